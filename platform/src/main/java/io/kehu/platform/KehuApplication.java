@@ -1,0 +1,27 @@
+package io.kehu.platform;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.server.PWA;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Kehu's host application: Spring Boot + Vaadin Flow, loading capabilities from PF4J plugins.
+ *
+ * <p>Vaadin 25 no longer applies Lumo implicitly, hence the explicit style sheet.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@StyleSheet(Lumo.STYLESHEET)
+@Meta(name = "viewport", content = "width=device-width, initial-scale=1")
+@PWA(name = "Kehu 客户", shortName = "Kehu")
+public class KehuApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(KehuApplication.class, args);
+    }
+}

@@ -1,0 +1,40 @@
+package io.kehu.platform.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.tools.jdbc.JDBCUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/** The connection pool and the jOOQ context every feature writes through. */
+@Configuration(proxyBeanMethods = false)
+class StorageConfig {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("kehu");
+        config.setJdbcUrl(properties.effectiveUrl());
+        config.setUsername(properties.effectiveUser());
+        config.setPassword(properties.password());
+        config.setMaximumPoolSize(10);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    DSLContext dsl(DataSource dataSource, DatabaseProperties properties) {
+        SQLDialect dialect = JDBCUtils.dialect(properties.effectiveUrl());
+        // The proxy makes jOOQ join Spring's @Transactional boundaries instead of auto-committing each statement.
+        var configuration = new DefaultConfiguration()
+                .set(new DataSourceConnectionProvider(new TransactionAwareDataSourceProxy(dataSource)))
+                .set(dialect);
+        return DSL.using(configuration);
+    }
+}

@@ -1,0 +1,64 @@
+package io.kehu.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kehu.platform.security.Role;
+import io.kehu.platform.security.UserAccount;
+import io.kehu.platform.security.UserAccounts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What every supported database must give: a migrated schema, the first accounts, a served login page and a guarded
+ * home page. Each database runs the same contract through a subclass.
+ */
+abstract class StartupContract {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    UserAccounts accounts;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void schemaIsMigratedByFlyway() {
+        assertThat(dsl.fetchCount(DSL.table(DSL.name("flyway_schema_history")),
+                DSL.field(DSL.name("success"), Boolean.class).isTrue())).isPositive();
+        assertThat(dsl.meta().getTables("kehu_user")).isNotEmpty();
+    }
+
+    @Test
+    void firstStartCreatedTheAdministratorAndDemoUsers() {
+        assertThat(accounts.findAll()).extracting(UserAccount::username).containsExactly("admin", "manager", "staff");
+        assertThat(accounts.findByUsername("admin").orElseThrow().hasRole(Role.ADMIN)).isTrue();
+    }
+
+    @Test
+    void servesTheLoginPage() throws Exception {
+        HttpResponse<String> login = get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("window.Vaadin");
+    }
+
+    @Test
+    void sendsStrangersFromHomeToLogin() throws Exception {
+        HttpResponse<String> home = get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).get().asString().endsWith("/login");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

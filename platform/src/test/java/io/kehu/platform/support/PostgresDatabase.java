@@ -1,0 +1,61 @@
+package io.kehu.platform.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A throw-away PostgreSQL database on the local server, so each test run starts from an empty schema and leaves
+ * nothing behind. The server is taken from {@code KEHU_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test},
+ * user {@code KEHU_TEST_PG_USER}, default {@code postgres}).
+ */
+public final class PostgresDatabase implements AutoCloseable {
+
+    private static final String ADMIN_URL = env("KEHU_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = env("KEHU_TEST_PG_USER", "postgres");
+    private static final String PASSWORD = env("KEHU_TEST_PG_PASSWORD", "");
+
+    private final String name;
+
+    private PostgresDatabase(String name) {
+        this.name = name;
+    }
+
+    /** Creates a new, empty database; fails with a clear message when the server does not answer. */
+    public static PostgresDatabase create() {
+        String name = "kehu_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is needed for this test but " + ADMIN_URL + " (user " + USER
+                    + ") answered: " + e.getMessage() + ". Start it (see README) or set KEHU_TEST_PG_URL.", e);
+        }
+        return new PostgresDatabase(name);
+    }
+
+    public String url() {
+        return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    private static String env(String key, String fallback) {
+        String value = System.getenv(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
