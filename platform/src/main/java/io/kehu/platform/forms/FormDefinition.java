@@ -1,0 +1,46 @@
+package io.kehu.platform.forms;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A form as its JSON definition describes it: the fields of one kind of record (customer, interaction, ...), how the
+ * record view lays them out, its rules and who may do what.
+ *
+ * @param id identifier and table name stem, same rules as field ids
+ * @param label what users see (zh/en)
+ * @param icon a Vaadin icon name for the navigation (e.g. {@code users}), or null
+ * @param navigationGroup the side-navigation section the form appears in, or null for none (e.g. a subtable's form)
+ * @param navigationOrder position inside its group, smaller first
+ * @param titleField the field whose value names a record (in pickers, titles, links)
+ * @param ownerField the user field that makes STAFF the owner of a record, or null when records have no owner
+ * @param fields the fields in definition order
+ * @param layout the record view's sections; empty means one section with all fields
+ * @param rules form-level rules
+ * @param access who may read and write records of this form (field restrictions are on each field)
+ */
+public record FormDefinition(
+        String id,
+        LocalizedText label,
+        String icon,
+        String navigationGroup,
+        int navigationOrder,
+        String titleField,
+        String ownerField,
+        List<FieldDefinition> fields,
+        List<LayoutSection> layout,
+        List<FormRule> rules,
+        AccessRule access) {
+
+    public FormDefinition {
+        label = label == null ? LocalizedText.EMPTY : label;
+        fields = List.copyOf(fields);
+        layout = layout == null ? List.of() : List.copyOf(layout);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        access = access == null ? AccessRule.UNRESTRICTED : access;
+    }
+
+    public Optional<FieldDefinition> field(String fieldId) {
+        return fields.stream().filter(f -> f.id().equals(fieldId)).findFirst();
+    }
+}
