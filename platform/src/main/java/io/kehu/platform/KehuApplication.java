@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Kehu's host application: Spring Boot + Vaadin Flow, loading capabilities from PF4J plugins.
  *
- * <p>Vaadin 25 no longer applies Lumo implicitly, hence the explicit style sheet.
+ * <p>Vaadin 25 no longer applies Lumo implicitly, hence the explicit style sheet; {@code kehu.css} (static, from
+ * {@code META-INF/resources}) adds the few responsive rules of our own.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("kehu.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 @PWA(name = "Kehu 客户", shortName = "Kehu")
 public class KehuApplication implements AppShellConfigurator {

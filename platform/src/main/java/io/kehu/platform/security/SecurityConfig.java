@@ -28,6 +28,8 @@ class SecurityConfig {
             throws Exception {
         http.authenticationManager(authenticationManager);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        // Our own static style sheet (META-INF/resources) is needed by the login page too.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/kehu.css").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 

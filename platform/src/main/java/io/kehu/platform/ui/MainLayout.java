@@ -102,6 +102,7 @@ public class MainLayout extends AppLayout {
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
         Span label = new Span(name);
         label.setId("user-name");
+        label.addClassName("kehu-user-name");
         HorizontalLayout trigger = new HorizontalLayout(avatar, label);
         trigger.setAlignItems(FlexComponent.Alignment.CENTER);
         trigger.setSpacing(true);
