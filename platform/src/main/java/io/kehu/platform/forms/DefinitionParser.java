@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class DefinitionParser {
         }
         List<FieldDefinition> fields = new ArrayList<>();
         JsonNode fieldNodes = root.path("fields");
-        Set<String> fieldIds = new java.util.HashSet<>();
+        Set<String> fieldIds = new HashSet<>();
         for (int i = 0; i < fieldNodes.size(); i++) {
             JsonNode fieldNode = fieldNodes.get(i);
             String id = fieldNode.path("id").asString();

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /** How the reader treats whole texts and sets: syntax errors, problems across forms, the script hook, the model built. */
 class DefinitionReaderTest {
@@ -212,5 +213,21 @@ class DefinitionReaderTest {
         Files.writeString(folder.resolve("README.md"), "not a definition");
 
         assertThat(reader.readFolder(folder)).extracting(FormDefinition::id).containsExactly("a_form", "b_form");
+    }
+
+    @Test
+    void springCreatesTheReaderWithOrWithoutARulesEngine() {
+        try (var plain = new AnnotationConfigApplicationContext(DefinitionReader.class)) {
+            assertThat(plain.getBean(DefinitionReader.class).read("sample.json", sample(""))).isNotNull();
+        }
+        try (var withEngine = new AnnotationConfigApplicationContext()) {
+            withEngine.registerBean(RuleCompileCheck.class, () -> (form, kind, script) -> Optional.of("refused"));
+            withEngine.register(DefinitionReader.class);
+            withEngine.refresh();
+            String json = sample("", "{\"id\": \"note\", \"type\": \"text\", \"visibleWhen\": \"true\"}");
+            assertThatThrownBy(() -> withEngine.getBean(DefinitionReader.class).read("sample.json", json))
+                    .isInstanceOf(DefinitionException.class)
+                    .hasMessageContaining("sample.json $.fields[1].visibleWhen: refused");
+        }
     }
 }
