@@ -1,6 +1,8 @@
 package io.kehu.platform.forms;
 
-import java.sql.Types;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,16 +37,24 @@ public record ColumnShape(Kind kind, int length, int precision, int scale) {
 
     /** The shape of a jOOQ data type as {@link FormTables#columnType} produces it. */
     public static ColumnShape of(DataType<?> type) {
-        return switch (type.getSQLType()) {
-            case Types.VARCHAR -> new ColumnShape(Kind.VARCHAR, type.length(), 0, 0);
-            case Types.SMALLINT -> new ColumnShape(Kind.SMALLINT, 0, 0, 0);
-            case Types.BIGINT -> new ColumnShape(Kind.BIGINT, 0, 0, 0);
-            case Types.NUMERIC, Types.DECIMAL -> new ColumnShape(Kind.NUMERIC, 0, type.precision(), type.scale());
-            case Types.DATE -> new ColumnShape(Kind.DATE, 0, 0, 0);
-            case Types.TIMESTAMP_WITH_TIMEZONE -> new ColumnShape(Kind.TIMESTAMP_WITH_TIME_ZONE, 0, 0, 0);
-            case Types.BOOLEAN -> new ColumnShape(Kind.BOOLEAN, 0, 0, 0);
-            default -> throw new IllegalArgumentException("No column shape for " + type.getName());
-        };
+        // By Java type: jOOQ reports java.sql.Types.VARCHAR as the SQL type of OFFSETDATETIME.
+        Class<?> java = type.getType();
+        if (java == String.class) {
+            return new ColumnShape(Kind.VARCHAR, type.length(), 0, 0);
+        }
+        if (java == BigDecimal.class) {
+            return new ColumnShape(Kind.NUMERIC, 0, type.precision(), type.scale());
+        }
+        Kind kind = java == Short.class ? Kind.SMALLINT
+                : java == Long.class ? Kind.BIGINT
+                : java == LocalDate.class ? Kind.DATE
+                : java == OffsetDateTime.class ? Kind.TIMESTAMP_WITH_TIME_ZONE
+                : java == Boolean.class ? Kind.BOOLEAN
+                : null;
+        if (kind == null) {
+            throw new IllegalArgumentException("No column shape for " + type.getName());
+        }
+        return new ColumnShape(kind, 0, 0, 0);
     }
 
     /** Reads what {@link #text()} wrote. */

@@ -27,7 +27,10 @@ class FormVersionStore {
     private static final Table<Record> FORM = table(name("kehu_form"));
     private static final Table<Record> VERSION = table(name("kehu_form_version"));
     private static final Table<Record> COLUMN = table(name("kehu_form_column"));
-    private static final Field<String> FORM_ID = field(name("form_id"), String.class);
+    // Qualified: kehu_form and kehu_form_version are joined on form_id, and H2 finds an unqualified one ambiguous.
+    private static final Field<String> FORM_ID = field(name("kehu_form", "form_id"), String.class);
+    private static final Field<String> VERSION_FORM_ID = field(name("kehu_form_version", "form_id"), String.class);
+    private static final Field<String> COLUMN_FORM_ID = field(name("kehu_form_column", "form_id"), String.class);
     private static final Field<Integer> PUBLISHED_VERSION = field(name("published_version"), Integer.class);
     private static final Field<String> DRAFT_JSON = field(name("draft_json"), String.class);
     private static final Field<String> DRAFT_UPDATED_BY = field(name("draft_updated_by"), String.class);
@@ -57,32 +60,34 @@ class FormVersionStore {
     FormStorage storage(String formId) {
         FormDefinition published = published(formId).orElse(null);
         Map<String, StoredField> fields = new LinkedHashMap<>();
-        dsl.select(FIELD_ID, COLUMN_TYPE, HIDDEN, FIELD_JSON).from(COLUMN).where(FORM_ID.eq(formId)).orderBy(FIELD_ID)
+        dsl.select(FIELD_ID, COLUMN_TYPE, HIDDEN, FIELD_JSON).from(COLUMN)
+                .where(COLUMN_FORM_ID.eq(formId)).orderBy(FIELD_ID)
                 .forEach(r -> fields.put(r.get(FIELD_ID), new StoredField(DefinitionJson.readField(r.get(FIELD_JSON)),
                         r.get(COLUMN_TYPE) == null ? null : ColumnShape.parse(r.get(COLUMN_TYPE)), r.get(HIDDEN))));
         return new FormStorage(published, fields);
     }
 
     Optional<FormDefinition> published(String formId) {
-        return dsl.select(DEFINITION_JSON).from(VERSION).join(FORM).using(FORM_ID)
+        return dsl.select(DEFINITION_JSON).from(VERSION).join(FORM).on(VERSION_FORM_ID.eq(FORM_ID))
                 .where(FORM_ID.eq(formId)).and(VERSION_NUMBER.eq(PUBLISHED_VERSION))
                 .fetchOptional(r -> DefinitionJson.readForm(r.value1()));
     }
 
     List<FormDefinition> allPublished() {
-        return dsl.select(DEFINITION_JSON).from(VERSION).join(FORM).using(FORM_ID)
+        return dsl.select(DEFINITION_JSON).from(VERSION).join(FORM).on(VERSION_FORM_ID.eq(FORM_ID))
                 .where(VERSION_NUMBER.eq(PUBLISHED_VERSION))
                 .fetch(r -> DefinitionJson.readForm(r.value1()));
     }
 
     Optional<FormDefinition> version(String formId, int number) {
-        return dsl.select(DEFINITION_JSON).from(VERSION).where(FORM_ID.eq(formId)).and(VERSION_NUMBER.eq(number))
+        return dsl.select(DEFINITION_JSON).from(VERSION)
+                .where(VERSION_FORM_ID.eq(formId)).and(VERSION_NUMBER.eq(number))
                 .fetchOptional(r -> DefinitionJson.readForm(r.value1()));
     }
 
     List<FormVersion> versions(String formId) {
         return dsl.select(VERSION_NUMBER, PUBLISHED_BY, PUBLISHED_AT, NOTE).from(VERSION)
-                .where(FORM_ID.eq(formId)).orderBy(VERSION_NUMBER)
+                .where(VERSION_FORM_ID.eq(formId)).orderBy(VERSION_NUMBER)
                 .fetch(r -> new FormVersion(formId, r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
@@ -94,10 +99,10 @@ class FormVersionStore {
         FormDefinition definition = sync.definition();
         String formId = definition.id();
         ensureForm(formId);
-        int number = dsl.select(max(VERSION_NUMBER)).from(VERSION).where(FORM_ID.eq(formId))
+        int number = dsl.select(max(VERSION_NUMBER)).from(VERSION).where(VERSION_FORM_ID.eq(formId))
                 .fetchOptional(r -> r.value1() == null ? 0 : r.value1()).orElse(0) + 1;
         dsl.insertInto(VERSION)
-                .set(FORM_ID, formId)
+                .set(VERSION_FORM_ID, formId)
                 .set(VERSION_NUMBER, number)
                 .set(DEFINITION_JSON, DefinitionJson.write(definition))
                 .set(PUBLISHED_BY, publishedBy)
@@ -109,10 +114,10 @@ class FormVersionStore {
             dsl.update(FORM).setNull(DRAFT_JSON).setNull(DRAFT_UPDATED_BY).setNull(DRAFT_UPDATED_AT)
                     .where(FORM_ID.eq(formId)).execute();
         }
-        dsl.deleteFrom(COLUMN).where(FORM_ID.eq(formId)).execute();
+        dsl.deleteFrom(COLUMN).where(COLUMN_FORM_ID.eq(formId)).execute();
         for (StoredField stored : sync.storedAfter().values()) {
             dsl.insertInto(COLUMN)
-                    .set(FORM_ID, formId)
+                    .set(COLUMN_FORM_ID, formId)
                     .set(FIELD_ID, stored.definition().id())
                     .set(FIELD_TYPE, stored.definition().storedType().jsonName())
                     .set(COLUMN_TYPE, stored.shape() == null ? null : stored.shape().text())
@@ -139,6 +144,8 @@ class FormVersionStore {
     }
 
     private void ensureForm(String formId) {
-        dsl.insertInto(FORM).set(FORM_ID, formId).onConflict(FORM_ID).doNothing().execute();
+        if (!dsl.fetchExists(FORM, FORM_ID.eq(formId))) {
+            dsl.insertInto(FORM).set(FORM_ID, formId).execute();
+        }
     }
 }
