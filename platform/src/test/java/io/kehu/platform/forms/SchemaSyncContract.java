@@ -102,6 +102,10 @@ abstract class SchemaSyncContract {
         assertThatThrownBy(() -> insert("frm_unique_lead", Map.of("phone", "13800000000")))
                 .isInstanceOf(DataAccessException.class);
         insert("frm_unique_lead", Map.of("phone", "13900000000"));
+
+        publisher.publish(form("unique_lead", field("phone", FieldType.PHONE).get()), "admin", "not unique any more");
+        assertThat(indexes("frm_unique_lead")).doesNotContain("uk_frm_unique_lead__phone");
+        insert("frm_unique_lead", Map.of("phone", "13800000000"));
     }
 
     @Test
