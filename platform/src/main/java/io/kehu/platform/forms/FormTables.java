@@ -1,8 +1,14 @@
 package io.kehu.platform.forms;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import org.jooq.DataType;
 import org.jooq.impl.SQLDataType;
 
@@ -40,6 +46,15 @@ public final class FormTables {
     public static final String DELETED_BY = "deleted_by";
     public static final Set<String> SYSTEM_COLUMNS = Set.of(ID, ROW_VERSION, PARENT_ID, CREATED_AT, CREATED_BY,
             UPDATED_AT, UPDATED_BY, DELETED_AT, DELETED_BY);
+
+    /**
+     * The type of each system column, in table order: identity key, optimistic-locking counter, parent link and the
+     * audit stamps. Schema sync creates them this way; the record store reads them this way.
+     */
+    public static final Map<String, DataType<?>> SYSTEM_COLUMN_TYPES = systemColumnTypes();
+
+    /** PostgreSQL's limit for any name (H2's is higher); derived index names are kept within it. */
+    public static final int MAX_NAME_LENGTH = 63;
 
     /** Columns of a multiselect side table. */
     public static final String SIDE_RECORD_ID = "record_id";
@@ -117,6 +132,47 @@ public final class FormTables {
             case MULTISELECT, SUBTABLE, COMPUTED ->
                     throw new IllegalArgumentException(field.id() + " (" + type.jsonName() + ") has no column of its own");
         };
+    }
+
+    /**
+     * Name of the unique index that keeps a field's values unique, so that a violation can be traced back to the
+     * field (e.g. "this phone number is already used").
+     */
+    public static String uniqueIndex(String formId, String fieldId) {
+        return boundedName("uk_" + table(formId) + "__" + fieldId);
+    }
+
+    /** Name of the plain index on {@code column} of {@code table} (any table of a form, side tables included). */
+    public static String index(String table, String column) {
+        return boundedName("ix_" + table + "__" + column);
+    }
+
+    /**
+     * {@code name} itself when it fits {@link #MAX_NAME_LENGTH}, else its start plus a hash of the whole name: two
+     * long names that share their start still get different names, and the same name always maps the same way.
+     */
+    public static String boundedName(String name) {
+        if (name.length() <= MAX_NAME_LENGTH) {
+            return name;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(name.getBytes(StandardCharsets.UTF_8));
+        String hash = HexFormat.of().toHexDigits((int) crc.getValue());
+        return name.substring(0, MAX_NAME_LENGTH - hash.length() - 1) + "_" + hash;
+    }
+
+    private static Map<String, DataType<?>> systemColumnTypes() {
+        Map<String, DataType<?>> types = new LinkedHashMap<>();
+        types.put(ID, SQLDataType.BIGINT.identity(true));
+        types.put(ROW_VERSION, SQLDataType.INTEGER.notNull().defaultValue(0));
+        types.put(PARENT_ID, SQLDataType.BIGINT);
+        types.put(CREATED_AT, SQLDataType.OFFSETDATETIME);
+        types.put(CREATED_BY, SQLDataType.BIGINT);
+        types.put(UPDATED_AT, SQLDataType.OFFSETDATETIME);
+        types.put(UPDATED_BY, SQLDataType.BIGINT);
+        types.put(DELETED_AT, SQLDataType.OFFSETDATETIME);
+        types.put(DELETED_BY, SQLDataType.BIGINT);
+        return Collections.unmodifiableMap(types);
     }
 
     private static int lengthOr(FieldDefinition field, int fallback) {

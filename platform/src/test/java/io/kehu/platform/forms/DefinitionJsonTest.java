@@ -1,0 +1,57 @@
+package io.kehu.platform.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kehu.platform.security.Role;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DefinitionJsonTest {
+
+    @Test
+    void aFullDefinitionReadsBackEqual() {
+        FieldDefinition name = new FieldDefinition("name", FieldType.TEXT, LocalizedText.of("名称", "Name"),
+                LocalizedText.of("全名", null), true, "无名", new BigDecimal("0.5"), new BigDecimal("99.95"), 120,
+                "[^@]+", null, null, null, true, true, false, true, true, "record.x", "record.y", null, null, null,
+                new AccessRule(Set.of(Role.MANAGER), Set.of(Role.ADMIN)));
+        FieldDefinition level = Definitions.field("level", FieldType.SELECT).options("KEY", "NORMAL")
+                .defaultValue("KEY").get();
+        FieldDefinition tags = Definitions.field("tags", FieldType.MULTISELECT).options("A", "B")
+                .defaultValue(List.of("A", "B")).get();
+        FieldDefinition rate = Definitions.field("rate", FieldType.DECIMAL).scale(4)
+                .defaultValue(new BigDecimal("1.2500")).get();
+        FieldDefinition total = Definitions.field("total", FieldType.COMPUTED).resultType(FieldType.MONEY).get();
+        FieldDefinition count = Definitions.field("visits", FieldType.INTEGER).defaultValue(3).get();
+        FieldDefinition active = Definitions.field("active", FieldType.BOOLEAN).defaultValue(true).get();
+        FieldDefinition contacts = Definitions.field("contacts", FieldType.SUBTABLE).form("contact_person").get();
+        FormDefinition customer = new FormDefinition("customer", LocalizedText.of("客户", "Customer"), "users", "crm",
+                2, "name", "owner", List.of(name, level, tags, rate, total, count, active, contacts),
+                List.of(new LayoutSection(LocalizedText.of("基本", "Basics"), LocalizedText.of("主", "Main"), 2,
+                        List.of("name", "level"))),
+                List.of(new FormRule("validate", "record.name", LocalizedText.of("必填", "Required"))),
+                new AccessRule(Set.of(Role.STAFF), Set.of(Role.STAFF, Role.MANAGER)));
+
+        String json = DefinitionJson.write(customer);
+
+        assertThat(DefinitionJson.readForm(json)).isEqualTo(customer);
+        assertThat(json).doesNotContain("\"empty\"").doesNotContain("null");
+    }
+
+    @Test
+    void aFieldReadsBackEqual() {
+        FieldDefinition field = Definitions.field("order_no", FieldType.TEXT).maxLength(40).unique().get();
+        assertThat(DefinitionJson.readField(DefinitionJson.write(field))).isEqualTo(field);
+    }
+
+    @Test
+    void columnShapesReadBackWhatTheyWrite() {
+        for (String text : List.of("varchar(255)", "numeric(26,4)", "bigint", "smallint", "date", "boolean",
+                "timestamp with time zone")) {
+            assertThat(ColumnShape.parse(text).text()).isEqualTo(text);
+        }
+        assertThat(ColumnShape.of(FormTables.columnType(Definitions.field("p", FieldType.PERCENT).get())).text())
+                .isEqualTo("numeric(12,4)");
+    }
+}

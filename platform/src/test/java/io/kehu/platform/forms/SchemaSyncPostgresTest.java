@@ -1,0 +1,34 @@
+package io.kehu.platform.forms;
+
+import io.kehu.platform.support.KehuTest;
+import io.kehu.platform.support.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The schema sync contract on PostgreSQL (a throw-away database on the local server), where DDL is transactional. */
+@KehuTest
+@DirtiesContext
+class SchemaSyncPostgresTest extends SchemaSyncContract {
+
+    private static PostgresDatabase database;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        database = PostgresDatabase.create();
+        registry.add("kehu.db.url", database::url);
+        registry.add("kehu.db.user", database::user);
+        registry.add("kehu.db.password", database::password);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @Override
+    boolean transactionalDdl() {
+        return true;
+    }
+}
