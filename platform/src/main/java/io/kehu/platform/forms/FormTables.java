@@ -89,6 +89,9 @@ public final class FormTables {
         if (!IDENTIFIER.matcher(id).matches()) {
             return "must start with a lower-case letter and contain only a-z, 0-9 and _";
         }
+        if (id.contains("__")) {
+            return "must not contain a double underscore (reserved for side tables such as frm_form__field)";
+        }
         if (id.length() > MAX_IDENTIFIER_LENGTH) {
             return "is longer than " + MAX_IDENTIFIER_LENGTH + " characters";
         }

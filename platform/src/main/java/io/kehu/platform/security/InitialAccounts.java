@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a missing one is generated and printed once in the log, never stored in clear.
  */
 @Component
+@Order(10)
 class InitialAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialAccounts.class);
