@@ -52,6 +52,11 @@ public class UserAccounts {
                 .fetch(UserAccounts::toAccount);
     }
 
+    /** Whether an account with database id {@code id} exists (e.g. to check a user field's value). */
+    public boolean exists(long id) {
+        return dsl.fetchExists(USER, ID.eq(id));
+    }
+
     public boolean isEmpty() {
         return !dsl.fetchExists(USER);
     }

@@ -1,0 +1,93 @@
+package io.kehu.platform.records;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import io.kehu.platform.security.Actor;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep9;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code kehu_audit} table: appends the changes of a write (in the caller's transaction, so a refused or failed
+ * write leaves no audit row) and reads a record's history back.
+ */
+@Component
+class AuditTrail {
+
+    private static final Table<org.jooq.Record> AUDIT = table(name("kehu_audit"));
+    private static final Field<Long> ID = field(name("id"), SQLDataType.BIGINT);
+    private static final Field<String> FORM_ID = field(name("form_id"), SQLDataType.VARCHAR);
+    private static final Field<Long> RECORD_ID = field(name("record_id"), SQLDataType.BIGINT);
+    private static final Field<String> ACTION = field(name("action"), SQLDataType.VARCHAR);
+    private static final Field<String> FIELD_ID = field(name("field_id"), SQLDataType.VARCHAR);
+    private static final Field<String> OLD_VALUE = field(name("old_value"), SQLDataType.VARCHAR);
+    private static final Field<String> NEW_VALUE = field(name("new_value"), SQLDataType.VARCHAR);
+    private static final Field<Long> CHANGED_BY = field(name("changed_by"), SQLDataType.BIGINT);
+    private static final Field<String> CHANGED_BY_NAME = field(name("changed_by_name"), SQLDataType.VARCHAR);
+    private static final Field<OffsetDateTime> CHANGED_AT = field(name("changed_at"), SQLDataType.OFFSETDATETIME);
+
+    /**
+     * One change to append.
+     *
+     * @param fieldId the field, or {@code null} for delete/restore
+     * @param oldValue the typed value before
+     * @param newValue the typed value after
+     */
+    record Change(String fieldId, Object oldValue, Object newValue) {
+    }
+
+    private final DSLContext dsl;
+
+    AuditTrail(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Appends {@code changes} of one write in a single statement. */
+    void append(String formId, long recordId, AuditAction action, List<Change> changes, Actor actor,
+                OffsetDateTime at) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        InsertValuesStep9<org.jooq.Record, String, Long, String, String, String, String, Long, String,
+                OffsetDateTime> insert = dsl.insertInto(AUDIT, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE,
+                NEW_VALUE, CHANGED_BY, CHANGED_BY_NAME, CHANGED_AT);
+        for (Change c : changes) {
+            insert = insert.values(formId, recordId, action.code(), c.fieldId(), FieldValues.toText(c.oldValue()),
+                    FieldValues.toText(c.newValue()), actor.userId(), actor.username(), at);
+        }
+        insert.execute();
+    }
+
+    /** The history of a record, oldest first. */
+    List<AuditEntry> history(String formId, long recordId) {
+        return dsl.select(ID, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY, CHANGED_BY_NAME,
+                        CHANGED_AT)
+                .from(AUDIT)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)))
+                .orderBy(ID)
+                .fetch(r -> new AuditEntry(r.get(ID), r.get(FORM_ID), r.get(RECORD_ID),
+                        AuditAction.fromCode(r.get(ACTION)), r.get(FIELD_ID), r.get(OLD_VALUE), r.get(NEW_VALUE),
+                        r.get(CHANGED_BY), r.get(CHANGED_BY_NAME), RecordTable.utc(r.get(CHANGED_AT))));
+    }
+
+    /** The newest entry of a record: who saved it last. */
+    Optional<AuditEntry> latest(String formId, long recordId) {
+        return dsl.select(ID, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY, CHANGED_BY_NAME,
+                        CHANGED_AT)
+                .from(AUDIT)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)))
+                .orderBy(ID.desc())
+                .limit(1)
+                .fetchOptional(r -> new AuditEntry(r.get(ID), r.get(FORM_ID), r.get(RECORD_ID),
+                        AuditAction.fromCode(r.get(ACTION)), r.get(FIELD_ID), r.get(OLD_VALUE), r.get(NEW_VALUE),
+                        r.get(CHANGED_BY), r.get(CHANGED_BY_NAME), RecordTable.utc(r.get(CHANGED_AT))));
+    }
+}

@@ -1,0 +1,278 @@
+package io.kehu.platform.records;
+
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
+
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldOption;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.records.RecordQuery.Filter;
+import io.kehu.platform.records.RecordQuery.Keyset;
+import io.kehu.platform.records.RecordQuery.Operator;
+import io.kehu.platform.records.RecordQuery.Sort;
+import io.kehu.platform.security.Actor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Turns the filters, quick search, sort and keyset of a {@link RecordQuery} into SQL for one form, on the columns the
+ * actor may read. Comparison values are converted like saved values, so {@code "2026-11-23"} filters a date field.
+ * Empty values sort as the largest on both databases ({@code NULLS LAST} ascending, {@code NULLS FIRST} descending),
+ * which the keyset condition mirrors.
+ */
+final class QueryConditions {
+
+    private final RecordTable table;
+    private final Actor actor;
+    private final FieldValues fieldValues;
+
+    QueryConditions(RecordTable table, Actor actor, FieldValues fieldValues) {
+        this.table = table;
+        this.actor = actor;
+        this.fieldValues = fieldValues;
+    }
+
+    /**
+     * A filterable or sortable column: a field (money: its amount) or a system column, with the definition its
+     * comparison values are converted by.
+     */
+    private record Column(String name, Field<Object> field, FieldDefinition definition, FieldDefinition formField) {
+
+        boolean multiselect() {
+            return formField != null && RecordTable.isMultiselect(formField);
+        }
+    }
+
+    Condition filters(List<Filter> filters) {
+        Condition all = noCondition();
+        for (Filter f : filters) {
+            all = all.and(filter(f));
+        }
+        return all;
+    }
+
+    Condition search(String text) {
+        if (text == null || text.isBlank()) {
+            return noCondition();
+        }
+        String term = text.strip();
+        Condition any = falseCondition();
+        for (FieldDefinition f : table.form.fields()) {
+            if (f.searchable() && RecordTable.holdsValue(f) && RecordAccess.mayRead(f, actor)) {
+                any = any.or(searchIn(f, term));
+            }
+        }
+        return any;
+    }
+
+    List<SortField<?>> orderBy(List<Sort> sorts) {
+        List<SortField<?>> order = new ArrayList<>();
+        for (Sort s : sorts) {
+            Field<Object> column = sortColumn(s.column()).field();
+            order.add(s.descending() ? column.desc().nullsFirst() : column.asc().nullsLast());
+        }
+        order.add(table.id.asc());
+        return order;
+    }
+
+    /** Rows after {@code position} in the order of {@code sorts}: a lexicographic comparison, id last. */
+    Condition after(List<Sort> sorts, Keyset position) {
+        if (position == null) {
+            return noCondition();
+        }
+        Condition result = falseCondition();
+        Condition equalSoFar = noCondition();
+        for (int i = 0; i < sorts.size(); i++) {
+            Sort s = sorts.get(i);
+            Field<Object> column = sortColumn(s.column()).field();
+            Object value = position.sortValues().get(i);
+            Condition later;
+            if (s.descending()) {
+                later = value == null ? column.isNotNull() : column.lt(val(value, column));
+            } else {
+                later = value == null ? falseCondition() : column.gt(val(value, column)).or(column.isNull());
+            }
+            result = result.or(equalSoFar.and(later));
+            equalSoFar = equalSoFar.and(value == null ? column.isNull() : column.eq(val(value, column)));
+        }
+        return result.or(equalSoFar.and(table.id.gt(position.id())));
+    }
+
+    private Condition filter(Filter filter) {
+        Column c = column(filter.column());
+        Field<Object> column = c.field();
+        List<Object> values = filter.values();
+        Operator op = filter.operator();
+        if (c.multiselect()) {
+            return multiselectFilter(c, op, values);
+        }
+        return switch (op) {
+            case EQUALS -> {
+                Object v = converted(c, one(filter));
+                yield v == null ? column.isNull() : column.eq(val(v, column));
+            }
+            case NOT_EQUALS -> column.isDistinctFrom(val(converted(c, one(filter)), column));
+            case CONTAINS -> asText(column).containsIgnoreCase(text(one(filter)));
+            case STARTS_WITH -> asText(column).startsWithIgnoreCase(text(one(filter)));
+            case GREATER -> column.gt(bound(c, one(filter)));
+            case GREATER_OR_EQUAL -> column.ge(bound(c, one(filter)));
+            case LESS -> column.lt(bound(c, one(filter)));
+            case LESS_OR_EQUAL -> column.le(bound(c, one(filter)));
+            case BETWEEN -> {
+                requireCount(filter, 2);
+                yield column.between(bound(c, values.get(0)), bound(c, values.get(1)));
+            }
+            case IN -> values.isEmpty() ? falseCondition()
+                    : column.in(values.stream().map(v -> bound(c, v)).toList());
+            case IS_EMPTY -> column.isNull();
+            case IS_NOT_EMPTY -> column.isNotNull();
+            case CONTAINS_ANY -> throw badQuery("contains-any needs a multiselect field, not " + c.name());
+        };
+    }
+
+    private Condition multiselectFilter(Column c, Operator op, List<Object> values) {
+        FieldDefinition f = c.formField();
+        var side = table.side(f);
+        var exists = selectOne().from(side).where(table.sideRecordId(f).eq(table.id));
+        return switch (op) {
+            case CONTAINS_ANY, IN, EQUALS -> {
+                List<String> wanted = new ArrayList<>();
+                for (Object v : values) {
+                    Object converted = converted(c, v);
+                    if (converted instanceof List<?> list) {
+                        list.forEach(item -> wanted.add((String) item));
+                    }
+                }
+                yield wanted.isEmpty() ? falseCondition()
+                        : DSL.exists(exists.and(table.sideValue(f).in(wanted)));
+            }
+            case IS_EMPTY -> DSL.notExists(exists);
+            case IS_NOT_EMPTY -> DSL.exists(exists);
+            default -> throw badQuery(op + " does not apply to multiselect field " + c.name()
+                    + "; use CONTAINS_ANY, IS_EMPTY or IS_NOT_EMPTY");
+        };
+    }
+
+    private Condition searchIn(FieldDefinition f, String term) {
+        FieldType type = f.storedType();
+        if (type == FieldType.SELECT || type == FieldType.MULTISELECT) {
+            String lower = term.toLowerCase(Locale.ROOT);
+            List<String> matching = f.options().stream()
+                    .filter(o -> optionMatches(o, lower))
+                    .map(FieldOption::value)
+                    .toList();
+            if (matching.isEmpty()) {
+                return falseCondition();
+            }
+            if (type == FieldType.SELECT) {
+                return table.column(f).in(matching);
+            }
+            return DSL.exists(selectOne().from(table.side(f))
+                    .where(table.sideRecordId(f).eq(table.id)).and(table.sideValue(f).in(matching)));
+        }
+        return asText(table.column(f)).containsIgnoreCase(term);
+    }
+
+    private static boolean optionMatches(FieldOption option, String lowerTerm) {
+        LocalizedText label = option.label();
+        return option.value().toLowerCase(Locale.ROOT).contains(lowerTerm)
+                || label.zh() != null && label.zh().toLowerCase(Locale.ROOT).contains(lowerTerm)
+                || label.en() != null && label.en().toLowerCase(Locale.ROOT).contains(lowerTerm);
+    }
+
+    private Column sortColumn(String name) {
+        Column c = column(name);
+        if (c.multiselect()) {
+            throw badQuery("Multiselect field " + name + " cannot be sorted");
+        }
+        return c;
+    }
+
+    /** Resolves a field id or system column the actor may read. */
+    @SuppressWarnings("unchecked")
+    private Column column(String name) {
+        Field<?> system = table.systemColumn(name);
+        if (system != null) {
+            FieldType type = system.getDataType().isDateTime() ? FieldType.DATETIME : FieldType.INTEGER;
+            return new Column(name, (Field<Object>) system, FieldDefinition.of(name, type), null);
+        }
+        FieldDefinition f = table.form.field(name)
+                .filter(RecordTable::holdsValue)
+                .orElseThrow(() -> badQuery("Form " + table.form.id() + " has no stored field " + name));
+        if (!RecordAccess.mayRead(f, actor)) {
+            throw new RecordAccessDeniedException(f.id(), LocalizedText.of(
+                    actor.username() + " 无权查看字段“" + f.id() + "”", actor.username() + " may not read field "
+                            + f.id() + " of form " + table.form.id()));
+        }
+        if (RecordTable.isMultiselect(f)) {
+            return new Column(name, null, f, f);
+        }
+        return new Column(name, table.column(f), comparisonDefinition(f), f);
+    }
+
+    /**
+     * How comparison values of {@code f} are converted: like its values, except that numbers may have any number of
+     * digits after the point (a filter "greater than 12.345" is fine) and money compares its amount.
+     */
+    private static FieldDefinition comparisonDefinition(FieldDefinition f) {
+        return switch (f.storedType()) {
+            case DECIMAL, PERCENT, MONEY -> new FieldDefinition(f.id(), FieldType.DECIMAL, f.label(), null, false,
+                    null, null, null, null, null, 10, null, null, false, false, false, false, false, null, null,
+                    null, null, null, null);
+            default -> f;
+        };
+    }
+
+    private Object converted(Column c, Object raw) {
+        FieldValues.Converted converted = fieldValues.convert(c.definition(), raw);
+        if (!converted.ok()) {
+            throw new RecordValidationException(List.of(converted.error()));
+        }
+        return converted.value();
+    }
+
+    private Field<Object> bound(Column c, Object raw) {
+        Object v = converted(c, raw);
+        if (v == null) {
+            throw badQuery("A comparison with " + c.name() + " needs a value");
+        }
+        return val(v, c.field());
+    }
+
+    private static Field<String> asText(Field<Object> column) {
+        return column.getDataType().isString() ? column.coerce(SQLDataType.VARCHAR)
+                : column.cast(SQLDataType.VARCHAR(4000));
+    }
+
+    private static String text(Object raw) {
+        if (raw == null) {
+            throw badQuery("contains and starts-with need a text");
+        }
+        return raw instanceof java.math.BigDecimal d ? d.toPlainString() : raw.toString();
+    }
+
+    private static Object one(Filter filter) {
+        requireCount(filter, 1);
+        return filter.values().get(0);
+    }
+
+    private static void requireCount(Filter filter, int count) {
+        if (filter.values().size() != count) {
+            throw badQuery(filter.operator() + " on " + filter.column() + " needs " + count + " value(s), got "
+                    + filter.values().size());
+        }
+    }
+
+    private static IllegalArgumentException badQuery(String message) {
+        return new IllegalArgumentException(message);
+    }
+}

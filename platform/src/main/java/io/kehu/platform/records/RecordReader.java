@@ -1,0 +1,87 @@
+package io.kehu.platform.records;
+
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldOption;
+import io.kehu.platform.security.Actor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SortField;
+
+/**
+ * Reads rows of a form's table into {@link Record}s: the own-table columns in one query, each multiselect side table
+ * in one more query per page, and only the fields the reader may see.
+ */
+final class RecordReader {
+
+    private final DSLContext dsl;
+    private final RecordTable table;
+
+    RecordReader(DSLContext dsl, RecordTable table) {
+        this.dsl = dsl;
+        this.table = table;
+    }
+
+    /** Records matching {@code where}, in {@code order}, with every field (the write path's view). */
+    List<Record> fetch(Condition where, List<SortField<?>> order, int offset, int limit) {
+        return fetch(where, order, offset, limit, f -> true);
+    }
+
+    /** Records matching {@code where}, in {@code order}, with the fields {@code actor} may read. */
+    List<Record> fetch(Condition where, List<SortField<?>> order, int offset, int limit, Actor actor) {
+        return fetch(where, order, offset, limit, f -> RecordAccess.mayRead(f, actor));
+    }
+
+    private List<Record> fetch(Condition where, List<SortField<?>> order, int offset, int limit,
+                               Predicate<FieldDefinition> readable) {
+        var rows = dsl.select(table.selectList()).from(table.table).where(where).orderBy(order)
+                .offset(offset).limit(limit).fetch();
+        List<Long> ids = rows.map(r -> r.get(table.id));
+        Map<String, Map<Long, List<String>>> multiselects = new HashMap<>();
+        for (FieldDefinition f : table.form.fields()) {
+            if (RecordTable.isMultiselect(f) && readable.test(f) && !ids.isEmpty()) {
+                multiselects.put(f.id(), sideValues(f, ids));
+            }
+        }
+        List<Record> records = new ArrayList<>(rows.size());
+        for (var row : rows) {
+            long id = row.get(table.id);
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (FieldDefinition f : table.form.fields()) {
+                if (!readable.test(f)) {
+                    continue;
+                }
+                if (RecordTable.hasColumn(f)) {
+                    values.put(f.id(), table.read(row, f));
+                } else if (RecordTable.isMultiselect(f)) {
+                    values.put(f.id(), multiselects.getOrDefault(f.id(), Map.of()).getOrDefault(id, List.of()));
+                }
+            }
+            records.add(new Record(table.form.id(), id, row.get(table.rowVersion), row.get(table.parentId),
+                    new RecordValues(values), RecordTable.utc(row.get(table.createdAt)), row.get(table.createdBy),
+                    RecordTable.utc(row.get(table.updatedAt)), row.get(table.updatedBy),
+                    RecordTable.utc(row.get(table.deletedAt)), row.get(table.deletedBy)));
+        }
+        return records;
+    }
+
+    /** The chosen values per record id, in the options' display order. */
+    private Map<Long, List<String>> sideValues(FieldDefinition f, List<Long> ids) {
+        List<String> order = f.options().stream().map(FieldOption::value).toList();
+        Map<Long, List<String>> byRecord = new HashMap<>();
+        dsl.select(table.sideRecordId(f), table.sideValue(f))
+                .from(table.side(f))
+                .where(table.sideRecordId(f).in(ids))
+                .forEach(r -> byRecord.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        byRecord.replaceAll((id, values) -> values.stream()
+                .sorted(Comparator.comparingInt((String v) -> order.indexOf(v)).thenComparing(v -> v))
+                .toList());
+        return byRecord;
+    }
+}

@@ -1,0 +1,38 @@
+package io.kehu.platform.records;
+
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.security.Actor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The form's own rules, run inside every write: computed fields first, then validation rules. The Groovy rules engine
+ * implements this as a Spring bean; without one, {@link #NONE} applies. Field-type checks (required, min/max, length,
+ * pattern, options) are not rules: {@link FieldValues} does them in Java.
+ */
+public interface RecordRules {
+
+    /** No rules: computes nothing, refuses nothing. */
+    RecordRules NONE = new RecordRules() {
+        @Override
+        public List<FieldError> validate(FormDefinition form, Map<String, Object> values, Optional<Record> old,
+                                         Actor actor) {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, Object> compute(FormDefinition form, Map<String, Object> values) {
+            return Map.of();
+        }
+    };
+
+    /**
+     * Problems with {@code values} (the complete record after the write, computed fields included); empty when the
+     * save may go ahead.
+     */
+    List<FieldError> validate(FormDefinition form, Map<String, Object> values, Optional<Record> old, Actor actor);
+
+    /** The values of computed fields for {@code values}, keyed by field id; they are converted and stored. */
+    Map<String, Object> compute(FormDefinition form, Map<String, Object> values);
+}

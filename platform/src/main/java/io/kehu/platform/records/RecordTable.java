@@ -1,0 +1,151 @@
+package io.kehu.platform.records;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The jOOQ view of one form's table and side tables, named exactly as {@link FormTables} says: typed column handles
+ * and the mapping between stored columns and the typed values of {@link RecordValues}.
+ */
+final class RecordTable {
+
+    final FormDefinition form;
+    final Table<org.jooq.Record> table;
+    final Field<Long> id;
+    final Field<Integer> rowVersion;
+    final Field<Long> parentId;
+    final Field<OffsetDateTime> createdAt;
+    final Field<Long> createdBy;
+    final Field<OffsetDateTime> updatedAt;
+    final Field<Long> updatedBy;
+    final Field<OffsetDateTime> deletedAt;
+    final Field<Long> deletedBy;
+
+    RecordTable(FormDefinition form) {
+        this.form = form;
+        String tableName = FormTables.table(form.id());
+        this.table = table(name(tableName));
+        this.id = field(name(tableName, FormTables.ID), SQLDataType.BIGINT);
+        this.rowVersion = field(name(tableName, FormTables.ROW_VERSION), SQLDataType.INTEGER);
+        this.parentId = field(name(tableName, FormTables.PARENT_ID), SQLDataType.BIGINT);
+        this.createdAt = field(name(tableName, FormTables.CREATED_AT), SQLDataType.OFFSETDATETIME);
+        this.createdBy = field(name(tableName, FormTables.CREATED_BY), SQLDataType.BIGINT);
+        this.updatedAt = field(name(tableName, FormTables.UPDATED_AT), SQLDataType.OFFSETDATETIME);
+        this.updatedBy = field(name(tableName, FormTables.UPDATED_BY), SQLDataType.BIGINT);
+        this.deletedAt = field(name(tableName, FormTables.DELETED_AT), SQLDataType.OFFSETDATETIME);
+        this.deletedBy = field(name(tableName, FormTables.DELETED_BY), SQLDataType.BIGINT);
+    }
+
+    /** Whether {@code field} has a column in the form's own table (computed fields only with a result type). */
+    static boolean hasColumn(FieldDefinition field) {
+        FieldType stored = field.storedType();
+        return stored != FieldType.COMPUTED && stored.storedInOwnTable();
+    }
+
+    static boolean isMultiselect(FieldDefinition field) {
+        return field.storedType() == FieldType.MULTISELECT;
+    }
+
+    /** Whether {@code field} holds a value of the record itself (not subtable rows, not an unstored computation). */
+    static boolean holdsValue(FieldDefinition field) {
+        return hasColumn(field) || isMultiselect(field);
+    }
+
+    /** The column of a field stored in the form's table (for money: the amount). */
+    @SuppressWarnings("unchecked")
+    Field<Object> column(FieldDefinition field) {
+        return (Field<Object>) field(name(table.getName(), field.id()), FormTables.columnType(field));
+    }
+
+    Field<String> currency(FieldDefinition field) {
+        return field(name(table.getName(), FormTables.currencyColumn(field.id())), SQLDataType.VARCHAR(3));
+    }
+
+    Table<org.jooq.Record> side(FieldDefinition field) {
+        return table(name(FormTables.multiselectTable(form.id(), field.id())));
+    }
+
+    Field<Long> sideRecordId(FieldDefinition field) {
+        return field(name(FormTables.multiselectTable(form.id(), field.id()), FormTables.SIDE_RECORD_ID),
+                SQLDataType.BIGINT);
+    }
+
+    Field<String> sideValue(FieldDefinition field) {
+        return field(name(FormTables.multiselectTable(form.id(), field.id()), FormTables.SIDE_VALUE),
+                SQLDataType.VARCHAR(FormTables.OPTION_VALUE_LENGTH));
+    }
+
+    /** A system column by its name, typed as stored; {@code null} for names that are not system columns. */
+    Field<?> systemColumn(String column) {
+        return switch (column) {
+            case FormTables.ID -> id;
+            case FormTables.ROW_VERSION -> rowVersion;
+            case FormTables.PARENT_ID -> parentId;
+            case FormTables.CREATED_AT -> createdAt;
+            case FormTables.CREATED_BY -> createdBy;
+            case FormTables.UPDATED_AT -> updatedAt;
+            case FormTables.UPDATED_BY -> updatedBy;
+            case FormTables.DELETED_AT -> deletedAt;
+            case FormTables.DELETED_BY -> deletedBy;
+            default -> null;
+        };
+    }
+
+    /** Everything a {@link Record} is read from: system columns and the own-table field columns. */
+    List<Field<?>> selectList() {
+        List<Field<?>> fields = new ArrayList<>(List.of(id, rowVersion, parentId, createdAt, createdBy, updatedAt,
+                updatedBy, deletedAt, deletedBy));
+        for (FieldDefinition f : form.fields()) {
+            if (hasColumn(f)) {
+                fields.add(column(f));
+                if (f.storedType() == FieldType.MONEY) {
+                    fields.add(currency(f));
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** Adds the column values of field {@code f} holding typed {@code value} to {@code row}. */
+    void putColumns(Map<Field<?>, Object> row, FieldDefinition f, Object value) {
+        if (f.storedType() == FieldType.MONEY) {
+            row.put(column(f), value == null ? null : ((Money) value).amount());
+            row.put(currency(f), value == null ? null : ((Money) value).currency());
+        } else {
+            row.put(column(f), value);
+        }
+    }
+
+    /** The typed value of own-table field {@code f} in a fetched row. */
+    Object read(org.jooq.Record row, FieldDefinition f) {
+        Object value = row.get(column(f));
+        if (value == null) {
+            return null;
+        }
+        return switch (f.storedType()) {
+            case MONEY -> new Money((BigDecimal) value, row.get(currency(f)));
+            case RATING -> ((Number) value).intValue();
+            case DATETIME -> utc((OffsetDateTime) value);
+            default -> value;
+        };
+    }
+
+    static OffsetDateTime utc(OffsetDateTime value) {
+        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,89 @@
+package io.kehu.platform.records;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The field values of one record, keyed by field id, in definition order, with typed Java values: {@code String}
+ * (text, textarea, select, email, phone, url), {@code Long} (integer, user, reference), {@code BigDecimal} (decimal,
+ * percent), {@link Money}, {@code Integer} (rating), {@code LocalDate}, {@code OffsetDateTime} (in UTC),
+ * {@code Boolean}, {@code List<String>} (multiselect, never null: empty when nothing is chosen). Empty fields are
+ * present with a {@code null} value; fields the reader may not see are absent.
+ */
+public final class RecordValues {
+
+    private final Map<String, Object> values;
+
+    RecordValues(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The values as an unmodifiable map (null values allowed). */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    /** Whether the reader may see field {@code fieldId} (it may still be empty). */
+    public boolean has(String fieldId) {
+        return values.containsKey(fieldId);
+    }
+
+    public Object get(String fieldId) {
+        return values.get(fieldId);
+    }
+
+    public Optional<String> text(String fieldId) {
+        return Optional.ofNullable((String) values.get(fieldId));
+    }
+
+    public Optional<Long> number(String fieldId) {
+        return Optional.ofNullable((Long) values.get(fieldId));
+    }
+
+    public Optional<BigDecimal> decimal(String fieldId) {
+        return Optional.ofNullable((BigDecimal) values.get(fieldId));
+    }
+
+    public Optional<Money> money(String fieldId) {
+        return Optional.ofNullable((Money) values.get(fieldId));
+    }
+
+    public Optional<LocalDate> date(String fieldId) {
+        return Optional.ofNullable((LocalDate) values.get(fieldId));
+    }
+
+    public Optional<OffsetDateTime> dateTime(String fieldId) {
+        return Optional.ofNullable((OffsetDateTime) values.get(fieldId));
+    }
+
+    public Optional<Boolean> bool(String fieldId) {
+        return Optional.ofNullable((Boolean) values.get(fieldId));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> list(String fieldId) {
+        Object value = values.get(fieldId);
+        return value == null ? List.of() : (List<String>) value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecordValues other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

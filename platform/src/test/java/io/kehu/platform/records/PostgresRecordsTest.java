@@ -1,0 +1,32 @@
+package io.kehu.platform.records;
+
+import io.kehu.platform.support.PostgresDatabase;
+import io.kehu.platform.support.TestAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The record contract on PostgreSQL, on a throw-away database of the local server. */
+@SpringBootTest(properties = {
+        "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
+        "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+@DirtiesContext
+class PostgresRecordsTest extends RecordsContract {
+
+    private static PostgresDatabase database;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        database = PostgresDatabase.create();
+        registry.add("kehu.db.url", database::url);
+        registry.add("kehu.db.user", database::user);
+        registry.add("kehu.db.password", database::password);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+}
