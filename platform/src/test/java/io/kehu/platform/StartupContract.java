@@ -2,6 +2,9 @@ package io.kehu.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
@@ -27,6 +30,8 @@ abstract class StartupContract {
     DSLContext dsl;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    FormCatalog catalog;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -41,6 +46,13 @@ abstract class StartupContract {
     void firstStartCreatedTheAdministratorAndDemoUsers() {
         assertThat(accounts.findAll()).extracting(UserAccount::username).containsExactly("admin", "manager", "staff");
         assertThat(accounts.findByUsername("admin").orElseThrow().hasRole(Role.ADMIN)).isTrue();
+    }
+
+    @Test
+    void firstStartPublishedTheShippedForms() {
+        assertThat(catalog.allPublished()).extracting(FormDefinition::id)
+                .contains("customer", "contact_person", "interaction", "purchase", "feedback");
+        assertThat(dsl.meta().getTables(FormTables.table("customer"))).isNotEmpty();
     }
 
     @Test

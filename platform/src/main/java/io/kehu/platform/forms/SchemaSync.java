@@ -266,11 +266,7 @@ final class SchemaSync {
     }
 
     private static String nameProblem(String id) {
-        String problem = FormTables.identifierProblem(id);
-        if (problem != null) {
-            return problem;
-        }
-        return id.contains("__") ? "contains '__', which separates side-table names" : null;
+        return FormTables.identifierProblem(id);
     }
 
     /**

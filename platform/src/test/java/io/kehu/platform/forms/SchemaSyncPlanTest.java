@@ -212,8 +212,8 @@ class SchemaSyncPlanTest {
         assertThat(SchemaSync.plan((FormDefinition) null, form("x\"; drop table kehu_user; --")).change().refused())
                 .isTrue();
         assertThat(SchemaSync.plan((FormDefinition) null, form("deal__tags")).change().refusals()).containsExactly(
-                "Form 'deal__tags': its id cannot name a table, because it contains '__', which separates "
-                        + "side-table names.");
+                "Form 'deal__tags': its id cannot name a table, because it must not contain a double underscore "
+                        + "(reserved for side tables such as frm_form__field).");
         SchemaChange fields = SchemaSync.plan((FormDefinition) null, form("deal",
                 field("select", FieldType.TEXT).get(), field("a b", FieldType.TEXT).get(),
                 field("name", FieldType.TEXT).get(), field("name", FieldType.INTEGER).get())).change();

@@ -1,17 +1,14 @@
 package io.kehu.platform.records;
 
 import io.kehu.platform.support.PostgresDatabase;
-import io.kehu.platform.support.TestAccounts;
+import io.kehu.platform.support.KehuTest;
 import org.junit.jupiter.api.AfterAll;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The record contract on PostgreSQL, on a throw-away database of the local server. */
-@SpringBootTest(properties = {
-        "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
-        "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+@KehuTest
 @DirtiesContext
 class PostgresRecordsTest extends RecordsContract {
 
