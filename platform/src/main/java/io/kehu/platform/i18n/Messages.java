@@ -13,13 +13,19 @@ import org.springframework.stereotype.Component;
 /**
  * Vaadin's translation source: {@code getTranslation(key, params)} in any component ends here.
  *
+ * <p>Texts live in one bundle per feature ({@link #BUNDLES}: {@code i18n/messages_*}, {@code i18n/views_*}, ...), each
+ * in {@code _zh_CN} and {@code _en}, so features add texts without editing each other's files. The first bundle that
+ * has a key wins.
+ *
  * <p>Bundles are read without falling back to the JVM's default locale, so an English user on a Chinese server still
  * gets English. A missing key shows as {@code !key!} and is logged, rather than failing the view.
  */
 @Component
 public class Messages implements I18NProvider {
 
-    static final String BUNDLE = "i18n.messages";
+    /** Bundle base names, searched in this order; a feature that has no texts yet simply has no file. */
+    public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.forms", "i18n.records", "i18n.views",
+            "i18n.rules", "i18n.plugins", "i18n.designer");
     private static final Logger log = LoggerFactory.getLogger(Messages.class);
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -32,14 +38,26 @@ public class Messages implements I18NProvider {
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
         Locale language = Languages.closest(locale);
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language, NO_FALLBACK);
-        String text;
-        try {
-            text = bundle.getString(key);
-        } catch (MissingResourceException e) {
+        String text = find(key, language);
+        if (text == null) {
             log.warn("Missing message '{}' for {}", key, language);
             return "!" + key + "!";
         }
         return params.length == 0 ? text : new MessageFormat(text, language).format(params);
+    }
+
+    private static String find(String key, Locale language) {
+        for (String name : BUNDLES) {
+            ResourceBundle bundle;
+            try {
+                bundle = ResourceBundle.getBundle(name, language, NO_FALLBACK); // cached by the JDK, misses too
+            } catch (MissingResourceException absent) {
+                continue;
+            }
+            if (bundle.containsKey(key)) {
+                return bundle.getString(key);
+            }
+        }
+        return null;
     }
 }

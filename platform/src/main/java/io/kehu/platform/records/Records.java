@@ -47,14 +47,13 @@ import org.springframework.transaction.annotation.Transactional;
  * ids reveal nothing. Fields the actor may not read are absent from results and cannot be filtered, sorted or
  * written.
  *
- * <p>Definitions come from the {@link FormCatalog} bean, looked up at each call rather than at start-up so that the
- * application starts whichever feature provides the catalog.
+ * <p>Definitions come from the {@link FormCatalog}: always the published version of each form.
  */
 @Service
 public class Records {
 
     private final DSLContext dsl;
-    private final ObjectProvider<FormCatalog> catalog;
+    private final FormCatalog catalog;
     private final AuditTrail audit;
     private final UserAccounts users;
     private final ApplicationEventPublisher events;
@@ -62,7 +61,7 @@ public class Records {
     private final ObjectProvider<RecordGuard> guards;
     private final FieldValues fieldValues = new FieldValues(ZoneId.systemDefault());
 
-    Records(DSLContext dsl, ObjectProvider<FormCatalog> catalog, AuditTrail audit, UserAccounts users,
+    Records(DSLContext dsl, FormCatalog catalog, AuditTrail audit, UserAccounts users,
             ApplicationEventPublisher events, ObjectProvider<RecordRules> rules, ObjectProvider<RecordGuard> guards) {
         this.dsl = dsl;
         this.catalog = catalog;
@@ -506,7 +505,7 @@ public class Records {
 
     private boolean referenceExists(FieldDefinition f, Long id) {
         Optional<FormDefinition> target = f.form() == null ? Optional.empty()
-                : catalog.getObject().published(f.form());
+                : catalog.published(f.form());
         if (target.isEmpty()) {
             return false;
         }
@@ -589,7 +588,7 @@ public class Records {
     }
 
     private FormDefinition form(String formId) {
-        return catalog.getObject().published(formId).orElseThrow(() -> new IllegalArgumentException(
+        return catalog.published(formId).orElseThrow(() -> new IllegalArgumentException(
                 "No published form " + formId));
     }
 

@@ -22,22 +22,30 @@ import io.kehu.platform.i18n.LanguagePreference;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.Role;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The frame around every signed-in page: a drawer with the side navigation (sections filled by forms and plugins
- * as they arrive), and a header with the language switch and the user menu. On a phone the drawer folds away.
+ * The frame around every signed-in page: a drawer with the side navigation (links from every
+ * {@link NavigationContributor}, grouped by {@link NavigationGroup}), and a header with the language switch and the
+ * user menu. On a phone the drawer folds away.
  */
 @PermitAll
 public class MainLayout extends AppLayout {
 
     private final CurrentUser currentUser;
     private final LanguagePreference languages;
+    private final List<NavigationContributor> contributors;
 
-    public MainLayout(CurrentUser currentUser, LanguagePreference languages) {
+    public MainLayout(CurrentUser currentUser, LanguagePreference languages, List<NavigationContributor> contributors) {
         this.currentUser = currentUser;
         this.languages = languages;
+        this.contributors = contributors;
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), header());
         addToDrawer(brand(), new Scroller(navigation()));
@@ -65,16 +73,29 @@ public class MainLayout extends AppLayout {
     }
 
     private VerticalLayout navigation() {
-        SideNav workspace = new SideNav(getTranslation("nav.workspace"));
-        workspace.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
-        // Filled from the published form definitions (forms issue) and plugin contributions.
-        SideNav customers = new SideNav(getTranslation("nav.customers"));
-        customers.setId("nav-customers");
-        VerticalLayout nav = new VerticalLayout(workspace, customers);
-        if (currentUser.hasRole(Role.ADMIN)) {
-            SideNav admin = new SideNav(getTranslation("nav.admin"));
-            admin.setId("nav-admin");
-            nav.add(admin);
+        Map<NavigationGroup, List<NavigationEntry>> byGroup = new EnumMap<>(NavigationGroup.class);
+        byGroup.computeIfAbsent(NavigationGroup.WORKSPACE, g -> new ArrayList<>()).add(
+                new NavigationEntry(NavigationGroup.WORKSPACE, 0, getTranslation("nav.home"), "", VaadinIcon.HOME));
+        for (NavigationContributor contributor : contributors) {
+            for (NavigationEntry entry : contributor.entries(currentUser, getLocale())) {
+                byGroup.computeIfAbsent(entry.group(), g -> new ArrayList<>()).add(entry);
+            }
+        }
+        VerticalLayout nav = new VerticalLayout();
+        for (NavigationGroup group : NavigationGroup.values()) {
+            List<NavigationEntry> entries = byGroup.getOrDefault(group, List.of());
+            if (entries.isEmpty() && group != NavigationGroup.CUSTOMERS
+                    && !(group == NavigationGroup.ADMIN && currentUser.hasRole(Role.ADMIN))) {
+                continue;
+            }
+            SideNav section = new SideNav(getTranslation(group.messageKey()));
+            section.setId("nav-" + group.name().toLowerCase(java.util.Locale.ROOT));
+            entries.stream()
+                    .sorted(Comparator.comparingInt(NavigationEntry::order).thenComparing(NavigationEntry::label))
+                    .forEach(e -> section.addItem(e.icon() == null
+                            ? new SideNavItem(e.label(), e.path())
+                            : new SideNavItem(e.label(), e.path(), e.icon().create())));
+            nav.add(section);
         }
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         nav.setPadding(false);

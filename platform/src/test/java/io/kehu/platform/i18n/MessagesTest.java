@@ -13,12 +13,26 @@ class MessagesTest {
     private final Messages messages = new Messages();
 
     @Test
-    void bothBundlesHaveTheSameKeysAndNoEmptyText() throws IOException {
-        Properties zh = load("messages_zh_CN.properties");
-        Properties en = load("messages_en.properties");
-        assertThat(zh.stringPropertyNames()).isEqualTo(en.stringPropertyNames()).isNotEmpty();
-        assertThat(zh.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
-        assertThat(en.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+    void everyBundleHasTheSameKeysInBothLanguagesAndNoEmptyText() throws IOException {
+        java.util.Set<String> allKeys = new java.util.HashSet<>();
+        int bundles = 0;
+        for (String name : Messages.BUNDLES) {
+            String file = name.substring(name.indexOf('.') + 1);
+            if (MessagesTest.class.getResource("/i18n/" + file + "_en.properties") == null) {
+                assertThat(MessagesTest.class.getResource("/i18n/" + file + "_zh_CN.properties")).as(file).isNull();
+                continue;
+            }
+            bundles++;
+            Properties zh = load(file + "_zh_CN.properties");
+            Properties en = load(file + "_en.properties");
+            assertThat(zh.stringPropertyNames()).as(file).isEqualTo(en.stringPropertyNames()).isNotEmpty();
+            assertThat(zh.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+            assertThat(en.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+            for (String key : en.stringPropertyNames()) {
+                assertThat(allKeys.add(key)).as("key %s defined in two bundles", key).isTrue();
+            }
+        }
+        assertThat(bundles).isPositive();
     }
 
     @Test
