@@ -1,5 +1,6 @@
 package io.kehu.platform.records;
 
+import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.security.Actor;
 import java.util.List;
@@ -35,4 +36,20 @@ public interface RecordRules {
 
     /** The values of computed fields for {@code values}, keyed by field id; they are converted and stored. */
     Map<String, Object> compute(FormDefinition form, Map<String, Object> values);
+
+    /**
+     * Whether {@code field} is shown for {@code values} (its {@code visibleWhen} condition). The record view asks this
+     * as the user types; without a rules engine every field is visible.
+     */
+    default boolean isVisible(FormDefinition form, FieldDefinition field, Map<String, Object> values, Actor actor) {
+        return true;
+    }
+
+    /**
+     * Whether {@code field} must be filled for {@code values}: {@code required}, or its {@code requiredWhen}
+     * condition holds. Used live by the record view and on save; without a rules engine only {@code required} counts.
+     */
+    default boolean isRequired(FormDefinition form, FieldDefinition field, Map<String, Object> values, Actor actor) {
+        return field.required();
+    }
 }
