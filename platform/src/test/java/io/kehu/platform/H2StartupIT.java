@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kehu.db.url=",
         "kehu.db.data-dir=target/test-data/h2-startup-${random.uuid}",
+        "kehu.demo.customers=" + StartupContract.DEMO_CUSTOMERS,
         "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
         "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
 class H2StartupIT extends StartupContract {

@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Production set-up: PostgreSQL selected by configuration only, on a throw-away database of the local server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kehu.demo.customers=" + StartupContract.DEMO_CUSTOMERS,
         "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
         "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
 @DirtiesContext

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
@@ -12,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 abstract class StartupContract {
 
+    static final int DEMO_CUSTOMERS = 12;
+
     @LocalServerPort
     int port;
     @Autowired
@@ -32,6 +39,8 @@ abstract class StartupContract {
     UserAccounts accounts;
     @Autowired
     FormCatalog catalog;
+    @Autowired
+    Records records;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -53,6 +62,17 @@ abstract class StartupContract {
         assertThat(catalog.allPublished()).extracting(FormDefinition::id)
                 .contains("customer", "contact_person", "interaction", "purchase", "feedback");
         assertThat(dsl.meta().getTables(FormTables.table("customer"))).isNotEmpty();
+    }
+
+    @Test
+    void firstStartWroteDemoCustomersThroughTheRecordStore() {
+        Actor manager = Actor.of(accounts.findByUsername("manager").orElseThrow());
+        List<Record> customers = records.query(manager, RecordQuery.of("customer").limit(100));
+        assertThat(customers).hasSize(DEMO_CUSTOMERS).allSatisfy(c -> assertThat(c.get("name")).isNotNull());
+        assertThat(records.query(manager, RecordQuery.of("purchase").limit(1))).isNotEmpty();
+        assertThat(records.query(manager, RecordQuery.of("interaction").limit(1))).isNotEmpty();
+        assertThat(records.subtableRows(manager, "customer", customers.get(0).id(), "contacts")).isNotEmpty();
+        assertThat(records.history(manager, "customer", customers.get(0).id())).isNotEmpty();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kehu.db.url=",
         "kehu.db.data-dir=target/test-data/journey-${random.uuid}",
+        "kehu.demo.customers=5",
         "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
         "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
 class SignInJourneyIT {

@@ -1,0 +1,59 @@
+package io.kehu.platform.demo;
+
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the first accounts and forms, fills an installation that has no customer yet with
+ * {@code kehu.demo.customers} ({@code KEHU_DEMO_CUSTOMERS}, default 200) demo customers. Off with {@code KEHU_DEMO=false}
+ * or when the seeded forms have no {@code customer} form.
+ */
+@Component
+@Order(30)
+class FirstStartDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstStartDemoData.class);
+    private static final long SEED = 20261123L;
+
+    private final DemoData demoData;
+    private final Records records;
+    private final FormCatalog catalog;
+    private final Environment env;
+
+    FirstStartDemoData(DemoData demoData, Records records, FormCatalog catalog, Environment env) {
+        this.demoData = demoData;
+        this.records = records;
+        this.catalog = catalog;
+        this.env = env;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int customers = env.getProperty("kehu.demo.customers", Integer.class, 200);
+        boolean wanted = env.getProperty("kehu.accounts.demo-users", Boolean.class, true) && customers > 0;
+        if (!wanted || !DemoData.FORMS.stream().allMatch(f -> catalog.published(f).isPresent())) {
+            return;
+        }
+        Actor system = Actor.system("demo-data");
+        if (!records.query(system, RecordQuery.of("customer").limit(1)).isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        demoData.generate(customers, SEED, done -> {
+            if (done % 50 == 0) {
+                log.info("Demo data: {} of {} customers", done, customers);
+            }
+        });
+        log.info("Demo data: {} customers with contacts, interactions, purchases and feedback in {} ms", customers,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+}
