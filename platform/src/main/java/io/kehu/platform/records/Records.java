@@ -35,6 +35,7 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,7 +48,9 @@ import org.springframework.transaction.annotation.Transactional;
  * ids reveal nothing. Fields the actor may not read are absent from results and cannot be filtered, sorted or
  * written.
  *
- * <p>Definitions come from the {@link FormCatalog}: always the published version of each form.
+ * <p>Definitions come from the {@link FormCatalog}: always the published version of each form. Reads join a caller's
+ * transaction but do not open one: a list page is one statement (two with multiselect values), and a transaction of
+ * its own would add a begin/commit round trip to every page (measured in docs/benchmarks.md).
  */
 @Service
 public class Records {
@@ -231,7 +234,7 @@ public class Records {
     }
 
     /** The live record {@code id} as {@code actor} may see it; empty when deleted, missing or not theirs. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Record> get(Actor actor, String formId, long id) {
         FormDefinition form = form(formId);
         RecordAccess.requireRead(form, actor);
@@ -249,7 +252,7 @@ public class Records {
      * @throws IllegalArgumentException for a filter or sort that does not fit the form (unknown field, wrong
      *                                  operator for the type)
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<Record> query(Actor actor, RecordQuery query) {
         FormDefinition form = form(query.formId());
         RecordAccess.requireRead(form, actor);
@@ -268,7 +271,7 @@ public class Records {
     }
 
     /** The live rows of subtable {@code fieldId} of record {@code parentId}, oldest first (at most 1000). */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<Record> subtableRows(Actor actor, String parentFormId, long parentId, String fieldId) {
         FormDefinition parentForm = form(parentFormId);
         RecordAccess.requireRead(parentForm, actor);
@@ -290,7 +293,7 @@ public class Records {
      * The history of a record the actor may see (admins: deleted ones too), oldest first, without the fields the
      * actor may not read.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<AuditEntry> history(Actor actor, String formId, long id) {
         FormDefinition form = form(formId);
         RecordAccess.requireRead(form, actor);
@@ -313,7 +316,7 @@ public class Records {
      * ANALYZE/autovacuum), falling back to the live-tuple counter of {@code pg_stat_user_tables} for a table never
      * analysed. H2 keeps no such statistics; there it is an exact count, fine at H2's scale.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long estimateCount(Actor actor, String formId) {
         FormDefinition form = form(formId);
         RecordAccess.requireRead(form, actor);

@@ -1,0 +1,117 @@
+package io.kehu.platform.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/** Timings of one bench run, written as a Markdown section of {@code docs/benchmarks.md} (replaced on re-run). */
+final class BenchReport {
+
+    private static final int WARM_UP = 20;
+
+    private final String db;
+    private final int customers;
+    private final Map<String, Long> loadMillis = new LinkedHashMap<>();
+    private final Map<String, Long> rows = new LinkedHashMap<>();
+    private final List<String> comparisons = new ArrayList<>();
+
+    BenchReport(String db, int customers) {
+        this.db = db;
+        this.customers = customers;
+    }
+
+    void timed(String what, RecordsBench.Step step) throws Exception {
+        long start = System.nanoTime();
+        step.run();
+        loadMillis.put(what, (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("%s: %d ms%n", what, loadMillis.get(what));
+    }
+
+    void rows(String what, long count) {
+        rows.put(what, count);
+    }
+
+    /** Runs both variants alternately ({@code iterations} times each after a warm-up) and records percentiles. */
+    void compare(String what, int iterations, IntFunction<RecordsBench.Work> viaRecords,
+                 IntFunction<RecordsBench.Work> byHand) throws Exception {
+        for (int i = 0; i < WARM_UP; i++) {
+            viaRecords.apply(i).run();
+            byHand.apply(i).run();
+        }
+        long[] ours = new long[iterations];
+        long[] hand = new long[iterations];
+        for (int i = 0; i < iterations; i++) {
+            ours[i] = time(viaRecords.apply(WARM_UP + i));
+            hand[i] = time(byHand.apply(WARM_UP + i));
+        }
+        double p95 = percentile(ours, 95);
+        double handP95 = percentile(hand, 95);
+        comparisons.add(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× |", what, iterations,
+                percentile(ours, 50), p95, percentile(hand, 50), handP95, p95 / handP95));
+        System.out.println(comparisons.get(comparisons.size() - 1));
+    }
+
+    private static long time(RecordsBench.Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private static double percentile(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1_000_000.0;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### Records, ").append(db.equals("postgres") ? "PostgreSQL" : "H2").append(", ")
+                .append(String.format("%,d", customers)).append(" customers\n\n");
+        md.append("Measured ").append(LocalDate.now()).append(" on ").append(machine()).append(".\n\n");
+        md.append("Rows: ");
+        rows.forEach((k, v) -> md.append(k).append(' ').append(String.format("%,d", v)).append("; "));
+        md.append("\nGeneration (set-based SQL, not measured through `records`): ");
+        loadMillis.forEach((k, v) -> md.append(k).append(' ').append(String.format("%.1f s", v / 1000.0)).append("; "));
+        md.append("\n\n| read | runs | `records` p50 ms | `records` p95 ms | hand SQL p50 ms | hand SQL p95 ms |"
+                + " p95 ratio |\n|---|---|---|---|---|---|---|\n");
+        comparisons.forEach(c -> md.append(c).append('\n'));
+        return md.toString();
+    }
+
+    void writeTo(Path file) throws IOException {
+        String start = "<!-- bench:records:" + db + ":start -->";
+        String end = "<!-- bench:records:" + db + ":end -->";
+        String section = start + "\n" + markdown() + end;
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        int from = text.indexOf(start);
+        int to = text.indexOf(end);
+        text = from >= 0 && to > from
+                ? text.substring(0, from) + section + text.substring(to + end.length())
+                : text.stripTrailing() + "\n\n" + section + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException ignored) {
+            // not Linux: keep the generic name
+        }
+        long memoryGb = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() >> 30;
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memoryGb + " GiB, Java "
+                + Runtime.version().feature();
+    }
+}
