@@ -121,9 +121,10 @@ final class DefinitionChecks {
         if (form.ownerField() != null) {
             form.field(form.ownerField()).ifPresentOrElse(
                     f -> {
-                        if (f.type() != FieldType.USER) {
+                        if (f.type() != FieldType.USER && f.type() != FieldType.REFERENCE) {
                             problem(key(JsonPaths.ROOT, "ownerField"), "ownerField '" + f.id()
-                                    + "' must be a user field, but it is a " + f.type().jsonName() + " field");
+                                    + "' must be a user or reference field, but it is a " + f.type().jsonName()
+                                    + " field");
                         }
                     },
                     () -> problem(key(JsonPaths.ROOT, "ownerField"),

@@ -6,8 +6,6 @@ import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
-import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 /**
  * Who may do what with a form's records, decided on the server for every call: the form's and each field's
@@ -62,17 +60,6 @@ final class RecordAccess {
             throw new RecordAccessDeniedException(null, LocalizedText.of(
                     "只有管理员可以查看已删除的记录", "Only administrators may see deleted records of " + form.id()));
         }
-    }
-
-    /** The records {@code actor} may see at all: for STAFF of a form with an owner field, those they own. */
-    static Condition visible(RecordTable table, Actor actor) {
-        String ownerField = table.form.ownerField();
-        if (ownerField == null || !actor.limitedToOwnRecords()) {
-            return DSL.noCondition();
-        }
-        FieldDefinition owner = table.form.field(ownerField).orElseThrow(() -> new IllegalStateException(
-                "Form " + table.form.id() + " names owner field " + ownerField + " which it does not have"));
-        return table.column(owner).eq(actor.userId());
     }
 
     /** Refuses to give a record to someone else when the actor only works on their own records. */

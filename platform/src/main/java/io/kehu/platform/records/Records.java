@@ -57,6 +57,7 @@ public class Records {
 
     private final DSLContext dsl;
     private final FormCatalog catalog;
+    private final Visibility visibility;
     private final AuditTrail audit;
     private final UserAccounts users;
     private final ApplicationEventPublisher events;
@@ -68,6 +69,7 @@ public class Records {
             ApplicationEventPublisher events, ObjectProvider<RecordRules> rules, ObjectProvider<RecordGuard> guards) {
         this.dsl = dsl;
         this.catalog = catalog;
+        this.visibility = new Visibility(catalog);
         this.audit = audit;
         this.users = users;
         this.events = events;
@@ -126,7 +128,7 @@ public class Records {
         Map<String, Object> given = convertInput(actor, form, changes, old, errors);
         Map<String, Object> values = new LinkedHashMap<>(old.values().asMap());
         values.putAll(given);
-        if (form.ownerField() != null && given.containsKey(form.ownerField())) {
+        if (ownedByUser(form) && given.containsKey(form.ownerField())) {
             RecordAccess.requireOwnership(form, actor, values.get(form.ownerField()));
         }
         compute(form, values, errors);
@@ -240,7 +242,7 @@ public class Records {
         RecordAccess.requireRead(form, actor);
         RecordTable table = new RecordTable(form);
         return new RecordReader(dsl, table).fetch(
-                        table.id.eq(id).and(table.deletedAt.isNull()).and(RecordAccess.visible(table, actor)),
+                        table.id.eq(id).and(table.deletedAt.isNull()).and(visibility.of(table, actor)),
                         List.of(table.id.asc()), 0, 1, actor)
                 .stream().findFirst();
     }
@@ -262,7 +264,7 @@ public class Records {
         RecordTable table = new RecordTable(form);
         QueryConditions conditions = new QueryConditions(table, actor, fieldValues);
         Condition where = (query.includeDeleted() ? noCondition() : table.deletedAt.isNull())
-                .and(RecordAccess.visible(table, actor))
+                .and(visibility.of(table, actor))
                 .and(conditions.filters(query.filters()))
                 .and(conditions.search(query.search()))
                 .and(conditions.after(query.sorts(), query.after()));
@@ -301,7 +303,7 @@ public class Records {
         boolean admin = actor.isSystem() || actor.hasRole(Role.ADMIN);
         Condition live = admin ? noCondition() : table.deletedAt.isNull();
         if (!dsl.fetchExists(selectOne().from(table.table)
-                .where(table.id.eq(id)).and(live).and(RecordAccess.visible(table, actor)))) {
+                .where(table.id.eq(id)).and(live).and(visibility.of(table, actor)))) {
             throw new RecordNotFoundException(formId, id);
         }
         return audit.history(formId, id).stream()
@@ -356,7 +358,7 @@ public class Records {
             }
             values.put(f.id(), value == null && RecordTable.isMultiselect(f) ? List.of() : value);
         }
-        if (form.ownerField() != null && actor.limitedToOwnRecords()) {
+        if (ownedByUser(form) && actor.limitedToOwnRecords()) {
             values.putIfAbsent(form.ownerField(), null);
             if (values.get(form.ownerField()) == null) {
                 values.put(form.ownerField(), actor.userId());
@@ -484,7 +486,7 @@ public class Records {
             if (f.storedType() == FieldType.USER && !users.exists((Long) value)) {
                 errors.add(FieldValues.error(f, "user_missing", "“%s”指向的用户不存在", "“%s” names no existing user"));
             }
-            if (f.storedType() == FieldType.REFERENCE && !referenceExists(f, (Long) value)) {
+            if (f.storedType() == FieldType.REFERENCE && !referenceVisible(f, (Long) value, actor)) {
                 errors.add(FieldValues.error(f, "reference_missing", "“%s”指向的记录不存在",
                         "“%s” points at no existing record"));
             }
@@ -506,7 +508,8 @@ public class Records {
                 .and(self == null ? noCondition() : table.id.ne(self)));
     }
 
-    private boolean referenceExists(FieldDefinition f, Long id) {
+    /** Whether the referenced record exists and the actor may see it (nobody links to what they cannot see). */
+    private boolean referenceVisible(FieldDefinition f, Long id, Actor actor) {
         Optional<FormDefinition> target = f.form() == null ? Optional.empty()
                 : catalog.published(f.form());
         if (target.isEmpty()) {
@@ -514,7 +517,14 @@ public class Records {
         }
         RecordTable targetTable = new RecordTable(target.get());
         return dsl.fetchExists(selectOne().from(targetTable.table)
-                .where(targetTable.id.eq(id)).and(targetTable.deletedAt.isNull()));
+                .where(targetTable.id.eq(id)).and(targetTable.deletedAt.isNull())
+                .and(visibility.of(targetTable, actor)));
+    }
+
+    /** Whether the form's owner is a user field (an owner STAFF must be, and becomes when it is left empty). */
+    private static boolean ownedByUser(FormDefinition form) {
+        return form.ownerField() != null && form.field(form.ownerField())
+                .map(f -> f.storedType() == FieldType.USER).orElse(false);
     }
 
     private void guard(RecordChange change) {
@@ -544,7 +554,7 @@ public class Records {
 
     /** The record with all fields, if the actor may work on it (ownership), live or (when asked) deleted. */
     private Record loadForWrite(RecordTable table, long id, Actor actor, boolean includeDeleted) {
-        Condition where = table.id.eq(id).and(RecordAccess.visible(table, actor))
+        Condition where = table.id.eq(id).and(visibility.of(table, actor))
                 .and(includeDeleted ? noCondition() : table.deletedAt.isNull());
         return new RecordReader(dsl, table).fetch(where, List.of(table.id.asc()), 0, 1).stream().findFirst()
                 .orElseThrow(() -> new RecordNotFoundException(table.form.id(), id));
@@ -553,7 +563,7 @@ public class Records {
     private void requireVisible(FormDefinition form, long id, Actor actor) {
         RecordTable table = new RecordTable(form);
         if (!dsl.fetchExists(selectOne().from(table.table).where(table.id.eq(id))
-                .and(table.deletedAt.isNull()).and(RecordAccess.visible(table, actor)))) {
+                .and(table.deletedAt.isNull()).and(visibility.of(table, actor)))) {
             throw new RecordNotFoundException(form.id(), id);
         }
     }

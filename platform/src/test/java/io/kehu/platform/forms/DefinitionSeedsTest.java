@@ -65,7 +65,9 @@ class DefinitionSeedsTest {
         assertThat(customer.layout()).allSatisfy(s -> assertThat(s.columns()).isBetween(1, 2));
         assertThat(customer.layout()).anySatisfy(s -> assertThat(s.tab()).isNotNull());
         assertThat(forms.get("contact_person").navigationGroup()).isNull();
-        assertThat(forms.get("interaction").ownerField()).isEqualTo("staff");
+        // Interactions and purchases belong with their customer: STAFF see those of the customers they own.
+        assertThat(forms.get("interaction").ownerField()).isEqualTo("customer");
+        assertThat(forms.get("purchase").ownerField()).isEqualTo("customer");
         assertThat(forms.get("feedback").ownerField()).isEqualTo("handler");
     }
 

@@ -144,7 +144,7 @@ class MalformedDefinitionTest {
                 Arguments.of("unknown ownerField", sample("\"ownerField\": \"owner\""),
                         "$.ownerField", "ownerField 'owner' is not a field of this form"),
                 Arguments.of("ownerField that is not a user", sample("\"ownerField\": \"name\""),
-                        "$.ownerField", "ownerField 'name' must be a user field, but it is a text field"),
+                        "$.ownerField", "ownerField 'name' must be a user or reference field, but it is a text field"),
                 Arguments.of("layout names an unknown field",
                         sample("\"layout\": [{\"section\": {\"zh\": \"基本信息\"}, \"columns\": 2, \"fields\": [\"name\", \"phone\"]}]"),
                         "$.layout[0].fields[1]", "layout names unknown field 'phone'"),

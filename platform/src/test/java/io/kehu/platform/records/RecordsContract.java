@@ -392,6 +392,39 @@ abstract class RecordsContract {
     }
 
     @Test
+    void staffSeePurchasesAndContactsOfTheirOwnCustomersOnly() {
+        FormDefinition contacts = catalog.publish(form(newFormId("pcontact"), null, List.of(
+                TestField.of("name", TEXT).required().build())));
+        FormDefinition customers = catalog.publish(form(newFormId("pcust"), "owner", List.of(
+                TestField.of("name", TEXT).required().build(),
+                TestField.of("owner", USER).build(),
+                TestField.of("contacts", SUBTABLE).form(contacts.id()).build())));
+        FormDefinition purchases = catalog.publish(form(newFormId("ppurchase"), "customer", List.of(
+                TestField.of("name", TEXT).required().build(),
+                TestField.of("customer", REFERENCE).form(customers.id()).build())));
+        Record mine = records.create(staff, customers.id(), Map.of("name", "李强的客户"));
+        Record theirs = records.create(otherStaff, customers.id(), Map.of("name", "赵敏的客户"));
+        Record myPurchase = records.create(staff, purchases.id(), Map.of("name", "门锁", "customer", mine.id()));
+        Record theirPurchase = records.create(manager, purchases.id(),
+                Map.of("name", "净水器", "customer", theirs.id()));
+        Record myContact = records.createChild(staff, customers.id(), mine.id(), "contacts", Map.of("name", "王工"));
+        records.createChild(manager, customers.id(), theirs.id(), "contacts", Map.of("name", "陈总"));
+
+        assertThat(records.query(staff, RecordQuery.of(purchases.id()))).extracting(Record::id)
+                .containsExactly(myPurchase.id());
+        assertThat(records.get(staff, purchases.id(), theirPurchase.id())).isEmpty();
+        assertThat(records.query(staff, RecordQuery.of(contacts.id()))).extracting(Record::id)
+                .containsExactly(myContact.id());
+        assertThat(records.query(manager, RecordQuery.of(purchases.id()))).hasSize(2);
+        assertThat(records.query(manager, RecordQuery.of(contacts.id()))).hasSize(2);
+        assertThatThrownBy(() -> records.create(staff, purchases.id(), Map.of("name", "x", "customer", theirs.id())))
+                .isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::fieldId).containsExactly("customer"));
+        assertThatThrownBy(() -> records.update(staff, purchases.id(), theirPurchase.id(), 0, Map.of("name", "y")))
+                .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
     void fieldsAreHiddenAndGuardedPerRole() {
         FormDefinition form = customerForm();
         Record r = records.create(manager, form.id(),
