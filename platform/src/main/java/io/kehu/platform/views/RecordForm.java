@@ -111,7 +111,10 @@ final class RecordForm extends VerticalLayout {
         record.values().asMap().forEach((id, value) -> {
             FieldEditor editor = editors.get(id);
             if (editor != null) {
+                Object shown = editor.value();
+                editor.setValue(value); // the stored value as this editor returns it, so unchanged means equal
                 baseline.put(id, editor.value());
+                editor.setValue(shown);
             }
         });
         showErrors(List.of());
