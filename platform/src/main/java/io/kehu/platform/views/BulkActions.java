@@ -1,0 +1,84 @@
+package io.kehu.platform.views;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.UserAccount;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What can be done to the selected rows at once: hand them to another owner (the form's owner field, e.g. the account
+ * manager) and delete them after a confirmation. Each record is written through the record store on its own, so one
+ * refused record (someone else's, changed meanwhile) does not stop the others; the user is told how many worked.
+ */
+final class BulkActions extends HorizontalLayout {
+
+    BulkActions(Records records, Actor actor, FormDefinition form, UserDirectory users,
+                Supplier<Set<Record>> selection, Runnable afterChange) {
+        setAlignItems(FlexComponent.Alignment.BASELINE);
+        setId("bulk-actions");
+        FieldDefinition owner = form.ownerField() == null ? null : form.field(form.ownerField()).orElse(null);
+        if (owner != null && FormAccess.mayEdit(form, owner, actor)) {
+            ComboBox<UserAccount> assignee = Pickers.user(users);
+            assignee.setId("bulk-assignee");
+            assignee.setPlaceholder(owner.label().in(getLocale()));
+            Button assign = new Button(getTranslation("views.bulk.assign"), click -> {
+                if (assignee.getValue() != null) {
+                    long userId = assignee.getValue().id();
+                    run(selection.get(), r -> records.update(actor, form.id(), r.id(), r.rowVersion(),
+                            Map.of(owner.id(), userId)), afterChange);
+                }
+            });
+            assign.setId("bulk-assign");
+            add(assignee, assign);
+        }
+        if (FormAccess.mayWrite(form, actor)) {
+            Button delete = new Button(getTranslation("views.bulk.delete"), click -> confirmDelete(records, actor,
+                    form, selection.get(), afterChange));
+            delete.setId("bulk-delete");
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            add(delete);
+        }
+    }
+
+    private void confirmDelete(Records records, Actor actor, FormDefinition form, Set<Record> rows,
+                               Runnable afterChange) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("views.bulk.deleteTitle"),
+                getTranslation("views.bulk.deleteText", rows.size()), getTranslation("views.bulk.delete"),
+                e -> run(rows, r -> records.delete(actor, form.id(), r.id(), r.rowVersion()), afterChange));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("views.action.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setId("bulk-delete-confirm");
+        confirm.open();
+    }
+
+    private void run(Set<Record> rows, Consumer<Record> action, Runnable afterChange) {
+        int done = 0;
+        for (Record row : rows) {
+            try {
+                action.accept(row);
+                done++;
+            } catch (RuntimeException refused) {
+                // counted below: the user sees how many of the selected records were changed
+            }
+        }
+        Notification.show(getTranslation("views.bulk.result", done, rows.size()));
+        afterChange.run();
+    }
+}

@@ -1,0 +1,256 @@
+package io.kehu.platform.views;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.shared.Registration;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.LayoutSection;
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.records.FieldError;
+import io.kehu.platform.records.FieldValues;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.RecordRules;
+import io.kehu.platform.security.Actor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A record rendered from its form's definition: sections of 1 to 4 columns (one on a phone), tabs, one editor per
+ * readable field; fields the user may not read get no component at all. It knows nothing of saving: it fires
+ * {@link SaveEvent} and {@link CancelEvent} and the view talks to the record store, as in Vaadin's CRM tutorial.
+ * Visibility and required conditions are re-evaluated through {@link RecordRules} whenever a value changes.
+ */
+final class RecordForm extends VerticalLayout {
+
+    private final FormDefinition form;
+    private final Actor actor;
+    private final RecordRules rules;
+    private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
+    private final Map<String, Object> baseline = new HashMap<>();
+    private final TabSheet tabs = new TabSheet();
+    private final Div formErrors = new Div();
+    private int rowVersion;
+
+    RecordForm(FormDefinition form, Actor actor, RecordRules rules, FilterSources sources,
+               Function<FieldDefinition, Component> subtables) {
+        this.form = form;
+        this.actor = actor;
+        this.rules = rules;
+        setPadding(false);
+        formErrors.setId("form-errors");
+        formErrors.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(formErrors);
+        Map<LocalizedText, VerticalLayout> tabContents = new LinkedHashMap<>();
+        for (LayoutSection section : sections()) {
+            VerticalLayout target = this;
+            if (section.tab() != null) {
+                target = tabContents.computeIfAbsent(section.tab(), t -> {
+                    VerticalLayout content = new VerticalLayout();
+                    content.setPadding(false);
+                    tabs.add(t.in(sources.locale()), content);
+                    return content;
+                });
+            }
+            FormLayout layout = section(section, sources, subtables);
+            if (layout.getChildren().findAny().isPresent()) {
+                if (!section.title().isEmpty()) {
+                    target.add(new H3(section.title().in(sources.locale())));
+                }
+                target.add(layout);
+            }
+        }
+        editors.values().forEach(e -> e.onChange(this::refreshConditions));
+        Button save = new Button(getTranslation("views.record.save"), click -> fireEvent(new SaveEvent(this)));
+        save.setId("record-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setVisible(FormAccess.mayWrite(form, actor));
+        Button cancel = new Button(getTranslation("views.action.cancel"), click -> fireEvent(new CancelEvent(this)));
+        cancel.setId("record-cancel");
+        add(new HorizontalLayout(save, cancel), tabs);
+        tabs.setWidthFull();
+        refreshConditions();
+    }
+
+    /** Where the view adds its own tabs (history, related records) after the definition's tabs. */
+    TabSheet tabs() {
+        return tabs;
+    }
+
+    /** Shows {@code record} and makes it the unchanged state. */
+    void load(Record record) {
+        record.values().asMap().forEach((id, value) -> {
+            FieldEditor editor = editors.get(id);
+            if (editor != null) {
+                editor.setValue(value);
+            }
+        });
+        rebase(record);
+    }
+
+    /** Takes {@code record}'s version and values as the base of the next save, keeping what the user typed. */
+    void rebase(Record record) {
+        rowVersion = record.rowVersion();
+        baseline.clear();
+        record.values().asMap().forEach((id, value) -> {
+            FieldEditor editor = editors.get(id);
+            if (editor != null) {
+                Object shown = editor.value();
+                editor.setValue(value); // the stored value as this editor returns it, so unchanged means equal
+                baseline.put(id, editor.value());
+                editor.setValue(shown);
+            }
+        });
+        showErrors(List.of());
+        refreshConditions();
+    }
+
+    /** Sets editable fields from text, e.g. {@code ?customer=12} on a new interaction. */
+    void prefill(Map<String, List<String>> parameters, FieldValues conversions) {
+        parameters.forEach((id, values) -> {
+            FieldEditor editor = editors.get(id);
+            if (editor != null && !values.isEmpty() && FormAccess.mayEdit(form, editor.field(), actor)) {
+                FieldValues.Converted converted = conversions.convert(editor.field(), values.get(0));
+                if (converted.ok()) {
+                    editor.setValue(converted.value());
+                }
+            }
+        });
+        refreshConditions();
+    }
+
+    /** Shows the definition's defaults, as a new record will get them. */
+    void applyDefaults(FieldValues conversions) {
+        for (FieldEditor e : editors.values()) {
+            if (e.field().defaultValue() != null) {
+                FieldValues.Converted converted = conversions.convert(e.field(), e.field().defaultValue());
+                if (converted.ok()) {
+                    e.setValue(converted.value());
+                }
+            }
+        }
+        refreshConditions();
+    }
+
+    int rowVersion() {
+        return rowVersion;
+    }
+
+    /** The editable fields whose value differs from the loaded record (for a new record: those filled in). */
+    Map<String, Object> changes() {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        editors.values().stream().filter(e -> FormAccess.mayEdit(form, e.field(), actor)).forEach(e -> {
+            Object value = e.value();
+            if (!Objects.equals(value, baseline.get(e.field().id())) && !(value == null
+                    && !baseline.containsKey(e.field().id()))) {
+                changes.put(e.field().id(), value);
+            }
+        });
+        return changes;
+    }
+
+    boolean isDirty() {
+        return !changes().isEmpty();
+    }
+
+    FieldEditor editor(String fieldId) {
+        return editors.get(fieldId);
+    }
+
+    /** Shows each error beside its field; errors of the whole record (or of hidden fields) above the form. */
+    void showErrors(List<FieldError> errors) {
+        editors.values().forEach(e -> e.setError(null));
+        List<String> general = new ArrayList<>();
+        for (FieldError error : errors) {
+            FieldEditor editor = error.fieldId() == null ? null : editors.get(error.fieldId());
+            String message = error.message().in(getLocale());
+            if (editor != null && editor.component().isVisible()) {
+                editor.setError(message);
+            } else {
+                general.add(message);
+            }
+        }
+        showFormError(String.join(" ", general));
+    }
+
+    void showFormError(String message) {
+        formErrors.setText(message == null ? "" : message);
+    }
+
+    private void refreshConditions() {
+        Map<String, Object> values = new HashMap<>();
+        editors.forEach((id, e) -> values.put(id, e.value()));
+        for (FieldEditor e : editors.values()) {
+            e.component().setVisible(rules.isVisible(form, e.field(), values, actor));
+            e.setRequired(rules.isRequired(form, e.field(), values, actor));
+        }
+    }
+
+    private List<LayoutSection> sections() {
+        return form.layout().isEmpty()
+                ? List.of(new LayoutSection(null, null, 2, form.fields().stream().map(FieldDefinition::id).toList()))
+                : form.layout();
+    }
+
+    private FormLayout section(LayoutSection section, FilterSources sources,
+                               Function<FieldDefinition, Component> subtables) {
+        int columns = Math.max(1, Math.min(4, section.columns()));
+        FormLayout layout = new FormLayout();
+        layout.setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("32em", Math.min(2, columns)),
+                new ResponsiveStep("56em", columns));
+        for (String id : section.fields()) {
+            FieldDefinition f = form.field(id).orElse(null);
+            if (f == null || !FormAccess.mayRead(f, actor)) {
+                continue;
+            }
+            if (f.type() == FieldType.SUBTABLE) {
+                Component table = subtables.apply(f);
+                layout.add(table, columns);
+                continue;
+            }
+            FieldEditor editor = FieldEditors.create(f, sources);
+            editor.setReadOnly(!FormAccess.mayEdit(form, f, actor));
+            editors.put(id, editor);
+            layout.add(editor.component(), f.storedType() == FieldType.TEXTAREA ? columns : 1);
+        }
+        return layout;
+    }
+
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+
+    Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
+        return addListener(CancelEvent.class, listener);
+    }
+
+    /** The user asked to save. */
+    static final class SaveEvent extends ComponentEvent<RecordForm> {
+        SaveEvent(RecordForm source) {
+            super(source, false);
+        }
+    }
+
+    /** The user asked to leave without saving. */
+    static final class CancelEvent extends ComponentEvent<RecordForm> {
+        CancelEvent(RecordForm source) {
+            super(source, false);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.kehu.platform.views;
+
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.records.Record;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The grid of a list view: one column per readable field (shown by default when the definition says
+ * {@code showInList}), each sortable by the store and formatted for the user's language, rows selectable for bulk
+ * actions. The column toggle lets the user choose which columns to see; saved views remember the choice.
+ */
+final class RecordGrid extends Grid<Record> {
+
+    private final List<FieldDefinition> fields;
+    private final ValueFormatter formatter;
+    private final Map<String, MenuItem> toggles = new HashMap<>();
+
+    RecordGrid(FormDefinition form, List<FieldDefinition> fields, ValueFormatter formatter) {
+        this.fields = fields;
+        this.formatter = formatter;
+        setId("record-grid");
+        setSelectionMode(SelectionMode.MULTI);
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        setMultiSort(true);
+        boolean anyShown = fields.stream().anyMatch(FieldDefinition::showInList);
+        for (FieldDefinition f : fields) {
+            Column<Record> column = addColumn(r -> formatter.format(f, r.get(f.id())))
+                    .setKey(f.id())
+                    .setHeader(f.label().isEmpty() ? f.id() : f.label().in(formatter.locale()))
+                    .setResizable(true)
+                    .setAutoWidth(true);
+            if (FormAccess.sortable(f)) {
+                column.setSortable(true).setSortProperty(f.id());
+            }
+            column.setVisible(anyShown ? f.showInList() : f.id().equals(form.titleField()) || !anyShown);
+        }
+    }
+
+    ValueFormatter formatter() {
+        return formatter;
+    }
+
+    /** A "Columns" menu with one check item per field. */
+    MenuBar columnToggle() {
+        MenuBar menu = new MenuBar();
+        menu.setId("column-toggle");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+        SubMenu items = menu.addItem(getTranslation("views.list.columns")).getSubMenu();
+        for (FieldDefinition f : fields) {
+            Column<Record> column = getColumnByKey(f.id());
+            MenuItem item = items.addItem(column.getHeaderText());
+            item.setId("column-toggle-" + f.id());
+            item.setCheckable(true);
+            item.setChecked(column.isVisible());
+            item.addClickListener(click -> column.setVisible(item.isChecked()));
+            toggles.put(f.id(), item);
+        }
+        return menu;
+    }
+
+    List<String> visibleColumns() {
+        return getColumns().stream().filter(Column::isVisible).map(Column::getKey).toList();
+    }
+
+    /** The fields of {@code columns}, in that order; unknown or unreadable ids are skipped. */
+    List<FieldDefinition> visibleFields(List<String> columns) {
+        return columns.stream().flatMap(c -> fields.stream().filter(f -> f.id().equals(c))).toList();
+    }
+
+    /** Shows exactly {@code columns}, in that order, before the hidden ones. */
+    void showColumns(List<String> columns) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        List<Column<Record>> order = new ArrayList<>();
+        columns.stream().map(this::getColumnByKey).filter(c -> c != null).forEach(order::add);
+        getColumns().stream().filter(c -> !order.contains(c)).forEach(order::add);
+        setColumnOrder(order);
+        for (Column<Record> c : getColumns()) {
+            boolean shown = columns.contains(c.getKey());
+            c.setVisible(shown);
+            MenuItem toggle = toggles.get(c.getKey());
+            if (toggle != null) {
+                toggle.setChecked(shown);
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.kehu.platform.views;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.i18n.Messages;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.records.RecordQuery.Sort;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The list of any published form at {@code forms/<form>}: a lazy grid that asks the record store for one page at a
+ * time (no count of the whole table; the scrollbar uses the store's estimate), sortable columns the user can show and
+ * hide, filters per field, a quick search, saved views, bulk actions and exports of exactly what is listed.
+ */
+@Route(value = "forms/:form", layout = MainLayout.class)
+@PermitAll
+public class RecordListView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final Records records;
+    private final FormCatalog catalog;
+    private final SessionActor actors;
+    private final UserAccounts accounts;
+    private final SavedViews savedViews;
+    private final Messages messages;
+    private String title = "";
+    private Actor actor;
+    private FormDefinition form;
+    private RecordGrid grid;
+    private FilterBar filterBar;
+    private final TextField search = new TextField();
+
+    public RecordListView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
+                          SavedViews savedViews, Messages messages) {
+        this.records = records;
+        this.catalog = catalog;
+        this.actors = actors;
+        this.accounts = accounts;
+        this.savedViews = savedViews;
+        this.messages = messages;
+        setSizeFull();
+    }
+
+    static String path(String formId) {
+        return "forms/" + formId;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        actor = actors.current();
+        form = catalog.published(event.getRouteParameters().get("form").orElse(""))
+                .filter(f -> FormAccess.mayRead(f, actor)).orElse(null);
+        if (form == null) {
+            title = getTranslation("views.notFoundTitle");
+            add(new NoAccessNotice());
+            return;
+        }
+        title = form.label().in(getLocale());
+        build();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+
+    private void build() {
+        UserDirectory users = new UserDirectory(accounts);
+        FilterSources sources = sources(users);
+        grid = new RecordGrid(form, FormAccess.listableFields(form, actor), formatter(sources));
+        grid.setItems((CallbackDataProvider.FetchCallback<Record, Void>) this::fetch);
+        grid.getLazyDataView().setItemCountEstimate(
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, records.estimateCount(actor, form.id()))));
+        grid.addItemClickListener(click -> UI.getCurrent().navigate(RecordView.path(form.id(),
+                String.valueOf(click.getItem().id()))));
+
+        search.setId("quick-search");
+        search.setPlaceholder(getTranslation("views.list.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        filterBar = new FilterBar(FormAccess.listableFields(form, actor), sources, this::refresh);
+
+        H2 heading = new H2(title);
+        heading.setId("list-title");
+        HorizontalLayout header = new HorizontalLayout(heading, search, grid.columnToggle(),
+                new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply), exportLink("csv"),
+                exportLink("xlsx"));
+        if (FormAccess.mayWrite(form, actor)) {
+            Button create = new Button(getTranslation("views.list.new"), VaadinIcon.PLUS.create(),
+                    click -> UI.getCurrent().navigate(RecordView.path(form.id(), RecordView.NEW)));
+            create.setId("new-record");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            header.add(create);
+        }
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWrap(true);
+        add(header, filterBar, new BulkActions(records, actor, form, users, grid::getSelectedItems, this::refresh),
+                grid);
+        setFlexGrow(1, grid);
+    }
+
+    /** One page for the grid: offset and limit come from the grid, filters, search and sort from the screen. */
+    private Stream<Record> fetch(Query<Record, Void> page) {
+        List<Sort> sorts = page.getSortOrders().stream()
+                .map(o -> new Sort(o.getSorted(), o.getDirection() == SortDirection.DESCENDING)).toList();
+        RecordQuery query = query(new ViewState(grid.visibleColumns(), sorts, search.getValue(),
+                filterBar.filters())).page(page.getOffset(), Math.min(page.getLimit(), RecordQuery.MAX_LIMIT));
+        List<Record> rows = records.query(actor, query);
+        grid.formatter().references().prefetch(form, rows);
+        return rows.stream();
+    }
+
+    private RecordQuery query(ViewState state) {
+        RecordQuery query = RecordQuery.of(form.id()).search(state.search()).sortBy(state.sorts().toArray(Sort[]::new));
+        for (RecordQuery.Filter f : state.filters()) {
+            query = query.where(f);
+        }
+        return query;
+    }
+
+    ViewState state() {
+        List<Sort> sorts = grid.getSortOrder().stream().map(o -> new Sort(o.getSorted().getKey(),
+                o.getDirection() == SortDirection.DESCENDING)).toList();
+        return new ViewState(grid.visibleColumns(), sorts, search.getValue().isBlank() ? null : search.getValue(),
+                filterBar.filters());
+    }
+
+    void apply(ViewState state) {
+        grid.showColumns(state.columns());
+        grid.sort(state.sorts().stream().filter(s -> grid.getColumnByKey(s.column()) != null)
+                .map(s -> new GridSortOrder<>(grid.getColumnByKey(s.column()),
+                        s.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)).toList());
+        search.setValue(state.search() == null ? "" : state.search());
+        filterBar.apply(state.filters());
+    }
+
+    private void refresh() {
+        if (grid != null) {
+            grid.deselectAll();
+            grid.getDataProvider().refreshAll();
+        }
+    }
+
+    private Anchor exportLink(String format) {
+        FilterSources sources = sources(new UserDirectory(accounts));
+        Anchor link = new Anchor((DownloadHandler) download -> {
+            ViewState state = currentStateForDownload();
+            RecordExport export = new RecordExport(records, actor, form, grid.visibleFields(state.columns()),
+                    formatter(sources));
+            download.setFileName(form.id() + "." + format);
+            if ("csv".equals(format)) {
+                download.setContentType("text/csv; charset=UTF-8");
+                export.writeCsv(query(state), download.getOutputStream());
+            } else {
+                download.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                export.writeXlsx(query(state), download.getOutputStream());
+            }
+        }, getTranslation("views.list.export." + format));
+        link.setId("export-" + format);
+        return link;
+    }
+
+    /** The state as last shown, read under the session lock that the download request does not hold. */
+    private ViewState currentStateForDownload() {
+        UI ui = getUI().orElseThrow();
+        ViewState[] state = new ViewState[1];
+        ui.accessSynchronously(() -> state[0] = state());
+        return state[0];
+    }
+
+    private FilterSources sources(UserDirectory users) {
+        return new FilterSources(records, catalog, actor, users, new ReferenceTitles(records, catalog, actor),
+                getLocale(), ZoneId.systemDefault());
+    }
+
+    private ValueFormatter formatter(FilterSources sources) {
+        return new ValueFormatter(sources.locale(), sources.zone(), sources.users(),
+                new ReferenceTitles(records, catalog, actor), key -> messages.getTranslation(key, sources.locale()));
+    }
+}

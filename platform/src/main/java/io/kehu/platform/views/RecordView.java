@@ -1,0 +1,199 @@
+package io.kehu.platform.views;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.i18n.Messages;
+import io.kehu.platform.records.FieldValues;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.RecordAccessDeniedException;
+import io.kehu.platform.records.RecordConflictException;
+import io.kehu.platform.records.RecordNotFoundException;
+import io.kehu.platform.records.RecordRefusedException;
+import io.kehu.platform.records.RecordRules;
+import io.kehu.platform.records.RecordValidationException;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * One record at {@code forms/<form>/<id>}, or a new one at {@code forms/<form>/new} (query parameters prefill fields,
+ * e.g. {@code ?customer=12}). Wires the {@link RecordForm} to the record store: saves, shows validation errors beside
+ * their fields, opens the {@link ConflictDialog} when someone else saved first, warns before unsaved changes are left
+ * behind, and adds the history and related-record tabs. A record that does not exist and one the user may not see get
+ * the same message.
+ */
+@Route(value = "forms/:form/:id", layout = MainLayout.class)
+@PermitAll
+public class RecordView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
+
+    static final String NEW = "new";
+
+    private final Records records;
+    private final FormCatalog catalog;
+    private final SessionActor actors;
+    private final UserAccounts accounts;
+    private final Messages messages;
+    private final ObjectProvider<RecordRules> rules;
+    private final FieldValues conversions = new FieldValues(ZoneId.systemDefault());
+    private String title = "";
+    private Actor actor;
+    private FormDefinition form;
+    private Long id;
+    private RecordForm recordForm;
+    private HistoryPanel history;
+    private ValueFormatter formatter;
+
+    public RecordView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
+                      Messages messages, ObjectProvider<RecordRules> rules) {
+        this.records = records;
+        this.catalog = catalog;
+        this.actors = actors;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.rules = rules;
+    }
+
+    static String path(String formId, String id) {
+        return "forms/" + formId + "/" + id;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        recordForm = null;
+        actor = actors.current();
+        String idText = event.getRouteParameters().get("id").orElse("");
+        form = catalog.published(event.getRouteParameters().get("form").orElse(""))
+                .filter(f -> FormAccess.mayRead(f, actor)).orElse(null);
+        Optional<Record> record = Optional.empty();
+        boolean creating = NEW.equals(idText) && form != null && FormAccess.mayWrite(form, actor);
+        if (form != null && !creating && idText.matches("\\d{1,18}")) {
+            record = records.get(actor, form.id(), Long.parseLong(idText));
+        }
+        if (!creating && record.isEmpty()) {
+            title = getTranslation("views.notFoundTitle");
+            add(new NoAccessNotice());
+            return;
+        }
+        id = record.map(Record::id).orElse(null);
+        build(record.orElse(null), event);
+    }
+
+    private void build(Record record, BeforeEnterEvent event) {
+        UserDirectory users = new UserDirectory(accounts);
+        ReferenceTitles titles = new ReferenceTitles(records, catalog, actor);
+        FilterSources sources = new FilterSources(records, catalog, actor, users, titles, getLocale(),
+                ZoneId.systemDefault());
+        formatter = new ValueFormatter(getLocale(), sources.zone(), users, titles,
+                key -> messages.getTranslation(key, getLocale()));
+        RecordRules recordRules = rules.getIfUnique(() -> RecordRules.NONE);
+        recordForm = new RecordForm(form, actor, recordRules, sources, f -> subtable(f, recordRules, sources));
+        recordForm.addSaveListener(save -> save());
+        recordForm.addCancelListener(cancel -> UI.getCurrent().navigate(RecordListView.path(form.id())));
+        String formLabel = form.label().in(getLocale());
+        if (record == null) {
+            title = getTranslation("views.record.newTitle", formLabel);
+            recordForm.applyDefaults(conversions);
+            recordForm.prefill(event.getLocation().getQueryParameters().getParameters(), conversions);
+        } else {
+            title = formLabel + " · " + ReferenceTitles.titleOf(form, record);
+            recordForm.load(record);
+            history = new HistoryPanel(records, actor, form, record.id(), formatter, conversions);
+            RelatedRecords.addTabs(recordForm.tabs(), catalog, records, actor, form, record.id(), formatter);
+            recordForm.tabs().add(getTranslation("views.history.title"), history).setId("history-tab");
+        }
+        H2 heading = new H2(title);
+        heading.setId("record-title");
+        add(heading, recordForm);
+    }
+
+    private Component subtable(FieldDefinition field, RecordRules recordRules, FilterSources sources) {
+        Optional<FormDefinition> child = catalog.published(field.form()).filter(f -> FormAccess.mayRead(f, actor));
+        if (child.isEmpty()) {
+            return new NoAccessNotice();
+        }
+        return id == null ? SubtableEditor.notYetSaved(field)
+                : new SubtableEditor(records, actor, form, id, field, child.get(), recordRules, sources, formatter);
+    }
+
+    private void save() {
+        try {
+            if (id == null) {
+                Record created = records.create(actor, form.id(), recordForm.changes());
+                recordForm.load(created);
+                UI.getCurrent().navigate(path(form.id(), String.valueOf(created.id())));
+            } else {
+                Record saved = records.update(actor, form.id(), id, recordForm.rowVersion(), recordForm.changes());
+                recordForm.load(saved);
+                history.refresh();
+            }
+            Notification.show(getTranslation("views.record.saved"));
+        } catch (RecordValidationException invalid) {
+            recordForm.showErrors(invalid.errors());
+        } catch (RecordConflictException conflict) {
+            showConflict(conflict);
+        } catch (RecordAccessDeniedException denied) {
+            recordForm.showFormError(denied.text().in(getLocale()));
+        } catch (RecordRefusedException refused) {
+            recordForm.showFormError(refused.text().in(getLocale()));
+        } catch (RecordNotFoundException gone) {
+            removeAll();
+            recordForm = null;
+            add(new NoAccessNotice());
+        }
+    }
+
+    private void showConflict(RecordConflictException conflict) {
+        Optional<Record> theirs = records.get(actor, form.id(), id);
+        if (theirs.isEmpty()) {
+            removeAll();
+            recordForm = null;
+            add(new NoAccessNotice());
+            return;
+        }
+        new ConflictDialog(conflict, form, theirs.get(), recordForm.changes(), formatter,
+                () -> UI.getCurrent().getPage().reload(),
+                () -> recordForm.rebase(theirs.get())).open();
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (recordForm == null || !recordForm.isDirty()) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("views.record.unsavedTitle"),
+                getTranslation("views.record.unsavedText"), getTranslation("views.record.discard"), e -> {
+                    recordForm = null;
+                    action.proceed();
+                });
+        confirm.setId("unsaved-dialog");
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("views.record.keepEditing"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,87 @@
+package io.kehu.platform.views;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.router.QueryParameters;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.records.RecordQuery.Filter;
+import io.kehu.platform.records.RecordQuery.Operator;
+import io.kehu.platform.records.RecordQuery.Sort;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import java.util.Map;
+
+/**
+ * The records of other forms that point at this one, one tab each: a customer's interactions, purchases and
+ * feedback. Found from the published definitions (every reference field targeting this form), so a form added later
+ * gets its tab without code. Each tab is a small lazy grid plus a "new" button that opens the new-record view with the
+ * reference already filled in.
+ */
+final class RelatedRecords {
+
+    private RelatedRecords() {
+    }
+
+    static void addTabs(TabSheet tabs, FormCatalog catalog, Records records, Actor actor, FormDefinition form,
+                        long id, ValueFormatter formatter) {
+        for (FormDefinition other : catalog.allPublished()) {
+            if (!FormAccess.mayRead(other, actor)) {
+                continue;
+            }
+            for (FieldDefinition reference : other.fields()) {
+                if (reference.type() == FieldType.REFERENCE && form.id().equals(reference.form())
+                        && FormAccess.mayRead(reference, actor)) {
+                    String label = other.label().in(formatter.locale());
+                    tabs.add(label, content(records, actor, other, reference, id, formatter, label))
+                            .setId("related-" + other.id());
+                }
+            }
+        }
+    }
+
+    private static VerticalLayout content(Records records, Actor actor, FormDefinition other,
+                                          FieldDefinition reference, long id, ValueFormatter formatter,
+                                          String label) {
+        Grid<Record> grid = new Grid<>();
+        grid.setId("related-grid-" + other.id());
+        for (FieldDefinition f : FormAccess.listableFields(other, actor)) {
+            if (f.showInList() && !f.id().equals(reference.id())) {
+                grid.addColumn(r -> formatter.format(f, r.get(f.id())))
+                        .setHeader(f.label().in(formatter.locale())).setAutoWidth(true);
+            }
+        }
+        grid.setItems((CallbackDataProvider.FetchCallback<Record, Void>) page -> {
+            RecordQuery query = RecordQuery.of(other.id())
+                    .where(Filter.of(reference.id(), Operator.EQUALS, id))
+                    .sortBy(Sort.desc("updated_at"))
+                    .page(page.getOffset(), Math.min(page.getLimit(), RecordQuery.MAX_LIMIT));
+            var rows = records.query(actor, query);
+            formatter.references().prefetch(other, rows);
+            return rows.stream();
+        });
+        grid.setHeight("18em");
+        grid.addItemClickListener(click -> UI.getCurrent().navigate(
+                RecordView.path(other.id(), String.valueOf(click.getItem().id()))));
+        VerticalLayout content = new VerticalLayout();
+        content.setPadding(false);
+        if (FormAccess.mayWrite(other, actor) && FormAccess.mayEdit(other, reference, actor)) {
+            Button create = new Button(content.getTranslation("views.related.new", label), VaadinIcon.PLUS.create(),
+                    click -> UI.getCurrent().navigate(RecordView.path(other.id(), RecordView.NEW),
+                            QueryParameters.simple(Map.of(reference.id(), String.valueOf(id)))));
+            create.setId("related-new-" + other.id());
+            content.add(create);
+        }
+        content.add(grid);
+        return content;
+    }
+}

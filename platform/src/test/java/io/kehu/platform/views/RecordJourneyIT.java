@@ -1,0 +1,148 @@
+package io.kehu.platform.views;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.support.Chromium;
+import io.kehu.platform.support.TestAccounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The record journeys of issue #4 in a real Chromium against the running application (H2, shipped forms). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kehu.db.url=",
+        "kehu.db.data-dir=target/test-data/record-journey-${random.uuid}",
+        "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
+        "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+class RecordJourneyIT {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Records records;
+    @Autowired
+    UserAccounts accounts;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        chromium.close();
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    @Test
+    void staffFindsACustomerEditsItAddsAnInteractionAndSeesTheHistory() {
+        Actor staff = ScreensFixture.actor(accounts, "staff");
+        String token = ScreensFixture.token();
+        Record customer = ScreensFixture.customer(records, staff, "上海" + token + "贸易", "east_china");
+        ScreensFixture.customer(records, staff, "北京" + token + "科技", "north_china");
+
+        Page page = signedIn("staff");
+        page.navigate(url("/forms/customer"));
+        page.locator("#quick-search input").fill("上海" + token);
+        assertThat(page.locator("vaadin-grid-cell-content").getByText("北京" + token + "科技")).isHidden();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-list-search")));
+        page.locator("vaadin-grid-cell-content").getByText("上海" + token + "贸易").first().click();
+        assertThat(page).hasURL(Pattern.compile(".*/forms/customer/" + customer.id() + "$"));
+
+        page.locator("#field-email input").fill("buyer@example.com");
+        page.locator("#record-save").click();
+        assertThat(page.getByText("Saved", new Page.GetByTextOptions().setExact(true))).isVisible();
+
+        page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Interaction")).click();
+        page.locator("#related-new-interaction").click();
+        assertThat(page).hasURL(Pattern.compile(".*/forms/interaction/new\\?customer=" + customer.id()));
+        assertThat(page.locator("#field-customer input")).hasValue("上海" + token + "贸易");
+        page.locator("#field-channel").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Phone")).click();
+        page.locator("#field-occurred_at vaadin-date-picker input").fill("5/1/2026");
+        page.locator("#field-occurred_at vaadin-date-picker input").press("Enter");
+        page.locator("#field-occurred_at vaadin-time-picker input").fill("09:30");
+        page.locator("#field-occurred_at vaadin-time-picker input").press("Enter");
+        page.locator("#field-summary textarea").fill("Discussed the spring order");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-new-interaction")));
+        page.locator("#record-save").click();
+        assertThat(page).hasURL(Pattern.compile(".*/forms/interaction/\\d+$"));
+
+        page.navigate(url("/forms/customer/" + customer.id()));
+        page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Interaction")).click();
+        assertThat(page.getByText("Discussed the spring order")).isVisible();
+        page.locator("#history-tab").click();
+        assertThat(page.locator("#history").getByText("∅ → buyer@example.com")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-history")));
+    }
+
+    @Test
+    void theSecondOfTwoConcurrentSavesGetsTheConflictDialog() {
+        Actor staff = ScreensFixture.actor(accounts, "staff");
+        Record customer = records.create(staff, "customer", Map.of("name", ScreensFixture.token() + " Conflict",
+                "customer_type", "company", "phone", ScreensFixture.phone()));
+        Page first = signedIn("staff");
+        Page second = signedIn("manager");
+        first.navigate(url("/forms/customer/" + customer.id()));
+        second.navigate(url("/forms/customer/" + customer.id()));
+        assertThat(second.locator("#field-name input")).isVisible();
+
+        first.locator("#field-name input").fill("First Save Ltd");
+        first.locator("#record-save").click();
+        assertThat(first.getByText("Saved", new Page.GetByTextOptions().setExact(true))).isVisible();
+
+        second.locator("#field-name input").fill("Second Save Ltd");
+        second.locator("#record-save").click();
+        assertThat(second.getByText("Someone else saved this record")).isVisible();
+        assertThat(second.getByText(Pattern.compile("^staff saved this record at"))).isVisible();
+        second.locator("#conflict-compare-button").click();
+        assertThat(second.locator("#conflict-compare").getByText("First Save Ltd")).isVisible();
+        assertThat(second.locator("#conflict-compare").getByText("Second Save Ltd")).isVisible();
+        second.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-conflict")));
+    }
+
+    private Page signedIn(String username) {
+        Browser browser = chromium.browser();
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(45_000); // first renders are slow on two cores shared with other builds
+        contexts.add(context);
+        Page page = context.newPage();
+        page.navigate(url("/login"));
+        page.locator("#vaadinLoginUsername input").fill(username);
+        page.locator("#vaadinLoginPassword input").fill(TestAccounts.DEMO_PASSWORD);
+        page.locator("#vaadinLoginPassword input").press("Enter");
+        page.waitForLoadState();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-signin-" + username)));
+        assertThat(page.locator("#welcome")).isVisible();
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
