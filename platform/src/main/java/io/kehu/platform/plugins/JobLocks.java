@@ -12,6 +12,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -45,7 +47,14 @@ class JobLocks {
 
     /** Takes the lock for the run due at {@code slot}; false when another node has it or ran that slot already. */
     boolean tryStart(String jobKey, OffsetDateTime slot, String node) {
-        dsl.insertInto(JOB).set(KEY, jobKey).set(DONE, 0L).set(TOTAL, 0L).onDuplicateKeyIgnore().execute();
+        try {
+            dsl.insertInto(JOB, KEY, DONE, TOTAL)
+                    .select(DSL.select(DSL.val(jobKey), DSL.val(0L), DSL.val(0L))
+                            .whereNotExists(DSL.selectOne().from(JOB).where(KEY.eq(jobKey))))
+                    .execute();
+        } catch (DataAccessException anotherNodeInsertedItFirst) {
+            // The row exists now, which is all this needs.
+        }
         OffsetDateTime now = PluginStateStore.now();
         return dsl.update(JOB).set(LOCKED_BY, node).set(LOCKED_UNTIL, now.plus(LEASE)).set(LAST_SLOT, slot)
                 .set(STARTED, now).set(DONE, 0L).set(TOTAL, 0L).set(NOTE, (String) null)

@@ -55,6 +55,7 @@ public class PluginHost {
     private final PluginRegistry registry;
     private final PluginActivation activation;
     private final KehuPluginManager manager;
+    private final java.util.function.Function<PluginWrapper, HostPluginContext> contextFactory;
     private final Map<String, HostPluginContext> contexts = new ConcurrentHashMap<>();
     /** Files in the directory that are not loadable plugins: file name → reason. Recomputed at each start. */
     private final Map<String, String> fileProblems = new ConcurrentHashMap<>();
@@ -68,10 +69,11 @@ public class PluginHost {
         this.store = store;
         this.registry = registry;
         this.activation = activation;
-        this.manager = new KehuPluginManager(directory, wrapper -> contexts.computeIfAbsent(wrapper.getPluginId(),
+        this.contextFactory = wrapper -> contexts.computeIfAbsent(wrapper.getPluginId(),
                 id -> new HostPluginContext(id, wrapper.getDescriptor().getVersion(), wrapper.getPluginClassLoader(),
                         records, () -> currentActor(currentUser, users), catalog, jobs, settings,
-                        key -> declaredSetting(id, key), events)));
+                        key -> declaredSetting(id, key), events));
+        this.manager = new KehuPluginManager(directory, contextFactory::apply);
     }
 
     /** The directory plugin files live in ({@code kehu.plugins.dir}). */
@@ -291,7 +293,7 @@ public class PluginHost {
                         : "Start failed: " + PluginFiles.reason(wrapper.getFailedException()));
             } else {
                 try {
-                    registry.add(activation.activate(wrapper, manager, contexts.get(pluginId)));
+                    registry.add(activation.activate(wrapper, manager, contextFactory.apply(wrapper)));
                 } catch (RuntimeException | LinkageError e) {
                     activation.deactivate(pluginId);
                     safeStop(pluginId);

@@ -96,6 +96,14 @@ class PluginJobScheduler {
     }
 
     private void run(Scheduled entry, Instant slot) {
+        try {
+            runLocked(entry, slot);
+        } catch (RuntimeException e) {
+            log.warn("Job {} of plugin {} could not run: {}", entry.job.id(), entry.pluginId, e.toString());
+        }
+    }
+
+    private void runLocked(Scheduled entry, Instant slot) {
         String key = key(entry.pluginId, entry.job.id());
         if (entry.cancelled.get()
                 || !locks.tryStart(key, OffsetDateTime.ofInstant(slot == null ? Instant.now() : slot, ZoneOffset.UTC),
