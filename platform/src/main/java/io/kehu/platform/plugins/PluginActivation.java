@@ -58,6 +58,7 @@ class PluginActivation {
                         + PluginFiles.reason(e), e);
             }
         }
+        requireAllIndexedExtensions(wrapper, manager, extensions);
         String description = wrapper.getDescriptor().getPluginDescription();
         ActivePlugin plugin = new ActivePlugin(id, description == null || description.isBlank() ? id : description,
                 context, extensions);
@@ -65,6 +66,29 @@ class PluginActivation {
         routes.add(plugin);
         jobs.start(id, plugin.get(ScheduledJob.class));
         return plugin;
+    }
+
+    /**
+     * PF4J logs and skips an extension it cannot load or create (a missing library class, a throwing constructor):
+     * the plugin would run with a part silently missing. Every class of the plugin's {@code extensions.idx} that
+     * yielded no instance is created once more here, to fail the plugin with the real reason.
+     */
+    private static void requireAllIndexedExtensions(PluginWrapper wrapper, PluginManager manager,
+                                                    Map<Class<?>, List<?>> extensions) {
+        java.util.Set<String> created = new java.util.HashSet<>();
+        extensions.values().forEach(list -> list.forEach(e -> created.add(e.getClass().getName())));
+        for (String name : manager.getExtensionClassNames(wrapper.getPluginId())) {
+            if (created.contains(name)) {
+                continue;
+            }
+            try {
+                Class<?> type = wrapper.getPluginClassLoader().loadClass(name);
+                manager.getExtensionFactory().create(type);
+            } catch (Exception | LinkageError e) {
+                throw new IllegalStateException("Extension " + name + " cannot be created: " + PluginFiles.reason(e),
+                        e);
+            }
+        }
     }
 
     /** Unplugs a plugin: no routes, no jobs, no listeners, no links; safe to call for a plugin never activated. */

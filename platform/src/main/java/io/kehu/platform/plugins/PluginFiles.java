@@ -44,7 +44,7 @@ final class PluginFiles {
                 reason = other != null
                         ? "Duplicate plugin id '" + d.getPluginId() + "': already loaded from "
                         + fileOf(other, directory).getFileName() + "."
-                        : "PF4J could not load it (see the log).";
+                        : missingDependency(d, manager).orElse("PF4J could not load it (see the log).");
             } catch (PluginRefusedException e) {
                 reason = e.getMessage();
             }
@@ -68,6 +68,14 @@ final class PluginFiles {
             }
         }
         return path;
+    }
+
+    private static Optional<String> missingDependency(PluginDescriptor descriptor, PluginManager manager) {
+        return descriptor.getDependencies().stream()
+                .filter(dep -> !dep.isOptional() && manager.getPlugin(dep.getPluginId()) == null)
+                .findFirst()
+                .map(dep -> "Plugin '" + descriptor.getPluginId() + "' needs the plugin '" + dep.getPluginId() + "' ("
+                        + dep.getPluginVersionSupport() + "), which is not installed.");
     }
 
     /** Why a loaded plugin's dependencies are not met, or empty. */
