@@ -88,7 +88,8 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(PluginInfo::requires).setHeader(getTranslation("plugins.column.requires")).setAutoWidth(true);
         grid.addColumn(p -> String.join(", ", p.extensions())).setHeader(getTranslation("plugins.column.extensions"));
         grid.addColumn(p -> p.error() == null ? "" : p.error()).setHeader(getTranslation("plugins.column.error"));
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("plugins.column.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("plugins.column.actions"))
+                .setAutoWidth(true);
         grid.setHeight("60vh");
         return grid;
     }
