@@ -1,0 +1,118 @@
+package io.kehu.platform.plugins;
+
+import io.kehu.sdk.forms.FormDefinitionProvider;
+import io.kehu.sdk.jobs.ScheduledJob;
+import io.kehu.sdk.records.RecordListener;
+import io.kehu.sdk.scripts.ScriptFunctions;
+import io.kehu.sdk.settings.SettingsPage;
+import io.kehu.sdk.ui.DashboardWidget;
+import io.kehu.sdk.ui.NavigationContribution;
+import io.kehu.sdk.ui.RecordPanel;
+import io.kehu.sdk.ui.ViewContribution;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginWrapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plugs a started plugin's extensions into the platform and out again: takes one instance of each extension (per
+ * plugin, in try/catch: a plugin with a missing library class must not break the others' extensions), publishes its
+ * forms, registers its routes and schedules its jobs. Navigation, guards, widgets, panels and rule functions read the
+ * {@link PluginRegistry} and need no registration.
+ */
+@Component
+class PluginActivation {
+
+    /** Every extension point of the SDK, in the order their names are listed on the Plugins screen. */
+    static final List<Class<?>> POINTS = List.of(FormDefinitionProvider.class, RecordListener.class,
+            ScheduledJob.class, ViewContribution.class, NavigationContribution.class, RecordPanel.class,
+            DashboardWidget.class, ScriptFunctions.class, SettingsPage.class);
+
+    private final PluginForms forms;
+    private final PluginRoutes routes;
+    private final PluginJobScheduler jobs;
+    private final PluginRegistry registry;
+
+    PluginActivation(PluginForms forms, PluginRoutes routes, PluginJobScheduler jobs, PluginRegistry registry) {
+        this.forms = forms;
+        this.routes = routes;
+        this.jobs = jobs;
+        this.registry = registry;
+    }
+
+    /** Plugs {@code wrapper}'s extensions in; throws (after undoing nothing: call {@link #deactivate}) on failure. */
+    ActivePlugin activate(PluginWrapper wrapper, PluginManager manager, HostPluginContext context) {
+        String id = wrapper.getPluginId();
+        Map<Class<?>, List<?>> extensions = new LinkedHashMap<>();
+        for (Class<?> point : POINTS) {
+            try {
+                List<?> found = manager.getExtensions(point, id);
+                if (!found.isEmpty()) {
+                    extensions.put(point, List.copyOf(found));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                throw new IllegalStateException(point.getSimpleName() + " extensions cannot be created: "
+                        + PluginFiles.reason(e), e);
+            }
+        }
+        requireAllIndexedExtensions(wrapper, manager, extensions);
+        String description = wrapper.getDescriptor().getPluginDescription();
+        ActivePlugin plugin = new ActivePlugin(id, description == null || description.isBlank() ? id : description,
+                context, extensions);
+        forms.publish(id, wrapper.getDescriptor().getVersion(), plugin.get(FormDefinitionProvider.class));
+        routes.add(plugin);
+        jobs.start(id, plugin.get(ScheduledJob.class));
+        return plugin;
+    }
+
+    /**
+     * PF4J logs and skips an extension it cannot load or create (a missing library class, a throwing constructor):
+     * the plugin would run with a part silently missing. Every class of the plugin's {@code extensions.idx} that
+     * yielded no instance is created once more here, to fail the plugin with the real reason.
+     */
+    private static void requireAllIndexedExtensions(PluginWrapper wrapper, PluginManager manager,
+                                                    Map<Class<?>, List<?>> extensions) {
+        java.util.Set<String> created = new java.util.HashSet<>();
+        extensions.values().forEach(list -> list.forEach(e -> created.add(e.getClass().getName())));
+        for (String name : manager.getExtensionClassNames(wrapper.getPluginId())) {
+            if (created.contains(name)) {
+                continue;
+            }
+            try {
+                Class<?> type = wrapper.getPluginClassLoader().loadClass(name);
+                manager.getExtensionFactory().create(type);
+            } catch (Exception | LinkageError e) {
+                throw new IllegalStateException("Extension " + name + " cannot be created: " + PluginFiles.reason(e),
+                        e);
+            }
+        }
+    }
+
+    /** Unplugs a plugin: no routes, no jobs, no listeners, no links; safe to call for a plugin never activated. */
+    void deactivate(String pluginId) {
+        registry.remove(pluginId);
+        routes.remove(pluginId);
+        jobs.stop(pluginId);
+    }
+
+    /** "ViewContribution ×1"-style names of what a started plugin provides. */
+    static List<String> summary(ActivePlugin plugin) {
+        List<String> names = new ArrayList<>();
+        plugin.extensions().forEach((point, list) -> names.add(point.getSimpleName() + " ×" + list.size()));
+        return names;
+    }
+
+    /** The extension classes a plugin that is not started declares in its index. */
+    static List<String> declared(PluginManager manager, String pluginId) {
+        try {
+            return manager.getPlugin(pluginId) == null ? List.of()
+                    : manager.getExtensionClassNames(pluginId).stream()
+                            .map(n -> n.substring(n.lastIndexOf('.') + 1)).sorted().toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+}

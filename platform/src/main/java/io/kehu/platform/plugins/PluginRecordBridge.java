@@ -1,0 +1,92 @@
+package io.kehu.platform.plugins;
+
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.records.AuditAction;
+import io.kehu.platform.records.RecordChange;
+import io.kehu.platform.records.RecordEvents;
+import io.kehu.platform.records.RecordGuard;
+import io.kehu.sdk.records.RecordAction;
+import io.kehu.sdk.records.RecordEvent;
+import io.kehu.sdk.records.RecordListener;
+import io.kehu.sdk.records.Veto;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Feeds the plugins' {@link RecordListener}s from the one write path: as a {@link RecordGuard} before each write
+ * (inside its transaction; a veto aborts it) and from {@link RecordEvents} after the commit, each listener in a new
+ * transaction of its own so a write it makes is really committed. A listener that throws is reported on its plugin and
+ * skipped: one broken plugin does not block everybody's writes.
+ */
+@Component
+class PluginRecordBridge implements RecordGuard {
+
+    private final PluginRegistry registry;
+    private final TransactionTemplate newTransaction;
+
+    PluginRecordBridge(PluginRegistry registry, PlatformTransactionManager transactions) {
+        this.registry = registry;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public Optional<LocalizedText> check(RecordChange change) {
+        io.kehu.sdk.records.RecordChange sdkChange = new io.kehu.sdk.records.RecordChange(change.form().id(),
+                RecordAction.valueOf(change.action().name()), change.id(), SdkValues.toSdk(change.values()),
+                change.old().map(r -> SdkValues.toSdk(r.values().asMap())).orElse(Map.of()),
+                change.actor().username());
+        for (var c : registry.contributions(RecordListener.class)) {
+            RecordListener listener = c.extension();
+            Optional<Veto> veto;
+            try {
+                if (!listener.handles(sdkChange.formId())) {
+                    continue;
+                }
+                veto = change.action() == AuditAction.DELETE
+                        ? listener.beforeDelete(sdkChange) : listener.beforeSave(sdkChange);
+            } catch (RuntimeException | LinkageError e) {
+                registry.reportError(c.plugin().pluginId(), listener.getClass().getName(), e);
+                continue;
+            }
+            if (veto != null && veto.isPresent()) {
+                return Optional.of(SdkValues.text(veto.get().reason()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void saved(RecordEvents.Saved saved) {
+        RecordAction action = saved.created() ? RecordAction.CREATE : RecordAction.UPDATE;
+        RecordEvent event = new RecordEvent(saved.formId(), saved.id(), action, saved.changedFields(),
+                saved.actor().username());
+        each(event, listener -> listener.afterSave(event));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void deleted(RecordEvents.Deleted deleted) {
+        RecordEvent event = new RecordEvent(deleted.formId(), deleted.id(), RecordAction.DELETE,
+                java.util.Set.of(), deleted.actor().username());
+        each(event, listener -> listener.afterDelete(event));
+    }
+
+    private void each(RecordEvent event, Consumer<RecordListener> call) {
+        for (var c : registry.contributions(RecordListener.class)) {
+            try {
+                if (c.extension().handles(event.formId())) {
+                    newTransaction.executeWithoutResult(status -> call.accept(c.extension()));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                registry.reportError(c.plugin().pluginId(), c.extension().getClass().getName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.kehu.platform.plugins;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The started plugins and their extension instances, read by every bridge on every request; plus the last error
+ * each plugin's extensions raised while being called (shown on the Plugins screen). Thread-safe: plugins start and
+ * stop while users work.
+ */
+@Component
+class PluginRegistry {
+
+    private final Map<String, ActivePlugin> active = new ConcurrentHashMap<>();
+    private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
+
+    void add(ActivePlugin plugin) {
+        lastErrors.remove(plugin.pluginId());
+        active.put(plugin.pluginId(), plugin);
+    }
+
+    Optional<ActivePlugin> remove(String pluginId) {
+        return Optional.ofNullable(active.remove(pluginId));
+    }
+
+    Optional<ActivePlugin> get(String pluginId) {
+        return Optional.ofNullable(active.get(pluginId));
+    }
+
+    /** The started plugins, by id. */
+    List<ActivePlugin> all() {
+        Collection<ActivePlugin> plugins = active.values();
+        return plugins.stream().sorted(java.util.Comparator.comparing(ActivePlugin::pluginId)).toList();
+    }
+
+    /** Every started plugin's extensions of one point, with their plugin. */
+    <T> List<Contribution<T>> contributions(Class<T> point) {
+        return all().stream().flatMap(p -> p.get(point).stream().map(e -> new Contribution<>(p, e))).toList();
+    }
+
+    /** Remembers that an extension of {@code pluginId} threw while being called. */
+    void reportError(String pluginId, String extension, Throwable error) {
+        lastErrors.put(pluginId, extension + ": " + error);
+        org.slf4j.LoggerFactory.getLogger("kehu.plugin." + pluginId).warn("{} failed: {}", extension, error.toString());
+    }
+
+    Optional<String> lastError(String pluginId) {
+        return Optional.ofNullable(lastErrors.get(pluginId));
+    }
+
+    /**
+     * One extension and the plugin it comes from.
+     *
+     * @param plugin the started plugin
+     * @param extension the extension instance
+     */
+    record Contribution<T>(ActivePlugin plugin, T extension) {
+    }
+}

@@ -1,0 +1,165 @@
+package io.kehu.platform.plugins;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.CurrentUser;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.function.Function;
+
+/**
+ * The admin's Plugins screen: every installed plugin with its state, version, required platform version, what it
+ * provides and why it failed; upload (install or upgrade), enable, disable, settings and uninstall, all without a
+ * restart. The list is the host's handful of plugins held in memory, not a table, so the grid takes it whole.
+ * After a change the page reloads, because the side navigation is built once per page.
+ */
+@Route(value = PluginsView.ROUTE, layout = MainLayout.class)
+@RolesAllowed("ADMIN")
+public class PluginsView extends VerticalLayout implements HasDynamicTitle {
+
+    static final String ROUTE = "admin/plugins";
+
+    private final PluginHost host;
+    private final Actor actor;
+    private final Grid<PluginInfo> grid = new Grid<>();
+
+    PluginsView(PluginHost host, CurrentUser user, UserAccounts users) {
+        this.host = host;
+        this.actor = user.username().flatMap(users::findByUsername).map(Actor::of)
+                .orElseGet(() -> new Actor(null, user.username().orElse("?"), java.util.Set.of()));
+        H2 title = new H2(getTranslation("plugins.title"));
+        Paragraph intro = new Paragraph(getTranslation("plugins.intro", host.directory()));
+        add(title, intro, upload(), grid());
+        setSizeFull();
+        refresh();
+    }
+
+    private Upload upload() {
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+            try (InputStream in = Files.newInputStream(file.toPath())) {
+                PluginInfo installed = host.install(actor, metadata.fileName(), in);
+                ui.access(() -> done(getTranslation("plugins.installed", installed.pluginId(), installed.version(),
+                        getTranslation("plugins.status." + installed.status().name()))));
+            } catch (PluginRefusedException e) {
+                ui.access(() -> refused(getTranslation(e.messageKey(), e.arguments())));
+            } catch (IOException | RuntimeException e) {
+                ui.access(() -> refused(getTranslation("plugins.failed", e.getMessage())));
+            } finally {
+                Files.deleteIfExists(file.toPath());
+            }
+        }));
+        upload.setId("plugin-upload");
+        upload.setAcceptedFileTypes(".jar", ".zip");
+        upload.setMaxFiles(1);
+        upload.setUploadButton(new Button(getTranslation("plugins.upload")));
+        upload.setDropLabel(new Span(getTranslation("plugins.upload.drop")));
+        return upload;
+    }
+
+    private Grid<PluginInfo> grid() {
+        grid.setId("plugins-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(PluginInfo::pluginId).setHeader(getTranslation("plugins.column.id")).setAutoWidth(true);
+        grid.addColumn(PluginInfo::name).setHeader(getTranslation("plugins.column.name"));
+        grid.addColumn(PluginInfo::version).setHeader(getTranslation("plugins.column.version")).setAutoWidth(true);
+        grid.addColumn(p -> getTranslation("plugins.status." + p.status().name()))
+                .setHeader(getTranslation("plugins.column.status")).setAutoWidth(true);
+        grid.addColumn(PluginInfo::requires).setHeader(getTranslation("plugins.column.requires")).setAutoWidth(true);
+        grid.addColumn(p -> String.join(", ", p.extensions())).setHeader(getTranslation("plugins.column.extensions"));
+        grid.addColumn(p -> p.error() == null ? "" : p.error()).setHeader(getTranslation("plugins.column.error"));
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("plugins.column.actions"))
+                .setAutoWidth(true);
+        grid.setHeight("60vh");
+        return grid;
+    }
+
+    private HorizontalLayout actions(PluginInfo plugin) {
+        HorizontalLayout actions = new HorizontalLayout();
+        boolean installed = plugin.installedBy() != null;
+        if (installed && plugin.status() == PluginStatus.STARTED) {
+            actions.add(button("disable", plugin, p -> host.disable(actor, p.pluginId())));
+            if (!host.settingFields(plugin.pluginId()).isEmpty()) {
+                Button settings = new Button(getTranslation("plugins.action.settings"),
+                        click -> new PluginSettingsDialog(host, actor, plugin.pluginId()).open());
+                settings.setId("settings-" + plugin.pluginId());
+                settings.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                actions.add(settings);
+            }
+        } else if (installed) {
+            actions.add(button("enable", plugin, p -> host.enable(actor, p.pluginId())));
+        }
+        Button uninstall = new Button(getTranslation("plugins.action.uninstall"), click -> confirmUninstall(plugin));
+        uninstall.setId("uninstall-" + plugin.pluginId());
+        uninstall.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        actions.add(uninstall);
+        return actions;
+    }
+
+    private Button button(String action, PluginInfo plugin, Function<PluginInfo, PluginInfo> change) {
+        Button button = new Button(getTranslation("plugins.action." + action), click -> {
+            PluginInfo after = change.apply(plugin);
+            done(getTranslation("plugins.changed", after.pluginId(),
+                    getTranslation("plugins.status." + after.status().name())));
+        });
+        button.setId(action + "-" + plugin.pluginId());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    private void confirmUninstall(PluginInfo plugin) {
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("plugins.uninstall.title", plugin.pluginId()),
+                getTranslation("plugins.uninstall.text"), getTranslation("plugins.action.uninstall"), confirm -> {
+                    host.uninstall(actor, plugin.pluginId());
+                    done(getTranslation("plugins.uninstalled", plugin.pluginId()));
+                });
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("plugins.cancel"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setId("confirm-uninstall");
+        dialog.open();
+    }
+
+    private void done(String message) {
+        refresh();
+        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        // Navigation links of plugins appear or vanish: the layout builds them once per page.
+        UI.getCurrent().getPage().reload();
+    }
+
+    private void refused(String message) {
+        refresh();
+        Notification notification = Notification.show(message, 8000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.setId("plugin-refused");
+    }
+
+    void refresh() {
+        grid.setItems(host.plugins());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("plugins.title") + " · " + getTranslation("app.name");
+    }
+}

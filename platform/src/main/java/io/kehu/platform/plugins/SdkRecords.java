@@ -1,0 +1,131 @@
+package io.kehu.platform.plugins;
+
+import io.kehu.platform.records.RecordAccessDeniedException;
+import io.kehu.platform.records.RecordConflictException;
+import io.kehu.platform.records.RecordNotFoundException;
+import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.records.RecordRefusedException;
+import io.kehu.platform.records.RecordValidationException;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.records.RecordException;
+import io.kehu.sdk.records.RecordSearch;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * {@link PluginRecords} over {@link Records}: the same write path as the UI, acting as the actor the supplier names
+ * (the plugin itself, or the signed-in user). Platform exceptions become {@link RecordException}s.
+ */
+final class SdkRecords implements PluginRecords {
+
+    private final Records records;
+    private final Supplier<Actor> actor;
+
+    SdkRecords(Records records, Supplier<Actor> actor) {
+        this.records = records;
+        this.actor = actor;
+    }
+
+    @Override
+    public RecordData create(String formId, Map<String, ?> values) {
+        return translated(() -> SdkValues.record(records.create(actor.get(), formId, SdkValues.toPlatform(values))));
+    }
+
+    @Override
+    public RecordData update(String formId, long id, int rowVersion, Map<String, ?> changes) {
+        return translated(() -> SdkValues.record(
+                records.update(actor.get(), formId, id, rowVersion, SdkValues.toPlatform(changes))));
+    }
+
+    @Override
+    public void delete(String formId, long id, int rowVersion) {
+        translated(() -> {
+            records.delete(actor.get(), formId, id, rowVersion);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<RecordData> get(String formId, long id) {
+        return translated(() -> records.get(actor.get(), formId, id).map(SdkValues::record));
+    }
+
+    @Override
+    public RecordSearch search(String formId) {
+        return new Search(RecordQuery.of(formId));
+    }
+
+    private static <T> T translated(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RecordNotFoundException e) {
+            throw new RecordException(RecordException.Reason.NOT_FOUND, e.getMessage());
+        } catch (RecordValidationException e) {
+            throw new RecordException(RecordException.Reason.INVALID, e.errors().stream()
+                    .map(err -> err.fieldId() + ": " + err.message().in(Locale.ENGLISH))
+                    .collect(Collectors.joining("; ")));
+        } catch (RecordAccessDeniedException e) {
+            throw new RecordException(RecordException.Reason.DENIED, e.getMessage());
+        } catch (RecordConflictException e) {
+            throw new RecordException(RecordException.Reason.CONFLICT, e.getMessage());
+        } catch (RecordRefusedException e) {
+            throw new RecordException(RecordException.Reason.VETOED, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new RecordException(RecordException.Reason.INVALID, e.getMessage());
+        }
+    }
+
+    /** An immutable query under construction. */
+    private final class Search implements RecordSearch {
+        private RecordQuery query;
+
+        Search(RecordQuery query) {
+            this.query = query;
+        }
+
+        @Override
+        public RecordSearch where(String fieldId, FilterOperator operator, Object... values) {
+            query = query.where(RecordQuery.Filter.of(fieldId, RecordQuery.Operator.valueOf(operator.name()),
+                    values));
+            return this;
+        }
+
+        @Override
+        public RecordSearch sortBy(String fieldId, boolean descending) {
+            var sorts = new java.util.ArrayList<>(query.sorts());
+            sorts.add(new RecordQuery.Sort(fieldId, descending));
+            query = query.sortBy(sorts.toArray(RecordQuery.Sort[]::new));
+            return this;
+        }
+
+        @Override
+        public RecordSearch text(String search) {
+            query = query.search(search);
+            return this;
+        }
+
+        @Override
+        public RecordSearch limit(int limit) {
+            query = translated(() -> query.limit(limit));
+            return this;
+        }
+
+        @Override
+        public RecordSearch offset(int offset) {
+            query = translated(() -> query.page(offset, query.limit()));
+            return this;
+        }
+
+        @Override
+        public java.util.List<RecordData> list() {
+            return translated(() -> records.query(actor.get(), query).stream().map(SdkValues::record).toList());
+        }
+    }
+}

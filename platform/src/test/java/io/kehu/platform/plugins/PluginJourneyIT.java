@@ -1,0 +1,82 @@
+package io.kehu.platform.plugins;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.kehu.platform.support.Chromium;
+import io.kehu.platform.support.TestAccounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The admin's plugin journey in a real Chromium: upload a plugin jar, open its page from the new navigation link,
+ * disable it (page and link disappear), enable it again, uninstall it. Also measures upload-to-working-view time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kehu.db.url=",
+        "kehu.db.data-dir=target/test-data/plugin-journey-${random.uuid}",
+        "kehu.forms.seed=false",
+        "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
+        "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+class PluginJourneyIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void adminUploadsUsesDisablesEnablesAndUninstallsAPlugin() throws Exception {
+        Path jar = PluginJar.Sources.greeter("journey", "io.kehu.plugins.journey")
+                .writeTo(Files.createTempDirectory("journey"), "journey-1.0.0.jar");
+        try (Chromium chromium = Chromium.launch();
+             BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                     .setLocale("en-US").setViewportSize(1400, 900))) {
+            context.setDefaultTimeout(15_000);
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            page.locator("#vaadinLoginUsername input").fill("admin");
+            page.locator("#vaadinLoginPassword input").fill(TestAccounts.ADMIN_PASSWORD);
+            page.locator("#vaadinLoginPassword input").press("Enter");
+            assertThat(page.locator("#welcome")).isVisible();
+
+            page.navigate(url("/admin/plugins"));
+            assertThat(page.locator("#plugins-grid")).isVisible();
+            long uploaded = System.nanoTime();
+            page.locator("#plugin-upload input[type=file]").setInputFiles(jar);
+            Page.LocatorOptions link = new Page.LocatorOptions().setHasText("Greeter journey");
+            assertThat(page.locator("vaadin-side-nav-item", link)).isVisible();
+            page.locator("vaadin-side-nav-item", link).click();
+            assertThat(page.locator("#test-plugin-greeting")).hasText("Hi / Hello");
+            long millis = (System.nanoTime() - uploaded) / 1_000_000;
+            System.out.println("BENCHMARK upload-to-working-view ms=" + millis);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("plugin-view")));
+
+            page.navigate(url("/admin/plugins"));
+            page.locator("#disable-journey").click();
+            assertThat(page.locator("vaadin-side-nav-item", link)).hasCount(0);
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Disabled")))
+                    .isVisible();
+
+            page.navigate(url("/admin/plugins"));
+            page.locator("#enable-journey").click();
+            assertThat(page.locator("vaadin-side-nav-item", link)).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("plugins-admin")));
+
+            page.locator("#uninstall-journey").click();
+            page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button], #confirm-uninstall [slot=confirm-button]")
+                    .first().click();
+            assertThat(page.locator("vaadin-side-nav-item", link)).hasCount(0);
+            assertThat(page.locator("#uninstall-journey")).hasCount(0);
+            assertThat(page).hasURL(Pattern.compile(".*/admin/plugins$"));
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

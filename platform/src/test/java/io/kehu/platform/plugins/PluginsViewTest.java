@@ -1,0 +1,97 @@
+package io.kehu.platform.plugins;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinServletRequest;
+import io.kehu.platform.security.KehuUserDetails;
+import io.kehu.platform.security.Role;
+import io.kehu.platform.support.KehuTest;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Karibu tests of the admin's Plugins screen and of a plugin's page and link in the running UI. */
+@KehuTest
+class PluginsViewTest {
+
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("io.kehu.platform");
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    PluginHost host;
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+        host.plugins().forEach(p -> host.uninstall(PluginLifecycleTest.ADMIN, p.pluginId()));
+    }
+
+    @Test
+    void adminSeesPluginsDisablesOneAndItsPageAndLinkGo() throws Exception {
+        host.install(PluginLifecycleTest.ADMIN, "karibu.jar", new ByteArrayInputStream(
+                PluginJar.Sources.greeter("karibu-test", "io.kehu.plugins.karibu").bytes()));
+        signIn("admin", Role.ADMIN);
+
+        UI.getCurrent().navigate("apps/karibu-test/greeting");
+        assertThat(_get(Span.class, spec -> spec.withId("test-plugin-greeting")).getText()).isEqualTo("Hi / Hello");
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel)
+                .contains("Greeter karibu-test", "Plugins");
+
+        UI.getCurrent().navigate(PluginsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<PluginInfo> grid = _get(Grid.class, spec -> spec.withId("plugins-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).status()).isEqualTo(PluginStatus.STARTED);
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("karibu-test", "Started", "1.0.0", ">=0.1.0");
+
+        Button disable = (Button) GridKt._getCellComponent(grid, 0, "actions")
+                .getChildren().filter(c -> c.getId().orElse("").equals("disable-karibu-test")).findFirst()
+                .orElseThrow();
+        disable.click();
+
+        assertThat(host.plugin("karibu-test").orElseThrow().status()).isEqualTo(PluginStatus.DISABLED);
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Disabled");
+        UI.getCurrent().navigate("");
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).doesNotContain("Greeter karibu-test");
+    }
+
+    @Test
+    void staffCannotOpenThePluginsScreen() {
+        signIn("staff", Role.STAFF);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate(PluginsView.ROUTE))
+                .satisfies(e -> assertThat(e.getClass().getSimpleName()).contains("AccessDenied"));
+        assertThat(_find(PluginsView.class)).isEmpty();
+    }
+
+    private void signIn(String username, Role... roles) {
+        var principal = new KehuUserDetails(username, username, List.of(roles));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((p, role) -> List.of(roles).stream().anyMatch(r -> r.name().equals(role)));
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+    }
+}

@@ -1,0 +1,61 @@
+package io.kehu.sdk;
+
+import io.kehu.sdk.events.PluginEvents;
+import io.kehu.sdk.forms.PluginDefinitions;
+import io.kehu.sdk.jobs.PluginJobs;
+import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.settings.PluginSettings;
+import org.slf4j.Logger;
+
+/**
+ * Everything the platform lends a plugin. A plugin class ({@link KehuPlugin}) and every extension receive it through
+ * a constructor parameter of this type; a plugin never sees the plugin manager, Spring beans or a database
+ * connection, so the platform can keep its permission checks, audit trail and transactions in one place.
+ *
+ * <pre>{@code
+ * @Extension
+ * public class GreetingWidget implements DashboardWidget {
+ *     private final PluginContext context;
+ *     public GreetingWidget(PluginContext context) { this.context = context; }
+ *     ...
+ * }
+ * }</pre>
+ */
+public interface PluginContext {
+
+    /** The plugin's id ({@code Plugin-Id}), e.g. {@code hello-kehu}. */
+    String pluginId();
+
+    /** The installed version ({@code Plugin-Version}). */
+    String pluginVersion();
+
+    /**
+     * Form records, written through the platform's one write path (validation, rules, guards, audit, events). Writes
+     * are made by the plugin itself (audited as {@code plugin:<id>}, all permissions).
+     */
+    PluginRecords records();
+
+    /**
+     * Form records as the signed-in user may see and change them, with that user's permissions: for views, panels
+     * and widgets. Outside a user's request it behaves like {@link #records()}.
+     */
+    PluginRecords recordsOfCurrentUser();
+
+    /** The published form definitions, read-only. */
+    PluginDefinitions definitions();
+
+    /** The plugin's scheduled jobs: status and "run now". */
+    PluginJobs jobs();
+
+    /** The plugin's settings, persisted by the platform. */
+    PluginSettings settings();
+
+    /** Events between plugins (and from the platform), in memory, delivered synchronously. */
+    PluginEvents events();
+
+    /** Texts from the plugin's own bundle ({@code plugin-messages_en.properties}, {@code _zh_CN}). */
+    PluginMessages messages();
+
+    /** The plugin's logger, named {@code kehu.plugin.<id>}. */
+    Logger logger();
+}

@@ -1,0 +1,6 @@
+package io.kehu.sdk.records;
+
+/** What a write does to a record. */
+public enum RecordAction {
+    CREATE, UPDATE, DELETE, RESTORE
+}
