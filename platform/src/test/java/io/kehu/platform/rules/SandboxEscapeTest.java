@@ -82,7 +82,12 @@ class SandboxEscapeTest {
                 escape("huge decimal literal", "1e999999999 + 1"),
                 escape("field read via .@", "record.@values"),
                 escape("script run() recursion", "run()"),
-                escape("rebinding the script", "bind(null)"));
+                escape("rebinding the script", "bind(null)"),
+                escape("closure owner", "def c = { -> 1 }\nc.owner"),
+                escape("closure delegate", "def c = { -> 1 }\nc.getDelegate()"),
+                escape("class of a map", "[a: 1].getClass().classLoader"),
+                escape("plugin functions by name", "functions('tiering').getClass()"),
+                escape("as-coercion to a forbidden type", "(record.name as Runnable).run()"));
     }
 
     @ParameterizedTest(name = "{0}")
