@@ -38,6 +38,15 @@ public interface RecordRules {
     Map<String, Object> compute(FormDefinition form, Map<String, Object> values);
 
     /**
+     * Like {@link #compute(FormDefinition, Map)}, knowing the record before the change (empty on create) and who
+     * saves, so computed fields can look at related records. Records calls this one.
+     */
+    default Map<String, Object> compute(FormDefinition form, Map<String, Object> values, Optional<Record> old,
+                                        Actor actor) {
+        return compute(form, values);
+    }
+
+    /**
      * Whether {@code field} is shown for {@code values} (its {@code visibleWhen} condition). The record view asks this
      * as the user types; without a rules engine every field is visible.
      */

@@ -131,7 +131,7 @@ public class Records {
         if (ownedByUser(form) && given.containsKey(form.ownerField())) {
             RecordAccess.requireOwnership(form, actor, values.get(form.ownerField()));
         }
-        compute(form, values, errors);
+        compute(form, values, Optional.of(old), actor, errors);
         Set<String> changed = new LinkedHashSet<>();
         for (FieldDefinition f : form.fields()) {
             if (RecordTable.holdsValue(f) && !Objects.equals(old.get(f.id()), values.get(f.id()))) {
@@ -365,7 +365,7 @@ public class Records {
             }
             RecordAccess.requireOwnership(form, actor, values.get(form.ownerField()));
         }
-        compute(form, values, errors);
+        compute(form, values, Optional.empty(), actor, errors);
         Set<String> filled = new LinkedHashSet<>();
         values.forEach((fieldId, value) -> {
             if (!FieldValues.isEmpty(value)) {
@@ -449,8 +449,9 @@ public class Records {
     }
 
     /** Lets the form's rules fill computed fields; their values are converted like any other. */
-    private void compute(FormDefinition form, Map<String, Object> values, List<FieldError> errors) {
-        Map<String, Object> computed = rules().compute(form, Collections.unmodifiableMap(values));
+    private void compute(FormDefinition form, Map<String, Object> values, Optional<Record> old, Actor actor,
+                         List<FieldError> errors) {
+        Map<String, Object> computed = rules().compute(form, Collections.unmodifiableMap(values), old, actor);
         computed.forEach((fieldId, raw) -> form.field(fieldId)
                 .filter(RecordTable::holdsValue)
                 .ifPresent(f -> values.put(fieldId, convertOrCollect(f, raw, errors))));
@@ -474,6 +475,10 @@ public class Records {
                 errors.addAll(fieldValues.check(f, value));
             } else if (f.required() && FieldValues.isEmpty(value)) {
                 errors.addAll(fieldValues.check(f, value));
+            }
+            if (!f.required() && f.requiredWhen() != null && FieldValues.isEmpty(value)
+                    && rules().isRequired(form, f, Collections.unmodifiableMap(values), actor)) {
+                errors.add(FieldValues.error(f, "required", "“%s”必须填写", "“%s” is required"));
             }
             if (!touched.contains(f.id()) || value == null) {
                 continue;

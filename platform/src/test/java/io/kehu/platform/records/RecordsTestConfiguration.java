@@ -15,7 +15,7 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The beans the record tests add: the in-memory catalog (primary, so it wins over the real one once that exists), a
- * rules bean that computes {@code total = employees × score} and refuses the name "FORBIDDEN", a guard that refuses
+ * rules bean (primary, so it wins over the Groovy rules engine) that computes {@code total = employees × score} and refuses the name "FORBIDDEN", a guard that refuses
  * writes to one chosen form, and an event listener that fails for another chosen form.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -32,6 +32,7 @@ class RecordsTestConfiguration {
     }
 
     @Bean
+    @Primary
     RecordRules totalRules() {
         return new RecordRules() {
             @Override

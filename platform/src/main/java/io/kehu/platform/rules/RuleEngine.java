@@ -1,0 +1,183 @@
+package io.kehu.platform.rules;
+
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormRule;
+import io.kehu.platform.forms.RuleCompileCheck;
+import io.kehu.platform.records.FieldError;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.RecordRules;
+import io.kehu.platform.records.RecordValidationException;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.rules.script.RuleContext;
+import io.kehu.platform.rules.script.RuleRecord;
+import io.kehu.platform.security.Actor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules engine: compiles form rules, visibility and required conditions and computed-field expressions in the
+ * Groovy sandbox, caches them, and runs them inside every write ({@link RecordRules}) and for the definition reader
+ * ({@link RuleCompileCheck}: a rule that does not compile is refused at load and publish). A rule that throws, times
+ * out or hits a sandbox limit refuses the save with a message naming it and is logged for the administrator; since
+ * rules run inside the write's transaction, nothing is half written.
+ */
+@Service
+public class RuleEngine implements RecordRules, RuleCompileCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
+
+    private final RuleCache cache;
+    private final RuleContexts contexts;
+    private final RuleMessages messages;
+
+    RuleEngine(@Value("${kehu.rules.timeout-ms:200}") long timeoutMillis,
+               @Value("${kehu.rules.cache-size:2000}") long cacheSize,
+               ObjectProvider<Records> records, ObjectProvider<FormCatalog> catalog,
+               ObjectProvider<RuleFunctions> functions, RuleMessages messages) {
+        Map<String, Object> sets = functions.orderedStream()
+                .collect(Collectors.toMap(RuleFunctions::name, RuleFunctions::functions, (a, b) -> a));
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        sets.forEach((name, set) -> types.put(name, set.getClass()));
+        this.cache = new RuleCache(new RuleCompiler(timeoutMillis, types, FunctionClassLoader.over(types.values())),
+                cacheSize);
+        this.contexts = new RuleContexts(records::getObject, catalog::getObject, sets, Clock.systemDefaultZone());
+        this.messages = messages;
+    }
+
+    /**
+     * Compiles {@code script} as a rule of {@code form} (cached), or says why it cannot run.
+     *
+     * @throws RuleCompileException with line, column and reason
+     */
+    public void compile(FormDefinition form, String script) {
+        cache.get(script, RecordTyping.of(form));
+    }
+
+    @Override
+    public Optional<String> problem(FormDefinition form, ScriptKind kind, String script) {
+        try {
+            compile(form, script);
+            return Optional.empty();
+        } catch (RuleCompileException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * Runs {@code script} once on sample {@code values} as the rule console does: compile errors and run-time
+     * failures are reported in the result, not thrown.
+     */
+    public RuleRun tryRule(FormDefinition form, String script, Map<String, ?> values, Long recordId, Actor actor) {
+        CompiledRule rule;
+        try {
+            rule = cache.get(script, RecordTyping.of(form));
+        } catch (RuleCompileException e) {
+            return new RuleRun(null, 0, e.reason(), e.line(), e.column());
+        }
+        RuleContext context = contexts.of(form, new RuleRecord(recordId, values), RuleRecord.EMPTY, actor);
+        long start = System.nanoTime();
+        try {
+            Object result = rule.evaluate(context);
+            return new RuleRun(result, System.nanoTime() - start, null, 0, 0);
+        } catch (Throwable e) {
+            rethrowFatal(e);
+            return new RuleRun(null, System.nanoTime() - start, RuleFailure.describe(e), 0, 0);
+        }
+    }
+
+    @Override
+    public List<FieldError> validate(FormDefinition form, Map<String, Object> values, Optional<Record> old,
+                                     Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
+        RuleContext context = null;
+        for (int i = 0; i < form.rules().size(); i++) {
+            FormRule rule = form.rules().get(i);
+            if (!"validate".equals(rule.on()) || rule.script() == null) {
+                continue;
+            }
+            context = context != null ? context : contexts.of(form, values, old, actor);
+            String name = messages.ruleName(i, rule.script());
+            if (!truth(run(form, rule.script(), context, name, null))) {
+                errors.add(new FieldError(null, "rule", rule.message().isEmpty()
+                        ? messages.text("rules.refused", name) : rule.message()));
+            }
+        }
+        return errors;
+    }
+
+    @Override
+    public Map<String, Object> compute(FormDefinition form, Map<String, Object> values) {
+        return compute(form, values, Optional.empty(), Actor.system("rules"));
+    }
+
+    @Override
+    public Map<String, Object> compute(FormDefinition form, Map<String, Object> values, Optional<Record> old,
+                                       Actor actor) {
+        Map<String, Object> working = new LinkedHashMap<>(values);
+        Map<String, Object> computed = new LinkedHashMap<>();
+        for (FieldDefinition f : form.fields()) {
+            if (f.type() == FieldType.COMPUTED && f.expression() != null) {
+                Object value = run(form, f.expression(), contexts.of(form, working, old, actor), f.id(), f.id());
+                working.put(f.id(), value);
+                computed.put(f.id(), value);
+            }
+        }
+        return computed;
+    }
+
+    @Override
+    public boolean isVisible(FormDefinition form, FieldDefinition field, Map<String, Object> values, Actor actor) {
+        if (field.visibleWhen() == null) {
+            return true;
+        }
+        try {
+            return truth(run(form, field.visibleWhen(), contexts.of(form, values, Optional.empty(), actor),
+                    field.id(), field.id()));
+        } catch (RecordValidationException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public boolean isRequired(FormDefinition form, FieldDefinition field, Map<String, Object> values, Actor actor) {
+        return field.required() || field.requiredWhen() != null && truth(run(form, field.requiredWhen(),
+                contexts.of(form, values, Optional.empty(), actor), field.id(), field.id()));
+    }
+
+    /** Runs one script; any failure becomes a refusal naming the rule, logged with its details. */
+    private Object run(FormDefinition form, String script, RuleContext context, String name, String fieldId) {
+        try {
+            return cache.get(script, RecordTyping.of(form)).evaluate(context);
+        } catch (Throwable e) {
+            rethrowFatal(e);
+            RuleFailure failure = new RuleFailure(form.id() + " / " + name, e);
+            log.warn("Rule failed in form {} ({}): {}", form.id(), name, failure.getMessage(), e);
+            throw new RecordValidationException(List.of(new FieldError(fieldId, "rule_failed",
+                    messages.text("rules.failed", name))));
+        }
+    }
+
+    private static boolean truth(Object result) {
+        return DefaultTypeTransformation.castToBoolean(result);
+    }
+
+    private static void rethrowFatal(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
+        }
+    }
+}
