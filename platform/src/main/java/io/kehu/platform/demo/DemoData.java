@@ -139,8 +139,10 @@ public class DemoData {
         v.put("channel", pick(random, INTERACTION_CHANNELS));
         v.put("occurred_at", when);
         v.put("summary", pick(random, SUMMARIES));
-        v.put("outcome", pick(random, OUTCOMES));
-        if (random.nextBoolean()) {
+        String outcome = pick(random, OUTCOMES);
+        v.put("outcome", outcome);
+        // The seed's rule: a follow-up outcome needs its date (and any date lies after the interaction).
+        if (outcome.equals("follow_up") || random.nextBoolean()) {
             v.put("next_follow_up", when.toLocalDate().plusDays(3 + random.nextInt(30)));
         }
         v.put("staff", owner);
@@ -167,10 +169,12 @@ public class DemoData {
         v.put("feedback_type", pick(random, FEEDBACK_TYPES));
         v.put("severity", pick(random, SEVERITIES));
         v.put("description", pick(random, FEEDBACK_TEXTS));
-        v.put("status", pick(random, FEEDBACK_STATUS));
+        String status = pick(random, FEEDBACK_STATUS);
+        v.put("status", status);
         v.put("handler", owner);
         v.put("received_at", received);
-        if (random.nextBoolean()) {
+        // The seed's rule: resolved or closed feedback has had a first response, after it was received.
+        if (!status.equals("new") || random.nextBoolean()) {
             v.put("first_response_at", received.plusHours(1 + random.nextInt(48)));
         }
         return v;

@@ -48,11 +48,19 @@ class FirstStartDemoData implements ApplicationRunner {
             return;
         }
         long start = System.nanoTime();
-        demoData.generate(customers, SEED, done -> {
-            if (done % 50 == 0) {
-                log.info("Demo data: {} of {} customers", done, customers);
-            }
-        });
+        int[] written = {0};
+        try {
+            demoData.generate(customers, SEED, done -> {
+                written[0] = done;
+                if (done % 50 == 0) {
+                    log.info("Demo data: {} of {} customers", done, customers);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Demo data is a convenience: a company's own rules may refuse it, which must not stop Kehu from starting.
+            log.warn("Demo data stopped after {} customers: {}", written[0], e.getMessage());
+            return;
+        }
         log.info("Demo data: {} customers with contacts, interactions, purchases and feedback in {} ms", customers,
                 (System.nanoTime() - start) / 1_000_000);
     }
