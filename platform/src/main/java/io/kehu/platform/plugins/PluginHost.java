@@ -2,6 +2,7 @@ package io.kehu.platform.plugins;
 
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.rules.RuleFunctionsChanged;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.Role;
@@ -34,6 +35,7 @@ import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -52,6 +54,7 @@ public class PluginHost {
     private final PluginProperties properties;
     private final Path directory;
     private final PluginStateStore store;
+    private final ApplicationEventPublisher springEvents;
     private final PluginRegistry registry;
     private final PluginActivation activation;
     private final KehuPluginManager manager;
@@ -63,8 +66,9 @@ public class PluginHost {
     PluginHost(PluginProperties properties, DatabaseProperties database, PluginStateStore store,
                PluginRegistry registry, PluginActivation activation, Records records, FormCatalog catalog,
                PluginJobScheduler jobs, PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser,
-               UserAccounts users) {
+               UserAccounts users, ApplicationEventPublisher springEvents) {
         this.properties = properties;
+        this.springEvents = springEvents;
         this.directory = properties.directory(database.dataDir());
         this.store = store;
         this.registry = registry;
@@ -294,6 +298,7 @@ public class PluginHost {
             } else {
                 try {
                     registry.add(activation.activate(wrapper, manager, contextFactory.apply(wrapper)));
+                    springEvents.publishEvent(new RuleFunctionsChanged("plugin " + pluginId + " started"));
                 } catch (RuntimeException | LinkageError e) {
                     activation.deactivate(pluginId);
                     safeStop(pluginId);
@@ -308,6 +313,7 @@ public class PluginHost {
     private void stopPlugin(String pluginId) {
         activation.deactivate(pluginId);
         safeStop(pluginId);
+        springEvents.publishEvent(new RuleFunctionsChanged("plugin " + pluginId + " stopped"));
     }
 
     private void safeStop(String pluginId) {

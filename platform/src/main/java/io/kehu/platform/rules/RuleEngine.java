@@ -20,12 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,22 +40,62 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
 
     private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
 
-    private final RuleCache cache;
-    private final RuleContexts contexts;
+    private final long timeoutMillis;
+    private final long cacheSize;
+    private final ObjectProvider<Records> records;
+    private final ObjectProvider<FormCatalog> catalog;
+    private final ObjectProvider<RuleFunctions> staticFunctions;
+    private final ObjectProvider<RuleFunctionSource> dynamicFunctions;
     private final RuleMessages messages;
+    /** The compiler, cache and contexts for the current function sets; replaced whole when plugins come and go. */
+    private volatile Bound bound;
 
     RuleEngine(@Value("${kehu.rules.timeout-ms:200}") long timeoutMillis,
                @Value("${kehu.rules.cache-size:2000}") long cacheSize,
                ObjectProvider<Records> records, ObjectProvider<FormCatalog> catalog,
-               ObjectProvider<RuleFunctions> functions, RuleMessages messages) {
-        Map<String, Object> sets = functions.orderedStream()
-                .collect(Collectors.toMap(RuleFunctions::name, RuleFunctions::functions, (a, b) -> a));
+               ObjectProvider<RuleFunctions> functions, ObjectProvider<RuleFunctionSource> functionSources,
+               RuleMessages messages) {
+        this.timeoutMillis = timeoutMillis;
+        this.cacheSize = cacheSize;
+        this.records = records;
+        this.catalog = catalog;
+        this.staticFunctions = functions;
+        this.dynamicFunctions = functionSources;
+        this.messages = messages;
+        this.bound = bind(currentFunctionSets());
+    }
+
+    /**
+     * Re-reads the function sets (plugins started or stopped) and, when they changed, starts a fresh compiler and
+     * cache for them: compiled rules are typed against the function objects' classes, so old classes cannot serve.
+     */
+    @EventListener(RuleFunctionsChanged.class)
+    public synchronized void refreshFunctions() {
+        Map<String, Object> sets = currentFunctionSets();
+        if (!sets.equals(bound.sets())) {
+            bound = bind(sets);
+            log.info("Rule functions now: {}", sets.keySet());
+        }
+    }
+
+    private Map<String, Object> currentFunctionSets() {
+        Map<String, Object> sets = new LinkedHashMap<>();
+        staticFunctions.orderedStream().forEach(f -> sets.putIfAbsent(f.name(), f.functions()));
+        dynamicFunctions.orderedStream().forEach(source -> source.functions().forEach(sets::putIfAbsent));
+        return sets;
+    }
+
+    private Bound bind(Map<String, Object> sets) {
         Map<String, Class<?>> types = new LinkedHashMap<>();
         sets.forEach((name, set) -> types.put(name, set.getClass()));
-        this.cache = new RuleCache(new RuleCompiler(timeoutMillis, types, FunctionClassLoader.over(types.values())),
-                cacheSize);
-        this.contexts = new RuleContexts(records::getObject, catalog::getObject, sets, Clock.systemDefaultZone());
-        this.messages = messages;
+        RuleCache cache = new RuleCache(new RuleCompiler(timeoutMillis, types,
+                FunctionClassLoader.over(types.values())), cacheSize);
+        RuleContexts contexts = new RuleContexts(records::getObject, catalog::getObject, sets,
+                Clock.systemDefaultZone());
+        return new Bound(Map.copyOf(sets), cache, contexts);
+    }
+
+    private record Bound(Map<String, Object> sets, RuleCache cache, RuleContexts contexts) {
     }
 
     /**
@@ -64,7 +104,7 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
      * @throws RuleCompileException with line, column and reason
      */
     public void compile(FormDefinition form, String script) {
-        cache.get(script, RecordTyping.of(form));
+        bound.cache().get(script, RecordTyping.of(form));
     }
 
     @Override
@@ -84,11 +124,11 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
     public RuleRun tryRule(FormDefinition form, String script, Map<String, ?> values, Long recordId, Actor actor) {
         CompiledRule rule;
         try {
-            rule = cache.get(script, RecordTyping.of(form));
+            rule = bound.cache().get(script, RecordTyping.of(form));
         } catch (RuleCompileException e) {
             return new RuleRun(null, 0, e.reason(), e.line(), e.column());
         }
-        RuleContext context = contexts.of(form, new RuleRecord(recordId, values), RuleRecord.EMPTY, actor);
+        RuleContext context = bound.contexts().of(form, new RuleRecord(recordId, values), RuleRecord.EMPTY, actor);
         long start = System.nanoTime();
         try {
             Object result = rule.evaluate(context);
@@ -109,7 +149,7 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
             if (!"validate".equals(rule.on()) || rule.script() == null) {
                 continue;
             }
-            context = context != null ? context : contexts.of(form, values, old, actor);
+            context = context != null ? context : bound.contexts().of(form, values, old, actor);
             String name = messages.ruleName(i, rule.script());
             if (!truth(run(form, rule.script(), context, name, null))) {
                 errors.add(new FieldError(null, "rule", rule.message().isEmpty()
@@ -131,7 +171,7 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
         Map<String, Object> computed = new LinkedHashMap<>();
         for (FieldDefinition f : form.fields()) {
             if (f.type() == FieldType.COMPUTED && f.expression() != null) {
-                Object value = run(form, f.expression(), contexts.of(form, working, old, actor), f.id(), f.id());
+                Object value = run(form, f.expression(), bound.contexts().of(form, working, old, actor), f.id(), f.id());
                 working.put(f.id(), value);
                 computed.put(f.id(), value);
             }
@@ -145,7 +185,7 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
             return true;
         }
         try {
-            return truth(run(form, field.visibleWhen(), contexts.of(form, values, Optional.empty(), actor),
+            return truth(run(form, field.visibleWhen(), bound.contexts().of(form, values, Optional.empty(), actor),
                     field.id(), field.id()));
         } catch (RecordValidationException e) {
             return true;
@@ -155,13 +195,13 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
     @Override
     public boolean isRequired(FormDefinition form, FieldDefinition field, Map<String, Object> values, Actor actor) {
         return field.required() || field.requiredWhen() != null && truth(run(form, field.requiredWhen(),
-                contexts.of(form, values, Optional.empty(), actor), field.id(), field.id()));
+                bound.contexts().of(form, values, Optional.empty(), actor), field.id(), field.id()));
     }
 
     /** Runs one script; any failure becomes a refusal naming the rule, logged with its details. */
     private Object run(FormDefinition form, String script, RuleContext context, String name, String fieldId) {
         try {
-            return cache.get(script, RecordTyping.of(form)).evaluate(context);
+            return bound.cache().get(script, RecordTyping.of(form)).evaluate(context);
         } catch (Throwable e) {
             rethrowFatal(e);
             RuleFailure failure = new RuleFailure(form.id() + " / " + name, e);

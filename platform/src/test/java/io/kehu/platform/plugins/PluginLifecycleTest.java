@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.rules.RuleEngine;
+import io.kehu.platform.rules.RuleRun;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.support.KehuTest;
@@ -38,6 +41,8 @@ class PluginLifecycleTest {
     PluginRegistry registry;
     @Autowired
     PluginScriptFunctions functions;
+    @Autowired
+    RuleEngine rules;
     @Autowired
     PluginRecordPanels panels;
     @Autowired
@@ -134,6 +139,10 @@ class PluginLifecycleTest {
         assertThat(routes.view("apps/" + ID + "/greeting")).isPresent();
         assertThat(catalog.published("lc_note")).isPresent();
         assertThat(functions.functions()).containsEntry("lifecycle", "v1.0.0");
+        FormDefinition note = catalog.published("lc_note").orElseThrow();
+        RuleRun usesPlugin = rules.tryRule(note, "lifecycle.startsWith('v1')", Map.of(), null, Actor.system("test"));
+        assertThat(usesPlugin.error()).isNull();
+        assertThat(usesPlugin.result()).as("a rule calls the plugin's script functions").isEqualTo(true);
         assertThat(panels.panels("lc_note", java.util.Locale.ENGLISH)).extracting(PluginRecordPanels.Panel::title)
                 .containsExactly("Tab");
 
@@ -155,6 +164,8 @@ class PluginLifecycleTest {
         assertThat(host.plugin(ID).orElseThrow().status()).isEqualTo(PluginStatus.DISABLED);
         assertThat(routes.view("apps/" + ID + "/greeting")).isEmpty();
         assertThat(functions.functions()).doesNotContainKey("lifecycle");
+        assertThat(rules.tryRule(note, "lifecycle.startsWith('v1')", Map.of(), null, Actor.system("test")).error())
+                .as("gone with its plugin").isNotNull();
         records.create(staff, "lc_note", Map.of("text", "rude")); // the listener is gone
         assertThat(catalog.published("lc_note")).as("forms outlive their plugin").isPresent();
 
