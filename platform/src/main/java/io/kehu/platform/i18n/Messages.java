@@ -2,10 +2,13 @@ package io.kehu.platform.i18n;
 
 import com.vaadin.flow.i18n.I18NProvider;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,8 @@ public class Messages implements I18NProvider {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    private final Map<Locale, List<ResourceBundle>> bundles = new ConcurrentHashMap<>();
+
     @Override
     public List<Locale> getProvidedLocales() {
         return Languages.SUPPORTED;
@@ -46,18 +51,25 @@ public class Messages implements I18NProvider {
         return params.length == 0 ? text : new MessageFormat(text, language).format(params);
     }
 
-    private static String find(String key, Locale language) {
-        for (String name : BUNDLES) {
-            ResourceBundle bundle;
-            try {
-                bundle = ResourceBundle.getBundle(name, language, NO_FALLBACK); // cached by the JDK, misses too
-            } catch (MissingResourceException absent) {
-                continue;
-            }
+    private String find(String key, Locale language) {
+        for (ResourceBundle bundle : bundles.computeIfAbsent(language, Messages::load)) {
             if (bundle.containsKey(key)) {
                 return bundle.getString(key);
             }
         }
         return null;
+    }
+
+    /** The bundles that exist for {@code language}, looked up once: a missing one would otherwise throw per text. */
+    private static List<ResourceBundle> load(Locale language) {
+        List<ResourceBundle> found = new ArrayList<>();
+        for (String name : BUNDLES) {
+            try {
+                found.add(ResourceBundle.getBundle(name, language, NO_FALLBACK));
+            } catch (MissingResourceException absent) {
+                // this feature has no texts
+            }
+        }
+        return List.copyOf(found);
     }
 }

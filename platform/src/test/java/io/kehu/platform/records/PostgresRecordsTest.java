@@ -17,9 +17,7 @@ class PostgresRecordsTest extends RecordsContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         database = PostgresDatabase.create();
-        registry.add("kehu.db.url", database::url);
-        registry.add("kehu.db.user", database::user);
-        registry.add("kehu.db.password", database::password);
+        database.register(registry);
     }
 
     @AfterAll

@@ -35,6 +35,13 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresDatabase(name);
     }
 
+    /** Points the application under test at this database ({@code kehu.db.*}). */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("kehu.db.url", this::url);
+        registry.add("kehu.db.user", this::user);
+        registry.add("kehu.db.password", this::password);
+    }
+
     public String url() {
         return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
     }
