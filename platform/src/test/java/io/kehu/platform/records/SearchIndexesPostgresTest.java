@@ -85,6 +85,15 @@ class SearchIndexesPostgresTest {
                 .extracting(r -> r.values().get("name")).containsExactly("上海明德机械有限公司");
         assertThat(records.query(admin, RecordQuery.of("search_probe").search("TEA.EX"))).hasSize(1);
 
+        records.create(admin, "search_probe", Map.of("name", "100% 纯棉 Cotton_Co", "email", "x@cotton.example"));
+        records.create(admin, "search_probe", Map.of("name", "1000 Apples CottonXCo", "email", "y@apples.example"));
+        assertThat(records.query(admin, RecordQuery.of("search_probe").search("100%")))
+                .as("% is matched literally").extracting(r -> r.values().get("name"))
+                .containsExactly("100% 纯棉 Cotton_Co");
+        assertThat(records.query(admin, RecordQuery.of("search_probe").search("ton_Co")))
+                .as("_ is matched literally").extracting(r -> r.values().get("name"))
+                .containsExactly("100% 纯棉 Cotton_Co");
+
         assertThat(indexScans(SearchIndexes.indexName(table, "name"))).isPositive();
     }
 
