@@ -32,7 +32,6 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -201,7 +200,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
 
     private FilterSources sources(UserDirectory users) {
         return new FilterSources(records, catalog, actor, users, new ReferenceTitles(records, catalog, actor),
-                getLocale(), ZoneId.systemDefault());
+                getLocale(), UserZone.of(UI.getCurrent()));
     }
 
     private ValueFormatter formatter(FilterSources sources) {
