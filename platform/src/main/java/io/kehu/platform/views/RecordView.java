@@ -33,8 +33,10 @@ import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -130,7 +132,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             history = new HistoryPanel(records, actor, form, record.id(), formatter, conversions);
             loadRows(record.id());
             RelatedRecords.addTabs(recordForm.tabs(), catalog, records, actor, form, record.id(), formatter);
-            PluginTabs.add(recordForm.tabs(), pluginPanels.panels(form.id(), getLocale()), record.id());
+            PluginTabs.add(recordForm.tabs(), pluginPanels(), record.id());
             recordForm.tabs().add(getTranslation("views.history.title"), history).setId("history-tab");
         }
         H2 heading = new H2(title);
@@ -145,6 +147,17 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         }
         boolean editable = FormAccess.mayEdit(form, field, actor) && FormAccess.mayWrite(child.get(), actor);
         return new SubtableEditor(field, child.get(), editable, actor, recordRules, sources, conversions);
+    }
+
+    /** The plugin tabs of this form; none when asking the plugins fails (the record view never breaks on them). */
+    private List<PluginRecordPanels.Panel> pluginPanels() {
+        try {
+            return pluginPanels.panels(form.id(), getLocale());
+        } catch (RuntimeException | LinkageError failed) {
+            LoggerFactory.getLogger(RecordView.class).warn("Plugin record panels of {} failed: {}", form.id(),
+                    failed.toString());
+            return List.of();
+        }
     }
 
     /** Shows the saved rows of every subtable of record {@code recordId}. */
