@@ -19,24 +19,13 @@ final class PluginTabs {
 
     static void add(TabSheet tabs, List<PluginRecordPanels.Panel> panels, long recordId) {
         for (PluginRecordPanels.Panel panel : panels) {
-            Div content = new Div();
-            content.setId("plugin-panel-" + panel.pluginId());
-            content.setWidthFull();
-            var tab = tabs.add(panel.title(), content);
-            tab.setId("plugin-tab-" + panel.pluginId());
-            Runnable build = () -> {
-                if (content.getChildren().findAny().isEmpty()) {
-                    content.add(build(panel, recordId, content));
-                }
-            };
-            tabs.addSelectedChangeListener(e -> {
-                if (e.getSelectedTab() == tab) {
-                    build.run();
-                }
+            LazyTabs.add(tabs, panel.title(), "plugin-tab-" + panel.pluginId(), () -> {
+                Div content = new Div();
+                content.setId("plugin-panel-" + panel.pluginId());
+                content.setWidthFull();
+                content.add(build(panel, recordId, tabs));
+                return content;
             });
-            if (tabs.getSelectedTab() == tab) {
-                build.run();
-            }
         }
     }
 

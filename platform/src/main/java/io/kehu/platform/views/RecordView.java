@@ -129,11 +129,15 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         } else {
             title = formLabel + " · " + ReferenceTitles.titleOf(form, record);
             recordForm.load(record);
-            history = new HistoryPanel(records, actor, form, record.id(), formatter, conversions);
+            history = null;
             loadRows(record.id());
             RelatedRecords.addTabs(recordForm.tabs(), catalog, records, actor, form, record.id(), formatter);
             PluginTabs.add(recordForm.tabs(), pluginPanels(), record.id());
-            recordForm.tabs().add(getTranslation("views.history.title"), history).setId("history-tab");
+            long recordId = record.id();
+            LazyTabs.add(recordForm.tabs(), getTranslation("views.history.title"), "history-tab", () -> {
+                history = new HistoryPanel(records, actor, form, recordId, formatter, conversions);
+                return history;
+            });
         }
         H2 heading = new H2(title);
         heading.setId("record-title");
@@ -175,7 +179,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             loadRows(saved.id());
             if (id == null) {
                 UI.getCurrent().navigate(path(form.id(), String.valueOf(saved.id())));
-            } else {
+            } else if (history != null) {
                 history.refresh();
             }
             Notification.show(getTranslation("views.record.saved"));
@@ -227,6 +231,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
                     action.proceed();
                 });
         confirm.setId("unsaved-dialog");
+        confirm.addCancelListener(e -> confirm.close());
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("views.record.keepEditing"));
         confirm.setConfirmButtonTheme("error primary");
