@@ -35,6 +35,21 @@ public record Record(
         return deletedAt != null;
     }
 
+    /**
+     * This record with only the values of {@code fieldIds} that it has (e.g. the columns a list shows), so that a
+     * screen holding pages of records keeps no more than it shows.
+     */
+    public Record only(java.util.Collection<String> fieldIds) {
+        java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        for (String fieldId : fieldIds) {
+            if (values.has(fieldId)) {
+                kept.put(fieldId, values.get(fieldId));
+            }
+        }
+        return new Record(formId, id, rowVersion, parentId, new RecordValues(kept), createdAt, createdBy, updatedAt,
+                updatedBy, deletedAt, deletedBy);
+    }
+
     /** Shortcut for {@code values().get(fieldId)}. */
     public Object get(String fieldId) {
         return values.get(fieldId);

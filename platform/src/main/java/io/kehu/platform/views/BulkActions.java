@@ -30,7 +30,8 @@ final class BulkActions extends HorizontalLayout {
         setAlignItems(FlexComponent.Alignment.BASELINE);
         setId("bulk-actions");
         FieldDefinition owner = form.ownerField() == null ? null : form.field(form.ownerField()).orElse(null);
-        if (owner != null && FormAccess.mayEdit(form, owner, actor)) {
+        // STAFF may only own records themselves (the store refuses anything else), so they get no assign control
+        if (owner != null && FormAccess.mayEdit(form, owner, actor) && !actor.limitedToOwnRecords()) {
             ComboBox<UserAccount> assignee = Pickers.user(users);
             assignee.setId("bulk-assignee");
             assignee.setPlaceholder(owner.label().in(getLocale()));

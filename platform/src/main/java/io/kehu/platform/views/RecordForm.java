@@ -22,6 +22,7 @@ import io.kehu.platform.records.FieldError;
 import io.kehu.platform.records.FieldValues;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordRules;
+import io.kehu.platform.records.RowChange;
 import io.kehu.platform.security.Actor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ final class RecordForm extends VerticalLayout {
     private final Actor actor;
     private final RecordRules rules;
     private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
+    private final Map<String, SubtableEditor> subtableEditors = new LinkedHashMap<>();
     private final Map<String, Object> baseline = new HashMap<>();
     private final TabSheet tabs = new TabSheet();
     private final Div formErrors = new Div();
@@ -165,8 +167,34 @@ final class RecordForm extends VerticalLayout {
         return changes;
     }
 
+    /** What the user did to the rows of each subtable (only subtables with changes). */
+    Map<String, List<RowChange>> rowChanges() {
+        Map<String, List<RowChange>> all = new LinkedHashMap<>();
+        subtableEditors.forEach((id, rows) -> {
+            List<RowChange> changes = rows.changes();
+            if (!changes.isEmpty()) {
+                all.put(id, changes);
+            }
+        });
+        return all;
+    }
+
+    /** The inline editor of subtable {@code fieldId}; {@code null} when the user may not read it. */
+    SubtableEditor subtable(String fieldId) {
+        return subtableEditors.get(fieldId);
+    }
+
+    Iterable<SubtableEditor> subtables() {
+        return subtableEditors.values();
+    }
+
     boolean isDirty() {
-        return !changes().isEmpty();
+        return !changes().isEmpty() || subtableEditors.values().stream().anyMatch(SubtableEditor::isDirty);
+    }
+
+    /** Shows the errors of subtable rows on their rows (subtable field → row index → errors). */
+    void showRowErrors(Map<String, Map<Integer, List<FieldError>>> errors) {
+        subtableEditors.forEach((id, rows) -> rows.showErrors(errors.getOrDefault(id, Map.of())));
     }
 
     FieldEditor editor(String fieldId) {
@@ -221,6 +249,9 @@ final class RecordForm extends VerticalLayout {
             }
             if (f.type() == FieldType.SUBTABLE) {
                 Component table = subtables.apply(f);
+                if (table instanceof SubtableEditor rows) {
+                    subtableEditors.put(id, rows);
+                }
                 layout.add(table, columns);
                 continue;
             }

@@ -50,8 +50,11 @@ final class RecordGrid extends Grid<Record> {
         return formatter;
     }
 
-    /** A "Columns" menu with one check item per field. */
-    MenuBar columnToggle() {
+    /**
+     * A "Columns" menu with one check item per field; {@code refetch} runs after a column is shown, since rows hold
+     * only the values of the columns shown when they were fetched.
+     */
+    MenuBar columnToggle(Runnable refetch) {
         MenuBar menu = new MenuBar();
         menu.setId("column-toggle");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
@@ -62,7 +65,12 @@ final class RecordGrid extends Grid<Record> {
             item.setId("column-toggle-" + f.id());
             item.setCheckable(true);
             item.setChecked(column.isVisible());
-            item.addClickListener(click -> column.setVisible(item.isChecked()));
+            item.addClickListener(click -> {
+                column.setVisible(item.isChecked());
+                if (item.isChecked()) {
+                    refetch.run();
+                }
+            });
             toggles.put(f.id(), item);
         }
         return menu;

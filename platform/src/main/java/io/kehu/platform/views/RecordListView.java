@@ -32,7 +32,6 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -113,9 +112,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
 
         H2 heading = new H2(title);
         heading.setId("list-title");
-        HorizontalLayout header = new HorizontalLayout(heading, search, grid.columnToggle(),
-                new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply), exportLink("csv"),
-                exportLink("xlsx"));
+        HorizontalLayout header = new HorizontalLayout(heading, search, grid.columnToggle(() -> grid.getDataProvider().refreshAll()),
+                new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply), exportLink("csv", sources),
+                exportLink("xlsx", sources));
         if (FormAccess.mayWrite(form, actor)) {
             Button create = new Button(getTranslation("views.list.new"), VaadinIcon.PLUS.create(),
                     click -> UI.getCurrent().navigate(RecordView.path(form.id(), RecordView.NEW)));
@@ -138,7 +137,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
                 filterBar.filters())).page(page.getOffset(), Math.min(page.getLimit(), RecordQuery.MAX_LIMIT));
         List<Record> rows = records.query(actor, query);
         grid.formatter().references().prefetch(form, rows);
-        return rows.stream();
+        List<String> shown = grid.visibleColumns();
+        return rows.stream().map(r -> r.only(shown)); // the grid keeps its pages: keep only what it shows
     }
 
     private RecordQuery query(ViewState state) {
@@ -172,8 +172,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private Anchor exportLink(String format) {
-        FilterSources sources = sources(new UserDirectory(accounts));
+    private Anchor exportLink(String format, FilterSources sources) {
         Anchor link = new Anchor((DownloadHandler) download -> {
             ViewState state = currentStateForDownload();
             RecordExport export = new RecordExport(records, actor, form, grid.visibleFields(state.columns()),
@@ -201,7 +200,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
 
     private FilterSources sources(UserDirectory users) {
         return new FilterSources(records, catalog, actor, users, new ReferenceTitles(records, catalog, actor),
-                getLocale(), ZoneId.systemDefault());
+                getLocale(), UserZone.of(UI.getCurrent()));
     }
 
     private ValueFormatter formatter(FilterSources sources) {

@@ -24,20 +24,27 @@ import io.kehu.platform.records.RecordNotFoundException;
 import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.RecordRules;
 import io.kehu.platform.records.RecordValidationException;
+import io.kehu.platform.records.RecordWithRows;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.records.RowsValidationException;
+import io.kehu.platform.plugins.PluginRecordPanels;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One record at {@code forms/<form>/<id>}, or a new one at {@code forms/<form>/new} (query parameters prefill fields,
  * e.g. {@code ?customer=12}). Wires the {@link RecordForm} to the record store: saves, shows validation errors beside
  * their fields, opens the {@link ConflictDialog} when someone else saved first, warns before unsaved changes are left
- * behind, and adds the history and related-record tabs. A record that does not exist and one the user may not see get
+ * behind, and adds the related-record, plugin and history tabs. Subtable rows are edited inline and saved with the
+ * record in one write ({@link RecordWithRows}). A record that does not exist and one the user may not see get
  * the same message.
  */
 @Route(value = "forms/:form/:id", layout = MainLayout.class)
@@ -52,7 +59,9 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     private final UserAccounts accounts;
     private final Messages messages;
     private final ObjectProvider<RecordRules> rules;
-    private final FieldValues conversions = new FieldValues(ZoneId.systemDefault());
+    private final RecordWithRows saver;
+    private final PluginRecordPanels pluginPanels;
+    private FieldValues conversions;
     private String title = "";
     private Actor actor;
     private FormDefinition form;
@@ -62,8 +71,11 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     private ValueFormatter formatter;
 
     public RecordView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
-                      Messages messages, ObjectProvider<RecordRules> rules) {
+                      Messages messages, ObjectProvider<RecordRules> rules, RecordWithRows saver,
+                      PluginRecordPanels pluginPanels) {
         this.records = records;
+        this.saver = saver;
+        this.pluginPanels = pluginPanels;
         this.catalog = catalog;
         this.actors = actors;
         this.accounts = accounts;
@@ -100,8 +112,9 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     private void build(Record record, BeforeEnterEvent event) {
         UserDirectory users = new UserDirectory(accounts);
         ReferenceTitles titles = new ReferenceTitles(records, catalog, actor);
-        FilterSources sources = new FilterSources(records, catalog, actor, users, titles, getLocale(),
-                ZoneId.systemDefault());
+        ZoneId zone = UserZone.of(UI.getCurrent());
+        conversions = new FieldValues(zone);
+        FilterSources sources = new FilterSources(records, catalog, actor, users, titles, getLocale(), zone);
         formatter = new ValueFormatter(getLocale(), sources.zone(), users, titles,
                 key -> messages.getTranslation(key, getLocale()));
         RecordRules recordRules = rules.getIfUnique(() -> RecordRules.NONE);
@@ -116,9 +129,15 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         } else {
             title = formLabel + " · " + ReferenceTitles.titleOf(form, record);
             recordForm.load(record);
-            history = new HistoryPanel(records, actor, form, record.id(), formatter, conversions);
+            history = null;
+            loadRows(record.id());
             RelatedRecords.addTabs(recordForm.tabs(), catalog, records, actor, form, record.id(), formatter);
-            recordForm.tabs().add(getTranslation("views.history.title"), history).setId("history-tab");
+            PluginTabs.add(recordForm.tabs(), pluginPanels(), record.id());
+            long recordId = record.id();
+            LazyTabs.add(recordForm.tabs(), getTranslation("views.history.title"), "history-tab", () -> {
+                history = new HistoryPanel(records, actor, form, recordId, formatter, conversions);
+                return history;
+            });
         }
         H2 heading = new H2(title);
         heading.setId("record-title");
@@ -130,26 +149,52 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         if (child.isEmpty()) {
             return new NoAccessNotice();
         }
-        return id == null ? SubtableEditor.notYetSaved(field)
-                : new SubtableEditor(records, actor, form, id, field, child.get(), recordRules, sources, formatter);
+        boolean editable = FormAccess.mayEdit(form, field, actor) && FormAccess.mayWrite(child.get(), actor);
+        return new SubtableEditor(field, child.get(), editable, actor, recordRules, sources, conversions);
+    }
+
+    /** The plugin tabs of this form; none when asking the plugins fails (the record view never breaks on them). */
+    private List<PluginRecordPanels.Panel> pluginPanels() {
+        try {
+            return pluginPanels.panels(form.id(), getLocale());
+        } catch (RuntimeException | LinkageError failed) {
+            LoggerFactory.getLogger(RecordView.class).warn("Plugin record panels of {} failed: {}", form.id(),
+                    failed.toString());
+            return List.of();
+        }
+    }
+
+    /** Shows the saved rows of every subtable of record {@code recordId}. */
+    private void loadRows(long recordId) {
+        for (SubtableEditor rows : recordForm.subtables()) {
+            rows.load(records.subtableRows(actor, form.id(), recordId, rows.field().id()));
+        }
     }
 
     private void save() {
         try {
+            Record saved = saver.save(actor, form.id(), id, recordForm.rowVersion(), recordForm.changes(),
+                    recordForm.rowChanges());
+            recordForm.load(saved);
+            loadRows(saved.id());
             if (id == null) {
-                Record created = records.create(actor, form.id(), recordForm.changes());
-                recordForm.load(created);
-                UI.getCurrent().navigate(path(form.id(), String.valueOf(created.id())));
-            } else {
-                Record saved = records.update(actor, form.id(), id, recordForm.rowVersion(), recordForm.changes());
-                recordForm.load(saved);
+                UI.getCurrent().navigate(path(form.id(), String.valueOf(saved.id())));
+            } else if (history != null) {
                 history.refresh();
             }
             Notification.show(getTranslation("views.record.saved"));
+        } catch (RowsValidationException invalid) {
+            recordForm.showErrors(invalid.errors());
+            recordForm.showRowErrors(invalid.rowErrors());
         } catch (RecordValidationException invalid) {
             recordForm.showErrors(invalid.errors());
+            recordForm.showRowErrors(Map.of());
         } catch (RecordConflictException conflict) {
-            showConflict(conflict);
+            if (conflict.formId().equals(form.id())) {
+                showConflict(conflict);
+            } else {
+                recordForm.showFormError(getTranslation("views.subtable.conflict"));
+            }
         } catch (RecordAccessDeniedException denied) {
             recordForm.showFormError(denied.text().in(getLocale()));
         } catch (RecordRefusedException refused) {
@@ -186,6 +231,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
                     action.proceed();
                 });
         confirm.setId("unsaved-dialog");
+        confirm.addCancelListener(e -> confirm.close());
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("views.record.keepEditing"));
         confirm.setConfirmButtonTheme("error primary");

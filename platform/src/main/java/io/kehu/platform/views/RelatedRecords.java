@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * The records of other forms that point at this one, one tab each: a customer's interactions, purchases and
  * feedback. Found from the published definitions (every reference field targeting this form), so a form added later
- * gets its tab without code. Each tab is a small lazy grid plus a "new" button that opens the new-record view with the
+ * gets its tab without code. Each tab is built when first opened: a small lazy grid plus a "new" button that opens the new-record view with the
  * reference already filled in.
  */
 final class RelatedRecords {
@@ -42,8 +42,8 @@ final class RelatedRecords {
                 if (reference.type() == FieldType.REFERENCE && form.id().equals(reference.form())
                         && FormAccess.mayRead(reference, actor)) {
                     String label = other.label().in(formatter.locale());
-                    tabs.add(label, content(records, actor, other, reference, id, formatter, label))
-                            .setId("related-" + other.id());
+                    LazyTabs.add(tabs, label, "related-" + other.id(),
+                            () -> content(records, actor, other, reference, id, formatter, label));
                 }
             }
         }

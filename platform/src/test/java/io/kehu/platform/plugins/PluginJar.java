@@ -23,7 +23,7 @@ import javax.tools.ToolProvider;
  * processor writes {@code extensions.idx}, as in a plugin build) and packs them with the {@code Plugin-*} manifest.
  * Each broken variant of the tests is one call away.
  */
-final class PluginJar {
+public final class PluginJar {
 
     private final String id;
     private String version = "1.0.0";
@@ -39,7 +39,7 @@ final class PluginJar {
         this.id = id;
     }
 
-    static PluginJar plugin(String id) {
+    public static PluginJar plugin(String id) {
         return new PluginJar(id);
     }
 
@@ -63,13 +63,13 @@ final class PluginJar {
         return this;
     }
 
-    PluginJar description(String d) {
+    public PluginJar description(String d) {
         description = d;
         return this;
     }
 
     /** Adds a class: {@code qualifiedName} and its full source. */
-    PluginJar source(String qualifiedName, String code) {
+    public PluginJar source(String qualifiedName, String code) {
         sources.put(qualifiedName, code);
         return this;
     }
@@ -124,7 +124,7 @@ final class PluginJar {
         return jar;
     }
 
-    byte[] bytes() throws IOException {
+    public byte[] bytes() throws IOException {
         Path dir = Files.createTempDirectory("plugin-jar");
         return Files.readAllBytes(writeTo(dir, "plugin.jar"));
     }

@@ -35,6 +35,24 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresDatabase(name);
     }
 
+    /**
+     * Creates database {@code name} afresh (dropping what a crashed run left behind), e.g. for a benchmark that must
+     * not collide with other runs on the same server. Dropped again by {@link #close()}.
+     */
+    public static PostgresDatabase named(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + ADMIN_URL + " (user " + USER + ") answered: "
+                    + e.getMessage(), e);
+        }
+        return new PostgresDatabase(name);
+    }
+
     /** Points the application under test at this database ({@code kehu.db.*}). */
     public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("kehu.db.url", this::url);

@@ -45,6 +45,8 @@ class RecordJourneyIT {
     @BeforeAll
     static void launch() {
         chromium = Chromium.launch();
+        // renders are slow on two cores shared with other builds: wait for them longer than the default 5 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterAll
@@ -74,8 +76,15 @@ class RecordJourneyIT {
         assertThat(page).hasURL(Pattern.compile(".*/forms/customer/" + customer.id() + "$"));
 
         page.locator("#field-email input").fill("buyer@example.com");
+        page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Contacts")).click();
+        page.locator("#subtable-contacts-add").click();
+        page.locator("#subtable-contacts-0-name input").fill("王经理");
+        page.locator("#subtable-contacts-0-phone input").fill("13812345678");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-inline-contacts")));
         page.locator("#record-save").click();
         assertThat(page.getByText("Saved", new Page.GetByTextOptions().setExact(true))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(records.subtableRows(staff, "customer", customer.id(), "contacts"))
+                .as("the inline row is saved with the record").extracting(r -> r.get("name")).containsExactly("王经理");
 
         page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Interaction")).click();
         page.locator("#related-new-interaction").click();
@@ -91,6 +100,8 @@ class RecordJourneyIT {
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-new-interaction")));
         page.locator("#record-save").click();
         assertThat(page).hasURL(Pattern.compile(".*/forms/interaction/\\d+$"));
+        page.locator("#history-tab").click();
+        assertThat(page.locator("#history").getByText("∅ → Discussed the spring order")).isVisible();
 
         page.navigate(url("/forms/customer/" + customer.id()));
         page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Interaction")).click();
