@@ -66,6 +66,29 @@ class AuditTrail {
         insert.execute();
     }
 
+    /** One change of a bulk write: the record it belongs to and the change. */
+    record Row(long recordId, Change change) {
+    }
+
+    /**
+     * Appends the changes of many writes of one form, action and actor with multi-row statements (a few thousand
+     * rows each), for bulk writes.
+     */
+    void appendAll(String formId, AuditAction action, List<Row> rows, Actor actor, OffsetDateTime at) {
+        final int perStatement = 4000;
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            var insert = dsl.insertInto(AUDIT, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE,
+                    CHANGED_BY, CHANGED_BY_NAME, CHANGED_AT);
+            for (Row r : rows.subList(from, Math.min(rows.size(), from + perStatement))) {
+                Change c = r.change();
+                insert = insert.values(formId, r.recordId(), action.code(), c.fieldId(),
+                        FieldValues.toText(c.oldValue()), FieldValues.toText(c.newValue()), actor.userId(),
+                        actor.username(), at);
+            }
+            insert.execute();
+        }
+    }
+
     /** The history of a record, oldest first. */
     List<AuditEntry> history(String formId, long recordId) {
         return dsl.select(ID, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY, CHANGED_BY_NAME,

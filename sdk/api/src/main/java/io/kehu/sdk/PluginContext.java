@@ -41,6 +41,15 @@ public interface PluginContext {
      */
     PluginRecords recordsOfCurrentUser();
 
+    /**
+     * The user name of whoever is signed in, when called in a user's request (a view, a button's listener); empty in
+     * jobs and background threads. Capture it before handing work to a thread, e.g. for
+     * {@link io.kehu.sdk.records.BatchWrite#onBehalfOf}.
+     */
+    default java.util.Optional<String> currentUsername() {
+        return java.util.Optional.empty();
+    }
+
     /** The published form definitions, read-only. */
     PluginDefinitions definitions();
 
