@@ -67,7 +67,8 @@ public class PluginHost {
     PluginHost(PluginProperties properties, DatabaseProperties database, PluginStateStore store,
                PluginRegistry registry, PluginActivation activation, Records records, BulkRecords bulk, FormCatalog catalog,
                PluginJobScheduler jobs, PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser,
-               UserAccounts users, ApplicationEventPublisher springEvents) {
+               UserAccounts users, ApplicationEventPublisher springEvents,
+               org.springframework.beans.factory.ObjectProvider<io.kehu.platform.rules.RuleEngine> rules) {
         this.properties = properties;
         this.springEvents = springEvents;
         this.directory = properties.directory(database.dataDir());
@@ -77,7 +78,7 @@ public class PluginHost {
         this.contextFactory = wrapper -> contexts.computeIfAbsent(wrapper.getPluginId(),
                 id -> new HostPluginContext(id, wrapper.getDescriptor().getVersion(), wrapper.getPluginClassLoader(),
                         records, bulk, () -> currentActor(currentUser, users), catalog, jobs, settings,
-                        key -> declaredSetting(id, key), events));
+                        key -> declaredSetting(id, key), events, rules::getObject));
         this.manager = new KehuPluginManager(directory, contextFactory::apply);
     }
 

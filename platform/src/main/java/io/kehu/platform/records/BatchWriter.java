@@ -57,7 +57,7 @@ final class BatchWriter implements BulkRecords.Batch {
 
     @Override
     public void create(String formId, Map<String, ?> values) {
-        queue(creates, formId, new Op(0, 0, Map.copyOf(nonNullKeys(values))), true);
+        queue(creates, formId, new Op(0, 0, nonNullKeys(values)), true);
     }
 
     @Override

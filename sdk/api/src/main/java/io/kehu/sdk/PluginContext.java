@@ -50,6 +50,11 @@ public interface PluginContext {
         return java.util.Optional.empty();
     }
 
+    /** Admin-written Groovy scripts (e.g. a tier rule), run in the platform's rule sandbox. */
+    default io.kehu.sdk.scripts.PluginScripts scripts() {
+        throw new UnsupportedOperationException("This platform does not run plugin scripts");
+    }
+
     /** The published form definitions, read-only. */
     PluginDefinitions definitions();
 
