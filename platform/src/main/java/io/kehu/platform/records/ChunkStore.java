@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.RowN;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -52,7 +51,7 @@ final class ChunkStore {
 
     Map<Long, Record> load(Collection<Long> ids) {
         Map<Long, Record> byId = new HashMap<>();
-        new RecordReader(dsl, table).fetch(table.id.in(ids).and(table.deletedAt.isNull())
+        new RecordReader(dsl, table).fetch(idIn(table, ids).and(table.deletedAt.isNull())
                         .and(services.visibility().of(table, actor)), List.of(table.id.asc()), 0, ids.size())
                 .forEach(r -> byId.put(r.id(), r));
         return byId;
@@ -87,26 +86,29 @@ final class ChunkStore {
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = next.get(i);
             }
-            List<Field<?>> fields = new ArrayList<>(List.of(table.id, table.rowVersion, table.createdAt,
-                    table.createdBy, table.updatedAt, table.updatedBy));
-            columns.forEach(f -> fields.addAll(columnsOf(f)));
-            final int perStatement = Math.max(1, 30_000 / fields.size());
-            for (int from = 0; from < rows.size(); from += perStatement) {
-                var insert = dsl.insertInto(table.table, fields);
-                for (int i = from; i < Math.min(rows.size(), from + perStatement); i++) {
-                    List<Object> values = new ArrayList<>(java.util.Arrays.asList(ids[i], 0, now, actor.userId(), now,
-                            actor.userId()));
-                    Map<Field<?>, Object> cells = new LinkedHashMap<>();
-                    for (FieldDefinition f : columns) {
-                        table.putColumns(cells, f, rows.get(i).values().get(f.id()));
-                    }
-                    for (FieldDefinition f : columns) {
-                        columnsOf(f).forEach(c -> values.add(cells.get(c)));
-                    }
-                    insert = insert.values(typed(fields, values));
+            List<Field<?>> targets = new ArrayList<>();
+            columns.forEach(f -> targets.addAll(columnsOf(f)));
+            String[][] texts = new String[targets.size()][rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                Map<Field<?>, Object> cells = new LinkedHashMap<>();
+                for (FieldDefinition f : columns) {
+                    table.putColumns(cells, f, rows.get(i).values().get(f.id()));
                 }
-                insert.execute();
+                for (int c = 0; c < targets.size(); c++) {
+                    texts[c][i] = pgText(cells.get(targets.get(c)));
+                }
             }
+            List<Field<?>> insertInto = new ArrayList<>(List.of(table.id, table.rowVersion, table.createdAt,
+                    table.createdBy, table.updatedAt, table.updatedBy));
+            insertInto.addAll(targets);
+            Table<?> v = unnest(java.util.Arrays.stream(ids).boxed().toArray(Long[]::new), texts);
+            List<Field<?>> select = new ArrayList<>(List.of(DSL.field(name("v", "k_id"), SQLDataType.BIGINT),
+                    DSL.inline(0), DSL.val(now), DSL.val(actor.userId(), SQLDataType.BIGINT), DSL.val(now),
+                    DSL.val(actor.userId(), SQLDataType.BIGINT)));
+            for (int c = 0; c < targets.size(); c++) {
+                select.add(DSL.field(name("v", "c" + c), SQLDataType.VARCHAR).cast(targets.get(c).getDataType()));
+            }
+            dsl.insertInto(table.table).columns(insertInto).select(DSL.select(select).from(v)).execute();
         } else {
             for (int i = 0; i < rows.size(); i++) {
                 Map<Field<?>, Object> row = new HashMap<>();
@@ -174,41 +176,68 @@ final class ChunkStore {
         return new int[] {changed.size(), rows.size() - changed.size()};
     }
 
+    /** PostgreSQL: one {@code UPDATE ... FROM unnest(arrays)} per chunk (three binds, not thousands). */
     private int updateFromValues(List<FieldDefinition> columns, List<Prepared> rows) {
         List<Field<?>> targets = new ArrayList<>();
         columns.forEach(f -> targets.addAll(columnsOf(f)));
-        List<String> names = new ArrayList<>(List.of("k_id", "k_version"));
-        for (int i = 0; i < targets.size(); i++) {
-            names.add("c" + i);
-        }
-        List<Field<?>> types = new ArrayList<>(List.of(table.id, table.rowVersion));
-        types.addAll(targets);
-        int perStatement = Math.max(1, 30_000 / names.size());
-        int count = 0;
-        for (int from = 0; from < rows.size(); from += perStatement) {
-            List<RowN> values = new ArrayList<>();
-            for (Prepared p : rows.subList(from, Math.min(rows.size(), from + perStatement))) {
-                Map<Field<?>, Object> cells = new LinkedHashMap<>();
-                columns.forEach(f -> table.putColumns(cells, f, p.values().get(f.id())));
-                List<Object> row = new ArrayList<>(List.of(p.id(), p.rowVersion()));
-                targets.forEach(t -> row.add(cells.get(t)));
-                values.add(DSL.row(typed(types, row)));
+        Long[] ids = new Long[rows.size()];
+        String[][] texts = new String[targets.size() + 1][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Prepared p = rows.get(i);
+            Map<Field<?>, Object> cells = new LinkedHashMap<>();
+            columns.forEach(f -> table.putColumns(cells, f, p.values().get(f.id())));
+            ids[i] = p.id();
+            texts[0][i] = Integer.toString(p.rowVersion());
+            for (int c = 0; c < targets.size(); c++) {
+                texts[c + 1][i] = pgText(cells.get(targets.get(c)));
             }
-            Table<?> v = DSL.values(values.toArray(RowN[]::new)).as("v", names.toArray(String[]::new));
-            Map<Field<?>, Object> set = new LinkedHashMap<>();
-            for (int i = 0; i < targets.size(); i++) {
-                set.put(targets.get(i), DSL.field(name("v", "c" + i), targets.get(i).getDataType()));
-            }
-            set.put(table.rowVersion, table.rowVersion.plus(1));
-            set.put(table.updatedAt, now);
-            set.put(table.updatedBy, actor.userId());
-            count += dsl.update(table.table).set(set).from(v)
-                    .where(table.id.eq(DSL.field(name("v", "k_id"), SQLDataType.BIGINT)))
-                    .and(table.rowVersion.eq(DSL.field(name("v", "k_version"), SQLDataType.INTEGER)))
-                    .and(table.deletedAt.isNull())
-                    .execute();
         }
-        return count;
+        Table<?> v = unnest(ids, texts);
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (int c = 0; c < targets.size(); c++) {
+            set.put(targets.get(c), DSL.field(name("v", "c" + (c + 1)), SQLDataType.VARCHAR)
+                    .cast(targets.get(c).getDataType()));
+        }
+        set.put(table.rowVersion, table.rowVersion.plus(1));
+        set.put(table.updatedAt, now);
+        set.put(table.updatedBy, actor.userId());
+        return dsl.update(table.table).set(set).from(v)
+                .where(table.id.eq(DSL.field(name("v", "k_id"), SQLDataType.BIGINT)))
+                .and(table.rowVersion.eq(DSL.field(name("v", "c0"), SQLDataType.VARCHAR).cast(SQLDataType.INTEGER)))
+                .and(table.deletedAt.isNull())
+                .execute();
+    }
+
+    /** {@code unnest(ids, texts[0], texts[1], ...) as v(k_id, c0, c1, ...)}: one bind per column. */
+    static Table<?> unnest(Long[] ids, String[][] texts) {
+        StringBuilder template = new StringBuilder("unnest({0}");
+        List<org.jooq.QueryPart> parts = new ArrayList<>();
+        parts.add(DSL.val(ids, SQLDataType.BIGINT.getArrayDataType()));
+        List<String> names = new ArrayList<>(List.of("k_id"));
+        for (int c = 0; c < texts.length; c++) {
+            template.append(", {").append(c + 1).append('}');
+            parts.add(DSL.val(texts[c], SQLDataType.VARCHAR.getArrayDataType()));
+            names.add("c" + c);
+        }
+        template.append(')');
+        return DSL.table(template.toString(), parts.toArray(org.jooq.QueryPart[]::new))
+                .as("v", names.toArray(String[]::new));
+    }
+
+    /** A typed value as PostgreSQL reads it back with a cast: ISO dates and times, plain decimals. */
+    static String pgText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
+        return value.toString();
+    }
+
+    private org.jooq.Condition idIn(RecordTable t, Collection<Long> ids) {
+        return postgres() ? t.id.eq(DSL.any(DSL.val(ids.toArray(Long[]::new), SQLDataType.BIGINT.getArrayDataType())))
+                : t.id.in(ids);
     }
 
     private int updateOneByOne(List<FieldDefinition> columns, List<Prepared> rows) {
@@ -270,10 +299,10 @@ final class ChunkStore {
         RecordTable t = new RecordTable(target.get());
         Set<Object> found = new HashSet<>();
         List<Object> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 10_000) {
-            List<Long> part = all.subList(from, Math.min(all.size(), from + 10_000)).stream()
+        for (int from = 0; from < all.size(); from += 50_000) {
+            List<Long> part = all.subList(from, Math.min(all.size(), from + 50_000)).stream()
                     .map(o -> (Long) o).toList();
-            found.addAll(dsl.select(t.id).from(t.table).where(t.id.in(part)).and(t.deletedAt.isNull())
+            found.addAll(dsl.select(t.id).from(t.table).where(idIn(t, part)).and(t.deletedAt.isNull())
                     .and(services.visibility().of(t, actor)).fetch(t.id));
         }
         return found;
@@ -323,15 +352,6 @@ final class ChunkStore {
     private List<Field<?>> columnsOf(FieldDefinition f) {
         return f.storedType() == FieldType.MONEY ? List.of(table.column(f), table.currency(f))
                 : List.of(table.column(f));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static List<Field<?>> typed(List<Field<?>> fields, List<Object> values) {
-        List<Field<?>> out = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            out.add(DSL.val(values.get(i), (org.jooq.DataType) fields.get(i).getDataType()));
-        }
-        return out;
     }
 
     private static String which(Prepared p) {
