@@ -40,6 +40,9 @@ class PluginRecordBridge implements RecordGuard {
 
     @Override
     public Optional<LocalizedText> check(RecordChange change) {
+        if (registry.contributions(RecordListener.class).stream().noneMatch(c -> handles(c, change.form().id()))) {
+            return Optional.empty();
+        }
         io.kehu.sdk.records.RecordChange sdkChange = new io.kehu.sdk.records.RecordChange(change.form().id(),
                 RecordAction.valueOf(change.action().name()), change.id(), SdkValues.toSdk(change.values()),
                 change.old().map(r -> SdkValues.toSdk(r.values().asMap())).orElse(Map.of()),

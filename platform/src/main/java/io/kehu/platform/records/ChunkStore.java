@@ -52,7 +52,7 @@ final class ChunkStore {
     Map<Long, Record> load(Collection<Long> ids) {
         Map<Long, Record> byId = new HashMap<>();
         new RecordReader(dsl, table).fetch(idIn(table, ids).and(table.deletedAt.isNull())
-                        .and(services.visibility().of(table, actor)), List.of(table.id.asc()), 0, ids.size())
+                        .and(services.visibility().of(table, actor)), List.of(), 0, ids.size())
                 .forEach(r -> byId.put(r.id(), r));
         return byId;
     }
