@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,11 +36,13 @@ public class FormPublisher {
     private final FormVersionStore store;
     private final DatabaseFormCatalog catalog;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final ReentrantLock lock = new ReentrantLock();
 
     FormPublisher(DSLContext dsl, FormVersionStore store, DatabaseFormCatalog catalog,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.dsl = dsl;
+        this.events = events;
         this.store = store;
         this.catalog = catalog;
         this.transaction = new TransactionTemplate(transactions);
@@ -77,10 +80,24 @@ public class FormPublisher {
                     @Override
                     public void afterCommit() {
                         catalog.replace(published);
+                        events.publishEvent(new FormsPublished(published.stream().map(FormDefinition::id).toList()));
                     }
                 });
                 return versions;
             });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} while no publish is going on, e.g. building an index on a form's table: a publish altering that
+     * table meanwhile could otherwise deadlock with it.
+     */
+    public void betweenPublishes(Runnable work) {
+        lock.lock();
+        try {
+            work.run();
         } finally {
             lock.unlock();
         }

@@ -179,7 +179,23 @@ final class QueryConditions {
             return DSL.exists(selectOne().from(table.side(f))
                     .where(table.sideRecordId(f).eq(table.id)).and(table.sideValue(f).in(matching)));
         }
-        return asText(table.column(f)).containsIgnoreCase(term);
+        // The pattern goes into the SQL as an (escaped) literal, not a bind value: with a bind value PostgreSQL
+        // eventually switches to a generic plan that cannot use the trigram index and walks the primary key instead
+        // (seconds on a million rows; see SearchIndexes and docs/benchmarks.md).
+        return asText(table.column(f)).likeIgnoreCase(DSL.inline("%" + escapeLike(term) + "%"), LIKE_ESCAPE);
+    }
+
+    private static final char LIKE_ESCAPE = '!';
+
+    private static String escapeLike(String term) {
+        StringBuilder escaped = new StringBuilder(term.length() + 4);
+        for (char c : term.toCharArray()) {
+            if (c == LIKE_ESCAPE || c == '%' || c == '_') {
+                escaped.append(LIKE_ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     private static boolean optionMatches(FieldOption option, String lowerTerm) {

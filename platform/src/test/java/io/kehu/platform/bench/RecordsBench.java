@@ -169,10 +169,15 @@ public final class RecordsBench {
     }
 
     private static int handSearch(DataSource ds, String term) throws Exception {
-        String sql = "select * from frm_bench_customer where deleted_at is null and (lower(name) like ? or lower(phone)"
-                + " like ?) order by id limit 50";
+        // ILIKE, as an expert would write it: on PostgreSQL it can use the same trigram indexes as Kehu's search.
+        String sql = "select * from frm_bench_customer where deleted_at is null and (name ilike ? or phone ilike ?)"
+                + " order by id limit 50";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            String like = "%" + term.toLowerCase() + "%";
+            // Always planned with the pattern known (never a generic plan, which walks the primary key instead).
+            if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            }
+            String like = "%" + term + "%";
             ps.setString(1, like);
             ps.setString(2, like);
             return drain(ps);
