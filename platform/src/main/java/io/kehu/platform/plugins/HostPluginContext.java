@@ -1,7 +1,10 @@
 package io.kehu.platform.plugins;
 
 import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.records.BulkRecords;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.rules.RuleEngine;
+import io.kehu.sdk.scripts.PluginScripts;
 import io.kehu.platform.security.Actor;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.PluginMessages;
@@ -33,6 +36,8 @@ final class HostPluginContext implements PluginContext {
     private final String version;
     private final PluginRecords records;
     private final PluginRecords userRecords;
+    private final Supplier<Actor> currentActor;
+    private final PluginScripts scripts;
     private final FormCatalog catalog;
     private final PluginJobScheduler jobs;
     private final PluginSettingsStore settings;
@@ -41,15 +46,17 @@ final class HostPluginContext implements PluginContext {
     private final BundleMessages messages;
     private final Logger logger;
 
-    HostPluginContext(String pluginId, String version, ClassLoader loader, Records records,
+    HostPluginContext(String pluginId, String version, ClassLoader loader, Records records, BulkRecords bulk,
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
                       PluginSettingsStore settings, Function<String, Optional<SettingField>> declaredSettings,
-                      PluginEventBus events) {
+                      PluginEventBus events, Supplier<RuleEngine> rules) {
         this.pluginId = pluginId;
         this.version = version;
         Actor self = Actor.system("plugin:" + pluginId);
-        this.records = new SdkRecords(records, () -> self);
-        this.userRecords = new SdkRecords(records, () -> Optional.ofNullable(currentActor.get()).orElse(self));
+        this.records = new SdkRecords(records, bulk, () -> self);
+        this.userRecords = new SdkRecords(records, bulk, () -> Optional.ofNullable(currentActor.get()).orElse(self));
+        this.currentActor = currentActor;
+        this.scripts = new SdkScripts(rules, catalog, self);
         this.catalog = catalog;
         this.jobs = jobs;
         this.settings = settings;
@@ -77,6 +84,16 @@ final class HostPluginContext implements PluginContext {
     @Override
     public PluginRecords recordsOfCurrentUser() {
         return userRecords;
+    }
+
+    @Override
+    public Optional<String> currentUsername() {
+        return Optional.ofNullable(currentActor.get()).map(Actor::username);
+    }
+
+    @Override
+    public PluginScripts scripts() {
+        return scripts;
     }
 
     @Override

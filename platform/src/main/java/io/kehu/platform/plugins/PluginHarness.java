@@ -1,5 +1,6 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.records.BulkRecords;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.KehuUserDetails;
@@ -29,12 +30,15 @@ public class PluginHarness {
     private final PluginRegistry registry;
     private final PluginJobScheduler jobs;
     private final Records records;
+    private final BulkRecords bulk;
     private final UserAccounts accounts;
 
-    PluginHarness(PluginRegistry registry, PluginJobScheduler jobs, Records records, UserAccounts accounts) {
+    PluginHarness(PluginRegistry registry, PluginJobScheduler jobs, Records records, BulkRecords bulk,
+                  UserAccounts accounts) {
         this.registry = registry;
         this.jobs = jobs;
         this.records = records;
+        this.bulk = bulk;
         this.accounts = accounts;
     }
 
@@ -63,7 +67,7 @@ public class PluginHarness {
     /** Records as {@code username} sees and changes them: that user's permissions, audited under that name. */
     public PluginRecords recordsAs(String username) {
         Actor actor = Actor.of(account(username));
-        return new SdkRecords(records, () -> actor);
+        return new SdkRecords(records, bulk, () -> actor);
     }
 
     /**

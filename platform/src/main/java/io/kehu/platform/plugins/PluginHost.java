@@ -1,6 +1,7 @@
 package io.kehu.platform.plugins;
 
 import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.records.BulkRecords;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleFunctionsChanged;
 import io.kehu.platform.security.Actor;
@@ -64,9 +65,10 @@ public class PluginHost {
     private final Map<String, String> fileProblems = new ConcurrentHashMap<>();
 
     PluginHost(PluginProperties properties, DatabaseProperties database, PluginStateStore store,
-               PluginRegistry registry, PluginActivation activation, Records records, FormCatalog catalog,
+               PluginRegistry registry, PluginActivation activation, Records records, BulkRecords bulk, FormCatalog catalog,
                PluginJobScheduler jobs, PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser,
-               UserAccounts users, ApplicationEventPublisher springEvents) {
+               UserAccounts users, ApplicationEventPublisher springEvents,
+               org.springframework.beans.factory.ObjectProvider<io.kehu.platform.rules.RuleEngine> rules) {
         this.properties = properties;
         this.springEvents = springEvents;
         this.directory = properties.directory(database.dataDir());
@@ -75,8 +77,8 @@ public class PluginHost {
         this.activation = activation;
         this.contextFactory = wrapper -> contexts.computeIfAbsent(wrapper.getPluginId(),
                 id -> new HostPluginContext(id, wrapper.getDescriptor().getVersion(), wrapper.getPluginClassLoader(),
-                        records, () -> currentActor(currentUser, users), catalog, jobs, settings,
-                        key -> declaredSetting(id, key), events));
+                        records, bulk, () -> currentActor(currentUser, users), catalog, jobs, settings,
+                        key -> declaredSetting(id, key), events, rules::getObject));
         this.manager = new KehuPluginManager(directory, contextFactory::apply);
     }
 

@@ -5,6 +5,7 @@ import io.kehu.platform.records.AuditAction;
 import io.kehu.platform.records.RecordChange;
 import io.kehu.platform.records.RecordEvents;
 import io.kehu.platform.records.RecordGuard;
+import io.kehu.platform.records.RecordsSavedInBulk;
 import io.kehu.sdk.records.RecordAction;
 import io.kehu.sdk.records.RecordEvent;
 import io.kehu.sdk.records.RecordListener;
@@ -39,6 +40,9 @@ class PluginRecordBridge implements RecordGuard {
 
     @Override
     public Optional<LocalizedText> check(RecordChange change) {
+        if (registry.contributions(RecordListener.class).stream().noneMatch(c -> handles(c, change.form().id()))) {
+            return Optional.empty();
+        }
         io.kehu.sdk.records.RecordChange sdkChange = new io.kehu.sdk.records.RecordChange(change.form().id(),
                 RecordAction.valueOf(change.action().name()), change.id(), SdkValues.toSdk(change.values()),
                 change.old().map(r -> SdkValues.toSdk(r.values().asMap())).orElse(Map.of()),
@@ -69,6 +73,28 @@ class PluginRecordBridge implements RecordGuard {
         RecordEvent event = new RecordEvent(saved.formId(), saved.id(), action, saved.changedFields(),
                 saved.actor().username());
         each(event, listener -> listener.afterSave(event));
+    }
+
+    /** A bulk write's chunk: each record is heard about as if it had been saved on its own. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void savedInBulk(RecordsSavedInBulk saved) {
+        RecordAction action = saved.created() ? RecordAction.CREATE : RecordAction.UPDATE;
+        if (registry.contributions(RecordListener.class).stream().noneMatch(c -> handles(c, saved.formId()))) {
+            return;
+        }
+        for (long id : saved.ids()) {
+            RecordEvent event = new RecordEvent(saved.formId(), id, action, saved.changedFields(),
+                    saved.actor().username());
+            each(event, listener -> listener.afterSave(event));
+        }
+    }
+
+    private boolean handles(PluginRegistry.Contribution<RecordListener> c, String formId) {
+        try {
+            return c.extension().handles(formId);
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -1,5 +1,6 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.records.BulkRecords;
 import io.kehu.platform.records.RecordAccessDeniedException;
 import io.kehu.platform.records.RecordConflictException;
 import io.kehu.platform.records.RecordNotFoundException;
@@ -8,7 +9,9 @@ import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.RecordValidationException;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
+import io.kehu.sdk.records.BatchWrite;
 import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.RecordAggregate;
 import io.kehu.sdk.records.PluginRecords;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
@@ -26,10 +29,12 @@ import java.util.stream.Collectors;
 final class SdkRecords implements PluginRecords {
 
     private final Records records;
+    private final BulkRecords bulk;
     private final Supplier<Actor> actor;
 
-    SdkRecords(Records records, Supplier<Actor> actor) {
+    SdkRecords(Records records, BulkRecords bulk, Supplier<Actor> actor) {
         this.records = records;
+        this.bulk = bulk;
         this.actor = actor;
     }
 
@@ -62,7 +67,17 @@ final class SdkRecords implements PluginRecords {
         return new Search(RecordQuery.of(formId));
     }
 
-    private static <T> T translated(Supplier<T> call) {
+    @Override
+    public RecordAggregate aggregate(String formId) {
+        return new SdkBulk.Aggregate(bulk, actor, formId);
+    }
+
+    @Override
+    public BatchWrite batch() {
+        return new SdkBulk.Write(bulk, actor);
+    }
+
+    static <T> T translated(Supplier<T> call) {
         try {
             return call.get();
         } catch (RecordNotFoundException e) {
@@ -85,6 +100,7 @@ final class SdkRecords implements PluginRecords {
     /** An immutable query under construction. */
     private final class Search implements RecordSearch {
         private RecordQuery query;
+        private java.util.List<String> fields = java.util.List.of();
 
         Search(RecordQuery query) {
             this.query = query;
@@ -124,8 +140,36 @@ final class SdkRecords implements PluginRecords {
         }
 
         @Override
+        public RecordSearch fields(String... fieldIds) {
+            fields = java.util.List.of(fieldIds);
+            return this;
+        }
+
+        @Override
+        public void forEach(java.util.function.Consumer<RecordData> each) {
+            translated(() -> {
+                bulk.forEach(actor.get(), query, fields, record -> each.accept(SdkValues.record(record)));
+                return null;
+            });
+        }
+
+        @Override
         public java.util.List<RecordData> list() {
-            return translated(() -> records.query(actor.get(), query).stream().map(SdkValues::record).toList());
+            return translated(() -> records.query(actor.get(), query).stream().map(SdkValues::record)
+                    .map(this::onlyChosenFields).toList());
+        }
+
+        private RecordData onlyChosenFields(RecordData data) {
+            if (fields.isEmpty()) {
+                return data;
+            }
+            Map<String, Object> chosen = new java.util.LinkedHashMap<>();
+            data.values().forEach((k, v) -> {
+                if (fields.contains(k)) {
+                    chosen.put(k, v);
+                }
+            });
+            return new RecordData(data.formId(), data.id(), data.rowVersion(), chosen);
         }
     }
 }

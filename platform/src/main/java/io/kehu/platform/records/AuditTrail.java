@@ -66,6 +66,61 @@ class AuditTrail {
         insert.execute();
     }
 
+    /** One change of a bulk write: the record it belongs to and the change. */
+    record Row(long recordId, Change change) {
+    }
+
+    /**
+     * Appends the changes of many writes of one form, action and actor with multi-row statements (a few thousand
+     * rows each), for bulk writes.
+     */
+    void appendAll(String formId, AuditAction action, List<Row> rows, Actor actor, OffsetDateTime at) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            appendAllFromArrays(formId, action, rows, actor, at);
+            return;
+        }
+        final int perStatement = 4000;
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            var insert = dsl.insertInto(AUDIT, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE,
+                    CHANGED_BY, CHANGED_BY_NAME, CHANGED_AT);
+            for (Row r : rows.subList(from, Math.min(rows.size(), from + perStatement))) {
+                Change c = r.change();
+                insert = insert.values(formId, r.recordId(), action.code(), c.fieldId(),
+                        FieldValues.toText(c.oldValue()), FieldValues.toText(c.newValue()), actor.userId(),
+                        actor.username(), at);
+            }
+            insert.execute();
+        }
+    }
+
+    /** PostgreSQL: {@code INSERT ... SELECT FROM unnest(arrays)}, four binds for any number of rows. */
+    private void appendAllFromArrays(String formId, AuditAction action, List<Row> rows, Actor actor,
+                                     OffsetDateTime at) {
+        Long[] ids = new Long[rows.size()];
+        String[][] texts = new String[3][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Change c = rows.get(i).change();
+            ids[i] = rows.get(i).recordId();
+            texts[0][i] = c.fieldId();
+            texts[1][i] = FieldValues.toText(c.oldValue());
+            texts[2][i] = FieldValues.toText(c.newValue());
+        }
+        var v = ChunkStore.unnest(ids, texts);
+        dsl.insertInto(AUDIT, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY,
+                        CHANGED_BY_NAME, CHANGED_AT)
+                .select(org.jooq.impl.DSL.select(org.jooq.impl.DSL.val(formId),
+                                field(name("v", "k_id"), SQLDataType.BIGINT), org.jooq.impl.DSL.val(action.code()),
+                                field(name("v", "c0"), SQLDataType.VARCHAR), field(name("v", "c1"), SQLDataType.VARCHAR),
+                                field(name("v", "c2"), SQLDataType.VARCHAR),
+                                org.jooq.impl.DSL.val(actor.userId(), SQLDataType.BIGINT),
+                                org.jooq.impl.DSL.val(actor.username()), org.jooq.impl.DSL.val(at))
+                        .from(v))
+                .execute();
+    }
+
     /** The history of a record, oldest first. */
     List<AuditEntry> history(String formId, long recordId) {
         return dsl.select(ID, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY, CHANGED_BY_NAME,

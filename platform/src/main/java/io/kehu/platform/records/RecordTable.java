@@ -69,8 +69,12 @@ final class RecordTable {
     /** The column of a field stored in the form's table (for money: the amount). */
     @SuppressWarnings("unchecked")
     Field<Object> column(FieldDefinition field) {
-        return (Field<Object>) field(name(table.getName(), field.id()), FormTables.columnType(field));
+        return columns.computeIfAbsent(field.id(),
+                id -> (Field<Object>) field(name(table.getName(), id), FormTables.columnType(field)));
     }
+
+    /** Column handles by field id: building jOOQ fields is not free when a bulk write asks a million times. */
+    private final Map<String, Field<Object>> columns = new java.util.HashMap<>();
 
     Field<String> currency(FieldDefinition field) {
         return field(name(table.getName(), FormTables.currencyColumn(field.id())), SQLDataType.VARCHAR(3));

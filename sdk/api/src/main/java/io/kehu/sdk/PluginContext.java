@@ -41,6 +41,20 @@ public interface PluginContext {
      */
     PluginRecords recordsOfCurrentUser();
 
+    /**
+     * The user name of whoever is signed in, when called in a user's request (a view, a button's listener); empty in
+     * jobs and background threads. Capture it before handing work to a thread, e.g. for
+     * {@link io.kehu.sdk.records.BatchWrite#onBehalfOf}.
+     */
+    default java.util.Optional<String> currentUsername() {
+        return java.util.Optional.empty();
+    }
+
+    /** Admin-written Groovy scripts (e.g. a tier rule), run in the platform's rule sandbox. */
+    default io.kehu.sdk.scripts.PluginScripts scripts() {
+        throw new UnsupportedOperationException("This platform does not run plugin scripts");
+    }
+
     /** The published form definitions, read-only. */
     PluginDefinitions definitions();
 

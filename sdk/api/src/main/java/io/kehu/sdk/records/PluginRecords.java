@@ -34,4 +34,15 @@ public interface PluginRecords {
 
     /** Starts a query over the live records of {@code formId}. */
     RecordSearch search(String formId);
+
+    /** Starts totals (count, sum, min, max, average; grouped) over the live records of {@code formId}. */
+    RecordAggregate aggregate(String formId);
+
+    /** Starts a bulk write: many creates and updates in one all-or-nothing transaction. */
+    BatchWrite batch();
+
+    /** Shortcut for {@code batch().run(work)}. */
+    default BatchResult batch(java.util.function.Consumer<RecordBatch> work) {
+        return batch().run(work);
+    }
 }

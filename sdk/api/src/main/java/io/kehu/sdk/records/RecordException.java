@@ -14,7 +14,9 @@ public class RecordException extends RuntimeException {
         /** Someone else saved the record since it was read. */
         CONFLICT,
         /** A guard or listener vetoed the write. */
-        VETOED
+        VETOED,
+        /** A {@link BatchWrite} was cancelled; nothing of it was written. */
+        CANCELLED
     }
 
     private final Reason reason;

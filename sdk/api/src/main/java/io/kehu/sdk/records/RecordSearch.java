@@ -1,9 +1,11 @@
 package io.kehu.sdk.records;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * A query over a form's records, built step by step and run by {@link #list()}. Filters all must hold; the record id
+ * A query over a form's records, built step by step and run by {@link #list()} (one page) or {@link #forEach}
+ * (all of them). Filters all must hold; the record id
  * is always the last sort key so pages are stable.
  */
 public interface RecordSearch {
@@ -23,6 +25,18 @@ public interface RecordSearch {
     /** Skips this many records. */
     RecordSearch offset(int offset);
 
-    /** Runs the query. */
+    /**
+     * Reads only these fields (the id and row version always come along): less to fetch when streaming many
+     * records. By default every field the reader may see.
+     */
+    RecordSearch fields(String... fieldIds);
+
+    /** Runs the query: one page ({@link #limit}, {@link #offset}). */
     List<RecordData> list();
+
+    /**
+     * Streams EVERY matching record to {@code each}, in id order, page by page under the hood (keyset paging), so
+     * a million customers never sit in memory at once. Sorts, limit and offset do not apply.
+     */
+    void forEach(Consumer<RecordData> each);
 }

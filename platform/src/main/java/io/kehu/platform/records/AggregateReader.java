@@ -1,0 +1,160 @@
+package io.kehu.platform.records;
+
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.records.RecordAggregation.Function;
+import io.kehu.platform.records.RecordAggregation.Measure;
+import io.kehu.platform.security.Actor;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Runs a {@link RecordAggregation} as one {@code SELECT ... GROUP BY} over the records an actor may see, on columns
+ * the actor may read, and streams the groups through a database cursor (the caller holds a transaction, which
+ * PostgreSQL needs to fetch a cursor in portions).
+ */
+final class AggregateReader {
+
+    private static final int FETCH_SIZE = 10_000;
+
+    private final DSLContext dsl;
+    private final RecordTable table;
+    private final Actor actor;
+    private final Visibility visibility;
+    private final FieldValues fieldValues;
+
+    AggregateReader(DSLContext dsl, RecordTable table, Actor actor, Visibility visibility, FieldValues fieldValues) {
+        this.dsl = dsl;
+        this.table = table;
+        this.actor = actor;
+        this.visibility = visibility;
+        this.fieldValues = fieldValues;
+    }
+
+    void forEach(RecordAggregation aggregation, Consumer<RecordAggregation.Row> each) {
+        List<Field<?>> groups = new ArrayList<>();
+        List<FieldDefinition> groupDefinitions = new ArrayList<>();
+        for (String column : aggregation.groupBy()) {
+            Resolved r = resolve(column);
+            if (r.definition() != null && (r.definition().storedType() == FieldType.MONEY
+                    || RecordTable.isMultiselect(r.definition()))) {
+                throw new IllegalArgumentException("Cannot group by money or multiselect field " + column);
+            }
+            groups.add(r.field());
+            groupDefinitions.add(r.definition());
+        }
+        List<Field<?>> measures = new ArrayList<>();
+        for (int i = 0; i < aggregation.measures().size(); i++) {
+            measures.add(measure(aggregation.measures().get(i)).as("m" + i));
+        }
+        if (measures.isEmpty() && groups.isEmpty()) {
+            throw new IllegalArgumentException("An aggregation needs at least one group or measure");
+        }
+        Condition where = table.deletedAt.isNull()
+                .and(visibility.of(table, actor))
+                .and(new QueryConditions(table, actor, fieldValues).filters(aggregation.filters()));
+        List<Field<?>> select = new ArrayList<>(groups);
+        select.addAll(measures);
+        List<SortField<?>> order = groups.stream().<SortField<?>>map(g -> g.asc().nullsLast()).toList();
+        try (Cursor<org.jooq.Record> cursor = dsl.select(select).from(table.table).where(where).groupBy(groups)
+                .orderBy(order).fetchSize(FETCH_SIZE).fetchLazy()) {
+            for (org.jooq.Record row : cursor) {
+                Map<String, Object> groupValues = new LinkedHashMap<>();
+                for (int g = 0; g < groups.size(); g++) {
+                    groupValues.put(aggregation.groupBy().get(g), typed(row.get(g), groupDefinitions.get(g)));
+                }
+                Map<String, Object> measureValues = new LinkedHashMap<>();
+                for (int m = 0; m < measures.size(); m++) {
+                    Measure measure = aggregation.measures().get(m);
+                    measureValues.put(measure.key(), measureValue(measure, row.get(groups.size() + m)));
+                }
+                each.accept(new RecordAggregation.Row(groupValues, measureValues));
+            }
+        }
+    }
+
+    private Field<?> measure(Measure measure) {
+        if (measure.function() == Function.COUNT) {
+            return DSL.count();
+        }
+        Resolved r = resolve(measure.column());
+        boolean numeric = r.definition() == null || r.field().getDataType().isNumeric();
+        return switch (measure.function()) {
+            case SUM, AVG -> {
+                if (!numeric) {
+                    throw new IllegalArgumentException(measure.function() + " needs a number or money field, not "
+                            + measure.column());
+                }
+                Field<BigDecimal> number = r.field().cast(SQLDataType.DECIMAL(38, 6));
+                yield measure.function() == Function.SUM ? DSL.sum(number) : DSL.avg(number);
+            }
+            case MIN -> DSL.min(r.field());
+            case MAX -> DSL.max(r.field());
+            case COUNT -> throw new AssertionError();
+        };
+    }
+
+    private Object measureValue(Measure measure, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        return switch (measure.function()) {
+            case COUNT -> ((Number) raw).longValue();
+            case SUM, AVG -> decimal(raw).stripTrailingZeros();
+            case MIN, MAX -> typed(raw, resolve(measure.column()).definition());
+        };
+    }
+
+    private static BigDecimal decimal(Object raw) {
+        return raw instanceof BigDecimal d ? d : new BigDecimal(raw.toString());
+    }
+
+    /** A raw column value as the typed value the record API uses (money: its amount). */
+    private static Object typed(Object raw, FieldDefinition f) {
+        if (raw == null) {
+            return null;
+        }
+        if (f == null) {
+            return raw instanceof OffsetDateTime t ? RecordTable.utc(t) : raw;
+        }
+        return switch (f.storedType()) {
+            case RATING -> ((Number) raw).intValue();
+            case INTEGER, USER, REFERENCE -> ((Number) raw).longValue();
+            case MONEY, DECIMAL, PERCENT -> decimal(raw);
+            case DATETIME -> RecordTable.utc((OffsetDateTime) raw);
+            default -> raw;
+        };
+    }
+
+    private record Resolved(Field<Object> field, FieldDefinition definition) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Resolved resolve(String column) {
+        Field<?> system = table.systemColumn(column);
+        if (system != null) {
+            return new Resolved((Field<Object>) system, null);
+        }
+        FieldDefinition f = table.form.field(column).filter(RecordTable::hasColumn)
+                .orElseThrow(() -> new IllegalArgumentException("Form " + table.form.id()
+                        + " has no stored single-valued field " + column));
+        if (!RecordAccess.mayRead(f, actor)) {
+            throw new RecordAccessDeniedException(column, io.kehu.platform.forms.LocalizedText.of(
+                    actor.username() + " 无权查看字段“" + column + "”",
+                    actor.username() + " may not read field " + column + " of form " + table.form.id()));
+        }
+        return new Resolved(table.column(f), f);
+    }
+}

@@ -1,0 +1,146 @@
+package io.kehu.platform.records;
+
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.UserAccounts;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Work on many records at once, for jobs and plugins, with the same permissions and write semantics as
+ * {@link Records}: totals computed by the database ({@link #aggregate}), every record of a query streamed page by
+ * page ({@link #forEach}) and bulk writes in one all-or-nothing transaction ({@link #batch}).
+ */
+@Service
+public class BulkRecords {
+
+    /** What a committed bulk write did. */
+    public record Outcome(long created, long updated, long unchanged) {
+    }
+
+    /** The writes of a bulk write, queued and written in chunks. */
+    public interface Batch {
+
+        void create(String formId, Map<String, ?> values);
+
+        void update(String formId, long id, int rowVersion, Map<String, ?> changes);
+    }
+
+    /** The collaborators the bulk classes share. */
+    record Services(DSLContext dsl, FormCatalog catalog, Visibility visibility, AuditTrail audit, UserAccounts users,
+                    ApplicationEventPublisher events, RecordRules rules, List<RecordGuard> guards,
+                    FieldValues fieldValues) {
+
+        FormDefinition form(String formId) {
+            return catalog.published(formId).orElseThrow(() -> new IllegalArgumentException(
+                    "No published form " + formId));
+        }
+
+        void guard(RecordChange change) {
+            for (RecordGuard g : guards) {
+                Optional<LocalizedText> refusal = g.check(change);
+                if (refusal.isPresent()) {
+                    throw new RecordRefusedException(refusal.get());
+                }
+            }
+        }
+    }
+
+    private final DSLContext dsl;
+    private final FormCatalog catalog;
+    private final Visibility visibility;
+    private final AuditTrail audit;
+    private final UserAccounts users;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<RecordRules> rules;
+    private final ObjectProvider<RecordGuard> guards;
+    private final FieldValues fieldValues = new FieldValues(ZoneId.systemDefault());
+    private final TransactionTemplate readTransaction;
+    private final TransactionTemplate writeTransaction;
+
+    BulkRecords(DSLContext dsl, FormCatalog catalog, AuditTrail audit, UserAccounts users,
+                ApplicationEventPublisher events, ObjectProvider<RecordRules> rules,
+                ObjectProvider<RecordGuard> guards, PlatformTransactionManager transactions) {
+        this.dsl = dsl;
+        this.catalog = catalog;
+        this.visibility = new Visibility(catalog);
+        this.audit = audit;
+        this.users = users;
+        this.events = events;
+        this.rules = rules;
+        this.guards = guards;
+        this.readTransaction = new TransactionTemplate(transactions);
+        this.readTransaction.setReadOnly(true);
+        this.writeTransaction = new TransactionTemplate(transactions);
+        this.writeTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+    }
+
+    /**
+     * Streams the groups of {@code aggregation} over the live records {@code actor} may see to {@code each}. The
+     * database groups and totals; the rows come through a cursor inside a read-only transaction.
+     *
+     * @throws IllegalArgumentException for an unknown field, or a measure that does not fit its field
+     * @throws RecordAccessDeniedException when the actor may not read the form or a named field
+     */
+    public void aggregate(Actor actor, RecordAggregation aggregation, Consumer<RecordAggregation.Row> each) {
+        FormDefinition form = services().form(aggregation.formId());
+        RecordAccess.requireRead(form, actor);
+        RecordTable table = new RecordTable(form);
+        readTransaction.executeWithoutResult(status ->
+                new AggregateReader(dsl, table, actor, visibility, fieldValues).forEach(aggregation, each));
+    }
+
+    /**
+     * Feeds every live record {@code actor} may see that matches the filters and search of {@code query} to
+     * {@code each}, in id order, with only {@code fieldIds} (all readable fields when empty). Sorts, offset, limit
+     * and keyset of the query do not apply.
+     */
+    public void forEach(Actor actor, RecordQuery query, List<String> fieldIds, Consumer<Record> each) {
+        FormDefinition form = services().form(query.formId());
+        RecordAccess.requireRead(form, actor);
+        RecordTable table = new RecordTable(form);
+        QueryConditions conditions = new QueryConditions(table, actor, fieldValues);
+        Condition where = table.deletedAt.isNull().and(visibility.of(table, actor))
+                .and(conditions.filters(query.filters())).and(conditions.search(query.search()));
+        new RecordStreamReader(dsl, table, actor).forEach(where, fieldIds, each);
+    }
+
+    /**
+     * Runs {@code work} and writes what it queued in ONE transaction (joining the caller's, if any): every record is
+     * checked as by {@link Records}, the rows, audit entries and events go out in chunks. Any refusal — and a
+     * {@code cancelled} that turns true between chunks or before the commit — rolls everything back.
+     *
+     * @param progress told the number of queued writes done after each chunk
+     * @throws BatchCancelledException when cancelled
+     */
+    public Outcome batch(Actor actor, LongConsumer progress, BooleanSupplier cancelled, Consumer<Batch> work) {
+        Objects.requireNonNull(work, "work");
+        return writeTransaction.execute(status -> {
+            BatchWriter writer = new BatchWriter(services(), actor, progress == null ? n -> { } : progress,
+                    cancelled == null ? () -> false : cancelled);
+            work.accept(writer);
+            return writer.finish();
+        });
+    }
+
+    private Services services() {
+        return new Services(dsl, catalog, visibility, audit, users, events,
+                rules.getIfUnique(() -> RecordRules.NONE), guards.orderedStream().toList(), fieldValues);
+    }
+}

@@ -1,0 +1,364 @@
+package io.kehu.platform.records;
+
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.selectOne;
+
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.records.BatchWriter.Prepared;
+import io.kehu.platform.security.Actor;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The database side of one chunk of a bulk write on one form: loads the old records, checks references, users and
+ * uniqueness for the whole chunk, writes the rows with a few multi-row statements (PostgreSQL:
+ * {@code UPDATE ... FROM (VALUES ...)} and ids drawn from the sequence in one go; other databases: a statement per
+ * row, which is cheap in-process), appends the audit rows and publishes one event per set of changed fields.
+ */
+final class ChunkStore {
+
+    private final BulkRecords.Services services;
+    private final DSLContext dsl;
+    private final RecordTable table;
+    private final Actor actor;
+    private final OffsetDateTime now;
+
+    ChunkStore(BulkRecords.Services services, RecordTable table, Actor actor, OffsetDateTime now) {
+        this.services = services;
+        this.dsl = services.dsl();
+        this.table = table;
+        this.actor = actor;
+        this.now = now;
+    }
+
+    Map<Long, Record> load(Collection<Long> ids) {
+        Map<Long, Record> byId = new HashMap<>();
+        new RecordReader(dsl, table).fetch(idIn(table, ids).and(table.deletedAt.isNull())
+                        .and(services.visibility().of(table, actor)), List.of(), 0, ids.size())
+                .forEach(r -> byId.put(r.id(), r));
+        return byId;
+    }
+
+    RuntimeException conflict(long id, int expectedVersion) {
+        Integer current = dsl.select(table.rowVersion).from(table.table).where(table.id.eq(id))
+                .fetchOne(0, Integer.class);
+        if (current == null) {
+            return new RecordNotFoundException(table.form.id(), id);
+        }
+        return new RecordConflictException(table.form.id(), id, expectedVersion, current, null, "?", null);
+    }
+
+    static RecordValidationException invalid(FormDefinition form, String which, List<FieldError> errors) {
+        return new RecordValidationException(errors.stream().map(e -> new FieldError(e.fieldId(), e.code(),
+                LocalizedText.of(form.id() + "/" + which + "：" + e.message().zh(),
+                        form.id() + "/" + which + ": " + e.message().en()))).toList());
+    }
+
+    // ------------------------------------------------------------------ creates
+
+    /** Inserts the records; returns how many. */
+    int insert(List<Prepared> rows) {
+        checkDatabaseRules(rows);
+        List<FieldDefinition> columns = table.form.fields().stream().filter(RecordTable::hasColumn).toList();
+        long[] ids = new long[rows.size()];
+        if (postgres()) {
+            List<Long> next = dsl.select(DSL.field("nextval(pg_get_serial_sequence({0}, 'id'))", Long.class,
+                            DSL.inline(FormTables.table(table.form.id()))))
+                    .from(DSL.table("generate_series(1, {0})", DSL.inline(rows.size()))).fetch(0, Long.class);
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = next.get(i);
+            }
+            List<Field<?>> targets = new ArrayList<>();
+            columns.forEach(f -> targets.addAll(columnsOf(f)));
+            String[][] texts = new String[targets.size()][rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                Map<Field<?>, Object> cells = new LinkedHashMap<>();
+                for (FieldDefinition f : columns) {
+                    table.putColumns(cells, f, rows.get(i).values().get(f.id()));
+                }
+                for (int c = 0; c < targets.size(); c++) {
+                    texts[c][i] = pgText(cells.get(targets.get(c)));
+                }
+            }
+            List<Field<?>> insertInto = new ArrayList<>(List.of(table.id, table.rowVersion, table.createdAt,
+                    table.createdBy, table.updatedAt, table.updatedBy));
+            insertInto.addAll(targets);
+            Table<?> v = unnest(java.util.Arrays.stream(ids).boxed().toArray(Long[]::new), texts);
+            List<Field<?>> select = new ArrayList<>(List.of(DSL.field(name("v", "k_id"), SQLDataType.BIGINT),
+                    DSL.inline(0), DSL.val(now), DSL.val(actor.userId(), SQLDataType.BIGINT), DSL.val(now),
+                    DSL.val(actor.userId(), SQLDataType.BIGINT)));
+            for (int c = 0; c < targets.size(); c++) {
+                select.add(DSL.field(name("v", "c" + c), SQLDataType.VARCHAR).cast(targets.get(c).getDataType()));
+            }
+            dsl.insertInto(table.table).columns(insertInto).select(DSL.select(select).from(v)).execute();
+        } else {
+            for (int i = 0; i < rows.size(); i++) {
+                Map<Field<?>, Object> row = new HashMap<>();
+                for (FieldDefinition f : columns) {
+                    table.putColumns(row, f, rows.get(i).values().get(f.id()));
+                }
+                row.put(table.rowVersion, 0);
+                row.put(table.createdAt, now);
+                row.put(table.createdBy, actor.userId());
+                row.put(table.updatedAt, now);
+                row.put(table.updatedBy, actor.userId());
+                ids[i] = dsl.insertInto(table.table).set(row).returningResult(table.id).fetchOne().value1();
+            }
+        }
+        List<AuditTrail.Row> audit = new ArrayList<>(rows.size());
+        Map<Set<String>, List<Long>> byFilled = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            writeMultiselects(ids[i], rows.get(i), false);
+            // One audit row per created record: the values are the record's own (see docs/plugin-guide.md).
+            audit.add(new AuditTrail.Row(ids[i], new AuditTrail.Change(null, null, null)));
+            byFilled.computeIfAbsent(rows.get(i).changed(), k -> new ArrayList<>()).add(ids[i]);
+        }
+        services.audit().appendAll(table.form.id(), AuditAction.CREATE, audit, actor, now);
+        byFilled.forEach((filled, list) -> services.events().publishEvent(new RecordsSavedInBulk(table.form.id(),
+                list.stream().mapToLong(Long::longValue).toArray(), filled, actor, true)));
+        return rows.size();
+    }
+
+    // ------------------------------------------------------------------ updates
+
+    /** Writes the changed records; returns {updated, unchanged}. */
+    int[] update(List<Prepared> rows) {
+        List<Prepared> changed = rows.stream().filter(p -> !p.changed().isEmpty()).toList();
+        checkDatabaseRules(changed);
+        Map<Set<String>, List<Prepared>> byChangedFields = new LinkedHashMap<>();
+        changed.forEach(p -> byChangedFields.computeIfAbsent(p.changed(), k -> new ArrayList<>()).add(p));
+        List<AuditTrail.Row> audit = new ArrayList<>();
+        for (var group : byChangedFields.entrySet()) {
+            List<FieldDefinition> columns = group.getKey().stream().map(id -> table.form.field(id).orElseThrow())
+                    .filter(RecordTable::hasColumn).toList();
+            int count = postgres() ? updateFromValues(columns, group.getValue())
+                    : updateOneByOne(columns, group.getValue());
+            if (count != group.getValue().size()) {
+                Map<Long, Record> now = load(group.getValue().stream().map(Prepared::id).toList());
+                for (Prepared p : group.getValue()) {
+                    Record current = now.get(p.id());
+                    if (current == null || current.rowVersion() != p.rowVersion() + 1) {
+                        throw conflict(p.id(), p.rowVersion());
+                    }
+                }
+                throw new IllegalStateException("Bulk update of " + table.form.id() + " wrote " + count + " of "
+                        + group.getValue().size() + " rows");
+            }
+            for (Prepared p : group.getValue()) {
+                writeMultiselects(p.id(), p, true);
+                for (String fieldId : p.changed()) {
+                    audit.add(new AuditTrail.Row(p.id(), new AuditTrail.Change(fieldId, p.old().get(fieldId),
+                            p.values().get(fieldId))));
+                }
+            }
+            services.events().publishEvent(new RecordsSavedInBulk(table.form.id(),
+                    group.getValue().stream().mapToLong(Prepared::id).toArray(), group.getKey(), actor, false));
+        }
+        services.audit().appendAll(table.form.id(), AuditAction.UPDATE, audit, actor, now);
+        return new int[] {changed.size(), rows.size() - changed.size()};
+    }
+
+    /** PostgreSQL: one {@code UPDATE ... FROM unnest(arrays)} per chunk (three binds, not thousands). */
+    private int updateFromValues(List<FieldDefinition> columns, List<Prepared> rows) {
+        List<Field<?>> targets = new ArrayList<>();
+        columns.forEach(f -> targets.addAll(columnsOf(f)));
+        Long[] ids = new Long[rows.size()];
+        String[][] texts = new String[targets.size() + 1][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Prepared p = rows.get(i);
+            Map<Field<?>, Object> cells = new LinkedHashMap<>();
+            columns.forEach(f -> table.putColumns(cells, f, p.values().get(f.id())));
+            ids[i] = p.id();
+            texts[0][i] = Integer.toString(p.rowVersion());
+            for (int c = 0; c < targets.size(); c++) {
+                texts[c + 1][i] = pgText(cells.get(targets.get(c)));
+            }
+        }
+        Table<?> v = unnest(ids, texts);
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (int c = 0; c < targets.size(); c++) {
+            set.put(targets.get(c), DSL.field(name("v", "c" + (c + 1)), SQLDataType.VARCHAR)
+                    .cast(targets.get(c).getDataType()));
+        }
+        set.put(table.rowVersion, table.rowVersion.plus(1));
+        set.put(table.updatedAt, now);
+        set.put(table.updatedBy, actor.userId());
+        return dsl.update(table.table).set(set).from(v)
+                .where(table.id.eq(DSL.field(name("v", "k_id"), SQLDataType.BIGINT)))
+                .and(table.rowVersion.eq(DSL.field(name("v", "c0"), SQLDataType.VARCHAR).cast(SQLDataType.INTEGER)))
+                .and(table.deletedAt.isNull())
+                .execute();
+    }
+
+    /** {@code unnest(ids, texts[0], texts[1], ...) as v(k_id, c0, c1, ...)}: one bind per column. */
+    static Table<?> unnest(Long[] ids, String[][] texts) {
+        StringBuilder template = new StringBuilder("unnest({0}");
+        List<org.jooq.QueryPart> parts = new ArrayList<>();
+        parts.add(DSL.val(ids, SQLDataType.BIGINT.getArrayDataType()));
+        List<String> names = new ArrayList<>(List.of("k_id"));
+        for (int c = 0; c < texts.length; c++) {
+            template.append(", {").append(c + 1).append('}');
+            parts.add(DSL.val(texts[c], SQLDataType.VARCHAR.getArrayDataType()));
+            names.add("c" + c);
+        }
+        template.append(')');
+        return DSL.table(template.toString(), parts.toArray(org.jooq.QueryPart[]::new))
+                .as("v", names.toArray(String[]::new));
+    }
+
+    /** A typed value as PostgreSQL reads it back with a cast: ISO dates and times, plain decimals. */
+    static String pgText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
+        return value.toString();
+    }
+
+    private org.jooq.Condition idIn(RecordTable t, Collection<Long> ids) {
+        return postgres() ? t.id.eq(DSL.any(DSL.val(ids.toArray(Long[]::new), SQLDataType.BIGINT.getArrayDataType())))
+                : t.id.in(ids);
+    }
+
+    private int updateOneByOne(List<FieldDefinition> columns, List<Prepared> rows) {
+        int count = 0;
+        for (Prepared p : rows) {
+            Map<Field<?>, Object> set = new HashMap<>();
+            columns.forEach(f -> table.putColumns(set, f, p.values().get(f.id())));
+            set.put(table.rowVersion, table.rowVersion.plus(1));
+            set.put(table.updatedAt, now);
+            set.put(table.updatedBy, actor.userId());
+            count += dsl.update(table.table).set(set)
+                    .where(table.id.eq(p.id()).and(table.rowVersion.eq(p.rowVersion())).and(table.deletedAt.isNull()))
+                    .execute();
+        }
+        return count;
+    }
+
+    // ------------------------------------------------------------------ checks against the database
+
+    /** References must point at records the actor may see, users must exist, unique values must be free. */
+    private void checkDatabaseRules(List<Prepared> rows) {
+        for (FieldDefinition f : table.form.fields()) {
+            Map<Object, Prepared> wanted = new LinkedHashMap<>();
+            for (Prepared p : rows) {
+                Object value = p.values().get(f.id());
+                if (p.changed().contains(f.id()) && value != null) {
+                    wanted.putIfAbsent(value, p);
+                }
+            }
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            if (f.storedType() == FieldType.REFERENCE) {
+                Set<Object> found = visibleReferences(f, wanted.keySet());
+                wanted.forEach((value, p) -> {
+                    if (!found.contains(value)) {
+                        throw invalid(table.form, which(p), List.of(FieldValues.error(f, "reference_missing",
+                                "“%s”指向的记录不存在", "“%s” points at no existing record")));
+                    }
+                });
+            } else if (f.storedType() == FieldType.USER) {
+                wanted.forEach((value, p) -> {
+                    if (!services.users().exists((Long) value)) {
+                        throw invalid(table.form, which(p), List.of(FieldValues.error(f, "user_missing",
+                                "“%s”指向的用户不存在", "“%s” names no existing user")));
+                    }
+                });
+            } else if (f.unique() && RecordTable.hasColumn(f)) {
+                checkUnique(f, rows);
+            }
+        }
+    }
+
+    private Set<Object> visibleReferences(FieldDefinition f, Set<Object> ids) {
+        Optional<FormDefinition> target = f.form() == null ? Optional.empty() : services.catalog().published(f.form());
+        if (target.isEmpty()) {
+            return Set.of();
+        }
+        RecordTable t = new RecordTable(target.get());
+        Set<Object> found = new HashSet<>();
+        List<Object> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 50_000) {
+            List<Long> part = all.subList(from, Math.min(all.size(), from + 50_000)).stream()
+                    .map(o -> (Long) o).toList();
+            found.addAll(dsl.select(t.id).from(t.table).where(idIn(t, part)).and(t.deletedAt.isNull())
+                    .and(services.visibility().of(t, actor)).fetch(t.id));
+        }
+        return found;
+    }
+
+    private void checkUnique(FieldDefinition f, List<Prepared> rows) {
+        Map<Object, Prepared> seen = new HashMap<>();
+        for (Prepared p : rows) {
+            Object value = p.values().get(f.id());
+            if (!p.changed().contains(f.id()) || value == null) {
+                continue;
+            }
+            Object stored = value instanceof Money m ? m.amount() : value;
+            Field<Object> column = table.column(f);
+            boolean taken = seen.putIfAbsent(stored, p) != null || dsl.fetchExists(selectOne().from(table.table)
+                    .where(column.eq(DSL.val(stored, column))).and(table.deletedAt.isNull())
+                    .and(p.id() == 0 ? DSL.noCondition() : table.id.ne(p.id())));
+            if (taken) {
+                throw invalid(table.form, which(p), List.of(FieldValues.error(f, "unique",
+                        "“%s”的值已被其他记录使用", "Another record already has this “%s”")));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void writeMultiselects(long id, Prepared p, boolean replace) {
+        for (FieldDefinition f : table.form.fields()) {
+            if (!RecordTable.isMultiselect(f) || !p.changed().contains(f.id())) {
+                continue;
+            }
+            if (replace) {
+                dsl.deleteFrom(table.side(f)).where(table.sideRecordId(f).eq(id)).execute();
+            }
+            @SuppressWarnings("unchecked")
+            List<String> chosen = (List<String>) p.values().get(f.id());
+            if (chosen != null && !chosen.isEmpty()) {
+                var insert = dsl.insertInto(table.side(f), table.sideRecordId(f), table.sideValue(f));
+                for (String value : chosen) {
+                    insert = insert.values(id, value);
+                }
+                insert.execute();
+            }
+        }
+    }
+
+    private List<Field<?>> columnsOf(FieldDefinition f) {
+        return f.storedType() == FieldType.MONEY ? List.of(table.column(f), table.currency(f))
+                : List.of(table.column(f));
+    }
+
+    private static String which(Prepared p) {
+        return p.id() == 0 ? "new" : Long.toString(p.id());
+    }
+
+    private boolean postgres() {
+        return dsl.dialect().family() == SQLDialect.POSTGRES;
+    }
+}

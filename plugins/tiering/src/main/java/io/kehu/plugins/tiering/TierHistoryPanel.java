@@ -1,0 +1,86 @@
+package io.kehu.plugins.tiering;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import io.kehu.sdk.LocalText;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.ui.RecordPanel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * The "Tier" tab of a customer: the current level with its entitlements, and the level over time with why (each
+ * period's change, its metrics snapshot and who applied it). Read as the signed-in user: what they may see.
+ */
+@Extension
+public class TierHistoryPanel implements RecordPanel {
+
+    @Override
+    public String formId() {
+        return TierEvaluator.CUSTOMER;
+    }
+
+    @Override
+    public LocalText title() {
+        return LocalText.of("客户等级", "Tier");
+    }
+
+    @Override
+    public Component create(PluginContext context, long recordId) {
+        Locale locale = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
+        TieringSettings settings = new TieringSettings(context.settings());
+        TierScheme scheme = settings.activeScheme();
+        Div panel = new Div();
+        panel.setId("tier-panel");
+        String level = context.recordsOfCurrentUser().get(TierEvaluator.CUSTOMER, recordId)
+                .map(r -> (String) r.get(scheme.field())).orElse(null);
+        String levelName = level == null ? null : scheme.level(level).map(l -> l.name().in(locale)).orElse(level);
+        Paragraph current = new Paragraph(level == null ? context.messages().get("panel.none", locale)
+                : context.messages().get("panel.current", locale, levelName));
+        current.setId("tier-current");
+        panel.add(current);
+        Map<String, String> entitlements = level == null ? Map.of()
+                : settings.entitlements().getOrDefault(level, Map.of());
+        if (!entitlements.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            list.setId("tier-entitlements");
+            entitlements.forEach((key, value) -> list.add(new ListItem(
+                    label(context, key, locale) + ": " + (value == null ? "" : value))));
+            panel.add(new H4(context.messages().get("panel.entitlements", locale)), list);
+        }
+        List<RecordData> history = context.recordsOfCurrentUser().search(TieringForms.HISTORY)
+                .where("customer", FilterOperator.EQUALS, recordId).sortBy("id", true).limit(100).list();
+        UnorderedList changes = new UnorderedList();
+        changes.setId("tier-history");
+        for (RecordData h : history) {
+            ListItem item = new ListItem(context.messages().get("panel.change", locale, h.get("period"),
+                    name(scheme, (String) h.get("old_level"), locale), name(scheme, (String) h.get("new_level"), locale),
+                    Movement.valueOf((String) h.get("movement")).label().in(locale), h.get("applied_by")));
+            Span why = new Span(" " + h.get("metrics"));
+            why.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            item.add(why);
+            changes.add(item);
+        }
+        panel.add(new H4(context.messages().get("panel.history", locale)), changes);
+        return panel;
+    }
+
+    private static String label(PluginContext context, String key, Locale locale) {
+        String text = context.messages().get("entitlement." + key, locale);
+        return text.startsWith("!") ? key : text;
+    }
+
+    private static String name(TierScheme scheme, String code, Locale locale) {
+        return code == null ? "—" : scheme.level(code).map(l -> l.name().in(locale)).orElse(code);
+    }
+}

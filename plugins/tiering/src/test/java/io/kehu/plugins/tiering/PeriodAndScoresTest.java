@@ -1,0 +1,78 @@
+package io.kehu.plugins.tiering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plugin's pure logic: periods, RFM quintiles, thresholds, scheme JSON. */
+class PeriodAndScoresTest {
+
+    @Test
+    void periodsOfEachKind() {
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        assertThat(Period.containing(PeriodKind.CALENDAR_YEAR, day))
+                .isEqualTo(new Period(PeriodKind.CALENDAR_YEAR, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+        assertThat(Period.lastCompleted(PeriodKind.CALENDAR_YEAR, day).key()).isEqualTo("2025");
+        assertThat(Period.lastCompleted(PeriodKind.CALENDAR_YEAR, LocalDate.of(2026, 1, 1)).key()).isEqualTo("2025");
+        assertThat(Period.lastCompleted(PeriodKind.QUARTER, day))
+                .isEqualTo(new Period(PeriodKind.QUARTER, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)));
+        assertThat(Period.lastCompleted(PeriodKind.QUARTER, LocalDate.of(2026, 1, 1)).key()).isEqualTo("2025-Q4");
+        Period rolling = Period.lastCompleted(PeriodKind.ROLLING_12_MONTHS, day);
+        assertThat(rolling.from()).isEqualTo(LocalDate.of(2025, 11, 1));
+        assertThat(rolling.to()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(rolling.key()).isEqualTo("12M-2026-11");
+        assertThat(Period.containing(PeriodKind.QUARTER, LocalDate.of(2024, 2, 29)).to())
+                .isEqualTo(LocalDate.of(2024, 3, 31));
+    }
+
+    @Test
+    void quintilesGiveEqualValuesEqualScoresAndNoPurchasesZero() {
+        Long[] counts = {1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, null};
+        assertThat(RfmScores.frequency(counts)).containsExactly(1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 0);
+        assertThat(RfmScores.frequency(new Long[] {3L, 3L, 3L, 3L, 9L})).containsExactly(1, 1, 1, 1, 5);
+        assertThat(RfmScores.recency(new Long[] {0L, 100L, 365L, null})).containsExactly(4, 2, 1, 0);
+        assertThat(RfmScores.monetary(new BigDecimal[] {new BigDecimal("10.00"), new BigDecimal("10")}))
+                .containsExactly(1, 1);
+    }
+
+    @Test
+    void thresholdsPickTheFirstLevelWhoseCriteriaAllHold() {
+        TierScheme three = Schemes.defaults().get(0);
+        assertThat(three.byThresholds(metrics("100000", 6, 10L))).isEqualTo("KEY");
+        assertThat(three.byThresholds(metrics("99999.99", 6, 10L))).isEqualTo("NORMAL");
+        assertThat(three.byThresholds(metrics("0", 0, null))).isEqualTo("POTENTIAL");
+        TierScheme byRegion = new TierScheme("region", io.kehu.sdk.LocalText.of("区域", "Region"), three.levels(),
+                Map.of("KEY", List.of(new Criterion("field:region", "=", "east_china"),
+                        new Criterion("recency_days", "<=", "30"))), null, null);
+        assertThat(byRegion.customerFields()).containsExactly("region");
+        assertThat(byRegion.byThresholds(metrics("1", 1, 30L))).isEqualTo("KEY");
+        assertThat(byRegion.byThresholds(metrics("1", 0, null))).isEqualTo("POTENTIAL");
+        assertThatThrownBy(() -> new Criterion("happiness", ">=", "1")).hasMessageContaining("happiness");
+        assertThatThrownBy(() -> new Criterion("total_spend", "~", "1")).hasMessageContaining("~");
+    }
+
+    private static CustomerMetrics metrics(String spend, long count, Long recency) {
+        return new CustomerMetrics(1, 0, null, new BigDecimal(spend), count, null, recency, 0, 0, 0,
+                Map.of("region", "east_china"));
+    }
+
+    @Test
+    void schemesRoundTripThroughJsonAndBadJsonSaysWhere() {
+        List<TierScheme> defaults = Schemes.defaults();
+        assertThat(Schemes.fromJson(Schemes.toJson(defaults))).isEqualTo(defaults);
+        assertThat(defaults.get(1).levels()).hasSize(5);
+        assertThatThrownBy(() -> Schemes.fromJson("[{\"id\": \"x\", \"levels\": [}]"))
+                .hasMessageContaining("character");
+        assertThatThrownBy(() -> Schemes.fromJson("[{\"id\": \"x\", \"levels\": [{\"code\": \"A\", \"zh\": \"甲\","
+                + " \"en\": \"A\", \"colour\": \"red\"}, {\"code\": \"B\", \"zh\": \"乙\", \"en\": \"B\","
+                + " \"colour\": \"#000000\"}]}]")).hasMessageContaining("#rrggbb");
+        assertThat(Json.parse("{\"a\":\"\\u4e2d\\n\",\"b\":[1,2.5,true,null]}"))
+                .isEqualTo(Map.of("a", "中\n", "b", java.util.Arrays.asList(new BigDecimal("1"),
+                        new BigDecimal("2.5"), true, null)));
+    }
+}

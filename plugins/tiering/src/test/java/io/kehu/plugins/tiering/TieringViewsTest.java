@@ -1,0 +1,112 @@
+package io.kehu.plugins.tiering;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.MoneyValue;
+import io.kehu.sdk.testkit.KehuPluginTest;
+import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.testkit.KehuUi;
+import io.kehu.sdk.ui.DashboardWidget;
+import io.kehu.sdk.ui.RecordPanel;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The admin screen, the customer's tier tab, the dashboard card and the adjustment directory (Karibu, H2). */
+@KehuPluginTest
+class TieringViewsTest {
+
+    private static long customerWithPurchases(PluginContext context, String name, LocalDate on, int times) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", name);
+        values.put("email", "v" + System.nanoTime() + "@example.com");
+        long id = context.records().create("customer", values).id();
+        context.records().batch(b -> {
+            for (int i = 0; i < times; i++) {
+                b.create("purchase", Map.of("customer", id, "purchased_on", on, "product", "年度维保",
+                        "quantity", 1L, "amount", new MoneyValue(new BigDecimal("30000"), "CNY")));
+            }
+        });
+        return id;
+    }
+
+    private static String status() {
+        return _get(Span.class, spec -> spec.withId("tiering-status")).getText();
+    }
+
+    /** Lets the screen's 500 ms poll happen until the background run is over. */
+    private static void awaitRun() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+            if (_get(Button.class, spec -> spec.withId("tiering-dry-run")).isEnabled()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the evaluation did not finish: " + status());
+    }
+
+    @Test
+    void adminRunsADryRunFiltersItAndAppliesIt(KehuTestHost kehu) throws Exception {
+        Period last = Period.lastCompleted(PeriodKind.CALENDAR_YEAR, LocalDate.now());
+        long id = customerWithPurchases(kehu.context(), "界面客户", last.to(), 6);
+        try (KehuUi ui = kehu.ui("admin")) {
+            ui.navigate("apps/tiering/" + TieringAdminView.PATH);
+            _click(_get(Button.class, spec -> spec.withId("tiering-dry-run")));
+            awaitRun();
+            assertThat(status()).contains("Dry run of " + last.key());
+            assertThat(_get(Span.class, spec -> spec.withId("tiering-per-level")).getText()).contains("Key customer");
+            @SuppressWarnings("unchecked")
+            Grid<Object> grid = _get(Grid.class, spec -> spec.withId("tiering-preview"));
+            assertThat(grid.getGenericDataView().getItems().count()).isPositive();
+            assertThat(_get(Button.class, spec -> spec.withId("tiering-apply")).isEnabled()).isTrue();
+
+            _click(_get(Button.class, spec -> spec.withId("tiering-apply")));
+            awaitRun();
+            assertThat(status()).contains("Applied");
+        }
+        assertThat(kehu.recordsAs("admin").get("customer", id).orElseThrow().get("level")).isEqualTo("KEY");
+        assertThat(kehu.recordsAs("admin").search(TieringForms.HISTORY)
+                .where("customer", io.kehu.sdk.records.FilterOperator.EQUALS, id).list())
+                .singleElement().satisfies(h -> assertThat(h.get("applied_by")).isEqualTo("admin"));
+
+        RecordPanel panel = kehu.extension(RecordPanel.class, TierHistoryPanel.class);
+        try (KehuUi ui = kehu.ui("manager")) {
+            Component tab = kehu.callAsUser("manager", () -> panel.create(kehu.context(), id));
+            assertThat(tab).isInstanceOf(Div.class);
+            Div div = (Div) tab;
+            String text = div.getElement().getTextRecursively();
+            assertThat(text).contains("Current level: Key customer").contains("Visits per year: 12")
+                    .contains(last.key() + ": — → Key customer (First level), applied by admin");
+
+            DashboardWidget widget = kehu.extension(DashboardWidget.class, TierWidget.class);
+            Component card = kehu.callAsUser("manager", () -> widget.create(kehu.context()));
+            assertThat(card.getElement().getTextRecursively()).contains("Key customer").contains("First level");
+
+            ui.navigate("apps/tiering/" + AdjustmentsView.PATH);
+            @SuppressWarnings("unchecked")
+            Grid<Object> adjustments = _get(Grid.class, spec -> spec.withId("adjust-grid"));
+            assertThat(adjustments.getGenericDataView().getItems().count()).isPositive();
+        }
+    }
+
+    @Test
+    void csvCellsAreQuotedAndFormulasDefused() {
+        assertThat(AdjustmentsView.csv("a,b")).isEqualTo("\"a,b\"");
+        assertThat(AdjustmentsView.csv("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
+        assertThat(AdjustmentsView.csv("{\"total_spend\":1}")).isEqualTo("\"{\"\"total_spend\"\":1}\"");
+    }
+}
