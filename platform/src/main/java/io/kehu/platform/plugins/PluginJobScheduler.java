@@ -95,6 +95,18 @@ class PluginJobScheduler {
         scheduler.execute(() -> run(entry, Instant.now()));
     }
 
+    /**
+     * Runs a job on the calling thread and returns its state afterwards (for the SDK testkit: a test waits for the
+     * run it started, through the same lock row as a scheduled run).
+     */
+    Optional<JobStatus> runAndWait(String pluginId, String jobId) {
+        Scheduled entry = byPlugin.getOrDefault(pluginId, List.of()).stream()
+                .filter(s -> s.job.id().equals(jobId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Plugin " + pluginId + " has no job " + jobId));
+        runLocked(entry, Instant.now());
+        return status(pluginId, jobId);
+    }
+
     private void run(Scheduled entry, Instant slot) {
         try {
             runLocked(entry, slot);

@@ -1,0 +1,90 @@
+package io.kehu.platform.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kehu.platform.KehuApplication;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * First start from a company's own definitions folder ({@code KEHU_FORMS_DIR}): the folder's forms are published
+ * instead of the shipped ones, invalid files stop start-up naming each problem, and demo data the company's rules
+ * refuse is skipped with a warning while Kehu keeps starting.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FirstStartTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void publishesTheFolderAndKeepsStartingWhenItsRulesRefuseTheDemoData(CapturedOutput output) throws IOException {
+        Path forms = copyShippedDefinitions();
+        // The company wants a tax id on every customer: the generated demo customers have none.
+        Path customer = forms.resolve("customer.json");
+        Files.writeString(customer, Files.readString(customer).replace("\"script\": \"record.phone || record.email\"",
+                "\"script\": \"record.notes == 'tax-id-checked'\""));
+        Files.writeString(forms.resolve("vip_event.json"), """
+                {"id": "vip_event", "label": {"zh": "贵宾活动", "en": "VIP event"}, "titleField": "title",
+                 "fields": [{"id": "title", "type": "text", "label": {"zh": "标题", "en": "Title"}, "required": true}]}
+                """);
+
+        try (ConfigurableApplicationContext app = start(forms, 5)) {
+            FormCatalog catalog = app.getBean(FormCatalog.class);
+            assertThat(catalog.allPublished()).extracting(FormDefinition::id)
+                    .contains("customer", "purchase", "vip_event");
+            assertThat(app.getBean(Records.class).query(Actor.system("test"), RecordQuery.of("customer").limit(10)))
+                    .isEmpty();
+        }
+        assertThat(output.getOut()).contains("Demo data stopped after 0 customers");
+    }
+
+    @Test
+    void invalidDefinitionsInTheFolderStopStartUpNamingEachProblem(CapturedOutput output) throws IOException {
+        Path forms = copyShippedDefinitions();
+        Files.writeString(forms.resolve("broken.json"), "{\"id\": \"Broken Form\", \"fields\": []");
+
+        assertThatThrownBy(() -> start(forms, 0)).hasMessageContaining("broken.json")
+                .hasMessageContaining("line 1, column 35");
+        assertThat(app(output)).contains("broken.json");
+    }
+
+    private static String app(CapturedOutput output) {
+        return output.getOut() + output.getErr();
+    }
+
+    private ConfigurableApplicationContext start(Path forms, int demoCustomers) {
+        return new SpringApplicationBuilder(KehuApplication.class).run("--server.port=0",
+                "--kehu.db.url=", "--kehu.db.data-dir=" + temp.resolve("data"),
+                "--kehu.forms.seed=true", "--kehu.forms.seed-dir=" + forms,
+                "--kehu.demo.customers=" + demoCustomers,
+                "--kehu.accounts.admin-password=first-Start-1", "--kehu.accounts.demo-password=first-Start-2",
+                "--vaadin.productionMode=true", "--logging.level.root=warn",
+                "--logging.level.io.kehu.platform.demo=info");
+    }
+
+    private Path copyShippedDefinitions() throws IOException {
+        Path forms = Files.createDirectories(temp.resolve("forms"));
+        try (Stream<Path> files = Files.list(Path.of("../form-definitions"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Files.copy(file, forms.resolve(file.getFileName()));
+            }
+        }
+        return forms;
+    }
+}
