@@ -23,7 +23,7 @@ import javax.tools.ToolProvider;
  * processor writes {@code extensions.idx}, as in a plugin build) and packs them with the {@code Plugin-*} manifest.
  * Each broken variant of the tests is one call away.
  */
-final class PluginJar {
+public final class PluginJar {
 
     private final String id;
     private String version = "1.0.0";
@@ -39,54 +39,54 @@ final class PluginJar {
         this.id = id;
     }
 
-    static PluginJar plugin(String id) {
+    public static PluginJar plugin(String id) {
         return new PluginJar(id);
     }
 
-    PluginJar version(String v) {
+    public PluginJar version(String v) {
         version = v;
         return this;
     }
 
-    PluginJar requires(String r) {
+    public PluginJar requires(String r) {
         requires = r;
         return this;
     }
 
-    PluginJar dependencies(String d) {
+    public PluginJar dependencies(String d) {
         dependencies = d;
         return this;
     }
 
-    PluginJar pluginClass(String c) {
+    public PluginJar pluginClass(String c) {
         pluginClass = c;
         return this;
     }
 
-    PluginJar description(String d) {
+    public PluginJar description(String d) {
         description = d;
         return this;
     }
 
     /** Adds a class: {@code qualifiedName} and its full source. */
-    PluginJar source(String qualifiedName, String code) {
+    public PluginJar source(String qualifiedName, String code) {
         sources.put(qualifiedName, code);
         return this;
     }
 
-    PluginJar resource(String path, String text) {
+    public PluginJar resource(String path, String text) {
         resources.put(path, text);
         return this;
     }
 
     /** Compiles the class but leaves it out of the jar: a "missing library class" at run time. */
-    PluginJar without(String qualifiedName) {
+    public PluginJar without(String qualifiedName) {
         dropClasses.add(qualifiedName.replace('.', '/') + ".class");
         return this;
     }
 
     /** Writes {@code dir/fileName}. */
-    Path writeTo(Path dir, String fileName) throws IOException {
+    public Path writeTo(Path dir, String fileName) throws IOException {
         Path classes = Files.createTempDirectory("plugin-classes");
         if (!sources.isEmpty()) {
             compile(classes);
@@ -124,7 +124,7 @@ final class PluginJar {
         return jar;
     }
 
-    byte[] bytes() throws IOException {
+    public byte[] bytes() throws IOException {
         Path dir = Files.createTempDirectory("plugin-jar");
         return Files.readAllBytes(writeTo(dir, "plugin.jar"));
     }
@@ -165,13 +165,13 @@ final class PluginJar {
     }
 
     /** The test plugins' common sources. */
-    static final class Sources {
+    public static final class Sources {
 
         private Sources() {
         }
 
         /** A view at {@code apps/<id>/greeting} with a navigation link, and a listener vetoing "rude" messages. */
-        static PluginJar greeter(String id, String pkg) {
+        public static PluginJar greeter(String id, String pkg) {
             return plugin(id).description("Greeter " + id)
                     .source(pkg + ".Page", """
                             package %s;
