@@ -180,8 +180,8 @@ public class PluginHost {
             boolean enabled = store.find(bundled.id()).map(InstalledPlugin::enabled).orElse(true);
             put(bundled.descriptor(), copy, bundled.extension(), name, BundledPlugins.ACTOR, enabled);
         } catch (IOException | RuntimeException e) {
-            fileProblems.put(BundledPlugins.key(bundled.file()), "Bundled " + bundled.id() + " " + bundled.version() + " was not installed: "
-                    + PluginFiles.reason(e));
+            fileProblems.put(BundledPlugins.key(bundled.file()), "Bundled " + bundled.id() + " "
+                    + bundled.version() + " was not installed: " + PluginFiles.reason(e));
             log.warn("Bundled plugin {} not installed: {}", name, e.getMessage());
         } finally {
             deleteQuietly(copy);
