@@ -36,21 +36,23 @@ final class PluginFiles {
             if (manager.getPlugins().stream().anyMatch(w -> fileOf(w, directory).equals(file))) {
                 continue;
             }
-            String name = file.getFileName().toString();
-            String reason;
-            try {
-                PluginDescriptor d = PluginDescriptors.read(file, name);
-                PluginWrapper other = manager.getPlugin(d.getPluginId());
-                reason = other != null
-                        ? "Duplicate plugin id '" + d.getPluginId() + "': already loaded from "
-                        + fileOf(other, directory).getFileName() + "."
-                        : missingDependency(d, manager).orElse("PF4J could not load it (see the log).");
-            } catch (PluginRefusedException e) {
-                reason = e.getMessage();
-            }
-            problems.put(name, reason);
+            problems.put(file.getFileName().toString(), whyNotLoaded(file, directory, manager));
         }
         return problems;
+    }
+
+    /** Why PF4J did not load the plugin file {@code file}: a duplicate id, a missing dependency, its descriptor. */
+    static String whyNotLoaded(Path file, Path directory, PluginManager manager) {
+        try {
+            PluginDescriptor d = PluginDescriptors.read(file, file.getFileName().toString());
+            PluginWrapper other = manager.getPlugin(d.getPluginId());
+            return other != null && !fileOf(other, directory).equals(file)
+                    ? "Duplicate plugin id '" + d.getPluginId() + "': already loaded from "
+                    + fileOf(other, directory).getFileName() + "."
+                    : missingDependency(d, manager).orElse("PF4J could not load it (see the log).");
+        } catch (PluginRefusedException e) {
+            return e.getMessage();
+        }
     }
 
     private static boolean isPluginFile(Path file) {

@@ -97,13 +97,16 @@ public class PluginHost {
             log.error("Plugins directory {} cannot be created: {}", directory, e.toString());
             return;
         }
+        fileProblems.clear();
+        BundledPlugins.Offer bundled = bundledOffer();
+        List<BundledPlugins.Bundled> upgrades = installBundled(bundled);
         try {
             manager.loadPlugins();
         } catch (RuntimeException e) {
             log.error("Loading plugins from {} failed: {}", directory, e.toString());
         }
-        fileProblems.clear();
         fileProblems.putAll(PluginFiles.unloaded(directory, manager));
+        fileProblems.putAll(bundled.problems());
         for (PluginWrapper wrapper : manager.getPlugins()) {
             remember(wrapper, "system");
         }
@@ -118,8 +121,73 @@ public class PluginHost {
                 startPlugin(wrapper.getPluginId());
             }
         }
+        upgrades.forEach(this::upgradeBundled);
         log.info("{} plugin(s) started from {} in {} ms", registry.all().size(), directory,
                 (System.nanoTime() - began) / 1_000_000);
+    }
+
+    private BundledPlugins.Offer bundledOffer() {
+        Optional<Path> folder = properties.bundledDirectory(
+                new org.springframework.boot.system.ApplicationHome(PluginHost.class).getDir().toPath());
+        if (folder.isEmpty() || folder.get().equals(directory)) {
+            return new BundledPlugins.Offer(Map.of(), Map.of());
+        }
+        BundledPlugins.Offer offer = BundledPlugins.read(folder.get());
+        log.info("{} bundled plugin(s) in {}", offer.plugins().size(), folder.get());
+        return offer;
+    }
+
+    /**
+     * Copies bundled plugins that are not installed into the plugins directory (they load with the others) and
+     * returns those installed in an older version, to upgrade once everything runs.
+     */
+    private List<BundledPlugins.Bundled> installBundled(BundledPlugins.Offer offer) {
+        List<BundledPlugins.Bundled> upgrades = new ArrayList<>();
+        for (BundledPlugins.Bundled bundled : offer.plugins().values()) {
+            String id = bundled.id();
+            Optional<String> lastAction = store.auditActions(id).stream()
+                    .filter(a -> List.of("install", "upgrade", "uninstall", "discover", "replace").contains(a))
+                    .findFirst();
+            switch (BundledPlugins.decide(bundled, store.find(id), lastAction)) {
+                case UPGRADE -> upgrades.add(bundled);
+                case SKIP -> { }
+                case INSTALL -> {
+                    Path target = directory.resolve(id + "-" + bundled.version() + "." + bundled.extension());
+                    try {
+                        if (!Files.exists(target)) {
+                            Files.copy(bundled.file(), target);
+                        }
+                        store.save(new InstalledPlugin(id, bundled.version(), target.getFileName().toString(),
+                                sha256(target), true, null, BundledPlugins.ACTOR, PluginStateStore.now()));
+                        store.audit(id, "install", bundled.version(), "bundled " + bundled.file().getFileName(),
+                                BundledPlugins.ACTOR);
+                    } catch (IOException | RuntimeException e) {
+                        fileProblems.put(BundledPlugins.key(bundled.file()),
+                                "Bundled plugin " + id + " could not be installed: " + PluginFiles.reason(e));
+                    }
+                }
+            }
+        }
+        return upgrades;
+    }
+
+    /** Upgrades an installed plugin to its newer bundled version; a failure keeps the installed one running. */
+    private void upgradeBundled(BundledPlugins.Bundled bundled) {
+        String name = bundled.file().getFileName().toString();
+        Path copy = null;
+        try {
+            Path incoming = Files.createDirectories(directory.resolve(".incoming"));
+            copy = Files.createTempFile(incoming, "bundled-", "." + bundled.extension());
+            Files.copy(bundled.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            boolean enabled = store.find(bundled.id()).map(InstalledPlugin::enabled).orElse(true);
+            put(bundled.descriptor(), copy, bundled.extension(), name, BundledPlugins.ACTOR, enabled);
+        } catch (IOException | RuntimeException e) {
+            fileProblems.put(BundledPlugins.key(bundled.file()), "Bundled " + bundled.id() + " "
+                    + bundled.version() + " was not installed: " + PluginFiles.reason(e));
+            log.warn("Bundled plugin {} not installed: {}", name, e.getMessage());
+        } finally {
+            deleteQuietly(copy);
+        }
     }
 
     /** Stops the plugins one by one in reverse start order (PF4J 3.15's stopPlugins() can fail half-way). */
@@ -172,18 +240,7 @@ public class PluginHost {
             if (installedVersion != null && !PluginDescriptors.newer(descriptor.getVersion(), installedVersion)) {
                 throw new PluginRefusedException("plugins.refused.duplicate", fileName, id, installedVersion);
             }
-            String sha = sha256(upload);
-            if (installedVersion != null) {
-                removeFiles(id, installed);
-            }
-            Path target = directory.resolve(id + "-" + descriptor.getVersion() + "." + extension);
-            Files.move(upload, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            store.save(new InstalledPlugin(id, descriptor.getVersion(), target.getFileName().toString(), sha, true,
-                    null, actor.username(), PluginStateStore.now()));
-            store.audit(id, installedVersion == null ? "install" : "upgrade", descriptor.getVersion(),
-                    installedVersion == null ? fileName : "from " + installedVersion, actor.username());
-            load(id, target);
-            return plugin(id).orElseThrow();
+            return put(descriptor, upload, extension, fileName, actor.username(), true);
         } catch (PluginRefusedException e) {
             store.audit(String.valueOf(fileName), "refuse", null, e.getMessage(), actor.username());
             throw e;
@@ -201,7 +258,7 @@ public class PluginHost {
         store.setEnabled(pluginId, true);
         store.audit(pluginId, "enable", row.version(), null, actor.username());
         if (manager.getPlugin(pluginId) == null) {
-            load(pluginId, directory.resolve(row.fileName()));
+            load(pluginId, directory.resolve(row.fileName()), true);
         } else {
             startPlugin(pluginId);
         }
@@ -265,22 +322,87 @@ public class PluginHost {
         store.audit(pluginId, "settings", null, String.join(",", values.keySet()), actor.username());
     }
 
-    private void load(String pluginId, Path file) {
+    /**
+     * Puts a checked plugin file in place: installs it, or upgrades the installed plugin of the same id. An upgrade
+     * keeps the previous file aside until the new version has been loaded (and started, when {@code enabled}); if the
+     * new version fails, it is removed again, the previous version is put back and runs as before, and the failure
+     * is thrown as a refusal: nothing is left half-installed.
+     *
+     * @param incoming the checked file, moved into the directory
+     * @param fileName the name the file came with, for messages
+     * @param actor who installs: a user name, or {@code bundled}
+     * @param enabled whether the plugin should run (an upgrade of a disabled plugin stays disabled)
+     * @throws PluginRefusedException when an upgrade failed and the previous version was restored
+     */
+    private PluginInfo put(PluginDescriptor descriptor, Path incoming, String extension, String fileName,
+                           String actor, boolean enabled) throws IOException {
+        String id = descriptor.getPluginId();
+        String version = descriptor.getVersion();
+        Optional<InstalledPlugin> previous = store.find(id);
+        Path kept = previous.isPresent() || manager.getPlugin(id) != null ? setAside(id, previous) : null;
+        Path target = directory.resolve(id + "-" + version + "." + extension);
+        Files.move(incoming, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        store.save(new InstalledPlugin(id, version, target.getFileName().toString(), sha256(target), enabled, null,
+                actor, PluginStateStore.now()));
+        Optional<String> problem = load(id, target, enabled);
+        if (problem.isPresent() && previous.isPresent() && kept != null) {
+            removeFiles(id, store.find(id));
+            Path restored = directory.resolve(previous.get().fileName());
+            Files.move(kept, restored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            store.save(previous.get());
+            load(id, restored, previous.get().enabled());
+            store.audit(id, "upgrade-failed", version, problem.get() + " - kept " + previous.get().version(), actor);
+            log.warn("Upgrade of plugin {} to {} failed, {} restored: {}", id, version, previous.get().version(),
+                    problem.get());
+            throw new PluginRefusedException("plugins.refused.upgradeFailed", fileName, id, version, problem.get(),
+                    previous.get().version());
+        }
+        deleteQuietly(kept);
+        store.audit(id, previous.isEmpty() ? "install" : "upgrade", version,
+                previous.map(p -> "from " + p.version()).orElse(fileName), actor);
+        return plugin(id).orElseThrow();
+    }
+
+    /**
+     * Stops and unloads the installed version of a plugin and moves its file aside (into {@code .incoming}, which
+     * PF4J does not scan), so that a failed upgrade can put it back; returns where it is, or {@code null}.
+     */
+    private Path setAside(String pluginId, Optional<InstalledPlugin> row) throws IOException {
+        Path kept = null;
+        Path file = row.map(r -> directory.resolve(r.fileName())).filter(Files::isRegularFile).orElse(null);
+        if (file != null) {
+            kept = Files.createDirectories(directory.resolve(".incoming"))
+                    .resolve("previous-" + file.getFileName());
+            Files.copy(file, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        removeFiles(pluginId, row);
+        return kept;
+    }
+
+    /** Loads a plugin file and, when {@code start}, starts it; returns why that failed (also stored), or empty. */
+    private Optional<String> load(String pluginId, Path file, boolean start) {
         try {
             String loaded = manager.loadPlugin(file);
-            if (loaded == null) {
-                store.setFailure(pluginId, "PF4J did not load " + file.getFileName() + " (see the log).");
-                return;
+            if (loaded == null || manager.getPlugin(pluginId) == null) {
+                return fail(pluginId, PluginFiles.whyNotLoaded(file, directory, manager));
             }
         } catch (RuntimeException | LinkageError e) {
-            store.setFailure(pluginId, PluginFiles.reason(e));
-            return;
+            return fail(pluginId, PluginFiles.reason(e));
         }
-        startPlugin(pluginId);
+        if (!start) {
+            return PluginDescriptors.problem(manager.getPlugin(pluginId).getDescriptor());
+        }
+        return startPlugin(pluginId);
+    }
+
+    private Optional<String> fail(String pluginId, String reason) {
+        store.setFailure(pluginId, reason);
+        log.warn("Plugin {} FAILED: {}", pluginId, reason);
+        return Optional.of(reason);
     }
 
     /** Starts a loaded plugin and plugs its extensions in; records FAILED with the reason otherwise. */
-    private void startPlugin(String pluginId) {
+    private Optional<String> startPlugin(String pluginId) {
         PluginWrapper wrapper = manager.getPlugin(pluginId);
         Optional<String> problem = Optional.ofNullable(wrapper)
                 .flatMap(w -> PluginDescriptors.problem(w.getDescriptor()))
@@ -310,6 +432,7 @@ public class PluginHost {
         }
         store.setFailure(pluginId, problem.orElse(null));
         problem.ifPresent(p -> log.warn("Plugin {} FAILED: {}", pluginId, p));
+        return problem;
     }
 
     private void stopPlugin(String pluginId) {
@@ -335,11 +458,18 @@ public class PluginHost {
         if (context != null) {
             context.release();
         }
-        if (manager.getPlugin(pluginId) != null) {
+        PluginWrapper wrapper = manager.getPlugin(pluginId);
+        if (wrapper != null) {
+            if (wrapper.getPluginState() == PluginState.FAILED) {
+                // PF4J refuses to delete or unload a plugin whose start failed ("failed to stop"); it never ran.
+                wrapper.setPluginState(PluginState.STOPPED);
+            }
             try {
                 manager.deletePlugin(pluginId);
             } catch (RuntimeException e) {
                 log.warn("Plugin {} could not be deleted by PF4J: {}", pluginId, e.toString());
+            }
+            if (manager.getPlugin(pluginId) != null) {
                 manager.unloadPlugin(pluginId);
             }
         }

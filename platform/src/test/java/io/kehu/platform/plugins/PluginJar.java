@@ -43,22 +43,22 @@ public final class PluginJar {
         return new PluginJar(id);
     }
 
-    PluginJar version(String v) {
+    public PluginJar version(String v) {
         version = v;
         return this;
     }
 
-    PluginJar requires(String r) {
+    public PluginJar requires(String r) {
         requires = r;
         return this;
     }
 
-    PluginJar dependencies(String d) {
+    public PluginJar dependencies(String d) {
         dependencies = d;
         return this;
     }
 
-    PluginJar pluginClass(String c) {
+    public PluginJar pluginClass(String c) {
         pluginClass = c;
         return this;
     }
@@ -74,19 +74,19 @@ public final class PluginJar {
         return this;
     }
 
-    PluginJar resource(String path, String text) {
+    public PluginJar resource(String path, String text) {
         resources.put(path, text);
         return this;
     }
 
     /** Compiles the class but leaves it out of the jar: a "missing library class" at run time. */
-    PluginJar without(String qualifiedName) {
+    public PluginJar without(String qualifiedName) {
         dropClasses.add(qualifiedName.replace('.', '/') + ".class");
         return this;
     }
 
     /** Writes {@code dir/fileName}. */
-    Path writeTo(Path dir, String fileName) throws IOException {
+    public Path writeTo(Path dir, String fileName) throws IOException {
         Path classes = Files.createTempDirectory("plugin-classes");
         if (!sources.isEmpty()) {
             compile(classes);
@@ -165,13 +165,13 @@ public final class PluginJar {
     }
 
     /** The test plugins' common sources. */
-    static final class Sources {
+    public static final class Sources {
 
         private Sources() {
         }
 
         /** A view at {@code apps/<id>/greeting} with a navigation link, and a listener vetoing "rude" messages. */
-        static PluginJar greeter(String id, String pkg) {
+        public static PluginJar greeter(String id, String pkg) {
             return plugin(id).description("Greeter " + id)
                     .source(pkg + ".Page", """
                             package %s;

@@ -299,7 +299,7 @@ public final class KehuTestHost implements AutoCloseable {
             settings.put("kehu.db.data-dir", folder.resolve("data").toString());
             settings.put("kehu.plugins.dir", folder.resolve("plugins").toString());
             // Only the plugins of this test: not whatever the local build bundled next to the platform.
-            settings.put("kehu.plugins.bundled-dir", folder.resolve("no-bundled-plugins").toString());
+            settings.put("kehu.plugins.bundled-dir", "none");
             settings.put("kehu.accounts.admin-password", ADMIN_PASSWORD);
             settings.put("kehu.accounts.demo-password", DEMO_PASSWORD);
             settings.put("kehu.accounts.demo-users", "true");
