@@ -110,19 +110,40 @@ final class DesignerEdits {
                 Objects.equals(form.ownerField(), id) ? null : form.ownerField());
     }
 
-    /** Puts {@code field} in place of the field at {@code index}; a new id is carried into the layout. */
+    /**
+     * Puts {@code field} in place of the field at {@code index}; a new id is carried into the layout, title field and
+     * owner field. While two fields share an id (a typo being fixed), the k-th of them owns the k-th place of that id
+     * in the layout, and only that place is renamed.
+     */
     static FormDefinition replaceField(FormDefinition form, int index, FieldDefinition field) {
         String oldId = form.fields().get(index).id();
         List<FieldDefinition> fields = new ArrayList<>(form.fields());
         fields.set(index, field);
-        if (Objects.equals(oldId, field.id())) {
+        String newId = field.id();
+        if (Objects.equals(oldId, newId)) {
             return copy(form, fields, form.layout());
         }
-        String newId = field.id();
-        List<LayoutSection> layout = form.layout().stream().map(s -> withFields(s,
-                s.fields().stream().map(f -> f.equals(oldId) ? newId : f).toList())).toList();
-        return withTitleAndOwner(copy(form, fields, layout),
-                Objects.equals(form.titleField(), oldId) ? newId : form.titleField(),
+        long before = form.fields().subList(0, index).stream().filter(f -> Objects.equals(f.id(), oldId)).count();
+        boolean shared = form.fields().stream().filter(f -> Objects.equals(f.id(), oldId)).count() > 1;
+        List<LayoutSection> layout = new ArrayList<>();
+        long seen = 0;
+        for (LayoutSection s : form.layout()) {
+            List<String> ids = new ArrayList<>(s.fields());
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i).equals(oldId)) {
+                    if (!shared || seen == before) {
+                        ids.set(i, newId);
+                    }
+                    seen++;
+                }
+            }
+            layout.add(withFields(s, ids));
+        }
+        FormDefinition changed = copy(form, fields, layout);
+        if (shared) {
+            return changed;
+        }
+        return withTitleAndOwner(changed, Objects.equals(form.titleField(), oldId) ? newId : form.titleField(),
                 Objects.equals(form.ownerField(), oldId) ? newId : form.ownerField());
     }
 

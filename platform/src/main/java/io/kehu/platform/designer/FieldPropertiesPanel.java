@@ -190,9 +190,29 @@ final class FieldPropertiesPanel extends VerticalLayout {
     private void bind() {
         id.addValueChangeListener(e -> edit(s -> s.id = e.getValue().strip()));
         type.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                edit(s -> s.type = e.getValue());
-                applicability(spec.toDefinition());
+            if (e.getValue() != null && !loading && spec != null && e.getValue() != spec.type) {
+                edit(s -> s.changeType(e.getValue()));
+                // The type took other keys with it: show the inputs of the new type with their new values.
+                FieldDefinition changedField = spec.toDefinition();
+                loading = true;
+                try {
+                    options.setOptions(changedField.options());
+                    form.setValue(changedField.form());
+                    expression.setScript(changedField.expression());
+                    resultType.setValue(changedField.resultType());
+                    defaultValue.setValue("");
+                    min.setValue(changedField.min());
+                    max.setValue(changedField.max());
+                    maxLength.setValue(changedField.maxLength());
+                    pattern.setValue(nz(changedField.pattern()));
+                    scale.setValue(changedField.scale());
+                    currency.setValue(nz(changedField.currency()));
+                    unique.setValue(changedField.unique());
+                    indexed.setValue(changedField.indexed());
+                } finally {
+                    loading = false;
+                }
+                applicability(changedField);
             }
         });
         labelZh.addValueChangeListener(e -> edit(s -> s.labelZh = e.getValue()));

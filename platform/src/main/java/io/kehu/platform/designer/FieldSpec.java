@@ -87,6 +87,55 @@ final class FieldSpec {
     }
 
     /**
+     * Changes the type and drops the keys the new type does not take (options of a former select, the target form of
+     * a former reference, number bounds, ...), which the reader would otherwise refuse; the default is dropped too,
+     * since it was written for the old type. A new select gets one option to start from.
+     */
+    void changeType(FieldType next) {
+        type = next;
+        FieldType stored = next == FieldType.COMPUTED ? (resultType == null ? FieldType.INTEGER : resultType) : next;
+        defaultValue = null;
+        if (!next.hasOptions()) {
+            options = new ArrayList<>();
+        } else if (options.isEmpty()) {
+            options = new ArrayList<>(List.of(new FieldOption("option_1", LocalizedText.of("选项 1", "Option 1"))));
+        }
+        if (!next.targetsForm()) {
+            form = null;
+        }
+        if (next != FieldType.COMPUTED) {
+            expression = null;
+            resultType = null;
+        } else {
+            expression = expression == null ? "1" : expression;
+            resultType = stored;
+        }
+        boolean number = stored == FieldType.INTEGER || stored == FieldType.DECIMAL || stored == FieldType.MONEY
+                || stored == FieldType.PERCENT || stored == FieldType.RATING;
+        if (!number) {
+            min = null;
+            max = null;
+        }
+        boolean text = stored == FieldType.TEXT || stored == FieldType.TEXTAREA;
+        if (!text) {
+            maxLength = null;
+        }
+        if (!text && stored != FieldType.EMAIL && stored != FieldType.PHONE && stored != FieldType.URL) {
+            pattern = null;
+        }
+        if (stored != FieldType.DECIMAL) {
+            scale = null;
+        }
+        if (stored != FieldType.MONEY) {
+            currency = null;
+        }
+        if (stored == FieldType.MULTISELECT || stored == FieldType.SUBTABLE || stored == FieldType.TEXTAREA) {
+            unique = false;
+            indexed = false;
+        }
+    }
+
+    /**
      * The default value as the reader would hold it, from what was typed: whole numbers for integer and rating,
      * decimals for other numbers, {@code true}/{@code false} for booleans, comma-separated values for multiselect.
      * Text that does not fit stays text, so the reader reports it instead of it being lost.

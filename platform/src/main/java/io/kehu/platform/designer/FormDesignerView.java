@@ -232,7 +232,6 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
             selectedSection = sections.size() - 1;
         }
         canvas.render(form, problems, selectedField, selectedField == null ? selectedSection : null);
-        side.removeAll();
         if (selectedField != null) {
             if (origin == Origin.FIELD) {
                 fieldPanel.showProblems(problems.forField(selectedField));
@@ -240,12 +239,14 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
                 fieldPanel.edit(form.fields().get(selectedField), sections, sectionOf(form, selectedField),
                         problems.forField(selectedField), services.knownForms().stream().sorted().toList());
             }
-            side.add(fieldPanel);
+            show(fieldPanel);
         } else if (selectedSection != null) {
             if (origin != Origin.SECTION) {
                 sectionPanel.edit(sections.get(selectedSection), problems.forSection(selectedSection));
             }
-            side.add(sectionPanel);
+            show(sectionPanel);
+        } else {
+            side.removeAll();
         }
         if (origin == Origin.SETTINGS) {
             settings.showProblems(problems.ofForm());
@@ -268,6 +269,14 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         saveDraft.setEnabled(history.isDirty());
         getElement().executeJs("window.onbeforeunload = $0 ? function(e) { e.preventDefault(); "
                 + "e.returnValue = ''; } : null", history.isDirty());
+    }
+
+    /** Puts {@code panel} into the side column, leaving it in place (and its inputs focused) when it is there. */
+    private void show(com.vaadin.flow.component.Component panel) {
+        if (side.getChildren().noneMatch(c -> c == panel)) {
+            side.removeAll();
+            side.add(panel);
+        }
     }
 
     private void describe(FormDraft draft, boolean published) {

@@ -104,7 +104,8 @@ final class VersionHistoryDialog extends Dialog {
 
     private void confirm(int number, Consumer<FormVersion> rolledBack) {
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("designer.history.rollbackTitle", number),
-                getTranslation("designer.history.rollbackText", number), getTranslation("designer.history.rollback"),
+                getTranslation("designer.history.rollbackText", number),
+                getTranslation("designer.history.rollbackConfirm", number),
                 e -> {
                     try {
                         FormVersion version = services.rollback(formId, number);
