@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dnd.DragSource;
-import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -127,9 +126,7 @@ final class DesignerCanvas extends VerticalLayout {
                 body.add(errorText(getTranslation("designer.canvas.unknownField", id)));
             }
         }
-        DropTarget<Div> drop = DropTarget.create(body);
-        drop.setDropEffect(DropEffect.MOVE);
-        drop.addDropListener(e -> dropped(e.getDragData(), index, section.fields().size()));
+        DropTarget.create(body).addDropListener(e -> dropped(e.getDragData(), index, section.fields().size()));
         card.add(header, body);
         return card;
     }
@@ -177,9 +174,7 @@ final class DesignerCanvas extends VerticalLayout {
         DragSource<Div> drag = DragSource.create(card);
         drag.setDragData(field.id());
         if (section >= 0) {
-            DropTarget<Div> drop = DropTarget.create(card);
-            drop.setDropEffect(DropEffect.MOVE);
-            drop.addDropListener(e -> dropped(e.getDragData(), section, position));
+            DropTarget.create(card).addDropListener(e -> dropped(e.getDragData(), section, position));
         }
         return card;
     }

@@ -3,7 +3,6 @@ package io.kehu.platform.designer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dnd.DragSource;
-import com.vaadin.flow.component.dnd.EffectAllowed;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.kehu.platform.forms.FieldType;
@@ -32,9 +31,8 @@ final class FieldPalette extends VerticalLayout {
             item.setWidthFull();
             item.getStyle().set("justify-content", "flex-start").set("cursor", "grab")
                     .set("border", "1px dashed var(--lumo-contrast-30pct)");
-            DragSource<Button> drag = DragSource.create(item);
-            drag.setDragData(type);
-            drag.setEffectAllowed(EffectAllowed.COPY);
+            // No effect restrictions: a drop target whose drop effect the source does not allow gets no drop at all.
+            DragSource.create(item).setDragData(type);
             add(item);
         }
     }

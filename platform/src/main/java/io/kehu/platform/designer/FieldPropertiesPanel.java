@@ -120,7 +120,7 @@ final class FieldPropertiesPanel extends VerticalLayout {
                 options, form, expression, resultType, unique, indexed, readOnly, showInList, searchable,
                 visibleWhen, requiredWhen, readRoles, writeRoles, section, delete);
         getChildren().forEach(c -> {
-            if (c instanceof com.vaadin.flow.component.HasSize sized && !(c instanceof Button)) {
+            if (c instanceof com.vaadin.flow.component.HasSize sized && !(c instanceof Button) && !(c instanceof Checkbox)) {
                 sized.setWidthFull();
             }
         });

@@ -60,15 +60,17 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     private volatile FormDefinition exportable;
     private String title = "";
 
-    private final Span status = new Span();
-    private final Span problemCount = new Span();
-    private final Div problemList = new Div();
-    private final Button undo = new Button(VaadinIcon.ARROW_BACKWARD.create());
-    private final Button redo = new Button(VaadinIcon.ARROW_FORWARD.create());
-    private final Button saveDraft = new Button();
-    private final Button publish = new Button();
-    private final TabSheet tabs = new TabSheet();
-    private final Div side = new Div();
+    // Built anew on every navigation: Vaadin reuses this view when only the form in the route changes.
+    private Span status;
+    private Span problemCount;
+    private Div problemList;
+    private Button undo;
+    private Button redo;
+    private Button saveDraft;
+    private Button publish;
+    private Button discard;
+    private TabSheet tabs;
+    private Div side;
     private DesignerCanvas canvas;
     private FieldPropertiesPanel fieldPanel;
     private SectionPanel sectionPanel;
@@ -90,6 +92,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         String formId = event.getRouteParameters().get("form").orElse("");
         String problem = FormTables.identifierProblem(formId);
         if (problem != null) {
+            history = null;
             title = getTranslation("designer.title", formId);
             Paragraph bad = new Paragraph(getTranslation("designer.badId", formId, problem));
             bad.setId("designer-bad-id");
@@ -107,6 +110,18 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void build(String formId) {
+        status = new Span();
+        problemCount = new Span();
+        problemList = new Div();
+        undo = new Button(VaadinIcon.ARROW_BACKWARD.create());
+        redo = new Button(VaadinIcon.ARROW_FORWARD.create());
+        saveDraft = new Button();
+        publish = new Button();
+        discard = new Button();
+        tabs = new TabSheet();
+        side = new Div();
+        selectedField = null;
+        selectedSection = 0;
         title = getTranslation("designer.title", formId);
         H2 heading = new H2(title);
         heading.setId("designer-title");
@@ -171,7 +186,8 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
             refresh(Origin.HISTORY);
             Notification.show(getTranslation("designer.draftSaved"));
         });
-        Button discard = new Button(getTranslation("designer.discardDraft"), e -> confirmDiscard(formId));
+        discard.setText(getTranslation("designer.discardDraft"));
+        discard.addClickListener(e -> confirmDiscard(formId));
         discard.setId("designer-discard-draft");
         publish.setText(getTranslation("designer.publish"));
         publish.setId("designer-publish");
@@ -289,6 +305,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         }
         status.setText(text);
         status.setId("designer-status");
+        discard.setEnabled(draft != null);
     }
 
     private void published(FormVersion version) {

@@ -87,6 +87,9 @@ class FormDesignerJourneyIT {
 
         Page admin = signedIn("admin", TestAccounts.ADMIN_PASSWORD);
         admin.navigate(url("/admin/forms"));
+        admin.waitForLoadState();
+        admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-forms-list")));
+        assertThat(admin.locator("#forms-grid")).isVisible();
         admin.locator("#forms-edit-customer").click();
         assertThat(admin).hasURL(Pattern.compile(".*/admin/forms/customer$"));
         admin.locator("#palette-text").dragTo(admin.locator("#designer-drop-0"));
@@ -100,8 +103,8 @@ class FormDesignerJourneyIT {
         admin.locator("#prop-label-zh input").press("Tab");
         admin.locator("#prop-label-en input").fill("WeChat ID");
         admin.locator("#prop-label-en input").press("Tab");
-        admin.locator("#prop-required").click();
-        admin.locator("#prop-show-in-list").click();
+        admin.locator("#prop-required input").check();
+        admin.locator("#prop-show-in-list input").check();
         assertThat(admin.locator("#designer-drop-0 [data-field=wechat_id]")).containsText("WeChat ID *");
         admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-new-field")));
 
@@ -113,11 +116,12 @@ class FormDesignerJourneyIT {
         assertThat(admin.locator("#preview-form #field-wechat_id")).containsText("微信号");
         admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-preview")));
 
+        int versions = publisher.versions("customer").size();
         admin.locator("#designer-publish").click();
         assertThat(admin.locator("#publish-adds")).containsText("frm_customer.wechat_id");
         admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-publish-preview")));
         admin.locator("#publish-confirm").click();
-        assertThat(admin.locator("#designer-status")).containsText("Published version");
+        assertThat(admin.locator("#designer-status")).hasText("Published version " + (versions + 1));
         FieldDefinition published = catalog.published("customer").orElseThrow().field("wechat_id").orElseThrow();
         assertThat(published.required()).isTrue();
         assertThat(published.label()).isEqualTo(LocalizedText.of("微信号", "WeChat ID"));
@@ -128,7 +132,8 @@ class FormDesignerJourneyIT {
         assertThat(user.locator("#field-wechat_id")).isVisible();
         user.locator("#field-email input").fill("wechat-journey@example.com");
         user.locator("#record-save").click();
-        assertThat(user.getByText("“WeChat ID” is required")).isVisible();
+        assertThat(user.locator("#field-wechat_id")).hasAttribute("invalid", "");
+        assertThat(user.locator("#field-wechat_id").getByText("“WeChat ID” is required").first()).isVisible();
         user.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-staff-required")));
         String wechat = "wx_" + token();
         user.locator("#field-wechat_id input").fill(wechat);
@@ -157,11 +162,12 @@ class FormDesignerJourneyIT {
         assertThat(admin.locator("#prop-id input")).hasValue("qq_id");
         admin.locator("#prop-remove").click();
         assertThat(admin.locator("[data-field=qq_id]")).hasCount(0);
+        int versions = publisher.versions("customer").size();
         admin.locator("#designer-publish").click();
         assertThat(admin.locator("#publish-hides")).containsText("qq_id");
         admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-hide-preview")));
         admin.locator("#publish-confirm").click();
-        assertThat(admin.locator("#designer-status")).containsText("Published version");
+        assertThat(admin.locator("#designer-status")).hasText("Published version " + (versions + 1));
         assertThat(catalog.published("customer").orElseThrow().field("qq_id")).isEmpty();
 
         Page user = signedIn("staff", TestAccounts.DEMO_PASSWORD);
@@ -176,6 +182,7 @@ class FormDesignerJourneyIT {
         admin.locator("#history-rollback-" + (hiddenVersion - 1)).click();
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Publish version " + (hiddenVersion - 1) + " again").setExact(true)).click();
+        assertThat(admin.locator("#designer-status")).hasText("Published version " + (hiddenVersion + 1));
         assertThat(admin.locator("[data-field=qq_id]")).isVisible();
         assertThat(catalog.published("customer").orElseThrow().field("qq_id")).isPresent();
 

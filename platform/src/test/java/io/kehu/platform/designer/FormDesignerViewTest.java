@@ -1,6 +1,7 @@
 package io.kehu.platform.designer;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -23,9 +26,12 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.forms.FormVersion;
+import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.KehuTest;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +224,33 @@ class FormDesignerViewTest {
                     assertThat(l.subject()).isEqualTo("karibu_note");
                 });
         assertThat(button("designer-save-draft").isEnabled()).isFalse();
+    }
+
+    @Test
+    void thePreviewRendersTheDesignedFormAsTheChosenRoleAndLanguage() {
+        open("interaction");
+        _click(button("palette-text"));
+        _setValue(text("prop-id"), "manager_memo");
+        _setValue(text("prop-label-zh"), "经理备注");
+        _setValue(text("prop-label-en"), "Manager memo");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Role> read = _get(CheckboxGroup.class, spec -> spec.withId("prop-read-roles"));
+        _setValue(read, Set.of(Role.MANAGER));
+        showTab("designer-tab-preview");
+
+        @SuppressWarnings("unchecked")
+        Select<Role> role = _get(Select.class, spec -> spec.withId("preview-role"));
+        @SuppressWarnings("unchecked")
+        Select<Locale> language = _get(Select.class, spec -> spec.withId("preview-language"));
+        _setValue(role, Role.STAFF);
+        assertThat(_find(TextField.class, spec -> spec.withId("field-manager_memo"))).isEmpty();
+        assertThat(_get(TextArea.class, spec -> spec.withId("field-summary")).getLabel()).isEqualTo("Summary");
+        _setValue(role, Role.MANAGER);
+        assertThat(_get(TextField.class, spec -> spec.withId("field-manager_memo")).getLabel())
+                .isEqualTo("Manager memo");
+        _setValue(language, Locale.SIMPLIFIED_CHINESE);
+        assertThat(_get(TextField.class, spec -> spec.withId("field-manager_memo")).getLabel()).isEqualTo("经理备注");
+        assertThat(catalog.published("interaction").orElseThrow().field("manager_memo")).isEmpty();
     }
 
     @Test
