@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "kehu.db.data-dir=target/test-data/designer-journey-${random.uuid}",
         "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
         "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+@TestMethodOrder(MethodOrderer.MethodName.class) // the same order every run; each journey sets up its own data
 class FormDesignerJourneyIT {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
@@ -87,9 +90,8 @@ class FormDesignerJourneyIT {
 
         Page admin = signedIn("admin", TestAccounts.ADMIN_PASSWORD);
         admin.navigate(url("/admin/forms"));
-        admin.waitForLoadState();
-        admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-forms-list")));
         assertThat(admin.locator("#forms-grid")).isVisible();
+        admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-forms-list")));
         admin.locator("#forms-edit-customer").click();
         assertThat(admin).hasURL(Pattern.compile(".*/admin/forms/customer$"));
         admin.locator("#palette-text").dragTo(admin.locator("#designer-drop-0"));
@@ -144,6 +146,7 @@ class FormDesignerJourneyIT {
         user.navigate(url("/forms/customer"));
         user.locator("#quick-search input").fill(name);
         assertThat(user.locator("vaadin-grid-cell-content").getByText(wechat)).isVisible();
+        user.locator("vaadin-grid-cell-content").getByText(wechat).scrollIntoViewIfNeeded();
         user.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-staff-list")));
     }
 

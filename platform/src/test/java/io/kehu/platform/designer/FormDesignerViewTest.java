@@ -236,6 +236,9 @@ class FormDesignerViewTest {
         @SuppressWarnings("unchecked")
         CheckboxGroup<Role> read = _get(CheckboxGroup.class, spec -> spec.withId("prop-read-roles"));
         _setValue(read, Set.of(Role.MANAGER));
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Role> write = _get(CheckboxGroup.class, spec -> spec.withId("prop-write-roles"));
+        _setValue(write, Set.of(Role.MANAGER)); // writing implies reading: an open write would open reading too
         showTab("designer-tab-preview");
 
         @SuppressWarnings("unchecked")
