@@ -145,6 +145,21 @@ public class FormPublisher {
         return store.draft(formId);
     }
 
+    /** The draft of a form with who saved it and when, if one was saved and not published since. */
+    public Optional<FormDraft> draftInfo(String formId) {
+        return store.draftInfo(formId);
+    }
+
+    /** Throws away a form's unpublished draft; the published version stays as it is. */
+    public void discardDraft(String formId) {
+        transaction.executeWithoutResult(status -> store.discardDraft(formId));
+    }
+
+    /** Every form known to the database (published or only drafted), with its version and draft state, by id. */
+    public List<FormOverview> overview() {
+        return store.overview();
+    }
+
     private Plan plan(List<FormDefinition> definitions) {
         Set<String> batch = new HashSet<>();
         List<String> refusals = new ArrayList<>();

@@ -138,6 +138,30 @@ class FormVersionStore {
                 .execute();
     }
 
+    Optional<FormDraft> draftInfo(String formId) {
+        return dsl.select(DRAFT_JSON, DRAFT_UPDATED_BY, DRAFT_UPDATED_AT).from(FORM).where(FORM_ID.eq(formId))
+                .and(DRAFT_JSON.isNotNull())
+                .fetchOptional(r -> new FormDraft(DefinitionJson.readForm(r.value1()), r.value2(), r.value3()));
+    }
+
+    /** Every form with its published version (and who published it) and its draft, by form id. */
+    List<FormOverview> overview() {
+        Field<String> publishedBy = field(name("kehu_form_version", "published_by"), String.class);
+        Field<OffsetDateTime> publishedAt = field(name("kehu_form_version", "published_at"), OffsetDateTime.class);
+        return dsl.select(FORM_ID, PUBLISHED_VERSION, publishedBy, publishedAt, DRAFT_UPDATED_BY, DRAFT_UPDATED_AT)
+                .from(FORM).leftJoin(VERSION).on(VERSION_FORM_ID.eq(FORM_ID))
+                .and(field(name("kehu_form_version", "version_number"), Integer.class).eq(PUBLISHED_VERSION))
+                .orderBy(FORM_ID)
+                .fetch(r -> new FormOverview(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6()));
+    }
+
+    /** Forgets a form's draft (the designer's "discard draft"); the published version is untouched. */
+    void discardDraft(String formId) {
+        dsl.update(FORM).setNull(DRAFT_JSON).setNull(DRAFT_UPDATED_BY).setNull(DRAFT_UPDATED_AT)
+                .where(FORM_ID.eq(formId)).execute();
+    }
+
     Optional<FormDefinition> draft(String formId) {
         return dsl.select(DRAFT_JSON).from(FORM).where(FORM_ID.eq(formId)).and(DRAFT_JSON.isNotNull())
                 .fetchOptional(r -> DefinitionJson.readForm(r.value1()));

@@ -10,9 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rule console's sample values as JSON: a record's values written out (dates as ISO text, money as its amount)
- * and edited values read back into the loose form {@code RuleRecord} accepts.
+ * and edited values read back into the loose form {@code RuleRecord} accepts. The form designer's "try on a record"
+ * uses it too.
  */
-final class SampleValues {
+public final class SampleValues {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -20,7 +21,7 @@ final class SampleValues {
     private SampleValues() {
     }
 
-    static String toJson(Map<String, Object> values) {
+    public static String toJson(Map<String, Object> values) {
         Map<String, Object> plain = new LinkedHashMap<>();
         values.forEach((k, v) -> plain.put(k, switch (v) {
             case Money m -> m.amount();
@@ -32,7 +33,7 @@ final class SampleValues {
 
     /** The JSON object's members; anything but an object is refused with the parser's reason. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String json) {
+    public static Map<String, Object> parse(String json) {
         try {
             Object parsed = MAPPER.readValue(json == null || json.isBlank() ? "{}" : json, Object.class);
             if (!(parsed instanceof Map<?, ?> map)) {
