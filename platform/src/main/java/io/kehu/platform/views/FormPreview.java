@@ -68,7 +68,8 @@ public class FormPreview {
         FilterSources sources = new FilterSources(records, catalog, viewer, users, titles, locale,
                 ZoneId.systemDefault());
         try {
-            RecordForm preview = new RecordForm(form, viewer, recordRules, sources, SubtableEditor::notYetSaved);
+            RecordForm preview = new RecordForm(form, viewer, recordRules, sources,
+                    f -> subtable(f, viewer, recordRules, sources));
             preview.setId("preview-form");
             preview.applyDefaults(conversions);
             preview.addSaveListener(e -> preview.showErrors(check(form, preview, recordRules, viewer)));
@@ -79,6 +80,14 @@ public class FormPreview {
             problem.setId("preview-unavailable");
             return problem;
         }
+    }
+
+    /** The same inline row editor a new record gets, empty, for the child form as published. */
+    private Component subtable(FieldDefinition field, Actor viewer, RecordRules recordRules, FilterSources sources) {
+        return catalog.published(field.form()).filter(child -> FormAccess.mayRead(child, viewer))
+                .<Component>map(child -> new SubtableEditor(field, child, FormAccess.mayWrite(child, viewer), viewer,
+                        recordRules, sources, conversions))
+                .orElseGet(NoAccessNotice::new);
     }
 
     private List<FieldError> check(FormDefinition form, RecordForm preview, RecordRules recordRules, Actor viewer) {
