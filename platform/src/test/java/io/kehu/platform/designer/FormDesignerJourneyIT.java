@@ -244,27 +244,9 @@ class FormDesignerJourneyIT {
         context.setDefaultTimeout(45_000); // first renders are slow on two cores shared with other builds
         contexts.add(context);
         Page page = context.newPage();
-        // Under load the login form can still be starting when typed into, and then comes up empty: try again.
-        for (int attempt = 1; attempt <= 3 && !signIn(page, username, password); attempt++) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot(
-                    "designer-signin-retry-" + username + "-" + attempt)));
-        }
+        Chromium.signIn(page, url(""), username, password);
         assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
         return page;
-    }
-
-    private boolean signIn(Page page, String username, String password) {
-        page.navigate(url("/login"));
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        page.locator("#vaadinLoginUsername input").fill(username);
-        page.locator("#vaadinLoginPassword input").fill(password);
-        page.locator("#vaadinLoginPassword input").press("Enter");
-        try {
-            page.waitForURL(Pattern.compile("^(?!.*/login).*$"), new Page.WaitForURLOptions().setTimeout(20_000));
-            return true;
-        } catch (com.microsoft.playwright.TimeoutError stillSigningIn) {
-            return false;
-        }
     }
 
     private String url(String path) {
