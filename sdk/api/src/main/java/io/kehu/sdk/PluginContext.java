@@ -4,7 +4,9 @@ import io.kehu.sdk.events.PluginEvents;
 import io.kehu.sdk.forms.PluginDefinitions;
 import io.kehu.sdk.jobs.PluginJobs;
 import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.scripts.PluginScripts;
 import io.kehu.sdk.settings.PluginSettings;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -46,14 +48,10 @@ public interface PluginContext {
      * jobs and background threads. Capture it before handing work to a thread, e.g. for
      * {@link io.kehu.sdk.records.BatchWrite#onBehalfOf}.
      */
-    default java.util.Optional<String> currentUsername() {
-        return java.util.Optional.empty();
-    }
+    Optional<String> currentUsername();
 
     /** Admin-written Groovy scripts (e.g. a tier rule), run in the platform's rule sandbox. */
-    default io.kehu.sdk.scripts.PluginScripts scripts() {
-        throw new UnsupportedOperationException("This platform does not run plugin scripts");
-    }
+    PluginScripts scripts();
 
     /** The published form definitions, read-only. */
     PluginDefinitions definitions();
