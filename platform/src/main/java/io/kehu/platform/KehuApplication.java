@@ -8,6 +8,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Kehu's host application: Spring Boot + Vaadin Flow, loading capabilities from PF4J plugins.
@@ -24,6 +25,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class KehuApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(KehuApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(KehuApplication.class, args);
+        // The build's training run (platform/pom.xml, profile aot-cache) starts completely - runners, plugin host -
+        // and then leaves, so that the JVM writes the AOT cache of every class a start-up needs.
+        if (context.getEnvironment().getProperty("kehu.exit-when-started", Boolean.class, false)) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 }

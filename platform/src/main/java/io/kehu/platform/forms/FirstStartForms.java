@@ -41,7 +41,9 @@ class FirstStartForms implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!env.getProperty("kehu.forms.seed", Boolean.class, true)) {
+        // A restart leaves the forms alone, so it need not read and check the files either (their rules take a
+        // noticeable part of start-up to compile).
+        if (!env.getProperty("kehu.forms.seed", Boolean.class, true) || !seeder.needsSeeding()) {
             return;
         }
         String dir = env.getProperty("kehu.forms.seed-dir", "");

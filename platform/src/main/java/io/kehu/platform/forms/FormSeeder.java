@@ -22,6 +22,11 @@ public class FormSeeder {
         this.store = store;
     }
 
+    /** Whether the database has no form yet, i.e. seeding would happen: lets a restart skip reading the files. */
+    public boolean needsSeeding() {
+        return store.isEmpty();
+    }
+
     /**
      * Publishes {@code definitions} together (one plan, so they may reference each other in any order) when no form
      * exists yet.
