@@ -26,9 +26,11 @@ import org.springframework.core.env.Environment;
 /**
  * Bench command for the plugin host (not a test), two parts:
  * <ol>
- * <li>start-up of the real {@code platform/target/kehu.jar} in its own JVM with bundled plugins (hello-kehu plus
- * generated plugins of realistic size: forms, a view, a listener, ~40 classes, ~100 messages) against the same jar
- * without plugins, first start (fresh database) and restart, median of several runs;</li>
+ * <li>start-up of the real application in its own JVM, launched as the README does (the extracted
+ * {@code platform/target/kehu/kehu.jar} with the build's AOT cache), with bundled plugins (hello-kehu plus generated
+ * plugins of realistic size: forms, a view, a listener, ~40 classes, ~100 messages) against the same launch without
+ * plugins and against the single-file {@code kehu.jar} without a cache, first start (fresh database) and restart,
+ * median of several runs;</li>
  * <li>upload to working view in Chromium: the admin uploads a plugin jar on the Plugins screen, clicks its new
  * navigation link and sees its page, against opening a built-in page the same way (reload + click).</li>
  * </ol>
@@ -60,6 +62,7 @@ public final class PluginsBench {
         Path out = Path.of(args.value("out", "../docs/benchmarks.md"));
         if (parts.contains("startup")) {
             bench.startUp(Path.of(args.value("jar", "target/kehu.jar")).toAbsolutePath(),
+                    Path.of(args.value("extracted", "target/kehu/kehu.jar")).toAbsolutePath(),
                     Path.of(args.value("hello", "target/plugins")).toAbsolutePath());
             bench.write(out);
         }
@@ -72,7 +75,7 @@ public final class PluginsBench {
 
     // ---- start-up ------------------------------------------------------------------------------------------------
 
-    private void startUp(Path jar, Path helloFolder) throws Exception {
+    private void startUp(Path jar, Path extracted, Path helloFolder) throws Exception {
         Path bundled = Files.createDirectories(work.resolve("bundled"));
         try (var hello = Files.list(helloFolder)) {
             for (Path file : hello.filter(p -> p.getFileName().toString().startsWith("hello-kehu")).toList()) {
@@ -86,31 +89,60 @@ public final class PluginsBench {
         long perPlugin = dummies == 0 ? 0 : bytes / dummies / 1024;
         String plugins = "hello-kehu + " + dummies + " generated (~" + perPlugin + " KB, 40 classes, 2 forms each)";
 
+        // The README's launch (extracted jar + the build's AOT cache) against the single-file jar, same plugins.
+        Launch readme = new Launch(extracted, extracted.resolveSibling("kehu.aot"));
+        Launch fatJar = new Launch(jar, null);
         List<Start> firstWith = new ArrayList<>();
         List<Start> restartWith = new ArrayList<>();
         List<Start> firstWithout = new ArrayList<>();
         List<Start> restartWithout = new ArrayList<>();
+        List<Start> firstFat = new ArrayList<>();
+        List<Start> restartFat = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Path with = work.resolve("data-with-" + run);
             Path without = work.resolve("data-without-" + run);
-            firstWith.add(start(jar, with, bundled.toString()));
-            restartWith.add(start(jar, with, bundled.toString()));
-            firstWithout.add(start(jar, without, "none"));
-            restartWithout.add(start(jar, without, "none"));
+            Path fat = work.resolve("data-fat-" + run);
+            firstWith.add(start(readme, with, bundled.toString()));
+            restartWith.add(start(readme, with, bundled.toString()));
+            firstWithout.add(start(readme, without, "none"));
+            restartWithout.add(start(readme, without, "none"));
+            firstFat.add(start(fatJar, fat, bundled.toString()));
+            restartFat.add(start(fatJar, fat, bundled.toString()));
         }
-        rows.add(row("first start (new database), " + plugins, firstWith));
-        rows.add(row("first start (new database), no plugins — baseline", firstWithout));
-        rows.add(row("restart, " + plugins, restartWith));
-        rows.add(row("restart, no plugins — baseline", restartWithout));
+        rows.add(row("first start (new database), " + plugins + " — README launch", firstWith));
+        rows.add(row("first start (new database), no plugins — baseline, README launch", firstWithout));
+        rows.add(row("restart, " + plugins + " — README launch", restartWith));
+        rows.add(row("restart, no plugins — baseline, README launch", restartWithout));
+        rows.add(row("first start (new database), " + plugins + " — `java -jar kehu.jar`, no AOT cache", firstFat));
+        rows.add(row("restart, " + plugins + " — `java -jar kehu.jar`, no AOT cache", restartFat));
+    }
+
+    /**
+     * How the JVM is started: the README's way is the extracted {@code target/kehu/kehu.jar} with the AOT cache the
+     * build wrote ({@code aotCache}); {@code null} = without a cache.
+     */
+    record Launch(Path jar, Path aotCache) {
+        List<String> command(String java) {
+            List<String> command = new ArrayList<>(List.of(java));
+            if (aotCache != null) {
+                if (!Files.exists(aotCache)) {
+                    throw new IllegalStateException("No AOT cache at " + aotCache
+                            + ": build with a JDK 24+ (mvn -DskipTests package) first");
+                }
+                command.add("-XX:AOTCache=" + aotCache);
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            return command;
+        }
     }
 
     /** One start of the jar in its own JVM: until the plugin host reports, which happens once the app is ready. */
-    private Start start(Path jar, Path data, String bundled) throws Exception {
+    private Start start(Launch launch, Path data, String bundled) throws Exception {
         loads.add(loadAverage());
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                jar.toString(), "--server.port=0", "--kehu.db.data-dir=" + data, "--kehu.demo.customers=0",
+        List<String> command = new ArrayList<>(launch.command(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(List.of("--server.port=0", "--kehu.db.data-dir=" + data, "--kehu.demo.customers=0",
                 "--kehu.plugins.bundled-dir=" + bundled, "--kehu.accounts.admin-password=Bench-Admin-1",
-                "--kehu.accounts.demo-password=Bench-Demo-1");
+                "--kehu.accounts.demo-password=Bench-Demo-1"));
         long began = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         double spring = -1;
@@ -141,7 +173,8 @@ public final class PluginsBench {
         }
         long wall = (System.nanoTime() - began) / 1_000_000;
         Start start = new Start(wall, (long) (spring * 1000), hostMillis, plugins, cpuMillis);
-        System.out.printf("start %s bundled=%s: %s%n", data.getFileName(), bundled, start);
+        System.out.printf("start %s %s bundled=%s: %s%n", launch.aotCache() == null ? "fat-jar" : "readme",
+                data.getFileName(), bundled, start);
         return start;
     }
 

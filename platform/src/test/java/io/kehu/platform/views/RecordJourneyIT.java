@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
@@ -147,7 +146,7 @@ class RecordJourneyIT {
         Chromium.signIn(page, url(""), username, TestAccounts.DEMO_PASSWORD);
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-signin-" + username)));
         // The first page a fresh server renders can take long on two busy cores (seen: > 30 s once).
-        assertThat(page.locator("#welcome")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        Chromium.awaitVisible(page, page.locator("#welcome"), 90_000);
         return page;
     }
 
