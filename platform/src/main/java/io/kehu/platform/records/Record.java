@@ -36,18 +36,13 @@ public record Record(
     }
 
     /**
-     * This record with only the values of {@code fieldIds} that it has (e.g. the columns a list shows), so that a
-     * screen holding pages of records keeps no more than it shows.
+     * This record with only the values of {@code fieldIds} that it has (e.g. the columns a list shows), held
+     * compactly, and without the audit columns (who and when created or changed), so that a screen holding pages of
+     * records keeps no more than it shows. Id, version, parent and deletion stay: actions on the rows need them.
      */
     public Record only(java.util.Collection<String> fieldIds) {
-        java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
-        for (String fieldId : fieldIds) {
-            if (values.has(fieldId)) {
-                kept.put(fieldId, values.get(fieldId));
-            }
-        }
-        return new Record(formId, id, rowVersion, parentId, new RecordValues(kept), createdAt, createdBy, updatedAt,
-                updatedBy, deletedAt, deletedBy);
+        return new Record(formId, id, rowVersion, parentId, values.only(fieldIds), null, null, null, null, deletedAt,
+                deletedBy);
     }
 
     /** Shortcut for {@code values().get(fieldId)}. */

@@ -24,6 +24,20 @@ public final class RecordValues {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    private RecordValues(CompactValues values) {
+        this.values = values; // already unmodifiable
+    }
+
+    /** The values of {@code keys} (which this record has) in the compact form a list screen holds its rows in. */
+    RecordValues only(java.util.Collection<String> keys) {
+        String[] kept = keys.stream().filter(values::containsKey).toArray(String[]::new);
+        Object[] keptValues = new Object[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            keptValues[i] = values.get(kept[i]);
+        }
+        return new RecordValues(new CompactValues(kept, keptValues));
+    }
+
     /** The values as an unmodifiable map (null values allowed). */
     public Map<String, Object> asMap() {
         return values;

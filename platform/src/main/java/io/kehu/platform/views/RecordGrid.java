@@ -33,17 +33,34 @@ final class RecordGrid extends Grid<Record> {
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         setMultiSort(true);
         boolean anyShown = fields.stream().anyMatch(FieldDefinition::showInList);
+        // Only the columns shown are built; the others when the user first shows them (a hidden column costs as
+        // much session memory as a shown one).
         for (FieldDefinition f : fields) {
-            Column<Record> column = addColumn(r -> formatter.format(f, r.get(f.id())))
-                    .setKey(f.id())
-                    .setHeader(f.label().isEmpty() ? f.id() : f.label().in(formatter.locale()))
-                    .setResizable(true)
-                    .setAutoWidth(true);
-            if (FormAccess.sortable(f)) {
-                column.setSortable(true).setSortProperty(f.id());
+            if (!anyShown || f.showInList()) { // a form that marks no list field shows them all
+                column(f);
             }
-            column.setVisible(anyShown ? f.showInList() : f.id().equals(form.titleField()) || !anyShown);
         }
+    }
+
+    /** The column of {@code field}, built (visible, at the end) when missing. */
+    private Column<Record> column(FieldDefinition f) {
+        Column<Record> existing = getColumnByKey(f.id());
+        if (existing != null) {
+            return existing;
+        }
+        Column<Record> column = addColumn(r -> formatter.format(f, r.get(f.id())))
+                .setKey(f.id())
+                .setHeader(header(f))
+                .setResizable(true)
+                .setAutoWidth(true);
+        if (FormAccess.sortable(f)) {
+            column.setSortable(true).setSortProperty(f.id());
+        }
+        return column;
+    }
+
+    private String header(FieldDefinition f) {
+        return f.label().isEmpty() ? f.id() : f.label().in(formatter.locale());
     }
 
     ValueFormatter formatter() {
@@ -60,13 +77,16 @@ final class RecordGrid extends Grid<Record> {
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
         SubMenu items = menu.addItem(getTranslation("views.list.columns")).getSubMenu();
         for (FieldDefinition f : fields) {
-            Column<Record> column = getColumnByKey(f.id());
-            MenuItem item = items.addItem(column.getHeaderText());
+            Column<Record> built = getColumnByKey(f.id());
+            MenuItem item = items.addItem(header(f));
             item.setId("column-toggle-" + f.id());
             item.setCheckable(true);
-            item.setChecked(column.isVisible());
+            item.setChecked(built != null && built.isVisible());
             item.addClickListener(click -> {
-                column.setVisible(item.isChecked());
+                Column<Record> column = item.isChecked() ? column(f) : getColumnByKey(f.id());
+                if (column != null) {
+                    column.setVisible(item.isChecked());
+                }
                 if (item.isChecked()) {
                     refetch.run();
                 }
@@ -90,17 +110,14 @@ final class RecordGrid extends Grid<Record> {
         if (columns.isEmpty()) {
             return;
         }
+        visibleFields(columns).forEach(this::column);
         List<Column<Record>> order = new ArrayList<>();
         columns.stream().map(this::getColumnByKey).filter(c -> c != null).forEach(order::add);
         getColumns().stream().filter(c -> !order.contains(c)).forEach(order::add);
         setColumnOrder(order);
         for (Column<Record> c : getColumns()) {
-            boolean shown = columns.contains(c.getKey());
-            c.setVisible(shown);
-            MenuItem toggle = toggles.get(c.getKey());
-            if (toggle != null) {
-                toggle.setChecked(shown);
-            }
+            c.setVisible(columns.contains(c.getKey()));
         }
+        toggles.forEach((id, toggle) -> toggle.setChecked(columns.contains(id)));
     }
 }
