@@ -89,9 +89,18 @@ final class BenchReport {
     }
 
     void writeTo(Path file) throws IOException {
-        String start = "<!-- bench:records:" + db + ":start -->";
-        String end = "<!-- bench:records:" + db + ":end -->";
-        String section = start + "\n" + markdown() + end;
+        writeSection(file, "records:" + db, markdown());
+    }
+
+    /**
+     * Replaces the part of {@code file} between {@code <!-- bench:NAME:start -->} and {@code <!-- bench:NAME:end -->}
+     * with {@code body}, or appends the marked section when the file has none: each bench owns its section of
+     * docs/benchmarks.md and leaves the prose around it alone.
+     */
+    static void writeSection(Path file, String name, String body) throws IOException {
+        String start = "<!-- bench:" + name + ":start -->";
+        String end = "<!-- bench:" + name + ":end -->";
+        String section = start + "\n" + body + end;
         String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
         int from = text.indexOf(start);
         int to = text.indexOf(end);
@@ -101,7 +110,8 @@ final class BenchReport {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private static String machine() {
+    /** Cores, CPU model, memory and Java version of this machine, for the "Measured ... on ..." line. */
+    static String machine() {
         String cpu = "unknown CPU";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

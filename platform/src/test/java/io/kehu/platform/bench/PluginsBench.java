@@ -350,9 +350,7 @@ public final class PluginsBench {
     }
 
     private void write(Path file) throws IOException {
-        String start = "<!-- bench:plugins:start -->";
-        String end = "<!-- bench:plugins:end -->";
-        StringBuilder md = new StringBuilder(start).append("\n");
+        StringBuilder md = new StringBuilder();
         md.append("Measured ").append(LocalDate.now()).append(" by `PluginsBench` on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (shared), Java ")
                 .append(Runtime.version().feature()).append(", H2 file database, no demo customers. Load average "
@@ -360,14 +358,7 @@ public final class PluginsBench {
         md.append("| what | runs | median wall time | median \"Started KehuApplication\" | plugin host (median) "
                 + "| median CPU time of the JVM | each run (wall) |\n|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> md.append(r).append('\n'));
-        md.append(end);
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        text = from >= 0 && to > from
-                ? text.substring(0, from) + md + text.substring(to + end.length())
-                : text.stripTrailing() + "\n\n" + md + "\n";
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        BenchReport.writeSection(file, "plugins", md.toString());
         System.out.println(md);
     }
 }

@@ -23,8 +23,6 @@ import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.PostgresDatabase;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -289,29 +287,10 @@ public final class ScreensBench {
     }
 
     private static void write(Path file, String body) throws IOException {
-        String start = "<!-- bench:screens:postgres:start -->";
-        String end = "<!-- bench:screens:postgres:end -->";
-        String section = start + "\n" + body + end;
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        text = from >= 0 && to > from
-                ? text.substring(0, from) + section + text.substring(to + end.length())
-                : text.stripTrailing() + "\n\n" + section + "\n";
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        BenchReport.writeSection(file, "screens:postgres", body);
     }
 
     private static String machine() {
-        String cpu = "unknown CPU";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
-        } catch (IOException ignored) {
-            // not Linux: keep the generic name
-        }
-        long memoryGb = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize() >> 30;
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memoryGb + " GiB, Java "
-                + Runtime.version().feature() + ", PostgreSQL on the same machine";
+        return BenchReport.machine() + ", PostgreSQL on the same machine";
     }
 }

@@ -1,5 +1,6 @@
 package io.kehu.platform.designer;
 
+import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -60,12 +61,12 @@ class FormDesignerViewTest {
     @BeforeEach
     void forms() {
         DesignerFixture.publishForms(catalog, publisher, accounts);
-        DesignerFixture.signIn(context, accounts, "admin");
+        KaribuSession.signIn(context, accounts, "admin");
     }
 
     @AfterEach
     void tearDown() {
-        DesignerFixture.signOut();
+        KaribuSession.signOut();
     }
 
     @Test
@@ -189,9 +190,9 @@ class FormDesignerViewTest {
             assertThat(d.definition().field("backup_email")).isPresent();
         });
         assertThat(view.current().field("backup_email")).isPresent();
-        DesignerFixture.signOut();
+        KaribuSession.signOut();
 
-        DesignerFixture.signIn(context, accounts, DesignerFixture.SECOND_ADMIN);
+        KaribuSession.signIn(context, accounts, DesignerFixture.SECOND_ADMIN);
         FormDesignerView resumed = open("contact_person");
         assertThat(resumed.current().field("backup_email")).isPresent();
         assertThat(_get(Span.class, spec -> spec.withId("designer-status")).getText()).contains("admin");
@@ -258,8 +259,8 @@ class FormDesignerViewTest {
 
     @Test
     void onlyAdministratorsGetIn() {
-        DesignerFixture.signOut();
-        DesignerFixture.signIn(context, accounts, "manager");
+        KaribuSession.signOut();
+        KaribuSession.signIn(context, accounts, "manager");
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/forms/customer"))
                 .satisfies(e -> assertThat(e.getClass().getSimpleName()).startsWith("MockAccessDenied"));
         DesignerServices services = context.getBean(DesignerServices.class);

@@ -1,38 +1,32 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.server.VaadinServletRequest;
 import io.kehu.platform.security.KehuUserDetails;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.support.KehuTest;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Karibu tests of the admin's Plugins screen and of a plugin's page and link in the running UI. */
 @KehuTest
 class PluginsViewTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("io.kehu.platform");
 
     @Autowired
     ApplicationContext context;
@@ -84,14 +78,6 @@ class PluginsViewTest {
     }
 
     private void signIn(String username, Role... roles) {
-        var principal = new KehuUserDetails(username, username, List.of(roles));
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((p, role) -> List.of(roles).stream().anyMatch(r -> r.name().equals(role)));
-        UI.getCurrent().setLocale(Locale.ENGLISH);
+        KaribuSession.signIn(context, new KehuUserDetails(username, username, List.of(roles)));
     }
 }

@@ -1,21 +1,18 @@
 package io.kehu.platform.rules;
 
+import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.server.VaadinServletRequest;
 import io.kehu.platform.forms.DefinitionReader;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormPublisher;
@@ -24,20 +21,17 @@ import io.kehu.platform.security.Role;
 import io.kehu.platform.support.KehuTest;
 import io.kehu.platform.ui.HomeView;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Karibu tests of the rule console: admins find it, run a form's rule on sample values, and see compile errors. */
 @KehuTest
 class RuleConsoleViewTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("io.kehu.platform");
     private static final String FORM = "console_lead";
 
     @Autowired
@@ -111,14 +105,6 @@ class RuleConsoleViewTest {
     }
 
     private void signIn() {
-        var principal = new KehuUserDetails("admin", "Administrator", List.of(Role.ADMIN));
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((p, role) -> "ADMIN".equals(role));
-        UI.getCurrent().setLocale(Locale.ENGLISH);
+        KaribuSession.signIn(context, new KehuUserDetails("admin", "Administrator", List.of(Role.ADMIN)));
     }
 }

@@ -1,38 +1,32 @@
 package io.kehu.platform.ui;
 
+import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.server.VaadinServletRequest;
 import io.kehu.platform.i18n.Languages;
 import io.kehu.platform.security.KehuUserDetails;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.KehuTest;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Karibu tests of the shell: layout, navigation per role, language switch, and the door for strangers. */
 @KehuTest
 class ShellViewTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("io.kehu.platform");
 
     @Autowired
     ApplicationContext context;
@@ -89,22 +83,13 @@ class ShellViewTest {
 
     @Test
     void strangersAreSentToTheLoginPage() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        KaribuSession.anonymous(context);
         UI.getCurrent().navigate(HomeView.class);
         assertThat(_find(LoginView.class)).hasSize(1);
         assertThat(_find(HomeView.class)).isEmpty();
     }
 
     private void signIn(String username, String displayName, Role... roles) {
-        var principal = new KehuUserDetails(username, displayName, List.of(roles));
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
-        // Karibu has no servlet filters: hand the principal to the fake request as Spring Security's filter would.
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((p, role) -> List.of(roles).stream().anyMatch(r -> r.name().equals(role)));
-        UI.getCurrent().setLocale(Locale.ENGLISH);
+        KaribuSession.signIn(context, new KehuUserDetails(username, displayName, List.of(roles)));
     }
 }

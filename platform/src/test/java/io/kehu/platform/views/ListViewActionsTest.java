@@ -1,5 +1,6 @@
 package io.kehu.platform.views;
 
+import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -23,69 +24,32 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.kehu.platform.forms.FieldDefinition;
-import io.kehu.platform.forms.FormCatalog;
-import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.records.Money;
 import io.kehu.platform.records.Record;
-import io.kehu.platform.records.Records;
-import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccount;
-import io.kehu.platform.security.UserAccounts;
-import io.kehu.platform.support.KehuTest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Karibu tests of what the list view does beyond showing rows: bulk actions (with the server's own checks), the
  * column toggle, range and empty filters, exports as downloaded, fields the user may not read, and the warning before
  * unsaved changes on a record are left behind.
  */
-@KehuTest
-@TestPropertySource(properties = "kehu.test.context=screens")
-class ListViewActionsTest {
+class ListViewActionsTest extends ScreensTest {
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    Records records;
-    @Autowired
-    FormCatalog catalog;
-    @Autowired
-    FormPublisher publisher;
 
-    private Actor staff;
-    private Actor manager;
-
-    @BeforeEach
-    void forms() {
-        ScreensFixture.publishForms(catalog, publisher);
-        staff = ScreensFixture.actor(accounts, "staff");
-        manager = ScreensFixture.actor(accounts, "manager");
-    }
-
-    @AfterEach
-    void tearDown() {
-        ScreensFixture.signOut();
-    }
 
     @Test
     void aManagerAssignsTheSelectedCustomersToAnotherAccountManager() {
         String token = ScreensFixture.token();
         Record a = ScreensFixture.customer(records, manager, token + " A", "east_china");
         Record b = ScreensFixture.customer(records, manager, token + " B", "east_china");
-        ScreensFixture.signIn(context, accounts, "manager");
+        signIn("manager");
         UI.getCurrent().navigate("forms/customer");
         search(token);
         Grid<Record> grid = grid();
@@ -109,7 +73,7 @@ class ListViewActionsTest {
         ScreensFixture.customer(records, staff, token + " Mine 1", "east_china");
         ScreensFixture.customer(records, staff, token + " Mine 2", "east_china");
         Record theirs = ScreensFixture.customer(records, manager, token + " Theirs", "east_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer");
         search(token);
         Grid<Record> grid = grid();
@@ -143,7 +107,7 @@ class ListViewActionsTest {
         String token = ScreensFixture.token();
         records.create(staff, "customer", Map.of("name", token + " Mail", "customer_type", "company",
                 "phone", ScreensFixture.phone(), "email", "mail@example.com"));
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer");
         search(token);
         Grid<Record> grid = grid();
@@ -168,7 +132,7 @@ class ListViewActionsTest {
                     LocalDate.of(2026, i, 10), "product", token + " P" + i, "quantity", (long) i * 10,
                     "amount", new Money(new BigDecimal("100.00"), "CNY")));
         }
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/purchase");
         search(token);
         Grid<Record> grid = grid();
@@ -185,11 +149,11 @@ class ListViewActionsTest {
         _setValue(_get(BigDecimalField.class, spec -> spec.withId("filter-quantity-from")), new BigDecimal("15"));
         _setValue(_get(BigDecimalField.class, spec -> spec.withId("filter-quantity-to")), new BigDecimal("30"));
         assertThat(products(grid)).containsExactlyInAnyOrder(token + " P2", token + " P3");
-        ScreensFixture.signOut();
+        KaribuSession.signOut();
 
         records.create(staff, "customer", Map.of("name", token + " WithMail", "customer_type", "company",
                 "phone", ScreensFixture.phone(), "email", "x@example.com"));
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer");
         search(token);
         Grid<Record> customers = grid();
@@ -208,7 +172,7 @@ class ListViewActionsTest {
         Record evil = ScreensFixture.customer(records, staff, "=cmd|' /C calc'!A0 " + token, "east_china");
         records.update(manager, "customer", evil.id(), evil.rowVersion(), Map.of("credit_note", "secret " + token));
         ScreensFixture.customer(records, staff, "Other " + token, "south_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer");
         search(token);
         addFilter("customer", "region");
@@ -229,15 +193,15 @@ class ListViewActionsTest {
 
     @Test
     void aFieldOnlyManagersMayReadHasNoColumnFilterOrToggleForStaff() {
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer");
         assertThat(grid().getColumnByKey("credit_note")).isNull();
         assertThat(fieldPicker().getListDataView().getItems().map(FieldDefinition::id)).doesNotContain("credit_note");
         assertThat(_find(com.vaadin.flow.component.contextmenu.MenuItem.class,
                 spec -> spec.withId("column-toggle-credit_note"))).isEmpty();
-        ScreensFixture.signOut();
+        KaribuSession.signOut();
 
-        ScreensFixture.signIn(context, accounts, "manager");
+        signIn("manager");
         UI.getCurrent().navigate("forms/customer");
         assertThat(grid().getColumnByKey("credit_note")).isNotNull();
     }
@@ -245,7 +209,7 @@ class ListViewActionsTest {
     @Test
     void leavingARecordWithUnsavedChangesAsksAndKeepsThemUnlessDiscarded() {
         Record customer = ScreensFixture.customer(records, staff, ScreensFixture.token() + " Dirty", "east_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer/" + customer.id());
         _setValue(_get(TextField.class, spec -> spec.withId("field-name")), "Changed but not saved");
 

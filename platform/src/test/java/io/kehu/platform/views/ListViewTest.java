@@ -14,61 +14,26 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
 import io.kehu.platform.forms.FieldDefinition;
-import io.kehu.platform.forms.FormCatalog;
-import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.RecordQuery.Filter;
 import io.kehu.platform.records.RecordQuery.Operator;
 import io.kehu.platform.records.RecordQuery.Sort;
-import io.kehu.platform.records.Records;
-import io.kehu.platform.security.Actor;
-import io.kehu.platform.security.UserAccounts;
-import io.kehu.platform.support.KehuTest;
 import io.kehu.platform.ui.HomeView;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestPropertySource;
 
 /** Karibu tests of the navigation and the list view over the shipped customer form. */
-@KehuTest
-@TestPropertySource(properties = "kehu.test.context=screens")
-class ListViewTest {
+class ListViewTest extends ScreensTest {
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    Records records;
-    @Autowired
-    FormCatalog catalog;
-    @Autowired
-    FormPublisher publisher;
     @Autowired
     SavedViews savedViews;
 
-    private Actor staff;
-
-    @BeforeEach
-    void forms() {
-        ScreensFixture.publishForms(catalog, publisher);
-        staff = ScreensFixture.actor(accounts, "staff");
-    }
-
-    @AfterEach
-    void tearDown() {
-        ScreensFixture.signOut();
-    }
-
     @Test
     void navigationListsFormsWithAGroupInOrderButNotSubtableForms() {
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate(HomeView.class);
         SideNav customers = _get(SideNav.class, spec -> spec.withId("nav-customers"));
         assertThat(customers.getItems()).extracting(SideNavItem::getLabel)
@@ -83,7 +48,7 @@ class ListViewTest {
         String token = ScreensFixture.token();
         ScreensFixture.customer(records, staff, token + " East", "east_china");
         ScreensFixture.customer(records, staff, token + " South", "south_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer");
         Grid<Record> grid = grid();
 
@@ -112,7 +77,7 @@ class ListViewTest {
         assertThat(savedViews.visibleTo(staff, "customer")).contains(saved);
         assertThat(savedViews.visibleTo(ScreensFixture.actor(accounts, "manager"), "customer")).doesNotContain(saved);
 
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer");
         RecordListView view = _get(RecordListView.class);
         view.apply(saved.state());
@@ -126,7 +91,7 @@ class ListViewTest {
 
     @Test
     void staffOpeningAFormTheyMayNotReadGetsTheNotFoundMessage() {
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/no_such_form");
         assertThat(_get(NoAccessNotice.class).getText())
                 .isEqualTo("This record does not exist or you have no access to it.");
@@ -135,7 +100,7 @@ class ListViewTest {
 
     @Test
     void theGridNeverCountsAndPagesThroughTheStore() {
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer");
         Grid<Record> grid = grid();
         assertThat(grid.getLazyDataView().getItemCountEstimate()).isPositive();

@@ -1,5 +1,6 @@
 package io.kehu.platform.views;
 
+import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,7 +89,7 @@ class PluginPanelsTest {
 
     @AfterEach
     void uninstall() {
-        ScreensFixture.signOut();
+        KaribuSession.signOut();
         if (host.plugin(ID).isPresent()) {
             host.uninstall(ADMIN, ID);
         }
@@ -98,7 +99,7 @@ class PluginPanelsTest {
     void eachPanelIsATabAndAFailingOneShowsAnErrorOnlyInItsTab() {
         Actor staff = ScreensFixture.actor(accounts, "staff");
         Record customer = ScreensFixture.customer(records, staff, ScreensFixture.token() + " Panels", "east_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        KaribuSession.signIn(context, accounts, "staff");
         UI.getCurrent().navigate("forms/customer/" + customer.id());
 
         assertThat(_find(Tab.class, spec -> spec.withPredicate(t -> t.getLabel().equals("Points")))).hasSize(1);
@@ -119,7 +120,7 @@ class PluginPanelsTest {
 
     @Test
     void aNewRecordHasNoPluginTabs() {
-        ScreensFixture.signIn(context, accounts, "staff");
+        KaribuSession.signIn(context, accounts, "staff");
         UI.getCurrent().navigate("forms/customer/new");
         assertThat(_find(Tab.class, spec -> spec.withPredicate(t -> t.getLabel().equals("Points")))).isEmpty();
     }

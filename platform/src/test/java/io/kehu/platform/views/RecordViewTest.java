@@ -1,5 +1,6 @@
 package io.kehu.platform.views;
 
+import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -11,56 +12,19 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import io.kehu.platform.forms.FormCatalog;
-import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.records.Record;
-import io.kehu.platform.records.Records;
-import io.kehu.platform.security.Actor;
-import io.kehu.platform.security.UserAccounts;
-import io.kehu.platform.support.KehuTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestPropertySource;
 
 /** Karibu tests of the record view: save, validation, conflicts, field permissions, deep links, prefill, history. */
-@KehuTest
-@TestPropertySource(properties = "kehu.test.context=screens")
-class RecordViewTest {
+class RecordViewTest extends ScreensTest {
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    Records records;
-    @Autowired
-    FormCatalog catalog;
-    @Autowired
-    FormPublisher publisher;
 
-    private Actor staff;
-    private Actor manager;
-
-    @BeforeEach
-    void forms() {
-        ScreensFixture.publishForms(catalog, publisher);
-        staff = ScreensFixture.actor(accounts, "staff");
-        manager = ScreensFixture.actor(accounts, "manager");
-    }
-
-    @AfterEach
-    void tearDown() {
-        ScreensFixture.signOut();
-    }
 
     @Test
     void savingAChangedFieldWritesItAndShowsItInTheHistory() {
         Record customer = ScreensFixture.customer(records, staff, ScreensFixture.token() + " Ltd", "east_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer/" + customer.id());
 
         _setValue(textField("field-name"), "Renamed Ltd");
@@ -79,7 +43,7 @@ class RecordViewTest {
 
     @Test
     void validationErrorsAppearBesideTheirFieldsInTheUsersLanguage() {
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer/new");
         _setValue(textField("field-phone"), "12345");
         _click(_get(Button.class, spec -> spec.withId("record-save")));
@@ -92,7 +56,7 @@ class RecordViewTest {
     @Test
     void aStaleVersionOpensTheConflictDialogWithWhoSavedAndACompareView() {
         Record customer = ScreensFixture.customer(records, staff, ScreensFixture.token() + " Co", "east_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer/" + customer.id());
         records.update(manager, "customer", customer.id(), customer.rowVersion(), Map.of("name", "Theirs Co"));
 
@@ -118,13 +82,13 @@ class RecordViewTest {
     @Test
     void aFieldOnlyManagersMayReadIsAbsentForStaffAndPresentForManagers() {
         Record customer = ScreensFixture.customer(records, staff, ScreensFixture.token() + " Inc", "east_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer/" + customer.id());
         assertThat(_find(TextField.class, spec -> spec.withId("field-credit_note"))).isEmpty();
         assertThat(_find(TextField.class, spec -> spec.withId("field-name"))).hasSize(1);
-        ScreensFixture.signOut();
+        KaribuSession.signOut();
 
-        ScreensFixture.signIn(context, accounts, "manager");
+        signIn("manager");
         UI.getCurrent().navigate("forms/customer/" + customer.id());
         assertThat(_find(TextField.class, spec -> spec.withId("field-credit_note"))).hasSize(1);
     }
@@ -132,7 +96,7 @@ class RecordViewTest {
     @Test
     void staffOpeningAnotherOwnersCustomerByUrlGetsTheSameMessageAsForAMissingOne() {
         Record theirs = ScreensFixture.customer(records, manager, ScreensFixture.token() + " Other", "east_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer/" + theirs.id());
         String forbidden = _get(NoAccessNotice.class).getText();
         UI.getCurrent().navigate("forms/customer/999999999");
@@ -143,7 +107,7 @@ class RecordViewTest {
     @Test
     void aNewInteractionIsPrefilledWithItsCustomerFromTheQueryParameter() {
         Record customer = ScreensFixture.customer(records, staff, ScreensFixture.token() + " Prefill", "east_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/interaction/new",
                 com.vaadin.flow.router.QueryParameters.simple(Map.of("customer", String.valueOf(customer.id()))));
         @SuppressWarnings("unchecked")

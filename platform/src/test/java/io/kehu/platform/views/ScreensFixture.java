@@ -1,11 +1,5 @@
 package io.kehu.platform.views;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinServletRequest;
 import io.kehu.platform.forms.AccessRule;
 import io.kehu.platform.forms.DefinitionReader;
 import io.kehu.platform.forms.FieldDefinition;
@@ -18,20 +12,14 @@ import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
-import io.kehu.platform.security.KehuUserDetails;
 import io.kehu.platform.security.Role;
-import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The shipped form definitions, published once per test database, with one extra customer field that only managers
@@ -39,7 +27,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class ScreensFixture {
 
-    static final Routes ROUTES = new Routes().autoDiscoverViews("io.kehu.platform");
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
 
     private ScreensFixture() {
@@ -89,24 +76,5 @@ final class ScreensFixture {
 
     static Actor actor(UserAccounts accounts, String username) {
         return Actor.of(accounts.findByUsername(username).orElseThrow());
-    }
-
-    static void signIn(ApplicationContext context, UserAccounts accounts, String username) {
-        UserAccount account = accounts.findByUsername(username).orElseThrow();
-        List<Role> roles = List.copyOf(account.roles());
-        var principal = new KehuUserDetails(account.username(), account.displayName(), roles);
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((p, role) -> roles.stream().anyMatch(r -> r.name().equals(role)));
-        UI.getCurrent().setLocale(Locale.ENGLISH);
-    }
-
-    static void signOut() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
     }
 }

@@ -13,58 +13,23 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
-import io.kehu.platform.forms.FormCatalog;
-import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.records.Record;
-import io.kehu.platform.records.Records;
-import io.kehu.platform.security.Actor;
-import io.kehu.platform.security.UserAccounts;
-import io.kehu.platform.support.KehuTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Subtable rows (a customer's contact persons) edited inline on the record view: added, changed and removed rows are
  * saved with the record in one write, and a wrong row shows its error on its own cell while nothing is written.
  */
-@KehuTest
-@TestPropertySource(properties = "kehu.test.context=screens")
-class SubtableEditingTest {
+class SubtableEditingTest extends ScreensTest {
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    Records records;
-    @Autowired
-    FormCatalog catalog;
-    @Autowired
-    FormPublisher publisher;
 
-    private Actor staff;
-
-    @BeforeEach
-    void forms() {
-        ScreensFixture.publishForms(catalog, publisher);
-        staff = ScreensFixture.actor(accounts, "staff");
-    }
-
-    @AfterEach
-    void tearDown() {
-        ScreensFixture.signOut();
-    }
 
     @Test
     void rowsAddedChangedAndRemovedInlineAreSavedWithTheRecord() {
         Record customer = ScreensFixture.customer(records, staff, ScreensFixture.token() + " Rows", "east_china");
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer/" + customer.id());
         contactsTab();
         assertThat(_find(Dialog.class)).as("no dialog: rows are edited in place").isEmpty();
@@ -98,7 +63,7 @@ class SubtableEditingTest {
     void aWrongRowShowsItsErrorOnItsCellAndNothingIsWritten() {
         Record customer = ScreensFixture.customer(records, staff, ScreensFixture.token() + " Bad", "east_china");
         records.createChild(staff, "customer", customer.id(), "contacts", Map.of("name", "Kept"));
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer/" + customer.id());
         contactsTab();
         assertThat(text("subtable-contacts-0-name").getValue()).isEqualTo("Kept");
@@ -128,7 +93,7 @@ class SubtableEditingTest {
     @Test
     void aNewRecordIsSavedTogetherWithItsFirstRows() {
         String name = ScreensFixture.token() + " Fresh";
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         UI.getCurrent().navigate("forms/customer/new");
         _setValue(text("field-name"), name);
         _setValue(text("field-phone"), ScreensFixture.phone());

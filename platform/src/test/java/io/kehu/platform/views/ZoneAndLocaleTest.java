@@ -8,14 +8,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
-import io.kehu.platform.forms.FormCatalog;
-import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.records.Money;
 import io.kehu.platform.records.Record;
-import io.kehu.platform.records.Records;
-import io.kehu.platform.security.Actor;
-import io.kehu.platform.security.UserAccounts;
-import io.kehu.platform.support.KehuTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,41 +18,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestPropertySource;
 
 /** Times in the browser's time zone (server's when the browser has not said), numbers and money in the UI locale. */
-@KehuTest
-@TestPropertySource(properties = "kehu.test.context=screens")
-class ZoneAndLocaleTest {
+class ZoneAndLocaleTest extends ScreensTest {
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    Records records;
-    @Autowired
-    FormCatalog catalog;
-    @Autowired
-    FormPublisher publisher;
 
-    private Actor staff;
-
-    @BeforeEach
-    void forms() {
-        ScreensFixture.publishForms(catalog, publisher);
-        staff = ScreensFixture.actor(accounts, "staff");
-    }
-
-    @AfterEach
-    void tearDown() {
-        ScreensFixture.signOut();
-    }
 
     @Test
     void theRecordAndTheListShowTimesInTheBrowsersZone() {
@@ -67,7 +32,7 @@ class ZoneAndLocaleTest {
         Record interaction = records.create(staff, "interaction", Map.of("customer", customer.id(),
                 "channel", "phone", "occurred_at", at, "summary", "Zone check",
                 "next_follow_up", LocalDate.of(2026, 5, 8)));
-        ScreensFixture.signIn(context, accounts, "staff");
+        signIn("staff");
         assertThat(UserZone.of(UI.getCurrent())).as("nothing from the browser yet").isEqualTo(ZoneId.systemDefault());
         ExtendedClientDetails.updateFromValues(UI.getCurrent(), key -> "v-tzid".equals(key) ? "Asia/Tokyo" : null);
         assertThat(UserZone.of(UI.getCurrent())).isEqualTo(ZoneId.of("Asia/Tokyo"));
