@@ -15,13 +15,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Vaadin 25 no longer applies Lumo implicitly, hence the explicit style sheet; {@code kehu.css} (static, from
  * {@code META-INF/resources}) adds the few responsive rules of our own.
+ *
+ * <p>Installable (web manifest, icons) but without an offline service worker: see {@code ui.NoOfflineWorker}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("kehu.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
-@PWA(name = "Kehu 客户", shortName = "Kehu")
+@PWA(name = "Kehu 客户", shortName = "Kehu", offline = false)
 public class KehuApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

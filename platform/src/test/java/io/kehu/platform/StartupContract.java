@@ -83,6 +83,14 @@ abstract class StartupContract {
     }
 
     @Test
+    void servesAServiceWorkerThatOnlyRemovesItself() throws Exception {
+        // Vaadin's offline worker re-fetched pages in the background and could sign a user out (ui.NoOfflineWorker).
+        HttpResponse<String> worker = get("/sw.js");
+        assertThat(worker.statusCode()).isEqualTo(200);
+        assertThat(worker.body()).contains("unregister()").doesNotContain("precache").doesNotContain("fetch");
+    }
+
+    @Test
     void sendsStrangersFromHomeToLogin() throws Exception {
         HttpResponse<String> home = get("/");
         assertThat(home.statusCode()).isEqualTo(302);
