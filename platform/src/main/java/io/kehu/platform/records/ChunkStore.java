@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -50,9 +51,18 @@ final class ChunkStore {
     }
 
     Map<Long, Record> load(Collection<Long> ids) {
+        return load(ids, true);
+    }
+
+    /**
+     * The live records among {@code ids} the actor may see, by id; {@code withMetadata} false leaves out who and when
+     * (only guards see those, so a chunk no guard watches needs just the values).
+     */
+    Map<Long, Record> load(Collection<Long> ids, boolean withMetadata) {
         Map<Long, Record> byId = new HashMap<>();
-        new RecordReader(dsl, table).fetch(idIn(table, ids).and(table.deletedAt.isNull())
-                        .and(services.visibility().of(table, actor)), List.of(), 0, ids.size())
+        Condition where = idIn(table, ids).and(table.deletedAt.isNull()).and(services.visibility().of(table, actor));
+        RecordReader reader = new RecordReader(dsl, table);
+        (withMetadata ? reader.fetch(where, List.of(), 0, ids.size()) : reader.fetchValues(where, ids.size()))
                 .forEach(r -> byId.put(r.id(), r));
         return byId;
     }

@@ -39,8 +39,10 @@ final class RecordStreamReader {
     void forEach(Condition where, List<String> fieldIds, Consumer<Record> each) {
         List<FieldDefinition> fields = chosen(fieldIds);
         List<Field<?>> select = new ArrayList<>(List.of(table.id, table.rowVersion, table.parentId));
+        Map<String, Integer> positions = new HashMap<>();
         for (FieldDefinition f : fields) {
             if (RecordTable.hasColumn(f)) {
+                positions.put(f.id(), select.size());
                 select.add(table.column(f));
                 if (f.storedType() == FieldType.MONEY) {
                     select.add(table.currency(f));
@@ -63,13 +65,13 @@ final class RecordStreamReader {
             }
             for (var row : rows) {
                 long id = row.get(table.id);
-                Map<String, Object> values = new LinkedHashMap<>();
+                LinkedHashMap<String, Object> values = new LinkedHashMap<>();
                 for (FieldDefinition f : fields) {
-                    values.put(f.id(), RecordTable.hasColumn(f) ? table.read(row, f)
+                    values.put(f.id(), RecordTable.hasColumn(f) ? table.read(row, f, positions.get(f.id()))
                             : multiselects.get(f.id()).getOrDefault(id, List.of()));
                 }
                 each.accept(new Record(table.form.id(), id, row.get(table.rowVersion), row.get(table.parentId),
-                        new RecordValues(values), null, null, null, null, null, null));
+                        RecordValues.owning(values), null, null, null, null, null, null));
             }
             if (rows.size() < PAGE_SIZE) {
                 return;
