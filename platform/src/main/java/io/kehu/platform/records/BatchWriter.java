@@ -38,6 +38,7 @@ final class BatchWriter implements BulkRecords.Batch {
     private final BooleanSupplier cancelled;
     private final Map<String, List<Op>> updates = new LinkedHashMap<>();
     private final Map<String, List<Op>> creates = new LinkedHashMap<>();
+    private final WrittenRecords writtenSoFar = new WrittenRecords();
     private long queued;
     private long written;
     private long created;
@@ -99,7 +100,7 @@ final class BatchWriter implements BulkRecords.Batch {
         checkCancelled();
         FormDefinition form = services.form(formId);
         RecordAccess.requireWrite(form, actor);
-        ChunkStore store = new ChunkStore(services, new RecordTable(form), actor, now());
+        ChunkStore store = new ChunkStore(services, new RecordTable(form), actor, now(), writtenSoFar);
         List<RecordGuard> guards = services.guardsWatching(form);
         if (create) {
             created += store.insert(prepareCreates(form, chunk, guards));

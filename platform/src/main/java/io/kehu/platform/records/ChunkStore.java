@@ -41,8 +41,15 @@ final class ChunkStore {
     private final RecordTable table;
     private final Actor actor;
     private final OffsetDateTime now;
+    private final WrittenRecords written;
 
     ChunkStore(BulkRecords.Services services, RecordTable table, Actor actor, OffsetDateTime now) {
+        this(services, table, actor, now, new WrittenRecords());
+    }
+
+    ChunkStore(BulkRecords.Services services, RecordTable table, Actor actor, OffsetDateTime now,
+               WrittenRecords written) {
+        this.written = written;
         this.services = services;
         this.dsl = services.dsl();
         this.table = table;
@@ -136,6 +143,7 @@ final class ChunkStore {
         List<AuditTrail.Row> audit = new ArrayList<>(rows.size());
         Map<Set<String>, List<Long>> byFilled = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
+            written.add(table.form.id(), ids[i]);
             writeMultiselects(ids[i], rows.get(i), false);
             // One audit row per created record: the values are the record's own (see docs/plugin-guide.md).
             audit.add(new AuditTrail.Row(ids[i], new AuditTrail.Change(null, null, null)));
@@ -173,6 +181,7 @@ final class ChunkStore {
                         + group.getValue().size() + " rows");
             }
             for (Prepared p : group.getValue()) {
+                written.add(table.form.id(), p.id());
                 writeMultiselects(p.id(), p, true);
                 for (String fieldId : p.changed()) {
                     audit.add(new AuditTrail.Row(p.id(), new AuditTrail.Change(fieldId, p.old().get(fieldId),
@@ -308,7 +317,15 @@ final class ChunkStore {
         }
         RecordTable t = new RecordTable(target.get());
         Set<Object> found = new HashSet<>();
-        List<Object> all = new ArrayList<>(ids);
+        List<Object> all = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            // Only an actor who sees every live record: for others, visibility may hang on the written values.
+            if (!actor.limitedToOwnRecords() && written.contains(t.form.id(), (Long) id)) {
+                found.add(id);
+            } else {
+                all.add(id);
+            }
+        }
         for (int from = 0; from < all.size(); from += 50_000) {
             List<Long> part = all.subList(from, Math.min(all.size(), from + 50_000)).stream()
                     .map(o -> (Long) o).toList();

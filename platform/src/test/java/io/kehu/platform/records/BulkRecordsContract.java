@@ -342,6 +342,38 @@ abstract class BulkRecordsContract {
         });
     }
 
+    @Test
+    void referencesToRecordsTheBatchWroteAreValidAndOthersAreStillLookedUp() {
+        long a = customer("甲", staff);
+        long b = customer("乙", staff);
+        long gone = customer("丙", staff);
+        records.delete(system, customers.id(), gone, 0);
+        BulkRecords.Outcome outcome = bulk.batch(system, null, null, batch -> {
+            batch.update(customers.id(), a, 0, Map.of("level", "KEY"));
+            for (int i = 0; i < BatchWriter.CHUNK; i++) {
+                batch.create(purchases.id(), Map.of("customer", i % 2 == 0 ? a : b, "purchased_on", "2026-02-03",
+                        "amount", "1"));
+            }
+        });
+        assertThat(outcome.created()).isEqualTo(BatchWriter.CHUNK);
+        assertThat(outcome.updated()).isEqualTo(1);
+
+        assertThatThrownBy(() -> bulk.batch(system, null, null, batch -> {
+            batch.update(customers.id(), b, 0, Map.of("level", "KEY"));
+            batch.create(purchases.id(), Map.of("customer", b, "purchased_on", "2026-02-03", "amount", "1"));
+            batch.create(purchases.id(), Map.of("customer", gone, "purchased_on", "2026-02-03", "amount", "1"));
+        })).isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors())
+                .extracting(FieldError::code).containsExactly("reference_missing"));
+        assertThat(records.get(admin, customers.id(), b).orElseThrow().get("level")).isNull();
+
+        long theirs = customer("丁", otherStaff);
+        assertThatThrownBy(() -> bulk.batch(staff, null, null, batch -> {
+            batch.update(customers.id(), b, 0, Map.of("name", "乙二"));
+            batch.create(purchases.id(), Map.of("customer", theirs, "purchased_on", "2026-02-03", "amount", "1"));
+        })).isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors())
+                .extracting(FieldError::code).containsExactly("reference_missing"));
+    }
+
     private Map<String, Long> levels() {
         Map<String, Long> byLevel = new HashMap<>();
         bulk.aggregate(admin, RecordAggregation.of(customers.id()).groupBy("level").measure(Function.COUNT, null),
