@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SortField;
 
 /**
@@ -54,9 +55,9 @@ final class RecordReader {
 
     private List<Record> fetch(Condition where, List<SortField<?>> order, int offset, int limit,
                                Predicate<FieldDefinition> readable, boolean withMetadata) {
-        var rows = dsl.select(withMetadata ? table.selectList() : table.valueSelectList()).from(table.table)
-                .where(where).orderBy(order).offset(offset).limit(limit).fetch();
-        Map<String, Integer> positions = table.positions(withMetadata);
+        List<Field<?>> select = withMetadata ? table.selectList() : table.valueSelectList();
+        var rows = dsl.select(select).from(table.table).where(where).orderBy(order).offset(offset).limit(limit).fetch();
+        Map<String, Integer> positions = table.positions(select);
         List<Long> ids = rows.map(r -> r.get(table.id));
         Map<String, Map<Long, List<String>>> multiselects = new HashMap<>();
         for (FieldDefinition f : table.form.fields()) {

@@ -39,16 +39,15 @@ final class RecordStreamReader {
     void forEach(Condition where, List<String> fieldIds, Consumer<Record> each) {
         List<FieldDefinition> fields = chosen(fieldIds);
         List<Field<?>> select = new ArrayList<>(List.of(table.id, table.rowVersion, table.parentId));
-        Map<String, Integer> positions = new HashMap<>();
         for (FieldDefinition f : fields) {
             if (RecordTable.hasColumn(f)) {
-                positions.put(f.id(), select.size());
                 select.add(table.column(f));
                 if (f.storedType() == FieldType.MONEY) {
                     select.add(table.currency(f));
                 }
             }
         }
+        Map<String, Integer> positions = table.positions(select);
         long last = Long.MIN_VALUE;
         while (true) {
             var rows = dsl.select(select).from(table.table).where(where).and(table.id.gt(last))

@@ -151,44 +151,36 @@ final class RecordTable {
         }
     }
 
-    /** The typed value of own-table field {@code f} in a fetched row. */
-    Object read(org.jooq.Record row, FieldDefinition f) {
-        Field<Object> column = column(f);
-        return typed(row.get(column), f, () -> row.get(currency(f)));
-    }
-
     /**
-     * The typed value of own-table field {@code f} read at {@code index} of a row selected with
-     * {@link #selectList()} or {@link #valueSelectList()} (money: its currency follows at {@code index + 1}). Reading
-     * by position spares looking the column up by name for every value of a million rows.
+     * The typed value of own-table field {@code f} read at {@code index} of a fetched row (money: its currency follows
+     * at {@code index + 1}). Reading by position spares looking the column up by name for every value of a million
+     * rows.
      */
     Object read(org.jooq.Record row, FieldDefinition f, int index) {
-        return typed(row.get(index), f, () -> (String) row.get(index + 1));
-    }
-
-    /** Positions of the field columns in {@link #selectList()} ({@code metadata}) or {@link #valueSelectList()}. */
-    Map<String, Integer> positions(boolean metadata) {
-        Map<String, Integer> positions = new java.util.HashMap<>();
-        int i = metadata ? 9 : 3;
-        for (FieldDefinition f : form.fields()) {
-            if (hasColumn(f)) {
-                positions.put(f.id(), i);
-                i += f.storedType() == FieldType.MONEY ? 2 : 1;
-            }
-        }
-        return positions;
-    }
-
-    private static Object typed(Object value, FieldDefinition f, java.util.function.Supplier<String> currency) {
+        Object value = row.get(index);
         if (value == null) {
             return null;
         }
         return switch (f.storedType()) {
-            case MONEY -> new Money((BigDecimal) value, currency.get());
+            case MONEY -> new Money((BigDecimal) value, (String) row.get(index + 1));
             case RATING -> ((Number) value).intValue();
             case DATETIME -> utc((OffsetDateTime) value);
             default -> value;
         };
+    }
+
+    /** Where each field's column sits in {@code select} (a list built from {@link #column}), by field id. */
+    Map<String, Integer> positions(List<Field<?>> select) {
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        for (FieldDefinition f : form.fields()) {
+            if (hasColumn(f)) {
+                int index = select.indexOf(column(f));
+                if (index >= 0) {
+                    positions.put(f.id(), index);
+                }
+            }
+        }
+        return positions;
     }
 
     static OffsetDateTime utc(OffsetDateTime value) {
