@@ -41,6 +41,12 @@ public record FormDefinition(
     }
 
     public Optional<FieldDefinition> field(String fieldId) {
-        return fields.stream().filter(f -> f.id().equals(fieldId)).findFirst();
+        // A plain loop: the write path asks this for every value of every record of a bulk write.
+        for (FieldDefinition f : fields) {
+            if (f.id().equals(fieldId)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.records.AuditAction;
 import io.kehu.platform.records.RecordChange;
@@ -38,9 +39,15 @@ class PluginRecordBridge implements RecordGuard {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Only forms some started plugin's listener handles: a bulk write to any other form skips the per-record calls. */
+    @Override
+    public boolean watches(FormDefinition form) {
+        return registry.contributions(RecordListener.class).stream().anyMatch(c -> handles(c, form.id()));
+    }
+
     @Override
     public Optional<LocalizedText> check(RecordChange change) {
-        if (registry.contributions(RecordListener.class).stream().noneMatch(c -> handles(c, change.form().id()))) {
+        if (!watches(change.form())) {
             return Optional.empty();
         }
         io.kehu.sdk.records.RecordChange sdkChange = new io.kehu.sdk.records.RecordChange(change.form().id(),

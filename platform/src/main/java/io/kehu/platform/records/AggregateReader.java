@@ -68,17 +68,28 @@ final class AggregateReader {
         List<Field<?>> select = new ArrayList<>(groups);
         select.addAll(measures);
         List<SortField<?>> order = groups.stream().<SortField<?>>map(g -> g.asc().nullsLast()).toList();
+        // Keys and field definitions once per query, not per group: a million groups stream through this loop.
+        List<String> groupKeys = aggregation.groupBy();
+        List<Measure> measureList = aggregation.measures();
+        String[] measureKeys = new String[measureList.size()];
+        FieldDefinition[] measured = new FieldDefinition[measureList.size()];
+        for (int m = 0; m < measureList.size(); m++) {
+            measureKeys[m] = measureList.get(m).key();
+            Function function = measureList.get(m).function();
+            measured[m] = function == Function.MIN || function == Function.MAX
+                    ? resolve(measureList.get(m).column()).definition() : null;
+        }
         try (Cursor<org.jooq.Record> cursor = dsl.select(select).from(table.table).where(where).groupBy(groups)
                 .orderBy(order).fetchSize(FETCH_SIZE).fetchLazy()) {
             for (org.jooq.Record row : cursor) {
                 Map<String, Object> groupValues = new LinkedHashMap<>();
                 for (int g = 0; g < groups.size(); g++) {
-                    groupValues.put(aggregation.groupBy().get(g), typed(row.get(g), groupDefinitions.get(g)));
+                    groupValues.put(groupKeys.get(g), typed(row.get(g), groupDefinitions.get(g)));
                 }
                 Map<String, Object> measureValues = new LinkedHashMap<>();
                 for (int m = 0; m < measures.size(); m++) {
-                    Measure measure = aggregation.measures().get(m);
-                    measureValues.put(measure.key(), measureValue(measure, row.get(groups.size() + m)));
+                    measureValues.put(measureKeys[m],
+                            measureValue(measureList.get(m), measured[m], row.get(groups.size() + m)));
                 }
                 each.accept(new RecordAggregation.Row(groupValues, measureValues));
             }
@@ -106,14 +117,15 @@ final class AggregateReader {
         };
     }
 
-    private Object measureValue(Measure measure, Object raw) {
+    /** {@code measured}: the definition of a MIN/MAX measure's field ({@code null} for a system column). */
+    private static Object measureValue(Measure measure, FieldDefinition measured, Object raw) {
         if (raw == null) {
             return null;
         }
         return switch (measure.function()) {
             case COUNT -> ((Number) raw).longValue();
             case SUM, AVG -> decimal(raw).stripTrailingZeros();
-            case MIN, MAX -> typed(raw, resolve(measure.column()).definition());
+            case MIN, MAX -> typed(raw, measured);
         };
     }
 

@@ -38,6 +38,7 @@ final class BatchWriter implements BulkRecords.Batch {
     private final BooleanSupplier cancelled;
     private final Map<String, List<Op>> updates = new LinkedHashMap<>();
     private final Map<String, List<Op>> creates = new LinkedHashMap<>();
+    private final WrittenRecords writtenSoFar = new WrittenRecords();
     private long queued;
     private long written;
     private long created;
@@ -99,11 +100,12 @@ final class BatchWriter implements BulkRecords.Batch {
         checkCancelled();
         FormDefinition form = services.form(formId);
         RecordAccess.requireWrite(form, actor);
-        ChunkStore store = new ChunkStore(services, new RecordTable(form), actor, now());
+        ChunkStore store = new ChunkStore(services, new RecordTable(form), actor, now(), writtenSoFar);
+        List<RecordGuard> guards = services.guardsWatching(form);
         if (create) {
-            created += store.insert(prepareCreates(form, chunk));
+            created += store.insert(prepareCreates(form, chunk, guards));
         } else {
-            int[] counts = store.update(prepareUpdates(form, store, chunk));
+            int[] counts = store.update(prepareUpdates(form, store, chunk, guards));
             updated += counts[0];
             unchanged += counts[1];
         }
@@ -123,7 +125,7 @@ final class BatchWriter implements BulkRecords.Batch {
     record Prepared(long id, int rowVersion, Map<String, Object> values, Record old, Set<String> changed) {
     }
 
-    private List<Prepared> prepareCreates(FormDefinition form, List<Op> chunk) {
+    private List<Prepared> prepareCreates(FormDefinition form, List<Op> chunk, List<RecordGuard> guards) {
         List<Prepared> out = new ArrayList<>(chunk.size());
         for (Op op : chunk) {
             List<FieldError> errors = new ArrayList<>();
@@ -153,13 +155,17 @@ final class BatchWriter implements BulkRecords.Batch {
                 }
             });
             check(form, values, filled, Optional.empty(), errors, "new");
-            services.guard(new RecordChange(form, AuditAction.CREATE, null, values, Optional.empty(), actor));
+            if (!guards.isEmpty()) {
+                BulkRecords.Services.guard(guards, new RecordChange(form, AuditAction.CREATE, null, values,
+                        Optional.empty(), actor));
+            }
             out.add(new Prepared(0, 0, values, null, filled));
         }
         return out;
     }
 
-    private List<Prepared> prepareUpdates(FormDefinition form, ChunkStore store, List<Op> chunk) {
+    private List<Prepared> prepareUpdates(FormDefinition form, ChunkStore store, List<Op> chunk,
+                                          List<RecordGuard> guards) {
         Set<Long> ids = new HashSet<>();
         for (Op op : chunk) {
             if (!ids.add(op.id())) {
@@ -167,7 +173,7 @@ final class BatchWriter implements BulkRecords.Batch {
                         + " is updated twice in one chunk of a bulk write; merge the changes");
             }
         }
-        Map<Long, Record> old = store.load(ids);
+        Map<Long, Record> old = store.load(ids, !guards.isEmpty());
         List<Prepared> out = new ArrayList<>(chunk.size());
         for (Op op : chunk) {
             Record before = old.get(op.id());
@@ -193,8 +199,10 @@ final class BatchWriter implements BulkRecords.Batch {
             }
             if (!changed.isEmpty() || !errors.isEmpty()) {
                 check(form, values, changed, Optional.of(before), errors, Long.toString(op.id()));
-                services.guard(new RecordChange(form, AuditAction.UPDATE, op.id(), values, Optional.of(before),
-                        actor));
+                if (!guards.isEmpty()) {
+                    BulkRecords.Services.guard(guards, new RecordChange(form, AuditAction.UPDATE, op.id(), values,
+                            Optional.of(before), actor));
+                }
             }
             out.add(new Prepared(op.id(), op.rowVersion(), values, before, changed));
         }

@@ -52,7 +52,16 @@ public class BulkRecords {
                     "No published form " + formId));
         }
 
+        /** The guards that may refuse writes to {@code form} now (asked once per chunk of a bulk write). */
+        List<RecordGuard> guardsWatching(FormDefinition form) {
+            return guards.stream().filter(g -> g.watches(form)).toList();
+        }
+
         void guard(RecordChange change) {
+            guard(guards, change);
+        }
+
+        static void guard(List<RecordGuard> guards, RecordChange change) {
             for (RecordGuard g : guards) {
                 Optional<LocalizedText> refusal = g.check(change);
                 if (refusal.isPresent()) {

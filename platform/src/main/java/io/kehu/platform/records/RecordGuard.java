@@ -1,5 +1,6 @@
 package io.kehu.platform.records;
 
+import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
 import java.util.Optional;
 
@@ -13,4 +14,13 @@ public interface RecordGuard {
 
     /** The reason to refuse {@code change}, or empty to let it through. */
     Optional<LocalizedText> check(RecordChange change);
+
+    /**
+     * Whether this guard may refuse any write to {@code form} at this moment. Bulk writes ask once per chunk and do not
+     * call {@link #check} for the chunk's records when the answer is false, so answer false only when {@code check}
+     * would let every change of the form through (e.g. nobody listens to the form). By default: true.
+     */
+    default boolean watches(FormDefinition form) {
+        return true;
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SortField;
 
 /**
@@ -38,10 +39,25 @@ final class RecordReader {
         return fetch(where, order, offset, limit, f -> RecordAccess.mayRead(f, actor));
     }
 
+    /**
+     * Records matching {@code where} with every field but without who created, changed or deleted them and when
+     * ({@code null} in the records): for bulk writes nobody asks those of, since parsing the timestamps is a good
+     * part of reading a row.
+     */
+    List<Record> fetchValues(Condition where, int limit) {
+        return fetch(where, List.of(), 0, limit, f -> true, false);
+    }
+
     private List<Record> fetch(Condition where, List<SortField<?>> order, int offset, int limit,
                                Predicate<FieldDefinition> readable) {
-        var rows = dsl.select(table.selectList()).from(table.table).where(where).orderBy(order)
-                .offset(offset).limit(limit).fetch();
+        return fetch(where, order, offset, limit, readable, true);
+    }
+
+    private List<Record> fetch(Condition where, List<SortField<?>> order, int offset, int limit,
+                               Predicate<FieldDefinition> readable, boolean withMetadata) {
+        List<Field<?>> select = withMetadata ? table.selectList() : table.valueSelectList();
+        var rows = dsl.select(select).from(table.table).where(where).orderBy(order).offset(offset).limit(limit).fetch();
+        Map<String, Integer> positions = table.positions(select);
         List<Long> ids = rows.map(r -> r.get(table.id));
         Map<String, Map<Long, List<String>>> multiselects = new HashMap<>();
         for (FieldDefinition f : table.form.fields()) {
@@ -52,21 +68,24 @@ final class RecordReader {
         List<Record> records = new ArrayList<>(rows.size());
         for (var row : rows) {
             long id = row.get(table.id);
-            Map<String, Object> values = new LinkedHashMap<>();
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>();
             for (FieldDefinition f : table.form.fields()) {
                 if (!readable.test(f)) {
                     continue;
                 }
                 if (RecordTable.hasColumn(f)) {
-                    values.put(f.id(), table.read(row, f));
+                    values.put(f.id(), table.read(row, f, positions.get(f.id())));
                 } else if (RecordTable.isMultiselect(f)) {
                     values.put(f.id(), multiselects.getOrDefault(f.id(), Map.of()).getOrDefault(id, List.of()));
                 }
             }
-            records.add(new Record(table.form.id(), id, row.get(table.rowVersion), row.get(table.parentId),
-                    new RecordValues(values), RecordTable.utc(row.get(table.createdAt)), row.get(table.createdBy),
+            records.add(withMetadata
+                    ? new Record(table.form.id(), id, row.get(table.rowVersion), row.get(table.parentId),
+                    RecordValues.owning(values), RecordTable.utc(row.get(table.createdAt)), row.get(table.createdBy),
                     RecordTable.utc(row.get(table.updatedAt)), row.get(table.updatedBy),
-                    RecordTable.utc(row.get(table.deletedAt)), row.get(table.deletedBy)));
+                    RecordTable.utc(row.get(table.deletedAt)), row.get(table.deletedBy))
+                    : new Record(table.form.id(), id, row.get(table.rowVersion), row.get(table.parentId),
+                    RecordValues.owning(values), null, null, null, null, null, null));
         }
         return records;
     }

@@ -47,6 +47,7 @@ final class RecordStreamReader {
                 }
             }
         }
+        Map<String, Integer> positions = table.positions(select);
         long last = Long.MIN_VALUE;
         while (true) {
             var rows = dsl.select(select).from(table.table).where(where).and(table.id.gt(last))
@@ -63,13 +64,13 @@ final class RecordStreamReader {
             }
             for (var row : rows) {
                 long id = row.get(table.id);
-                Map<String, Object> values = new LinkedHashMap<>();
+                LinkedHashMap<String, Object> values = new LinkedHashMap<>();
                 for (FieldDefinition f : fields) {
-                    values.put(f.id(), RecordTable.hasColumn(f) ? table.read(row, f)
+                    values.put(f.id(), RecordTable.hasColumn(f) ? table.read(row, f, positions.get(f.id()))
                             : multiselects.get(f.id()).getOrDefault(id, List.of()));
                 }
                 each.accept(new Record(table.form.id(), id, row.get(table.rowVersion), row.get(table.parentId),
-                        new RecordValues(values), null, null, null, null, null, null));
+                        RecordValues.owning(values), null, null, null, null, null, null));
             }
             if (rows.size() < PAGE_SIZE) {
                 return;

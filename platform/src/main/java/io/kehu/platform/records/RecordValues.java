@@ -38,6 +38,15 @@ public final class RecordValues {
         return new RecordValues(new CompactValues(kept, keptValues));
     }
 
+    private RecordValues(Map<String, Object> fresh, boolean owned) {
+        this.values = Collections.unmodifiableMap(fresh);
+    }
+
+    /** Wraps a map the caller has just built and hands over (not kept or changed elsewhere): no copy. */
+    static RecordValues owning(LinkedHashMap<String, Object> fresh) {
+        return new RecordValues(fresh, true);
+    }
+
     /** The values as an unmodifiable map (null values allowed). */
     public Map<String, Object> asMap() {
         return values;

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,10 +151,12 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
                 continue;
             }
             context = context != null ? context : bound.contexts().of(form, values, old, actor);
-            String name = messages.ruleName(i, rule.script());
+            int index = i;
+            // The name only appears in a refusal or a failure: not built for every record of a bulk write.
+            Supplier<String> name = () -> messages.ruleName(index, rule.script());
             if (!truth(run(form, rule.script(), context, name, null))) {
                 errors.add(new FieldError(null, "rule", rule.message().isEmpty()
-                        ? messages.text("rules.refused", name) : rule.message()));
+                        ? messages.text("rules.refused", name.get()) : rule.message()));
             }
         }
         return errors;
@@ -167,10 +170,12 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
     @Override
     public Map<String, Object> compute(FormDefinition form, Map<String, Object> values, Optional<Record> old,
                                        Actor actor) {
-        Map<String, Object> working = new LinkedHashMap<>(values);
+        Map<String, Object> working = null;
         Map<String, Object> computed = new LinkedHashMap<>();
         for (FieldDefinition f : form.fields()) {
             if (f.type() == FieldType.COMPUTED && f.expression() != null) {
+                // Copied only for forms that have computed fields: most have none, and bulk writes ask per record.
+                working = working != null ? working : new LinkedHashMap<>(values);
                 Object value = run(form, f.expression(), bound.contexts().of(form, working, old, actor), f.id(), f.id());
                 working.put(f.id(), value);
                 computed.put(f.id(), value);
@@ -200,10 +205,16 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
 
     /** Runs one script; any failure becomes a refusal naming the rule, logged with its details. */
     private Object run(FormDefinition form, String script, RuleContext context, String name, String fieldId) {
+        return run(form, script, context, () -> name, fieldId);
+    }
+
+    private Object run(FormDefinition form, String script, RuleContext context, Supplier<String> named,
+                       String fieldId) {
         try {
             return bound.cache().get(script, RecordTyping.of(form)).evaluate(context);
         } catch (Throwable e) {
             rethrowFatal(e);
+            String name = named.get();
             RuleFailure failure = new RuleFailure(form.id() + " / " + name, e);
             log.warn("Rule failed in form {} ({}): {}", form.id(), name, failure.getMessage(), e);
             throw new RecordValidationException(List.of(new FieldError(fieldId, "rule_failed",

@@ -318,6 +318,62 @@ abstract class BulkRecordsContract {
         assertThat(events.stream(RecordsSavedInBulk.class).filter(RecordsSavedInBulk::created)).hasSize(2);
     }
 
+    @Test
+    void guardsAreAskedOnlyAboutFormsTheyWatchAndThenSeeTheWholeOldRecord() {
+        long a = customer("甲", staff);
+        long b = customer("乙", staff);
+        RecordsTestConfiguration.WATCHED_CHANGES.clear();
+        RecordsTestConfiguration.WATCHED_FORM.set(customers.id());
+        try {
+            bulk.batch(system, null, null, batch -> {
+                batch.update(customers.id(), a, 0, Map.of("level", "KEY"));
+                batch.update(customers.id(), b, 0, Map.of("level", "NORMAL"));
+                batch.create(purchases.id(), Map.of("customer", a, "purchased_on", "2026-02-03", "amount", "1"));
+            });
+        } finally {
+            RecordsTestConfiguration.WATCHED_FORM.set(null);
+        }
+        assertThat(RecordsTestConfiguration.WATCHED_CHANGES).hasSize(2).allSatisfy(change -> {
+            assertThat(change.form().id()).isEqualTo(customers.id());
+            Record old = change.old().orElseThrow();
+            assertThat(old.createdAt()).isNotNull();
+            assertThat(old.updatedAt()).isNotNull();
+            assertThat(old.get("name")).isIn("甲", "乙");
+        });
+    }
+
+    @Test
+    void referencesToRecordsTheBatchWroteAreValidAndOthersAreStillLookedUp() {
+        long a = customer("甲", staff);
+        long b = customer("乙", staff);
+        long gone = customer("丙", staff);
+        records.delete(system, customers.id(), gone, 0);
+        BulkRecords.Outcome outcome = bulk.batch(system, null, null, batch -> {
+            batch.update(customers.id(), a, 0, Map.of("level", "KEY"));
+            for (int i = 0; i < BatchWriter.CHUNK; i++) {
+                batch.create(purchases.id(), Map.of("customer", i % 2 == 0 ? a : b, "purchased_on", "2026-02-03",
+                        "amount", "1"));
+            }
+        });
+        assertThat(outcome.created()).isEqualTo(BatchWriter.CHUNK);
+        assertThat(outcome.updated()).isEqualTo(1);
+
+        assertThatThrownBy(() -> bulk.batch(system, null, null, batch -> {
+            batch.update(customers.id(), b, 0, Map.of("level", "KEY"));
+            batch.create(purchases.id(), Map.of("customer", b, "purchased_on", "2026-02-03", "amount", "1"));
+            batch.create(purchases.id(), Map.of("customer", gone, "purchased_on", "2026-02-03", "amount", "1"));
+        })).isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors())
+                .extracting(FieldError::code).containsExactly("reference_missing"));
+        assertThat(records.get(admin, customers.id(), b).orElseThrow().get("level")).isNull();
+
+        long theirs = customer("丁", otherStaff);
+        assertThatThrownBy(() -> bulk.batch(staff, null, null, batch -> {
+            batch.update(customers.id(), b, 0, Map.of("name", "乙二"));
+            batch.create(purchases.id(), Map.of("customer", theirs, "purchased_on", "2026-02-03", "amount", "1"));
+        })).isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors())
+                .extracting(FieldError::code).containsExactly("reference_missing"));
+    }
+
     private Map<String, Long> levels() {
         Map<String, Long> byLevel = new HashMap<>();
         bulk.aggregate(admin, RecordAggregation.of(customers.id()).groupBy("level").measure(Function.COUNT, null),

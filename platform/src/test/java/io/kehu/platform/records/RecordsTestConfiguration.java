@@ -62,6 +62,30 @@ class RecordsTestConfiguration {
                 : Optional.empty();
     }
 
+    /** The form {@link #watchingGuard()} watches, and what it was asked about. */
+    static final AtomicReference<String> WATCHED_FORM = new AtomicReference<>();
+    static final List<RecordChange> WATCHED_CHANGES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A guard that only ever looks at one form, and says so: bulk writes to other forms do not ask it. */
+    @Bean
+    RecordGuard watchingGuard() {
+        return new RecordGuard() {
+            @Override
+            public Optional<LocalizedText> check(RecordChange change) {
+                if (!change.form().id().equals(WATCHED_FORM.get())) {
+                    return Optional.empty();
+                }
+                WATCHED_CHANGES.add(change);
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean watches(FormDefinition form) {
+                return form.id().equals(WATCHED_FORM.get());
+            }
+        };
+    }
+
     @Bean
     FailingListener failingListener() {
         return new FailingListener();

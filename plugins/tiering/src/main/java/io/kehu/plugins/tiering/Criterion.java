@@ -1,7 +1,9 @@
 package io.kehu.plugins.tiering;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One threshold: a metric compared with a value, e.g. {@code total_spend >= 100000}. Metrics are those of
@@ -13,6 +15,10 @@ import java.util.Objects;
  * @param value what to compare with
  */
 public record Criterion(String metric, String operator, String value) {
+
+    private static final Object NOT_A_NUMBER = new Object();
+    /** Parsed thresholds; few distinct texts (what admins typed), so the map stays small. */
+    private static final Map<String, Object> NUMBERS = new ConcurrentHashMap<>();
 
     public Criterion {
         Objects.requireNonNull(metric, "metric");
@@ -39,14 +45,12 @@ public record Criterion(String metric, String operator, String value) {
             return false;
         }
         int cmp;
-        if (actual instanceof Number || actual instanceof BigDecimal) {
-            BigDecimal number;
-            try {
-                number = new BigDecimal(value);
-            } catch (NumberFormatException e) {
+        if (actual instanceof Number n) {
+            BigDecimal number = number(value);
+            if (number == null) {
                 return false;
             }
-            cmp = new BigDecimal(actual.toString()).compareTo(number);
+            cmp = decimal(n).compareTo(number);
         } else {
             cmp = actual.toString().compareTo(value);
         }
@@ -58,6 +62,27 @@ public record Criterion(String metric, String operator, String value) {
             case "=" -> cmp == 0;
             default -> cmp != 0;
         };
+    }
+
+    /** The threshold as a number, parsed once per distinct text (a dry run compares it for every customer). */
+    private static BigDecimal number(String text) {
+        return NUMBERS.computeIfAbsent(text, t -> {
+            try {
+                return new BigDecimal(t);
+            } catch (NumberFormatException e) {
+                return NOT_A_NUMBER;
+            }
+        }) instanceof BigDecimal d ? d : null;
+    }
+
+    private static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof Long || n instanceof Integer) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        return new BigDecimal(n.toString());
     }
 
     @Override

@@ -54,7 +54,8 @@ final class TierEvaluator {
         });
         int n = customers.size;
         BigDecimal[] spend = new BigDecimal[n];
-        Long[] counts = new Long[n];
+        long[] counts = new long[n];
+        boolean[] bought = new boolean[n];
         LocalDate[] last = new LocalDate[n];
         int[] cursor = {0};
         long[] groups = {0};
@@ -71,6 +72,7 @@ final class TierEvaluator {
                         cursor[0] = i;
                         spend[i] = row.sum("amount") == null ? BigDecimal.ZERO : row.sum("amount");
                         counts[i] = row.count();
+                        bought[i] = true;
                         last[i] = (LocalDate) row.max("purchased_on");
                     }
                     if (++groups[0] % CHECK_EVERY == 0) {
@@ -79,19 +81,22 @@ final class TierEvaluator {
                     }
                 });
         stopIf(cancelled);
-        Long[] recency = new Long[n];
+        long[] recency = new long[n];
+        boolean[] dated = new boolean[n];
         for (int i = 0; i < n; i++) {
-            recency[i] = CustomerMetrics.recency(last[i], period);
+            Long days = CustomerMetrics.recency(last[i], period);
+            recency[i] = days == null ? 0 : days;
+            dated[i] = days != null;
         }
-        int[] r = RfmScores.recency(recency);
-        int[] f = RfmScores.frequency(counts);
+        int[] r = RfmScores.recency(recency, dated);
+        int[] f = RfmScores.frequency(counts, bought);
         int[] m = RfmScores.monetary(spend);
 
         List<Preview.Result> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             CustomerMetrics metrics = new CustomerMetrics(customers.ids[i], customers.versions[i],
                     customers.levels[i], spend[i] == null ? BigDecimal.ZERO : spend[i],
-                    counts[i] == null ? 0 : counts[i], last[i], recency[i], r[i], f[i], m[i],
+                    counts[i], last[i], dated[i] ? recency[i] : null, r[i], f[i], m[i],
                     customers.fields == null ? null : customers.fields[i]);
             String level = rule == null ? scheme.byThresholds(metrics) : byRule(scheme, rule, metrics);
             results.add(new Preview.Result(metrics, level, Movement.of(scheme, metrics.currentLevel(), level)));

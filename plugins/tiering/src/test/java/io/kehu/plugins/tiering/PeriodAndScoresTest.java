@@ -41,6 +41,46 @@ class PeriodAndScoresTest {
     }
 
     @Test
+    void primitiveScoresMatchTheGeneralRankingOnManyCustomers() {
+        java.util.Random random = new java.util.Random(7);
+        int n = 20_000;
+        BigDecimal[] spend = new BigDecimal[n];
+        Long[] counts = new Long[n];
+        for (int i = 0; i < n; i++) {
+            if (random.nextInt(3) > 0) {
+                spend[i] = BigDecimal.valueOf(random.nextInt(5_000_000), random.nextInt(3));
+                counts[i] = 1L + random.nextInt(40);
+            }
+        }
+        assertThat(RfmScores.monetary(spend)).containsExactly(rankedOneByOne(spend));
+        assertThat(RfmScores.frequency(counts)).containsExactly(rankedOneByOne(counts));
+        assertThat(RfmScores.quintiles(spend)).containsExactly(rankedOneByOne(spend));
+        BigDecimal[] tooFine = {new BigDecimal("0.0000001"), new BigDecimal("0.0000002"), null,
+                new BigDecimal("0.00000010")};
+        assertThat(RfmScores.monetary(tooFine)).containsExactly(1, 4, 0, 1);
+    }
+
+    /** The ranking as specified, spelt out: walk the sorted buyers, a new value starts at its rank's fifth. */
+    private static <T extends Comparable<T>> int[] rankedOneByOne(T[] values) {
+        List<Integer> buyers = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                buyers.add(i);
+            }
+        }
+        buyers.sort(java.util.Comparator.comparing(i -> values[i]));
+        int[] scores = new int[values.length];
+        int score = 0;
+        for (int rank = 0; rank < buyers.size(); rank++) {
+            if (rank == 0 || values[buyers.get(rank)].compareTo(values[buyers.get(rank - 1)]) != 0) {
+                score = 1 + rank * 5 / buyers.size();
+            }
+            scores[buyers.get(rank)] = score;
+        }
+        return scores;
+    }
+
+    @Test
     void thresholdsPickTheFirstLevelWhoseCriteriaAllHold() {
         TierScheme three = Schemes.defaults().get(0);
         assertThat(three.byThresholds(metrics("100000", 6, 10L))).isEqualTo("KEY");

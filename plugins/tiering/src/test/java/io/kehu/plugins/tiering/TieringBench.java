@@ -55,14 +55,21 @@ public final class TieringBench {
 
             TieringService service = TieringService.of(kehu.context());
             Period period = Period.containing(PeriodKind.CALENDAR_YEAR, LocalDate.of(2025, 6, 1));
+            String loadBefore = loadAverage();
+            double[] cpu0 = cpu(db);
             long p0 = System.nanoTime();
             Preview preview = service.evaluate(period, Progress.NONE, () -> false);
             long p1 = System.nanoTime();
+            double[] cpu1 = cpu(db);
             BatchResult applied = service.apply(preview, "admin", Progress.NONE, () -> false);
             long p2 = System.nanoTime();
+            double[] cpu2 = cpu(db);
+            figures.put("load average (1/5/15 min) before the plugin / after it", loadBefore + " / " + loadAverage());
             figures.put("plugin: dry run", seconds(p0, p1));
             figures.put("plugin: apply", seconds(p1, p2));
             figures.put("plugin: dry run + apply", seconds(p0, p2));
+            figures.put("CPU of the dry run: Kehu JVM (all threads) / PostgreSQL", cpuSeconds(cpu0, cpu1));
+            figures.put("CPU of the apply: Kehu JVM (all threads) / PostgreSQL", cpuSeconds(cpu1, cpu2));
             figures.put("customers changing level", Long.toString(applied.updated()));
             figures.put("moves (up / down / first level / stay)", preview.perMovement().toString());
             figures.put("levels after", preview.perLevel().toString());
@@ -74,10 +81,14 @@ public final class TieringBench {
             exec(db, "delete from frm_tier_history");
             exec(db, "delete from kehu_audit where form_id in ('customer', 'tier_history')");
             exec(db, "vacuum analyze");
+            double[] sqlCpu0 = cpu(db);
             long s0 = System.nanoTime();
             long sqlChanges = sqlBaseline(db);
             long s1 = System.nanoTime();
+            double[] sqlCpu1 = cpu(db);
             figures.put("hand-written SQL: dry run + apply", seconds(s0, s1));
+            figures.put("CPU of the SQL: PostgreSQL", String.format("%.1f s", sqlCpu1[1] - sqlCpu0[1]));
+            figures.put("load average after the SQL", loadAverage());
             figures.put("SQL changes", Long.toString(sqlChanges));
             figures.put("same levels as the plugin", Boolean.toString(levels(db).equals(pluginLevels)));
             figures.put("audit rows written by the plugin", Long.toString(audit));
@@ -161,6 +172,43 @@ public final class TieringBench {
                 + "round((power(random(), 3) * 40000)::numeric, 2), 'CNY' "
                 + "from generate_series(1, " + purchases + ") g");
         exec(db, "vacuum analyze");
+    }
+
+    /**
+     * CPU seconds used so far by this JVM (every thread: JIT and GC too) and by the PostgreSQL backends connected to
+     * the bench database (Linux, same machine; 0 where /proc cannot be read). On a shared machine wall-clock times
+     * swing with the load; the CPU each side burns says where the work is.
+     */
+    private static double[] cpu(Connection db) throws SQLException {
+        double server = 0;
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select pid from pg_stat_activity "
+                + "where datname = '" + DB + "' and backend_type = 'client backend'")) {
+            while (r.next()) {
+                try {
+                    String stat = Files.readString(Path.of("/proc/" + r.getInt(1) + "/stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    server += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, in ticks
+                } catch (java.io.IOException | RuntimeException e) {
+                    // not Linux, or the backend just ended: count nothing for it
+                }
+            }
+        }
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
+        return new double[] {jvm, server};
+    }
+
+    private static String cpuSeconds(double[] from, double[] to) {
+        return String.format("%.1f s / %.1f s", to[0] - from[0], to[1] - from[1]);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static String levels(Connection db) throws SQLException {
