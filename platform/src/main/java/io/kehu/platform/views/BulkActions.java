@@ -3,6 +3,7 @@ package io.kehu.platform.views;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -20,15 +21,30 @@ import java.util.function.Supplier;
 
 /**
  * What can be done to the selected rows at once: hand them to another owner (the form's owner field, e.g. the account
- * manager) and delete them after a confirmation. Each record is written through the record store on its own, so one
+ * manager) and delete them after a confirmation; in the deleted records (an administrator's recycle bin), bring them
+ * back. Each record is written through the record store on its own, so one
  * refused record (someone else's, changed meanwhile) does not stop the others; the user is told how many worked.
  */
 final class BulkActions extends HorizontalLayout {
 
     BulkActions(Records records, Actor actor, FormDefinition form, UserDirectory users,
                 Supplier<Set<Record>> selection, Runnable afterChange) {
+        this(records, actor, form, users, selection, afterChange, false);
+    }
+
+    /** With {@code deletedRecords}, the actions on a list of deleted records: only "restore". */
+    BulkActions(Records records, Actor actor, FormDefinition form, UserDirectory users,
+                Supplier<Set<Record>> selection, Runnable afterChange, boolean deletedRecords) {
         setAlignItems(FlexComponent.Alignment.BASELINE);
         setId("bulk-actions");
+        if (deletedRecords) {
+            Button restore = new Button(getTranslation("views.bulk.restore"), VaadinIcon.ARROW_BACKWARD.create(),
+                    click -> run(selection.get(), r -> records.restore(actor, form.id(), r.id(), r.rowVersion()),
+                            afterChange));
+            restore.setId("bulk-restore");
+            add(restore);
+            return;
+        }
         FieldDefinition owner = form.ownerField() == null ? null : form.field(form.ownerField()).orElse(null);
         // STAFF may only own records themselves (the store refuses anything else), so they get no assign control
         if (owner != null && FormAccess.mayEdit(form, owner, actor) && !actor.limitedToOwnRecords()) {

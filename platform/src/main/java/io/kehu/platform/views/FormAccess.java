@@ -4,6 +4,7 @@ import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
 import java.util.List;
 
 /**
@@ -26,6 +27,14 @@ final class FormAccess {
 
     static boolean mayRead(FieldDefinition field, Actor actor) {
         return actor.isSystem() || field.access().mayRead(actor.roles());
+    }
+
+    /**
+     * Whether the user may see the form's deleted records and bring them back: administrators who may write the form
+     * (the record store checks the same on every query and restore).
+     */
+    static boolean mayRestore(FormDefinition form, Actor actor) {
+        return mayWrite(form, actor) && (actor.isSystem() || actor.hasRole(Role.ADMIN));
     }
 
     /** Whether the user may change the field: the form and the field are writable and it is not read-only. */

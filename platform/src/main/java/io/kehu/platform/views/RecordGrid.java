@@ -8,6 +8,7 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.records.Record;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +58,21 @@ final class RecordGrid extends Grid<Record> {
             column.setSortable(true).setSortProperty(f.id());
         }
         return column;
+    }
+
+    /**
+     * When and by whom each row was deleted, first: the columns of the deleted records list. Sorting by the time is
+     * done by the store like any other column.
+     */
+    void addDeletionColumns(UserDirectory users) {
+        Column<Record> when = addColumn(r -> formatter.plain(r.deletedAt())).setKey(FormTables.DELETED_AT)
+                .setHeader(getTranslation("views.list.deletedAt")).setAutoWidth(true).setResizable(true)
+                .setSortable(true).setSortProperty(FormTables.DELETED_AT);
+        Column<Record> who = addColumn(r -> users.name(r.deletedBy())).setKey(FormTables.DELETED_BY)
+                .setHeader(getTranslation("views.list.deletedBy")).setAutoWidth(true).setResizable(true);
+        List<Column<Record>> order = new ArrayList<>(List.of(when, who));
+        getColumns().stream().filter(c -> c != when && c != who).forEach(order::add);
+        setColumnOrder(order);
     }
 
     private String header(FieldDefinition f) {

@@ -19,10 +19,14 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.i18n.Messages;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordQuery;
@@ -39,6 +43,8 @@ import java.util.stream.Stream;
  * The list of any published form at {@code forms/<form>}: a lazy grid that asks the record store for one page at a
  * time (no count of the whole table; the scrollbar uses the store's estimate), sortable columns the user can show and
  * hide, filters per field, a quick search, saved views, bulk actions and exports of exactly what is listed.
+ * Administrators also get the form's deleted records ({@code forms/<form>?deleted}): when and by whom each was deleted,
+ * and "restore" for the selected ones.
  */
 @Route(value = "forms/:form", layout = MainLayout.class)
 @PermitAll
@@ -55,7 +61,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
     private FormDefinition form;
     private RecordGrid grid;
     private FilterBar filterBar;
-    private final TextField search = new TextField();
+    private TextField search;
+    /** Whether this list shows the deleted records (a recycle bin) instead of the live ones. */
+    private boolean deletedRecords;
 
     public RecordListView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
                           SavedViews savedViews, Messages messages) {
@@ -72,6 +80,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         return "forms/" + formId;
     }
 
+    /** The query parameter that turns the list into the form's deleted records. */
+    static final String DELETED = "deleted";
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
@@ -84,6 +95,12 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         title = form.label().in(getLocale());
+        // the same view instance serves the next form or mode (the router reuses it), so everything is built anew
+        deletedRecords = FormAccess.mayRestore(form, actor)
+                && event.getLocation().getQueryParameters().getParameters().containsKey(DELETED);
+        if (deletedRecords) {
+            title = title + " · " + getTranslation("views.list.deleted");
+        }
         build();
     }
 
@@ -97,11 +114,18 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         FilterSources sources = sources(users);
         grid = new RecordGrid(form, FormAccess.listableFields(form, actor), formatter(sources));
         grid.setItems((CallbackDataProvider.FetchCallback<Record, Void>) this::fetch);
-        grid.getLazyDataView().setItemCountEstimate(
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE, records.estimateCount(actor, form.id()))));
-        grid.addItemClickListener(click -> UI.getCurrent().navigate(RecordView.path(form.id(),
-                String.valueOf(click.getItem().id()))));
+        if (deletedRecords) {
+            grid.addDeletionColumns(users);
+            // the estimate is of live rows; the grid grows its size as pages of deleted ones arrive
+            grid.getLazyDataView().setItemCountEstimate(RecordQuery.DEFAULT_LIMIT);
+        } else {
+            grid.getLazyDataView().setItemCountEstimate(
+                    (int) Math.max(1, Math.min(Integer.MAX_VALUE, records.estimateCount(actor, form.id()))));
+            grid.addItemClickListener(click -> UI.getCurrent().navigate(RecordView.path(form.id(),
+                    String.valueOf(click.getItem().id()))));
+        }
 
+        search = new TextField();
         search.setId("quick-search");
         search.setPlaceholder(getTranslation("views.list.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -112,10 +136,16 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
 
         H2 heading = new H2(title);
         heading.setId("list-title");
-        HorizontalLayout header = new HorizontalLayout(heading, search, grid.columnToggle(() -> grid.getDataProvider().refreshAll()),
-                new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply), exportLink("csv", sources),
-                exportLink("xlsx", sources));
-        if (FormAccess.mayWrite(form, actor)) {
+        HorizontalLayout header = new HorizontalLayout(heading, search,
+                grid.columnToggle(() -> grid.getDataProvider().refreshAll()));
+        if (!deletedRecords) { // saved views are views of the live records
+            header.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
+        }
+        header.add(exportLink("csv", sources), exportLink("xlsx", sources));
+        if (FormAccess.mayRestore(form, actor)) {
+            header.add(deletedRecordsLink());
+        }
+        if (FormAccess.mayWrite(form, actor) && !deletedRecords) {
             Button create = new Button(getTranslation("views.list.new"), VaadinIcon.PLUS.create(),
                     click -> UI.getCurrent().navigate(RecordView.path(form.id(), RecordView.NEW)));
             create.setId("new-record");
@@ -124,8 +154,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         }
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
-        add(header, filterBar, new BulkActions(records, actor, form, users, grid::getSelectedItems, this::refresh),
-                grid);
+        add(header, filterBar, new BulkActions(records, actor, form, users, grid::getSelectedItems, this::refresh,
+                deletedRecords), grid);
         setFlexGrow(1, grid);
     }
 
@@ -141,8 +171,25 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         return rows.stream().map(r -> r.only(shown)); // the grid keeps its pages: keep only what it shows
     }
 
+    /** Switches between the live records and the deleted ones, as a link so that the browser's back button works. */
+    private RouterLink deletedRecordsLink() {
+        RouterLink link = new RouterLink(getTranslation(deletedRecords ? "views.list.live" : "views.list.deleted"),
+                RecordListView.class, new RouteParameters("form", form.id()));
+        link.setQueryParameters(deletedRecords ? QueryParameters.empty() : QueryParameters.of(DELETED, ""));
+        link.setId("deleted-records");
+        return link;
+    }
+
     private RecordQuery query(ViewState state) {
-        RecordQuery query = RecordQuery.of(form.id()).search(state.search()).sortBy(state.sorts().toArray(Sort[]::new));
+        List<Sort> sorts = state.sorts();
+        if (deletedRecords && sorts.isEmpty()) {
+            sorts = List.of(Sort.desc(FormTables.DELETED_AT)); // most recently deleted first
+        }
+        RecordQuery query = RecordQuery.of(form.id()).search(state.search()).sortBy(sorts.toArray(Sort[]::new));
+        if (deletedRecords) {
+            query = query.includeDeleted(true)
+                    .where(RecordQuery.Filter.of(FormTables.DELETED_AT, RecordQuery.Operator.IS_NOT_EMPTY));
+        }
         for (RecordQuery.Filter f : state.filters()) {
             query = query.where(f);
         }
