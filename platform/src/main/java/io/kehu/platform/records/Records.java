@@ -204,11 +204,15 @@ public class Records {
         events.publishEvent(new RecordEvents.Deleted(form.id(), id, actor));
     }
 
-    /** Brings a deleted record back, with the values it had. */
+    /**
+     * Brings a deleted record back, with the values it had. Only administrators, who alone may see deleted records
+     * (the delete confirmation tells users so), may restore them.
+     */
     @Transactional
     public Record restore(Actor actor, String formId, long id, int expectedRowVersion) {
         FormDefinition form = form(formId);
         RecordAccess.requireWrite(form, actor);
+        RecordAccess.requireDeletedAccess(form, actor);
         RecordTable table = new RecordTable(form);
         Record old = loadForWrite(table, id, actor, true);
         if (!old.deleted()) {

@@ -31,7 +31,7 @@ final class FormAccess {
 
     /**
      * Whether the user may see the form's deleted records and bring them back: administrators who may write the form
-     * (the record store checks the same on every query and restore).
+     * (the record store refuses everyone else on every query of deleted records and every restore).
      */
     static boolean mayRestore(FormDefinition form, Actor actor) {
         return mayWrite(form, actor) && (actor.isSystem() || actor.hasRole(Role.ADMIN));

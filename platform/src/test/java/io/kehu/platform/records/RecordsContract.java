@@ -321,7 +321,9 @@ abstract class RecordsContract {
         assertThatThrownBy(() -> records.update(manager, form.id(), r.id(), 1, Map.of("name", "x")))
                 .isInstanceOf(RecordNotFoundException.class);
 
-        Record restored = records.restore(manager, form.id(), r.id(), 1);
+        assertThatThrownBy(() -> records.restore(manager, form.id(), r.id(), 1))
+                .as("only administrators restore").isInstanceOf(RecordAccessDeniedException.class);
+        Record restored = records.restore(admin, form.id(), r.id(), 1);
 
         assertThat(restored.deleted()).isFalse();
         assertThat(restored.rowVersion()).isEqualTo(2);

@@ -3,15 +3,16 @@ package io.kehu.platform.views;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -19,6 +20,7 @@ import com.vaadin.flow.router.RouterLink;
 import io.kehu.platform.records.AuditAction;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.security.Actor;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,10 @@ class DeletedRecordsTest extends ScreensTest {
         assertThat(bin.getColumns().getFirst().getKey()).as("when it was deleted comes first").isEqualTo("deleted_at");
         assertThat(_find(Button.class, spec -> spec.withId("new-record"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("bulk-delete"))).isEmpty();
+        String csv = new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withId("export-csv"))),
+                StandardCharsets.UTF_8);
+        assertThat(csv).as("the export is of the deleted records").contains(token + " Gone")
+                .doesNotContain(token + " Kept");
 
         rows.forEach(bin::select);
         _click(_get(Button.class, spec -> spec.withId("bulk-restore")));
@@ -81,18 +87,5 @@ class DeletedRecordsTest extends ScreensTest {
         assertThat(_find(Button.class, spec -> spec.withId("bulk-restore"))).isEmpty();
         search(token);
         assertThat(names(grid())).containsExactly(token + " Kept");
-    }
-
-    private static void search(String text) {
-        _setValue(_get(TextField.class, spec -> spec.withId("quick-search")), text);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Grid<Record> grid() {
-        return _get(Grid.class, spec -> spec.withId("record-grid"));
-    }
-
-    private static List<Object> names(Grid<Record> grid) {
-        return GridKt._fetch(grid, 0, 100).stream().map(r -> r.get("name")).toList();
     }
 }

@@ -232,22 +232,9 @@ class ListViewActionsTest extends ScreensTest {
         _setValue(fieldPicker(), catalog.published(formId).orElseThrow().field(fieldId).orElseThrow());
     }
 
-    private static void search(String text) {
-        _setValue(_get(TextField.class, spec -> spec.withId("quick-search")), text);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Grid<Record> grid() {
-        return _get(Grid.class, spec -> spec.withId("record-grid"));
-    }
-
     @SuppressWarnings("unchecked")
     private static ComboBox<FieldDefinition> fieldPicker() {
         return _get(ComboBox.class, spec -> spec.withId("filter-add"));
-    }
-
-    private static List<Object> names(Grid<Record> grid) {
-        return GridKt._fetch(grid, 0, 100).stream().map(r -> r.get("name")).toList();
     }
 
     private static List<Object> products(Grid<Record> grid) {

@@ -109,16 +109,7 @@ class ListViewTest extends ScreensTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Grid<Record> grid() {
-        return _get(Grid.class, spec -> spec.withId("record-grid"));
-    }
-
-    @SuppressWarnings("unchecked")
     private static ComboBox<FieldDefinition> fieldPicker() {
         return _get(ComboBox.class, spec -> spec.withId("filter-add"));
-    }
-
-    private static List<Object> names(Grid<Record> grid) {
-        return GridKt._fetch(grid, 0, 100).stream().map(r -> r.get("name")).toList();
     }
 }

@@ -1,5 +1,13 @@
 package io.kehu.platform.views;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import io.kehu.platform.records.Record;
+import java.util.List;
 import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
 import io.kehu.platform.forms.FormCatalog;
@@ -50,5 +58,21 @@ abstract class ScreensTest {
     /** A Karibu session signed in as {@code username} (a demo account). */
     void signIn(String username) {
         KaribuSession.signIn(context, accounts, username);
+    }
+
+    /** Types {@code text} into the list view's quick search. */
+    static void search(String text) {
+        _setValue(_get(TextField.class, spec -> spec.withId("quick-search")), text);
+    }
+
+    /** The list view's grid. */
+    @SuppressWarnings("unchecked")
+    static Grid<Record> grid() {
+        return _get(Grid.class, spec -> spec.withId("record-grid"));
+    }
+
+    /** The {@code name} of every row the grid's data provider gives (first 100). */
+    static List<Object> names(Grid<Record> grid) {
+        return GridKt._fetch(grid, 0, 100).stream().map(r -> r.get("name")).toList();
     }
 }
