@@ -22,8 +22,9 @@ import net.datafaker.Faker;
 import org.springframework.stereotype.Service;
 
 /**
- * Believable demo customers for a new installation: Chinese and international companies and persons, with contact
- * persons, interactions, purchases and feedback, owned by the demo staff. Everything is written through
+ * Believable demo customers for a new installation: Chinese companies and persons with mainland phone numbers,
+ * 省/市/区 addresses and the e-mail domains people in China use, with contact persons, interactions, purchases and
+ * feedback, owned by the demo staff. Everything is written through
  * {@link Records}, so demo data obeys the same validation, audit and events as real data.
  */
 @Service
@@ -33,7 +34,6 @@ public class DemoData {
     public static final List<String> FORMS = List.of("customer", "contact_person", "interaction", "purchase",
             "feedback");
     private static final Actor GENERATOR = Actor.system("demo-data");
-    private static final String[] INDUSTRY_WORDS = {"科技", "贸易", "制造", "餐饮", "物流", "医疗器械", "教育咨询", "电子商务"};
     private static final String[] REGIONS = {"east_china", "south_china", "north_china", "central_china", "southwest",
             "northwest", "northeast"};
     private static final String[] INDUSTRIES = {"manufacturing", "retail", "finance", "internet", "healthcare",
@@ -44,15 +44,17 @@ public class DemoData {
     private static final String[] OUTCOMES = {"interested", "follow_up", "deal_closed", "not_interested", "unreachable"};
     private static final String[] SUMMARIES = {"电话沟通新一季度采购计划，客户希望下周收到报价。",
             "上门拜访，演示新产品功能，客户对售后服务条款有疑问。", "微信跟进上次报价，客户正在内部审批。",
-            "Quarterly review meeting: discussed volume discount and delivery schedule.",
-            "客户反馈交货延迟，已协调物流并承诺本周内送达。", "Sent the updated catalogue and price list by e-mail."};
-    private static final String[] PRODUCTS = {"智能门锁 S3", "商用净水器 Pro", "办公椅 E200", "Industrial sensor kit",
-            "云存储年度套餐", "LED 面板灯 600×600", "Barcode scanner X1", "茶叶礼盒（龙井）"};
+            "季度回顾会议：讨论了批量折扣和交货计划。", "客户反馈交货延迟，已协调物流并承诺本周内送达。",
+            "已通过邮件发送最新产品目录和价格表。", "节日问候并确认明年框架合同的续签时间。"};
+    private static final String[] PRODUCTS = {"智能门锁 S3", "商用净水器 Pro", "办公椅 E200", "工业传感器套件",
+            "云存储年度套餐", "LED 面板灯 600×600", "条码扫描枪 X1", "茶叶礼盒（龙井）"};
+    private static final String[] PREFERENCES = {"偏好微信沟通，工作日上午联系。", "习惯电话联系，午休时间勿扰。",
+            "重要事项请邮件确认，抄送采购部。", "喜欢上门面谈，需提前两天预约。"};
     private static final String[] FEEDBACK_TYPES = {"complaint", "suggestion", "praise"};
     private static final String[] SEVERITIES = {"low", "medium", "high", "critical"};
     private static final String[] FEEDBACK_STATUS = {"new", "in_progress", "resolved", "closed"};
     private static final String[] FEEDBACK_TEXTS = {"安装师傅迟到两个小时，希望改进预约流程。", "建议增加电子发票的开具方式。",
-            "客服响应很快，问题当天解决，非常满意。", "The invoice amount did not match the quotation.",
+            "客服响应很快，问题当天解决，非常满意。", "发票金额与报价单不一致，请尽快核对。",
             "产品质量稳定，希望能提供更长的保修期。"};
 
     private final Records records;
@@ -71,16 +73,15 @@ public class DemoData {
     public void generate(int customers, long seed, IntConsumer progress) {
         Random random = new Random(seed);
         Faker zh = new Faker(Locale.SIMPLIFIED_CHINESE, random);
-        Faker en = new Faker(Locale.ENGLISH, random);
         List<Long> owners = accounts.findAll().stream()
                 .filter(a -> a.hasRole(Role.STAFF) || a.hasRole(Role.MANAGER))
                 .map(UserAccount::id)
                 .toList();
         for (int i = 0; i < customers; i++) {
             Long owner = owners.isEmpty() ? null : owners.get(random.nextInt(owners.size()));
-            Record customer = records.create(GENERATOR, "customer", customer(random, zh, en, owner));
+            Record customer = records.create(GENERATOR, "customer", customer(random, zh, owner));
             for (int c = random.nextInt(3); c >= 0; c--) {
-                records.createChild(GENERATOR, "customer", customer.id(), "contacts", contact(random, zh, en, c == 0));
+                records.createChild(GENERATOR, "customer", customer.id(), "contacts", contact(random, zh, c == 0));
             }
             for (int n = random.nextInt(7); n > 0; n--) {
                 records.create(GENERATOR, "interaction", interaction(random, customer.id(), owner));
@@ -95,38 +96,39 @@ public class DemoData {
         }
     }
 
-    private static Map<String, Object> customer(Random random, Faker zh, Faker en, Long owner) {
-        boolean chinese = random.nextInt(10) < 8;
+    private static Map<String, Object> customer(Random random, Faker zh, Long owner) {
+        ChinaSamples sample = new ChinaSamples(random);
         boolean company = random.nextInt(10) < 7;
         Map<String, Object> v = new HashMap<>();
         if (company) {
-            v.put("name", chinese
-                    ? zh.address().city() + pick(random, INDUSTRY_WORDS) + "有限公司"
-                    : en.company().name());
+            v.put("name", sample.companyName());
+            v.put("email", sample.companyEmail());
         } else {
-            v.put("name", chinese ? zh.name().fullName() : en.name().fullName());
+            v.put("name", zh.name().fullName());
             v.put("birthday", LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)));
+            v.put("email", sample.personalEmail());
         }
         v.put("customer_type", company ? "company" : "person");
-        v.put("phone", chinese ? mobile(random) : "+44 20 7" + (100 + random.nextInt(900)) + " " + (1000 + random.nextInt(9000)));
-        v.put("email", en.internet().emailAddress());
-        v.put("address", chinese ? zh.address().fullAddress() : en.address().fullAddress());
+        // Companies are mostly reached on their switchboard, persons on their mobile.
+        v.put("phone", company && random.nextInt(3) > 0 ? sample.landline() : sample.mobile());
+        v.put("address", sample.address());
         v.put("region", pick(random, REGIONS));
         v.put("industry", pick(random, INDUSTRIES));
         v.put("source_channel", pick(random, CHANNELS));
         v.put("lifecycle_stage", pick(random, STAGES));
         v.put("account_manager", owner);
-        v.put("preferences", chinese ? "偏好微信沟通，工作日上午联系。" : "Prefers e-mail; contact in the morning.");
+        v.put("preferences", pick(random, PREFERENCES));
         return v;
     }
 
-    private static Map<String, Object> contact(Random random, Faker zh, Faker en, boolean primary) {
+    private static Map<String, Object> contact(Random random, Faker zh, boolean primary) {
+        ChinaSamples sample = new ChinaSamples(random);
         Map<String, Object> v = new HashMap<>();
-        v.put("name", random.nextBoolean() ? zh.name().fullName() : en.name().fullName());
-        v.put("title", pick(random, new String[] {"采购经理", "总经理", "财务主管", "IT Manager", "行政专员"}));
-        v.put("phone", mobile(random));
-        v.put("email", en.internet().emailAddress());
-        v.put("wechat", "wx_" + Long.toString(Math.abs(random.nextLong()), 36).substring(0, 8));
+        v.put("name", zh.name().fullName());
+        v.put("title", pick(random, new String[] {"采购经理", "总经理", "财务主管", "信息部经理", "行政专员"}));
+        v.put("phone", sample.mobile());
+        v.put("email", sample.personalEmail());
+        v.put("wechat", "wxid_" + Long.toString(Math.abs(random.nextLong()), 36).substring(0, 8));
         v.put("is_primary", primary);
         return v;
     }
@@ -178,11 +180,6 @@ public class DemoData {
             v.put("first_response_at", received.plusHours(1 + random.nextInt(48)));
         }
         return v;
-    }
-
-    /** A mainland mobile number such as 13912345678. */
-    private static String mobile(Random random) {
-        return "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
     }
 
     private static String pick(Random random, String[] values) {
