@@ -168,6 +168,10 @@ final class SandboxCheck extends CompilationCustomizer {
                 return bounded("concat", call, transform(call.getObjectExpression()), transform(right),
                         ClassHelper.STRING_TYPE);
             }
+            if (target.getName().equals("toString") && call.getArguments() instanceof TupleExpression none
+                    && none.getExpressions().isEmpty()) {
+                return boundedCall(call, target); // any value a rule holds may be printed, within bounds
+            }
             if (!allowlist.method(target)) {
                 refuse(call, "calling " + call.getMethodAsString() + " on " + target.getDeclaringClass().getName()
                         + " is not allowed in rules");

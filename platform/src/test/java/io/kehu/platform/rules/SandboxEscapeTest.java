@@ -124,7 +124,7 @@ class SandboxEscapeTest {
         assertThat(RuleLimits.metering()).as("an evaluation left metering this thread").isFalse();
         assertThatCode(() -> assertThat(sandbox.eval("record.amount > 100", Map.of("amount", 150))).isEqualTo(true))
                 .doesNotThrowAnyException();
-        assertThat(sandbox.eval("record.name.contains('cm') && record.name.toString() == 'Acme'",
+        assertThat(sandbox.eval("record.name.contains('cm') && [record.name].toString() == '[Acme]'",
                 Map.of("name", "Acme"))).isEqualTo(true);
         Set<Thread> started = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !threadsBefore.contains(t) && t.isAlive() && !t.getName().startsWith("Common-Cleaner"))
