@@ -2,6 +2,7 @@ package io.kehu.platform.rules.bench;
 
 import io.kehu.platform.rules.BenchSupport;
 import io.kehu.platform.rules.script.RuleContext;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,7 @@ public final class RulesBench {
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
         System.out.println("rule: " + RULE);
         System.out.printf("load average at start: %.2f%n",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (int threads = 1; threads <= 2; threads++) {
             rate(groovy, context, threads); // warm-up
             rate(unmetered, context, threads);
@@ -56,7 +57,7 @@ public final class RulesBench {
                     j, j / g);
         }
         System.out.printf("load average at end: %.2f%n",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("compile: %.1f ms per distinct rule (200 rules)%n",
                 BenchSupport.compileMillis("record.amount > %d && record.level == 'KEY'", 200));
     }
