@@ -1,39 +1,65 @@
 package io.kehu.platform.rules;
 
 import io.kehu.platform.rules.script.RuleContext;
+import io.kehu.platform.rules.script.RuleLimits;
 import io.kehu.platform.rules.script.RuleScript;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.util.Arrays;
 
 /**
  * A compiled rule class. Every evaluation runs on a new instance: {@code @TimedInterrupt} starts its clock when the
- * instance is made, and instances hold the evaluation's values, so they are never shared between threads.
+ * instance is made, and instances hold the evaluation's values, so they are never shared between threads. The same
+ * deadline is handed to {@link RuleLimits}, which charges work on large values to it between closure starts.
  */
 final class CompiledRule {
 
+    private static final String EXPIRE_TIME = "$expireTime";
+
+    private final Class<? extends RuleScript> type;
     private final MethodHandle constructor;
+    /** Reads the deadline {@code @TimedInterrupt} put into the instance (a final long field it names). */
+    private final MethodHandle deadline;
 
     CompiledRule(Class<? extends RuleScript> type) {
+        this.type = type;
         try {
             this.constructor = MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class))
                     .asType(MethodType.methodType(RuleScript.class));
+            Field expire = Arrays.stream(type.getDeclaredFields()).filter(f -> f.getName().endsWith(EXPIRE_TIME))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("rule class without a time limit"));
+            this.deadline = MethodHandles.privateLookupIn(type, MethodHandles.lookup()).unreflectGetter(expire)
+                    .asType(MethodType.methodType(long.class, RuleScript.class));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("compiled rule has no public constructor", e);
         }
     }
 
+    /** The compiled class (the benchmark compares an evaluation without the metering). */
+    Class<? extends RuleScript> type() {
+        return type;
+    }
+
     /** Runs the rule once on {@code context}; whatever the rule throws is passed on. */
     Object evaluate(RuleContext context) {
         RuleScript script;
+        long expires;
         try {
             script = (RuleScript) constructor.invokeExact();
+            expires = (long) deadline.invokeExact(script);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
         script.bind(context);
-        return script.run();
+        long interrupted = RuleLimits.begin(expires);
+        try {
+            return script.run();
+        } finally {
+            RuleLimits.end(interrupted);
+        }
     }
 }

@@ -1,7 +1,19 @@
 package io.kehu.platform.rules;
 
 import java.util.List;
+import org.codehaus.groovy.ast.ASTNode;
 import org.codehaus.groovy.ast.AnnotatedNode;
+import org.codehaus.groovy.ast.ClassNode;
+import org.codehaus.groovy.ast.GenericsType;
+import org.codehaus.groovy.ast.Parameter;
+import org.codehaus.groovy.ast.expr.BitwiseNegationExpression;
+import org.codehaus.groovy.ast.expr.CastExpression;
+import org.codehaus.groovy.ast.expr.ClassExpression;
+import org.codehaus.groovy.ast.expr.ClosureExpression;
+import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.expr.ListExpression;
+import org.codehaus.groovy.ast.expr.VariableExpression;
+import org.codehaus.groovy.ast.stmt.CaseStatement;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
 import org.codehaus.groovy.ast.expr.ArrayExpression;
 import org.codehaus.groovy.ast.expr.AttributeExpression;
@@ -31,7 +43,9 @@ import org.codehaus.groovy.syntax.Types;
 /**
  * Refuses, anywhere in a rule (closures included), the statements and expressions {@link ScriptShape} lists: loops,
  * {@code try}/{@code throw}, {@code new}, arrays, ranges, method pointers, lambdas, spreads, {@code .@}, templates,
- * increments, forbidden operators, oversized number literals and annotations on declarations.
+ * increments, forbidden operators (regular expressions among them), assignments to anything but a local variable,
+ * switch cases that are not constants, oversized number literals and annotations anywhere (declarations, closure
+ * parameters, casts, type arguments).
  */
 final class ForbiddenConstructs extends ClassCodeVisitorSupport {
 
@@ -39,7 +53,7 @@ final class ForbiddenConstructs extends ClassCodeVisitorSupport {
             Types.MINUS_EQUAL, Types.MULTIPLY_EQUAL, Types.DIVIDE_EQUAL, Types.MOD_EQUAL,
             Types.INTDIV_EQUAL, Types.LEFT_SHIFT, Types.RIGHT_SHIFT, Types.RIGHT_SHIFT_UNSIGNED, Types.LEFT_SHIFT_EQUAL,
             Types.RIGHT_SHIFT_EQUAL, Types.RIGHT_SHIFT_UNSIGNED_EQUAL, Types.BITWISE_AND_EQUAL,
-            Types.BITWISE_OR_EQUAL, Types.BITWISE_XOR_EQUAL, Types.ELVIS_EQUAL);
+            Types.BITWISE_OR_EQUAL, Types.BITWISE_XOR_EQUAL, Types.ELVIS_EQUAL, Types.FIND_REGEX, Types.MATCH_REGEX);
 
     private final SourceUnit source;
 
@@ -161,16 +175,94 @@ final class ForbiddenConstructs extends ClassCodeVisitorSupport {
     @Override
     public void visitDeclarationExpression(DeclarationExpression declaration) {
         visitAnnotations(declaration);
+        if (declaration.isMultipleAssignmentDeclaration()) {
+            declaration.getTupleExpression().getExpressions().forEach(v -> refuseTypeAnnotations(v, v.getType()));
+        } else {
+            refuseTypeAnnotations(declaration, declaration.getVariableExpression().getOriginType());
+        }
         super.visitDeclarationExpression(declaration);
+    }
+
+    /** Closure parameters are annotated nodes the class visitor does not look at by itself. */
+    @Override
+    public void visitClosureExpression(ClosureExpression closure) {
+        if (closure.getParameters() != null) {
+            for (Parameter parameter : closure.getParameters()) {
+                visitAnnotations(parameter);
+                refuseTypeAnnotations(parameter, parameter.getType());
+            }
+        }
+        super.visitClosureExpression(closure);
+    }
+
+    /** {@code (@A String) x} and {@code x as @A String}: the annotation sits on the type. */
+    @Override
+    public void visitCastExpression(CastExpression cast) {
+        refuseTypeAnnotations(cast, cast.getType());
+        super.visitCastExpression(cast);
+    }
+
+    @Override
+    public void visitClassExpression(ClassExpression named) {
+        refuseTypeAnnotations(named, named.getType());
+        super.visitClassExpression(named);
+    }
+
+    /** Annotations on a type use (Groovy 3+ syntax), and on its generic arguments. */
+    private void refuseTypeAnnotations(ASTNode at, ClassNode type) {
+        if (type == null) {
+            return;
+        }
+        if (!type.getTypeAnnotations().isEmpty() || type.getAnnotations().stream().anyMatch(a -> a.getLineNumber() > 0)) {
+            ScriptShape.refuse(source, at, "annotations are not allowed in rules");
+            return;
+        }
+        if (type.getGenericsTypes() != null) {
+            for (GenericsType generic : type.getGenericsTypes()) {
+                refuseTypeAnnotations(at, generic.getType());
+            }
+        }
+    }
+
+    /**
+     * A {@code case} runs its value's {@code isCase}: a closure there is called (a way round the ban on calling
+     * closures, so recursion), and any other expression could be costly. Only constants and lists of constants.
+     */
+    @Override
+    public void visitCaseStatement(CaseStatement statement) {
+        Expression value = statement.getExpression();
+        boolean constant = value instanceof ConstantExpression
+                || value instanceof ListExpression list
+                && list.getExpressions().stream().allMatch(e -> e instanceof ConstantExpression);
+        if (!constant) {
+            ScriptShape.refuse(source, value, "a case in a switch must be a constant (a text, a number, true/false, "
+                    + "null or a list of those)");
+        }
+        super.visitCaseStatement(statement);
     }
 
     @Override
     public void visitBinaryExpression(BinaryExpression expression) {
-        if (FORBIDDEN_OPERATORS.contains(expression.getOperation().getType())) {
+        int operation = expression.getOperation().getType();
+        if (FORBIDDEN_OPERATORS.contains(operation)) {
+            String why = operation == Types.FIND_REGEX || operation == Types.MATCH_REGEX
+                    ? " (regular expressions can take exponential time)" : "";
             ScriptShape.refuse(source, expression, "the operator " + expression.getOperation().getText()
-                    + " is not allowed in rules");
+                    + " is not allowed in rules" + why);
+        }
+        if (operation == Types.ASSIGN && !(expression instanceof DeclarationExpression)
+                && !(expression.getLeftExpression() instanceof VariableExpression)) {
+            ScriptShape.refuse(source, expression, "only local variables can be assigned in rules; lists and maps "
+                    + "cannot be changed");
         }
         super.visitBinaryExpression(expression);
+    }
+
+    /** {@code ~'a+'} makes a regular expression; on numbers {@code ~} is a bitwise not, which rules do not need. */
+    @Override
+    public void visitBitwiseNegationExpression(BitwiseNegationExpression expression) {
+        ScriptShape.refuse(source, expression,
+                "the operator ~ is not allowed in rules (regular expressions can take exponential time)");
     }
 
     @Override

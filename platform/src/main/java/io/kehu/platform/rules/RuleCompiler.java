@@ -40,7 +40,16 @@ final class RuleCompiler {
         this.parent = parent;
     }
 
+    /**
+     * Longest rule source. Straight-line code runs between the time checks, so the number of calls a rule can make
+     * without passing one is bounded by its length.
+     */
+    static final int MAX_SOURCE = 10_000;
+
     CompiledRule compile(String script, RecordTyping typing) {
+        if (script.length() > MAX_SOURCE) {
+            throw new RuleCompileException(1, 1, "a rule may be at most " + MAX_SOURCE + " characters long");
+        }
         CompilerConfiguration config = configuration(typing);
         try (GroovyClassLoader loader = new GroovyClassLoader(parent, config, false)) {
             Class<?> type = loader.parseClass(script, "Rule" + NAMES.incrementAndGet() + ".groovy");

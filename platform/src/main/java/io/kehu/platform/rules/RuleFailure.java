@@ -11,7 +11,9 @@ final class RuleFailure extends RuntimeException {
     }
 
     static String describe(Throwable cause) {
-        if (cause instanceof java.util.concurrent.TimeoutException) {
+        if (cause instanceof java.util.concurrent.TimeoutException
+                || cause instanceof io.kehu.platform.rules.script.RuleLimitException limit
+                && limit.kind() == io.kehu.platform.rules.script.RuleLimitException.Kind.TIME) {
             return "took too long and was stopped";
         }
         if (cause instanceof StackOverflowError) {

@@ -9,6 +9,9 @@ import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.Parameter;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.BinaryExpression;
+import org.codehaus.groovy.ast.expr.CastExpression;
+import org.codehaus.groovy.ast.expr.ListExpression;
+import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.ClassExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstructorCallExpression;
@@ -40,6 +43,17 @@ final class SandboxCheck extends CompilationCustomizer {
     private static final ClassNode LIMITS = ClassHelper.make(RuleLimits.class);
     private static final Map<Integer, String> DECIMAL_OPERATIONS = Map.of(Types.PLUS, "plus", Types.MINUS, "minus",
             Types.MULTIPLY, "multiply", Types.DIVIDE, "divide", Types.MOD, "remainder");
+    /**
+     * Allowed calls whose cost grows with their input, compiled into {@link RuleLimits}' bounded versions, by
+     * {@code name/arguments}: searches in linear time and metered, texts of values built with their length checked,
+     * numeric texts parsed only when short. A safe call ({@code ?.}) uses the {@code ...OrNull} version.
+     */
+    private static final Map<String, String> BOUNDED_CALLS = Map.of("contains/1", "contains", "indexOf/1", "indexOf",
+            "toString/0", "text", "toBigDecimal/0", "toDecimal", "isNumber/0", "isNumber",
+            "isBigDecimal/0", "isNumber");
+    private static final java.util.Set<String> FACADES = java.util.Set.of(
+            io.kehu.platform.rules.script.RuleRecord.class.getName(),
+            io.kehu.platform.rules.script.RelatedRecords.class.getName(), RuleLimits.class.getName());
 
     private final Allowlist allowlist;
 
@@ -125,6 +139,13 @@ final class SandboxCheck extends CompilationCustomizer {
                 checkProperty(property);
                 return super.transform(expression);
             }
+            if (expression instanceof ListExpression || expression instanceof MapExpression) {
+                Expression literal = super.transform(expression);
+                return limit(expression instanceof ListExpression ? "list" : "map", literal, type);
+            }
+            if (expression instanceof CastExpression cast) {
+                return checkCast(cast, type);
+            }
             if (expression instanceof BinaryExpression binary && !(expression instanceof DeclarationExpression)
                     && DECIMAL_OPERATIONS.containsKey(binary.getOperation().getType())
                     && ClassHelper.BigDecimal_TYPE.equals(type)) {
@@ -147,16 +168,82 @@ final class SandboxCheck extends CompilationCustomizer {
                 return bounded("concat", call, transform(call.getObjectExpression()), transform(right),
                         ClassHelper.STRING_TYPE);
             }
+            if (target.getName().equals("toString") && call.getArguments() instanceof TupleExpression none
+                    && none.getExpressions().isEmpty()) {
+                return boundedCall(call, target); // any value a rule holds may be printed, within bounds
+            }
             if (!allowlist.method(target)) {
                 refuse(call, "calling " + call.getMethodAsString() + " on " + target.getDeclaringClass().getName()
                         + " is not allowed in rules");
                 return call;
             }
+            Expression checked;
             if (call.getObjectExpression() instanceof ClassExpression && target.isStatic()) {
                 call.setArguments(transform(call.getArguments())); // an allowed static method: the class is fine
-                return call;
+                checked = call;
+            } else {
+                checked = boundedCall(call, target);
+                if (checked != null) {
+                    return checked;
+                }
+                checked = super.transform(call);
             }
-            return super.transform(call);
+            boolean decimal = ClassHelper.BigDecimal_TYPE.equals(typeOf(call).redirect())
+                    && !FACADES.contains(target.getDeclaringClass().redirect().getName());
+            return decimal ? limit("decimal", checked, ClassHelper.BigDecimal_TYPE) : checked;
+        }
+
+        /** The {@link #BOUNDED_CALLS} version of {@code call}, or null when it has none. */
+        private Expression boundedCall(MethodCallExpression call, MethodNode target) {
+            if (!(call.getArguments() instanceof TupleExpression args)) {
+                return null;
+            }
+            String operation = BOUNDED_CALLS.get(target.getName() + "/" + args.getExpressions().size());
+            if (operation == null || operation.equals("indexOf")
+                    && ClassHelper.isPrimitiveType(typeOf(args.getExpression(0)))) {
+                return null; // indexOf(char) is linear already
+            }
+            if (call.isSafe()) {
+                operation += "OrNull";
+            }
+            ArgumentListExpression bounded = new ArgumentListExpression(transform(call.getObjectExpression()));
+            args.getExpressions().forEach(a -> bounded.addExpression(transform(a)));
+            MethodNode method = LIMITS.getMethods(operation).getFirst();
+            StaticMethodCallExpression replacement = new StaticMethodCallExpression(LIMITS, operation, bounded);
+            replacement.setSourcePosition(call);
+            replacement.putNodeMetaData(StaticTypesMarker.DIRECT_METHOD_CALL_TARGET, method);
+            replacement.putNodeMetaData(StaticTypesMarker.INFERRED_TYPE, method.getReturnType());
+            return replacement;
+        }
+
+        /**
+         * Casts and {@code as}: a list or map turned into text could print to gigabytes, so only texts become texts
+         * that way ({@code toString()} is bounded); a decimal made from anything is checked for size.
+         */
+        private Expression checkCast(CastExpression cast, ClassNode type) {
+            ClassNode from = typeOf(cast.getExpression());
+            boolean toText = ClassHelper.STRING_TYPE.equals(type) || ClassHelper.GSTRING_TYPE.equals(type)
+                    || type.redirect().getName().equals(CharSequence.class.getName());
+            if (toText && !ClassHelper.STRING_TYPE.equals(from) && !from.isDerivedFrom(ClassHelper.STRING_TYPE)
+                    && !ClassHelper.isPrimitiveType(from) && !ClassHelper.isNumberType(from)
+                    && !ClassHelper.isWrapperBoolean(from)) {
+                refuse(cast, "turning a " + from.getNameWithoutPackage()
+                        + " into text with a cast or 'as' is not allowed in rules; use toString()");
+                return cast;
+            }
+            Expression checked = super.transform(cast);
+            return ClassHelper.BigDecimal_TYPE.equals(type.redirect())
+                    ? limit("decimal", checked, ClassHelper.BigDecimal_TYPE) : checked;
+        }
+
+        /** {@code RuleLimits.operation(value)}, keeping the value's inferred type. */
+        private Expression limit(String operation, Expression value, ClassNode type) {
+            StaticMethodCallExpression call = new StaticMethodCallExpression(LIMITS, operation,
+                    new ArgumentListExpression(value));
+            call.setSourcePosition(value);
+            call.putNodeMetaData(StaticTypesMarker.DIRECT_METHOD_CALL_TARGET, LIMITS.getMethods(operation).getFirst());
+            call.putNodeMetaData(StaticTypesMarker.INFERRED_TYPE, type);
+            return call;
         }
 
         private void checkProperty(PropertyExpression property) {

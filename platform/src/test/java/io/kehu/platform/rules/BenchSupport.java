@@ -16,6 +16,32 @@ public final class BenchSupport {
         return rule::evaluate;
     }
 
+    /**
+     * The same rule evaluated the way it was before values were metered (new instance, bind, run; no deadline handed
+     * to {@code RuleLimits}), for a before/after figure in one run.
+     */
+    public static Function<RuleContext, Object> unmetered(String script) {
+        CompiledRule rule = new Sandbox().compile(script);
+        java.lang.invoke.MethodHandle constructor;
+        try {
+            constructor = java.lang.invoke.MethodHandles.publicLookup().findConstructor(rule.type(),
+                    java.lang.invoke.MethodType.methodType(void.class)).asType(
+                    java.lang.invoke.MethodType.methodType(io.kehu.platform.rules.script.RuleScript.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return context -> {
+            io.kehu.platform.rules.script.RuleScript instance;
+            try {
+                instance = (io.kehu.platform.rules.script.RuleScript) constructor.invokeExact();
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            instance.bind(context);
+            return instance.run();
+        };
+    }
+
     /** The context rules see for {@code values} (fixed user, date and time). */
     public static RuleContext context(Map<String, ?> values) {
         return Sandbox.context(values);
