@@ -191,7 +191,8 @@ class MalformedDefinitionTest {
         DefinitionException e = catchThrowableOfType(DefinitionException.class,
                 () -> READER.read(SOURCE, json, Set.of("customer")));
         assertThat(e).as("expected the definition to be refused").isNotNull();
-        assertThat(e.problems()).containsExactly(new DefinitionProblem(SOURCE, path, message));
+        assertThat(e.problems()).extracting(p -> p.source() + " " + p.jsonPath() + ": " + p.message())
+                .containsExactly(SOURCE + " " + path + ": " + message);
     }
 
     /** Form {@code sample} with a text field {@code name}, the given top-level keys and further fields. */
