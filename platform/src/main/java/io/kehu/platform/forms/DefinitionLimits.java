@@ -41,8 +41,8 @@ final class DefinitionLimits {
     static final int MAX_PATTERN_CHARS = 500;
     /** Characters of every other string: labels, ids, option values, icon, navigation group, keys. */
     static final int MAX_TEXT_CHARS = 200;
-    /** Digits before the decimal point of any number (a bigint has 19). */
-    static final int MAX_INTEGER_DIGITS = 19;
+    /** Digits before the decimal point of any number: the widest column, a decimal of scale 0, has 24. */
+    static final int MAX_INTEGER_DIGITS = 24;
     /** Digits after the decimal point of any number (the largest decimal scale is 10). */
     static final int MAX_FRACTION_DIGITS = 10;
     /** Magnitude of {@code navigation.order}. */
