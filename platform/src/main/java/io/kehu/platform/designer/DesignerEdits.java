@@ -51,10 +51,12 @@ final class DesignerEdits {
         List<FieldOption> options = type.hasOptions()
                 ? List.of(new FieldOption("option_1", LocalizedText.of("选项 1", "Option 1"))) : List.of();
         String en = type.jsonName().substring(0, 1).toUpperCase(Locale.ROOT) + type.jsonName().substring(1) + " " + n;
-        return new FieldDefinition(plain.id(), type, LocalizedText.of(null, en), null, false, null, null, null, null,
-                null, null, null, options, false, false, false, false, false, null, null, null,
-                type == FieldType.COMPUTED ? "1" : null, type == FieldType.COMPUTED ? FieldType.INTEGER : null,
-                null);
+        return FieldDefinition.builder(plain.id(), type)
+                .label(LocalizedText.of(null, en))
+                .options(options)
+                .expression(type == FieldType.COMPUTED ? "1" : null)
+                .resultType(type == FieldType.COMPUTED ? FieldType.INTEGER : null)
+                .build();
     }
 
     /** Adds {@code field} at the end of the fields and at {@code position} of section {@code section}. */

@@ -80,10 +80,30 @@ final class FieldSpec {
     }
 
     FieldDefinition toDefinition() {
-        return new FieldDefinition(id, type, text(labelZh, labelEn), text(helpZh, helpEn), required, defaultValue,
-                min, max, maxLength, blankToNull(pattern), scale, blankToNull(currency), options, unique, indexed,
-                readOnly, showInList, searchable, blankToNull(visibleWhen), blankToNull(requiredWhen),
-                blankToNull(form), blankToNull(expression), resultType, new AccessRule(read, write));
+        return FieldDefinition.builder(id, type)
+                .label(text(labelZh, labelEn))
+                .help(text(helpZh, helpEn))
+                .required(required)
+                .defaultValue(defaultValue)
+                .min(min)
+                .max(max)
+                .maxLength(maxLength)
+                .pattern(blankToNull(pattern))
+                .scale(scale)
+                .currency(blankToNull(currency))
+                .options(options)
+                .unique(unique)
+                .indexed(indexed)
+                .readOnly(readOnly)
+                .showInList(showInList)
+                .searchable(searchable)
+                .visibleWhen(blankToNull(visibleWhen))
+                .requiredWhen(blankToNull(requiredWhen))
+                .form(blankToNull(form))
+                .expression(blankToNull(expression))
+                .resultType(resultType)
+                .access(new AccessRule(read, write))
+                .build();
     }
 
     /**

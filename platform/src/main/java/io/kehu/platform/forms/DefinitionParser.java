@@ -36,6 +36,25 @@ final class DefinitionParser {
         return new Parsed(form, List.copyOf(parser.problems));
     }
 
+    /**
+     * A definition the platform stored itself ({@link DefinitionJson}): it was checked when it was saved or published,
+     * and is not judged again, so that a check added later cannot make an existing database unreadable.
+     */
+    static FormDefinition stored(JsonNode root) {
+        Parsed parsed = parse("stored definition", root);
+        if (!parsed.problems().isEmpty()) {
+            throw new IllegalStateException("Stored definition of form '" + parsed.form().id() + "' is inconsistent: "
+                    + parsed.problems());
+        }
+        return parsed.form();
+    }
+
+    /** One field as {@link DefinitionWriter} writes it, with its permissions on the field. */
+    static FieldDefinition storedField(JsonNode node) {
+        JsonNode own = node.path("permissions");
+        return new DefinitionParser("stored field").field(node, own.isMissingNode() ? null : access(own));
+    }
+
     private FormDefinition form(JsonNode root) {
         JsonNode navigation = root.path("navigation");
         JsonNode permissions = root.path("permissions");
@@ -91,31 +110,30 @@ final class DefinitionParser {
         FieldType type = fieldType(f.path("type"));
         FieldType resultType = fieldType(f.path("resultType"));
         FieldType storedType = type == FieldType.COMPUTED && resultType != null ? resultType : type;
-        return new FieldDefinition(
-                f.path("id").asString(),
-                type,
-                text(f.path("label")),
-                text(f.path("help")),
-                f.path("required").asBoolean(false),
-                defaultValue(f.path("default"), storedType),
-                number(f.path("min")),
-                number(f.path("max")),
-                integer(f.path("maxLength")),
-                string(f.path("pattern")),
-                integer(f.path("scale")),
-                string(f.path("currency")),
-                options(f.path("options")),
-                f.path("unique").asBoolean(false),
-                f.path("indexed").asBoolean(false),
-                f.path("readOnly").asBoolean(false),
-                f.path("showInList").asBoolean(false),
-                f.path("searchable").asBoolean(false),
-                string(f.path("visibleWhen")),
-                string(f.path("requiredWhen")),
-                string(f.path("form")),
-                string(f.path("expression")),
-                resultType,
-                access);
+        return FieldDefinition.builder(f.path("id").asString(), type)
+                .label(text(f.path("label")))
+                .help(text(f.path("help")))
+                .required(f.path("required").asBoolean(false))
+                .defaultValue(defaultValue(f.path("default"), storedType))
+                .min(number(f.path("min")))
+                .max(number(f.path("max")))
+                .maxLength(integer(f.path("maxLength")))
+                .pattern(string(f.path("pattern")))
+                .scale(integer(f.path("scale")))
+                .currency(string(f.path("currency")))
+                .options(options(f.path("options")))
+                .unique(f.path("unique").asBoolean(false))
+                .indexed(f.path("indexed").asBoolean(false))
+                .readOnly(f.path("readOnly").asBoolean(false))
+                .showInList(f.path("showInList").asBoolean(false))
+                .searchable(f.path("searchable").asBoolean(false))
+                .visibleWhen(string(f.path("visibleWhen")))
+                .requiredWhen(string(f.path("requiredWhen")))
+                .form(string(f.path("form")))
+                .expression(string(f.path("expression")))
+                .resultType(resultType)
+                .access(access)
+                .build();
     }
 
     private static FieldType fieldType(JsonNode node) {

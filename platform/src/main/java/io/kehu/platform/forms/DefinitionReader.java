@@ -15,11 +15,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import io.kehu.platform.forms.DefinitionProblem.Kind;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +40,11 @@ public class DefinitionReader {
 
     private static final String JSON_SUFFIX = ".json";
 
-    private final JsonMapper mapper = JsonMapper.builder()
+    private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(DefinitionLimits.MAX_NESTING_DEPTH)
+                            .build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -142,18 +149,30 @@ public class DefinitionReader {
     }
 
     private Candidate parse(DefinitionSource source, List<DefinitionProblem> problems) {
+        var tooLarge = DefinitionLimits.documentSize(source.name(), source.text());
+        if (tooLarge.isPresent()) {
+            problems.add(tooLarge.get());
+            return new Candidate(source.name(), null, null);
+        }
         JsonNode root;
         try {
             root = mapper.readTree(source.text());
         } catch (JacksonException e) {
-            problems.add(new DefinitionProblem(source.name(), JsonPaths.ROOT, syntaxMessage(e)));
+            problems.add(syntaxProblem(source.name(), syntaxMessage(e)));
             return new Candidate(source.name(), null, null);
         }
         if (root == null || root.isMissingNode()) {
-            problems.add(new DefinitionProblem(source.name(), JsonPaths.ROOT, "the definition is empty"));
+            problems.add(syntaxProblem(source.name(), "the definition is empty"));
             return new Candidate(source.name(), null, null);
         }
         String declaredId = root.path("id").isString() ? root.path("id").asString() : null;
+        // Limits first: the schema and the model compare and convert numbers and walk lists, which is where a hostile
+        // definition would cost time.
+        List<DefinitionProblem> limitProblems = DefinitionLimits.check(source.name(), root);
+        if (!limitProblems.isEmpty()) {
+            problems.addAll(limitProblems);
+            return new Candidate(source.name(), declaredId, null);
+        }
         List<DefinitionProblem> schemaProblems = schema.validate(source.name(), root);
         if (!schemaProblems.isEmpty()) {
             problems.addAll(schemaProblems);
@@ -162,6 +181,10 @@ public class DefinitionReader {
         DefinitionParser.Parsed parsed = DefinitionParser.parse(source.name(), root);
         problems.addAll(parsed.problems());
         return new Candidate(source.name(), declaredId, parsed.form());
+    }
+
+    private static DefinitionProblem syntaxProblem(String source, String message) {
+        return new DefinitionProblem(source, JsonPaths.ROOT, message, Kind.SYNTAX, List.of());
     }
 
     private static String syntaxMessage(JacksonException e) {

@@ -60,13 +60,16 @@ final class DefinitionSchema {
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         return switch (keyword) {
             case "additionalProperties" ->
-                    new DefinitionProblem(source, JsonPaths.key(path, error.getProperty()),
+                    schemaProblem(source, JsonPaths.key(path, error.getProperty()),
                             "unknown key '" + error.getProperty() + "'");
-            case "required" ->
-                    new DefinitionProblem(source, path, "missing required key '" + error.getProperty() + "'");
-            case "enum" -> new DefinitionProblem(source, path, describeEnum(error));
-            default -> new DefinitionProblem(source, path, error.getMessage());
+            case "required" -> schemaProblem(source, path, "missing required key '" + error.getProperty() + "'");
+            case "enum" -> schemaProblem(source, path, describeEnum(error));
+            default -> schemaProblem(source, path, error.getMessage());
         };
+    }
+
+    private static DefinitionProblem schemaProblem(String source, String path, String message) {
+        return new DefinitionProblem(source, path, message, DefinitionProblem.Kind.SCHEMA, List.of());
     }
 
     private static String describeEnum(Error error) {

@@ -73,7 +73,8 @@ public class DefinitionWriter {
         return root;
     }
 
-    private ObjectNode field(FieldDefinition f) {
+    /** One field as it appears in {@code fields}, with its permissions on the field. */
+    ObjectNode field(FieldDefinition f) {
         ObjectNode node = nodes.objectNode();
         node.put("id", f.id());
         node.put("type", f.type().jsonName());

@@ -69,8 +69,201 @@ public record FieldDefinition(
 
     /** A plain field with defaults everywhere, for code and tests: {@code FieldDefinition.of("name", TEXT)}. */
     public static FieldDefinition of(String id, FieldType type) {
-        return new FieldDefinition(id, type, null, null, false, null, null, null, null, null, null, null, null,
-                false, false, false, false, false, null, null, null, null, null, null);
+        return builder(id, type).build();
+    }
+
+    /**
+     * A field built key by key, the way main code makes fields: unlike the positional constructor, adding or renaming
+     * a component does not silently shift every call.
+     */
+    public static Builder builder(String id, FieldType type) {
+        return new Builder(id, type);
+    }
+
+    /** A builder holding every key of this field, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder(id, type);
+        b.label = label;
+        b.help = help;
+        b.required = required;
+        b.defaultValue = defaultValue;
+        b.min = min;
+        b.max = max;
+        b.maxLength = maxLength;
+        b.pattern = pattern;
+        b.scale = scale;
+        b.currency = currency;
+        b.options = options;
+        b.unique = unique;
+        b.indexed = indexed;
+        b.readOnly = readOnly;
+        b.showInList = showInList;
+        b.searchable = searchable;
+        b.visibleWhen = visibleWhen;
+        b.requiredWhen = requiredWhen;
+        b.form = form;
+        b.expression = expression;
+        b.resultType = resultType;
+        b.access = access;
+        return b;
+    }
+
+    /** Builds a {@link FieldDefinition}; keys not set take the defaults documented on the record. */
+    public static final class Builder {
+
+        private String id;
+        private FieldType type;
+        private LocalizedText label;
+        private LocalizedText help;
+        private boolean required;
+        private Object defaultValue;
+        private BigDecimal min;
+        private BigDecimal max;
+        private Integer maxLength;
+        private String pattern;
+        private Integer scale;
+        private String currency;
+        private List<FieldOption> options;
+        private boolean unique;
+        private boolean indexed;
+        private boolean readOnly;
+        private boolean showInList;
+        private boolean searchable;
+        private String visibleWhen;
+        private String requiredWhen;
+        private String form;
+        private String expression;
+        private FieldType resultType;
+        private AccessRule access;
+
+        private Builder(String id, FieldType type) {
+            this.id = id;
+            this.type = type;
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder type(FieldType type) {
+            this.type = type;
+            return this;
+        }
+
+        public Builder label(LocalizedText label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder help(LocalizedText help) {
+            this.help = help;
+            return this;
+        }
+
+        public Builder required(boolean required) {
+            this.required = required;
+            return this;
+        }
+
+        public Builder defaultValue(Object defaultValue) {
+            this.defaultValue = defaultValue;
+            return this;
+        }
+
+        public Builder min(BigDecimal min) {
+            this.min = min;
+            return this;
+        }
+
+        public Builder max(BigDecimal max) {
+            this.max = max;
+            return this;
+        }
+
+        public Builder maxLength(Integer maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        public Builder pattern(String pattern) {
+            this.pattern = pattern;
+            return this;
+        }
+
+        public Builder scale(Integer scale) {
+            this.scale = scale;
+            return this;
+        }
+
+        public Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
+        public Builder options(List<FieldOption> options) {
+            this.options = options;
+            return this;
+        }
+
+        public Builder unique(boolean unique) {
+            this.unique = unique;
+            return this;
+        }
+
+        public Builder indexed(boolean indexed) {
+            this.indexed = indexed;
+            return this;
+        }
+
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        public Builder showInList(boolean showInList) {
+            this.showInList = showInList;
+            return this;
+        }
+
+        public Builder searchable(boolean searchable) {
+            this.searchable = searchable;
+            return this;
+        }
+
+        public Builder visibleWhen(String visibleWhen) {
+            this.visibleWhen = visibleWhen;
+            return this;
+        }
+
+        public Builder requiredWhen(String requiredWhen) {
+            this.requiredWhen = requiredWhen;
+            return this;
+        }
+
+        public Builder form(String form) {
+            this.form = form;
+            return this;
+        }
+
+        public Builder expression(String expression) {
+            this.expression = expression;
+            return this;
+        }
+
+        public Builder resultType(FieldType resultType) {
+            this.resultType = resultType;
+            return this;
+        }
+
+        public Builder access(AccessRule access) {
+            this.access = access;
+            return this;
+        }
+
+        public FieldDefinition build() {
+            return new FieldDefinition(id, type, label, help, required, defaultValue, min, max, maxLength, pattern, scale, currency, options, unique, indexed, readOnly, showInList, searchable, visibleWhen, requiredWhen, form, expression, resultType, access);
+        }
     }
 
     /** The type values are stored as: the result type of computed fields, else the field's own type. */

@@ -1,6 +1,7 @@
 package io.kehu.platform.records;
 
 import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldPatterns;
 import io.kehu.platform.forms.FieldOption;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormTables;
@@ -28,10 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Turns what the UI, an import file or the API hands in (typed values or strings such as {@code "12.5"},
@@ -76,7 +75,6 @@ public final class FieldValues {
     private static final int RATING_MAX = 5;
 
     private final ZoneId zone;
-    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     /**
      * @param zone the time zone of date-times given without an offset (e.g. {@code 2026-11-23 09:30} from a
@@ -477,11 +475,8 @@ public final class FieldValues {
     }
 
     private boolean matchesPattern(String regex, String text) {
-        try {
-            return patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).matches();
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
+        // Linear time (RE2/J): the pattern is admin-written and runs on every user's input.
+        return FieldPatterns.matches(regex, text);
     }
 
     private static Invalid notANumber(FieldDefinition field) {

@@ -241,9 +241,8 @@ final class QueryConditions {
      */
     private static FieldDefinition comparisonDefinition(FieldDefinition f) {
         return switch (f.storedType()) {
-            case DECIMAL, PERCENT, MONEY -> new FieldDefinition(f.id(), FieldType.DECIMAL, f.label(), null, false,
-                    null, null, null, null, null, 10, null, null, false, false, false, false, false, null, null,
-                    null, null, null, null);
+            case DECIMAL, PERCENT, MONEY -> FieldDefinition.builder(f.id(), FieldType.DECIMAL)
+                    .label(f.label()).scale(10).build();
             default -> f;
         };
     }

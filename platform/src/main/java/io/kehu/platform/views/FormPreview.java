@@ -115,9 +115,6 @@ public class FormPreview {
     }
 
     private static FieldDefinition requiredCopy(FieldDefinition f) {
-        return new FieldDefinition(f.id(), f.type(), f.label(), f.help(), true, f.defaultValue(), f.min(), f.max(),
-                f.maxLength(), f.pattern(), f.scale(), f.currency(), f.options(), f.unique(), f.indexed(),
-                f.readOnly(), f.showInList(), f.searchable(), f.visibleWhen(), f.requiredWhen(), f.form(),
-                f.expression(), f.resultType(), f.access());
+        return f.toBuilder().required(true).build();
     }
 }

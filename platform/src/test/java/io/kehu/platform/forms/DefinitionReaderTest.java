@@ -42,7 +42,7 @@ class DefinitionReaderTest {
         DefinitionException e = catchThrowableOfType(DefinitionException.class,
                 () -> reader.read("twice.json", "{\"id\": \"a\",\n \"id\": \"b\"}"));
 
-        assertThat(e.problems()).containsExactly(new DefinitionProblem("twice.json", "$",
+        assertThat(e.problems()).containsExactly(syntax("twice.json", "$",
                 "invalid JSON at line 2, column 6: Duplicate Object property \"id\""));
     }
 
@@ -51,7 +51,7 @@ class DefinitionReaderTest {
         assertThatThrownBy(() -> reader.read("empty.json", "  "))
                 .isInstanceOf(DefinitionException.class)
                 .extracting(e -> ((DefinitionException) e).problems())
-                .isEqualTo(List.of(new DefinitionProblem("empty.json", "$", "the definition is empty")));
+                .isEqualTo(List.of(syntax("empty.json", "$", "the definition is empty")));
     }
 
     @Test
@@ -63,7 +63,7 @@ class DefinitionReaderTest {
                 new DefinitionSource("first.json", first), new DefinitionSource("second.json", second))));
 
         assertThat(e.problems()).containsExactlyInAnyOrder(
-                new DefinitionProblem("second.json", "$.fields[0].type",
+                schema("second.json", "$.fields[0].type",
                         "'txt' is not one of: text, textarea, integer, decimal, money, percent, date, datetime, "
                                 + "boolean, select, multiselect, email, phone, url, rating, user, reference, subtable, "
                                 + "computed"),
@@ -119,7 +119,7 @@ class DefinitionReaderTest {
                         "{\"id\": \"name\", \"type\": \"text\"}")))));
 
         assertThat(e.problems()).containsExactly(
-                new DefinitionProblem("customer.json", "$.colour", "unknown key 'colour'"));
+                schema("customer.json", "$.colour", "unknown key 'colour'"));
     }
 
     @Test
@@ -229,5 +229,13 @@ class DefinitionReaderTest {
                     .isInstanceOf(DefinitionException.class)
                     .hasMessageContaining("sample.json $.fields[1].visibleWhen: refused");
         }
+    }
+
+    private static DefinitionProblem syntax(String source, String path, String message) {
+        return new DefinitionProblem(source, path, message, DefinitionProblem.Kind.SYNTAX, List.of());
+    }
+
+    private static DefinitionProblem schema(String source, String path, String message) {
+        return new DefinitionProblem(source, path, message, DefinitionProblem.Kind.SCHEMA, List.of());
     }
 }

@@ -124,8 +124,6 @@ class MalformedDefinitionTest {
                         "$.fields[1].min", "a rating's min must be between 1 and 5, not 0"),
                 Arguments.of("rating max above five", sample("", "{\"id\": \"stars\", \"type\": \"rating\", \"max\": 10}"),
                         "$.fields[1].max", "a rating's max must be between 1 and 5, not 10"),
-                Arguments.of("pattern that does not compile", sample("", "{\"id\": \"code\", \"type\": \"text\", \"pattern\": \"[A-Z\"}"),
-                        "$.fields[1].pattern", "pattern '[A-Z' is not a valid regular expression: Unclosed character class"),
                 Arguments.of("pattern on an integer field", sample("", "{\"id\": \"age\", \"type\": \"integer\", \"pattern\": \"[0-9]+\"}"),
                         "$.fields[1].pattern", "'pattern' is only allowed on text, textarea, email, phone and url fields, not on integer"),
                 Arguments.of("maxLength on an integer field", sample("", "{\"id\": \"age\", \"type\": \"integer\", \"maxLength\": 3}"),
@@ -191,7 +189,8 @@ class MalformedDefinitionTest {
         DefinitionException e = catchThrowableOfType(DefinitionException.class,
                 () -> READER.read(SOURCE, json, Set.of("customer")));
         assertThat(e).as("expected the definition to be refused").isNotNull();
-        assertThat(e.problems()).containsExactly(new DefinitionProblem(SOURCE, path, message));
+        assertThat(e.problems()).extracting(p -> p.source() + " " + p.jsonPath() + ": " + p.message())
+                .containsExactly(SOURCE + " " + path + ": " + message);
     }
 
     /** Form {@code sample} with a text field {@code name}, the given top-level keys and further fields. */

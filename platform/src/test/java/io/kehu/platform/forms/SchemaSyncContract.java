@@ -320,6 +320,37 @@ abstract class SchemaSyncContract {
     }
 
     @Test
+    void aFormStoredInFormat1StillLoadsAndTakesANewVersion() {
+        // A database written before the storage format had a version: its rows hold serialised model records.
+        String v1 = DefinitionJsonTest.resource("contact_person.definition_json")
+                .replaceFirst("^\\{\"id\":\"contact_person\"", "{\"id\":\"legacy_contact\"");
+        FormDefinition legacy = DefinitionJson.readForm(v1);
+        publisher.publish(legacy, "admin", null);
+        dsl.update(table(name("kehu_form_version"))).set(field(name("definition_json")), v1)
+                .where(field(name("form_id")).eq("legacy_contact")).execute();
+        for (String row : DefinitionJsonTest.resource("contact_person.field_json.jsonl").lines().toList()) {
+            String fieldId = DefinitionJson.readField(row).id();
+            dsl.update(table(name("kehu_form_column"))).set(field(name("field_json")), row)
+                    .where(field(name("form_id")).eq("legacy_contact"), field(name("field_id")).eq(fieldId))
+                    .execute();
+        }
+
+        assertThat(publisher.version("legacy_contact", 1)).contains(legacy);
+        assertThat(legacy.fields()).extracting(FieldDefinition::id).contains("name", "email", "phone");
+        FormDefinition next = new FormDefinition(legacy.id(), legacy.label(), legacy.icon(), legacy.navigationGroup(),
+                legacy.navigationOrder(), legacy.titleField(), legacy.ownerField(),
+                java.util.stream.Stream.concat(legacy.fields().stream(), java.util.stream.Stream.of(
+                        field("wechat", FieldType.TEXT).get())).toList(),
+                legacy.layout(), legacy.rules(), legacy.access());
+        publisher.publish(next, "admin", "adds wechat");
+
+        assertThat(publisher.version("legacy_contact", 2)).contains(next);
+        assertThat(dsl.fetchValue("select definition_json from kehu_form_version where form_id = 'legacy_contact' "
+                + "and version_number = 2", String.class)).startsWith("{\"format\":2,");
+        assertThat(columns("frm_legacy_contact")).containsKeys("name", "email", "wechat");
+    }
+
+    @Test
     void draftsAreKeptApartFromPublishedVersions() {
         FormDefinition draft = form("drafted", field("name", FieldType.TEXT).get());
         publisher.saveDraft(draft, "manager");
