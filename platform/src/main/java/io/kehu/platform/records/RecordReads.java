@@ -86,6 +86,14 @@ final class RecordReads {
                 .toList();
     }
 
+    /** A page of the history, newest first; only entries the actor may read count towards the page. */
+    List<AuditEntry> historyPage(Actor actor, FormDefinition form, long id, int offset, int limit) {
+        requireHistoryVisible(actor, form, id);
+        Condition readable = actor.isSystem() ? noCondition() : AuditTrail.aboutRecordOr(form.fields().stream()
+                .filter(f -> RecordAccess.mayRead(f, actor)).map(FieldDefinition::id).toList());
+        return services.audit().page(form.id(), id, readable, offset, Math.min(limit, RecordQuery.MAX_LIMIT));
+    }
+
     private void requireVisible(FormDefinition form, long id, Actor actor, boolean deletedToo) {
         RecordTable table = new RecordTable(form);
         if (!dsl.fetchExists(selectOne().from(table.table).where(table.id.eq(id))

@@ -148,6 +148,15 @@ public class Records {
     }
 
     /**
+     * One page of the history of a record the actor may see, newest first (at most 1000 entries a page), without the
+     * fields the actor may not read: what the history panel scrolls through.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<AuditEntry> history(Actor actor, String formId, long id, int offset, int limit) {
+        return reads.historyPage(actor, services.form(formId), id, offset, limit);
+    }
+
+    /**
      * About how many rows the form's table holds (deleted ones included), from the database's statistics: see
      * {@link RecordEstimates}. Cheap on millions of rows, not exact on PostgreSQL.
      */
