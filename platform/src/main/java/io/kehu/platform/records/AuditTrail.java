@@ -133,6 +133,28 @@ class AuditTrail {
                         r.get(CHANGED_BY), r.get(CHANGED_BY_NAME), RecordTable.utc(r.get(CHANGED_AT))));
     }
 
+    /**
+     * One page of a record's history, newest first, with only the entries {@code readable} lets through (a condition
+     * on the field id, so that pages stay full and the index on (form, record, id) does the ordering).
+     */
+    List<AuditEntry> page(String formId, long recordId, org.jooq.Condition readable, int offset, int limit) {
+        return dsl.select(ID, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY, CHANGED_BY_NAME,
+                        CHANGED_AT)
+                .from(AUDIT)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId))).and(readable)
+                .orderBy(ID.desc())
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new AuditEntry(r.get(ID), r.get(FORM_ID), r.get(RECORD_ID),
+                        AuditAction.fromCode(r.get(ACTION)), r.get(FIELD_ID), r.get(OLD_VALUE), r.get(NEW_VALUE),
+                        r.get(CHANGED_BY), r.get(CHANGED_BY_NAME), RecordTable.utc(r.get(CHANGED_AT))));
+    }
+
+    /** Entries about record-level actions or one of {@code fieldIds}. */
+    static org.jooq.Condition aboutRecordOr(java.util.Collection<String> fieldIds) {
+        return FIELD_ID.isNull().or(FIELD_ID.in(fieldIds));
+    }
+
     /** The newest entry of a record: who saved it last. */
     Optional<AuditEntry> latest(String formId, long recordId) {
         return dsl.select(ID, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY, CHANGED_BY_NAME,

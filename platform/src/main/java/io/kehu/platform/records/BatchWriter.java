@@ -23,16 +23,16 @@ import java.util.function.LongConsumer;
 
 /**
  * One bulk write in progress ({@link BulkRecords#batch}): queues creates and updates per form and writes them a
- * chunk at a time, inside the caller's single transaction. Each record gets the checks of {@link Records} (conversion,
- * field permissions, computed fields, definition checks, rules, guards, optimistic locking); the checks that need
- * the database (references, users, uniqueness) and the writes themselves are done per chunk ({@link ChunkStore}),
- * so a million writes cost a few hundred statements.
+ * chunk at a time, inside the caller's single transaction. Each chunk goes through {@link WriteChecks}, the checks
+ * of every write (a single write is a chunk of one); the look-ups they need (references, users, uniqueness) and the
+ * writes themselves ({@link ChunkStore}) are done per chunk, so a million writes cost a few hundred statements.
  */
 final class BatchWriter implements BulkRecords.Batch {
 
     static final int CHUNK = 5000;
 
-    private final BulkRecords.Services services;
+    private final RecordServices services;
+    private final WriteChecks checks;
     private final Actor actor;
     private final LongConsumer progress;
     private final BooleanSupplier cancelled;
@@ -49,8 +49,9 @@ final class BatchWriter implements BulkRecords.Batch {
     record Op(long id, int rowVersion, Map<String, ?> values) {
     }
 
-    BatchWriter(BulkRecords.Services services, Actor actor, LongConsumer progress, BooleanSupplier cancelled) {
+    BatchWriter(RecordServices services, Actor actor, LongConsumer progress, BooleanSupplier cancelled) {
         this.services = services;
+        this.checks = new WriteChecks(services, actor);
         this.actor = actor;
         this.progress = progress;
         this.cancelled = cancelled;
@@ -100,12 +101,16 @@ final class BatchWriter implements BulkRecords.Batch {
         checkCancelled();
         FormDefinition form = services.form(formId);
         RecordAccess.requireWrite(form, actor);
-        ChunkStore store = new ChunkStore(services, new RecordTable(form), actor, now(), writtenSoFar);
+        RecordTable table = new RecordTable(form);
+        ChunkStore store = new ChunkStore(services, table, actor, RecordServices.now(), writtenSoFar);
         List<RecordGuard> guards = services.guardsWatching(form);
+        List<PreparedWrite> writes = create ? prepareCreates(form, chunk)
+                : prepareUpdates(form, store, chunk, !guards.isEmpty());
+        checks.check(table, writes, guards, writtenSoFar, true);
         if (create) {
-            created += store.insert(prepareCreates(form, chunk, guards));
+            created += store.insert(writes);
         } else {
-            int[] counts = store.update(prepareUpdates(form, store, chunk, guards));
+            int[] counts = store.update(writes);
             updated += counts[0];
             unchanged += counts[1];
         }
@@ -119,53 +124,18 @@ final class BatchWriter implements BulkRecords.Batch {
         }
     }
 
-    // ------------------------------------------------------------------ per-record checks
+    // ------------------------------------------------------------------ per-record half of the checks
 
-    /** A checked write: the complete values after it and what changed. */
-    record Prepared(long id, int rowVersion, Map<String, Object> values, Record old, Set<String> changed) {
-    }
-
-    private List<Prepared> prepareCreates(FormDefinition form, List<Op> chunk, List<RecordGuard> guards) {
-        List<Prepared> out = new ArrayList<>(chunk.size());
+    private List<PreparedWrite> prepareCreates(FormDefinition form, List<Op> chunk) {
+        List<PreparedWrite> out = new ArrayList<>(chunk.size());
         for (Op op : chunk) {
-            List<FieldError> errors = new ArrayList<>();
-            Map<String, Object> given = convert(form, op.values(), null, errors);
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (FieldDefinition f : form.fields()) {
-                if (!RecordTable.holdsValue(f)) {
-                    continue;
-                }
-                Object value = given.get(f.id());
-                if (!op.values().containsKey(f.id()) && f.defaultValue() != null) {
-                    value = convertOrCollect(f, f.defaultValue(), errors);
-                }
-                values.put(f.id(), value == null && RecordTable.isMultiselect(f) ? List.of() : value);
-            }
-            if (ownedByUser(form) && actor.limitedToOwnRecords()) {
-                if (values.get(form.ownerField()) == null) {
-                    values.put(form.ownerField(), actor.userId());
-                }
-                RecordAccess.requireOwnership(form, actor, values.get(form.ownerField()));
-            }
-            compute(form, values, Optional.empty(), errors);
-            Set<String> filled = new LinkedHashSet<>();
-            values.forEach((fieldId, value) -> {
-                if (!FieldValues.isEmpty(value)) {
-                    filled.add(fieldId);
-                }
-            });
-            check(form, values, filled, Optional.empty(), errors, "new");
-            if (!guards.isEmpty()) {
-                BulkRecords.Services.guard(guards, new RecordChange(form, AuditAction.CREATE, null, values,
-                        Optional.empty(), actor));
-            }
-            out.add(new Prepared(0, 0, values, null, filled));
+            out.add(checks.prepareCreate(form, op.values()));
         }
         return out;
     }
 
-    private List<Prepared> prepareUpdates(FormDefinition form, ChunkStore store, List<Op> chunk,
-                                          List<RecordGuard> guards) {
+    private List<PreparedWrite> prepareUpdates(FormDefinition form, ChunkStore store, List<Op> chunk,
+                                               boolean withMetadata) {
         Set<Long> ids = new HashSet<>();
         for (Op op : chunk) {
             if (!ids.add(op.id())) {
@@ -173,8 +143,8 @@ final class BatchWriter implements BulkRecords.Batch {
                         + " is updated twice in one chunk of a bulk write; merge the changes");
             }
         }
-        Map<Long, Record> old = store.load(ids, !guards.isEmpty());
-        List<Prepared> out = new ArrayList<>(chunk.size());
+        Map<Long, Record> old = store.load(ids, withMetadata);
+        List<PreparedWrite> out = new ArrayList<>(chunk.size());
         for (Op op : chunk) {
             Record before = old.get(op.id());
             if (before == null) {
@@ -183,113 +153,8 @@ final class BatchWriter implements BulkRecords.Batch {
             if (before.rowVersion() != op.rowVersion()) {
                 throw store.conflict(op.id(), op.rowVersion());
             }
-            List<FieldError> errors = new ArrayList<>();
-            Map<String, Object> given = convert(form, op.values(), before, errors);
-            Map<String, Object> values = new LinkedHashMap<>(before.values().asMap());
-            values.putAll(given);
-            if (ownedByUser(form) && given.containsKey(form.ownerField())) {
-                RecordAccess.requireOwnership(form, actor, values.get(form.ownerField()));
-            }
-            compute(form, values, Optional.of(before), errors);
-            Set<String> changed = new LinkedHashSet<>();
-            for (FieldDefinition f : form.fields()) {
-                if (RecordTable.holdsValue(f) && !Objects.equals(before.get(f.id()), values.get(f.id()))) {
-                    changed.add(f.id());
-                }
-            }
-            if (!changed.isEmpty() || !errors.isEmpty()) {
-                check(form, values, changed, Optional.of(before), errors, Long.toString(op.id()));
-                if (!guards.isEmpty()) {
-                    BulkRecords.Services.guard(guards, new RecordChange(form, AuditAction.UPDATE, op.id(), values,
-                            Optional.of(before), actor));
-                }
-            }
-            out.add(new Prepared(op.id(), op.rowVersion(), values, before, changed));
+            out.add(checks.prepareUpdate(form, before, op.rowVersion(), op.values()));
         }
         return out;
     }
-
-    /** Converts given values, refusing fields the actor may not write (as {@link Records} does). */
-    private Map<String, Object> convert(FormDefinition form, Map<String, ?> raw, Record old, List<FieldError> errors) {
-        Map<String, Object> converted = new LinkedHashMap<>();
-        for (var entry : raw.entrySet()) {
-            Optional<FieldDefinition> field = form.field(entry.getKey());
-            if (field.isEmpty() || field.get().storedType() == FieldType.SUBTABLE) {
-                errors.add(new FieldError(entry.getKey(), "unknown_field", LocalizedText.of(
-                        "表单 " + form.id() + " 没有可写字段“" + entry.getKey() + "”",
-                        "Form " + form.id() + " has no writable field " + entry.getKey())));
-                continue;
-            }
-            FieldDefinition f = field.get();
-            Object value = convertOrCollect(f, entry.getValue(), errors);
-            boolean unchanged = old != null && RecordAccess.mayRead(f, actor)
-                    && Objects.equals(old.get(f.id()), value);
-            boolean leftEmptyOnCreate = old == null && FieldValues.isEmpty(value);
-            if (!unchanged && !leftEmptyOnCreate) {
-                RecordAccess.requireWrite(form, f, actor);
-            }
-            if (RecordTable.holdsValue(f)) {
-                converted.put(f.id(), value);
-            }
-        }
-        return converted;
-    }
-
-    private Object convertOrCollect(FieldDefinition f, Object raw, List<FieldError> errors) {
-        FieldValues.Converted converted = services.fieldValues().convert(f, raw);
-        if (!converted.ok()) {
-            errors.add(converted.error());
-        }
-        return converted.value();
-    }
-
-    private void compute(FormDefinition form, Map<String, Object> values, Optional<Record> old,
-                         List<FieldError> errors) {
-        Map<String, Object> computed = services.rules().compute(form, java.util.Collections.unmodifiableMap(values),
-                old, actor);
-        computed.forEach((fieldId, raw) -> form.field(fieldId)
-                .filter(RecordTable::holdsValue)
-                .ifPresent(f -> values.put(fieldId, convertOrCollect(f, raw, errors))));
-    }
-
-    /**
-     * The per-record checks of {@link Records}: definition checks of touched fields, required of all, conditional
-     * required, then the form's rules. References, users and uniqueness are checked per chunk by {@link ChunkStore}.
-     */
-    private void check(FormDefinition form, Map<String, Object> values, Set<String> touched, Optional<Record> old,
-                       List<FieldError> errors, String which) {
-        Set<String> alreadyWrong = new HashSet<>();
-        errors.forEach(e -> alreadyWrong.add(e.fieldId()));
-        var unmodifiable = java.util.Collections.unmodifiableMap(values);
-        for (FieldDefinition f : form.fields()) {
-            if (!RecordTable.holdsValue(f) || alreadyWrong.contains(f.id())) {
-                continue;
-            }
-            Object value = values.get(f.id());
-            if (touched.contains(f.id()) || old.isEmpty() || f.required() && FieldValues.isEmpty(value)) {
-                errors.addAll(services.fieldValues().check(f, value));
-            }
-            if (!f.required() && f.requiredWhen() != null && FieldValues.isEmpty(value)
-                    && services.rules().isRequired(form, f, unmodifiable, actor)) {
-                errors.add(FieldValues.error(f, "required", "“%s”必须填写", "“%s” is required"));
-            }
-        }
-        if (errors.isEmpty()) {
-            errors.addAll(services.rules().validate(form, unmodifiable, old, actor));
-        }
-        if (!errors.isEmpty()) {
-            throw ChunkStore.invalid(form, which, errors);
-        }
-    }
-
-    private static boolean ownedByUser(FormDefinition form) {
-        return form.ownerField() != null && form.field(form.ownerField())
-                .map(f -> f.storedType() == FieldType.USER).orElse(false);
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-
 }

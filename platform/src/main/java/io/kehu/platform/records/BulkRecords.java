@@ -1,30 +1,22 @@
 package io.kehu.platform.records;
 
-import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
-import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.security.Actor;
-import io.kehu.platform.security.UserAccounts;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Work on many records at once, for jobs and plugins, with the same permissions and write semantics as
- * {@link Records}: totals computed by the database ({@link #aggregate}), every record of a query streamed page by
+ * Work on many records at once, for jobs, imports and plugins, with the same permissions and write checks as
+ * {@link Records} (both run {@link WriteChecks}): totals computed by the database ({@link #aggregate}), every record of a query streamed page by
  * page ({@link #forEach}) and bulk writes in one all-or-nothing transaction ({@link #batch}).
  */
 @Service
@@ -42,58 +34,12 @@ public class BulkRecords {
         void update(String formId, long id, int rowVersion, Map<String, ?> changes);
     }
 
-    /** The collaborators the bulk classes share. */
-    record Services(DSLContext dsl, FormCatalog catalog, Visibility visibility, AuditTrail audit, UserAccounts users,
-                    ApplicationEventPublisher events, RecordRules rules, List<RecordGuard> guards,
-                    FieldValues fieldValues) {
-
-        FormDefinition form(String formId) {
-            return catalog.published(formId).orElseThrow(() -> new IllegalArgumentException(
-                    "No published form " + formId));
-        }
-
-        /** The guards that may refuse writes to {@code form} now (asked once per chunk of a bulk write). */
-        List<RecordGuard> guardsWatching(FormDefinition form) {
-            return guards.stream().filter(g -> g.watches(form)).toList();
-        }
-
-        void guard(RecordChange change) {
-            guard(guards, change);
-        }
-
-        static void guard(List<RecordGuard> guards, RecordChange change) {
-            for (RecordGuard g : guards) {
-                Optional<LocalizedText> refusal = g.check(change);
-                if (refusal.isPresent()) {
-                    throw new RecordRefusedException(refusal.get());
-                }
-            }
-        }
-    }
-
-    private final DSLContext dsl;
-    private final FormCatalog catalog;
-    private final Visibility visibility;
-    private final AuditTrail audit;
-    private final UserAccounts users;
-    private final ApplicationEventPublisher events;
-    private final ObjectProvider<RecordRules> rules;
-    private final ObjectProvider<RecordGuard> guards;
-    private final FieldValues fieldValues = new FieldValues(ZoneId.systemDefault());
+    private final RecordServices services;
     private final TransactionTemplate readTransaction;
     private final TransactionTemplate writeTransaction;
 
-    BulkRecords(DSLContext dsl, FormCatalog catalog, AuditTrail audit, UserAccounts users,
-                ApplicationEventPublisher events, ObjectProvider<RecordRules> rules,
-                ObjectProvider<RecordGuard> guards, PlatformTransactionManager transactions) {
-        this.dsl = dsl;
-        this.catalog = catalog;
-        this.visibility = new Visibility(catalog);
-        this.audit = audit;
-        this.users = users;
-        this.events = events;
-        this.rules = rules;
-        this.guards = guards;
+    BulkRecords(RecordServices services, PlatformTransactionManager transactions) {
+        this.services = services;
         this.readTransaction = new TransactionTemplate(transactions);
         this.readTransaction.setReadOnly(true);
         this.writeTransaction = new TransactionTemplate(transactions);
@@ -108,11 +54,11 @@ public class BulkRecords {
      * @throws RecordAccessDeniedException when the actor may not read the form or a named field
      */
     public void aggregate(Actor actor, RecordAggregation aggregation, Consumer<RecordAggregation.Row> each) {
-        FormDefinition form = services().form(aggregation.formId());
+        FormDefinition form = services.form(aggregation.formId());
         RecordAccess.requireRead(form, actor);
         RecordTable table = new RecordTable(form);
-        readTransaction.executeWithoutResult(status ->
-                new AggregateReader(dsl, table, actor, visibility, fieldValues).forEach(aggregation, each));
+        readTransaction.executeWithoutResult(status -> new AggregateReader(services.dsl(), table, actor,
+                services.visibility(), services.fieldValues()).forEach(aggregation, each));
     }
 
     /**
@@ -121,13 +67,13 @@ public class BulkRecords {
      * and keyset of the query do not apply.
      */
     public void forEach(Actor actor, RecordQuery query, List<String> fieldIds, Consumer<Record> each) {
-        FormDefinition form = services().form(query.formId());
+        FormDefinition form = services.form(query.formId());
         RecordAccess.requireRead(form, actor);
         RecordTable table = new RecordTable(form);
-        QueryConditions conditions = new QueryConditions(table, actor, fieldValues);
-        Condition where = table.deletedAt.isNull().and(visibility.of(table, actor))
+        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues());
+        Condition where = table.deletedAt.isNull().and(services.visibility().of(table, actor))
                 .and(conditions.filters(query.filters())).and(conditions.search(query.search()));
-        new RecordStreamReader(dsl, table, actor).forEach(where, fieldIds, each);
+        new RecordStreamReader(services.dsl(), table, actor).forEach(where, fieldIds, each);
     }
 
     /**
@@ -141,15 +87,10 @@ public class BulkRecords {
     public Outcome batch(Actor actor, LongConsumer progress, BooleanSupplier cancelled, Consumer<Batch> work) {
         Objects.requireNonNull(work, "work");
         return writeTransaction.execute(status -> {
-            BatchWriter writer = new BatchWriter(services(), actor, progress == null ? n -> { } : progress,
+            BatchWriter writer = new BatchWriter(services, actor, progress == null ? n -> { } : progress,
                     cancelled == null ? () -> false : cancelled);
             work.accept(writer);
             return writer.finish();
         });
-    }
-
-    private Services services() {
-        return new Services(dsl, catalog, visibility, audit, users, events,
-                rules.getIfUnique(() -> RecordRules.NONE), guards.orderedStream().toList(), fieldValues);
     }
 }

@@ -1,24 +1,18 @@
 package io.kehu.platform.records;
 
 import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.selectOne;
 
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
-import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
-import io.kehu.platform.forms.LocalizedText;
-import io.kehu.platform.records.BatchWriter.Prepared;
 import io.kehu.platform.security.Actor;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -29,25 +23,25 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The database side of one chunk of a bulk write on one form: loads the old records, checks references, users and
- * uniqueness for the whole chunk, writes the rows with a few multi-row statements (PostgreSQL:
+ * The database side of one chunk of a bulk write on one form, after {@link WriteChecks} passed it: loads the old
+ * records, writes the rows with a few multi-row statements (PostgreSQL:
  * {@code UPDATE ... FROM (VALUES ...)} and ids drawn from the sequence in one go; other databases: a statement per
  * row, which is cheap in-process), appends the audit rows and publishes one event per set of changed fields.
  */
 final class ChunkStore {
 
-    private final BulkRecords.Services services;
+    private final RecordServices services;
     private final DSLContext dsl;
     private final RecordTable table;
     private final Actor actor;
     private final OffsetDateTime now;
     private final WrittenRecords written;
 
-    ChunkStore(BulkRecords.Services services, RecordTable table, Actor actor, OffsetDateTime now) {
+    ChunkStore(RecordServices services, RecordTable table, Actor actor, OffsetDateTime now) {
         this(services, table, actor, now, new WrittenRecords());
     }
 
-    ChunkStore(BulkRecords.Services services, RecordTable table, Actor actor, OffsetDateTime now,
+    ChunkStore(RecordServices services, RecordTable table, Actor actor, OffsetDateTime now,
                WrittenRecords written) {
         this.written = written;
         this.services = services;
@@ -83,17 +77,10 @@ final class ChunkStore {
         return new RecordConflictException(table.form.id(), id, expectedVersion, current, null, "?", null);
     }
 
-    static RecordValidationException invalid(FormDefinition form, String which, List<FieldError> errors) {
-        return new RecordValidationException(errors.stream().map(e -> new FieldError(e.fieldId(), e.code(),
-                LocalizedText.of(form.id() + "/" + which + "：" + e.message().zh(),
-                        form.id() + "/" + which + ": " + e.message().en()))).toList());
-    }
-
     // ------------------------------------------------------------------ creates
 
     /** Inserts the records; returns how many. */
-    int insert(List<Prepared> rows) {
-        checkDatabaseRules(rows);
+    int insert(List<PreparedWrite> rows) {
         List<FieldDefinition> columns = table.form.fields().stream().filter(RecordTable::hasColumn).toList();
         long[] ids = new long[rows.size()];
         if (postgres()) {
@@ -158,10 +145,9 @@ final class ChunkStore {
     // ------------------------------------------------------------------ updates
 
     /** Writes the changed records; returns {updated, unchanged}. */
-    int[] update(List<Prepared> rows) {
-        List<Prepared> changed = rows.stream().filter(p -> !p.changed().isEmpty()).toList();
-        checkDatabaseRules(changed);
-        Map<Set<String>, List<Prepared>> byChangedFields = new LinkedHashMap<>();
+    int[] update(List<PreparedWrite> rows) {
+        List<PreparedWrite> changed = rows.stream().filter(p -> !p.changed().isEmpty()).toList();
+        Map<Set<String>, List<PreparedWrite>> byChangedFields = new LinkedHashMap<>();
         changed.forEach(p -> byChangedFields.computeIfAbsent(p.changed(), k -> new ArrayList<>()).add(p));
         List<AuditTrail.Row> audit = new ArrayList<>();
         for (var group : byChangedFields.entrySet()) {
@@ -170,8 +156,8 @@ final class ChunkStore {
             int count = postgres() ? updateFromValues(columns, group.getValue())
                     : updateOneByOne(columns, group.getValue());
             if (count != group.getValue().size()) {
-                Map<Long, Record> now = load(group.getValue().stream().map(Prepared::id).toList());
-                for (Prepared p : group.getValue()) {
+                Map<Long, Record> now = load(group.getValue().stream().map(PreparedWrite::id).toList());
+                for (PreparedWrite p : group.getValue()) {
                     Record current = now.get(p.id());
                     if (current == null || current.rowVersion() != p.rowVersion() + 1) {
                         throw conflict(p.id(), p.rowVersion());
@@ -180,7 +166,7 @@ final class ChunkStore {
                 throw new IllegalStateException("Bulk update of " + table.form.id() + " wrote " + count + " of "
                         + group.getValue().size() + " rows");
             }
-            for (Prepared p : group.getValue()) {
+            for (PreparedWrite p : group.getValue()) {
                 written.add(table.form.id(), p.id());
                 writeMultiselects(p.id(), p, true);
                 for (String fieldId : p.changed()) {
@@ -189,20 +175,20 @@ final class ChunkStore {
                 }
             }
             services.events().publishEvent(new RecordsSavedInBulk(table.form.id(),
-                    group.getValue().stream().mapToLong(Prepared::id).toArray(), group.getKey(), actor, false));
+                    group.getValue().stream().mapToLong(PreparedWrite::id).toArray(), group.getKey(), actor, false));
         }
         services.audit().appendAll(table.form.id(), AuditAction.UPDATE, audit, actor, now);
         return new int[] {changed.size(), rows.size() - changed.size()};
     }
 
     /** PostgreSQL: one {@code UPDATE ... FROM unnest(arrays)} per chunk (three binds, not thousands). */
-    private int updateFromValues(List<FieldDefinition> columns, List<Prepared> rows) {
+    private int updateFromValues(List<FieldDefinition> columns, List<PreparedWrite> rows) {
         List<Field<?>> targets = new ArrayList<>();
         columns.forEach(f -> targets.addAll(columnsOf(f)));
         Long[] ids = new Long[rows.size()];
         String[][] texts = new String[targets.size() + 1][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            Prepared p = rows.get(i);
+            PreparedWrite p = rows.get(i);
             Map<Field<?>, Object> cells = new LinkedHashMap<>();
             columns.forEach(f -> table.putColumns(cells, f, p.values().get(f.id())));
             ids[i] = p.id();
@@ -259,9 +245,9 @@ final class ChunkStore {
                 : t.id.in(ids);
     }
 
-    private int updateOneByOne(List<FieldDefinition> columns, List<Prepared> rows) {
+    private int updateOneByOne(List<FieldDefinition> columns, List<PreparedWrite> rows) {
         int count = 0;
-        for (Prepared p : rows) {
+        for (PreparedWrite p : rows) {
             Map<Field<?>, Object> set = new HashMap<>();
             columns.forEach(f -> table.putColumns(set, f, p.values().get(f.id())));
             set.put(table.rowVersion, table.rowVersion.plus(1));
@@ -274,89 +260,9 @@ final class ChunkStore {
         return count;
     }
 
-    // ------------------------------------------------------------------ checks against the database
-
-    /** References must point at records the actor may see, users must exist, unique values must be free. */
-    private void checkDatabaseRules(List<Prepared> rows) {
-        for (FieldDefinition f : table.form.fields()) {
-            Map<Object, Prepared> wanted = new LinkedHashMap<>();
-            for (Prepared p : rows) {
-                Object value = p.values().get(f.id());
-                if (p.changed().contains(f.id()) && value != null) {
-                    wanted.putIfAbsent(value, p);
-                }
-            }
-            if (wanted.isEmpty()) {
-                continue;
-            }
-            if (f.storedType() == FieldType.REFERENCE) {
-                Set<Object> found = visibleReferences(f, wanted.keySet());
-                wanted.forEach((value, p) -> {
-                    if (!found.contains(value)) {
-                        throw invalid(table.form, which(p), List.of(FieldValues.error(f, "reference_missing",
-                                "“%s”指向的记录不存在", "“%s” points at no existing record")));
-                    }
-                });
-            } else if (f.storedType() == FieldType.USER) {
-                wanted.forEach((value, p) -> {
-                    if (!services.users().exists((Long) value)) {
-                        throw invalid(table.form, which(p), List.of(FieldValues.error(f, "user_missing",
-                                "“%s”指向的用户不存在", "“%s” names no existing user")));
-                    }
-                });
-            } else if (f.unique() && RecordTable.hasColumn(f)) {
-                checkUnique(f, rows);
-            }
-        }
-    }
-
-    private Set<Object> visibleReferences(FieldDefinition f, Set<Object> ids) {
-        Optional<FormDefinition> target = f.form() == null ? Optional.empty() : services.catalog().published(f.form());
-        if (target.isEmpty()) {
-            return Set.of();
-        }
-        RecordTable t = new RecordTable(target.get());
-        Set<Object> found = new HashSet<>();
-        List<Object> all = new ArrayList<>(ids.size());
-        for (Object id : ids) {
-            // Only an actor who sees every live record: for others, visibility may hang on the written values.
-            if (!actor.limitedToOwnRecords() && written.contains(t.form.id(), (Long) id)) {
-                found.add(id);
-            } else {
-                all.add(id);
-            }
-        }
-        for (int from = 0; from < all.size(); from += 50_000) {
-            List<Long> part = all.subList(from, Math.min(all.size(), from + 50_000)).stream()
-                    .map(o -> (Long) o).toList();
-            found.addAll(dsl.select(t.id).from(t.table).where(idIn(t, part)).and(t.deletedAt.isNull())
-                    .and(services.visibility().of(t, actor)).fetch(t.id));
-        }
-        return found;
-    }
-
-    private void checkUnique(FieldDefinition f, List<Prepared> rows) {
-        Map<Object, Prepared> seen = new HashMap<>();
-        for (Prepared p : rows) {
-            Object value = p.values().get(f.id());
-            if (!p.changed().contains(f.id()) || value == null) {
-                continue;
-            }
-            Object stored = value instanceof Money m ? m.amount() : value;
-            Field<Object> column = table.column(f);
-            boolean taken = seen.putIfAbsent(stored, p) != null || dsl.fetchExists(selectOne().from(table.table)
-                    .where(column.eq(DSL.val(stored, column))).and(table.deletedAt.isNull())
-                    .and(p.id() == 0 ? DSL.noCondition() : table.id.ne(p.id())));
-            if (taken) {
-                throw invalid(table.form, which(p), List.of(FieldValues.error(f, "unique",
-                        "“%s”的值已被其他记录使用", "Another record already has this “%s”")));
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ helpers
 
-    private void writeMultiselects(long id, Prepared p, boolean replace) {
+    private void writeMultiselects(long id, PreparedWrite p, boolean replace) {
         for (FieldDefinition f : table.form.fields()) {
             if (!RecordTable.isMultiselect(f) || !p.changed().contains(f.id())) {
                 continue;
@@ -379,10 +285,6 @@ final class ChunkStore {
     private List<Field<?>> columnsOf(FieldDefinition f) {
         return f.storedType() == FieldType.MONEY ? List.of(table.column(f), table.currency(f))
                 : List.of(table.column(f));
-    }
-
-    private static String which(Prepared p) {
-        return p.id() == 0 ? "new" : Long.toString(p.id());
     }
 
     private boolean postgres() {

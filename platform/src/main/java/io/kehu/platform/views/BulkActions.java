@@ -14,6 +14,8 @@ import io.kehu.platform.records.Record;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccount;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,9 +25,12 @@ import java.util.function.Supplier;
  * What can be done to the selected rows at once: hand them to another owner (the form's owner field, e.g. the account
  * manager) and delete them after a confirmation; in the deleted records (an administrator's recycle bin), bring them
  * back. Each record is written through the record store on its own, so one
- * refused record (someone else's, changed meanwhile) does not stop the others; the user is told how many worked.
+ * refused record (someone else's, changed meanwhile) does not stop the others; the user is told how many worked and,
+ * by title, which were refused and why ({@link BulkFailures}).
  */
 final class BulkActions extends HorizontalLayout {
+
+    private final FormDefinition form;
 
     BulkActions(Records records, Actor actor, FormDefinition form, UserDirectory users,
                 Supplier<Set<Record>> selection, Runnable afterChange) {
@@ -35,6 +40,7 @@ final class BulkActions extends HorizontalLayout {
     /** With {@code deletedRecords}, the actions on a list of deleted records: only "restore". */
     BulkActions(Records records, Actor actor, FormDefinition form, UserDirectory users,
                 Supplier<Set<Record>> selection, Runnable afterChange, boolean deletedRecords) {
+        this.form = form;
         setAlignItems(FlexComponent.Alignment.BASELINE);
         setId("bulk-actions");
         if (deletedRecords) {
@@ -85,17 +91,29 @@ final class BulkActions extends HorizontalLayout {
         confirm.open();
     }
 
+    /**
+     * Applies {@code action} to each record on its own. The store's refusals are collected and shown by record title
+     * with their reason; any other exception is a fault and propagates (the list is refreshed either way).
+     */
     private void run(Set<Record> rows, Consumer<Record> action, Runnable afterChange) {
         int done = 0;
-        for (Record row : rows) {
-            try {
-                action.accept(row);
-                done++;
-            } catch (RuntimeException refused) {
-                // counted below: the user sees how many of the selected records were changed
+        List<BulkFailures.Failure> failures = new ArrayList<>();
+        try {
+            for (Record row : rows) {
+                try {
+                    action.accept(row);
+                    done++;
+                } catch (RuntimeException e) {
+                    String reason = BulkFailures.reason(e, this, getLocale()).orElseThrow(() -> e);
+                    failures.add(new BulkFailures.Failure(ReferenceTitles.titleOf(form, row), reason));
+                }
             }
+        } finally {
+            afterChange.run();
         }
         Notification.show(getTranslation("views.bulk.result", done, rows.size()));
-        afterChange.run();
+        if (!failures.isEmpty()) {
+            new BulkFailures(failures).open();
+        }
     }
 }

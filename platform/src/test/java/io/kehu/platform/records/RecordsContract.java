@@ -439,6 +439,23 @@ abstract class RecordsContract {
         assertThat(records.get(manager, form.id(), r.id()).orElseThrow().get("vip_note")).isEqualTo("只给经理看");
         assertThat(records.history(staff, form.id(), r.id())).extracting(AuditEntry::fieldId)
                 .doesNotContain("vip_note");
+        for (int v = 0; v < 3; v++) {
+            records.update(manager, form.id(), r.id(), v, Map.of("vip_note", "备注" + v));
+        }
+        records.update(manager, form.id(), r.id(), 3, Map.of("name", "改名公司"));
+        // The history panel's pages: newest first, and hidden fields do not leave holes in a page.
+        assertThat(records.history(staff, form.id(), r.id(), 0, 1)).extracting(AuditEntry::fieldId,
+                AuditEntry::newValue).containsExactly(tuple("name", "改名公司"));
+        List<AuditEntry> staffPages = new ArrayList<>();
+        for (List<AuditEntry> page = records.history(staff, form.id(), r.id(), 0, 2); !page.isEmpty();
+             page = records.history(staff, form.id(), r.id(), staffPages.size(), 2)) {
+            staffPages.addAll(page);
+        }
+        assertThat(staffPages).extracting(AuditEntry::fieldId).doesNotContain("vip_note").hasSize(
+                records.history(staff, form.id(), r.id()).size());
+        assertThat(staffPages).extracting(AuditEntry::id).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(records.history(manager, form.id(), r.id(), 0, 3)).extracting(AuditEntry::newValue)
+                .containsExactly("改名公司", "备注2", "备注1");
 
         assertThatThrownBy(() -> records.update(staff, form.id(), r.id(), 0, Map.of("vip_note", "改一下")))
                 .isInstanceOfSatisfying(RecordAccessDeniedException.class, e -> {

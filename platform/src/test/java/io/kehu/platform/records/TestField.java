@@ -21,6 +21,7 @@ final class TestField {
     private BigDecimal min;
     private BigDecimal max;
     private Integer maxLength;
+    private String pattern;
     private Integer scale;
     private List<FieldOption> options = List.of();
     private boolean unique;
@@ -57,6 +58,11 @@ final class TestField {
 
     TestField maxLength(int length) {
         maxLength = length;
+        return this;
+    }
+
+    TestField pattern(String regex) {
+        pattern = regex;
         return this;
     }
 
@@ -102,7 +108,7 @@ final class TestField {
 
     FieldDefinition build() {
         return new FieldDefinition(id, type, LocalizedText.of(id + "（中）", id), null, required, defaultValue, min,
-                max, maxLength, null, scale, null, options, unique, false, readOnly, true, searchable, null, null,
+                max, maxLength, pattern, scale, null, options, unique, false, readOnly, true, searchable, null, null,
                 form, null, resultType, access);
     }
 }

@@ -97,6 +97,12 @@ class ListViewActionsTest extends ScreensTest {
         _click(_get(actions, Button.class, spec -> spec.withId("bulk-delete")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("bulk-delete-confirm")));
         NotificationsKt.expectNotifications("0 of 1 records changed");
+        // Not a silent count: the user reads which record was refused and why, by its title.
+        BulkFailures failures = _get(BulkFailures.class, spec -> spec.withId("bulk-failures"));
+        assertThat(failures.getHeaderTitle()).isEqualTo("1 records were not changed");
+        assertThat(_get(failures, com.vaadin.flow.component.html.ListItem.class).getText())
+                .isEqualTo(token + " Theirs: no longer there or not yours");
+        _click(_get(failures, Button.class, spec -> spec.withId("bulk-failures-close")));
         assertThat(records.get(manager, "customer", theirs.id())).isPresent();
         assertThat(_find(actions, ComboBox.class, spec -> spec.withId("bulk-assignee")))
                 .as("STAFF may not hand records to others: no assign control").isEmpty();

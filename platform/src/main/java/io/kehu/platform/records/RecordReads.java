@@ -1,0 +1,105 @@
+package io.kehu.platform.records;
+
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.selectOne;
+
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/**
+ * The reads behind {@link Records}: one record, a page of a query, a record's subtable rows and its history, each
+ * with the actor's form, field and ownership permissions applied in SQL.
+ */
+final class RecordReads {
+
+    private final RecordServices services;
+    private final DSLContext dsl;
+
+    RecordReads(RecordServices services) {
+        this.services = services;
+        this.dsl = services.dsl();
+    }
+
+    Optional<Record> get(Actor actor, FormDefinition form, long id) {
+        RecordAccess.requireRead(form, actor);
+        RecordTable table = new RecordTable(form);
+        return new RecordReader(dsl, table).fetch(
+                        table.id.eq(id).and(table.deletedAt.isNull()).and(services.visibility().of(table, actor)),
+                        List.of(table.id.asc()), 0, 1, actor)
+                .stream().findFirst();
+    }
+
+    List<Record> query(Actor actor, FormDefinition form, RecordQuery query) {
+        RecordAccess.requireRead(form, actor);
+        if (query.includeDeleted()) {
+            RecordAccess.requireDeletedAccess(form, actor);
+        }
+        RecordTable table = new RecordTable(form);
+        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues());
+        Condition where = (query.includeDeleted() ? noCondition() : table.deletedAt.isNull())
+                .and(services.visibility().of(table, actor))
+                .and(conditions.filters(query.filters()))
+                .and(conditions.search(query.search()))
+                .and(conditions.after(query.sorts(), query.after()));
+        return new RecordReader(dsl, table).fetch(where, conditions.orderBy(query.sorts()), query.offset(),
+                query.limit(), actor);
+    }
+
+    List<Record> subtableRows(Actor actor, FormDefinition parentForm, long parentId, FieldDefinition field) {
+        RecordAccess.requireRead(parentForm, actor);
+        if (!RecordAccess.mayRead(field, actor)) {
+            throw new RecordAccessDeniedException(field.id(), LocalizedText.of(
+                    actor.username() + " 无权查看字段“" + field.id() + "”",
+                    actor.username() + " may not read field " + field.id() + " of form " + parentForm.id()));
+        }
+        requireVisible(parentForm, parentId, actor, false);
+        FormDefinition childForm = services.form(field.form());
+        RecordAccess.requireRead(childForm, actor);
+        RecordTable child = new RecordTable(childForm);
+        return new RecordReader(dsl, child).fetch(child.parentId.eq(parentId).and(child.deletedAt.isNull()),
+                List.of(child.id.asc()), 0, RecordQuery.MAX_LIMIT, actor);
+    }
+
+    /** Refuses a record the actor may not see the history of: admins see that of deleted records too. */
+    void requireHistoryVisible(Actor actor, FormDefinition form, long id) {
+        RecordAccess.requireRead(form, actor);
+        requireVisible(form, id, actor, actor.isSystem() || actor.hasRole(Role.ADMIN));
+    }
+
+    /** Whether the actor may read the field an audit entry is about (record-level entries: always). */
+    static boolean mayReadEntry(FormDefinition form, AuditEntry e, Actor actor) {
+        return e.fieldId() == null || form.field(e.fieldId())
+                .map(f -> RecordAccess.mayRead(f, actor)).orElse(actor.isSystem());
+    }
+
+    List<AuditEntry> history(Actor actor, FormDefinition form, long id) {
+        requireHistoryVisible(actor, form, id);
+        return services.audit().history(form.id(), id).stream()
+                .filter(e -> mayReadEntry(form, e, actor))
+                .toList();
+    }
+
+    /** A page of the history, newest first; only entries the actor may read count towards the page. */
+    List<AuditEntry> historyPage(Actor actor, FormDefinition form, long id, int offset, int limit) {
+        requireHistoryVisible(actor, form, id);
+        Condition readable = actor.isSystem() ? noCondition() : AuditTrail.aboutRecordOr(form.fields().stream()
+                .filter(f -> RecordAccess.mayRead(f, actor)).map(FieldDefinition::id).toList());
+        return services.audit().page(form.id(), id, readable, offset, Math.min(limit, RecordQuery.MAX_LIMIT));
+    }
+
+    private void requireVisible(FormDefinition form, long id, Actor actor, boolean deletedToo) {
+        RecordTable table = new RecordTable(form);
+        if (!dsl.fetchExists(selectOne().from(table.table).where(table.id.eq(id))
+                .and(deletedToo ? noCondition() : table.deletedAt.isNull())
+                .and(services.visibility().of(table, actor)))) {
+            throw new RecordNotFoundException(form.id(), id);
+        }
+    }
+}
