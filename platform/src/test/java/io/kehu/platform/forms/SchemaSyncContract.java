@@ -345,8 +345,8 @@ abstract class SchemaSyncContract {
         publisher.publish(next, "admin", "adds wechat");
 
         assertThat(publisher.version("legacy_contact", 2)).contains(next);
-        assertThat(dsl.fetchValue("select definition_json from kehu_form_version where form_id = 'legacy_contact' "
-                + "and version_number = 2", String.class)).startsWith("{\"format\":2,");
+        assertThat(String.valueOf(dsl.fetchValue("select definition_json from kehu_form_version where form_id = "
+                + "'legacy_contact' and version_number = 2"))).startsWith("{\"format\":2,");
         assertThat(columns("frm_legacy_contact")).containsKeys("name", "email", "wechat");
     }
 
