@@ -4,6 +4,7 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.records.BulkRecords;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleFunctionsChanged;
+import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.Role;
@@ -38,7 +39,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -220,7 +220,7 @@ public class PluginHost {
      * newer, and starts it. Refusals write nothing.
      *
      * @throws PluginRefusedException for a wrong, unsafe, incompatible or duplicate file
-     * @throws AccessDeniedException unless {@code actor} is an admin
+     * @throws AccessRefusedException unless {@code actor} is an admin
      */
     public synchronized PluginInfo install(Actor actor, String fileName, InputStream content) {
         requireAdmin(actor);
@@ -542,7 +542,7 @@ public class PluginHost {
 
     private static void requireAdmin(Actor actor) {
         if (actor == null || !actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("Only administrators manage plugins.");
+            throw new AccessRefusedException("只有管理员可以管理插件。", "Only administrators manage plugins.");
         }
     }
 
