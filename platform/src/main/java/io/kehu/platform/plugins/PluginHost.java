@@ -222,7 +222,17 @@ public class PluginHost {
      * @throws PluginRefusedException for a wrong, unsafe, incompatible or duplicate file
      * @throws AccessRefusedException unless {@code actor} is an admin
      */
-    public synchronized PluginInfo install(Actor actor, String fileName, InputStream content) {
+    public PluginInfo install(Actor actor, String fileName, InputStream content) {
+        return install(actor, fileName, content, null);
+    }
+
+    /**
+     * As {@link #install(Actor, String, InputStream)}, first checking the file against the SHA-256 its publisher
+     * announced ({@code expectedSha256}; blank = not given).
+     *
+     * @throws PluginRefusedException also when the file's SHA-256 differs or the given one is malformed
+     */
+    public synchronized PluginInfo install(Actor actor, String fileName, InputStream content, String expectedSha256) {
         requireAdmin(actor);
         Path upload = null;
         try {
@@ -230,6 +240,7 @@ public class PluginHost {
             Path incoming = Files.createDirectories(directory.resolve(".incoming"));
             upload = Files.createTempFile(incoming, "upload-", "." + extension);
             copyAtMost(content, upload, fileName);
+            PluginFileCheck.verifySha256(upload, fileName, expectedSha256);
             PluginFileCheck.check(upload, fileName, properties.limits());
             PluginDescriptor descriptor = PluginDescriptors.read(upload, fileName);
             String id = descriptor.getPluginId();

@@ -5,6 +5,7 @@ import io.kehu.platform.forms.FieldOption;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.security.TextSanitizer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -204,7 +205,7 @@ public final class FieldValues {
 
     private String text(FieldDefinition field, Object raw) {
         if (raw instanceof CharSequence || raw instanceof Number || raw instanceof Boolean) {
-            String text = raw instanceof BigDecimal d ? d.toPlainString() : raw.toString().strip();
+            String text = raw instanceof BigDecimal d ? d.toPlainString() : TextSanitizer.clean(raw.toString()).strip();
             return text.isEmpty() ? null : text;
         }
         throw invalid(field, "not_text", "“%s”应为文本", "“%s” must be text");

@@ -81,6 +81,17 @@ class LoginOverHttpTest {
                 .singleElement().asString().contains("SameSite=Lax", "HttpOnly").doesNotContain("Secure");
     }
 
+    @Test
+    void aSignedInUserGetsAnInAppNotFoundPageAndAForbiddenPage() throws Exception {
+        postLogin(loginPageToken(), "http://localhost:" + port, "same-origin");
+        HttpResponse<String> unknown = get("/no-such-page");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Page not found");
+        HttpResponse<String> adminOnly = get("/admin/forms");
+        assertThat(adminOnly.statusCode()).as("staff opening the form designer").isEqualTo(403);
+        assertThat(adminOnly.body()).contains("No access");
+    }
+
     /** GETs the login page; returns the CSRF parameter name and token from its meta tags. */
     private String[] loginPageToken() throws Exception {
         HttpResponse<String> page = get("/login");
