@@ -10,6 +10,7 @@ import io.kehu.platform.forms.SchemaChange;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.rules.RuleRun;
+import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.Role;
@@ -59,10 +60,11 @@ class DesignerServices {
     /** The signed-in administrator; anyone else is refused here, not just hidden from the menu. */
     Actor admin() {
         if (!currentUser.hasRole(Role.ADMIN)) {
-            throw new SecurityException("Only administrators may design forms");
+            throw new AccessRefusedException("只有管理员可以设计表单。", "Only administrators may design forms.");
         }
-        String name = currentUser.username().orElseThrow(() -> new SecurityException("No signed-in user"));
-        return Actor.of(accounts.findByUsername(name).orElseThrow(() -> new SecurityException("No account " + name)));
+        String name = currentUser.username().orElseThrow(() -> new AccessRefusedException("请先登录。", "Sign in first."));
+        return Actor.of(accounts.findByUsername(name).orElseThrow(
+                () -> new AccessRefusedException("账号不存在：" + name, "No account " + name)));
     }
 
     /** Forms that references of {@code form} may point at: every published form. */

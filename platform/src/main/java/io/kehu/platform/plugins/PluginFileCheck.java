@@ -2,8 +2,13 @@ package io.kehu.platform.plugins;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -41,6 +46,34 @@ final class PluginFileCheck {
             return "zip";
         }
         throw new PluginRefusedException("plugins.refused.extension", fileName);
+    }
+
+    /**
+     * Compares the file with the SHA-256 its publisher announced, when the administrator gave one: a file changed on
+     * the way (a tampered mirror, a wrong download) is refused before it is even opened. {@code expected} may be
+     * written in upper or lower case, with spaces, or prefixed {@code sha256:}; blank means "not given".
+     */
+    static void verifySha256(Path file, String fileName, String expected) throws IOException {
+        if (expected == null || expected.isBlank()) {
+            return;
+        }
+        String wanted = expected.strip().toLowerCase(Locale.ROOT).replaceFirst("^sha-?256:", "").replaceAll("\\s", "");
+        if (!wanted.matches("[0-9a-f]{64}")) {
+            throw new PluginRefusedException("plugins.refused.sha256Format", expected.strip());
+        }
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (!actual.equals(wanted)) {
+            throw new PluginRefusedException("plugins.refused.sha256", fileName, wanted, actual);
+        }
     }
 
     /** Checks the archive at {@code file}; {@code fileName} is the name the user uploaded, for messages. */

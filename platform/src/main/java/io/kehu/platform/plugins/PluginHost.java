@@ -4,6 +4,7 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.records.BulkRecords;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleFunctionsChanged;
+import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.Role;
@@ -38,7 +39,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -220,9 +220,19 @@ public class PluginHost {
      * newer, and starts it. Refusals write nothing.
      *
      * @throws PluginRefusedException for a wrong, unsafe, incompatible or duplicate file
-     * @throws AccessDeniedException unless {@code actor} is an admin
+     * @throws AccessRefusedException unless {@code actor} is an admin
      */
-    public synchronized PluginInfo install(Actor actor, String fileName, InputStream content) {
+    public PluginInfo install(Actor actor, String fileName, InputStream content) {
+        return install(actor, fileName, content, null);
+    }
+
+    /**
+     * As {@link #install(Actor, String, InputStream)}, first checking the file against the SHA-256 its publisher
+     * announced ({@code expectedSha256}; blank = not given).
+     *
+     * @throws PluginRefusedException also when the file's SHA-256 differs or the given one is malformed
+     */
+    public synchronized PluginInfo install(Actor actor, String fileName, InputStream content, String expectedSha256) {
         requireAdmin(actor);
         Path upload = null;
         try {
@@ -230,6 +240,7 @@ public class PluginHost {
             Path incoming = Files.createDirectories(directory.resolve(".incoming"));
             upload = Files.createTempFile(incoming, "upload-", "." + extension);
             copyAtMost(content, upload, fileName);
+            PluginFileCheck.verifySha256(upload, fileName, expectedSha256);
             PluginFileCheck.check(upload, fileName, properties.limits());
             PluginDescriptor descriptor = PluginDescriptors.read(upload, fileName);
             String id = descriptor.getPluginId();
@@ -542,7 +553,7 @@ public class PluginHost {
 
     private static void requireAdmin(Actor actor) {
         if (actor == null || !actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("Only administrators manage plugins.");
+            throw new AccessRefusedException("只有管理员可以管理插件。", "Only administrators manage plugins.");
         }
     }
 

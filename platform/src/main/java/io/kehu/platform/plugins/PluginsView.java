@@ -13,7 +13,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -42,6 +44,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
     private final PluginHost host;
     private final Actor actor;
     private final Grid<PluginInfo> grid = new Grid<>();
+    private volatile String expectedSha256;
 
     PluginsView(PluginHost host, CurrentUser user, UserAccounts users) {
         this.host = host;
@@ -49,7 +52,11 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
                 .orElseGet(() -> new Actor(null, user.username().orElse("?"), java.util.Set.of()));
         H2 title = new H2(getTranslation("plugins.title"));
         Paragraph intro = new Paragraph(getTranslation("plugins.intro", host.directory()));
-        add(title, intro, upload(), grid());
+        // Plugins run inside the server with its full rights; the admin must know before uploading one.
+        Paragraph trust = new Paragraph(getTranslation("plugins.trust"));
+        trust.setId("plugin-trust");
+        trust.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(title, intro, trust, sha256Field(), upload(), grid());
         setSizeFull();
         refresh();
     }
@@ -58,7 +65,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         UI ui = UI.getCurrent();
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
             try (InputStream in = Files.newInputStream(file.toPath())) {
-                PluginInfo installed = host.install(actor, metadata.fileName(), in);
+                PluginInfo installed = host.install(actor, metadata.fileName(), in, expectedSha256);
                 ui.access(() -> done(getTranslation("plugins.installed", installed.pluginId(), installed.version(),
                         getTranslation("plugins.status." + installed.status().name()))));
             } catch (PluginRefusedException e) {
@@ -75,6 +82,18 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         upload.setUploadButton(new Button(getTranslation("plugins.upload")));
         upload.setDropLabel(new Span(getTranslation("plugins.upload.drop")));
         return upload;
+    }
+
+    /** The published SHA-256 to check the next upload against; kept here because uploads arrive off the UI thread. */
+    private TextField sha256Field() {
+        TextField field = new TextField(getTranslation("plugins.sha256"));
+        field.setId("plugin-sha256");
+        field.setHelperText(getTranslation("plugins.sha256.help"));
+        field.setClearButtonVisible(true);
+        field.setWidth("40em");
+        field.setValueChangeMode(ValueChangeMode.EAGER);
+        field.addValueChangeListener(e -> expectedSha256 = e.getValue());
+        return field;
     }
 
     private Grid<PluginInfo> grid() {

@@ -1,13 +1,13 @@
 package io.kehu.platform.plugins;
 
 import io.kehu.platform.records.BulkRecords;
-import io.kehu.platform.records.RecordAccessDeniedException;
 import io.kehu.platform.records.RecordConflictException;
 import io.kehu.platform.records.RecordNotFoundException;
 import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.RecordValidationException;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.sdk.records.BatchWrite;
 import io.kehu.sdk.records.FilterOperator;
@@ -86,7 +86,7 @@ final class SdkRecords implements PluginRecords {
             throw new RecordException(RecordException.Reason.INVALID, e.errors().stream()
                     .map(err -> err.fieldId() + ": " + err.message().in(Locale.ENGLISH))
                     .collect(Collectors.joining("; ")));
-        } catch (RecordAccessDeniedException e) {
+        } catch (AccessRefusedException e) {
             throw new RecordException(RecordException.Reason.DENIED, e.getMessage());
         } catch (RecordConflictException e) {
             throw new RecordException(RecordException.Reason.CONFLICT, e.getMessage());

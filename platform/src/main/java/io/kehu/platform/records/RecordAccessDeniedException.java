@@ -1,19 +1,21 @@
 package io.kehu.platform.records;
 
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.security.AccessRefusedException;
 import java.util.Locale;
 
 /**
  * The actor may not do this: read or write the form, write a field (named in the message), change a read-only field,
- * hand a record to another owner or see deleted records.
+ * hand a record to another owner or see deleted records. The record store's {@link AccessRefusedException}: callers
+ * catch that one type; this one adds the field concerned.
  */
-public class RecordAccessDeniedException extends RuntimeException {
+public class RecordAccessDeniedException extends AccessRefusedException {
 
     private final String fieldId;
     private final transient LocalizedText text;
 
     public RecordAccessDeniedException(String fieldId, LocalizedText text) {
-        super(text.in(Locale.ENGLISH));
+        super(text.in(Locale.CHINESE), text.in(Locale.ENGLISH));
         this.fieldId = fieldId;
         this.text = text;
     }

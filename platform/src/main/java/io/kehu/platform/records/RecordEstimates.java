@@ -2,6 +2,7 @@ package io.kehu.platform.records;
 
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.security.Actor;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -16,13 +17,20 @@ import org.jooq.impl.SQLDataType;
 final class RecordEstimates {
 
     private final DSLContext dsl;
+    private final Visibility visibility;
 
-    RecordEstimates(DSLContext dsl) {
+    RecordEstimates(DSLContext dsl, Visibility visibility) {
         this.dsl = dsl;
+        this.visibility = visibility;
     }
 
-    long estimateCount(FormDefinition form) {
+    long estimateCount(FormDefinition form, Actor actor) {
         RecordTable table = new RecordTable(form);
+        if (actor.limitedToOwnRecords()) {
+            // The statistics are of the whole table: a reader who sees only their own records gets the count of
+            // those (an indexed owner condition), never the company-wide figure.
+            return dsl.fetchCount(table.table, table.deletedAt.isNull().and(visibility.of(table, actor)));
+        }
         if (dsl.dialect().family() != SQLDialect.POSTGRES) {
             return dsl.fetchCount(table.table);
         }

@@ -42,7 +42,7 @@ public class Records {
         this.services = services;
         this.writes = new SingleWrites(services);
         this.reads = new RecordReads(services);
-        this.estimates = new RecordEstimates(services.dsl());
+        this.estimates = new RecordEstimates(services.dsl(), services.visibility());
     }
 
     /**
@@ -158,13 +158,14 @@ public class Records {
 
     /**
      * About how many rows the form's table holds (deleted ones included), from the database's statistics: see
-     * {@link RecordEstimates}. Cheap on millions of rows, not exact on PostgreSQL.
+     * {@link RecordEstimates}. Cheap on millions of rows, not exact on PostgreSQL. Counts come with the reader's
+     * permissions: staff limited to their own records get the exact count of those.
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long estimateCount(Actor actor, String formId) {
         FormDefinition form = services.form(formId);
         RecordAccess.requireRead(form, actor);
-        return estimates.estimateCount(form);
+        return estimates.estimateCount(form, actor);
     }
 
     private static FieldDefinition subtableField(FormDefinition form, String fieldId) {

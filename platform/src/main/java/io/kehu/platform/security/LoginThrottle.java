@@ -1,19 +1,32 @@
 package io.kehu.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: after {@value #FREE_ATTEMPTS} failed sign-ins for the same account, or
- * {@value #FREE_ATTEMPTS_PER_ADDRESS} from the same address (a whole office may share one), further attempts are
- * refused for a pause that doubles with each new failure (30 s up to 15 min). Failures older than
- * {@link #FORGET_AFTER} are forgotten; a successful sign-in clears the account's record.
+ * Slows down password guessing without handing attackers a way to lock the real owner out.
+ *
+ * <ul>
+ *   <li>Per account <em>and</em> address: after {@value #FREE_ATTEMPTS} failures the next attempt from that address
+ *       for that account waits a pause that doubles with each further failure (30 s up to 15 min). The owner signing
+ *       in from another address is not slowed down by someone hammering the account elsewhere.</li>
+ *   <li>Per address: {@value #FREE_ATTEMPTS_PER_ADDRESS} failures across any accounts before the address is slowed
+ *       down, generous enough for a whole office behind one NAT, small enough to stop spraying many accounts.</li>
+ * </ul>
+ * Failures are kept in a bounded, expiring cache (Caffeine): entries are forgotten {@link #FORGET_AFTER} after the
+ * last failure, and when the cache is full its frequency-based eviction drops the one-off keys of a flood of random
+ * names rather than the key under attack, which is read and written again and again. A successful sign-in clears
+ * the account's key for that address; an administrator can {@link #unlock(String) unlock} an account. Each time a
+ * key starts pausing, and each unlock, is written to the {@value #AUDIT_LOGGER} log.
  *
  * <p>Kept in memory: a restart forgives, which is acceptable for throttling (it is not an account lock-out).
  */
@@ -21,51 +34,101 @@ import org.springframework.stereotype.Component;
 public class LoginThrottle {
 
     static final int FREE_ATTEMPTS = 5;
-    static final int FREE_ATTEMPTS_PER_ADDRESS = 30;
+    static final int FREE_ATTEMPTS_PER_ADDRESS = 100;
     static final Duration FORGET_AFTER = Duration.ofMinutes(30);
     static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
     static final Duration LONGEST_PAUSE = Duration.ofMinutes(15);
-    private static final int MAX_TRACKED_KEYS = 100_000;
+    static final int MAX_TRACKED_KEYS = 100_000;
+    static final String AUDIT_LOGGER = "kehu.security.audit";
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private static final Logger AUDIT = LoggerFactory.getLogger(AUDIT_LOGGER);
+    private static final String NO_ADDRESS = "-";
+
+    private final Cache<Key, Failures> failures;
     private final Clock clock;
 
     @Autowired
     public LoginThrottle() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), false);
     }
 
+    /** For tests: a settable clock drives both the pauses and the cache's expiry; eviction runs on the caller. */
     LoginThrottle(Clock clock) {
-        this.clock = clock;
+        this(clock, true);
     }
 
-    /** How long sign-in stays refused for this account or address; zero when it may be tried now. */
+    private LoginThrottle(Clock clock, boolean maintainOnCaller) {
+        this.clock = clock;
+        Caffeine<Object, Object> builder = Caffeine.newBuilder()
+                .maximumSize(MAX_TRACKED_KEYS)
+                .expireAfterWrite(FORGET_AFTER)
+                .ticker(() -> nanos(clock.instant()));
+        if (maintainOnCaller) {
+            builder.executor(Runnable::run);
+        }
+        this.failures = builder.build();
+    }
+
+    /** How long sign-in to this account from this address must wait; zero when it may be tried now. */
     public Duration remainingPause(String username, String address) {
         Instant now = clock.instant();
-        Duration byUser = pauseOf(userKey(username), FREE_ATTEMPTS, now);
-        Duration byAddress = pauseOf(addressKey(address), FREE_ATTEMPTS_PER_ADDRESS, now);
-        return byUser.compareTo(byAddress) >= 0 ? byUser : byAddress;
+        Duration byAccount = pauseOf(Key.account(username, address), FREE_ATTEMPTS, now);
+        Duration byAddress = pauseOf(Key.address(address), FREE_ATTEMPTS_PER_ADDRESS, now);
+        return byAccount.compareTo(byAddress) >= 0 ? byAccount : byAddress;
     }
 
     public void recordFailure(String username, String address) {
-        if (failures.size() > MAX_TRACKED_KEYS) {
-            failures.clear(); // an attack on memory must not become an outage; throttling restarts from zero
-        }
         Instant now = clock.instant();
-        failures.merge(userKey(username), Failures.first(now), (old, ignored) -> old.next(now));
+        count(Key.account(username, address), FREE_ATTEMPTS, now);
         if (address != null) {
-            failures.merge(addressKey(address), Failures.first(now), (old, ignored) -> old.next(now));
+            count(Key.address(address), FREE_ATTEMPTS_PER_ADDRESS, now);
         }
-        failures.values().removeIf(f -> f.forgotten(now)); // keeps the map as small as the current attack
     }
 
-    public void recordSuccess(String username) {
-        failures.remove(userKey(username));
+    /** The owner got in from this address: their own typos from there are forgiven. */
+    public void recordSuccess(String username, String address) {
+        failures.invalidate(Key.account(username, address));
     }
 
-    private Duration pauseOf(String key, int freeAttempts, Instant now) {
-        Failures f = key == null ? null : failures.get(key);
-        if (f == null || f.forgotten(now) || f.count() < freeAttempts) {
+    /**
+     * Lifts every pause on this account, from every address (an administrator's action, e.g. after a user called in).
+     * Scans the cache once, which is fine for a rare manual action.
+     *
+     * @return how many addresses were paused or counting failures for the account
+     */
+    public int unlock(String username, Actor by) {
+        requireAdmin(by);
+        String user = Key.normalize(username);
+        int[] lifted = {0};
+        failures.asMap().keySet().removeIf(key -> {
+            boolean match = user.equals(key.username());
+            if (match) {
+                lifted[0]++;
+            }
+            return match;
+        });
+        AUDIT.warn("login-unlock account={} by={} addresses={}", user, by.username(), lifted[0]);
+        return lifted[0];
+    }
+
+    /** Lifts the pause on an address (e.g. an office's NAT after a misconfigured client kept failing). */
+    public boolean unlockAddress(String address, Actor by) {
+        requireAdmin(by);
+        boolean had = failures.asMap().remove(Key.address(address)) != null;
+        AUDIT.warn("login-unlock address={} by={}", address, by.username());
+        return had;
+    }
+
+    private void count(Key key, int freeAttempts, Instant now) {
+        Failures after = failures.asMap().merge(key, Failures.first(now), (old, ignored) -> old.next(now));
+        if (after.count() == freeAttempts) {
+            AUDIT.warn("login-pause {} failures={} pause={}s", key, after.count(), pauseAfter(0).toSeconds());
+        }
+    }
+
+    private Duration pauseOf(Key key, int freeAttempts, Instant now) {
+        Failures f = key == null ? null : failures.getIfPresent(key);
+        if (f == null || f.count() < freeAttempts) {
             return Duration.ZERO;
         }
         Duration remaining = Duration.between(now, f.last().plus(pauseAfter(f.count() - freeAttempts)));
@@ -79,12 +142,41 @@ public class LoginThrottle {
         return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
     }
 
-    private static String userKey(String username) {
-        return username == null ? null : "u:" + username.strip().toLowerCase(Locale.ROOT);
+    /** How many keys are tracked now (for tests: the cache stays bounded). */
+    long trackedKeys() {
+        failures.cleanUp();
+        return failures.estimatedSize();
     }
 
-    private static String addressKey(String address) {
-        return address == null ? null : "a:" + address;
+    private static void requireAdmin(Actor by) {
+        Objects.requireNonNull(by, "by");
+        if (!by.isSystem() && !by.hasRole(Role.ADMIN)) {
+            throw new AccessRefusedException("只有管理员可以解除登录限制。", "Only administrators may lift sign-in pauses.");
+        }
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /** An account tried from an address ({@code username} set), or an address over all accounts (it is null). */
+    private record Key(String username, String address) {
+        static Key account(String username, String address) {
+            return new Key(normalize(username), address == null ? NO_ADDRESS : address);
+        }
+
+        static Key address(String address) {
+            return address == null ? null : new Key(null, address);
+        }
+
+        static String normalize(String username) {
+            return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return username == null ? "address=" + address : "account=" + username + " address=" + address;
+        }
     }
 
     private record Failures(int count, Instant last) {
@@ -93,11 +185,7 @@ public class LoginThrottle {
         }
 
         Failures next(Instant now) {
-            return forgotten(now) ? first(now) : new Failures(count + 1, now);
-        }
-
-        boolean forgotten(Instant now) {
-            return last.plus(FORGET_AFTER).isBefore(now);
+            return new Failures(count + 1, now);
         }
     }
 }

@@ -9,8 +9,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Wraps the password check with {@link LoginThrottle}: a throttled account or address is refused before its password
- * is even compared, so guessing gains nothing while the pause lasts.
+ * Wraps the password check with {@link LoginThrottle}: an account paused for this address (or a paused address) is
+ * refused before its password is even compared, so guessing from there gains nothing while the pause lasts; the
+ * same account from another address is checked as usual.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -33,7 +34,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwordCheck.authenticate(authentication);
-            throttle.recordSuccess(username);
+            throttle.recordSuccess(username, address);
             return result;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(username, address);

@@ -18,7 +18,6 @@ import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.i18n.Messages;
 import io.kehu.platform.records.FieldValues;
 import io.kehu.platform.records.Record;
-import io.kehu.platform.records.RecordAccessDeniedException;
 import io.kehu.platform.records.RecordConflictException;
 import io.kehu.platform.records.RecordNotFoundException;
 import io.kehu.platform.records.RecordRefusedException;
@@ -28,6 +27,7 @@ import io.kehu.platform.records.RecordWithRows;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.records.RowsValidationException;
 import io.kehu.platform.plugins.PluginRecordPanels;
+import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
@@ -195,8 +195,8 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             } else {
                 recordForm.showFormError(getTranslation("views.subtable.conflict"));
             }
-        } catch (RecordAccessDeniedException denied) {
-            recordForm.showFormError(denied.text().in(getLocale()));
+        } catch (AccessRefusedException denied) {
+            recordForm.showFormError(denied.message(getLocale()));
         } catch (RecordRefusedException refused) {
             recordForm.showFormError(refused.text().in(getLocale()));
         } catch (RecordNotFoundException gone) {

@@ -265,7 +265,7 @@ class FormDesignerViewTest {
                 .satisfies(e -> assertThat(e.getClass().getSimpleName()).startsWith("MockAccessDenied"));
         DesignerServices services = context.getBean(DesignerServices.class);
         assertThatThrownBy(() -> services.saveDraft(catalog.published("customer").orElseThrow()))
-                .isInstanceOf(SecurityException.class);
+                .isInstanceOf(io.kehu.platform.security.AccessRefusedException.class);
     }
 
     private static FormDesignerView open(String form) {

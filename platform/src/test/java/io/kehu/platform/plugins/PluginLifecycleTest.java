@@ -9,6 +9,7 @@ import io.kehu.platform.records.Records;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.rules.RuleRun;
+import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.support.KehuTest;
@@ -21,7 +22,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Install, use, disable, enable, upgrade and uninstall a real plugin jar at run time, on a running platform: its
@@ -193,12 +193,12 @@ class PluginLifecycleTest {
         Actor manager = new Actor(2L, "manager", Set.of(Role.MANAGER));
         byte[] jar = full("1.0.0").bytes();
         assertThatThrownBy(() -> host.install(manager, "x.jar", new ByteArrayInputStream(jar)))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(AccessRefusedException.class);
         host.install(ADMIN, "x.jar", new ByteArrayInputStream(jar));
         assertThatThrownBy(() -> host.install(ADMIN, "again.jar", new ByteArrayInputStream(jar)))
                 .isInstanceOf(PluginRefusedException.class)
                 .hasMessageContaining("already installed in version 1.0.0");
-        assertThatThrownBy(() -> host.disable(manager, ID)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> host.disable(manager, ID)).isInstanceOf(AccessRefusedException.class);
     }
 
     private static JobStatus awaitJob(io.kehu.sdk.PluginContext context) throws InterruptedException {

@@ -639,6 +639,21 @@ abstract class RecordsContract {
         assertThat(records.estimateCount(admin, form.id())).isEqualTo(300);
     }
 
+    @Test
+    void estimateCountComesWithTheReadersPermissions() {
+        FormDefinition form = customerForm();
+        records.create(staff, form.id(), Map.of("name", "李强的客户"));
+        for (int i = 0; i < 5; i++) {
+            records.create(manager, form.id(), Map.of("name", "赵敏的客户" + i, "owner", otherStaff.userId()));
+        }
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            dsl.execute("analyze " + DSL.name(FormTables.table(form.id())));
+        }
+        assertThat(records.estimateCount(staff, form.id())).as("staff see one of their own").isEqualTo(1);
+        assertThat(records.estimateCount(otherStaff, form.id())).isEqualTo(5);
+        assertThat(records.estimateCount(manager, form.id())).isEqualTo(6);
+    }
+
     // ---------------------------------------------------------------- guards and all-or-nothing
 
     @Test

@@ -1,6 +1,7 @@
 package io.kehu.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,14 +40,15 @@ class LoginThrottleTest {
         clock.advance(LoginThrottle.FORGET_AFTER.plusSeconds(1));
         throttle.recordFailure("staff", null);
         assertThat(throttle.remainingPause("staff", null)).isZero();
+        assertThat(throttle.trackedKeys()).isEqualTo(1);
     }
 
     @Test
-    void throttlesAnAddressTryingManyAccountsButNotAnOfficesOccasionalTypos() {
+    void throttlesAnAddressSprayingManyAccountsButNotAnOfficesOccasionalTypos() {
         for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS_PER_ADDRESS - 1; i++) {
             throttle.recordFailure("user" + i, "10.0.0.9");
         }
-        assertThat(throttle.remainingPause("someone-else", "10.0.0.9")).isZero();
+        assertThat(throttle.remainingPause("someone-else", "10.0.0.9")).as("an office behind one NAT").isZero();
         throttle.recordFailure("user-last", "10.0.0.9");
         assertThat(throttle.remainingPause("someone-else", "10.0.0.9")).isPositive();
         assertThat(throttle.remainingPause("someone-else", "10.0.0.10")).isZero();
@@ -54,10 +56,63 @@ class LoginThrottleTest {
 
     @Test
     void successClearsTheAccountAndNamesAreCaseInsensitive() {
-        fail("Staff", null, LoginThrottle.FREE_ATTEMPTS);
-        assertThat(throttle.remainingPause("staff", null)).isPositive();
-        throttle.recordSuccess("STAFF");
-        assertThat(throttle.remainingPause("staff", null)).isZero();
+        fail("Staff", "10.0.0.1", LoginThrottle.FREE_ATTEMPTS);
+        assertThat(throttle.remainingPause("staff", "10.0.0.1")).isPositive();
+        throttle.recordSuccess("STAFF", "10.0.0.1");
+        assertThat(throttle.remainingPause("staff", "10.0.0.1")).isZero();
+    }
+
+    @Test
+    void anAttackerHammeringAnAccountDoesNotPauseTheOwnerElsewhere() {
+        fail("admin", "203.0.113.66", 50);
+        assertThat(throttle.remainingPause("admin", "203.0.113.66")).isPositive();
+        assertThat(throttle.remainingPause("admin", "10.0.0.1")).as("the owner at the office").isZero();
+    }
+
+    @Test
+    void backoffGrowsWithEachFailureUpToTheLongestPause() {
+        Duration previous = Duration.ZERO;
+        for (int extra = 0; extra < 5; extra++) {
+            fail("staff", "10.0.0.1", extra == 0 ? LoginThrottle.FREE_ATTEMPTS : 1);
+            Duration pause = throttle.remainingPause("staff", "10.0.0.1");
+            assertThat(pause).as("after %d extra failures", extra).isGreaterThan(previous);
+            previous = pause;
+        }
+        assertThat(previous).isEqualTo(Duration.ofSeconds(30L << 4));
+        fail("staff", "10.0.0.1", 20);
+        assertThat(throttle.remainingPause("staff", "10.0.0.1")).isEqualTo(LoginThrottle.LONGEST_PAUSE);
+    }
+
+    @Test
+    void aFloodOfRandomNamesDoesNotResetTheAccountUnderAttack() {
+        fail("admin", "203.0.113.66", LoginThrottle.FREE_ATTEMPTS + 2);
+        Duration before = throttle.remainingPause("admin", "203.0.113.66");
+        java.util.Random random = new java.util.Random(25);
+        for (int i = 0; i < LoginThrottle.MAX_TRACKED_KEYS * 3 / 2; i++) {
+            String address = "198.51." + random.nextInt(256) + "." + random.nextInt(256);
+            throttle.recordFailure(Long.toHexString(random.nextLong()), address);
+            if (i % 1000 == 0) {
+                // the attacker keeps trying the account too, which is what keeps its key hot
+                throttle.remainingPause("admin", "203.0.113.66");
+            }
+        }
+        assertThat(throttle.trackedKeys()).as("memory stays bounded").isLessThanOrEqualTo(LoginThrottle.MAX_TRACKED_KEYS);
+        assertThat(throttle.remainingPause("admin", "203.0.113.66")).isEqualTo(before).isPositive();
+    }
+
+    @Test
+    void anAdministratorUnlocksAnAccountFromEveryAddress() {
+        fail("staff", "10.0.0.1", LoginThrottle.FREE_ATTEMPTS);
+        fail("staff", "10.0.0.2", LoginThrottle.FREE_ATTEMPTS);
+        fail("manager", "10.0.0.1", LoginThrottle.FREE_ATTEMPTS);
+        Actor staff = new Actor(3L, "staff", java.util.Set.of(Role.STAFF));
+        assertThatThrownBy(() -> throttle.unlock("staff", staff)).isInstanceOf(AccessRefusedException.class);
+
+        Actor admin = new Actor(1L, "admin", java.util.Set.of(Role.ADMIN));
+        assertThat(throttle.unlock("STAFF", admin)).isEqualTo(2);
+        assertThat(throttle.remainingPause("staff", "10.0.0.1")).isZero();
+        assertThat(throttle.remainingPause("staff", "10.0.0.2")).isZero();
+        assertThat(throttle.remainingPause("manager", "10.0.0.1")).as("others stay paused").isPositive();
     }
 
     private void fail(String user, String address, int times) {
