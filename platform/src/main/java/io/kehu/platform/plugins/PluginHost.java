@@ -438,6 +438,10 @@ public class PluginHost {
     private void stopPlugin(String pluginId) {
         activation.deactivate(pluginId);
         safeStop(pluginId);
+        HostPluginContext context = contexts.get(pluginId);
+        if (context != null) {
+            context.stopped();
+        }
         springEvents.publishEvent(new RuleFunctionsChanged("plugin " + pluginId + " stopped"));
     }
 
