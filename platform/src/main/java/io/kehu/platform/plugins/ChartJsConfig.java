@@ -33,6 +33,19 @@ final class ChartJsConfig {
         return config;
     }
 
+    /** "Series: label 1 value 1, label 2 value 2" per series, for the canvas's fallback content. */
+    static String summary(ChartSpec spec) {
+        StringBuilder text = new StringBuilder(spec.title() == null ? "" : spec.title() + ". ");
+        for (ChartSpec.Series series : spec.series()) {
+            text.append(series.label() == null ? "" : series.label() + ": ");
+            for (int i = 0; i < spec.labels().size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(spec.labels().get(i)).append(' ').append(series.values().get(i));
+            }
+            text.append(". ");
+        }
+        return text.toString().strip();
+    }
+
     private static boolean round(ChartSpec spec) {
         return spec.kind() == ChartSpec.Kind.PIE || spec.kind() == ChartSpec.Kind.DOUGHNUT;
     }

@@ -33,13 +33,20 @@ final class SdkChart extends Div {
 
     private final String config;
 
-    SdkChart(String config) {
+    /**
+     * @param config the Chart.js configuration as JSON
+     * @param summary the data as text, the canvas's fallback content: what screen readers (and tests) read
+     */
+    SdkChart(String config, String summary) {
         this.config = config;
         addClassName("kehu-chart");
         getStyle().set("position", "relative");
         setHeight("260px");
         setWidthFull();
-        getElement().appendChild(new Element("canvas"));
+        Element canvas = new Element("canvas");
+        canvas.setAttribute("role", "img");
+        canvas.setText(summary);
+        getElement().appendChild(canvas);
     }
 
     /** The Chart.js configuration drawn (for tests and debugging). */

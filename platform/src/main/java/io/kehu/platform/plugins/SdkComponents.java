@@ -48,6 +48,6 @@ final class SdkComponents implements PluginComponents {
 
     @Override
     public Component chart(ChartSpec spec) {
-        return new SdkChart(json.write(ChartJsConfig.of(spec)));
+        return new SdkChart(json.write(ChartJsConfig.of(spec)), ChartJsConfig.summary(spec));
     }
 }

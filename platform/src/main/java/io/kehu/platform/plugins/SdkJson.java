@@ -1,5 +1,6 @@
 package io.kehu.platform.plugins;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kehu.sdk.json.JsonType;
 import io.kehu.sdk.json.PluginJson;
 import tools.jackson.core.JacksonException;
@@ -12,12 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@link PluginJson} on the platform's Jackson: one mapper per plugin context, so Jackson's caches of the plugin's
  * classes go with the plugin's class loader when it is removed. Unknown properties fail (Jackson 3 ignores them by
- * default), so a typo in a hand-edited setting is reported instead of silently dropped.
+ * default), so a typo in a hand-edited setting is reported instead of silently dropped; null properties are left
+ * out when writing.
  */
 final class SdkJson implements PluginJson {
 
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
     @Override
