@@ -134,7 +134,7 @@ class TieringViewsTest {
                         .forEach(each));
         var out = new java.io.ByteArrayOutputStream();
         kehu.context().exports().write(table, io.kehu.sdk.export.PluginExports.Format.CSV, out);
-        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).toList())
-                .containsExactly("\"'\tTAB\"", "\"'\rCR\"", "'@SUM(A1)", "-5", "-1.50");
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFvalue\r\n'\tTAB\r\n\"'\rCR\"\r\n'@SUM(A1)\r\n-5\r\n-1.50\r\n");
     }
 }
