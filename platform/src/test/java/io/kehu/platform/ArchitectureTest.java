@@ -1,7 +1,6 @@
 package io.kehu.platform;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -9,20 +8,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module rules the build enforces: plugins reach the platform only through the SDK, the SDK knows nothing of the
- * platform, and platform features use each other's public front package, never their internals.
+ * The module rules the build enforces: the SDK knows nothing of the platform, and platform features use each other's
+ * public front package, never their internals. That plugins use only the SDK is checked in each plugin's own build
+ * (the testkit's {@code PluginArchitectureTest}, inherited from the plugins parent pom), where their classes exist.
  */
 class ArchitectureTest {
 
@@ -31,28 +25,6 @@ class ArchitectureTest {
     private static final JavaClasses PLATFORM_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(PLATFORM, "io.kehu.sdk");
-
-    /** Plugins may not touch the platform, Spring, JDBC, jOOQ or the plugin manager: only the SDK. */
-    static ArchRule pluginsUseOnlyTheSdk() {
-        return noClasses().that().resideInAPackage("io.kehu.plugins..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        PLATFORM + "..", "org.springframework..", "java.sql..", "javax.sql..", "org.jooq..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.pf4j.PluginManager")
-                .because("plugins compile against sdk/api only (docs/plugin-guide.md)")
-                .allowEmptyShould(true);
-    }
-
-    @Test
-    void builtPluginsUseOnlyTheSdk() throws IOException {
-        pluginsUseOnlyTheSdk().check(new ClassFileImporter().importPaths(builtPluginClassDirectories()));
-    }
-
-    @Test
-    void thePluginRuleCatchesAPluginReachingIntoThePlatform() {
-        JavaClasses naughty = new ClassFileImporter().importClasses(
-                io.kehu.plugins.fixture.NaughtyPluginExtension.class);
-        assertThat(pluginsUseOnlyTheSdk().evaluate(naughty).hasViolation()).isTrue();
-    }
 
     @Test
     void theSdkDoesNotKnowThePlatform() {
@@ -94,16 +66,5 @@ class ArchitectureTest {
         String rest = packageName.substring(PLATFORM.length() + 1);
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
-    }
-
-    /** The compiled classes of every plugin module (the reactor builds plugins before the platform). */
-    private static List<Path> builtPluginClassDirectories() throws IOException {
-        Path plugins = Path.of("..", "plugins");
-        if (!Files.isDirectory(plugins)) {
-            return List.of();
-        }
-        try (Stream<Path> modules = Files.list(plugins)) {
-            return modules.map(m -> m.resolve("target/classes")).filter(Files::isDirectory).toList();
-        }
     }
 }

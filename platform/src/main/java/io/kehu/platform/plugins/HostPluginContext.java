@@ -11,7 +11,12 @@ import io.kehu.sdk.PluginMessages;
 import io.kehu.sdk.events.PluginEvent;
 import io.kehu.sdk.events.PluginEvents;
 import io.kehu.sdk.forms.FormInfo;
+import io.kehu.sdk.export.PluginExports;
 import io.kehu.sdk.forms.PluginDefinitions;
+import io.kehu.sdk.json.JsonType;
+import io.kehu.sdk.json.PluginJson;
+import io.kehu.sdk.services.PluginServices;
+import io.kehu.sdk.ui.PluginComponents;
 import io.kehu.sdk.jobs.JobStatus;
 import io.kehu.sdk.jobs.PluginJobs;
 import io.kehu.sdk.records.PluginRecords;
@@ -45,6 +50,10 @@ final class HostPluginContext implements PluginContext {
     private final PluginEventBus events;
     private final BundleMessages messages;
     private final Logger logger;
+    private final SdkJson json = new SdkJson();
+    private final SdkExports exports = new SdkExports();
+    private final SdkComponents components;
+    private final SdkServices services;
 
     HostPluginContext(String pluginId, String version, ClassLoader loader, Records records, BulkRecords bulk,
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
@@ -64,6 +73,8 @@ final class HostPluginContext implements PluginContext {
         this.events = events;
         this.messages = new BundleMessages(loader);
         this.logger = LoggerFactory.getLogger("kehu.plugin." + pluginId);
+        this.components = new SdkComponents(definitions(), json);
+        this.services = new SdkServices(logger);
     }
 
     @Override
@@ -149,6 +160,22 @@ final class HostPluginContext implements PluginContext {
             public Map<String, String> all() {
                 return settings.all(pluginId);
             }
+
+            @Override
+            public <T> Optional<T> getJson(String key, JsonType<T> type) {
+                Optional<String> text = get(key).filter(t -> !t.isBlank());
+                try {
+                    return text.map(t -> json.read(t, type));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Setting '" + key + "' of plugin " + pluginId + ": "
+                            + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void putJson(String key, Object value) {
+                put(key, value == null ? null : json.write(value));
+            }
         };
     }
 
@@ -177,8 +204,34 @@ final class HostPluginContext implements PluginContext {
         return logger;
     }
 
-    /** Lets go of what ties the plugin's class loader (cached bundles, event subscriptions). */
+    @Override
+    public PluginJson json() {
+        return json;
+    }
+
+    @Override
+    public PluginExports exports() {
+        return exports;
+    }
+
+    @Override
+    public PluginComponents components() {
+        return components;
+    }
+
+    @Override
+    public PluginServices services() {
+        return services;
+    }
+
+    /** The plugin stopped: its services go (a restart creates them afresh). */
+    void stopped() {
+        services.clear();
+    }
+
+    /** Lets go of what ties the plugin's class loader (cached bundles, event subscriptions, services). */
     void release() {
+        services.clear();
         messages.release();
         events.forget(pluginId);
     }

@@ -88,12 +88,7 @@ final class RecordExport {
 
     /** {@code text} safe to open in a spreadsheet: formula-starting text gets an apostrophe in front. */
     static String neutralise(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
+        return SpreadsheetText.neutralise(text);
     }
 
     private String text(FieldDefinition field, Record row) {

@@ -34,6 +34,7 @@ public final class PluginJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final List<String> dropClasses = new ArrayList<>();
+    private final List<Path> libraries = new ArrayList<>();
 
     private PluginJar(String id) {
         this.id = id;
@@ -83,6 +84,65 @@ public final class PluginJar {
     public PluginJar without(String qualifiedName) {
         dropClasses.add(qualifiedName.replace('.', '/') + ".class");
         return this;
+    }
+
+    /** A library jar the plugin is compiled against and, in {@link #writeZipTo}, ships in {@code lib/}. */
+    public PluginJar library(Path jar) {
+        libraries.add(jar);
+        return this;
+    }
+
+    /**
+     * Writes the zip packaging the plugins parent pom builds: {@code plugin.properties}, {@code classes/} and
+     * {@code lib/} with the {@link #library libraries}.
+     */
+    public Path writeZipTo(Path dir, String fileName) throws IOException {
+        Path classes = Files.createTempDirectory("plugin-classes");
+        if (!sources.isEmpty()) {
+            compile(classes);
+        }
+        String properties = "plugin.id=" + id + "\nplugin.version=" + version + "\nplugin.requires=" + requires
+                + "\nplugin.dependencies=" + dependencies + "\nplugin.class=" + pluginClass
+                + "\nplugin.description=" + description + "\nplugin.provider=Kehu tests\n";
+        Path zipFile = dir.resolve(fileName);
+        Files.createDirectories(dir);
+        try (OutputStream out = Files.newOutputStream(zipFile);
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+             Stream<Path> files = Files.walk(classes)) {
+            put(zip, "plugin.properties", properties.getBytes(StandardCharsets.UTF_8));
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                put(zip, "classes/" + classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+            for (var resource : resources.entrySet()) {
+                put(zip, "classes/" + resource.getKey(), resource.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            for (Path library : libraries) {
+                put(zip, "lib/" + library.getFileName(), Files.readAllBytes(library));
+            }
+        }
+        return zipFile;
+    }
+
+    /** Compiles {@code sources} (qualified name → source) into a plain library jar at {@code jar}. */
+    public static Path libraryJar(Path jar, Map<String, String> sources) throws IOException {
+        PluginJar library = new PluginJar(null);
+        sources.forEach(library::source);
+        Path classes = Files.createTempDirectory("library-classes");
+        library.compile(classes);
+        Files.createDirectories(jar.getParent());
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                put(zip, classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return jar;
+    }
+
+    private static void put(java.util.zip.ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
     }
 
     /** Writes {@code dir/fileName}. */
@@ -139,7 +199,8 @@ public final class PluginJar {
             files.add(file.toString());
         }
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:full", "--release", "21",
-                "-classpath", classpath(), "-processorpath", classpath(), "-nowarn", "-Xlint:none"));
+                "-classpath", classpath() + libraries.stream().map(l -> java.io.File.pathSeparator + l)
+                        .reduce("", String::concat), "-processorpath", classpath(), "-nowarn", "-Xlint:none"));
         args.addAll(files);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int result = javac.run(null, null, System.err, args.toArray(String[]::new));

@@ -73,6 +73,42 @@ class PluginJourneyIT {
             assertThat(page.locator("vaadin-side-nav-item", link)).hasCount(0);
             assertThat(page.locator("#uninstall-journey")).hasCount(0);
             assertThat(page).hasURL(Pattern.compile(".*/admin/plugins$"));
+
+            // The SDK's chart: Chart.js comes from the platform's web jar and draws on the plugin's canvas.
+            Path charts = PluginJar.plugin("journey-chart").description("Chart journey")
+                    .source("io.kehu.plugins.journeychart.ChartPage", """
+                            package io.kehu.plugins.journeychart;
+                            import com.vaadin.flow.component.Component;
+                            import io.kehu.sdk.*;
+                            import io.kehu.sdk.ui.*;
+                            @org.pf4j.Extension
+                            public class ChartPage implements ViewContribution {
+                                public String path() { return "chart"; }
+                                public LocalText title() { return LocalText.of("图表", "Chart"); }
+                                public Component create(PluginContext c) {
+                                    Component chart = c.components().chart(ChartSpec.bar("Tiers",
+                                            java.util.List.of("KEY", "NORMAL"), "Customers", java.util.List.of(3, 5),
+                                            java.util.List.of("#c0392b", "#2980b9")));
+                                    chart.setId("journey-chart");
+                                    return chart;
+                                }
+                            }
+                            """)
+                    .writeTo(Files.createTempDirectory("journey-chart"), "journey-chart-1.0.0.jar");
+            page.navigate(url("/admin/plugins"));
+            page.locator("#plugin-upload input[type=file]").setInputFiles(charts);
+            assertThat(page.locator("#uninstall-journey-chart")).isVisible();
+            page.navigate(url("/apps/journey-chart/chart"));
+            page.waitForFunction("() => window.Chart && Chart.getChart(document.querySelector('#journey-chart canvas'))");
+            Object bars = page.evaluate("() => Chart.getChart(document.querySelector('#journey-chart canvas'))"
+                    + ".data.datasets[0].data.join(',')");
+            org.assertj.core.api.Assertions.assertThat(bars).isEqualTo("3,5");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("plugin-chart")));
+            page.navigate(url("/admin/plugins"));
+            page.locator("#uninstall-journey-chart").click();
+            page.locator("vaadin-confirm-dialog-overlay vaadin-button[slot=confirm-button], #confirm-uninstall [slot=confirm-button]")
+                    .first().click();
+            assertThat(page.locator("#uninstall-journey-chart")).hasCount(0);
         }
     }
 

@@ -1,11 +1,15 @@
 package io.kehu.sdk;
 
 import io.kehu.sdk.events.PluginEvents;
+import io.kehu.sdk.export.PluginExports;
 import io.kehu.sdk.forms.PluginDefinitions;
 import io.kehu.sdk.jobs.PluginJobs;
+import io.kehu.sdk.json.PluginJson;
 import io.kehu.sdk.records.PluginRecords;
 import io.kehu.sdk.scripts.PluginScripts;
+import io.kehu.sdk.services.PluginServices;
 import io.kehu.sdk.settings.PluginSettings;
+import io.kehu.sdk.ui.PluginComponents;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -70,4 +74,19 @@ public interface PluginContext {
 
     /** The plugin's logger, named {@code kehu.plugin.<id>}. */
     Logger logger();
+
+    /** JSON read into and written from the plugin's own types, by the platform's JSON library. */
+    PluginJson json();
+
+    /** CSV and XLSX export of lazy row sources, with the platform's spreadsheet-formula neutralising. */
+    PluginExports exports();
+
+    /** Components the platform lends views: a lazy records grid, a chart. */
+    PluginComponents components();
+
+    /**
+     * The plugin's own services, one per type while it runs: how views, jobs and listeners share state without
+     * static fields. Emptied when the plugin stops.
+     */
+    PluginServices services();
 }

@@ -3,19 +3,17 @@ package io.kehu.plugins.tiering;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.export.ExportColumn;
+import io.kehu.sdk.export.ExportTable;
+import io.kehu.sdk.export.PluginExports;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordSearch;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,40 +50,17 @@ public class AdjustmentsView implements io.kehu.sdk.ui.ViewContribution {
         period.setId("adjust-period");
         period.setLabel(context.messages().get("adjust.period", locale));
         period.setItems(periods);
-        Grid<RecordData> grid = new Grid<>();
+        // A lazy grid over the history records of the chosen period, and the same rows as CSV, both lent by the SDK.
+        Grid<RecordData> grid = context.components().recordGrid(TieringForms.HISTORY,
+                () -> period.getValue() == null ? null : search(context, period.getValue()),
+                COLUMNS.toArray(String[]::new));
         grid.setId("adjust-grid");
-        for (String column : COLUMNS) {
-            grid.addColumn(r -> r.get(column) == null ? "" : r.get(column).toString())
-                    .setHeader(context.definitions().form(TieringForms.HISTORY).flatMap(f -> f.field(column))
-                            .map(f -> f.label().in(locale)).orElse(column));
-        }
-        grid.setItems(query -> period.getValue() == null ? java.util.stream.Stream.empty()
-                : search(context, period.getValue()).offset(query.getOffset())
-                        .limit(Math.max(1, Math.min(1000, query.getLimit()))).list().stream());
         period.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         if (!periods.isEmpty()) {
             period.setValue(periods.get(0));
         }
-        Anchor export = new Anchor((DownloadHandler) download -> {
-            String chosen = period.getValue() == null ? "" : period.getValue();
-            download.setFileName("tier-adjustments-" + chosen + ".csv");
-            download.setContentType("text/csv; charset=UTF-8");
-            Writer out = new OutputStreamWriter(download.getOutputStream(), StandardCharsets.UTF_8);
-            out.write('\ufeff');
-            out.write(String.join(",", COLUMNS) + "\r\n");
-            search(context, chosen).forEach(r -> {
-                try {
-                    List<String> cells = new ArrayList<>();
-                    for (String column : COLUMNS) {
-                        cells.add(csv(r.get(column)));
-                    }
-                    out.write(String.join(",", cells) + "\r\n");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            out.flush();
-        }, context.messages().get("adjust.export", locale));
+        Component export = context.exports().downloadLink(() -> table(context, period.getValue()),
+                PluginExports.Format.CSV, context.messages().get("adjust.export", locale));
         export.setId("adjust-export");
         VerticalLayout layout = new VerticalLayout(new HorizontalLayout(period, export), grid);
         layout.setSizeFull();
@@ -97,16 +72,11 @@ public class AdjustmentsView implements io.kehu.sdk.ui.ViewContribution {
                 .where("period", FilterOperator.EQUALS, period);
     }
 
-    /** A CSV cell: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
-    static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    /** The adjustments of {@code period} as an export: one column per history field, rows read lazily. */
+    static ExportTable<RecordData> table(PluginContext context, String period) {
+        String chosen = period == null ? "" : period;
+        List<ExportColumn<RecordData>> columns = COLUMNS.stream()
+                .map(c -> ExportColumn.<RecordData>of(c, r -> r.get(c))).toList();
+        return new ExportTable<>("tier-adjustments-" + chosen, columns, search(context, chosen)::forEach);
     }
 }

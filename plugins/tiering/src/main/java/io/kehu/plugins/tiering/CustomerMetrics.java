@@ -80,10 +80,10 @@ public record CustomerMetrics(long customerId, int rowVersion, String currentLev
     }
 
     /** The snapshot kept in a history row: the metrics as JSON. */
-    public String snapshot() {
+    public String snapshot(io.kehu.sdk.json.PluginJson json) {
         Map<String, Object> snapshot = asRecord();
         snapshot.remove("current_level");
         snapshot.put("last_purchase", lastPurchase == null ? null : lastPurchase.toString());
-        return Json.write(snapshot);
+        return json.write(snapshot);
     }
 }

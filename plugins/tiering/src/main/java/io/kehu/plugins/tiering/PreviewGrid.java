@@ -7,13 +7,16 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import io.kehu.sdk.PluginContext;
-import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The dry run's verdicts: counts per level and per movement, and a lazy grid of every customer with the metrics that
- * decided, filterable by movement and new level. The preview lives in memory; the grid pages over it.
+ * decided, filterable by movement and new level. The dry run's verdicts live in memory (apply needs them); the grid
+ * streams each page out of them through the filter without copying them, and takes the row count from the preview's
+ * per-level and per-movement counts when at most one filter is set.
  */
 final class PreviewGrid extends VerticalLayout {
 
@@ -25,7 +28,8 @@ final class PreviewGrid extends VerticalLayout {
     private final Select<String> level = new Select<>();
     private final Grid<Preview.Result> grid = new Grid<>();
     private Preview shown;
-    private List<Preview.Result> rows = List.of();
+    private Predicate<Preview.Result> filter = r -> true;
+    private long count;
 
     PreviewGrid(PluginContext context, Locale locale) {
         this.context = context;
@@ -51,8 +55,9 @@ final class PreviewGrid extends VerticalLayout {
                 .setHeader(text("admin.col.aov"));
         grid.addColumn(r -> r.metrics().rScore() + " / " + r.metrics().fScore() + " / " + r.metrics().mScore())
                 .setHeader(text("admin.col.rfm"));
-        grid.setItems(query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()),
-                query -> rows.size());
+        grid.setItems(query -> shown == null ? Stream.empty()
+                        : shown.results().stream().filter(filter).skip(query.getOffset()).limit(query.getLimit()),
+                query -> (int) Math.min(Integer.MAX_VALUE, count));
         add(new Div(perLevel), new Div(perMovement), new HorizontalLayout(movement, level), grid);
         setVisible(false);
     }
@@ -91,13 +96,18 @@ final class PreviewGrid extends VerticalLayout {
         String all = text("admin.filter.all");
         String m = movement.getValue();
         String l = level.getValue();
-        rows = shown.filter(r -> (m == null || m.equals(all) || r.movement().name().equals(m))
-                && (l == null || l.equals(all) || r.newLevel().equals(l)));
+        boolean anyMovement = m == null || m.equals(all);
+        boolean anyLevel = l == null || l.equals(all);
+        filter = r -> (anyMovement || r.movement().name().equals(m)) && (anyLevel || r.newLevel().equals(l));
+        count = anyMovement && anyLevel ? shown.results().size()
+                : anyMovement ? shown.perLevel().getOrDefault(l, 0L)
+                : anyLevel ? shown.perMovement().getOrDefault(Movement.valueOf(m), 0L)
+                : shown.results().stream().filter(filter).count();
         grid.getDataProvider().refreshAll();
     }
 
-    int rowCount() {
-        return rows.size();
+    long rowCount() {
+        return count;
     }
 
     private String name(String code) {

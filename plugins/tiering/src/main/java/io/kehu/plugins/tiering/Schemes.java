@@ -1,6 +1,8 @@
 package io.kehu.plugins.tiering;
 
 import io.kehu.sdk.LocalText;
+import io.kehu.sdk.json.JsonType;
+import io.kehu.sdk.json.PluginJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +45,40 @@ final class Schemes {
         return List.of(three, five);
     }
 
-    static List<TierScheme> fromJson(String json) {
-        Object parsed = Json.parse(json);
-        if (!(parsed instanceof List<?> list)) {
+    /** The stored form of a scheme (the JSON format admins edit; unchanged from earlier versions). */
+    record SchemeJson(String id, LocalText name, String field, String rule, List<LevelJson> levels) {
+    }
+
+    /** A level with its criteria (none for the lowest level). */
+    record LevelJson(String code, String zh, String en, String colour, List<CriterionJson> criteria) {
+    }
+
+    /** One criterion; {@code value} may be written as a number or a string. */
+    record CriterionJson(String metric, String op, String value) {
+    }
+
+    static final JsonType<List<SchemeJson>> TYPE = new JsonType<>() { };
+
+    /**
+     * Reads schemes from their JSON text.
+     *
+     * @throws IllegalArgumentException naming where the JSON is wrong or which required value is missing
+     */
+    static List<TierScheme> fromJson(PluginJson json, String text) {
+        return fromStored(json.read(text, TYPE));
+    }
+
+    static String toJson(PluginJson json, List<TierScheme> schemes) {
+        return json.writePretty(toStored(schemes));
+    }
+
+    static List<TierScheme> fromStored(List<SchemeJson> stored) {
+        if (stored == null) {
             throw new IllegalArgumentException("The schemes are a JSON array");
         }
         List<TierScheme> schemes = new ArrayList<>();
-        for (Object item : list) {
-            schemes.add(scheme(map(item, "a scheme")));
+        for (SchemeJson s : stored) {
+            schemes.add(scheme(require(s, "a scheme")));
         }
         if (schemes.stream().map(TierScheme::id).distinct().count() != schemes.size()) {
             throw new IllegalArgumentException("Two schemes have the same id");
@@ -58,84 +86,48 @@ final class Schemes {
         return schemes;
     }
 
-    private static TierScheme scheme(Map<String, Object> m) {
-        String id = text(m, "id");
+    static List<SchemeJson> toStored(List<TierScheme> schemes) {
+        List<SchemeJson> out = new ArrayList<>();
+        for (TierScheme s : schemes) {
+            List<LevelJson> levels = new ArrayList<>();
+            for (TierLevel l : s.levels()) {
+                List<CriterionJson> criteria = s.criteria().getOrDefault(l.code(), List.of()).stream()
+                        .map(c -> new CriterionJson(c.metric(), c.operator(), c.value())).toList();
+                levels.add(new LevelJson(l.code(), l.name().zh(), l.name().en(), l.colour(),
+                        criteria.isEmpty() ? null : criteria));
+            }
+            out.add(new SchemeJson(s.id(), s.name(), s.field(), s.rule(), levels));
+        }
+        return out;
+    }
+
+    private static TierScheme scheme(SchemeJson s) {
+        String id = require(s.id(), "'id' of a scheme");
         List<TierLevel> levels = new ArrayList<>();
         Map<String, List<Criterion>> criteria = new LinkedHashMap<>();
-        for (Object l : list(m.get("levels"), "levels of " + id)) {
-            Map<String, Object> level = map(l, "a level of " + id);
-            String code = text(level, "code");
-            levels.add(new TierLevel(code, LocalText.of(text(level, "zh"), text(level, "en")),
-                    text(level, "colour")));
-            if (level.get("criteria") != null) {
-                List<Criterion> all = new ArrayList<>();
-                for (Object c : list(level.get("criteria"), "criteria of " + code)) {
-                    Map<String, Object> criterion = map(c, "a criterion of " + code);
-                    all.add(new Criterion(text(criterion, "metric"), text(criterion, "op"),
-                            String.valueOf(criterion.get("value"))));
-                }
-                if (!all.isEmpty()) {
-                    criteria.put(code, all);
-                }
+        for (LevelJson level : require(s.levels(), "'levels' of " + id)) {
+            String code = require(require(level, "a level of " + id).code(), "'code' of a level of " + id);
+            levels.add(new TierLevel(code, LocalText.of(require(level.zh(), "'zh' of level " + code),
+                    require(level.en(), "'en' of level " + code)), require(level.colour(), "'colour' of level " + code)));
+            List<Criterion> all = new ArrayList<>();
+            for (CriterionJson c : level.criteria() == null ? List.<CriterionJson>of() : level.criteria()) {
+                String what = "a criterion of " + code;
+                all.add(new Criterion(require(require(c, what).metric(), "'metric' of " + what),
+                        require(c.op(), "'op' of " + what), require(c.value(), "'value' of " + what)));
+            }
+            if (!all.isEmpty()) {
+                criteria.put(code, all);
             }
         }
-        Map<String, Object> name = m.get("name") == null ? Map.of() : map(m.get("name"), "name of " + id);
-        return new TierScheme(id, LocalText.of((String) name.getOrDefault("zh", id), (String) name.getOrDefault("en",
-                id)), levels, criteria, (String) m.get("rule"), (String) m.get("field"));
+        LocalText name = s.name() == null ? LocalText.of(id, id)
+                : LocalText.of(s.name().zh() == null ? id : s.name().zh(), s.name().en() == null ? id : s.name().en());
+        return new TierScheme(id, name, levels, criteria, s.rule(), s.field());
     }
 
-    static String toJson(List<TierScheme> schemes) {
-        List<Object> out = new ArrayList<>();
-        for (TierScheme s : schemes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("name", Map.of("zh", s.name().zh(), "en", s.name().en()));
-            m.put("field", s.field());
-            if (s.rule() != null) {
-                m.put("rule", s.rule());
-            }
-            List<Object> levels = new ArrayList<>();
-            for (TierLevel l : s.levels()) {
-                Map<String, Object> level = new LinkedHashMap<>();
-                level.put("code", l.code());
-                level.put("zh", l.name().zh());
-                level.put("en", l.name().en());
-                level.put("colour", l.colour());
-                List<Object> criteria = new ArrayList<>();
-                for (Criterion c : s.criteria().getOrDefault(l.code(), List.of())) {
-                    criteria.add(Map.of("metric", c.metric(), "op", c.operator(), "value", c.value()));
-                }
-                if (!criteria.isEmpty()) {
-                    level.put("criteria", criteria);
-                }
-                levels.add(level);
-            }
-            m.put("levels", levels);
-            out.add(m);
+    private static <T> T require(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is missing");
         }
-        return Json.write(out);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o, String what) {
-        if (!(o instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException(what + " must be a JSON object");
-        }
-        return (Map<String, Object>) o;
-    }
-
-    private static List<?> list(Object o, String what) {
-        if (!(o instanceof List<?> list)) {
-            throw new IllegalArgumentException(what + " must be a JSON array");
-        }
-        return list;
-    }
-
-    private static String text(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("'" + key + "' is missing in " + Json.write(m));
-        }
-        return v.toString();
+        return value;
     }
 }

@@ -47,7 +47,7 @@ final class TierApplier {
                     history.put("old_level", m.currentLevel());
                     history.put("new_level", r.newLevel());
                     history.put("movement", r.movement().name());
-                    history.put("metrics", m.snapshot());
+                    history.put("metrics", m.snapshot(context.json()));
                     history.put("applied_by", appliedBy);
                     b.create(TieringForms.HISTORY, history);
                 }

@@ -38,7 +38,7 @@ public class TierHistoryPanel implements RecordPanel {
     @Override
     public Component create(PluginContext context, long recordId) {
         Locale locale = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
-        TieringSettings settings = new TieringSettings(context.settings());
+        TieringSettings settings = new TieringSettings(context);
         TierScheme scheme = settings.activeScheme();
         Div panel = new Div();
         panel.setId("tier-panel");

@@ -160,9 +160,9 @@ public class TieringAdminView implements ViewContribution {
             TextArea schemes = new TextArea(text("admin.schemes"));
             schemes.setId("tiering-schemes");
             schemes.setWidthFull();
-            schemes.setValue(Schemes.toJson(settings.schemes()));
+            schemes.setValue(settings.schemesText());
             Button saveSchemes = new Button(text("admin.save"), e -> save(() -> {
-                service.settings().saveSchemes(Schemes.fromJson(schemes.getValue()));
+                service.settings().saveSchemes(schemes.getValue());
                 scheme.setItems(service.settings().schemes().stream().map(TierScheme::id).toList());
                 scheme.setValue(service.settings().activeScheme().id());
             }));
@@ -170,14 +170,9 @@ public class TieringAdminView implements ViewContribution {
             TextArea entitlements = new TextArea(text("admin.entitlements"));
             entitlements.setId("tiering-entitlements");
             entitlements.setWidthFull();
-            entitlements.setValue(Json.write(settings.entitlements()));
+            entitlements.setValue(settings.entitlementsText());
             Button saveEntitlements = new Button(text("admin.save"), e -> save(() -> {
-                Object parsed = Json.parse(entitlements.getValue());
-                if (!(parsed instanceof Map<?, ?>)) {
-                    throw new IllegalArgumentException("{\"KEY\": {\"visitsPerYear\": \"12\"}, ...}");
-                }
-                context.settings().put(TieringSettings.ENTITLEMENTS, entitlements.getValue());
-                service.settings().entitlements();
+                service.settings().saveEntitlements(entitlements.getValue());
             }));
             saveEntitlements.setId("tiering-save-entitlements");
             return new Div(new H3(text("admin.settings")), schemes, saveSchemes, entitlements, saveEntitlements);

@@ -40,7 +40,7 @@ public class TieringFunctions implements ScriptFunctions {
             if (level == null || key == null) {
                 return "";
             }
-            String value = new TieringSettings(context.settings()).entitlements()
+            String value = new TieringSettings(context).entitlements()
                     .getOrDefault(level, java.util.Map.of()).get(key);
             return value == null ? "" : value;
         }
@@ -56,7 +56,7 @@ public class TieringFunctions implements ScriptFunctions {
 
         /** The English name of {@code level} in the active scheme, or the code itself. */
         public String levelName(String level) {
-            return new TieringSettings(context.settings()).activeScheme().level(level)
+            return new TieringSettings(context).activeScheme().level(level)
                     .map(l -> l.name().en()).orElse(level == null ? "" : level);
         }
     }

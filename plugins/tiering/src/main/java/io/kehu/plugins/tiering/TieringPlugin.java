@@ -13,11 +13,6 @@ public class TieringPlugin extends KehuPlugin {
     @Override
     public void start() {
         context().logger().info("tiering {} started; active scheme {}", context().pluginVersion(),
-                new TieringSettings(context().settings()).activeScheme().id());
-    }
-
-    @Override
-    public void stop() {
-        TieringService.forget(context());
+                new TieringSettings(context()).activeScheme().id());
     }
 }

@@ -3,18 +3,15 @@ package io.kehu.plugins.tiering;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.BatchResult;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * The plugin's one piece of state: the last dry run (waiting to be applied) and the evaluation or apply running in
- * the background for the admin screen, with its progress and a cancel flag. One per started plugin.
+ * the background for the admin screen, with its progress and a cancel flag. One per started plugin, kept in the
+ * plugin's service registry (no static state: a disable or upgrade starts afresh, and the old class loader can go).
  */
-final class TieringService {
-
-    private static final Map<String, TieringService> SERVICES = new ConcurrentHashMap<>();
+final class TieringService implements AutoCloseable {
 
     private final PluginContext context;
     private volatile Preview preview;
@@ -24,19 +21,22 @@ final class TieringService {
         this.context = context;
     }
 
+    /** The running plugin's service (created on first use). */
     static TieringService of(PluginContext context) {
-        return SERVICES.computeIfAbsent(context.pluginId(), id -> new TieringService(context));
+        return context.services().get(TieringService.class, () -> new TieringService(context));
     }
 
-    static void forget(PluginContext context) {
-        TieringService service = SERVICES.remove(context.pluginId());
-        if (service != null && service.run != null) {
-            service.run.cancel();
+    /** The plugin stops: a background run is told to stop. */
+    @Override
+    public void close() {
+        Run current = run;
+        if (current != null) {
+            current.cancel();
         }
     }
 
     TieringSettings settings() {
-        return new TieringSettings(context.settings());
+        return new TieringSettings(context);
     }
 
     /** A dry run of the active scheme over {@code period}, on this thread; kept as the preview to apply. */

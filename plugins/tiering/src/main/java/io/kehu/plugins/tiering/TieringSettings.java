@@ -1,5 +1,8 @@
 package io.kehu.plugins.tiering;
 
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.json.JsonType;
+import io.kehu.sdk.json.PluginJson;
 import io.kehu.sdk.settings.PluginSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +21,23 @@ final class TieringSettings {
     static final List<String> ENTITLEMENT_KEYS = List.of("visitsPerYear", "contactsPerMonth", "discountPercent",
             "gifts");
 
-    private final PluginSettings settings;
+    /** Level code → entitlement key → value. */
+    static final JsonType<Map<String, Map<String, String>>> ENTITLEMENTS_TYPE = new JsonType<>() { };
 
-    TieringSettings(PluginSettings settings) {
-        this.settings = settings;
+    private final PluginSettings settings;
+    private final PluginJson json;
+
+    TieringSettings(PluginContext context) {
+        this.settings = context.settings();
+        this.json = context.json();
     }
 
     List<TierScheme> schemes() {
-        return settings.get(Schemes.SETTING).map(Schemes::fromJson).orElseGet(Schemes::defaults);
+        return settings.getJson(Schemes.SETTING, Schemes.TYPE).map(Schemes::fromStored).orElseGet(Schemes::defaults);
     }
 
     void saveSchemes(List<TierScheme> schemes) {
-        settings.put(Schemes.SETTING, Schemes.toJson(schemes));
+        settings.putJson(Schemes.SETTING, Schemes.toStored(schemes));
     }
 
     TierScheme activeScheme() {
@@ -54,24 +62,39 @@ final class TieringSettings {
     }
 
     /** Level code → entitlement key → value. */
-    @SuppressWarnings("unchecked")
     Map<String, Map<String, String>> entitlements() {
-        Object parsed = Json.parse(settings.get(ENTITLEMENTS, defaultEntitlements()));
+        Map<String, Map<String, String>> stored = settings.getJson(ENTITLEMENTS, ENTITLEMENTS_TYPE)
+                .orElseGet(() -> json.read(defaultEntitlements(), ENTITLEMENTS_TYPE));
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        if (parsed instanceof Map<?, ?> levels) {
-            levels.forEach((level, values) -> {
-                Map<String, String> v = new LinkedHashMap<>();
-                if (values instanceof Map<?, ?> m) {
-                    m.forEach((k, x) -> v.put(String.valueOf(k), x == null ? null : x.toString()));
-                }
-                out.put(String.valueOf(level), v);
-            });
-        }
+        stored.forEach((level, values) -> out.put(level, values == null ? new LinkedHashMap<>() : values));
         return out;
     }
 
+    /** Parses entitlements an admin typed (the JSON shape of {@link #entitlements()}) and stores them. */
+    void saveEntitlements(String text) {
+        saveEntitlements(json.read(text, ENTITLEMENTS_TYPE));
+    }
+
     void saveEntitlements(Map<String, Map<String, String>> entitlements) {
-        settings.put(ENTITLEMENTS, Json.write(entitlements));
+        if (entitlements == null) {
+            throw new IllegalArgumentException("{\"KEY\": {\"visitsPerYear\": \"12\"}, ...}");
+        }
+        settings.putJson(ENTITLEMENTS, entitlements);
+    }
+
+    /** The entitlements as JSON text for the settings screen. */
+    String entitlementsText() {
+        return json.writePretty(entitlements());
+    }
+
+    /** The schemes as JSON text for the settings screen. */
+    String schemesText() {
+        return Schemes.toJson(json, schemes());
+    }
+
+    /** Parses schemes an admin typed and stores them. */
+    void saveSchemes(String text) {
+        saveSchemes(Schemes.fromJson(json, text));
     }
 
     String lastApplied() {

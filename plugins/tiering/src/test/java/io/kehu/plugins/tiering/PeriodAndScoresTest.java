@@ -100,19 +100,4 @@ class PeriodAndScoresTest {
         return new CustomerMetrics(1, 0, null, new BigDecimal(spend), count, null, recency, 0, 0, 0,
                 Map.of("region", "east_china"));
     }
-
-    @Test
-    void schemesRoundTripThroughJsonAndBadJsonSaysWhere() {
-        List<TierScheme> defaults = Schemes.defaults();
-        assertThat(Schemes.fromJson(Schemes.toJson(defaults))).isEqualTo(defaults);
-        assertThat(defaults.get(1).levels()).hasSize(5);
-        assertThatThrownBy(() -> Schemes.fromJson("[{\"id\": \"x\", \"levels\": [}]"))
-                .hasMessageContaining("character");
-        assertThatThrownBy(() -> Schemes.fromJson("[{\"id\": \"x\", \"levels\": [{\"code\": \"A\", \"zh\": \"甲\","
-                + " \"en\": \"A\", \"colour\": \"red\"}, {\"code\": \"B\", \"zh\": \"乙\", \"en\": \"B\","
-                + " \"colour\": \"#000000\"}]}]")).hasMessageContaining("#rrggbb");
-        assertThat(Json.parse("{\"a\":\"\\u4e2d\\n\",\"b\":[1,2.5,true,null]}"))
-                .isEqualTo(Map.of("a", "中\n", "b", java.util.Arrays.asList(new BigDecimal("1"),
-                        new BigDecimal("2.5"), true, null)));
-    }
 }

@@ -147,7 +147,7 @@ class TieringPluginTest {
             purchases(context, c, "2015-0" + i + "-10", Integer.toString(i * 1000), i);
             ids.add(c);
         }
-        TieringSettings settings = new TieringSettings(context.settings());
+        TieringSettings settings = new TieringSettings(context);
         try {
             List<TierScheme> schemes = new ArrayList<>(Schemes.defaults());
             schemes.add(new TierScheme("rfm_three", io.kehu.sdk.LocalText.of("RFM 三级", "RFM three tiers"),
@@ -175,7 +175,7 @@ class TieringPluginTest {
         PluginContext context = kehu.context();
         long c = customer(context, "规则客户", null);
         purchases(context, c, "2016-02-02", "1500", 1);
-        TieringSettings settings = new TieringSettings(context.settings());
+        TieringSettings settings = new TieringSettings(context);
         List<TierScheme> schemes = new ArrayList<>(Schemes.defaults());
         schemes.add(new TierScheme("by_rule", io.kehu.sdk.LocalText.of("规则", "By rule"),
                 Schemes.defaults().get(0).levels(), Map.of(),
@@ -271,7 +271,7 @@ class TieringPluginTest {
         var entitlement = tier.getClass().getMethod("entitlement", String.class, String.class);
         assertThat(entitlement.invoke(tier, "KEY", "visitsPerYear")).isEqualTo("12");
         assertThat(entitlement.invoke(tier, "GOLD", "visitsPerYear")).isEqualTo("");
-        TieringSettings settings = new TieringSettings(kehu.context().settings());
+        TieringSettings settings = new TieringSettings(kehu.context());
         Map<String, Map<String, String>> changed = settings.entitlements();
         changed.get("KEY").put("visitsPerYear", "24");
         settings.saveEntitlements(changed);
@@ -279,6 +279,41 @@ class TieringPluginTest {
             assertThat(entitlement.invoke(tier, "KEY", "visitsPerYear")).isEqualTo("24");
         } finally {
             kehu.context().settings().put(TieringSettings.ENTITLEMENTS, null);
+        }
+    }
+
+    @Test
+    void schemesRoundTripThroughTheSdkJsonAndBadJsonSaysWhere(KehuTestHost kehu) {
+        var json = kehu.context().json();
+        List<TierScheme> defaults = Schemes.defaults();
+        assertThat(Schemes.fromJson(json, Schemes.toJson(json, defaults))).isEqualTo(defaults);
+        assertThat(defaults.get(1).levels()).hasSize(5);
+        assertThatThrownBy(() -> Schemes.fromJson(json, "[{\"id\": \"x\", \"levels\": [}]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1, column");
+        assertThatThrownBy(() -> Schemes.fromJson(json, "[{\"id\": \"x\", \"levels\": [{\"code\": \"A\","
+                + " \"zh\": \"甲\", \"en\": \"A\", \"colour\": \"red\"}]}]")).hasMessageContaining("#rrggbb");
+        assertThatThrownBy(() -> Schemes.fromJson(json, "[{\"id\": \"x\", \"levels\": [{\"zh\": \"甲\"}]}]"))
+                .hasMessageContaining("'code' of a level of x is missing");
+        assertThatThrownBy(() -> Schemes.fromJson(json, "[{\"id\": \"x\", \"levles\": []}]"))
+                .hasMessageContaining("levles").hasMessageContaining("$[0]");
+    }
+
+    @Test
+    void schemesStoredByEarlierVersionsStillRead(KehuTestHost kehu) {
+        // Written by the hand-made JSON writer of tiering 1.0.0: compact, criteria values as numbers or strings.
+        String stored = "[{\"id\":\"old\",\"name\":{\"zh\":\"旧\",\"en\":\"Old\"},\"field\":\"level\","
+                + "\"levels\":[{\"code\":\"KEY\",\"zh\":\"大客户\",\"en\":\"Key\",\"colour\":\"#c0392b\","
+                + "\"criteria\":[{\"metric\":\"total_spend\",\"op\":\">=\",\"value\":100000}]},"
+                + "{\"code\":\"NORMAL\",\"zh\":\"一般\",\"en\":\"Normal\",\"colour\":\"#2980b9\"}]}]";
+        PluginContext context = kehu.context();
+        context.settings().put(Schemes.SETTING, stored);
+        try {
+            TierScheme old = new TieringSettings(context).schemes().get(0);
+            assertThat(old.id()).isEqualTo("old");
+            assertThat(old.criteria().get("KEY")).containsExactly(new Criterion("total_spend", ">=", "100000"));
+            assertThat(old.levels()).hasSize(2);
+        } finally {
+            context.settings().put(Schemes.SETTING, null);
         }
     }
 }

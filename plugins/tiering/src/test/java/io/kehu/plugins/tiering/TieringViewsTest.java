@@ -104,9 +104,37 @@ class TieringViewsTest {
     }
 
     @Test
-    void csvCellsAreQuotedAndFormulasDefused() {
-        assertThat(AdjustmentsView.csv("a,b")).isEqualTo("\"a,b\"");
-        assertThat(AdjustmentsView.csv("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
-        assertThat(AdjustmentsView.csv("{\"total_spend\":1}")).isEqualTo("\"{\"\"total_spend\"\":1}\"");
+    void theAdjustmentsExportQuotesCellsAndDefusesFormulas(KehuTestHost kehu) throws Exception {
+        String period = "export-" + System.nanoTime();
+        long customer = kehu.context().records().create("customer", Map.of("name", "导出客户",
+                "email", "export" + System.nanoTime() + "@example.com")).id();
+        kehu.context().records().create(TieringForms.HISTORY, Map.of("customer", customer, "period", period,
+                "scheme", "=HYPERLINK(1)", "old_level", "+1", "new_level", "KEY", "movement", "UP",
+                "applied_by", "a,b", "metrics", "{\"total_spend\":1}"));
+        var out = new java.io.ByteArrayOutputStream();
+        kehu.callAsUser("admin", () -> {
+            try {
+                kehu.context().exports().write(AdjustmentsView.table(kehu.context(), period),
+                        io.kehu.sdk.export.PluginExports.Format.CSV, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+        String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFcustomer,period,scheme").contains("'=HYPERLINK(1)").contains("'+1")
+                .contains("\"a,b\"").contains("\"{\"\"total_spend\"\":1}\"");
+    }
+
+    @Test
+    void theSdkExportDefusesTabAndCarriageReturnFormulasButKeepsNumbers(KehuTestHost kehu) throws Exception {
+        var table = new io.kehu.sdk.export.ExportTable<Object>("cells",
+                java.util.List.of(io.kehu.sdk.export.ExportColumn.of("value", v -> v)),
+                each -> java.util.List.<Object>of("\tTAB", "\rCR", "@SUM(A1)", -5L, new BigDecimal("-1.50"))
+                        .forEach(each));
+        var out = new java.io.ByteArrayOutputStream();
+        kehu.context().exports().write(table, io.kehu.sdk.export.PluginExports.Format.CSV, out);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFvalue\r\n'\tTAB\r\n\"'\rCR\"\r\n'@SUM(A1)\r\n-5\r\n-1.50\r\n");
     }
 }

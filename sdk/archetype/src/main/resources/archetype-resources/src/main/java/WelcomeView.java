@@ -29,10 +29,16 @@ public class WelcomeView implements ViewContribution {
     public Component create(PluginContext context) {
         H2 title = new H2(context.messages().get("welcome.title"));
         title.setId("welcome-title");
-        // Records are read with the signed-in user's permissions, through the same path as Kehu's own screens.
-        int customers = context.recordsOfCurrentUser().search("customer").limit(1000).list().size();
-        Paragraph count = new Paragraph(context.messages().get("welcome.customers", customers));
+        // Records are read with the signed-in user's permissions, through the same path as Kehu's own screens; the
+        // database counts them.
+        long[] customers = {0};
+        context.recordsOfCurrentUser().aggregate("customer").count().forEach(row -> customers[0] = row.count());
+        Paragraph count = new Paragraph(context.messages().get("welcome.customers", customers[0]));
         count.setId("welcome-customers");
-        return new Div(title, count);
+        // A lazy grid lent by the SDK: it reads one page of customers at a time, however many there are.
+        Component grid = context.components().recordGrid("customer",
+                () -> context.recordsOfCurrentUser().search("customer").sortBy("name", false), "name", "level");
+        grid.setId("welcome-grid");
+        return new Div(title, count, grid);
     }
 }

@@ -1,0 +1,62 @@
+package io.kehu.platform.plugins;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.dom.Element;
+
+/**
+ * A Chart.js chart as a Flow component without a front-end build: the script comes from the platform's web jar
+ * ({@code org.webjars.npm:chart.js}, served under {@code /webjars/}), loaded once per page on first use, and the chart
+ * is drawn from a JSON configuration on each attach.
+ */
+final class SdkChart extends Div {
+
+    /** Relative to the page's base URL, so it works under any context path. */
+    static final String SCRIPT = "webjars/chart.js/4.5.1/dist/chart.umd.min.js";
+
+    private static final String DRAW = """
+            const host = $0, config = JSON.parse($1);
+            const draw = () => {
+              if (host.__kehuChart) { host.__kehuChart.destroy(); }
+              host.__kehuChart = new Chart(host.querySelector('canvas'), config);
+            };
+            if (window.Chart) { draw(); return; }
+            let script = document.querySelector('script[data-kehu-chartjs]');
+            if (!script) {
+              script = document.createElement('script');
+              script.src = $2;
+              script.dataset.kehuChartjs = 'true';
+              document.head.appendChild(script);
+            }
+            script.addEventListener('load', draw);
+            """;
+
+    private final String config;
+
+    /**
+     * @param config the Chart.js configuration as JSON
+     * @param summary the data as text, the canvas's fallback content: what screen readers (and tests) read
+     */
+    SdkChart(String config, String summary) {
+        this.config = config;
+        addClassName("kehu-chart");
+        getStyle().set("position", "relative");
+        setHeight("260px");
+        setWidthFull();
+        Element canvas = new Element("canvas");
+        canvas.setAttribute("role", "img");
+        canvas.setText(summary);
+        getElement().appendChild(canvas);
+    }
+
+    /** The Chart.js configuration drawn (for tests and debugging). */
+    String config() {
+        return config;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        getElement().executeJs(DRAW, getElement(), config, SCRIPT);
+    }
+}
