@@ -1,36 +1,48 @@
 package io.kehu.platform.ui;
 
-import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.kehu.platform.security.CurrentUser;
+import io.kehu.platform.workspace.Workspace;
 import jakarta.annotation.security.PermitAll;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 
-/** The home page: a greeting and the dashboard cards of every {@link DashboardContributor} (e.g. plugin widgets). */
+/**
+ * The home page: a greeting and the user's workspace (my customers, follow-ups, recent activity, open complaints,
+ * shortcuts), followed by the dashboard cards of every {@link DashboardContributor} (e.g. plugin widgets) in the same
+ * responsive grid.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public HomeView(CurrentUser currentUser, List<DashboardContributor> dashboard) {
+    public HomeView(CurrentUser currentUser, Workspace workspace, List<DashboardContributor> dashboard) {
         H2 welcome = new H2(getTranslation("home.welcome", currentUser.displayName()));
         welcome.setId("welcome");
-
-        List<com.vaadin.flow.component.Component> cards = dashboard.stream()
+        welcome.getStyle().set("margin", "0");
+        List<Component> cards = dashboard.stream()
                 .flatMap(d -> d.widgets(currentUser, getLocale()).stream()).toList();
-        Div widgets = cards.isEmpty()
-                ? new Div(new H3(getTranslation("home.placeholder.title")),
-                        new Paragraph(getTranslation("home.placeholder.text")))
-                : new Div(cards.toArray(com.vaadin.flow.component.Component[]::new));
-        widgets.setId("dashboard");
-        widgets.getStyle().set("border", "1px dashed var(--lumo-contrast-30pct)")
-                .set("border-radius", "var(--lumo-border-radius-l)").set("padding", "var(--lumo-space-m)")
-                .set("max-width", "48rem");
-        add(welcome, widgets);
+        String username = currentUser.username().orElseThrow(() -> new IllegalStateException("No signed-in user"));
+        add(welcome, workspace.board(username, getLocale(), zone(), cards));
+    }
+
+    /** The browser's time zone ("today" is the user's today), or the server's until the browser has said. */
+    private static ZoneId zone() {
+        UI ui = UI.getCurrent();
+        ExtendedClientDetails details = ui == null ? null : ui.getPage().getExtendedClientDetails();
+        String id = details == null ? null : details.getTimeZoneId();
+        try {
+            return id == null || id.isBlank() ? ZoneId.systemDefault() : ZoneId.of(id);
+        } catch (DateTimeException unknown) {
+            return ZoneId.systemDefault();
+        }
     }
 
     @Override

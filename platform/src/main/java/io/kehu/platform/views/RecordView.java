@@ -30,6 +30,8 @@ import io.kehu.platform.plugins.PluginRecordPanels;
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.timeline.Timeline;
+import io.kehu.platform.timeline.TimelineSubject;
 import io.kehu.platform.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
@@ -61,6 +63,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     private final ObjectProvider<RecordRules> rules;
     private final RecordWithRows saver;
     private final PluginRecordPanels pluginPanels;
+    private final Timeline timeline;
     private FieldValues conversions;
     private String title = "";
     private Actor actor;
@@ -72,8 +75,9 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
 
     public RecordView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
                       Messages messages, ObjectProvider<RecordRules> rules, RecordWithRows saver,
-                      PluginRecordPanels pluginPanels) {
+                      PluginRecordPanels pluginPanels, Timeline timeline) {
         this.records = records;
+        this.timeline = timeline;
         this.saver = saver;
         this.pluginPanels = pluginPanels;
         this.catalog = catalog;
@@ -131,6 +135,12 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             recordForm.load(record);
             history = null;
             loadRows(record.id());
+            TimelineSubject subject = new TimelineSubject(actor, form, record.id(), getLocale(), zone,
+                    formatter::format);
+            if (timeline.hasActivity(subject)) {
+                LazyTabs.add(recordForm.tabs(), getTranslation("timeline.tab"), "timeline-tab",
+                        () -> timeline.panel(subject));
+            }
             RelatedRecords.addTabs(recordForm.tabs(), catalog, records, actor, form, record.id(), formatter);
             PluginTabs.add(recordForm.tabs(), pluginPanels(), record.id());
             long recordId = record.id();

@@ -19,13 +19,15 @@ import io.kehu.platform.records.RecordQuery.Operator;
 import io.kehu.platform.records.RecordQuery.Sort;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.timeline.RecordDates;
 import java.util.Map;
 
 /**
  * The records of other forms that point at this one, one tab each: a customer's interactions, purchases and
  * feedback. Found from the published definitions (every reference field targeting this form), so a form added later
  * gets its tab without code. Each tab is built when first opened: a small lazy grid plus a "new" button that opens the new-record view with the
- * reference already filled in.
+ * reference already filled in. Rows come newest first by the form's date (an interaction's 发生时间), not by when they
+ * were last edited.
  */
 final class RelatedRecords {
 
@@ -63,7 +65,7 @@ final class RelatedRecords {
         grid.setItems((CallbackDataProvider.FetchCallback<Record, Void>) page -> {
             RecordQuery query = RecordQuery.of(other.id())
                     .where(Filter.of(reference.id(), Operator.EQUALS, id))
-                    .sortBy(Sort.desc("updated_at"))
+                    .sortBy(Sort.desc(RecordDates.sortColumn(other)))
                     .page(page.getOffset(), Math.min(page.getLimit(), RecordQuery.MAX_LIMIT));
             var rows = records.query(actor, query);
             formatter.references().prefetch(other, rows);
