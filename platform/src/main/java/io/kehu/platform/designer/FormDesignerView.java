@@ -281,7 +281,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         problemCount.getStyle().set("color", problems.isEmpty() ? "var(--lumo-success-text-color)"
                 : "var(--lumo-error-text-color)");
         problemList.removeAll();
-        problems.all().forEach(p -> problemList.add(new Div(p.jsonPath() + ": " + p.message())));
+        problems.all().forEach(p -> problemList.add(new Div(p.jsonPath() + ": " + p.message(getLocale()))));
         saveDraft.setEnabled(history.isDirty());
         getElement().executeJs("window.onbeforeunload = $0 ? function(e) { e.preventDefault(); "
                 + "e.returnValue = ''; } : null", history.isDirty());

@@ -113,7 +113,7 @@ final class FormSettingsPanel extends VerticalLayout {
 
     void showProblems(List<DefinitionProblem> found) {
         problems.removeAll();
-        found.forEach(p -> problems.add(new Div(p.jsonPath() + ": " + p.message())));
+        found.forEach(p -> problems.add(new Div(p.jsonPath() + ": " + p.message(getLocale()))));
     }
 
     private void renderRules(FormDefinition form) {

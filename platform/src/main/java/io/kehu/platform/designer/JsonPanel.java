@@ -103,7 +103,7 @@ final class JsonPanel extends VerticalLayout {
 
     private void showProblems(List<DefinitionProblem> found) {
         StringBuilder text = new StringBuilder();
-        found.forEach(p -> text.append(p.jsonPath()).append(": ").append(p.message()).append('\n'));
+        found.forEach(p -> text.append(p.jsonPath()).append(": ").append(p.message(getLocale())).append('\n'));
         problems.setText(text.toString().strip());
         state.setText(getTranslation("designer.json.notApplied"));
     }
