@@ -268,6 +268,20 @@ class HostileDefinitionTest {
     }
 
     @Test
+    void theSchemaTellsEditorsTheSameLimits() throws Exception {
+        // Editors only see the schema; the reader checks the limits itself, before the schema, so the two must agree.
+        tools.jackson.databind.JsonNode schema = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                getClass().getClassLoader().getResourceAsStream(DefinitionSchema.RESOURCE));
+        tools.jackson.databind.JsonNode field = schema.path("$defs").path("field").path("properties");
+        assertThat(schema.path("properties").path("fields").path("maxItems").asInt())
+                .isEqualTo(DefinitionLimits.MAX_FIELDS);
+        assertThat(field.path("options").path("maxItems").asInt()).isEqualTo(DefinitionLimits.MAX_OPTIONS);
+        assertThat(field.path("pattern").path("maxLength").asInt()).isEqualTo(DefinitionLimits.MAX_PATTERN_CHARS);
+        assertThat(schema.path("properties").path("navigation").path("properties").path("order").path("maximum")
+                .asInt()).isEqualTo(DefinitionLimits.MAX_NAVIGATION_ORDER);
+    }
+
+    @Test
     void thereAreAtLeastSixtyHostileCases() {
         assertThat(cases().count()).isGreaterThanOrEqualTo(60);
     }
