@@ -15,7 +15,7 @@ import java.util.Set;
  * @param changed the fields whose value the write sets (on create: the non-empty ones)
  * @param errors what is wrong so far, mutable while the checks run
  */
-public record PreparedWrite(long id, int rowVersion, Map<String, Object> values, Record old, Set<String> changed,
+record PreparedWrite(long id, int rowVersion, Map<String, Object> values, Record old, Set<String> changed,
                             List<FieldError> errors) {
 
     boolean isCreate() {

@@ -16,8 +16,8 @@ public interface RecordGuard {
     Optional<LocalizedText> check(RecordChange change);
 
     /**
-     * Whether this guard may refuse any write to {@code form} at this moment. Bulk writes ask once per chunk and do not
-     * call {@link #check} for the chunk's records when the answer is false, so answer false only when {@code check}
+     * Whether this guard may refuse any write to {@code form} at this moment. Writes ask before checking (bulk writes
+     * once per chunk) and do not call {@link #check} when the answer is false, so answer false only when {@code check}
      * would let every change of the form through (e.g. nobody listens to the form). By default: true.
      */
     default boolean watches(FormDefinition form) {
