@@ -74,7 +74,8 @@ class WorkspaceJourneyIT {
         String t = WorkspaceFixture.token();
         Record customer = fixture.customer(rep, "杭州" + t + "茶业");
         Record late = fixture.customer(rep, "温州" + t + "鞋业");
-        LocalDate today = LocalDate.now();
+        // "today" is the browser's (Asia/Shanghai below), not the server's: on a UTC server it differs for 8 hours a day
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         fixture.interaction(rep, customer.id(), WorkspaceFixture.daysAgo(40), "首次电话", null);
         fixture.purchase(rep, customer.id(), today.minusDays(25), "龙井礼盒", "3680.00");
         fixture.complaint(rep, customer.id(), WorkspaceFixture.daysAgo(6), "礼盒破损", "in_progress");
