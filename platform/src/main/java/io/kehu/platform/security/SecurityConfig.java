@@ -55,8 +55,10 @@ class SecurityConfig {
             throws Exception {
         http.authenticationManager(authenticationManager);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-        // Our own static style sheet (META-INF/resources) is needed by the login page too.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/kehu.css").permitAll());
+        // Our own static style sheet (META-INF/resources) is needed by the login page too; Chart.js (the SDK's chart
+        // component loads it from its web jar) is a public library: Vaadin's configuration would deny it (403).
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/kehu.css", "/webjars/chart.js/**")
+                .permitAll());
         // As Vaadin's default minus its exemption of the login POST.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         http.exceptionHandling(exceptions -> exceptions.defaultAccessDeniedHandlerFor(

@@ -98,7 +98,13 @@ class PluginJourneyIT {
             page.navigate(url("/admin/plugins"));
             page.locator("#plugin-upload input[type=file]").setInputFiles(charts);
             assertThat(page.locator("#uninstall-journey-chart")).isVisible();
+            org.assertj.core.api.Assertions.assertThat(page.request().get(url("/" + SdkChart.SCRIPT)).status())
+                    .as("Chart.js from the web jar").isEqualTo(200);
+            java.util.List<String> console = new java.util.ArrayList<>();
+            page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
             page.navigate(url("/apps/journey-chart/chart"));
+            assertThat(page.locator("#journey-chart canvas")).isAttached();
+            System.out.println("journey-chart console: " + console);
             page.waitForFunction("() => window.Chart && Chart.getChart(document.querySelector('#journey-chart canvas'))");
             Object bars = page.evaluate("() => Chart.getChart(document.querySelector('#journey-chart canvas'))"
                     + ".data.datasets[0].data.join(',')");
