@@ -224,7 +224,8 @@ final class SandboxCheck extends CompilationCustomizer {
             ClassNode from = typeOf(cast.getExpression());
             boolean toText = ClassHelper.STRING_TYPE.equals(type) || ClassHelper.GSTRING_TYPE.equals(type)
                     || type.redirect().getName().equals(CharSequence.class.getName());
-            if (toText && !ClassHelper.STRING_TYPE.equals(from) && !from.isDerivedFrom(ClassHelper.STRING_TYPE)
+            boolean ours = Boolean.TRUE.equals(cast.getNodeMetaData(FieldAccess.PLUGIN_FUNCTIONS_CAST));
+            if (toText && !ours && !ClassHelper.STRING_TYPE.equals(from) && !from.isDerivedFrom(ClassHelper.STRING_TYPE)
                     && !ClassHelper.isPrimitiveType(from) && !ClassHelper.isNumberType(from)
                     && !ClassHelper.isWrapperBoolean(from)) {
                 refuse(cast, "turning a " + from.getNameWithoutPackage()
