@@ -355,6 +355,21 @@ abstract class SchemaSyncContract {
     }
 
     @Test
+    void aFormAtTheFieldLimitPublishes() {
+        // 300 money fields are the widest table a definition can ask for: 600 field columns plus the system columns,
+        // well inside PostgreSQL's 1,600. The definition passes the reader's limits, so the publisher must manage it.
+        FieldDefinition[] fields = java.util.stream.IntStream.range(0, DefinitionLimits.MAX_FIELDS)
+                .mapToObj(i -> field("amount_" + i, FieldType.MONEY).get()).toArray(FieldDefinition[]::new);
+        FormDefinition widest = form("widest", fields);
+        new DefinitionReader().read("widest.json", new DefinitionWriter().write(widest));
+
+        publisher.publish(widest, "admin", null);
+
+        assertThat(columns("frm_widest")).hasSizeGreaterThan(2 * DefinitionLimits.MAX_FIELDS)
+                .containsKeys("amount_299", "amount_299_currency");
+    }
+
+    @Test
     void draftsAreKeptApartFromPublishedVersions() {
         FormDefinition draft = form("drafted", field("name", FieldType.TEXT).get());
         publisher.saveDraft(draft, "manager");
