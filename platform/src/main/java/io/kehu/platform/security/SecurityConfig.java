@@ -28,8 +28,9 @@ class SecurityConfig {
             throws Exception {
         http.authenticationManager(authenticationManager);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-        // Our own static style sheet (META-INF/resources) is needed by the login page too.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/kehu.css").permitAll());
+        // Our own static style sheet (META-INF/resources) is needed by the login page too; webjars are public
+        // libraries loaded as plain scripts (Chart.js), which Vaadin's configurer would otherwise refuse with 403.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/kehu.css", "/webjars/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
