@@ -90,6 +90,12 @@ class WorkspaceJourneyIT {
                     .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(size[0], size[1]))) {
                 context.setDefaultTimeout(45_000);
                 Page page = context.newPage();
+                page.onConsoleMessage(m -> System.out.println("[browser " + m.type() + "] " + m.text()));
+                page.onResponse(r -> {
+                    if (r.url().contains("webjars")) {
+                        System.out.println("[webjar] " + r.status() + " " + r.url());
+                    }
+                });
                 Chromium.signIn(page, "http://localhost:" + port, username, PASSWORD);
                 Chromium.awaitVisible(page, page.locator("#welcome"), 90_000);
 
@@ -125,6 +131,9 @@ class WorkspaceJourneyIT {
                 org.assertj.core.api.Assertions.assertThat(page.locator("#timeline").innerText())
                         .doesNotContain("∅").doesNotContain(username);
                 // Chart.js came from the webjar and drew into a canvas
+                int script = page.request().get("http://localhost:" + port + "/webjars/chart.js/4.5.1/dist/chart.umd.min.js")
+                        .status();
+                org.assertj.core.api.Assertions.assertThat(script).as("the Chart.js webjar is served").isEqualTo(200);
                 assertThat(page.locator("#timeline-chart canvas")).hasCount(1);
                 page.locator("#timeline-chart").scrollIntoViewIfNeeded();
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
