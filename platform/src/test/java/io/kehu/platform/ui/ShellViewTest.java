@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.kehu.platform.i18n.Languages;
 import io.kehu.platform.security.KehuUserDetails;
+import io.kehu.platform.security.LoginView;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.KehuTest;
