@@ -1,22 +1,13 @@
 package io.kehu.platform.records;
 
-import io.kehu.platform.forms.FieldDefinition;
-import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormDefinition;
-import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.security.Actor;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;

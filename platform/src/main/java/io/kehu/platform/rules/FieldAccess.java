@@ -69,7 +69,7 @@ final class FieldAccess extends CompilationCustomizer {
                 return fieldRead(property, variable, name.getText());
             }
             if (expression instanceof VariableExpression variable && functions.containsKey(variable.getName())
-                    
+
                     && variable.getAccessedVariable() instanceof DynamicVariable) {
                 MethodCallExpression lookup = new MethodCallExpression(VariableExpression.THIS_EXPRESSION,
                         "functions", new ArgumentListExpression(new ConstantExpression(variable.getName())));

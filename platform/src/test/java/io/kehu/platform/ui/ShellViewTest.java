@@ -1,6 +1,5 @@
 package io.kehu.platform.ui;
 
-import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +15,7 @@ import io.kehu.platform.security.KehuUserDetails;
 import io.kehu.platform.security.LoginView;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
