@@ -3,7 +3,7 @@ package io.kehu.platform.plugins;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import io.kehu.platform.views.SpreadsheetText;
+import io.kehu.platform.security.SpreadsheetText;
 import io.kehu.sdk.export.ExportColumn;
 import io.kehu.sdk.export.ExportTable;
 import io.kehu.sdk.export.PluginExports;

@@ -7,7 +7,6 @@ import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.rules.RuleRun;
 import io.kehu.platform.security.Actor;
 import io.kehu.sdk.scripts.PluginScripts;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**

@@ -2,7 +2,6 @@ package io.kehu.platform.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import io.kehu.platform.ui.LoginView;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;

@@ -7,6 +7,7 @@ import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

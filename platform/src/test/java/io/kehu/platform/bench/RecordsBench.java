@@ -6,10 +6,6 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import io.kehu.platform.KehuApplication;
-import io.kehu.platform.forms.FieldDefinition;
-import io.kehu.platform.forms.FieldOption;
-import io.kehu.platform.forms.FieldType;
-import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.records.Record;
@@ -32,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;

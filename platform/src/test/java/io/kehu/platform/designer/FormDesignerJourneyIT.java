@@ -13,7 +13,6 @@ import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormPublisher;
-import io.kehu.platform.forms.LayoutSection;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.Records;

@@ -1,6 +1,5 @@
 package io.kehu.platform.designer;
 
-import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -29,6 +28,7 @@ import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.forms.FormVersion;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
 import java.util.List;
 import java.util.Locale;

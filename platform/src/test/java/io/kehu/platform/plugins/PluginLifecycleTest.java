@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.Records;
-import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.rules.RuleRun;
 import io.kehu.platform.security.AccessRefusedException;

@@ -1,6 +1,5 @@
 package io.kehu.platform.plugins;
 
-import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.kehu.platform.security.KehuUserDetails;
 import io.kehu.platform.security.Role;
+import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
 import java.io.ByteArrayInputStream;
 import java.util.List;

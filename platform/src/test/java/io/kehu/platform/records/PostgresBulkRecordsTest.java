@@ -1,7 +1,7 @@
 package io.kehu.platform.records;
 
-import io.kehu.platform.support.PostgresDatabase;
 import io.kehu.platform.support.KehuTest;
+import io.kehu.platform.support.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,6 +1,5 @@
 package io.kehu.platform.rules;
 
-import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -18,6 +17,7 @@ import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.security.KehuUserDetails;
 import io.kehu.platform.security.Role;
+import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
 import io.kehu.platform.ui.HomeView;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.kehu.platform.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kehu.platform.storage.DatabaseProperties;
 import java.net.ServerSocket;

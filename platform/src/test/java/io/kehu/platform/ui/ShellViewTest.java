@@ -1,6 +1,5 @@
 package io.kehu.platform.ui;
 
-import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +12,10 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.kehu.platform.i18n.Languages;
 import io.kehu.platform.security.KehuUserDetails;
+import io.kehu.platform.security.LoginView;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.Cookie;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.Chromium;

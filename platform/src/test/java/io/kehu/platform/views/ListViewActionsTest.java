@@ -1,6 +1,5 @@
 package io.kehu.platform.views;
 
-import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -27,6 +26,7 @@ import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.records.Money;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.security.UserAccount;
+import io.kehu.platform.support.KaribuSession;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

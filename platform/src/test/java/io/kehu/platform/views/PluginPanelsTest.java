@@ -1,6 +1,5 @@
 package io.kehu.platform.views;
 
-import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +19,7 @@ import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
 import java.io.ByteArrayInputStream;
 import java.util.Set;

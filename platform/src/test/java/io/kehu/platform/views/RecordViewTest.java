@@ -1,6 +1,5 @@
 package io.kehu.platform.views;
 
-import io.kehu.platform.support.KaribuSession;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -13,6 +12,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import io.kehu.platform.records.Record;
+import io.kehu.platform.support.KaribuSession;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

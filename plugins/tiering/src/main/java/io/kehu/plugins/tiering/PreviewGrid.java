@@ -7,10 +7,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import io.kehu.sdk.PluginContext;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The dry run's verdicts: counts per level and per movement, and a lazy grid of every customer with the metrics that

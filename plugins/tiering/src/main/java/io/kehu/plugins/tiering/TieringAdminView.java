@@ -17,7 +17,6 @@ import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.ui.ViewContribution;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.pf4j.Extension;
 

@@ -1,4 +1,4 @@
-package io.kehu.platform.views;
+package io.kehu.platform.security;
 
 /**
  * Text safe to put in a spreadsheet cell: spreadsheet programs run text that starts with {@code = + - @}, a tab or a

@@ -1,4 +1,4 @@
-package io.kehu.platform.ui;
+package io.kehu.platform.security;
 
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.login.LoginForm;
@@ -9,7 +9,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import io.kehu.platform.security.LoginThrottledException;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.web.WebAttributes;
 
