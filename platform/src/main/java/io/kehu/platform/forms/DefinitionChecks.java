@@ -47,6 +47,7 @@ final class DefinitionChecks {
         checks.recordFields();
         checks.layout();
         checks.scripts();
+        checks.problems.addAll(ScriptReadChecks.check(source, form, compileCheck));
         return List.copyOf(checks.problems);
     }
 

@@ -41,7 +41,11 @@ public record DefinitionProblem(String source, String jsonPath, String message, 
         /** A number default or bound does not fit the column of its field. */
         NUMBER_DOES_NOT_FIT("forms.problem.numberDoesNotFit"),
         /** A field pattern the linear-time engine cannot compile. */
-        PATTERN("forms.problem.pattern");
+        PATTERN("forms.problem.pattern"),
+        /** A script of a field reads a field that some reader of the first may not read. */
+        HIDDEN_FIELD_READ("forms.problem.hiddenFieldRead"),
+        /** A script of a field may read any field, and some field is hidden from a reader of the first. */
+        HIDDEN_FIELD_MAY_BE_READ("forms.problem.hiddenFieldMayBeRead");
 
         private final String messageKey;
 

@@ -1,6 +1,7 @@
 package io.kehu.platform.forms;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The hook through which the rules engine tells the definition reader whether a Groovy script of a definition compiles,
@@ -22,6 +23,15 @@ public interface RuleCompileCheck {
      * @param script the Groovy source as written in the definition
      */
     Optional<String> problem(FormDefinition form, ScriptKind kind, String script);
+
+    /**
+     * The fields of {@code form} that {@code script} reads ({@code record.x}, {@code old.x}), or empty when that
+     * cannot be told before it runs (it hands the record on, or computes a field name): then it may read any field.
+     * Without a rules engine no script runs, so none reads anything.
+     */
+    default Optional<Set<String>> fieldsRead(FormDefinition form, String script) {
+        return Optional.of(Set.of());
+    }
 
     /** The places a definition holds Groovy. */
     enum ScriptKind {

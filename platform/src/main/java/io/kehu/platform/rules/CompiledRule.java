@@ -8,6 +8,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A compiled rule class. Every evaluation runs on a new instance: {@code @TimedInterrupt} starts its clock when the
@@ -22,9 +24,12 @@ final class CompiledRule {
     private final MethodHandle constructor;
     /** Reads the deadline {@code @TimedInterrupt} put into the instance (a final long field it names). */
     private final MethodHandle deadline;
+    /** The fields of the form the rule reads ({@code record.x}, {@code old.x}); null when it cannot be told. */
+    private final Set<String> fieldsRead;
 
-    CompiledRule(Class<? extends RuleScript> type) {
+    CompiledRule(Class<? extends RuleScript> type, Set<String> fieldsRead) {
         this.type = type;
+        this.fieldsRead = fieldsRead == null ? null : Set.copyOf(fieldsRead);
         try {
             this.constructor = MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class))
                     .asType(MethodType.methodType(RuleScript.class));
@@ -35,6 +40,14 @@ final class CompiledRule {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("compiled rule has no public constructor", e);
         }
+    }
+
+    /**
+     * The fields of the form this rule reads, or empty when the rule uses {@code record} or {@code old} in a way
+     * whose fields cannot be known before it runs (then it may read any of them).
+     */
+    Optional<Set<String>> fieldsRead() {
+        return Optional.ofNullable(fieldsRead);
     }
 
     /** The compiled class (the benchmark compares an evaluation without the metering). */

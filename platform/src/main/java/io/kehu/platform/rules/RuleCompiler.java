@@ -50,10 +50,11 @@ final class RuleCompiler {
         if (script.length() > MAX_SOURCE) {
             throw new RuleCompileException(1, 1, "a rule may be at most " + MAX_SOURCE + " characters long");
         }
-        CompilerConfiguration config = configuration(typing);
+        FieldAccess fieldAccess = new FieldAccess(typing, functions);
+        CompilerConfiguration config = configuration(fieldAccess);
         try (GroovyClassLoader loader = new GroovyClassLoader(parent, config, false)) {
             Class<?> type = loader.parseClass(script, "Rule" + NAMES.incrementAndGet() + ".groovy");
-            return new CompiledRule(type.asSubclass(RuleScript.class));
+            return new CompiledRule(type.asSubclass(RuleScript.class), fieldAccess.fieldsRead());
         } catch (MultipleCompilationErrorsException e) {
             throw firstError(e);
         } catch (CompilationFailedException e) {
@@ -63,7 +64,7 @@ final class RuleCompiler {
         }
     }
 
-    private CompilerConfiguration configuration(RecordTyping typing) {
+    private CompilerConfiguration configuration(FieldAccess fieldAccess) {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(RuleScript.class.getName());
         config.setDisabledGlobalASTTransformations(java.util.Set.of(
@@ -79,7 +80,7 @@ final class RuleCompiler {
         secure.setClosuresAllowed(true);
         config.addCompilationCustomizers(
                 new ScriptShape(),
-                new FieldAccess(typing, functions),
+                fieldAccess,
                 secure,
                 new ASTTransformationCustomizer(Map.of("value", timeoutMillis, "unit", TimeUnit.MILLISECONDS,
                         "checkOnMethodStart", true), TimedInterrupt.class),

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 import org.slf4j.Logger;
@@ -115,6 +116,16 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
             return Optional.empty();
         } catch (RuleCompileException e) {
             return Optional.of(e.getMessage());
+        }
+    }
+
+    /** The fields of {@code form} that {@code script} reads by name; empty when it may read any. */
+    @Override
+    public Optional<Set<String>> fieldsRead(FormDefinition form, String script) {
+        try {
+            return bound.cache().get(script, RecordTyping.of(form)).fieldsRead();
+        } catch (RuleCompileException e) {
+            return Optional.of(Set.of()); // refused as not compiling; a script that cannot run reads nothing
         }
     }
 

@@ -46,6 +46,8 @@ final class RecordForm extends VerticalLayout {
     private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
     private final Map<String, SubtableEditor> subtableEditors = new LinkedHashMap<>();
     private final Map<String, Object> baseline = new HashMap<>();
+    /** The record as the server gave it to this user (fields they may read), for conditions on fields not laid out. */
+    private final Map<String, Object> readable = new HashMap<>();
     private final TabSheet tabs = new TabSheet();
     private final Div formErrors = new Div();
     private int rowVersion;
@@ -110,6 +112,8 @@ final class RecordForm extends VerticalLayout {
     void rebase(Record record) {
         rowVersion = record.rowVersion();
         baseline.clear();
+        readable.clear();
+        readable.putAll(record.values().asMap());
         record.values().asMap().forEach((id, value) -> {
             FieldEditor editor = editors.get(id);
             if (editor != null) {
@@ -221,8 +225,12 @@ final class RecordForm extends VerticalLayout {
         formErrors.setText(message == null ? "" : message);
     }
 
+    /**
+     * Re-evaluates visibleWhen/requiredWhen on the user's view of the record with their edits: the same inputs the
+     * server has, since a condition may only read fields every reader of its field may read (checked on publish).
+     */
     private void refreshConditions() {
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> values = new HashMap<>(readable);
         editors.forEach((id, e) -> values.put(id, e.value()));
         for (FieldEditor e : editors.values()) {
             e.component().setVisible(rules.isVisible(form, e.field(), values, actor));

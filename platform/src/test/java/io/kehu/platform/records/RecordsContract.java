@@ -483,6 +483,39 @@ abstract class RecordsContract {
         assertThat(records.get(manager, form.id(), r.id()).orElseThrow().get("vip_note")).isEqualTo("只给经理看");
     }
 
+    /**
+     * Rules see the whole record (the test rules compute {@code total} from the manager-only employees and score),
+     * but a staff save shows staff none of the hidden inputs nor the hidden result: not in the record returned, not
+     * in the history, not in a refusal.
+     */
+    @Test
+    void aStaffSaveShowsNoHiddenValueThatRulesUsed() {
+        FormDefinition form = catalog.publish(form(newFormId("hid"), "owner", List.of(
+                TestField.of("name", TEXT).required().build(),
+                TestField.of("owner", USER).build(),
+                TestField.of("employees", INTEGER).readableBy(Role.MANAGER).build(),
+                TestField.of("score", DECIMAL).scale(2).readableBy(Role.MANAGER).build(),
+                TestField.of("total", COMPUTED).resultType(DECIMAL).readableBy(Role.MANAGER).build())));
+        Record r = records.create(manager, form.id(), Map.of("name", "某公司", "owner", staff.userId(),
+                "employees", 4321, "score", "7.77"));
+        assertThat((BigDecimal) r.get("total")).isEqualByComparingTo("33574.17");
+
+        Record saved = records.update(staff, form.id(), r.id(), 0, Map.of("name", "某公司（新）"));
+        assertThat(saved.values().asMap()).containsOnlyKeys("name", "owner");
+        Record created = records.create(staff, form.id(), Map.of("name", "新公司"));
+        assertThat(created.values().asMap()).containsOnlyKeys("name", "owner");
+        assertThat(records.history(staff, form.id(), r.id())).extracting(AuditEntry::fieldId)
+                .doesNotContain("employees", "score", "total");
+        assertThat(records.history(staff, form.id(), r.id()).toString()).doesNotContain("4321", "33574");
+        assertThatThrownBy(() -> records.update(staff, form.id(), r.id(), 1, Map.of("name", "FORBIDDEN")))
+                .isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors().toString()
+                        + e.getMessage()).doesNotContain("4321", "7.77", "33574"));
+        // The hidden values are kept as they were: the rules saw them, nothing wrote over them.
+        Record asManager = records.get(manager, form.id(), r.id()).orElseThrow();
+        assertThat(asManager.get("employees")).isEqualTo(4321L);
+        assertThat((BigDecimal) asManager.get("total")).isEqualByComparingTo("33574.17");
+    }
+
     // ---------------------------------------------------------------- queries
 
     /** 300 generated companies: employees null every 7th, level cycles, tags on every 3rd, names with an index. */
