@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kehu.platform.forms.DefinitionException;
 import io.kehu.platform.forms.DefinitionProblem;
 import io.kehu.platform.forms.DefinitionReader;
-import io.kehu.platform.forms.DefinitionSource;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormPublisher;
