@@ -122,7 +122,8 @@ public class TieringAdminView implements ViewContribution {
 
         private void start(java.util.function.Supplier<TieringService.Run> starter) {
             try {
-                starter.get();
+                // The run shows itself in the jobs list when refreshed; its handle is not needed here.
+                var unused = starter.get();
             } catch (IllegalStateException e) {
                 Notification.show(e.getMessage());
             }
