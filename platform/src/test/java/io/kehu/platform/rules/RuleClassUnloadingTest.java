@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiling thousands of distinct rules through a cache of 200 must not keep a class for each: evicted rules are unloaded
- * with their class loaders, so the number of loaded classes (and Metaspace) stays bounded. Takes a few minutes on
- * two busy cores: compiling one rule costs about 20 ms.
+ * Compiling thousands of distinct rules through a cache of 200 must not keep a class for each: evicted rules are
+ * unloaded with their class loaders, so the number of loaded classes (and Metaspace) stays bounded. Compiling one
+ * rule costs about 20 ms on two busy cores.
  */
 class RuleClassUnloadingTest {
 
