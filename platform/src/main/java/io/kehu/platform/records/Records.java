@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one way to read and write form records, for the UI, imports, the REST API and plugins alike. Every write
+ * The one way to read and write form records, for the UI, demo data and plugins alike (and for imports and the API when they come). Every write
  * goes through {@link WriteChecks} — the same checks as a bulk write ({@link BulkRecords}): conversion and validation
  * of the values ({@link FieldValues}), form, field and ownership permissions, the form's {@link RecordRules} and the
  * {@link RecordGuard}s — then writes with optimistic locking, appends the audit trail and publishes

@@ -1,8 +1,8 @@
 /**
  * Records: the one write path for form records. {@link io.kehu.platform.records.Records} converts and validates
  * values, checks form, field and ownership permissions, runs rule hooks and guards, writes with optimistic locking,
- * appends the audit trail and publishes events, all in one transaction. The UI, imports, the REST API and plugins
- * call the same service with an explicit {@link io.kehu.platform.security.Actor}.
+ * appends the audit trail and publishes events, all in one transaction. The UI, demo data and plugins (and imports
+ * and the API when they come) call the same service with an explicit {@link io.kehu.platform.security.Actor}.
  *
  * <p>Single writes ({@link io.kehu.platform.records.Records}) and bulk writes
  * ({@link io.kehu.platform.records.BulkRecords}) share one set of checks, {@code WriteChecks}, over a batch of one or

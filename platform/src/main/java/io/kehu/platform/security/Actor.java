@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Who performs a write or a read: a signed-in user, or the platform itself for jobs, imports and plugins. Services
- * take it as an explicit argument instead of reading a thread-bound security context, so that the UI, imports, the
- * REST API and plugins all go through the same checks with the same code.
+ * take it as an explicit argument instead of reading a thread-bound security context, so that the UI, the plugins
+ * (and later imports and the API) all go through the same checks with the same code.
  *
  * @param userId the account id ({@code kehu_user.id}); {@code null} only for {@link #system(String) system actors}
  * @param username the sign-in name, or the job's name for system actors; written to the audit trail

@@ -9,7 +9,7 @@ import org.pf4j.Extension;
 
 /**
  * Refuses a customer whose name is only digits (a phone number typed into the wrong field), before it is saved -
- * from a form, an import, the REST API or another plugin alike.
+ * from a form, a bulk write or another plugin alike.
  */
 @Extension
 public class CustomerNameCheck implements RecordListener {
