@@ -120,10 +120,10 @@ public class TieringAdminView implements ViewContribution {
                     : new Period(kind, Period.containing(kind, today).from(), today);
         }
 
-        private void start(java.util.function.Supplier<TieringService.Run> starter) {
+        /** Starts a run; the run itself is shown by {@link #refresh()}, which reads it from the service. */
+        private void start(Runnable starter) {
             try {
-                // The run shows itself in the jobs list when refreshed; its handle is not needed here.
-                var unused = starter.get();
+                starter.run();
             } catch (IllegalStateException e) {
                 Notification.show(e.getMessage());
             }
