@@ -2,7 +2,6 @@ package io.kehu.platform.ui;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
@@ -17,16 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-public class PageNotFoundView extends ErrorPage implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
+public class PageNotFoundView extends ErrorPage implements HasErrorParameter<NotFoundException> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         show("page-not-found", "error.notFound");
         return HttpServletResponse.SC_NOT_FOUND;
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("error.notFound.title") + " · " + getTranslation("app.name");
     }
 }

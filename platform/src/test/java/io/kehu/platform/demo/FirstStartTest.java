@@ -52,6 +52,9 @@ class FirstStartTest {
                     .isEmpty();
         }
         assertThat(output.getOut()).contains("Demo data stopped after 0 customers");
+        // The console says when Kehu can be used: after the first-start work, not when the web server answers.
+        assertThat(output.getOut().indexOf("Kehu is ready on http://localhost:"))
+                .isGreaterThan(output.getOut().indexOf("Demo data stopped after 0 customers"));
     }
 
     @Test
@@ -75,7 +78,7 @@ class FirstStartTest {
                 "--kehu.demo.customers=" + demoCustomers,
                 "--kehu.accounts.admin-password=first-Start-1", "--kehu.accounts.demo-password=first-Start-2",
                 "--vaadin.productionMode=true", "--logging.level.root=warn",
-                "--logging.level.io.kehu.platform.demo=info");
+                "--logging.level.io.kehu.platform.demo=info", "--logging.level.io.kehu.platform.startup=info");
     }
 
     private Path copyShippedDefinitions() throws IOException {
