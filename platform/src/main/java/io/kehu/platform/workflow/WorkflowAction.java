@@ -1,0 +1,45 @@
+package io.kehu.platform.workflow;
+
+import io.kehu.platform.forms.LocalizedText;
+import java.time.Duration;
+import java.util.Map;
+
+/** Something a transition or timer does in the same transaction as the move. */
+public sealed interface WorkflowAction {
+
+    /**
+     * Sets a field of the record. {@code value} is one of the tokens {@code $actor} (the acting user), {@code $now},
+     * {@code $today}, {@code $empty}, or a literal in the field's JSON form.
+     */
+    record SetField(String field, String value) implements WorkflowAction {
+    }
+
+    /**
+     * Creates a task (我的待办) about the record.
+     *
+     * @param kind a name for filtering, e.g. {@code revisit}
+     * @param title what the task says
+     * @param assignee who gets it: the first eligible user by the rule; none → the manager, with a warning
+     * @param due how long the assignee has, or null
+     * @param workingTime whether {@code due} counts working time
+     */
+    record CreateTask(String kind, LocalizedText title, ActorRule assignee, Duration due, boolean workingTime)
+            implements WorkflowAction {
+    }
+
+    /** Tells people (in the app and by e-mail). */
+    record Notify(ActorRule recipients, LocalizedText message) implements WorkflowAction {
+    }
+
+    /** Creates a record in another form, each value a Groovy expression over the record ({@code record.x}). */
+    record CreateRecord(String form, Map<String, String> values) implements WorkflowAction {
+
+        public CreateRecord {
+            values = Map.copyOf(values);
+        }
+    }
+
+    /** Starts another workflow on the record. */
+    record StartWorkflow(String workflow) implements WorkflowAction {
+    }
+}

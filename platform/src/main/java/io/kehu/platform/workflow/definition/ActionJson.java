@@ -1,0 +1,99 @@
+package io.kehu.platform.workflow.definition;
+
+import io.kehu.platform.workflow.ActorRule;
+import io.kehu.platform.workflow.WorkflowAction;
+import io.kehu.platform.workflow.WorkflowProblem.Kind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads one action of a transition by its {@code type}: setField, createTask, notify, createRecord, startWorkflow. */
+final class ActionJson {
+
+    static final List<String> TYPES = List.of("setField", "createTask", "notify", "createRecord", "startWorkflow");
+
+    private final JsonCursor at;
+
+    ActionJson(JsonCursor at) {
+        this.at = at;
+    }
+
+    /** The action, or {@code null} when something was wrong with it (reported). */
+    WorkflowAction read(WorkflowJson workflow) {
+        String type = at.key("type").present() ? at.key("type").choice(TYPES, null) : null;
+        if (type == null) {
+            if (!at.key("type").present()) {
+                at.key("type").problem(Kind.MISSING, "type");
+            }
+            return null;
+        }
+        return switch (type) {
+            case "setField" -> setField();
+            case "createTask" -> createTask(workflow);
+            case "notify" -> notify(workflow);
+            case "createRecord" -> createRecord();
+            default -> startWorkflow();
+        };
+    }
+
+    private WorkflowAction setField() {
+        if (!at.object(Set.of("type", "field", "value"))) {
+            return null;
+        }
+        String field = at.key("field").id(true);
+        String value = at.key("value").text(true, JsonCursor.MAX_TEXT);
+        return field == null || value == null ? null : new WorkflowAction.SetField(field, value);
+    }
+
+    private WorkflowAction createTask(WorkflowJson workflow) {
+        if (!at.object(Set.of("type", "kind", "title", "assignee", "due", "workingTime"))) {
+            return null;
+        }
+        String kind = at.key("kind").id(true);
+        var title = at.key("title").localized(true);
+        ActorRule assignee = at.key("assignee").present() ? workflow.actors(at.key("assignee")) : ActorRule.ANYONE;
+        var due = at.key("due").duration(false);
+        boolean working = at.key("workingTime").flag();
+        return kind == null || title == null || assignee == null ? null
+                : new WorkflowAction.CreateTask(kind, title, assignee, due, working);
+    }
+
+    private WorkflowAction notify(WorkflowJson workflow) {
+        if (!at.object(Set.of("type", "to", "message"))) {
+            return null;
+        }
+        ActorRule to = workflow.actors(at.key("to"));
+        var message = at.key("message").localized(true);
+        return to == null || message == null ? null : new WorkflowAction.Notify(to, message);
+    }
+
+    private WorkflowAction createRecord() {
+        if (!at.object(Set.of("type", "form", "values"))) {
+            return null;
+        }
+        String form = at.key("form").id(true);
+        Map<String, String> expressions = new LinkedHashMap<>();
+        boolean complete = true;
+        for (Map.Entry<String, JsonCursor> value : at.key("values").entries(WorkflowJson.MAX_FIELDS).entrySet()) {
+            String expression = value.getValue().text(true, WorkflowJson.MAX_SCRIPT);
+            if (!JsonCursor.ID.matcher(value.getKey()).matches()) {
+                value.getValue().problem(Kind.BAD_ID, JsonCursor.shorten(value.getKey()));
+                complete = false;
+            } else if (expression == null) {
+                complete = false;
+            } else {
+                expressions.put(value.getKey(), expression);
+            }
+        }
+        return form == null || !complete ? null : new WorkflowAction.CreateRecord(form, expressions);
+    }
+
+    private WorkflowAction startWorkflow() {
+        if (!at.object(Set.of("type", "workflow"))) {
+            return null;
+        }
+        String workflow = at.key("workflow").id(true);
+        return workflow == null ? null : new WorkflowAction.StartWorkflow(workflow);
+    }
+}

@@ -1,0 +1,79 @@
+package io.kehu.platform.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.kehu.platform.security.Role;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The shipped complaint workflow reads against the shipped feedback form, and every shipped one fits the schema. */
+class WorkflowReaderTest {
+
+    @Test
+    void complaintHandlingSeparatesTheRevisitFromTheHandler() {
+        WorkflowDefinition complaint = ShippedWorkflows.reader().read("complaint_handling.json",
+                ShippedWorkflows.read(ShippedWorkflows.WORKFLOWS.resolve("complaint_handling.json")));
+
+        assertThat(complaint.form()).isEqualTo("feedback");
+        assertThat(complaint.label().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("投诉处理");
+        assertThat(complaint.initialState().id()).isEqualTo("new");
+        assertThat(complaint.states()).extracting(WorkflowState::id)
+                .containsExactly("new", "in_progress", "resolved", "closed");
+        assertThat(complaint.state("closed").orElseThrow().terminal()).isTrue();
+        Sla firstResponse = complaint.state("new").orElseThrow().sla();
+        assertThat(firstResponse.within()).isEqualTo(Duration.ofHours(4));
+        assertThat(firstResponse.workingTime()).isTrue();
+        assertThat(firstResponse.onBreach()).containsExactly(Sla.Breach.NOTIFY_MANAGER);
+
+        assertThat(complaint.transitionsFrom("resolved")).extracting(Transition::id)
+                .containsExactly("revisit_ok", "revisit_reopen");
+        ActorRule revisit = complaint.transition("revisit_ok").orElseThrow().actors();
+        assertThat(revisit.notUserFields()).containsExactly("handler");
+        assertThat(revisit.roles()).containsExactlyInAnyOrder(Role.STAFF, Role.MANAGER);
+        assertThat(complaint.transition("revisit_ok").orElseThrow().comment()).isEqualTo(Transition.Comment.REQUIRED);
+
+        WorkflowAction.CreateTask task = (WorkflowAction.CreateTask) complaint.transition("resolve").orElseThrow()
+                .actions().getFirst();
+        assertThat(task.kind()).isEqualTo("revisit");
+        assertThat(task.assignee().notUserFields()).containsExactly("handler");
+        assertThat(task.due()).isEqualTo(Duration.ofDays(3));
+        assertThat(complaint.transition("take").orElseThrow().actions()).containsExactly(
+                new WorkflowAction.SetField("handler", "$actor"),
+                new WorkflowAction.SetField("first_response_at", "$now"));
+    }
+
+    @Test
+    void everyShippedWorkflowFitsTheJsonSchemaEditorsUse() throws IOException {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(
+                Files.readString(ShippedWorkflows.SEEDS.resolve("schema/workflow-definition.schema.json")));
+        JsonMapper mapper = JsonMapper.builder().build();
+        try (Stream<Path> files = Files.list(ShippedWorkflows.WORKFLOWS)) {
+            List<Path> workflows = files.filter(p -> p.toString().endsWith(".json")).toList();
+            assertThat(workflows).isNotEmpty();
+            for (Path file : workflows) {
+                List<Error> errors = schema.validate(mapper.readTree(Files.readString(file)));
+                assertThat(errors).as(file.toString()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theSchemaRefusesWhatTheReaderRefuses() throws IOException {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(
+                Files.readString(ShippedWorkflows.SEEDS.resolve("schema/workflow-definition.schema.json")));
+        String bad = ShippedWorkflows.read(ShippedWorkflows.WORKFLOWS.resolve("complaint_handling.json"))
+                .replace("\"PT4H\"", "\"4 hours\"").replace("\"required\"", "\"always\"");
+        assertThat(schema.validate(JsonMapper.builder().build().readTree(bad))).isNotEmpty();
+    }
+}
