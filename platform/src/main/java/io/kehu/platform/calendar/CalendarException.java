@@ -1,5 +1,6 @@
 package io.kehu.platform.calendar;
 
+import io.kehu.platform.i18n.ProblemTexts;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -21,7 +22,6 @@ public class CalendarException extends RuntimeException {
 
     /** The problems for a person, one per line, in {@code locale}'s language, each starting with its JSON path. */
     public String describe(Locale locale) {
-        String colon = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? "：" : ": ";
-        return problems.stream().map(p -> p.jsonPath() + colon + p.message(locale)).collect(Collectors.joining("\n"));
+        return ProblemTexts.lines(problems, CalendarProblem::jsonPath, CalendarProblem::message, locale);
     }
 }

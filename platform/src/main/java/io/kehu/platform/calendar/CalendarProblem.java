@@ -1,9 +1,8 @@
 package io.kehu.platform.calendar;
 
-import java.text.MessageFormat;
+import io.kehu.platform.i18n.ProblemTexts;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * One thing wrong with a calendar's JSON, at the place to fix it: {@code cn-mainland.json $.holidays[3].to: ...}.
@@ -22,9 +21,6 @@ public record CalendarProblem(String source, String jsonPath, Kind kind, List<St
         NO_WORKING_TIME
     }
 
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     public CalendarProblem {
         args = List.copyOf(args);
     }
@@ -35,11 +31,7 @@ public record CalendarProblem(String source, String jsonPath, Kind kind, List<St
 
     /** What is wrong, in {@code locale}'s language (zh or en), naming the place and the offending value. */
     public String message(Locale locale) {
-        Locale language = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE
-                : Locale.ENGLISH;
-        String pattern = ResourceBundle.getBundle("i18n.calendar", language, NO_FALLBACK)
-                .getString("calendar.problem." + kind.name());
-        return new MessageFormat(pattern, language).format(args.toArray());
+        return ProblemTexts.format("i18n.calendar", "calendar.problem." + kind.name(), locale, args);
     }
 
     @Override

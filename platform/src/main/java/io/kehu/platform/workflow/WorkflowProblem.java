@@ -1,10 +1,9 @@
 package io.kehu.platform.workflow;
 
-import java.text.MessageFormat;
+import io.kehu.platform.i18n.ProblemTexts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * One thing wrong with a workflow definition, at the place to fix it: {@code complaint.json $.transitions[2].to}.
@@ -24,9 +23,6 @@ public record WorkflowProblem(String source, String jsonPath, Kind kind, List<St
         UNKNOWN_TRANSITION, TIMER_NOT_FROM_STATE, UNKNOWN_CALENDAR, UNKNOWN_WORKFLOW, SCRIPT, STATUS_SET_BY_ACTION
     }
 
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     public WorkflowProblem {
         args = List.copyOf(args);
     }
@@ -38,11 +34,7 @@ public record WorkflowProblem(String source, String jsonPath, Kind kind, List<St
 
     /** What is wrong, in {@code locale}'s language (zh or en). */
     public String message(Locale locale) {
-        Locale language = Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE
-                : Locale.ENGLISH;
-        String pattern = ResourceBundle.getBundle("i18n.workflow", language, NO_FALLBACK)
-                .getString("workflow.problem." + kind.name());
-        return new MessageFormat(pattern, language).format(args.toArray());
+        return ProblemTexts.format("i18n.workflow", "workflow.problem." + kind.name(), locale, args);
     }
 
     @Override
