@@ -27,7 +27,7 @@ class ArchitectureTest {
             .importPackages(PLATFORM, "io.kehu.sdk");
 
     /** Features whose job includes their tables: the database setup, form tables and versions, record rows. */
-    static final List<String> STORAGE_FEATURES = List.of("storage", "forms", "records");
+    static final List<String> STORAGE_FEATURES = List.of("storage", "forms", "records", "workflow");
 
     /**
      * Classes that each own one table in a feature that is otherwise not about storage. Moving them would split a
