@@ -92,7 +92,7 @@ final class BatchWriter implements BulkRecords.Batch {
         checkCancelled();
         FormDefinition form = services.form(formId);
         RecordAccess.requireWrite(form, actor);
-        RecordTable table = new RecordTable(form);
+        RecordTable table = services.table(form);
         ChunkStore store = new ChunkStore(services, table, actor, RecordServices.now(), writtenSoFar);
         List<RecordGuard> guards = services.guardsWatching(form);
         List<PreparedWrite> writes = create ? prepareCreates(form, chunk)

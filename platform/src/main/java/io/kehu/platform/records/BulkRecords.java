@@ -56,7 +56,7 @@ public class BulkRecords {
     public void aggregate(Actor actor, RecordAggregation aggregation, Consumer<RecordAggregation.Row> each) {
         FormDefinition form = services.form(aggregation.formId());
         RecordAccess.requireRead(form, actor);
-        RecordTable table = new RecordTable(form);
+        RecordTable table = services.table(form);
         readTransaction.executeWithoutResult(status -> new AggregateReader(services.dsl(), table, actor,
                 services.visibility(), services.fieldValues()).forEach(aggregation, each));
     }
@@ -69,7 +69,7 @@ public class BulkRecords {
     public void forEach(Actor actor, RecordQuery query, List<String> fieldIds, Consumer<Record> each) {
         FormDefinition form = services.form(query.formId());
         RecordAccess.requireRead(form, actor);
-        RecordTable table = new RecordTable(form);
+        RecordTable table = services.table(form);
         QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues());
         Condition where = table.deletedAt.isNull().and(services.visibility().of(table, actor))
                 .and(conditions.filters(query.filters())).and(conditions.search(query.search()));

@@ -33,6 +33,10 @@ final class RecordAccess {
         }
     }
 
+    static boolean mayRead(FormDefinition form, Actor actor) {
+        return actor.isSystem() || form.access().mayRead(actor.roles());
+    }
+
     static boolean mayRead(FieldDefinition field, Actor actor) {
         return actor.isSystem() || field.access().mayRead(actor.roles());
     }

@@ -3,6 +3,7 @@ package io.kehu.platform.records;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldOption;
 import io.kehu.platform.security.Actor;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,34 +59,43 @@ final class RecordReader {
         List<Field<?>> select = withMetadata ? table.selectList() : table.valueSelectList();
         var rows = dsl.select(select).from(table.table).where(where).orderBy(order).offset(offset).limit(limit).fetch();
         Map<String, Integer> positions = table.positions(select);
-        List<Long> ids = rows.map(r -> r.get(table.id));
+        // The system columns lead the select list (see RecordTable): read by position, not looked up by name.
+        List<Long> ids = rows.map(r -> (Long) r.get(0));
         Map<String, Map<Long, List<String>>> multiselects = new HashMap<>();
         for (FieldDefinition f : table.form.fields()) {
             if (RecordTable.isMultiselect(f) && readable.test(f) && !ids.isEmpty()) {
                 multiselects.put(f.id(), sideValues(f, ids));
             }
         }
+        // Which fields the reader sees, and where their columns are, is decided once per page, not once per row.
+        List<FieldDefinition> shown = new ArrayList<>();
+        List<Integer> shownAt = new ArrayList<>();
+        for (FieldDefinition f : table.form.fields()) {
+            if (readable.test(f) && (RecordTable.hasColumn(f) || RecordTable.isMultiselect(f))) {
+                shown.add(f);
+                shownAt.add(RecordTable.hasColumn(f) ? positions.get(f.id()) : -1);
+            }
+        }
+        int capacity = (int) (shown.size() / 0.75f) + 1;
         List<Record> records = new ArrayList<>(rows.size());
         for (var row : rows) {
-            long id = row.get(table.id);
-            LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-            for (FieldDefinition f : table.form.fields()) {
-                if (!readable.test(f)) {
-                    continue;
-                }
-                if (RecordTable.hasColumn(f)) {
-                    values.put(f.id(), table.read(row, f, positions.get(f.id())));
-                } else if (RecordTable.isMultiselect(f)) {
-                    values.put(f.id(), multiselects.getOrDefault(f.id(), Map.of()).getOrDefault(id, List.of()));
-                }
+            long id = (Long) row.get(0);
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>(capacity);
+            for (int i = 0; i < shown.size(); i++) {
+                FieldDefinition f = shown.get(i);
+                int at = shownAt.get(i);
+                values.put(f.id(), at >= 0 ? table.read(row, f, at)
+                        : multiselects.getOrDefault(f.id(), Map.of()).getOrDefault(id, List.of()));
             }
+            Integer version = (Integer) row.get(1);
+            Long parent = (Long) row.get(2);
             records.add(withMetadata
-                    ? new Record(table.form.id(), id, row.get(table.rowVersion), row.get(table.parentId),
-                    RecordValues.owning(values), RecordTable.utc(row.get(table.createdAt)), row.get(table.createdBy),
-                    RecordTable.utc(row.get(table.updatedAt)), row.get(table.updatedBy),
-                    RecordTable.utc(row.get(table.deletedAt)), row.get(table.deletedBy))
-                    : new Record(table.form.id(), id, row.get(table.rowVersion), row.get(table.parentId),
-                    RecordValues.owning(values), null, null, null, null, null, null));
+                    ? new Record(table.form.id(), id, version, parent, RecordValues.owning(values),
+                    RecordTable.utc((OffsetDateTime) row.get(3)), (Long) row.get(4),
+                    RecordTable.utc((OffsetDateTime) row.get(5)), (Long) row.get(6),
+                    RecordTable.utc((OffsetDateTime) row.get(7)), (Long) row.get(8))
+                    : new Record(table.form.id(), id, version, parent, RecordValues.owning(values), null, null, null,
+                    null, null, null));
         }
         return records;
     }

@@ -31,13 +31,14 @@ final class RecordServices {
     private final ObjectProvider<RecordRules> rules;
     private final ObjectProvider<RecordGuard> guards;
     private final FieldValues fieldValues = new FieldValues(ZoneId.systemDefault());
+    private final RecordTables tables = new RecordTables();
 
     RecordServices(DSLContext dsl, FormCatalog catalog, AuditTrail audit, UserAccounts users,
                    ApplicationEventPublisher events, ObjectProvider<RecordRules> rules,
                    ObjectProvider<RecordGuard> guards) {
         this.dsl = dsl;
         this.catalog = catalog;
-        this.visibility = new Visibility(catalog);
+        this.visibility = new Visibility(catalog, tables);
         this.audit = audit;
         this.users = users;
         this.events = events;
@@ -71,6 +72,11 @@ final class RecordServices {
 
     FieldValues fieldValues() {
         return fieldValues;
+    }
+
+    /** The table of {@code form}, built once per published version. */
+    RecordTable table(FormDefinition form) {
+        return tables.of(form);
     }
 
     /** The form's rules (the Groovy engine), or none. */

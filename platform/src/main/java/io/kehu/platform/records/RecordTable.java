@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Field;
@@ -36,6 +37,13 @@ final class RecordTable {
     final Field<OffsetDateTime> deletedAt;
     final Field<Long> deletedBy;
 
+    /** Column handles by field id, built once: building jOOQ fields is not free at every read or bulk row. */
+    private final Map<String, Field<Object>> columns;
+    private final List<Field<?>> selectList;
+    private final List<Field<?>> valueSelectList;
+    private final Map<String, Integer> selectPositions;
+    private final Map<String, Integer> valuePositions;
+
     RecordTable(FormDefinition form) {
         this.form = form;
         String tableName = FormTables.table(form.id());
@@ -49,6 +57,22 @@ final class RecordTable {
         this.updatedBy = field(name(tableName, FormTables.UPDATED_BY), SQLDataType.BIGINT);
         this.deletedAt = field(name(tableName, FormTables.DELETED_AT), SQLDataType.OFFSETDATETIME);
         this.deletedBy = field(name(tableName, FormTables.DELETED_BY), SQLDataType.BIGINT);
+        Map<String, Field<Object>> handles = new HashMap<>();
+        for (FieldDefinition f : form.fields()) {
+            if (hasColumn(f)) {
+                handles.put(f.id(), newColumn(f));
+            }
+        }
+        this.columns = Map.copyOf(handles);
+        List<Field<?>> full = new ArrayList<>(List.of(id, rowVersion, parentId, createdAt, createdBy, updatedAt,
+                updatedBy, deletedAt, deletedBy));
+        addValueColumns(full);
+        this.selectList = List.copyOf(full);
+        List<Field<?>> values = new ArrayList<>(List.of(id, rowVersion, parentId));
+        addValueColumns(values);
+        this.valueSelectList = List.copyOf(values);
+        this.selectPositions = computePositions(selectList);
+        this.valuePositions = computePositions(valueSelectList);
     }
 
     /** Whether {@code field} has a column in the form's own table (computed fields only with a result type). */
@@ -67,19 +91,15 @@ final class RecordTable {
     }
 
     /** The column of a field stored in the form's table (for money: the amount). */
-    @SuppressWarnings("unchecked")
     Field<Object> column(FieldDefinition field) {
-        // get, then put: computeIfAbsent would allocate a capturing lambda on every call.
         Field<Object> column = columns.get(field.id());
-        if (column == null) {
-            column = (Field<Object>) field(name(table.getName(), field.id()), FormTables.columnType(field));
-            columns.put(field.id(), column);
-        }
-        return column;
+        return column != null ? column : newColumn(field);
     }
 
-    /** Column handles by field id: building jOOQ fields is not free when a bulk write asks a million times. */
-    private final Map<String, Field<Object>> columns = new java.util.HashMap<>();
+    @SuppressWarnings("unchecked")
+    private Field<Object> newColumn(FieldDefinition field) {
+        return (Field<Object>) field(name(table.getName(), field.id()), FormTables.columnType(field));
+    }
 
     Field<String> currency(FieldDefinition field) {
         return field(name(table.getName(), FormTables.currencyColumn(field.id())), SQLDataType.VARCHAR(3));
@@ -115,19 +135,18 @@ final class RecordTable {
         };
     }
 
-    /** Everything a {@link Record} is read from: system columns and the own-table field columns. */
+    /**
+     * Everything a {@link Record} is read from: system columns and the own-table field columns (unmodifiable). The
+     * system columns come first, in the order id, row version, parent, created at/by, updated at/by, deleted at/by:
+     * {@link RecordReader} reads them by position.
+     */
     List<Field<?>> selectList() {
-        List<Field<?>> fields = new ArrayList<>(List.of(id, rowVersion, parentId, createdAt, createdBy, updatedAt,
-                updatedBy, deletedAt, deletedBy));
-        addValueColumns(fields);
-        return fields;
+        return selectList;
     }
 
-    /** Id, version, parent and the field columns: {@link #selectList()} without who and when. */
+    /** Id, version, parent and the field columns: {@link #selectList()} without who and when (unmodifiable). */
     List<Field<?>> valueSelectList() {
-        List<Field<?>> fields = new ArrayList<>(List.of(id, rowVersion, parentId));
-        addValueColumns(fields);
-        return fields;
+        return valueSelectList;
     }
 
     private void addValueColumns(List<Field<?>> fields) {
@@ -171,7 +190,14 @@ final class RecordTable {
 
     /** Where each field's column sits in {@code select} (a list built from {@link #column}), by field id. */
     Map<String, Integer> positions(List<Field<?>> select) {
-        Map<String, Integer> positions = new java.util.HashMap<>();
+        if (select == selectList) {
+            return selectPositions;
+        }
+        return select == valueSelectList ? valuePositions : computePositions(select);
+    }
+
+    private Map<String, Integer> computePositions(List<Field<?>> select) {
+        Map<String, Integer> positions = new HashMap<>();
         for (FieldDefinition f : form.fields()) {
             if (hasColumn(f)) {
                 int index = select.indexOf(column(f));
@@ -180,7 +206,7 @@ final class RecordTable {
                 }
             }
         }
-        return positions;
+        return Map.copyOf(positions);
     }
 
     static OffsetDateTime utc(OffsetDateTime value) {

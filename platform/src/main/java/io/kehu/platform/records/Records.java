@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Definitions come from the {@link FormCatalog}: always the published version of each form. Reads join a caller's
  * transaction but do not open one: a list page is one statement (two with multiselect values), and a transaction of
- * its own would add a begin/commit round trip to every page (measured in docs/benchmarks.md).
+ * its own would add a begin/commit round trip to every page (measured in docs/benchmarks.md). They carry no
+ * {@code @Transactional} at all: the connection proxy of {@code StorageConfig} already joins a caller's transaction,
+ * and the interceptor's empty "supports" scope cost about a tenth of a read's CPU (profiled, issue 15).
  *
  * <p>This class is the front only: writes are in {@link SingleWrites}, reads in {@link RecordReads}, the row
  * estimate in {@link RecordEstimates}.
@@ -114,7 +115,6 @@ public class Records {
     }
 
     /** The live record {@code id} as {@code actor} may see it; empty when deleted, missing or not theirs. */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Record> get(Actor actor, String formId, long id) {
         return reads.get(actor, services.form(formId), id);
     }
@@ -126,13 +126,11 @@ public class Records {
      * @throws IllegalArgumentException for a filter or sort that does not fit the form (unknown field, wrong
      *                                  operator for the type)
      */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<Record> query(Actor actor, RecordQuery query) {
         return reads.query(actor, services.form(query.formId()), query);
     }
 
     /** The live rows of subtable {@code fieldId} of record {@code parentId}, oldest first (at most 1000). */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<Record> subtableRows(Actor actor, String parentFormId, long parentId, String fieldId) {
         FormDefinition parentForm = services.form(parentFormId);
         return reads.subtableRows(actor, parentForm, parentId, subtableField(parentForm, fieldId));
@@ -142,7 +140,6 @@ public class Records {
      * The history of a record the actor may see (admins: deleted ones too), oldest first, without the fields the
      * actor may not read.
      */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<AuditEntry> history(Actor actor, String formId, long id) {
         return reads.history(actor, services.form(formId), id);
     }
@@ -151,7 +148,6 @@ public class Records {
      * One page of the history of a record the actor may see, newest first (at most 1000 entries a page), without the
      * fields the actor may not read: what the history panel scrolls through.
      */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<AuditEntry> history(Actor actor, String formId, long id, int offset, int limit) {
         return reads.historyPage(actor, services.form(formId), id, offset, limit);
     }
@@ -161,7 +157,6 @@ public class Records {
      * {@link RecordEstimates}. Cheap on millions of rows, not exact on PostgreSQL. Counts come with the reader's
      * permissions: staff limited to their own records get the exact count of those.
      */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long estimateCount(Actor actor, String formId) {
         FormDefinition form = services.form(formId);
         RecordAccess.requireRead(form, actor);

@@ -34,7 +34,7 @@ final class SingleWrites {
     }
 
     Record insert(Actor actor, FormDefinition form, Long parentId, Map<String, ?> raw) {
-        RecordTable table = new RecordTable(form);
+        RecordTable table = services.table(form);
         WriteChecks checks = new WriteChecks(services, actor);
         PreparedWrite write = checks.prepareCreate(form, raw);
         checks.check(table, List.of(write), services.guardsWatching(form), new WrittenRecords(), false);
@@ -71,7 +71,7 @@ final class SingleWrites {
     }
 
     Record update(Actor actor, FormDefinition form, long id, int expectedRowVersion, Map<String, ?> changes) {
-        RecordTable table = new RecordTable(form);
+        RecordTable table = services.table(form);
         Record old = loadForWrite(table, id, actor, false);
         if (old.rowVersion() != expectedRowVersion) {
             throw conflict(table, id, expectedRowVersion);
@@ -117,7 +117,7 @@ final class SingleWrites {
     }
 
     void delete(Actor actor, FormDefinition form, long id, int expectedRowVersion) {
-        RecordTable table = new RecordTable(form);
+        RecordTable table = services.table(form);
         Record old = loadForWrite(table, id, actor, false);
         if (old.rowVersion() != expectedRowVersion) {
             throw conflict(table, id, expectedRowVersion);
@@ -142,7 +142,7 @@ final class SingleWrites {
     }
 
     Record restore(Actor actor, FormDefinition form, long id, int expectedRowVersion) {
-        RecordTable table = new RecordTable(form);
+        RecordTable table = services.table(form);
         Record old = loadForWrite(table, id, actor, true);
         if (!old.deleted()) {
             throw new RecordNotFoundException(form.id(), id);
@@ -173,7 +173,7 @@ final class SingleWrites {
 
     /** Refuses when record {@code id} of {@code form} is not there for the actor (e.g. a subtable row's parent). */
     void requireVisible(FormDefinition form, long id, Actor actor) {
-        RecordTable table = new RecordTable(form);
+        RecordTable table = services.table(form);
         if (!dsl.fetchExists(selectOne().from(table.table).where(table.id.eq(id))
                 .and(table.deletedAt.isNull()).and(services.visibility().of(table, actor)))) {
             throw new RecordNotFoundException(form.id(), id);

@@ -26,9 +26,11 @@ final class Visibility {
     private static final int MAX_DEPTH = 4;
 
     private final FormCatalog catalog;
+    private final RecordTables tables;
 
-    Visibility(FormCatalog catalog) {
+    Visibility(FormCatalog catalog, RecordTables tables) {
         this.catalog = catalog;
+        this.tables = tables;
     }
 
     Condition of(RecordTable table, Actor actor) {
@@ -62,7 +64,7 @@ final class Visibility {
     private org.jooq.Select<org.jooq.Record1<Long>> visibleIds(String formId, Actor actor, int depth) {
         FormDefinition target = catalog.published(formId).orElseThrow(() -> new IllegalStateException(
                 "Ownership follows form " + formId + ", which is not published"));
-        RecordTable targetTable = new RecordTable(target);
+        RecordTable targetTable = tables.of(target);
         return DSL.select(targetTable.id).from(targetTable.table)
                 .where(targetTable.deletedAt.isNull())
                 .and(limited(target, targetTable, actor, depth + 1));

@@ -23,6 +23,7 @@ final class BenchReport {
     private final Map<String, Long> loadMillis = new LinkedHashMap<>();
     private final Map<String, Long> rows = new LinkedHashMap<>();
     private final List<String> comparisons = new ArrayList<>();
+    private final List<String> loads = new ArrayList<>();
 
     BenchReport(String db, int customers) {
         this.db = db;
@@ -43,6 +44,7 @@ final class BenchReport {
     /** Runs both variants alternately ({@code iterations} times each after a warm-up) and records percentiles. */
     void compare(String what, int iterations, IntFunction<RecordsBench.Work> viaRecords,
                  IntFunction<RecordsBench.Work> byHand) throws Exception {
+        String loadBefore = loadAverage();
         for (int i = 0; i < WARM_UP; i++) {
             viaRecords.apply(i).run();
             byHand.apply(i).run();
@@ -57,7 +59,17 @@ final class BenchReport {
         double handP95 = percentile(hand, 95);
         comparisons.add(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× |", what, iterations,
                 percentile(ours, 50), p95, percentile(hand, 50), handP95, p95 / handP95));
-        System.out.println(comparisons.get(comparisons.size() - 1));
+        loads.add(what.substring(0, what.indexOf(')') + 1) + " " + loadBefore + " → " + loadAverage());
+        System.out.println(comparisons.get(comparisons.size() - 1) + " load " + loads.get(loads.size() - 1));
+    }
+
+    /** The 1-minute load average (Linux), since on a shared machine the figures swing with it. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static long time(RecordsBench.Work work) throws Exception {
@@ -85,6 +97,7 @@ final class BenchReport {
         md.append("\n\n| read | runs | `records` p50 ms | `records` p95 ms | hand SQL p50 ms | hand SQL p95 ms |"
                 + " p95 ratio |\n|---|---|---|---|---|---|---|\n");
         comparisons.forEach(c -> md.append(c).append('\n'));
+        md.append("\nLoad average (1 min) before → after each read: ").append(String.join("; ", loads)).append('\n');
         return md.toString();
     }
 

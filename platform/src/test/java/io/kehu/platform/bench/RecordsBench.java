@@ -66,7 +66,9 @@ public final class RecordsBench {
         int customers = args.intValue("customers", postgres ? 1_000_000 : 100_000);
         int purchasesPer = args.intValue("purchases", 10);
         int iterations = args.intValue("iterations", 200);
-        PostgresDatabase pg = postgres ? PostgresDatabase.create() : null;
+        String keep = args.value("keep-db", "");
+        PostgresDatabase pg = !postgres ? null : keep.isEmpty() ? PostgresDatabase.create() : PostgresDatabase.kept(keep);
+        String reads = args.value("reads", "abcd");
         Path h2 = postgres ? null : Files.createTempDirectory("kehu-bench-h2");
         List<String> props = new ArrayList<>(List.of("--server.port=0", "--kehu.accounts.admin-password=bench-admin-1",
                 "--kehu.accounts.demo-password=bench-demo-1", "--kehu.demo.customers=0", "--kehu.forms.seed=false",
@@ -88,11 +90,18 @@ public final class RecordsBench {
             BenchReport report = new BenchReport(args.db(), customers);
             long staffId = accounts.findByUsername("staff").orElseThrow().id();
             long managerId = accounts.findByUsername("manager").orElseThrow().id();
-            report.timed("load customers", () -> loadCustomers(dsl, customers, staffId, managerId));
-            report.timed("load contacts", () -> loadContacts(dsl, customers));
-            report.timed("load purchases", () -> loadPurchases(dsl, customers, purchasesPer));
-            if (postgres) {
-                report.timed("analyze", () -> dsl.execute("analyze"));
+            if (!keep.isEmpty() && count(dsl, "bench_customer") == customers) {
+                System.out.println("Reusing the data generated earlier in database " + keep);
+            } else {
+                if (count(dsl, "bench_customer") > 0) {
+                    throw new IllegalStateException("Database " + keep + " holds another row count: drop it first");
+                }
+                report.timed("load customers", () -> loadCustomers(dsl, customers, staffId, managerId));
+                report.timed("load contacts", () -> loadContacts(dsl, customers));
+                report.timed("load purchases", () -> loadPurchases(dsl, customers, purchasesPer));
+                if (postgres) {
+                    report.timed("analyze", () -> dsl.execute("analyze"));
+                }
             }
             report.rows("customers", count(dsl, "bench_customer"));
             report.rows("contacts", count(dsl, "bench_contact"));
@@ -102,19 +111,27 @@ public final class RecordsBench {
             Actor staff = Actor.of(accounts.findByUsername("staff").orElseThrow());
             DataSource dataSource = ctx.getBean(DataSource.class);
 
-            report.compare("(a) filter 2 fields + sort + first page of 50", iterations,
-                    i -> () -> records.query(admin, filterQuery(i)).size(),
-                    i -> () -> handFilter(dataSource, i, null));
-            report.compare("(b) quick search", Math.max(20, iterations / 10),
-                    i -> () -> records.query(admin, RecordQuery.of("bench_customer").search(searchTerm(i, customers))
-                            .limit(50)).size(),
-                    i -> () -> handSearch(dataSource, searchTerm(i, customers)));
-            report.compare("(c) one customer with contacts and purchases", iterations,
-                    i -> () -> oneCustomer(records, admin, 1 + random.nextInt(customers)),
-                    i -> () -> handOneCustomer(dataSource, 1 + random.nextInt(customers)));
-            report.compare("(d) = (a) as STAFF (owner filter)", iterations,
-                    i -> () -> records.query(staff, filterQuery(i)).size(),
-                    i -> () -> handFilter(dataSource, i, staffId));
+            if (reads.contains("a")) {
+                report.compare("(a) filter 2 fields + sort + first page of 50", iterations,
+                        i -> () -> records.query(admin, filterQuery(i)).size(),
+                        i -> () -> handFilter(dataSource, i, null));
+            }
+            if (reads.contains("b")) {
+                report.compare("(b) quick search", Math.max(20, iterations / 10),
+                        i -> () -> records.query(admin, RecordQuery.of("bench_customer").search(searchTerm(i, customers))
+                                .limit(50)).size(),
+                        i -> () -> handSearch(dataSource, searchTerm(i, customers)));
+            }
+            if (reads.contains("c")) {
+                report.compare("(c) one customer with contacts and purchases", iterations,
+                        i -> () -> oneCustomer(records, admin, 1 + random.nextInt(customers)),
+                        i -> () -> handOneCustomer(dataSource, 1 + random.nextInt(customers)));
+            }
+            if (reads.contains("d")) {
+                report.compare("(d) = (a) as STAFF (owner filter)", iterations,
+                        i -> () -> records.query(staff, filterQuery(i)).size(),
+                        i -> () -> handFilter(dataSource, i, staffId));
+            }
             report.writeTo(Path.of(args.value("out", "../docs/benchmarks.md")));
             System.out.println(report.markdown());
         } finally {

@@ -363,6 +363,31 @@ abstract class RecordsContract {
     // ---------------------------------------------------------------- permissions and ownership
 
     @Test
+    void subtableRowsAreReadOnlyThroughAParentTheActorMaySee() {
+        FormDefinition form = everyTypeForm();
+        Record own = records.create(staff, form.id(), Map.of("name", "李强的客户"));
+        Record others = records.create(manager, form.id(), Map.of("name", "赵敏的客户", "owner", otherStaff.userId()));
+        Record empty = records.create(staff, form.id(), Map.of("name", "没有联系人"));
+        records.createChild(staff, form.id(), own.id(), "contacts", Map.of("name", "王经理"));
+        records.createChild(manager, form.id(), others.id(), "contacts", Map.of("name", "陈助理"));
+
+        assertThat(records.subtableRows(staff, form.id(), own.id(), "contacts")).extracting(r -> r.get("name"))
+                .containsExactly("王经理");
+        assertThat(records.subtableRows(staff, form.id(), empty.id(), "contacts")).isEmpty();
+        assertThatThrownBy(() -> records.subtableRows(staff, form.id(), others.id(), "contacts"))
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> records.subtableRows(staff, form.id(), Long.MAX_VALUE, "contacts"))
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThat(records.subtableRows(manager, form.id(), others.id(), "contacts")).hasSize(1);
+
+        // A deleted parent hides its rows, which stay in the table, from everyone.
+        records.delete(manager, form.id(), others.id(),
+                records.get(manager, form.id(), others.id()).orElseThrow().rowVersion());
+        assertThatThrownBy(() -> records.subtableRows(admin, form.id(), others.id(), "contacts"))
+                .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
     void staffSeeAndChangeOnlyTheirOwnCustomers() {
         FormDefinition form = customerForm();
         Record own = records.create(staff, form.id(), Map.of("name", "李强的客户"));

@@ -18,9 +18,15 @@ public final class PostgresDatabase implements AutoCloseable {
     private static final String PASSWORD = env("KEHU_TEST_PG_PASSWORD", "");
 
     private final String name;
+    private final boolean kept;
 
     private PostgresDatabase(String name) {
+        this(name, false);
+    }
+
+    private PostgresDatabase(String name, boolean kept) {
         this.name = name;
+        this.kept = kept;
     }
 
     /** Creates a new, empty database; fails with a clear message when the server does not answer. */
@@ -53,6 +59,27 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresDatabase(name);
     }
 
+    /**
+     * Database {@code name}, created when missing and otherwise used as it is, and left in place by {@link #close()}:
+     * for a benchmark whose generated data takes longer to load than the reads it times, so that it is generated once
+     * and reused by later runs.
+     */
+    public static PostgresDatabase kept(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement s = c.createStatement();
+             var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+            if (!rs.next()) {
+                s.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + ADMIN_URL + " (user " + USER + ") answered: "
+                    + e.getMessage(), e);
+        }
+        return new PostgresDatabase(name, true);
+    }
+
     /** Points the application under test at this database ({@code kehu.db.*}). */
     public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("kehu.db.url", this::url);
@@ -74,6 +101,9 @@ public final class PostgresDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (kept) {
+            return;
+        }
         try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
         }

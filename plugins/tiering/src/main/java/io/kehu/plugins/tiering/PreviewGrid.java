@@ -7,16 +7,20 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.forms.FormInfo;
+import io.kehu.sdk.records.FilterOperator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The dry run's verdicts: counts per level and per movement, and a lazy grid of every customer with the metrics that
- * decided, filterable by movement and new level. The dry run's verdicts live in memory (apply needs them); the grid
- * streams each page out of them through the filter without copying them, and takes the row count from the preview's
- * per-level and per-movement counts when at most one filter is set.
+ * decided, filterable by movement and new level. Each page asks the preview's columns for the ids on it (no verdict
+ * object is built for the rows not shown) and reads those customers' names from the database in one query; the
+ * row count comes from the preview's per-level and per-movement counts.
  */
 final class PreviewGrid extends VerticalLayout {
 
@@ -26,10 +30,15 @@ final class PreviewGrid extends VerticalLayout {
     private final Span perMovement = new Span();
     private final Select<String> movement = new Select<>();
     private final Select<String> level = new Select<>();
-    private final Grid<Preview.Result> grid = new Grid<>();
+    private final Grid<Row> grid = new Grid<>();
     private Preview shown;
-    private Predicate<Preview.Result> filter = r -> true;
+    private Movement movementFilter;
+    private String levelFilter;
     private long count;
+
+    /** One grid row: a customer's verdict and name (the name as the reader may see it, or a dash). */
+    record Row(Preview.Result verdict, String customer) {
+    }
 
     PreviewGrid(PluginContext context, Locale locale) {
         this.context = context;
@@ -44,19 +53,19 @@ final class PreviewGrid extends VerticalLayout {
         movement.addValueChangeListener(e -> filter());
         level.addValueChangeListener(e -> filter());
         grid.setId("tiering-preview");
-        grid.addColumn(r -> r.metrics().customerId()).setHeader(text("admin.col.customer"));
-        grid.addColumn(r -> name(r.metrics().currentLevel())).setHeader(text("admin.col.old"));
-        grid.addColumn(r -> name(r.newLevel())).setHeader(text("admin.col.new"));
-        grid.addColumn(r -> r.movement().label().in(locale)).setHeader(text("admin.col.movement"));
-        grid.addColumn(r -> r.metrics().totalSpend().toPlainString()).setHeader(text("admin.col.spend"));
-        grid.addColumn(r -> r.metrics().purchaseCount()).setHeader(text("admin.col.count"));
-        grid.addColumn(r -> Objects.toString(r.metrics().recencyDays(), "—")).setHeader(text("admin.col.recency"));
-        grid.addColumn(r -> r.metrics().avgOrderValue() == null ? "—" : r.metrics().avgOrderValue().toPlainString())
-                .setHeader(text("admin.col.aov"));
-        grid.addColumn(r -> r.metrics().rScore() + " / " + r.metrics().fScore() + " / " + r.metrics().mScore())
-                .setHeader(text("admin.col.rfm"));
-        grid.setItems(query -> shown == null ? Stream.empty()
-                        : shown.results().stream().filter(filter).skip(query.getOffset()).limit(query.getLimit()),
+        grid.addColumn(Row::customer).setHeader(text("admin.col.customer"));
+        grid.addColumn(r -> name(r.verdict().metrics().currentLevel())).setHeader(text("admin.col.old"));
+        grid.addColumn(r -> name(r.verdict().newLevel())).setHeader(text("admin.col.new"));
+        grid.addColumn(r -> r.verdict().movement().label().in(locale)).setHeader(text("admin.col.movement"));
+        grid.addColumn(r -> r.verdict().metrics().totalSpend().toPlainString()).setHeader(text("admin.col.spend"));
+        grid.addColumn(r -> r.verdict().metrics().purchaseCount()).setHeader(text("admin.col.count"));
+        grid.addColumn(r -> Objects.toString(r.verdict().metrics().recencyDays(), "—"))
+                .setHeader(text("admin.col.recency"));
+        grid.addColumn(r -> r.verdict().metrics().avgOrderValue() == null ? "—"
+                : r.verdict().metrics().avgOrderValue().toPlainString()).setHeader(text("admin.col.aov"));
+        grid.addColumn(r -> r.verdict().metrics().rScore() + " / " + r.verdict().metrics().fScore() + " / "
+                + r.verdict().metrics().mScore()).setHeader(text("admin.col.rfm"));
+        grid.setItems(query -> page(query.getOffset(), query.getLimit()),
                 query -> (int) Math.min(Integer.MAX_VALUE, count));
         add(new Div(perLevel), new Div(perMovement), new HorizontalLayout(movement, level), grid);
         setVisible(false);
@@ -96,14 +105,30 @@ final class PreviewGrid extends VerticalLayout {
         String all = text("admin.filter.all");
         String m = movement.getValue();
         String l = level.getValue();
-        boolean anyMovement = m == null || m.equals(all);
-        boolean anyLevel = l == null || l.equals(all);
-        filter = r -> (anyMovement || r.movement().name().equals(m)) && (anyLevel || r.newLevel().equals(l));
-        count = anyMovement && anyLevel ? shown.results().size()
-                : anyMovement ? shown.perLevel().getOrDefault(l, 0L)
-                : anyLevel ? shown.perMovement().getOrDefault(Movement.valueOf(m), 0L)
-                : shown.results().stream().filter(filter).count();
+        movementFilter = m == null || m.equals(all) ? null : Movement.valueOf(m);
+        levelFilter = l == null || l.equals(all) ? null : l;
+        count = shown.count(movementFilter, levelFilter);
         grid.getDataProvider().refreshAll();
+    }
+
+    /** One page: the ids from the preview's columns, the names of those customers in one query. */
+    private Stream<Row> page(long offset, int limit) {
+        Preview preview = shown;
+        if (preview == null) {
+            return Stream.empty();
+        }
+        List<Long> ids = preview.pageIds(movementFilter, levelFilter, offset, limit);
+        if (ids.isEmpty()) {
+            return Stream.empty();
+        }
+        String title = context.definitions().form(TierEvaluator.CUSTOMER).map(FormInfo::titleField).orElse(null);
+        Map<Long, String> names = new HashMap<>();
+        if (title != null) {
+            context.records().search(TierEvaluator.CUSTOMER).fields(title)
+                    .where("id", FilterOperator.IN, ids.toArray()).limit(ids.size()).list()
+                    .forEach(c -> names.put(c.id(), Objects.toString(c.get(title), "—")));
+        }
+        return ids.stream().map(id -> new Row(preview.resultFor(id), names.getOrDefault(id, "—")));
     }
 
     long rowCount() {

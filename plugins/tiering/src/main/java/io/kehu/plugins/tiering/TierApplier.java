@@ -5,7 +5,6 @@ import io.kehu.sdk.records.BatchResult;
 import io.kehu.sdk.records.BatchWrite;
 import io.kehu.sdk.records.RecordException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -24,8 +23,7 @@ final class TierApplier {
     }
 
     BatchResult apply(Preview preview, String username, Progress progress, BooleanSupplier cancelled) {
-        List<Preview.Result> changes = preview.filter(Preview.Result::changes);
-        long total = changes.size() * 2L;
+        long total = preview.changes() * 2L;
         progress.report(0, total, "apply");
         String appliedBy = username == null ? "plugin:" + context.pluginId() : username;
         BatchWrite batch = context.records().batch()
@@ -35,8 +33,7 @@ final class TierApplier {
             batch.onBehalfOf(username);
         }
         try {
-            BatchResult result = batch.run(b -> {
-                for (Preview.Result r : changes) {
+            BatchResult result = batch.run(b -> preview.forEachChange(r -> {
                     CustomerMetrics m = r.metrics();
                     b.update(TierEvaluator.CUSTOMER, m.customerId(), m.rowVersion(),
                             Map.of(preview.scheme().field(), r.newLevel()));
@@ -50,8 +47,7 @@ final class TierApplier {
                     history.put("metrics", m.snapshot(context.json()));
                     history.put("applied_by", appliedBy);
                     b.create(TieringForms.HISTORY, history);
-                }
-            });
+            }));
             progress.report(total, total, "done");
             return result;
         } catch (RecordException e) {

@@ -92,21 +92,24 @@ final class TierEvaluator {
         int[] f = RfmScores.frequency(counts, bought);
         int[] m = RfmScores.monetary(spend);
 
-        List<Preview.Result> results = new ArrayList<>(n);
+        // The metrics object of each customer lives only while its level is decided; the preview keeps columns.
+        String[] levels = new String[n];
         for (int i = 0; i < n; i++) {
             CustomerMetrics metrics = new CustomerMetrics(customers.ids[i], customers.versions[i],
                     customers.levels[i], spend[i] == null ? BigDecimal.ZERO : spend[i],
                     counts[i], last[i], dated[i] ? recency[i] : null, r[i], f[i], m[i],
                     customers.fields == null ? null : customers.fields[i]);
             String level = rule == null ? scheme.byThresholds(metrics) : byRule(scheme, rule, metrics);
-            results.add(new Preview.Result(metrics, level, Movement.of(scheme, metrics.currentLevel(), level)));
+            levels[i] = level.intern();
             if ((i + 1) % CHECK_EVERY == 0) {
                 stopIf(cancelled);
                 progress.report(2L * n / 3 + (i + 1) / 3, total, "levels");
             }
         }
+        Preview preview = new Preview(scheme, period, new Preview.Columns(n, customers.ids, customers.versions,
+                customers.levels, levels, spend, counts, last, r, f, m, customers.fields));
         progress.report(total, total, "done");
-        return new Preview(scheme, period, results);
+        return preview;
     }
 
     private static String byRule(TierScheme scheme, PluginScripts.Script rule, CustomerMetrics metrics) {

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.MoneyValue;
 import io.kehu.sdk.testkit.KehuPluginTest;
@@ -72,6 +74,18 @@ class TieringViewsTest {
             @SuppressWarnings("unchecked")
             Grid<Object> grid = _get(Grid.class, spec -> spec.withId("tiering-preview"));
             assertThat(grid.getGenericDataView().getItems().count()).isPositive();
+            // Filtered pages come from the preview's columns, with the customers' names read from the database.
+            @SuppressWarnings("unchecked")
+            Select<String> movement = _get(Select.class, spec -> spec.withId("tiering-filter-movement"));
+            movement.setValue(Movement.NEW.name());
+            @SuppressWarnings("unchecked")
+            Select<String> level = _get(Select.class, spec -> spec.withId("tiering-filter-level"));
+            level.setValue("KEY");
+            java.util.List<String> rows = java.util.stream.IntStream.range(0, GridKt._size(grid))
+                    .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(grid, i))).toList();
+            assertThat(rows).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row).contains("First level").contains("Key customer"))
+                    .anySatisfy(row -> assertThat(row).startsWith("界面客户 | "));
             assertThat(_get(Button.class, spec -> spec.withId("tiering-apply")).isEnabled()).isTrue();
 
             _click(_get(Button.class, spec -> spec.withId("tiering-apply")));
