@@ -5,6 +5,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A row of chips under a record's title, one per tab of the record (profile, contacts, timeline, interactions,
@@ -19,8 +22,11 @@ final class RecordJumpBar extends Div {
         addClassName("kehu-jump-bar");
         getElement().setAttribute("role", "navigation");
         getElement().setAttribute("aria-label", getTranslation("mobile.jump"));
-        for (int i = 0; i < tabs.getTabCount(); i++) {
-            Tab tab = tabs.getTabAt(i);
+        // what field staff open most, first: the timeline and the related records, then the form's own tabs
+        List<Tab> all = IntStream.range(0, tabs.getTabCount()).mapToObj(tabs::getTabAt).toList();
+        List<Tab> ordered = new ArrayList<>(all.stream().filter(RecordJumpBar::activity).toList());
+        all.stream().filter(t -> !activity(t)).forEach(ordered::add);
+        for (Tab tab : ordered) {
             Button chip = new Button(tab.getLabel(), click -> {
                 tabs.setSelectedTab(tab);
                 tabs.scrollIntoView();
@@ -33,5 +39,10 @@ final class RecordJumpBar extends Div {
             add(chip);
         }
         setVisible(tabs.getTabCount() > 0);
+    }
+
+    private static boolean activity(Tab tab) {
+        String id = tab.getId().orElse("");
+        return id.equals("timeline-tab") || id.startsWith("related-");
     }
 }

@@ -272,7 +272,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         recordForm.restore(draft);
         Notification note = new Notification();
         note.setId("draft-restored");
-        note.setDuration(8000);
+        note.setDuration(15_000); // long enough to read and reach the discard button
         Button discard = new Button(getTranslation("mobile.draftDiscard"), click -> {
             note.close();
             forgetDraft();
