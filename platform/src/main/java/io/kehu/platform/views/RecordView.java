@@ -273,6 +273,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         Notification note = new Notification();
         note.setId("draft-restored");
         note.setDuration(15_000); // long enough to read and reach the discard button
+        note.setPosition(Notification.Position.TOP_CENTER); // not over the save bar at the bottom
         Button discard = new Button(getTranslation("mobile.draftDiscard"), click -> {
             note.close();
             forgetDraft();

@@ -76,6 +76,12 @@ class PhoneJourneyIT {
 
             // the list: cards, no grid, a toolbar of at most a fifth of the screen
             page.navigate(url("/forms/customer"));
+            assertThat(page.locator(".kehu-card").first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("phone-list-demo")));
+            page.locator(".kehu-card-open").first().click(); // a demo customer, for the README's picture
+            assertThat(page.locator("#record-save")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("phone-record-demo")));
+            page.goBack();
             page.locator("#quick-search input").fill("成都" + token);
             Locator card = page.locator("#record-card-" + customer.id());
             assertThat(card).isVisible();
