@@ -162,7 +162,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
             create.setId("new-record");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
-        if (narrow && !deletedRecords) { // a phone (the recycle bin keeps its grid: restoring needs selection): cards over the same query, the toolbar in two rows
+        // a phone: cards over the same query and a two-row toolbar (the recycle bin keeps its grid: restoring selects)
+        if (narrow && !deletedRecords) {
             cards = new RecordCards(form, FormAccess.listableFields(form, actor), grid.visibleColumns(),
                     grid.formatter(), (offset, limit) -> rows(offset, limit, state().sorts()));
             cards.estimate(grid.getLazyDataView().getItemCountEstimate());
