@@ -20,8 +20,9 @@ import java.util.function.BiFunction;
 /**
  * The list of a form on a phone: one card per record instead of a grid row that would need sideways scrolling. A card
  * shows the record's title, up to three of the list's columns (label and formatted value) and its phone numbers and
- * e-mail addresses as tap-to-call and tap-to-write links; tapping the rest of the card opens the record. Like the grid it
- * is lazy: it asks the list view for one page at a time, through the same query (filters, search, sort, permissions).
+ * e-mail addresses as tap-to-call and tap-to-write links; tapping the rest of the card opens the record. Like the grid
+ * it is lazy: it asks its owner (the list view, a record's related-records tab) for one page at a time, through the
+ * same query as the grid (filters, search, sort, permissions). The related-records tab on a phone uses it too.
  */
 final class RecordCards extends VirtualList<Record> {
 
