@@ -73,6 +73,7 @@ final class FieldEditors {
         if (!field.help().isEmpty() && component instanceof HasHelper helped) {
             helped.setHelperText(field.help().in(sources.locale()));
         }
+        ContactLinks.addTo(field, component);
         return editor;
     }
 

@@ -87,7 +87,11 @@ final class RecordForm extends VerticalLayout {
         save.setVisible(FormAccess.mayWrite(form, actor));
         Button cancel = new Button(getTranslation("views.action.cancel"), click -> fireEvent(new CancelEvent(this)));
         cancel.setId("record-cancel");
-        add(new HorizontalLayout(save, cancel), tabs);
+        // after the tabs, and sticky (kehu.css): always in reach at the bottom of the screen, however long the form
+        HorizontalLayout actions = new HorizontalLayout(save, cancel);
+        actions.setId("record-actions");
+        actions.addClassName("kehu-record-actions");
+        add(tabs, actions);
         tabs.setWidthFull();
         refreshConditions();
     }
@@ -151,6 +155,22 @@ final class RecordForm extends VerticalLayout {
                 }
             }
         }
+        refreshConditions();
+    }
+
+    /** Calls {@code listener} after every change the user makes to a field. */
+    void onEdit(Runnable listener) {
+        editors.values().forEach(e -> e.onChange(listener));
+    }
+
+    /** Puts back values of a {@link #changes()} map (e.g. a draft), into the fields the user may still edit. */
+    void restore(Map<String, Object> values) {
+        values.forEach((id, value) -> {
+            FieldEditor editor = editors.get(id);
+            if (editor != null && FormAccess.mayEdit(form, editor.field(), actor)) {
+                editor.setValue(value);
+            }
+        });
         refreshConditions();
     }
 

@@ -49,7 +49,9 @@ final class RecordGrid extends Grid<Record> {
         if (existing != null) {
             return existing;
         }
-        Column<Record> column = addColumn(r -> formatter.format(f, r.get(f.id())))
+        Column<Record> column = (ContactLinks.linked(f)
+                ? addColumn(ContactLinks.cell(f, r -> formatter.format(f, r.get(f.id()))))
+                : addColumn(r -> formatter.format(f, r.get(f.id()))))
                 .setKey(f.id())
                 .setHeader(header(f))
                 .setResizable(true)

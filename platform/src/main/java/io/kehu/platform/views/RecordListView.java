@@ -1,5 +1,8 @@
 package io.kehu.platform.views;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.shared.Registration;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
@@ -35,6 +39,7 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -61,6 +66,11 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
     private RecordGrid grid;
     private FilterBar filterBar;
     private TextField search;
+    /** The phone layout's cards; {@code null} when the grid is shown. */
+    private RecordCards cards;
+    /** Whether the window is phone-narrow: cards and a compact toolbar instead of the grid's toolbar. */
+    private boolean narrow;
+    private Registration widthChanges;
     /** Whether this list shows the deleted records (a recycle bin) instead of the live ones. */
     private boolean deletedRecords;
 
@@ -100,6 +110,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         if (deletedRecords) {
             title = title + " · " + getTranslation("views.list.deleted");
         }
+        narrow = ScreenWidth.narrow(UI.getCurrent());
         build();
     }
 
@@ -135,20 +146,36 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
 
         H2 heading = new H2(title);
         heading.setId("list-title");
-        HorizontalLayout header = new HorizontalLayout(heading, search,
-                grid.columnToggle(() -> grid.getDataProvider().refreshAll()));
+        List<Component> tools = new ArrayList<>();
         if (!deletedRecords) { // saved views are views of the live records
-            header.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
+            tools.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
         }
-        header.add(exportLink("csv", sources), exportLink("xlsx", sources));
+        tools.add(exportLink("csv", sources));
+        tools.add(exportLink("xlsx", sources));
         if (FormAccess.mayRestore(form, actor)) {
-            header.add(deletedRecordsLink());
+            tools.add(deletedRecordsLink());
         }
+        Button create = null;
         if (FormAccess.mayWrite(form, actor) && !deletedRecords) {
-            Button create = new Button(getTranslation("views.list.new"), VaadinIcon.PLUS.create(),
+            create = new Button(getTranslation("views.list.new"), VaadinIcon.PLUS.create(),
                     click -> UI.getCurrent().navigate(RecordView.path(form.id(), RecordView.NEW)));
             create.setId("new-record");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        // a phone: cards over the same query and a two-row toolbar (the recycle bin keeps its grid: restoring selects)
+        if (narrow && !deletedRecords) {
+            cards = new RecordCards(form, FormAccess.listableFields(form, actor), grid.visibleColumns(),
+                    grid.formatter(), (offset, limit) -> rows(offset, limit, state().sorts()));
+            cards.estimate(grid.getLazyDataView().getItemCountEstimate());
+            add(new CompactListToolbar(heading, search, filterBar, create, tools), cards);
+            setFlexGrow(1, cards);
+            return;
+        }
+        cards = null;
+        HorizontalLayout header = new HorizontalLayout(heading, search,
+                grid.columnToggle(() -> grid.getDataProvider().refreshAll()));
+        tools.forEach(header::add);
+        if (create != null) {
             header.add(create);
         }
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -158,16 +185,45 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         setFlexGrow(1, grid);
     }
 
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        // a phone turned sideways or a window made narrow: rebuild with the other layout, keeping what is listed
+        widthChanges = ScreenWidth.onChange(attach.getUI(), narrow, nowNarrow -> {
+            if (form != null) {
+                ViewState shown = state();
+                removeAll();
+                narrow = nowNarrow;
+                build();
+                apply(shown);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (widthChanges != null) {
+            widthChanges.remove();
+            widthChanges = null;
+        }
+        super.onDetach(detach);
+    }
+
     /** One page for the grid: offset and limit come from the grid, filters, search and sort from the screen. */
     private Stream<Record> fetch(Query<Record, Void> page) {
         List<Sort> sorts = page.getSortOrders().stream()
                 .map(o -> new Sort(o.getSorted(), o.getDirection() == SortDirection.DESCENDING)).toList();
-        RecordQuery query = query(new ViewState(grid.visibleColumns(), sorts, search.getValue(),
-                filterBar.filters())).page(page.getOffset(), Math.min(page.getLimit(), RecordQuery.MAX_LIMIT));
-        List<Record> rows = records.query(actor, query);
+        List<Record> rows = rows(page.getOffset(), page.getLimit(), sorts);
         grid.formatter().references().prefetch(form, rows);
         List<String> shown = grid.visibleColumns();
         return rows.stream().map(r -> r.only(shown)); // the grid keeps its pages: keep only what it shows
+    }
+
+    /** One page of what the screen lists (filters, search, permissions), in {@code sorts} order. */
+    private List<Record> rows(int offset, int limit, List<Sort> sorts) {
+        RecordQuery query = query(new ViewState(grid.visibleColumns(), sorts, search.getValue(),
+                filterBar.filters())).page(offset, Math.min(limit, RecordQuery.MAX_LIMIT));
+        return records.query(actor, query);
     }
 
     /** Switches between the live records and the deleted ones, as a link so that the browser's back button works. */
@@ -215,6 +271,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         if (grid != null) {
             grid.deselectAll();
             grid.getDataProvider().refreshAll();
+        }
+        if (cards != null) {
+            cards.getDataProvider().refreshAll();
         }
     }
 

@@ -2,8 +2,11 @@ package io.kehu.platform.views;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -72,6 +75,8 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     private RecordForm recordForm;
     private HistoryPanel history;
     private ValueFormatter formatter;
+    /** The draft of this new-record page ({@link NewRecordDrafts}); {@code null} for an existing record. */
+    private String draftKey;
 
     public RecordView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
                       Messages messages, ObjectProvider<RecordRules> rules, RecordWithRows saver,
@@ -130,7 +135,15 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             title = getTranslation("views.record.newTitle", formLabel);
             recordForm.applyDefaults(conversions);
             recordForm.prefill(event.getLocation().getQueryParameters().getParameters(), conversions);
+            draftKey = NewRecordDrafts.key(form.id(), event.getLocation().getQueryParameters().getQueryString());
+            restoreDraft();
+            recordForm.onEdit(() -> {
+                if (recordForm != null && draftKey != null) {
+                    NewRecordDrafts.current().keep(draftKey, recordForm.changes());
+                }
+            });
         } else {
+            draftKey = null;
             title = formLabel + " · " + ReferenceTitles.titleOf(form, record);
             recordForm.load(record);
             history = null;
@@ -151,7 +164,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         }
         H2 heading = new H2(title);
         heading.setId("record-title");
-        add(heading, recordForm);
+        add(heading, new RecordJumpBar(recordForm.tabs()), recordForm);
     }
 
     private Component subtable(FieldDefinition field, RecordRules recordRules, FilterSources sources) {
@@ -188,6 +201,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             recordForm.load(saved);
             loadRows(saved.id());
             if (id == null) {
+                forgetDraft();
                 UI.getCurrent().navigate(path(form.id(), String.valueOf(saved.id())));
             } else if (history != null) {
                 history.refresh();
@@ -237,6 +251,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("views.record.unsavedTitle"),
                 getTranslation("views.record.unsavedText"), getTranslation("views.record.discard"), e -> {
+                    forgetDraft();
                     recordForm = null;
                     action.proceed();
                 });
@@ -246,6 +261,35 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         confirm.setCancelText(getTranslation("views.record.keepEditing"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
+    }
+
+    /** Brings back what the user typed into this new-record page before a reload or an accidental navigation. */
+    private void restoreDraft() {
+        Map<String, Object> draft = NewRecordDrafts.current().get(draftKey);
+        if (draft.isEmpty()) {
+            return;
+        }
+        recordForm.restore(draft);
+        Notification note = new Notification();
+        note.setId("draft-restored");
+        note.setDuration(15_000); // long enough to read and reach the discard button
+        note.setPosition(Notification.Position.TOP_CENTER); // not over the save bar at the bottom
+        Button discard = new Button(getTranslation("mobile.draftDiscard"), click -> {
+            note.close();
+            forgetDraft();
+            UI.getCurrent().getPage().reload();
+        });
+        discard.setId("draft-discard");
+        discard.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        note.add(new Span(getTranslation("mobile.draftRestored")), discard);
+        note.open();
+    }
+
+    private void forgetDraft() {
+        if (draftKey != null) {
+            NewRecordDrafts.current().forget(draftKey);
+            draftKey = null;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kehu.platform.views;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,6 +21,7 @@ import io.kehu.platform.records.RecordQuery.Sort;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.timeline.RecordDates;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +56,10 @@ final class RelatedRecords {
     private static VerticalLayout content(Records records, Actor actor, FormDefinition other,
                                           FieldDefinition reference, long id, ValueFormatter formatter,
                                           String label) {
+        if (ScreenWidth.narrow(UI.getCurrent())) {
+            return withNewButton(records, actor, other, reference, id, label, cards(records, actor, other, reference,
+                    id, formatter));
+        }
         Grid<Record> grid = new Grid<>();
         grid.setId("related-grid-" + other.id());
         for (FieldDefinition f : FormAccess.listableFields(other, actor)) {
@@ -63,17 +69,40 @@ final class RelatedRecords {
             }
         }
         grid.setItems((CallbackDataProvider.FetchCallback<Record, Void>) page -> {
-            RecordQuery query = RecordQuery.of(other.id())
-                    .where(Filter.of(reference.id(), Operator.EQUALS, id))
-                    .sortBy(Sort.desc(RecordDates.sortColumn(other)))
-                    .page(page.getOffset(), Math.min(page.getLimit(), RecordQuery.MAX_LIMIT));
-            var rows = records.query(actor, query);
+            var rows = page(records, actor, other, reference, id, page.getOffset(), page.getLimit());
             formatter.references().prefetch(other, rows);
             return rows.stream();
         });
         grid.setHeight("18em");
         grid.addItemClickListener(click -> UI.getCurrent().navigate(
                 RecordView.path(other.id(), String.valueOf(click.getItem().id()))));
+        return withNewButton(records, actor, other, reference, id, label, grid);
+    }
+
+    /** On a phone: the related records as cards (newest first), without the grid's sideways scrolling. */
+    private static RecordCards cards(Records records, Actor actor, FormDefinition other, FieldDefinition reference,
+                                     long id, ValueFormatter formatter) {
+        List<FieldDefinition> listable = FormAccess.listableFields(other, actor).stream()
+                .filter(f -> !f.id().equals(reference.id())).toList();
+        RecordCards cards = new RecordCards(other, listable,
+                listable.stream().filter(FieldDefinition::showInList).map(FieldDefinition::id).toList(), formatter,
+                (offset, limit) -> page(records, actor, other, reference, id, offset, limit));
+        cards.setId("related-cards-" + other.id());
+        cards.setHeight("24em");
+        return cards;
+    }
+
+    private static List<Record> page(Records records, Actor actor, FormDefinition other, FieldDefinition reference,
+                                     long id, int offset, int limit) {
+        RecordQuery query = RecordQuery.of(other.id())
+                .where(Filter.of(reference.id(), Operator.EQUALS, id))
+                .sortBy(Sort.desc(RecordDates.sortColumn(other)))
+                .page(offset, Math.min(limit, RecordQuery.MAX_LIMIT));
+        return records.query(actor, query);
+    }
+
+    private static VerticalLayout withNewButton(Records records, Actor actor, FormDefinition other,
+                                                FieldDefinition reference, long id, String label, Component list) {
         VerticalLayout content = new VerticalLayout();
         content.setPadding(false);
         if (FormAccess.mayWrite(other, actor) && FormAccess.mayEdit(other, reference, actor)) {
@@ -83,7 +112,7 @@ final class RelatedRecords {
             create.setId("related-new-" + other.id());
             content.add(create);
         }
-        content.add(grid);
+        content.add(list);
         return content;
     }
 }

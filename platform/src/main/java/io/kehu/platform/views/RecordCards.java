@@ -1,0 +1,116 @@
+package io.kehu.platform.views;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.virtuallist.VirtualList;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.records.Record;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/**
+ * The list of a form on a phone: one card per record instead of a grid row that would need sideways scrolling. A card
+ * shows the record's title, up to three of the list's columns (label and formatted value) and its phone numbers and
+ * e-mail addresses as tap-to-call and tap-to-write links; tapping the rest of the card opens the record. Like the grid
+ * it is lazy: it asks its owner (the list view, a record's related-records tab) for one page at a time, through the
+ * same query as the grid (filters, search, sort, permissions). The related-records tab on a phone uses it too.
+ */
+final class RecordCards extends VirtualList<Record> {
+
+    /** How many list columns a card shows besides the title: more would make a card a screen tall. */
+    static final int KEY_FIELDS = 3;
+    /** How many phone/e-mail links a card offers. */
+    static final int CONTACTS = 2;
+
+    private final FormDefinition form;
+    private final List<FieldDefinition> keyFields;
+    private final List<FieldDefinition> contacts;
+    private final ValueFormatter formatter;
+
+    /**
+     * @param listable the fields the user may read, in form order
+     * @param columns the list columns in the order the grid shows them (the card's key fields are the first ones)
+     * @param page loads a page of records: offset and limit
+     */
+    RecordCards(FormDefinition form, List<FieldDefinition> listable, List<String> columns, ValueFormatter formatter,
+                BiFunction<Integer, Integer, List<Record>> page) {
+        this.form = form;
+        this.formatter = formatter;
+        this.contacts = listable.stream().filter(ContactLinks::linked).limit(CONTACTS).toList();
+        this.keyFields = columns.stream()
+                .flatMap(c -> listable.stream().filter(f -> f.id().equals(c)))
+                .filter(f -> !f.id().equals(form.titleField()) && !contacts.contains(f))
+                .limit(KEY_FIELDS).toList();
+        setId("record-cards");
+        addClassName("kehu-cards");
+        List<String> needed = new ArrayList<>();
+        needed.add(form.titleField());
+        keyFields.forEach(f -> needed.add(f.id()));
+        contacts.forEach(f -> needed.add(f.id()));
+        needed.removeIf(Objects::isNull);
+        setRenderer(new ComponentRenderer<>(this::card));
+        setDataProvider(DataProvider.fromCallbacks(query -> {
+            List<Record> rows = page.apply(query.getOffset(), query.getLimit());
+            formatter.references().prefetch(form, rows);
+            return rows.stream().map(r -> r.only(needed)); // cards keep their pages: keep only what they show
+        }, query -> {
+            throw new IllegalStateException("the cards never count the table: their size is undefined");
+        }));
+        getDataCommunicator().setDefinedSize(false); // no COUNT(*): grows as pages arrive, like the grid
+    }
+
+    /** How many records the list probably has, for the first scroll height (the store's estimate). */
+    void estimate(int count) {
+        getDataCommunicator().setItemCountEstimate(Math.max(1, count));
+    }
+
+    /** The fields a card shows as lines under its title. */
+    List<FieldDefinition> keyFields() {
+        return keyFields;
+    }
+
+    private Component card(Record record) {
+        RouterLink open = new RouterLink(RecordView.class,
+                new RouteParameters(Map.of("form", form.id(), "id", String.valueOf(record.id()))));
+        open.addClassName("kehu-card-open");
+        Span title = new Span(ReferenceTitles.titleOf(form, record));
+        title.addClassName("kehu-card-title");
+        open.add(title);
+        for (FieldDefinition f : keyFields) {
+            String value = formatter.format(f, record.get(f.id()));
+            if (!value.isEmpty()) {
+                Span label = new Span(f.label().isEmpty() ? f.id() : f.label().in(formatter.locale()));
+                label.addClassName("kehu-card-label");
+                Div line = new Div(label, new Span(value));
+                line.addClassName("kehu-card-line");
+                open.add(line);
+            }
+        }
+        Div card = new Div(open);
+        card.addClassName("kehu-card");
+        card.setId("record-card-" + record.id());
+        Div links = new Div();
+        links.addClassName("kehu-card-contacts");
+        for (FieldDefinition f : contacts) {
+            Object value = record.get(f.id());
+            var link = ContactLinks.anchor(f, value, formatter.format(f, value));
+            if (link != null) {
+                link.setId("card-" + f.id() + "-" + record.id());
+                links.add(link);
+            }
+        }
+        if (links.getChildren().findAny().isPresent()) {
+            card.add(links);
+        }
+        return card;
+    }
+}
