@@ -37,8 +37,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
-    static final int FREE_ATTEMPTS = 5;
-    static final int FREE_ATTEMPTS_PER_ADDRESS = 100;
+    public static final int FREE_ATTEMPTS = 5;
+    public static final int FREE_ATTEMPTS_PER_ADDRESS = 100;
     static final Duration FORGET_AFTER = Duration.ofMinutes(30);
     static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
     static final Duration LONGEST_PAUSE = Duration.ofMinutes(15);

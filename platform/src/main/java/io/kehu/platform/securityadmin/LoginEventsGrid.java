@@ -1,10 +1,11 @@
-package io.kehu.platform.security;
+package io.kehu.platform.securityadmin;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.kehu.platform.security.LoginEvents;
 import io.kehu.platform.security.LoginEvents.LoginEvent;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

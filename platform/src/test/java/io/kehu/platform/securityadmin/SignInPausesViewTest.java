@@ -1,4 +1,4 @@
-package io.kehu.platform.security;
+package io.kehu.platform.securityadmin;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -16,7 +16,13 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.NavigationTrigger;
 import io.kehu.platform.i18n.Languages;
+import io.kehu.platform.security.AccessRefusedException;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.LoginEvents;
 import io.kehu.platform.security.LoginEvents.LoginEvent;
+import io.kehu.platform.security.LoginThrottle;
+import io.kehu.platform.security.PausedSignIn;
+import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
 import io.kehu.platform.ui.PageForbiddenView;

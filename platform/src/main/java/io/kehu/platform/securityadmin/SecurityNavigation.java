@@ -1,7 +1,9 @@
-package io.kehu.platform.security;
+package io.kehu.platform.securityadmin;
 
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.kehu.platform.i18n.Messages;
+import io.kehu.platform.security.CurrentUser;
+import io.kehu.platform.security.Role;
 import io.kehu.platform.ui.NavigationContributor;
 import io.kehu.platform.ui.NavigationEntry;
 import io.kehu.platform.ui.NavigationGroup;

@@ -1,4 +1,4 @@
-package io.kehu.platform.security;
+package io.kehu.platform.securityadmin;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,6 +12,13 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.CurrentUser;
+import io.kehu.platform.security.LoginEvents;
+import io.kehu.platform.security.LoginThrottle;
+import io.kehu.platform.security.PausedSignIn;
+import io.kehu.platform.security.UserAccount;
+import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
