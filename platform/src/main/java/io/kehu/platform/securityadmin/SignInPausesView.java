@@ -12,6 +12,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.LoginEvents;
@@ -27,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -53,8 +53,9 @@ public class SignInPausesView extends VerticalLayout implements HasDynamicTitle 
 
     SignInPausesView(LoginThrottle throttle, LoginEvents loginEvents, CurrentUser user, UserAccounts accounts) {
         this.throttle = throttle;
+        // An actor without an account would count as the platform itself (Actor.isSystem) and pass the unlock check.
         this.actor = user.username().flatMap(accounts::findByUsername).map(Actor::of)
-                .orElseGet(() -> new Actor(null, user.username().orElse("?"), Set.of()));
+                .orElseThrow(() -> new AccessRefusedException("您的账号已不存在。", "Your account no longer exists."));
         this.displayNames = accounts.findAll().stream()
                 .collect(Collectors.toMap(UserAccount::username, UserAccount::displayName));
         this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale());
