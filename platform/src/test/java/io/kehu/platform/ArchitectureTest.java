@@ -35,6 +35,7 @@ class ArchitectureTest {
      */
     static final Set<String> STORAGE_CLASSES = Set.of(
             PLATFORM + ".security.UserAccounts",        // kehu_user: accounts, password hashes, language
+            PLATFORM + ".security.LoginEvents",         // kehu_login_event: sign-in pauses and unlocks (audit)
             PLATFORM + ".plugins.PluginStateStore",     // installed plugins and whether they are enabled
             PLATFORM + ".plugins.PluginSettingsStore",  // each plugin's settings (JSON)
             PLATFORM + ".plugins.JobLocks",             // one run of a plugin job across nodes (row locks)

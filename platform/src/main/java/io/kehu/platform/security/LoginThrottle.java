@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -25,16 +27,18 @@ import org.springframework.stereotype.Component;
  * Failures are kept in a bounded, expiring cache (Caffeine): entries are forgotten {@link #FORGET_AFTER} after the
  * last failure, and when the cache is full its frequency-based eviction drops the one-off keys of a flood of random
  * names rather than the key under attack, which is read and written again and again. A successful sign-in clears
- * the account's key for that address; an administrator can {@link #unlock(String) unlock} an account. Each time a
- * key starts pausing, and each unlock, is written to the {@value #AUDIT_LOGGER} log.
+ * the account's key for that address; an administrator sees the {@link #paused() paused keys} and can
+ * {@link #unlock(String, Actor) unlock} an account or an address. Each time a key starts pausing, and each unlock
+ * with the administrator's name, is stored in the audit trail ({@link LoginEvents}) and written to the
+ * {@value #AUDIT_LOGGER} log.
  *
  * <p>Kept in memory: a restart forgives, which is acceptable for throttling (it is not an account lock-out).
  */
 @Component
 public class LoginThrottle {
 
-    static final int FREE_ATTEMPTS = 5;
-    static final int FREE_ATTEMPTS_PER_ADDRESS = 100;
+    public static final int FREE_ATTEMPTS = 5;
+    public static final int FREE_ATTEMPTS_PER_ADDRESS = 100;
     static final Duration FORGET_AFTER = Duration.ofMinutes(30);
     static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
     static final Duration LONGEST_PAUSE = Duration.ofMinutes(15);
@@ -44,21 +48,30 @@ public class LoginThrottle {
     private static final Logger AUDIT = LoggerFactory.getLogger(AUDIT_LOGGER);
     private static final String NO_ADDRESS = "-";
 
+    /** The most keys {@link #paused()} lists: enough for any real incident, bounded under a flood. */
+    static final int MAX_LISTED = 1000;
+
     private final Cache<Key, Failures> failures;
     private final Clock clock;
+    private final LoginEventLog events;
 
     @Autowired
-    public LoginThrottle() {
-        this(Clock.systemUTC(), false);
+    public LoginThrottle(LoginEvents events) {
+        this(Clock.systemUTC(), false, events);
     }
 
     /** For tests: a settable clock drives both the pauses and the cache's expiry; eviction runs on the caller. */
     LoginThrottle(Clock clock) {
-        this(clock, true);
+        this(clock, LoginEventLog.NONE);
     }
 
-    private LoginThrottle(Clock clock, boolean maintainOnCaller) {
+    LoginThrottle(Clock clock, LoginEventLog events) {
+        this(clock, true, events);
+    }
+
+    private LoginThrottle(Clock clock, boolean maintainOnCaller, LoginEventLog events) {
         this.clock = clock;
+        this.events = events;
         Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .maximumSize(MAX_TRACKED_KEYS)
                 .expireAfterWrite(FORGET_AFTER)
@@ -108,6 +121,7 @@ public class LoginThrottle {
             return match;
         });
         AUDIT.warn("login-unlock account={} by={} addresses={}", user, by.username(), lifted[0]);
+        events.unlocked(user, null, by, lifted[0], clock.instant());
         return lifted[0];
     }
 
@@ -116,13 +130,30 @@ public class LoginThrottle {
         requireAdmin(by);
         boolean had = failures.asMap().remove(Key.address(address)) != null;
         AUDIT.warn("login-unlock address={} by={}", address, by.username());
+        events.unlocked(null, address, by, had ? 1 : 0, clock.instant());
         return had;
+    }
+
+    /**
+     * The accounts (per address) and addresses that used up their free attempts and have not been forgotten yet,
+     * latest failure first, at most {@value #MAX_LISTED}. Their pause may have run out, but the next failure
+     * pauses them again, for longer.
+     */
+    public List<PausedSignIn> paused() {
+        return failures.asMap().entrySet().stream()
+                .filter(e -> e.getValue().count() >= freeAttempts(e.getKey()))
+                .map(e -> new PausedSignIn(e.getKey().username(), e.getKey().address(), e.getValue().count(),
+                        e.getValue().last(), e.getValue().last().plus(
+                                pauseAfter(e.getValue().count() - freeAttempts(e.getKey())))))
+                .sorted(Comparator.comparing(PausedSignIn::lastFailure).reversed())
+                .limit(MAX_LISTED).toList();
     }
 
     private void count(Key key, int freeAttempts, Instant now) {
         Failures after = failures.asMap().merge(key, Failures.first(now), (old, ignored) -> old.next(now));
         if (after.count() == freeAttempts) {
             AUDIT.warn("login-pause {} failures={} pause={}s", key, after.count(), pauseAfter(0).toSeconds());
+            events.paused(key.username(), key.address(), after.count(), pauseAfter(0), now);
         }
     }
 
@@ -133,6 +164,10 @@ public class LoginThrottle {
         }
         Duration remaining = Duration.between(now, f.last().plus(pauseAfter(f.count() - freeAttempts)));
         return remaining.isNegative() ? Duration.ZERO : remaining;
+    }
+
+    private static int freeAttempts(Key key) {
+        return key.username() == null ? FREE_ATTEMPTS_PER_ADDRESS : FREE_ATTEMPTS;
     }
 
     /** The pause after {@code extraFailures} failures beyond the free ones (0 for the first paused attempt). */

@@ -2,17 +2,10 @@ package io.kehu.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kehu.platform.support.HttpBrowser;
 import io.kehu.platform.support.TestAccounts;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,17 +24,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
 class LoginOverHttpTest {
 
-    private static final Pattern META = Pattern.compile("<meta name=\"(_csrf(?:_parameter)?)\" content=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
-    private HttpClient browser;
+    private HttpBrowser browser;
 
     @BeforeEach
     void newBrowser() {
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        browser = new HttpBrowser(port, "en-US");
     }
 
     @Test
@@ -81,47 +71,13 @@ class LoginOverHttpTest {
                 .singleElement().asString().contains("SameSite=Lax", "HttpOnly").doesNotContain("Secure");
     }
 
-    @Test
-    void aSignedInUserWithAMistypedAddressReachesTheAppNotAnEmpty403() throws Exception {
-        postLogin(loginPageToken(), "http://localhost:" + port, "same-origin");
-        HttpResponse<String> unknown = get("/no-such-page");
-        // the page is the app; its router then shows the in-app "page not found" (ErrorPagesTest)
-        assertThat(unknown.statusCode()).isEqualTo(200);
-        assertThat(unknown.body()).contains("<html");
+    private String[] loginPageToken() throws IOException, InterruptedException {
+        return browser.loginPageToken();
     }
 
-    /** GETs the login page; returns the CSRF parameter name and token from its meta tags. */
-    private String[] loginPageToken() throws Exception {
-        HttpResponse<String> page = get("/login");
-        assertThat(page.statusCode()).isEqualTo(200);
-        String name = null;
-        String value = null;
-        Matcher m = META.matcher(page.body());
-        while (m.find()) {
-            if (m.group(1).equals("_csrf")) {
-                value = m.group(2);
-            } else {
-                name = m.group(2);
-            }
-        }
-        assertThat(name).as("the CSRF meta tags the login form reads").isNotNull();
-        assertThat(value).isNotNull();
-        return new String[] {name, value};
-    }
-
-    private HttpResponse<String> postLogin(String[] token, String origin, String fetchSite) throws Exception {
-        String form = "username=staff&password=" + URLEncoder.encode(TestAccounts.DEMO_PASSWORD, StandardCharsets.UTF_8)
-                + (token == null ? "" : "&" + token[0] + "=" + URLEncoder.encode(token[1], StandardCharsets.UTF_8));
-        HttpRequest.Builder post = HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (origin != null) {
-            post.header("Origin", origin);
-        }
-        if (fetchSite != null) {
-            post.header("Sec-Fetch-Site", fetchSite);
-        }
-        return browser.send(post.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> postLogin(String[] token, String origin, String fetchSite)
+            throws IOException, InterruptedException {
+        return browser.postLogin("staff", TestAccounts.DEMO_PASSWORD, token, origin, fetchSite);
     }
 
     private boolean signedIn() throws IOException, InterruptedException {
@@ -130,10 +86,6 @@ class LoginOverHttpTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return browser.get(path);
     }
 }

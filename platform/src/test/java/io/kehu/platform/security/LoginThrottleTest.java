@@ -115,6 +115,33 @@ class LoginThrottleTest {
         assertThat(throttle.remainingPause("manager", "10.0.0.1")).as("others stay paused").isPositive();
     }
 
+    @Test
+    void aPauseIsReportedOnceWhenItBeginsAndAnUnlockWithWhoDidIt() {
+        java.util.List<String> reported = new java.util.ArrayList<>();
+        LoginThrottle audited = new LoginThrottle(clock, new LoginEventLog() {
+            @Override
+            public void paused(String username, String address, int failures, Duration pause, Instant at) {
+                reported.add("pause " + username + " " + address + " " + failures + " " + pause.toSeconds() + "s");
+            }
+
+            @Override
+            public void unlocked(String username, String address, Actor by, int lifted, Instant at) {
+                reported.add("unlock " + username + " " + address + " by " + by.username() + " " + lifted);
+            }
+        });
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS + 3; i++) {
+            audited.recordFailure("Staff", "10.0.0.1");
+        }
+        assertThat(audited.paused()).singleElement().satisfies(p -> {
+            assertThat(p.username()).isEqualTo("staff");
+            assertThat(p.failures()).isEqualTo(LoginThrottle.FREE_ATTEMPTS + 3);
+            assertThat(p.pausedUntil()).isEqualTo(clock.instant().plus(LoginThrottle.pauseAfter(3)));
+        });
+        audited.unlock("staff", new Actor(1L, "admin", java.util.Set.of(Role.ADMIN)));
+        assertThat(reported).containsExactly("pause staff 10.0.0.1 5 30s", "unlock staff null by admin 1");
+        assertThat(audited.paused()).isEmpty();
+    }
+
     private void fail(String user, String address, int times) {
         for (int i = 0; i < times; i++) {
             throttle.recordFailure(user, address);

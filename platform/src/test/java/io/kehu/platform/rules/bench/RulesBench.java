@@ -56,11 +56,15 @@ public final class RulesBench {
                     + "%.1f%% slower), Java lambda %,.0f eval/s, ratio %.1fx%n", threads, g, u, 100 * (1 - g / u),
                     j, j / g);
         }
+        System.out.printf("evaluations stopped by the time limit (thread descheduled under load): %d%n",
+                TIMED_OUT.sum());
         System.out.printf("load average at end: %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("compile: %.1f ms per distinct rule (200 rules)%n",
                 BenchSupport.compileMillis("record.amount > %d && record.level == 'KEY'", 200));
     }
+
+    private static final LongAdder TIMED_OUT = new LongAdder();
 
     private static final Map<String, ?> VALUES = Map.of("level", "KEY", "account_manager", 7L,
             "amount", new BigDecimal("1200.00"));
@@ -78,7 +82,17 @@ public final class RulesBench {
                 long yes = 0;
                 while (System.nanoTime() - start < MEASURE_NANOS) {
                     for (int i = 0; i < 1000; i++) {
-                        if (Boolean.TRUE.equals(rule.apply(context))) {
+                        try {
+                            if (Boolean.TRUE.equals(rule.apply(context))) {
+                                yes++;
+                            }
+                        } catch (Exception e) { // Groovy's TimedInterrupt throws the checked TimeoutException
+                            if (!(e instanceof java.util.concurrent.TimeoutException)) {
+                                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                            }
+                            // On a heavily shared machine a thread can be descheduled past the rule's time limit;
+                            // counted and reported rather than ending the run.
+                            TIMED_OUT.increment();
                             yes++;
                         }
                     }

@@ -1,0 +1,62 @@
+package io.kehu.platform.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kehu.platform.support.HttpBrowser;
+import io.kehu.platform.support.TestAccounts;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The real server (production-mode Vaadin, Spring Security filters) answers a signed-in browser's request for an
+ * unknown address with 404 and for a page its roles do not open with 403 (not Vaadin's production default of
+ * "not found"), each time with the localized in-app page: menu, heading, text and the way back home.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kehu.db.url=",
+        "kehu.db.data-dir=target/test-data/${random.uuid}",
+        "kehu.forms.seed=false",
+        "kehu.demo.customers=0",
+        "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
+        "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+class ErrorStatusOverHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    private HttpBrowser chineseBrowser;
+
+    @BeforeEach
+    void signInAsStaff() throws Exception {
+        chineseBrowser = new HttpBrowser(port, "zh-CN,zh;q=0.9");
+        chineseBrowser.signIn("staff", TestAccounts.DEMO_PASSWORD);
+    }
+
+    @Test
+    void anUnknownAddressIs404WithTheInAppPageNotFound() throws Exception {
+        HttpResponse<String> page = chineseBrowser.get("/no-such-page");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("page-not-found", "页面不存在", "此地址没有页面", "error-home", "返回首页")
+                .as("inside the app frame, with the menu").contains("nav-workspace", "李强 Li Qiang")
+                .doesNotContain("Page not found", "Back to the home page");
+    }
+
+    @Test
+    void staffOnAnAdminAddressIs403WithTheInAppNoAccessPage() throws Exception {
+        HttpResponse<String> page = chineseBrowser.get("/admin/forms");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("page-forbidden", "无权访问", "您的角色无法打开此页面", "返回首页")
+                .as("inside the app frame, with the menu").contains("nav-workspace", "李强 Li Qiang")
+                .doesNotContain("页面不存在", "No access");
+    }
+
+    @Test
+    void aKnownAddressStays200() throws Exception {
+        HttpResponse<String> home = chineseBrowser.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("nav-workspace").doesNotContain("page-not-found", "page-forbidden");
+    }
+}
