@@ -3,10 +3,13 @@ package io.kehu.platform.views;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -27,6 +30,7 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.i18n.Messages;
+import io.kehu.platform.records.ListedCount;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.RecordQuery.Sort;
@@ -61,6 +65,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
     private RecordGrid grid;
     private FilterBar filterBar;
     private TextField search;
+    private ListCount count;
+    private EmptyList empty;
     /** Whether this list shows the deleted records (a recycle bin) instead of the live ones. */
     private boolean deletedRecords;
 
@@ -135,27 +141,78 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
 
         H2 heading = new H2(title);
         heading.setId("list-title");
-        HorizontalLayout header = new HorizontalLayout(heading, search,
-                grid.columnToggle(() -> grid.getDataProvider().refreshAll()));
+        heading.getStyle().set("margin", "0");
+        boolean ownOnly = actor.limitedToOwnRecords() && form.ownerField() != null && !deletedRecords;
+        count = new ListCount(getLocale(), ownOnly ? getTranslation("views.list.ownOnly", title) : null);
+        VerticalLayout titleBox = new VerticalLayout(heading, count);
+        titleBox.setPadding(false);
+        titleBox.setSpacing(false);
+        titleBox.setWidth(null);
+
+        // primary controls stay in sight; exports and the recycle bin wait under "更多"
+        HorizontalLayout toolbar = new HorizontalLayout(search, grid.columnToggle(() -> grid.getDataProvider()
+                .refreshAll()));
         if (!deletedRecords) { // saved views are views of the live records
-            header.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
-        }
-        header.add(exportLink("csv", sources), exportLink("xlsx", sources));
-        if (FormAccess.mayRestore(form, actor)) {
-            header.add(deletedRecordsLink());
+            toolbar.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
         }
         if (FormAccess.mayWrite(form, actor) && !deletedRecords) {
             Button create = new Button(getTranslation("views.list.new"), VaadinIcon.PLUS.create(),
-                    click -> UI.getCurrent().navigate(RecordView.path(form.id(), RecordView.NEW)));
+                    click -> createRecord());
             create.setId("new-record");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            header.add(create);
+            toolbar.add(create);
         }
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.add(moreMenu(sources));
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true);
+        HorizontalLayout header = new HorizontalLayout(titleBox, toolbar);
+        header.setWidthFull();
+        header.setFlexGrow(1, titleBox);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWrap(true);
-        add(header, filterBar, new BulkActions(records, actor, form, users, grid::getSelectedItems, this::refresh,
-                deletedRecords), grid);
+
+        BulkActions bulk = new BulkActions(records, actor, form, users, grid::getSelectedItems, this::refresh,
+                deletedRecords);
+        bulk.setVisible(false); // nothing to act on until rows are selected
+        grid.addSelectionListener(e -> bulk.showFor(e.getAllSelectedItems().size()));
+        empty = new EmptyList(form.label().in(getLocale()), () -> apply(new ViewState(grid.visibleColumns(),
+                List.of(), null, List.of())), this::createRecord);
+        add(header, filterBar, bulk, empty, grid);
         setFlexGrow(1, grid);
+        showCount();
+    }
+
+    private void createRecord() {
+        UI.getCurrent().navigate(RecordView.path(form.id(), RecordView.NEW));
+    }
+
+    /** Exports and the recycle bin, the controls used now and then, in one menu. */
+    private MenuBar moreMenu(FilterSources sources) {
+        MenuBar menu = new MenuBar();
+        menu.setId("list-more");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+        SubMenu items = menu.addItem(getTranslation("views.list.more")).getSubMenu();
+        items.addItem(exportLink("csv", sources));
+        items.addItem(exportLink("xlsx", sources));
+        if (FormAccess.mayRestore(form, actor)) {
+            items.addItem(deletedRecordsLink());
+        }
+        return menu;
+    }
+
+    /** Shows how many records the list holds, or the empty state instead of an empty grid. */
+    private void showCount() {
+        ViewState state = state();
+        ListedCount listed = records.count(actor, query(state));
+        count.show(listed);
+        boolean none = listed.kind() == ListedCount.Kind.EXACT && listed.value() == 0;
+        boolean filtered = state.search() != null || !state.filters().isEmpty();
+        if (none) {
+            empty.show(filtered, FormAccess.mayWrite(form, actor) && !deletedRecords);
+        } else {
+            empty.setVisible(false);
+        }
+        grid.setVisible(!none);
     }
 
     /** One page for the grid: offset and limit come from the grid, filters, search and sort from the screen. */
@@ -183,6 +240,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         List<Sort> sorts = state.sorts();
         if (deletedRecords && sorts.isEmpty()) {
             sorts = List.of(Sort.desc(FormTables.DELETED_AT)); // most recently deleted first
+        } else if (sorts.isEmpty()) {
+            sorts = List.of(Sort.desc(FormTables.ID)); // newest first: a record just created is at the top
         }
         RecordQuery query = RecordQuery.of(form.id()).search(state.search()).sortBy(sorts.toArray(Sort[]::new));
         if (deletedRecords) {
@@ -215,6 +274,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         if (grid != null) {
             grid.deselectAll();
             grid.getDataProvider().refreshAll();
+            showCount();
         }
     }
 

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.OwnerDefault;
 import io.kehu.platform.i18n.Messages;
 import io.kehu.platform.plugins.PluginRecordPanels;
 import io.kehu.platform.records.FieldValues;
@@ -123,12 +124,22 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
                 key -> messages.getTranslation(key, getLocale()));
         RecordRules recordRules = rules.getIfUnique(() -> RecordRules.NONE);
         recordForm = new RecordForm(form, actor, recordRules, sources, f -> subtable(f, recordRules, sources));
-        recordForm.addSaveListener(save -> save());
+        recordForm.addSaveListener(save -> {
+            if (OwnerWarning.applies(form, actor, recordForm, id == null)) {
+                OwnerWarning.confirm(form, getLocale(), this::save);
+            } else {
+                save();
+            }
+        });
         recordForm.addCancelListener(cancel -> UI.getCurrent().navigate(RecordListView.path(form.id())));
         String formLabel = form.label().in(getLocale());
         if (record == null) {
             title = getTranslation("views.record.newTitle", formLabel);
             recordForm.applyDefaults(conversions);
+            if (form.ownerDefault() == OwnerDefault.CREATOR && OwnerWarning.ownedByUser(form)
+                    && actor.userId() != null) {
+                recordForm.prefill(Map.of(form.ownerField(), List.of(String.valueOf(actor.userId()))), conversions);
+            }
             recordForm.prefill(event.getLocation().getQueryParameters().getParameters(), conversions);
         } else {
             title = formLabel + " · " + ReferenceTitles.titleOf(form, record);
