@@ -122,7 +122,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         side = new Div();
         selectedField = null;
         selectedSection = 0;
-        title = getTranslation("designer.title", formId);
+        title = getTranslation("designer.title", nameOf(current(), getLocale()));
         H2 heading = new H2(title);
         heading.setId("designer-title");
         canvas = new DesignerCanvas(new CanvasActions());
@@ -447,5 +447,11 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     @Override
     public String getPageTitle() {
         return title + " · " + getTranslation("app.name");
+    }
+
+    /** What titles call a form: its label in the user's language, its id only while it has no label. */
+    static String nameOf(FormDefinition form, java.util.Locale locale) {
+        String label = form.label().in(locale);
+        return label == null || label.isBlank() ? form.id() : label;
     }
 }

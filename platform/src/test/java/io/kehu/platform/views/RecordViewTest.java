@@ -37,7 +37,7 @@ class RecordViewTest extends ScreensTest {
         assertThat(history.lines()).anySatisfy(line -> {
             assertThat(line.field()).isEqualTo("Name");
             assertThat(line.change()).endsWith("→ Renamed Ltd");
-            assertThat(line.who()).isEqualTo("staff");
+            assertThat(line.who()).as("the display name, not the sign-in name").isEqualTo("李强 Li Qiang");
         });
     }
 
