@@ -32,6 +32,7 @@ import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.forms.FormVersion;
 import io.kehu.platform.forms.LayoutSection;
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.i18n.UploadTexts;
 import io.kehu.platform.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
@@ -209,6 +210,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
             json.apply();
         })));
         importer.setId("designer-import");
+        importer.setI18n(UploadTexts.of(this::getTranslation));
         importer.setMaxFiles(1);
         importer.setAcceptedFileTypes(".json", "application/json");
         importer.setUploadButton(new Button(getTranslation("designer.import")));

@@ -73,6 +73,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     private RecordForm recordForm;
     private HistoryPanel history;
     private ValueFormatter formatter;
+    private DuplicateHolders duplicates;
 
     public RecordView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
                       Messages messages, ObjectProvider<RecordRules> rules, RecordWithRows saver,
@@ -162,7 +163,8 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         }
         H2 heading = new H2(title);
         heading.setId("record-title");
-        add(heading, recordForm);
+        duplicates = new DuplicateHolders(records, actor, form);
+        add(heading, duplicates, recordForm);
     }
 
     private Component subtable(FieldDefinition field, RecordRules recordRules, FilterSources sources) {
@@ -203,13 +205,16 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             } else if (history != null) {
                 history.refresh();
             }
+            duplicates.show(List.of(), recordForm::shownValue, id);
             Notification.show(getTranslation("views.record.saved"));
         } catch (RowsValidationException invalid) {
             recordForm.showErrors(invalid.errors());
             recordForm.showRowErrors(invalid.rowErrors());
+            duplicates.show(invalid.errors(), recordForm::shownValue, id);
         } catch (RecordValidationException invalid) {
             recordForm.showErrors(invalid.errors());
             recordForm.showRowErrors(Map.of());
+            duplicates.show(invalid.errors(), recordForm::shownValue, id);
         } catch (RecordConflictException conflict) {
             if (conflict.formId().equals(form.id())) {
                 showConflict(conflict);

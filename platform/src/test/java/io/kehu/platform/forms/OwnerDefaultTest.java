@@ -22,7 +22,7 @@ class OwnerDefaultTest {
                 sample("\"ownerField\": \"owner\", \"ownerDefault\": \"none\"", OWNER));
         assertThat(pool.ownerDefault()).isEqualTo(OwnerDefault.NONE);
         String written = new DefinitionWriter().write(pool);
-        assertThat(written).contains("\"ownerDefault\" : \"none\"");
+        assertThat(written).contains("\"ownerDefault\": \"none\"");
         assertThat(reader.read("again.json", written).ownerDefault()).isEqualTo(OwnerDefault.NONE);
     }
 

@@ -120,9 +120,10 @@ class ChineseRoutesIT {
             if (template.equals("login")) {
                 continue; // walked before signing in
             }
-            List<String> filled = new ArrayList<>(List.of(template));
-            if (template.contains(":form")) {
-                filled = new ArrayList<>();
+            List<String> filled = new ArrayList<>();
+            if (!template.contains(":form")) {
+                filled.add(template);
+            } else {
                 for (FormDefinition form : catalog.allPublished()) {
                     String withForm = template.replace(":form", form.id());
                     if (withForm.contains(":id")) {
