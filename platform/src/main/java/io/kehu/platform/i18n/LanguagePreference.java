@@ -35,6 +35,7 @@ public class LanguagePreference implements VaadinServiceInitListener {
             storedLanguage().ifPresent(locale -> apply(init.getUI(), locale));
             // after the language is settled: Vaadin's own texts follow it
             systemTexts.applyConnectionTexts(init.getUI());
+            systemTexts.applyAriaLabels(init.getUI());
         });
     }
 

@@ -46,6 +46,30 @@ final class SystemTexts {
                 text("system.connection.reconnecting", locale));
     }
 
+    /**
+     * Screen-reader labels that Vaadin's client code writes in English with no Java API to change them ("Sort by
+     * 客户名称" on grid sorters, "Show password"): rewritten in the page as they appear.
+     */
+    void applyAriaLabels(UI ui) {
+        Locale locale = ui.getLocale();
+        ui.getPage().executeJs("""
+                const sortBy = $0, fixed = {'Show password': $1, 'Hide password': $2};
+                const fix = e => {
+                  const a = e.getAttribute && e.getAttribute('aria-label');
+                  if (!a) return;
+                  const b = a.startsWith('Sort by ') ? sortBy.replace('{0}', a.substring(8)) : (fixed[a] || a);
+                  if (b !== a) e.setAttribute('aria-label', b);
+                };
+                const scan = n => { fix(n); if (n.querySelectorAll) n.querySelectorAll('[aria-label]').forEach(fix); };
+                new MutationObserver(ms => ms.forEach(m => m.type === 'attributes' ? fix(m.target)
+                    : m.addedNodes.forEach(n => n.nodeType === 1 && scan(n))))
+                  .observe(document.body, {subtree: true, childList: true, attributes: true,
+                    attributeFilter: ['aria-label']});
+                scan(document.body);""",
+                text("system.aria.sortBy", locale), text("system.aria.showPassword", locale),
+                text("system.aria.hidePassword", locale));
+    }
+
     private String text(String key, Locale locale) {
         return messages.getTranslation(key, locale);
     }

@@ -73,7 +73,7 @@ final class HistoryPanel extends VerticalLayout {
     /** The stored text of a value, shown like the list shows it; as stored when it no longer converts. */
     private String text(FieldDefinition field, String stored) {
         if (stored == null) {
-            return "∅";
+            return getTranslation("views.history.empty");
         }
         FieldValues.Converted converted = conversions.convert(field, stored);
         return converted.ok() ? formatter.format(field, converted.value()) : stored;

@@ -20,13 +20,15 @@ final class UntranslatedText {
     /** Latin words a Chinese user reads as they are. */
     static final Set<String> ALLOWED = Set.of("kehu", "crm", "csv", "excel", "xlsx", "json", "groovy", "english",
             "vip", "pdf", "id", "url", "sdk", "api", "ok", "chart", "js", "pf4j", "vaadin", "h2", "postgresql",
-            "rfm", "kb", "mb", "gb", "ms", "am", "pm");
+            "rfm", "kb", "mb", "gb", "ms", "am", "pm", "cny",
+            "led", "pro"); // the last two: demo product names (LED 面板灯, 商用净水器 Pro)
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’]+");
     private static final Pattern SKIPPED = Pattern.compile(
             "[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+" // e-mail addresses
                     + "|https?://\\S+" // web addresses
-                    + "|\\b\\d[\\d.,]*\\s*[A-Za-z]{1,3}\\b"); // 12 ms, 3.5 KB, 5 MB
+                    + "|\\b\\d[\\d.,]*\\s*[A-Za-z]{1,3}\\b" // 12 ms, 3.5 KB, 5 MB
+                    + "|\\b[A-Za-z_]*\\d\\w*"); // data codes with digits: a WeChat id wxid_spev42qe, SHA-256
 
     /** Every visible text, placeholder, tooltip and aria-label of the page, one per entry. */
     private static final String COLLECT = """
