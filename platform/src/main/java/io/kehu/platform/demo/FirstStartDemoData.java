@@ -1,6 +1,8 @@
 package io.kehu.platform.demo;
 
 import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.plugins.PluginHost;
+import io.kehu.platform.plugins.PluginsStarted;
 import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
@@ -8,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * After the first accounts and forms, fills an installation that has no customer yet with
  * {@code kehu.demo.customers} ({@code KEHU_DEMO_CUSTOMERS}, default 200) demo customers. Off with {@code KEHU_DEMO=false}
- * or when the seeded forms have no {@code customer} form.
+ * or when the seeded forms have no {@code customer} form. Once the plugins have started, the tiering plugin's
+ * evaluation classifies them (when that plugin is installed).
  */
 @Component
 @Order(30)
@@ -23,13 +27,20 @@ class FirstStartDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStartDemoData.class);
     private static final long SEED = 20261123L;
+    /** The bundled tiering plugin and its job that evaluates the last period and applies the levels. */
+    static final String TIERING_PLUGIN = "tiering";
+    static final String TIERING_JOB = "evaluate";
 
     private final DemoData demoData;
     private final Records records;
     private final FormCatalog catalog;
     private final Environment env;
+    private final PluginHost plugins;
+    /** Whether this start generated the demo data, which the tier evaluation then classifies. */
+    private volatile boolean generated;
 
-    FirstStartDemoData(DemoData demoData, Records records, FormCatalog catalog, Environment env) {
+    FirstStartDemoData(DemoData demoData, Records records, FormCatalog catalog, Environment env, PluginHost plugins) {
+        this.plugins = plugins;
         this.demoData = demoData;
         this.records = records;
         this.catalog = catalog;
@@ -63,5 +74,19 @@ class FirstStartDemoData implements ApplicationRunner {
         }
         log.info("Demo data: {} customers with contacts, interactions, purchases and feedback in {} ms", customers,
                 (System.nanoTime() - start) / 1_000_000);
+        generated = true;
+    }
+
+    /**
+     * Classifies the new demo customers once the plugins run, so the first home page shows tiers instead of 0/0/0:
+     * the tiering plugin's own scheduled job, started now (nothing happens without that plugin).
+     */
+    @EventListener(PluginsStarted.class)
+    void classifyDemoCustomers() {
+        if (generated) {
+            generated = false;
+            boolean started = plugins.runJobNow(TIERING_PLUGIN, TIERING_JOB);
+            log.info(started ? "Demo data: tier evaluation started" : "Demo data: no tiering plugin to classify with");
+        }
     }
 }

@@ -32,6 +32,7 @@ import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.forms.FormVersion;
 import io.kehu.platform.forms.LayoutSection;
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.i18n.UploadTexts;
 import io.kehu.platform.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         side = new Div();
         selectedField = null;
         selectedSection = 0;
-        title = getTranslation("designer.title", formId);
+        title = getTranslation("designer.title", nameOf(current(), getLocale()));
         H2 heading = new H2(title);
         heading.setId("designer-title");
         canvas = new DesignerCanvas(new CanvasActions());
@@ -209,6 +210,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
             json.apply();
         })));
         importer.setId("designer-import");
+        importer.setI18n(UploadTexts.of(this::getTranslation));
         importer.setMaxFiles(1);
         importer.setAcceptedFileTypes(".json", "application/json");
         importer.setUploadButton(new Button(getTranslation("designer.import")));
@@ -447,5 +449,11 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     @Override
     public String getPageTitle() {
         return title + " · " + getTranslation("app.name");
+    }
+
+    /** What titles call a form: its label in the user's language, its id only while it has no label. */
+    static String nameOf(FormDefinition form, java.util.Locale locale) {
+        String label = form.label().in(locale);
+        return label == null || label.isBlank() ? form.id() : label;
     }
 }

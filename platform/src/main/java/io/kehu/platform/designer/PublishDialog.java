@@ -28,7 +28,7 @@ final class PublishDialog extends Dialog {
 
     PublishDialog(DesignerServices services, FormDefinition form, Consumer<FormVersion> published) {
         setId("publish-dialog");
-        setHeaderTitle(getTranslation("designer.publish.title", form.id()));
+        setHeaderTitle(getTranslation("designer.publish.title", FormDesignerView.nameOf(form, getLocale())));
         setWidth("44em");
         SchemaChange change = services.preview(form);
         VerticalLayout content = new VerticalLayout();

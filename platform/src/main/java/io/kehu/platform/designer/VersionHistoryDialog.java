@@ -35,7 +35,8 @@ final class VersionHistoryDialog extends Dialog {
         this.services = services;
         this.formId = formId;
         setId("history-dialog");
-        setHeaderTitle(getTranslation("designer.history.title", formId));
+        setHeaderTitle(getTranslation("designer.history.title", services.catalog.published(formId)
+                .map(f -> FormDesignerView.nameOf(f, getLocale())).orElse(formId)));
         setWidth("min(64em, 95vw)");
         List<FormVersion> versions = services.publisher.versions(formId);
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale());

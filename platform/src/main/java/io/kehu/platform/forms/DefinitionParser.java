@@ -89,7 +89,19 @@ final class DefinitionParser {
                 fields,
                 layout(root.path("layout")),
                 rules(root.path("rules")),
-                access(permissions));
+                access(permissions),
+                ownerDefault(root.path("ownerDefault")));
+    }
+
+    private OwnerDefault ownerDefault(JsonNode node) {
+        if (node.isMissingNode()) {
+            return OwnerDefault.CREATOR;
+        }
+        return OwnerDefault.fromJson(node.isString() ? node.asString() : node.toString()).orElseGet(() -> {
+            problem(JsonPaths.key(JsonPaths.ROOT, "ownerDefault"), "ownerDefault must be \"creator\" (the user "
+                    + "creating the record) or \"none\", not " + node);
+            return OwnerDefault.CREATOR;
+        });
     }
 
     private AccessRule fieldAccess(int index, JsonNode fieldNode, JsonNode formLevel) {

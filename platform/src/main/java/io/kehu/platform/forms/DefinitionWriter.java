@@ -54,6 +54,9 @@ public class DefinitionWriter {
         }
         putIfPresent(root, "titleField", form.titleField());
         putIfPresent(root, "ownerField", form.ownerField());
+        if (form.ownerDefault() != OwnerDefault.CREATOR) { // the default stays implicit, as in hand-written files
+            root.put("ownerDefault", form.ownerDefault().json());
+        }
         ArrayNode fields = root.putArray("fields");
         form.fields().forEach(f -> fields.add(field(f)));
         if (!form.layout().isEmpty()) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param layout the record view's sections; empty means one section with all fields
  * @param rules form-level rules
  * @param access who may read and write records of this form (field restrictions are on each field)
+ * @param ownerDefault who the owner field of a new record starts as in the record view; {@code null} means
+ *                     {@link OwnerDefault#CREATOR}
  */
 public record FormDefinition(
         String id,
@@ -30,14 +32,24 @@ public record FormDefinition(
         List<FieldDefinition> fields,
         List<LayoutSection> layout,
         List<FormRule> rules,
-        AccessRule access) {
+        AccessRule access,
+        OwnerDefault ownerDefault) {
 
     public FormDefinition {
+        ownerDefault = ownerDefault == null ? OwnerDefault.CREATOR : ownerDefault;
         label = label == null ? LocalizedText.EMPTY : label;
         fields = List.copyOf(fields);
         layout = layout == null ? List.of() : List.copyOf(layout);
         rules = rules == null ? List.of() : List.copyOf(rules);
         access = access == null ? AccessRule.UNRESTRICTED : access;
+    }
+
+    /** A form whose new records start owned by their creator (the usual case). */
+    public FormDefinition(String id, LocalizedText label, String icon, String navigationGroup, int navigationOrder,
+                          String titleField, String ownerField, List<FieldDefinition> fields,
+                          List<LayoutSection> layout, List<FormRule> rules, AccessRule access) {
+        this(id, label, icon, navigationGroup, navigationOrder, titleField, ownerField, fields, layout, rules, access,
+                OwnerDefault.CREATOR);
     }
 
     public Optional<FieldDefinition> field(String fieldId) {

@@ -12,22 +12,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the signed-in user's chosen language to every new UI, and remembers a new choice. Until a user chooses,
- * Vaadin's pick from the browser's {@code Accept-Language} stands.
+ * Vaadin's pick from the browser's {@code Accept-Language} stands. Vaadin's own texts (connection indicator, session
+ * expired, ...) follow the same language ({@link SystemTexts}).
  */
 @Component
 public class LanguagePreference implements VaadinServiceInitListener {
 
     private final CurrentUser currentUser;
     private final UserAccounts accounts;
+    private final SystemTexts systemTexts;
 
-    LanguagePreference(CurrentUser currentUser, UserAccounts accounts) {
+    LanguagePreference(CurrentUser currentUser, UserAccounts accounts, Messages messages) {
         this.currentUser = currentUser;
         this.accounts = accounts;
+        this.systemTexts = new SystemTexts(messages);
     }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> storedLanguage().ifPresent(locale -> apply(init.getUI(), locale)));
+        event.getSource().setSystemMessagesProvider(systemTexts::notices);
+        event.getSource().addUIInitListener(init -> {
+            storedLanguage().ifPresent(locale -> apply(init.getUI(), locale));
+            // after the language is settled: Vaadin's own texts follow it
+            systemTexts.applyConnectionTexts(init.getUI());
+            systemTexts.applyAriaLabels(init.getUI());
+        });
     }
 
     /** The language the signed-in user chose earlier, if any. */

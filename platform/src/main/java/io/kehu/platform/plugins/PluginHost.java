@@ -49,11 +49,15 @@ public class PluginHost {
     private final PluginLifecycle lifecycle;
     private final PluginUploads uploads;
     private final BundledInstall bundled;
+    private final PluginJobScheduler jobs;
+    private final ApplicationEventPublisher springEvents;
 
     PluginHost(PluginProperties properties, DatabaseProperties database, PluginStateStore store,
                PluginRegistry registry, PluginActivation activation, PluginContexts contexts,
-               ApplicationEventPublisher springEvents) {
+               ApplicationEventPublisher springEvents, PluginJobScheduler jobs) {
         this.store = store;
+        this.jobs = jobs;
+        this.springEvents = springEvents;
         this.registry = registry;
         this.contexts = contexts;
         this.lifecycle = new PluginLifecycle(properties.directory(database.dataDir()), store, registry, activation,
@@ -86,6 +90,23 @@ public class PluginHost {
         upgrades.forEach(bundled::upgrade);
         log.info("{} plugin(s) started from {} in {} ms", registry.all().size(), directory,
                 (System.nanoTime() - began) / 1_000_000);
+        springEvents.publishEvent(new PluginsStarted());
+    }
+
+    /**
+     * Runs job {@code jobId} of plugin {@code pluginId} now, in the background, through the same lock as its
+     * scheduled runs; {@code false} when that plugin is not running or has no such job.
+     */
+    public boolean runJobNow(String pluginId, String jobId) {
+        if (registry.get(pluginId).isEmpty()) {
+            return false;
+        }
+        try {
+            jobs.runNow(pluginId, jobId);
+            return true;
+        } catch (IllegalArgumentException noSuchJob) {
+            return false;
+        }
     }
 
     /** Stops the plugins one by one in reverse start order (PF4J 3.15's stopPlugins() can fail half-way). */

@@ -19,6 +19,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.kehu.platform.i18n.UploadTexts;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.UserAccounts;
@@ -79,6 +80,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         upload.setId("plugin-upload");
         upload.setAcceptedFileTypes(".jar", ".zip");
         upload.setMaxFiles(1);
+        upload.setI18n(UploadTexts.of(this::getTranslation));
         upload.setUploadButton(new Button(getTranslation("plugins.upload")));
         upload.setDropLabel(new Span(getTranslation("plugins.upload.drop")));
         return upload;

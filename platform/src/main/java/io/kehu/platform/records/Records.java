@@ -38,12 +38,14 @@ public class Records {
     private final SingleWrites writes;
     private final RecordReads reads;
     private final RecordEstimates estimates;
+    private final RecordCounts counts;
 
     Records(RecordServices services) {
         this.services = services;
         this.writes = new SingleWrites(services);
         this.reads = new RecordReads(services);
         this.estimates = new RecordEstimates(services.dsl(), services.visibility());
+        this.counts = new RecordCounts(services, estimates);
     }
 
     /**
@@ -161,6 +163,15 @@ public class Records {
         FormDefinition form = services.form(formId);
         RecordAccess.requireRead(form, actor);
         return estimates.estimateCount(form, actor);
+    }
+
+    /**
+     * How many records {@code actor} may see match {@code query} (its page and sort ignored): exact up to 10,000,
+     * beyond that an estimate or "more than": see {@link RecordCounts}. What a list shows as "共 N 条".
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public ListedCount count(Actor actor, RecordQuery query) {
+        return counts.count(actor, services.form(query.formId()), query);
     }
 
     private static FieldDefinition subtableField(FormDefinition form, String fieldId) {

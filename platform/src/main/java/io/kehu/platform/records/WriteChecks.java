@@ -212,7 +212,9 @@ final class WriteChecks {
         if (writes.isEmpty()) {
             return;
         }
-        Map<PreparedWrite, Set<String>> wrong = new HashMap<>();
+        // by identity: a PreparedWrite is a record whose hash covers its error list, which grows below (a duplicate
+        // value found for one field made the look-up of every later field fail)
+        Map<PreparedWrite, Set<String>> wrong = new java.util.IdentityHashMap<>();
         writes.forEach(w -> wrong.put(w, wrongFields(w)));
         for (FieldDefinition f : table.form.fields()) {
             boolean lookedUp = f.storedType() == FieldType.REFERENCE || f.storedType() == FieldType.USER

@@ -47,7 +47,9 @@ public class MainLayout extends AppLayout {
         this.languages = languages;
         this.contributors = contributors;
         setPrimarySection(Section.DRAWER);
-        addToNavbar(new DrawerToggle(), header());
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.toggle")); // Vaadin's default is English
+        addToNavbar(toggle, header());
         addToDrawer(brand(), new Scroller(navigation()));
     }
 

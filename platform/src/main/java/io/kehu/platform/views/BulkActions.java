@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
 final class BulkActions extends HorizontalLayout {
 
     private final FormDefinition form;
+    private final Span selected = new Span();
 
     BulkActions(Records records, Actor actor, FormDefinition form, UserDirectory users,
                 Supplier<Set<Record>> selection, Runnable afterChange) {
@@ -43,6 +45,8 @@ final class BulkActions extends HorizontalLayout {
         this.form = form;
         setAlignItems(FlexComponent.Alignment.BASELINE);
         setId("bulk-actions");
+        selected.setId("bulk-selected");
+        add(selected);
         if (deletedRecords) {
             Button restore = new Button(getTranslation("views.bulk.restore"), VaadinIcon.ARROW_BACKWARD.create(),
                     click -> run(selection.get(), r -> records.restore(actor, form.id(), r.id(), r.rowVersion()),
@@ -74,6 +78,15 @@ final class BulkActions extends HorizontalLayout {
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
             add(delete);
         }
+    }
+
+    /**
+     * Shows the actions while {@code selectedRows} rows are selected and hides them when none are: a red "delete"
+     * with nothing to delete only invites mistakes.
+     */
+    void showFor(int selectedRows) {
+        selected.setText(getTranslation("views.bulk.selected", selectedRows));
+        setVisible(selectedRows > 0);
     }
 
     private void confirmDelete(Records records, Actor actor, FormDefinition form, Set<Record> rows,

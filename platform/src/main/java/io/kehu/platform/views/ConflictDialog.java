@@ -27,7 +27,8 @@ final class ConflictDialog extends Dialog {
         setId("conflict-dialog");
         setHeaderTitle(getTranslation("views.conflict.title"));
         String when = conflict.lastSavedAt() == null ? "" : formatter.plain(conflict.lastSavedAt());
-        Paragraph who = new Paragraph(getTranslation("views.conflict.text", conflict.lastSavedByName(), when));
+        Paragraph who = new Paragraph(getTranslation("views.conflict.text",
+                formatter.actor(conflict.lastSavedBy(), conflict.lastSavedByName()), when));
         who.setId("conflict-who");
         add(who);
         List<Difference> differences = mine.entrySet().stream()

@@ -54,7 +54,8 @@ final class FieldFilter extends HorizontalLayout {
                 : field.label().in(sources.locale()));
         mode.setId("filter-" + field.id() + "-mode");
         mode.setItems(Mode.values());
-        mode.setItemLabelGenerator(m -> getTranslation("views.filter.mode." + m.name().toLowerCase()));
+        mode.setItemLabelGenerator(m -> getTranslation("views.filter.mode."
+                + (m == Mode.MATCHES ? matchWord(field) : m.name().toLowerCase(java.util.Locale.ROOT))));
         mode.setValue(Mode.MATCHES);
         mode.addValueChangeListener(e -> {
             valueBox.setVisible(e.getValue() == Mode.MATCHES);
@@ -70,6 +71,19 @@ final class FieldFilter extends HorizontalLayout {
 
     FieldDefinition field() {
         return field;
+    }
+
+    /**
+     * What "matches" means for the field's control, in words a user reads as a sentence: text "contains", a choice
+     * of options or users "is one of" (属于), yes/no and a record "is" (等于), dates and numbers "between".
+     */
+    static String matchWord(FieldDefinition field) {
+        return switch (field.storedType()) {
+            case TEXT, TEXTAREA, EMAIL, PHONE, URL -> "contains";
+            case SELECT, MULTISELECT, USER -> "in";
+            case BOOLEAN, REFERENCE -> "equals";
+            default -> "between";
+        };
     }
 
     List<Filter> filters() {

@@ -66,13 +66,14 @@ final class HistoryPanel extends VerticalLayout {
         String label = field == null ? getTranslation("views.history.action." + e.action().code())
                 : field.label().isEmpty() ? field.id() : field.label().in(getLocale());
         String change = field == null ? "" : text(field, e.oldValue()) + " → " + text(field, e.newValue());
-        return new Line(formatter.plain(e.changedAt()), e.changedByName(), label, change);
+        return new Line(formatter.plain(e.changedAt()), formatter.actor(e.changedBy(), e.changedByName()), label,
+                change);
     }
 
     /** The stored text of a value, shown like the list shows it; as stored when it no longer converts. */
     private String text(FieldDefinition field, String stored) {
         if (stored == null) {
-            return "∅";
+            return getTranslation("views.history.empty");
         }
         FieldValues.Converted converted = conversions.convert(field, stored);
         return converted.ok() ? formatter.format(field, converted.value()) : stored;

@@ -178,6 +178,12 @@ final class RecordForm extends VerticalLayout {
         return rowVersion;
     }
 
+    /** What the editor of {@code fieldId} shows now; {@code null} when empty or not shown to this user. */
+    Object shownValue(String fieldId) {
+        FieldEditor editor = editors.get(fieldId);
+        return editor == null ? null : editor.value();
+    }
+
     /** The editable fields whose value differs from the loaded record (for a new record: those filled in). */
     Map<String, Object> changes() {
         Map<String, Object> changes = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import io.kehu.platform.forms.FieldDefinition;
@@ -49,12 +50,16 @@ final class RecordGrid extends Grid<Record> {
         if (existing != null) {
             return existing;
         }
+        String label = header(f);
+        Span header = new Span(label);
+        header.getElement().setAttribute("title", label); // the whole label, also when a user narrows the column
         Column<Record> column = (ContactLinks.linked(f)
                 ? addColumn(ContactLinks.cell(f, r -> formatter.format(f, r.get(f.id()))))
                 : addColumn(r -> formatter.format(f, r.get(f.id()))))
                 .setKey(f.id())
-                .setHeader(header(f))
+                .setHeader(header)
                 .setResizable(true)
+                .setWidth(minimumWidth(label))
                 .setAutoWidth(true);
         if (FormAccess.sortable(f)) {
             column.setSortable(true).setSortProperty(f.id());
@@ -75,6 +80,15 @@ final class RecordGrid extends Grid<Record> {
         List<Column<Record>> order = new ArrayList<>(List.of(when, who));
         getColumns().stream().filter(c -> c != when && c != who).forEach(order::add);
         setColumnOrder(order);
+    }
+
+    /**
+     * Wide enough for the whole header: Chinese characters are about 1em each, Latin ones about half, plus room for
+     * the sort indicator. Auto width measures only the first rows, and a column shown later keeps this width.
+     */
+    static String minimumWidth(String label) {
+        double em = label.codePoints().mapToDouble(c -> Character.isIdeographic(c) ? 1.0 : 0.6).sum();
+        return Math.max(6, Math.ceil(em + 3.5)) + "em";
     }
 
     private String header(FieldDefinition f) {
@@ -104,6 +118,7 @@ final class RecordGrid extends Grid<Record> {
                 Column<Record> column = item.isChecked() ? column(f) : getColumnByKey(f.id());
                 if (column != null) {
                     column.setVisible(item.isChecked());
+                    recalculateColumnWidths();
                 }
                 if (item.isChecked()) {
                     refetch.run();

@@ -6,10 +6,13 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,6 +34,7 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.i18n.Messages;
+import io.kehu.platform.records.ListedCount;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.RecordQuery.Sort;
@@ -71,6 +75,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
     /** Whether the window is phone-narrow: cards and a compact toolbar instead of the grid's toolbar. */
     private boolean narrow;
     private Registration widthChanges;
+    private ListCount count;
+    private EmptyList empty;
     /** Whether this list shows the deleted records (a recycle bin) instead of the live ones. */
     private boolean deletedRecords;
 
@@ -146,43 +152,102 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
 
         H2 heading = new H2(title);
         heading.setId("list-title");
-        List<Component> tools = new ArrayList<>();
-        if (!deletedRecords) { // saved views are views of the live records
-            tools.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
-        }
-        tools.add(exportLink("csv", sources));
-        tools.add(exportLink("xlsx", sources));
-        if (FormAccess.mayRestore(form, actor)) {
-            tools.add(deletedRecordsLink());
-        }
+        heading.getStyle().set("margin", "0");
+        boolean ownOnly = actor.limitedToOwnRecords() && form.ownerField() != null && !deletedRecords;
+        count = new ListCount(getLocale(), ownOnly ? getTranslation("views.list.ownOnly", title) : null);
         Button create = null;
         if (FormAccess.mayWrite(form, actor) && !deletedRecords) {
-            create = new Button(getTranslation("views.list.new"), VaadinIcon.PLUS.create(),
-                    click -> UI.getCurrent().navigate(RecordView.path(form.id(), RecordView.NEW)));
+            create = new Button(getTranslation("views.list.new"), VaadinIcon.PLUS.create(), click -> createRecord());
             create.setId("new-record");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
         // a phone: cards over the same query and a two-row toolbar (the recycle bin keeps its grid: restoring selects)
         if (narrow && !deletedRecords) {
+            List<Component> tools = new ArrayList<>();
+            tools.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
+            tools.add(exportLink("csv", sources));
+            tools.add(exportLink("xlsx", sources));
+            if (FormAccess.mayRestore(form, actor)) {
+                tools.add(deletedRecordsLink());
+            }
             cards = new RecordCards(form, FormAccess.listableFields(form, actor), grid.visibleColumns(),
                     grid.formatter(), (offset, limit) -> rows(offset, limit, state().sorts()));
             cards.estimate(grid.getLazyDataView().getItemCountEstimate());
-            add(new CompactListToolbar(heading, search, filterBar, create, tools), cards);
+            empty = null;
+            add(new CompactListToolbar(heading, search, filterBar, create, tools), count, cards);
             setFlexGrow(1, cards);
+            showCount();
             return;
         }
         cards = null;
-        HorizontalLayout header = new HorizontalLayout(heading, search,
-                grid.columnToggle(() -> grid.getDataProvider().refreshAll()));
-        tools.forEach(header::add);
-        if (create != null) {
-            header.add(create);
+        VerticalLayout titleBox = new VerticalLayout(heading, count);
+        titleBox.setPadding(false);
+        titleBox.setSpacing(false);
+        titleBox.setWidth(null);
+
+        // primary controls stay in sight; exports and the recycle bin wait under "更多"
+        HorizontalLayout toolbar = new HorizontalLayout(search, grid.columnToggle(() -> grid.getDataProvider()
+                .refreshAll()));
+        if (!deletedRecords) { // saved views are views of the live records
+            toolbar.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
         }
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (create != null) {
+            toolbar.add(create);
+        }
+        toolbar.add(moreMenu(sources));
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true);
+        HorizontalLayout header = new HorizontalLayout(titleBox, toolbar);
+        header.setWidthFull();
+        header.setFlexGrow(1, titleBox);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWrap(true);
-        add(header, filterBar, new BulkActions(records, actor, form, users, grid::getSelectedItems, this::refresh,
-                deletedRecords), grid);
+
+        BulkActions bulk = new BulkActions(records, actor, form, users, grid::getSelectedItems, this::refresh,
+                deletedRecords);
+        bulk.setVisible(false); // nothing to act on until rows are selected
+        grid.addSelectionListener(e -> bulk.showFor(e.getAllSelectedItems().size()));
+        empty = new EmptyList(form.label().in(getLocale()), () -> apply(new ViewState(grid.visibleColumns(),
+                List.of(), null, List.of())), this::createRecord);
+        add(header, filterBar, bulk, empty, grid);
         setFlexGrow(1, grid);
+        showCount();
+    }
+
+    private void createRecord() {
+        UI.getCurrent().navigate(RecordView.path(form.id(), RecordView.NEW));
+    }
+
+    /** Exports and the recycle bin, the controls used now and then, in one menu. */
+    private MenuBar moreMenu(FilterSources sources) {
+        MenuBar menu = new MenuBar();
+        menu.setId("list-more");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+        SubMenu items = menu.addItem(getTranslation("views.list.more")).getSubMenu();
+        items.addItem(exportLink("csv", sources));
+        items.addItem(exportLink("xlsx", sources));
+        if (FormAccess.mayRestore(form, actor)) {
+            items.addItem(deletedRecordsLink());
+        }
+        return menu;
+    }
+
+    /** Shows how many records the list holds, or the empty state instead of an empty grid. */
+    private void showCount() {
+        ViewState state = state();
+        ListedCount listed = records.count(actor, query(state));
+        count.show(listed);
+        if (empty == null) { // the phone's cards show their own "nothing here"
+            return;
+        }
+        boolean none = listed.kind() == ListedCount.Kind.EXACT && listed.value() == 0;
+        boolean filtered = state.search() != null || !state.filters().isEmpty();
+        if (none) {
+            empty.show(filtered, FormAccess.mayWrite(form, actor) && !deletedRecords);
+        } else {
+            empty.setVisible(false);
+        }
+        grid.setVisible(!none);
     }
 
     @Override
@@ -239,6 +304,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         List<Sort> sorts = state.sorts();
         if (deletedRecords && sorts.isEmpty()) {
             sorts = List.of(Sort.desc(FormTables.DELETED_AT)); // most recently deleted first
+        } else if (sorts.isEmpty()) {
+            sorts = List.of(Sort.desc(FormTables.ID)); // newest first: a record just created is at the top
         }
         RecordQuery query = RecordQuery.of(form.id()).search(state.search()).sortBy(sorts.toArray(Sort[]::new));
         if (deletedRecords) {
@@ -271,6 +338,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         if (grid != null) {
             grid.deselectAll();
             grid.getDataProvider().refreshAll();
+            showCount();
         }
         if (cards != null) {
             cards.getDataProvider().refreshAll();

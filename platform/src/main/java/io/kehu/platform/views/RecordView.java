@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.OwnerDefault;
 import io.kehu.platform.i18n.Messages;
 import io.kehu.platform.plugins.PluginRecordPanels;
 import io.kehu.platform.records.FieldValues;
@@ -77,6 +78,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     private ValueFormatter formatter;
     /** The draft of this new-record page ({@link NewRecordDrafts}); {@code null} for an existing record. */
     private String draftKey;
+    private DuplicateHolders duplicates;
 
     public RecordView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
                       Messages messages, ObjectProvider<RecordRules> rules, RecordWithRows saver,
@@ -128,12 +130,22 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
                 key -> messages.getTranslation(key, getLocale()));
         RecordRules recordRules = rules.getIfUnique(() -> RecordRules.NONE);
         recordForm = new RecordForm(form, actor, recordRules, sources, f -> subtable(f, recordRules, sources));
-        recordForm.addSaveListener(save -> save());
+        recordForm.addSaveListener(save -> {
+            if (OwnerWarning.applies(form, actor, recordForm, id == null)) {
+                OwnerWarning.confirm(form, getLocale(), this::save);
+            } else {
+                save();
+            }
+        });
         recordForm.addCancelListener(cancel -> UI.getCurrent().navigate(RecordListView.path(form.id())));
         String formLabel = form.label().in(getLocale());
         if (record == null) {
             title = getTranslation("views.record.newTitle", formLabel);
             recordForm.applyDefaults(conversions);
+            if (form.ownerDefault() == OwnerDefault.CREATOR && OwnerWarning.ownedByUser(form)
+                    && actor.userId() != null) {
+                recordForm.prefill(Map.of(form.ownerField(), List.of(String.valueOf(actor.userId()))), conversions);
+            }
             recordForm.prefill(event.getLocation().getQueryParameters().getParameters(), conversions);
             draftKey = NewRecordDrafts.key(form.id(), event.getLocation().getQueryParameters().getQueryString());
             restoreDraft();
@@ -164,7 +176,8 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         }
         H2 heading = new H2(title);
         heading.setId("record-title");
-        add(heading, new RecordJumpBar(recordForm.tabs()), recordForm);
+        duplicates = new DuplicateHolders(records, actor, form);
+        add(heading, duplicates, new RecordJumpBar(recordForm.tabs()), recordForm);
     }
 
     private Component subtable(FieldDefinition field, RecordRules recordRules, FilterSources sources) {
@@ -206,13 +219,16 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             } else if (history != null) {
                 history.refresh();
             }
+            duplicates.show(List.of(), recordForm::shownValue, id);
             Notification.show(getTranslation("views.record.saved"));
         } catch (RowsValidationException invalid) {
             recordForm.showErrors(invalid.errors());
             recordForm.showRowErrors(invalid.rowErrors());
+            duplicates.show(invalid.errors(), recordForm::shownValue, id);
         } catch (RecordValidationException invalid) {
             recordForm.showErrors(invalid.errors());
             recordForm.showRowErrors(Map.of());
+            duplicates.show(invalid.errors(), recordForm::shownValue, id);
         } catch (RecordConflictException conflict) {
             if (conflict.formId().equals(form.id())) {
                 showConflict(conflict);

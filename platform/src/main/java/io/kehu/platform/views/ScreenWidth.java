@@ -4,6 +4,8 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -21,30 +23,39 @@ final class ScreenWidth {
     }
 
     /**
-     * Whether the window of {@code ui} is phone-narrow; {@code false} while the browser has not said. The browser
-     * details are read once per UI, so the first call also starts following resizes for the UI's later screens.
+     * Whether the window of {@code ui} is phone-narrow; {@code false} while the browser has not said. The first call
+     * per UI starts following its width: from the browser details when Vaadin has them, else from a request for them
+     * (a page rendered in its first request, {@code vaadin.eagerServerLoad}, has none yet), and from resize events.
      */
     static boolean narrow(UI ui) {
-        if (ui == null) {
-            return false;
-        }
-        Width latest = ComponentUtil.getData(ui, Width.class);
-        if (latest == null) {
-            ExtendedClientDetails details = ui.getPage().getExtendedClientDetails();
-            latest = new Width(details == null ? 0 : details.getWindowInnerWidth());
-            ComponentUtil.setData(ui, Width.class, latest);
-            Width followed = latest;
-            ui.getPage().addBrowserWindowResizeListener(resized -> followed.pixels = resized.getWidth());
-        }
-        return narrow(latest.pixels);
+        return ui != null && narrow(width(ui).pixels);
     }
 
-    /** The window width of a UI as last reported. */
+    private static Width width(UI ui) {
+        Width latest = ComponentUtil.getData(ui, Width.class);
+        if (latest == null) {
+            Width followed = new Width();
+            ComponentUtil.setData(ui, Width.class, followed);
+            ExtendedClientDetails details = ui.getPage().getExtendedClientDetails();
+            if (details != null && details.getWindowInnerWidth() > 0) {
+                followed.pixels = details.getWindowInnerWidth();
+            } else {
+                ui.getPage().retrieveExtendedClientDetails(received -> followed.update(received.getWindowInnerWidth()));
+            }
+            ui.getPage().addBrowserWindowResizeListener(resized -> followed.update(resized.getWidth()));
+            latest = followed;
+        }
+        return latest;
+    }
+
+    /** The window width of a UI as last reported, and the screens that want to hear when it crosses the limit. */
     private static final class Width {
         private int pixels;
+        private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
 
-        Width(int pixels) {
-            this.pixels = pixels;
+        void update(int width) {
+            pixels = width;
+            listeners.forEach(listener -> listener.accept(narrow(width)));
         }
     }
 
@@ -53,17 +64,19 @@ final class ScreenWidth {
     }
 
     /**
-     * Calls {@code changed} with the new answer whenever the window crosses {@link #PHONE_MAX}, starting from
-     * {@code now}; remove the registration when the screen detaches.
+     * Calls {@code changed} with the new answer whenever the window crosses {@link #PHONE_MAX} (or its width first
+     * becomes known), starting from {@code now}; remove the registration when the screen detaches.
      */
     static Registration onChange(UI ui, boolean now, Consumer<Boolean> changed) {
         boolean[] last = {now};
-        return ui.getPage().addBrowserWindowResizeListener(resized -> {
-            boolean narrow = narrow(resized.getWidth());
+        Consumer<Boolean> listener = narrow -> {
             if (narrow != last[0]) {
                 last[0] = narrow;
                 changed.accept(narrow);
             }
-        });
+        };
+        Width width = width(ui);
+        width.listeners.add(listener);
+        return () -> width.listeners.remove(listener);
     }
 }

@@ -30,6 +30,11 @@ final class UserDirectory {
         return account == null ? "#" + id : account.displayName();
     }
 
+    /** The account signing in as {@code username}, if it exists. */
+    java.util.Optional<UserAccount> byUsername(String username) {
+        return accounts.stream().filter(a -> a.username().equals(username)).findFirst();
+    }
+
     UserAccount account(Long id) {
         return id == null ? null : byId.get(id);
     }

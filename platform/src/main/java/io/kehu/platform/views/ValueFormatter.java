@@ -50,6 +50,11 @@ final class ValueFormatter {
         return locale;
     }
 
+    /** Who made a change, by name in the user's language: see {@link ActorName}. */
+    String actor(Long userId, String recordedName) {
+        return ActorName.of(userId, recordedName, users, texts);
+    }
+
     ZoneId zone() {
         return zone;
     }

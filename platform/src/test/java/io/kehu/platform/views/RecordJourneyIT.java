@@ -101,13 +101,13 @@ class RecordJourneyIT {
         page.locator("#record-save").click();
         assertThat(page).hasURL(Pattern.compile(".*/forms/interaction/\\d+$"));
         page.locator("#history-tab").click();
-        assertThat(page.locator("#history").getByText("∅ → Discussed the spring order")).isVisible();
+        assertThat(page.locator("#history").getByText("(empty) → Discussed the spring order")).isVisible();
 
         page.navigate(url("/forms/customer/" + customer.id()));
         page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Interaction")).click();
         assertThat(page.getByText("Discussed the spring order")).isVisible();
         page.locator("#history-tab").click();
-        assertThat(page.locator("#history").getByText("∅ → buyer@example.com")).isVisible();
+        assertThat(page.locator("#history").getByText("(empty) → buyer@example.com")).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-history")));
     }
 
@@ -129,11 +129,51 @@ class RecordJourneyIT {
         second.locator("#field-name input").fill("Second Save Ltd");
         second.locator("#record-save").click();
         assertThat(second.getByText("Someone else saved this record")).isVisible();
-        assertThat(second.getByText(Pattern.compile("^staff saved this record at"))).isVisible();
+        assertThat(second.getByText(Pattern.compile("^李强 Li Qiang saved this record at"))).isVisible();
         second.locator("#conflict-compare-button").click();
         assertThat(second.locator("#conflict-compare").getByText("First Save Ltd")).isVisible();
         assertThat(second.locator("#conflict-compare").getByText("Second Save Ltd")).isVisible();
         second.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-conflict")));
+    }
+
+    @Test
+    void aChineseSalesRepSeesTheCountAnEmptyStateAndOwnsTheCustomerTheyCreateOnLaptopAndPhone() {
+        for (int[] size : List.of(new int[] {1366, 900}, new int[] {390, 844})) {
+            String device = size[0] > 600 ? "desktop" : "phone";
+            BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                    .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(size[0], size[1]));
+            context.setDefaultTimeout(45_000);
+            contexts.add(context);
+            Page page = context.newPage();
+            Chromium.signIn(page, url(""), "staff", TestAccounts.DEMO_PASSWORD);
+            Chromium.awaitVisible(page, page.locator("#welcome"), 90_000);
+
+            page.navigate(url("/forms/customer"));
+            assertThat(page.locator("#list-count")).containsText(Pattern.compile("^共 [\\d,]+ 条"));
+            assertThat(page.locator("#list-count")).containsText("仅显示您负责的客户");
+            assertThat(page.locator("#bulk-actions")).isHidden();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("list-count-" + device)));
+
+            page.locator("#quick-search input").fill(ScreensFixture.token() + "无此客户");
+            assertThat(page.locator("#empty-list-message")).hasText("没有符合条件的客户");
+            assertThat(page.locator("#list-count")).containsText("共 0 条");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("list-empty-" + device)));
+            page.locator("#empty-list-clear").click();
+            assertThat(page.locator("#empty-list")).isHidden();
+
+            page.locator("#new-record").click();
+            assertThat(page.locator("#field-account_manager input")).hasValue("李强 Li Qiang");
+            String name = "苏州" + ScreensFixture.token() + "电子";
+            page.locator("#field-name input").fill(name);
+            page.locator("#field-phone input").fill(ScreensFixture.phone());
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("record-owner-default-" + device)));
+            page.locator("#record-save").click();
+            assertThat(page).hasURL(Pattern.compile(".*/forms/customer/\\d+$"));
+
+            page.navigate(url("/forms/customer"));
+            assertThat(page.locator("vaadin-grid-cell-content").getByText(name)).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("list-newest-first-" + device)));
+        }
     }
 
     private Page signedIn(String username) {

@@ -37,7 +37,7 @@ class RecordViewTest extends ScreensTest {
         assertThat(history.lines()).anySatisfy(line -> {
             assertThat(line.field()).isEqualTo("Name");
             assertThat(line.change()).endsWith("→ Renamed Ltd");
-            assertThat(line.who()).isEqualTo("staff");
+            assertThat(line.who()).as("the display name, not the sign-in name").isEqualTo("李强 Li Qiang");
         });
     }
 
@@ -64,7 +64,7 @@ class RecordViewTest extends ScreensTest {
         _click(_get(Button.class, spec -> spec.withId("record-save")));
 
         ConflictDialog dialog = _get(ConflictDialog.class);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("conflict-who")).getText()).startsWith("manager saved");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("conflict-who")).getText()).startsWith("王芳 Wang Fang saved");
         _click(_get(Button.class, spec -> spec.withId("conflict-compare-button")));
         @SuppressWarnings("unchecked")
         var compare = (com.vaadin.flow.component.grid.Grid<ConflictDialog.Difference>) _get(

@@ -143,6 +143,13 @@ class WorkspaceJourneyIT {
                         .setHasText("资料修改")).click();
                 assertThat(entries).hasCount(4);
                 assertThat(entries.nth(0)).containsText("确认补发");
+
+                // the rep's customer list says how many and that it holds only theirs, the later one first
+                page.navigate("http://localhost:" + port + "/forms/customer");
+                assertThat(page.locator("#list-count")).hasText("共 2 条 · 仅显示您负责的客户");
+                assertThat(page.locator("vaadin-grid-cell-content").getByText("温州" + t + "鞋业")).isVisible();
+                page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("workspace-customers-"
+                        + device)));
             }
         }
     }

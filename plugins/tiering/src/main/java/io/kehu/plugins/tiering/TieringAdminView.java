@@ -141,7 +141,9 @@ public class TieringAdminView implements ViewContribution {
             Preview current = service.preview();
             apply.setEnabled(!running && current != null && current.changes() > 0);
             if (running) {
-                status.setText(text("admin.running", run.what(), run.note()));
+                // the run's step names are codes ("evaluate", "customers"): users read them in words
+                status.setText(text("admin.running", text("admin.run." + run.what()),
+                        run.note() == null || run.note().isBlank() ? "" : text("admin.step." + run.note())));
             } else if (run != null && run.error() != null) {
                 status.setText(run.error().contains("cancelled") ? text("admin.cancelled")
                         : text("admin.failed", run.error()));
