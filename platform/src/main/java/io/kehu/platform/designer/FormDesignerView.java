@@ -64,6 +64,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     private Span status;
     private Span problemCount;
     private Div problemList;
+    private Div warnings;
     private Button undo;
     private Button redo;
     private Button saveDraft;
@@ -82,7 +83,9 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
 
     FormDesignerView(DesignerServices services) {
         this.services = services;
-        setSizeFull();
+        // At least the window's height rather than exactly it: the sticky header needs a parent as tall as the page.
+        setWidthFull();
+        setMinHeight("100%");
     }
 
     @Override
@@ -157,7 +160,22 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         problemList.setId("designer-problems");
         problemList.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)")
                 .set("max-height", "6em").set("overflow", "auto");
-        add(heading, status, toolbar(formId), problemList, body);
+        warnings = new Div();
+        warnings.setId("designer-warnings");
+        warnings.getStyle().set("color", "var(--lumo-warning-text-color, #8a5a00)")
+                .set("font-size", "var(--lumo-font-size-s)");
+        // The toolbar stays in view while the canvas and the property panel scroll (also at 1024 px wide).
+        VerticalLayout header = new VerticalLayout(heading, status, toolbar(formId), problemList, warnings);
+        header.setId("designer-header");
+        header.setPadding(false);
+        header.setSpacing(false);
+        header.getStyle().set("position", "sticky").set("top", "0").set("z-index", "3")
+                .set("background", "var(--lumo-base-color)").set("flex-shrink", "0");
+        // Let the tabs shrink (a flex item does not go below its content by default), so the panel stays on screen.
+        tabs.getStyle().set("min-width", "0");
+        side.setWidth(null);
+        side.getStyle().set("width", "clamp(16em, 30vw, 24em)");
+        add(header, body);
         setFlexGrow(1, body);
     }
 
@@ -252,8 +270,11 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
             if (origin == Origin.FIELD) {
                 fieldPanel.showProblems(problems.forField(selectedField));
             } else {
-                fieldPanel.edit(form.fields().get(selectedField), sections, sectionOf(form, selectedField),
-                        problems.forField(selectedField), services.knownForms().stream().sorted().toList());
+                FieldDefinition field = form.fields().get(selectedField);
+                fieldPanel.edit(field, sections, sectionOf(form, selectedField),
+                        problems.forField(selectedField), services.knownForms().stream().sorted().toList(),
+                        field.id() != null && services.catalog.published(form.id())
+                                .flatMap(p -> p.field(field.id())).isPresent());
             }
             show(fieldPanel);
         } else if (selectedSection != null) {
@@ -282,6 +303,9 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
                 : "var(--lumo-error-text-color)");
         problemList.removeAll();
         problems.all().forEach(p -> problemList.add(new Div(p.jsonPath() + ": " + p.message(getLocale()))));
+        warnings.removeAll();
+        DesignerEdits.duplicateLabels(form).forEach((label, count) -> warnings.add(
+                new Div(getTranslation("designer.warn.duplicateLabel", label, count))));
         saveDraft.setEnabled(history.isDirty());
         getElement().executeJs("window.onbeforeunload = $0 ? function(e) { e.preventDefault(); "
                 + "e.returnValue = ''; } : null", history.isDirty());

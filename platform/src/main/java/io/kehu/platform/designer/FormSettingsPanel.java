@@ -122,7 +122,7 @@ final class FormSettingsPanel extends VerticalLayout {
             int index = i;
             FormRule rule = form.rules().get(i);
             ScriptField script = new ScriptField("form-rule-" + i, getTranslation("designer.form.ruleScript"),
-                    services, current, v -> replaceRule(index, r -> new FormRule(r.on(), v, r.message())));
+                    services, current, v -> replaceRule(index, r -> new FormRule(r.on(), v, r.message())), "true");
             script.setScript(rule.script());
             TextField zh = new TextField(getTranslation("designer.form.ruleMessageZh"), nz(rule.message().zh()), "");
             zh.setId("form-rule-message-zh-" + i);

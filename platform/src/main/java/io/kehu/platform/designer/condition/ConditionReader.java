@@ -40,7 +40,7 @@ public final class ConditionReader {
 
     /** The rows of {@code script}, an empty group for no condition, or empty when the builder cannot show it. */
     public static Optional<Group> read(String script, FormDefinition form) {
-        if (script == null || script.isBlank()) {
+        if (script == null || script.isBlank() || script.strip().equals("true")) { // "true": a new form rule
             return Optional.of(Group.empty());
         }
         Expression e = parse(script);
