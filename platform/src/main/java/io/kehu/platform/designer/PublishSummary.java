@@ -67,8 +67,11 @@ final class PublishSummary {
                     String key = line.subject().substring(dot + 1);
                     changedKeys.computeIfAbsent(field, k -> new ArrayList<>()).add(describe(key, line, t));
                 }
-                case FORM_CHANGED -> formKeys.add(keyName(line.subject().startsWith("fields")
-                        ? "layout" : line.subject(), t));
+                case FORM_CHANGED -> {
+                    if (!line.subject().equals("layout") || !onlyAddedOrRemoved(old, next)) {
+                        formKeys.add(keyName(line.subject().startsWith("fields") ? "layout" : line.subject(), t));
+                    }
+                }
             }
         }
         changedKeys.forEach((field, keys) -> out.add(t.apply("designer.summary.changed",
@@ -77,6 +80,22 @@ final class PublishSummary {
             out.add(t.apply("designer.summary.formChanged", new Object[] {String.join(t.apply("designer.summary.sep", new Object[0]), formKeys)}));
         }
         return out;
+    }
+
+    /** Whether the layouts differ only by the fields added or removed (already said as 新增/删除字段). */
+    private static boolean onlyAddedOrRemoved(FormDefinition old, FormDefinition next) {
+        Set<String> both = new LinkedHashSet<>();
+        old.fields().forEach(f -> {
+            if (next.field(f.id()).isPresent()) {
+                both.add(f.id());
+            }
+        });
+        return kept(old, both).equals(kept(next, both));
+    }
+
+    private static List<io.kehu.platform.forms.LayoutSection> kept(FormDefinition form, Set<String> ids) {
+        return form.layout().stream().map(s -> DesignerEdits.withFields(s,
+                s.fields().stream().filter(ids::contains).toList())).toList();
     }
 
     /** "最大长度 100 → 200" for plain values; only the key's name when the value is a list or an object. */
