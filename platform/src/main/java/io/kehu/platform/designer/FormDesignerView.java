@@ -83,9 +83,9 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
 
     FormDesignerView(DesignerServices services) {
         this.services = services;
-        // At least the window's height rather than exactly it: the sticky header needs a parent as tall as the page.
-        setWidthFull();
-        setMinHeight("100%");
+        // Exactly the window's height: the header (title, toolbar, problems) stays put and the palette, canvas and
+        // property panel scroll each on their own, so the toolbar is always in view (also at 1024 px).
+        setSizeFull();
     }
 
     @Override
@@ -153,9 +153,12 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         });
         side.setId("designer-side");
         side.setWidth("24em");
-        side.getStyle().set("flex-shrink", "0").set("overflow", "auto").set("max-height", "calc(100vh - 12em)");
-        HorizontalLayout body = new HorizontalLayout(new FieldPalette(this::addToSelectedSection), tabs, side);
-        body.setSizeFull();
+        side.getStyle().set("flex-shrink", "0").set("overflow-y", "auto").set("align-self", "stretch");
+        FieldPalette palette = new FieldPalette(this::addToSelectedSection);
+        palette.getStyle().set("overflow-y", "auto").set("align-self", "stretch");
+        HorizontalLayout body = new HorizontalLayout(palette, tabs, side);
+        body.setWidthFull();
+        body.getStyle().set("min-height", "0");
         body.setFlexGrow(1, tabs);
         problemList.setId("designer-problems");
         problemList.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)")
@@ -164,13 +167,11 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         warnings.setId("designer-warnings");
         warnings.getStyle().set("color", "var(--lumo-warning-text-color, #8a5a00)")
                 .set("font-size", "var(--lumo-font-size-s)");
-        // The toolbar stays in view while the canvas and the property panel scroll (also at 1024 px wide).
         VerticalLayout header = new VerticalLayout(heading, status, toolbar(formId), problemList, warnings);
         header.setId("designer-header");
         header.setPadding(false);
         header.setSpacing(false);
-        header.getStyle().set("position", "sticky").set("top", "0").set("z-index", "3")
-                .set("background", "var(--lumo-base-color)").set("flex-shrink", "0");
+        header.getStyle().set("flex-shrink", "0");
         // Let the tabs shrink (a flex item does not go below its content by default), so the panel stays on screen.
         tabs.getStyle().set("min-width", "0");
         side.setWidth(null);

@@ -140,6 +140,7 @@ class ConditionBuilderJourneyIT {
         admin.mouse().wheel(0, 3000);
         assertThat(admin.locator("#designer-publish")).isInViewport();
         assertThat(admin.locator("#designer-undo")).isInViewport();
+        assertThat(admin.locator("#prop-label-zh")).isInViewport(); // the panel did not scroll away either
         admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-1024")));
     }
 

@@ -143,6 +143,7 @@ public final class ConditionBuilder extends VerticalLayout {
             edited();
         });
         joiner.addThemeVariants(com.vaadin.flow.component.select.SelectVariant.LUMO_SMALL);
+        joiner.setMinWidth("10em");
         return joiner;
     }
 
