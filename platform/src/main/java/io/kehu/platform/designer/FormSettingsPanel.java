@@ -77,6 +77,8 @@ final class FormSettingsPanel extends VerticalLayout {
             List<FormRule> next = new ArrayList<>(current.get().rules());
             next.add(new FormRule("validate", "true", LocalizedText.of("请检查填写内容", "Please check the values")));
             changed.accept(DesignerEdits.withRules(current.get(), next));
+            // The view leaves this panel's inputs alone on its own changes: show the new rule here.
+            rerenderRules();
         });
         addRule.setId("form-add-rule");
         addRule.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -136,6 +138,7 @@ final class FormSettingsPanel extends VerticalLayout {
                 List<FormRule> next = new ArrayList<>(current.get().rules());
                 next.remove(index);
                 changed.accept(DesignerEdits.withRules(current.get(), next));
+                rerenderRules();
             });
             remove.setId("form-rule-remove-" + i);
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -144,6 +147,15 @@ final class FormSettingsPanel extends VerticalLayout {
             box.setPadding(false);
             box.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
             rules.add(box);
+        }
+    }
+
+    private void rerenderRules() {
+        loading = true;
+        try {
+            renderRules(current.get());
+        } finally {
+            loading = false;
         }
     }
 

@@ -159,6 +159,34 @@ class ConditionBuilderViewTest {
                 .getTextRecursively()).isEqualTo("Changed field: Callback channel (maximum length none → 100)");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNewFormRuleIsWrittenWithTheBuilder() {
+        FormDesignerView view = open("interaction");
+        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedTab(_get(
+                com.vaadin.flow.component.tabs.Tab.class, spec -> spec.withId("designer-tab-settings")));
+        _click(button("form-add-rule"));
+        int rule = view.current().rules().size() - 1;
+        String prefix = "form-rule-" + rule + "-builder";
+        assertThat(view.current().rules().get(rule).script()).isEqualTo("true");
+        assertThat(_get(ConditionBuilder.class, spec -> spec.withId(prefix)).isVisible()).isTrue();
+        FieldDefinition field = view.current().fields().stream()
+                .filter(f -> f.type() != io.kehu.platform.forms.FieldType.SUBTABLE).findFirst().orElseThrow();
+        _click(button(prefix + "-add"));
+        _setValue(_get(ComboBox.class, spec -> spec.withId(prefix + "-row-0-field")), field);
+        _setValue(_get(Select.class, spec -> spec.withId(prefix + "-row-0-op")),
+                io.kehu.platform.designer.condition.Operator.NOT_EMPTY);
+        String expected = io.kehu.platform.designer.condition.ConditionWriter.write(
+                new io.kehu.platform.designer.condition.ConditionPart.Group(false, java.util.List.of(
+                        new io.kehu.platform.designer.condition.ConditionPart.Comparison(field.id(),
+                                io.kehu.platform.designer.condition.Operator.NOT_EMPTY, java.util.List.of()))),
+                view.current());
+        assertThat(view.current().rules().get(rule).script()).isEqualTo(expected).isNotEqualTo("true");
+        assertThat(button("designer-publish").isEnabled()).isTrue();
+        _click(button(prefix + "-row-0-remove"));
+        assertThat(view.current().rules().get(rule).script()).isEqualTo("true");
+    }
+
     private static FormDesignerView open(String form) {
         UI.getCurrent().navigate("admin/forms/" + form);
         return _get(FormDesignerView.class);
