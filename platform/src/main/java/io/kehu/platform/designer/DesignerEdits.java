@@ -219,4 +219,30 @@ final class DesignerEdits {
     private static int clamp(int value, int max) {
         return Math.max(0, Math.min(value, max));
     }
+
+    /**
+     * Labels used by more than one field (Chinese and English separately, ignoring case and surrounding spaces), with
+     * how many fields use each: users could not tell those fields apart. A warning, not a problem: it can be published.
+     */
+    static java.util.Map<String, Integer> duplicateLabels(FormDefinition form) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> shown = new java.util.HashMap<>();
+        for (FieldDefinition f : form.fields()) {
+            java.util.Set<String> own = new java.util.HashSet<>(); // a field labelled "VIP" in both languages is one
+            for (String label : new String[] {f.label().zh(), f.label().en()}) {
+                if (label != null && !label.isBlank() && own.add(label.strip().toLowerCase(Locale.ROOT))) {
+                    String key = label.strip().toLowerCase(Locale.ROOT);
+                    shown.putIfAbsent(key, label.strip());
+                    counts.merge(key, 1, Integer::sum);
+                }
+            }
+        }
+        java.util.Map<String, Integer> duplicates = new java.util.LinkedHashMap<>();
+        counts.forEach((key, n) -> {
+            if (n > 1) {
+                duplicates.put(shown.get(key), n);
+            }
+        });
+        return duplicates;
+    }
 }

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.details.DetailsVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -67,12 +69,15 @@ final class FieldPropertiesPanel extends VerticalLayout {
     private final RoleChoice writeRoles = new RoleChoice("prop-write-roles",
             getTranslation("designer.prop.writeRoles"));
     private final Select<Integer> section = new Select<>();
+    private final Supplier<FormDefinition> current;
     private FieldSpec spec;
     private boolean loading;
+    private boolean published;
 
     FieldPropertiesPanel(DesignerServices services, Supplier<FormDefinition> current,
                          Consumer<FieldDefinition> changed, IntConsumer moveToSection, Runnable remove) {
         this.changed = changed;
+        this.current = current;
         setId("designer-properties");
         setPadding(false);
         setSpacing(false);
@@ -99,9 +104,9 @@ final class FieldPropertiesPanel extends VerticalLayout {
         expression = new ScriptField("prop-expression", getTranslation("designer.prop.expression"), services,
                 current, v -> edit(s -> s.expression = v));
         visibleWhen = new ScriptField("prop-visible-when", getTranslation("designer.prop.visibleWhen"), services,
-                current, v -> edit(s -> s.visibleWhen = v));
+                current, v -> edit(s -> s.visibleWhen = v), "");
         requiredWhen = new ScriptField("prop-required-when", getTranslation("designer.prop.requiredWhen"),
-                services, current, v -> edit(s -> s.requiredWhen = v));
+                services, current, v -> edit(s -> s.requiredWhen = v), "");
         section.setId("prop-section");
         section.setLabel(getTranslation("designer.prop.section"));
         section.addValueChangeListener(e -> {
@@ -115,7 +120,11 @@ final class FieldPropertiesPanel extends VerticalLayout {
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         bind();
         keys();
-        add(new H4(getTranslation("designer.prop.title")), problems, id, type, pair(labelZh, labelEn),
+        id.setHelperText(getTranslation("designer.prop.idHelp"));
+        Details advanced = new Details(getTranslation("designer.prop.advanced"), id);
+        advanced.setId("prop-advanced");
+        advanced.addThemeVariants(DetailsVariant.SMALL);
+        add(new H4(getTranslation("designer.prop.title")), problems, pair(labelZh, labelEn), type, advanced,
                 pair(helpZh, helpEn), required, defaultValue, pair(min, max), maxLength, pattern, scale, currency,
                 options, form, expression, resultType, unique, indexed, readOnly, showInList, searchable,
                 visibleWhen, requiredWhen, readRoles, writeRoles, section, delete);
@@ -128,11 +137,15 @@ final class FieldPropertiesPanel extends VerticalLayout {
 
     /** Shows {@code field} (at position {@code index}) with its problems; {@code sections} fill the section picker. */
     void edit(FieldDefinition field, List<LayoutSection> sections, int inSection, Map<String, List<String>> found,
-              List<String> knownForms) {
+              List<String> knownForms, boolean isPublished) {
         loading = true;
         try {
             spec = FieldSpec.of(field);
+            published = isPublished;
             id.setValue(nz(field.id()));
+            // A published field's id names its column and the rules that read it: it cannot change any more.
+            id.setReadOnly(isPublished);
+            id.setHelperText(getTranslation(isPublished ? "designer.prop.idLocked" : "designer.prop.idHelp"));
             type.setValue(field.type());
             labelZh.setValue(nz(field.label().zh()));
             labelEn.setValue(nz(field.label().en()));
@@ -215,8 +228,8 @@ final class FieldPropertiesPanel extends VerticalLayout {
                 applicability(changedField);
             }
         });
-        labelZh.addValueChangeListener(e -> edit(s -> s.labelZh = e.getValue()));
-        labelEn.addValueChangeListener(e -> edit(s -> s.labelEn = e.getValue()));
+        labelZh.addValueChangeListener(e -> labelEdit(s -> s.labelZh = e.getValue()));
+        labelEn.addValueChangeListener(e -> labelEdit(s -> s.labelEn = e.getValue()));
         helpZh.addValueChangeListener(e -> edit(s -> s.helpZh = e.getValue()));
         helpEn.addValueChangeListener(e -> edit(s -> s.helpEn = e.getValue()));
         required.addValueChangeListener(e -> edit(s -> s.required = e.getValue()));
@@ -279,6 +292,35 @@ final class FieldPropertiesPanel extends VerticalLayout {
         resultType.setVisible(f.type() == FieldType.COMPUTED);
         unique.setVisible(indexable);
         indexed.setVisible(indexable);
+    }
+
+    /**
+     * A label changed: an id that still follows the label (the palette's {@code text_1}, or what the previous label
+     * gave, i.e. not typed by hand) and is not published yet is made from the new label.
+     */
+    private void labelEdit(Consumer<FieldSpec> change) {
+        if (loading || spec == null) {
+            return;
+        }
+        int self = current.get().fields().stream().map(FieldDefinition::id).toList().indexOf(spec.id);
+        boolean follows = !published && spec.id != null && (spec.id.matches(spec.type.jsonName() + "_\\d+")
+                || spec.id.equals(FieldIds.fromLabel(labelOf(spec), current.get(), self)));
+        change.accept(spec);
+        String next = follows ? FieldIds.fromLabel(labelOf(spec), current.get(), self) : null;
+        if (next != null && !next.equals(spec.id)) {
+            spec.id = next;
+            loading = true;
+            try {
+                id.setValue(next);
+            } finally {
+                loading = false;
+            }
+        }
+        changed.accept(spec.toDefinition());
+    }
+
+    private static String labelOf(FieldSpec s) {
+        return s.labelZh != null && !s.labelZh.isBlank() ? s.labelZh : s.labelEn;
     }
 
     private void edit(Consumer<FieldSpec> change) {

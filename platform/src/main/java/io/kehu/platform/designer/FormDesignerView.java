@@ -65,6 +65,7 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
     private Span status;
     private Span problemCount;
     private Div problemList;
+    private Div warnings;
     private Button undo;
     private Button redo;
     private Button saveDraft;
@@ -83,6 +84,8 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
 
     FormDesignerView(DesignerServices services) {
         this.services = services;
+        // Exactly the window's height: the header (title, toolbar, problems) stays put and the palette, canvas and
+        // property panel scroll each on their own, so the toolbar is always in view (also at 1024 px).
         setSizeFull();
     }
 
@@ -151,14 +154,30 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
         });
         side.setId("designer-side");
         side.setWidth("24em");
-        side.getStyle().set("flex-shrink", "0").set("overflow", "auto").set("max-height", "calc(100vh - 12em)");
-        HorizontalLayout body = new HorizontalLayout(new FieldPalette(this::addToSelectedSection), tabs, side);
-        body.setSizeFull();
+        side.getStyle().set("flex-shrink", "0").set("overflow-y", "auto").set("align-self", "stretch");
+        FieldPalette palette = new FieldPalette(this::addToSelectedSection);
+        palette.getStyle().set("overflow-y", "auto").set("align-self", "stretch");
+        HorizontalLayout body = new HorizontalLayout(palette, tabs, side);
+        body.setWidthFull();
+        body.getStyle().set("min-height", "0");
         body.setFlexGrow(1, tabs);
         problemList.setId("designer-problems");
         problemList.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)")
                 .set("max-height", "6em").set("overflow", "auto");
-        add(heading, status, toolbar(formId), problemList, body);
+        warnings = new Div();
+        warnings.setId("designer-warnings");
+        warnings.getStyle().set("color", "var(--lumo-warning-text-color, #8a5a00)")
+                .set("font-size", "var(--lumo-font-size-s)");
+        VerticalLayout header = new VerticalLayout(heading, status, toolbar(formId), problemList, warnings);
+        header.setId("designer-header");
+        header.setPadding(false);
+        header.setSpacing(false);
+        header.getStyle().set("flex-shrink", "0");
+        // Let the tabs shrink (a flex item does not go below its content by default), so the panel stays on screen.
+        tabs.getStyle().set("min-width", "0");
+        side.setWidth(null);
+        side.getStyle().set("width", "clamp(16em, 30vw, 24em)");
+        add(header, body);
         setFlexGrow(1, body);
     }
 
@@ -254,8 +273,11 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
             if (origin == Origin.FIELD) {
                 fieldPanel.showProblems(problems.forField(selectedField));
             } else {
-                fieldPanel.edit(form.fields().get(selectedField), sections, sectionOf(form, selectedField),
-                        problems.forField(selectedField), services.knownForms().stream().sorted().toList());
+                FieldDefinition field = form.fields().get(selectedField);
+                fieldPanel.edit(field, sections, sectionOf(form, selectedField),
+                        problems.forField(selectedField), services.knownForms().stream().sorted().toList(),
+                        field.id() != null && services.catalog.published(form.id())
+                                .flatMap(p -> p.field(field.id())).isPresent());
             }
             show(fieldPanel);
         } else if (selectedSection != null) {
@@ -284,6 +306,9 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
                 : "var(--lumo-error-text-color)");
         problemList.removeAll();
         problems.all().forEach(p -> problemList.add(new Div(p.jsonPath() + ": " + p.message(getLocale()))));
+        warnings.removeAll();
+        DesignerEdits.duplicateLabels(form).forEach((label, count) -> warnings.add(
+                new Div(getTranslation("designer.warn.duplicateLabel", label, count))));
         saveDraft.setEnabled(history.isDirty());
         getElement().executeJs("window.onbeforeunload = $0 ? function(e) { e.preventDefault(); "
                 + "e.returnValue = ''; } : null", history.isDirty());

@@ -77,6 +77,8 @@ final class FormSettingsPanel extends VerticalLayout {
             List<FormRule> next = new ArrayList<>(current.get().rules());
             next.add(new FormRule("validate", "true", LocalizedText.of("请检查填写内容", "Please check the values")));
             changed.accept(DesignerEdits.withRules(current.get(), next));
+            // The view leaves this panel's inputs alone on its own changes: show the new rule here.
+            rerenderRules();
         });
         addRule.setId("form-add-rule");
         addRule.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -122,7 +124,7 @@ final class FormSettingsPanel extends VerticalLayout {
             int index = i;
             FormRule rule = form.rules().get(i);
             ScriptField script = new ScriptField("form-rule-" + i, getTranslation("designer.form.ruleScript"),
-                    services, current, v -> replaceRule(index, r -> new FormRule(r.on(), v, r.message())));
+                    services, current, v -> replaceRule(index, r -> new FormRule(r.on(), v, r.message())), "true");
             script.setScript(rule.script());
             TextField zh = new TextField(getTranslation("designer.form.ruleMessageZh"), nz(rule.message().zh()), "");
             zh.setId("form-rule-message-zh-" + i);
@@ -136,6 +138,7 @@ final class FormSettingsPanel extends VerticalLayout {
                 List<FormRule> next = new ArrayList<>(current.get().rules());
                 next.remove(index);
                 changed.accept(DesignerEdits.withRules(current.get(), next));
+                rerenderRules();
             });
             remove.setId("form-rule-remove-" + i);
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -144,6 +147,15 @@ final class FormSettingsPanel extends VerticalLayout {
             box.setPadding(false);
             box.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
             rules.add(box);
+        }
+    }
+
+    private void rerenderRules() {
+        loading = true;
+        try {
+            renderRules(current.get());
+        } finally {
+            loading = false;
         }
     }
 

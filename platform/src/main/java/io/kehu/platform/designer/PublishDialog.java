@@ -2,6 +2,7 @@ package io.kehu.platform.designer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -50,11 +51,22 @@ final class PublishDialog extends Dialog {
                 default -> other.add(step.description());
             }
         }
-        section(content, "designer.publish.adds", add, "publish-adds");
-        section(content, "designer.publish.hides", hide, "publish-hides");
-        section(content, "designer.publish.restores", restore, "publish-restores");
-        section(content, "designer.publish.others", other, "publish-others");
+        List<String> summary = PublishSummary.lines(services.catalog.published(form.id()), form, change,
+                services.writer, getLocale(), (key, args) -> getTranslation(key, args));
+        section(content, "designer.publish.summary", summary, "publish-summary");
         section(content, "designer.publish.refusals", change.refusals(), "publish-refusals");
+        // Tables, columns and SQL types are for experts: kept, but folded away.
+        VerticalLayout technical = new VerticalLayout();
+        technical.setPadding(false);
+        section(technical, "designer.publish.adds", add, "publish-adds");
+        section(technical, "designer.publish.hides", hide, "publish-hides");
+        section(technical, "designer.publish.restores", restore, "publish-restores");
+        section(technical, "designer.publish.others", other, "publish-others");
+        if (technical.getComponentCount() > 0) {
+            Details details = new Details(getTranslation("designer.publish.technical"), technical);
+            details.setId("publish-technical");
+            content.add(details);
+        }
         if (change.steps().isEmpty() && !change.refused()) {
             content.add(new Div(getTranslation("designer.publish.noSchemaChange")));
         }

@@ -13,6 +13,7 @@ import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
+import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.codehaus.groovy.control.customizers.SecureASTCustomizer;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
@@ -71,7 +72,9 @@ final class RuleCompiler {
                 "groovy.grape.GrabAnnotationTransformation"));
         config.getOptimizationOptions().put(CompilerConfiguration.GROOVYDOC, false);
         SecureASTCustomizer secure = new SecureASTCustomizer();
-        secure.setAllowedImports(List.of());
+        // LocalDate.of/parse are documented for rules (and the condition builder writes LocalDate.parse('...')), but
+        // java.time is not one of Groovy's default imports: import that one class for every rule, and nothing else.
+        secure.setAllowedImports(List.of("java.time.LocalDate"));
         secure.setAllowedStarImports(List.of());
         secure.setAllowedStaticImports(List.of());
         secure.setAllowedStaticStarImports(List.of());
@@ -79,7 +82,8 @@ final class RuleCompiler {
         secure.setMethodDefinitionAllowed(false);
         secure.setClosuresAllowed(true);
         config.addCompilationCustomizers(
-                new ScriptShape(),
+                new ScriptShape(), // refuses the rule's own imports, so the one below must come after it
+                new ImportCustomizer().addImports("java.time.LocalDate"),
                 fieldAccess,
                 secure,
                 new ASTTransformationCustomizer(Map.of("value", timeoutMillis, "unit", TimeUnit.MILLISECONDS,

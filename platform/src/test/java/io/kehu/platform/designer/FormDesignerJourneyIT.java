@@ -108,6 +108,7 @@ class FormDesignerJourneyIT {
         assertThat(admin.locator("#designer-drop-0 [data-field=text_1]")).isVisible();
         assertThat(admin.locator("#prop-id input")).hasValue("text_1");
 
+        admin.locator("#prop-advanced vaadin-details-summary").click(); // the id is under 高级 / Advanced
         admin.locator("#prop-id input").fill("wechat_id");
         admin.locator("#prop-id input").press("Tab");
         assertThat(admin.locator("#designer-drop-0 [data-field=wechat_id]")).isVisible();
@@ -130,6 +131,7 @@ class FormDesignerJourneyIT {
 
         int versions = publisher.versions("customer").size();
         admin.locator("#designer-publish").click();
+        assertThat(admin.locator("#publish-summary")).hasText("New field: WeChat ID");
         assertThat(admin.locator("#publish-adds")).containsText("frm_customer.wechat_id");
         admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-publish-preview")));
         admin.locator("#publish-confirm").click();
@@ -177,6 +179,7 @@ class FormDesignerJourneyIT {
         assertThat(admin.locator("[data-field=qq_id]")).hasCount(0);
         int versions = publisher.versions("customer").size();
         admin.locator("#designer-publish").click();
+        assertThat(admin.locator("#publish-summary")).containsText("Removed field: QQ ID");
         assertThat(admin.locator("#publish-hides")).containsText("qq_id");
         admin.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("designer-hide-preview")));
         admin.locator("#publish-confirm").click();

@@ -157,6 +157,7 @@ class FormDesignerViewTest {
         assertThat(problems()).isEmpty();
         assertThat(button("designer-publish").isEnabled()).isTrue();
 
+        _click(button("prop-visible-when-mode")); // the Groovy editor (expert mode)
         TextArea visibleWhen = _get(TextArea.class, spec -> spec.withId("prop-visible-when"));
         _setValue(visibleWhen, "record.no_such_field == 1");
         assertThat(_get(Span.class, spec -> spec.withId("prop-visible-when-status")).getText()).contains("Line");
@@ -208,6 +209,8 @@ class FormDesignerViewTest {
         int before = publisher.versions("customer").size();
 
         _click(button("designer-publish"));
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("publish-summary")).getElement()
+                .getTextRecursively()).isEqualTo("New field: Karibu note");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("publish-adds")).getElement().getTextRecursively())
                 .contains("karibu_note").contains("frm_customer.karibu_note");
         _setValue(text("publish-note"), "note field");
