@@ -169,7 +169,6 @@ public class Records {
      * How many records {@code actor} may see match {@code query} (its page and sort ignored): exact up to 10,000,
      * beyond that an estimate or "more than": see {@link RecordCounts}. What a list shows as "共 N 条".
      */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public ListedCount count(Actor actor, RecordQuery query) {
         return counts.count(actor, services.form(query.formId()), query);
     }
