@@ -73,7 +73,7 @@ final class HostPluginContext implements PluginContext {
         this.events = events;
         this.messages = new BundleMessages(loader);
         this.logger = LoggerFactory.getLogger("kehu.plugin." + pluginId);
-        this.components = new SdkComponents(definitions(), json);
+        this.components = new SdkComponents(definitions());
         this.services = new SdkServices(logger);
     }
 

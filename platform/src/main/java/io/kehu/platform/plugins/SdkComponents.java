@@ -3,6 +3,7 @@ package io.kehu.platform.plugins;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import io.kehu.platform.charts.Charts;
 import io.kehu.sdk.forms.FieldInfo;
 import io.kehu.sdk.forms.PluginDefinitions;
 import io.kehu.sdk.records.RecordData;
@@ -19,11 +20,8 @@ final class SdkComponents implements PluginComponents {
     static final int MAX_PAGE = 1000;
 
     private final PluginDefinitions definitions;
-    private final SdkJson json;
-
-    SdkComponents(PluginDefinitions definitions, SdkJson json) {
+    SdkComponents(PluginDefinitions definitions) {
         this.definitions = definitions;
-        this.json = json;
     }
 
     @Override
@@ -48,6 +46,6 @@ final class SdkComponents implements PluginComponents {
 
     @Override
     public Component chart(ChartSpec spec) {
-        return new SdkChart(json.write(ChartJsConfig.of(spec)), ChartJsConfig.summary(spec));
+        return Charts.of(spec);
     }
 }

@@ -33,11 +33,13 @@ public class TimelinePanel extends VerticalLayout {
     private final List<TimelineEntry> shown = new ArrayList<>();
     private final DateTimeFormatter dateTimes;
     private final DateTimeFormatter dates;
+    private final MonthlyActivity activity;
     private TimelineFeed feed;
 
     TimelinePanel(Timeline timeline, TimelineSubject subject, MonthlyActivity activity) {
         this.timeline = timeline;
         this.subject = subject;
+        this.activity = activity;
         this.kinds = timeline.kinds(subject);
         ZoneId zone = subject.zone();
         this.dateTimes = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
@@ -51,7 +53,7 @@ public class TimelinePanel extends VerticalLayout {
         if (!activity.series().isEmpty()) {
             H4 chartTitle = new H4(getTranslation("timeline.chart.title"));
             chartTitle.getStyle().set("margin", "var(--lumo-space-s) 0");
-            add(chartTitle, new ActivityChart(activity, subject.locale()));
+            add(chartTitle, ActivityChart.of(activity, subject.locale()));
         }
 
         filter.setId("timeline-filter");
@@ -130,5 +132,10 @@ public class TimelinePanel extends VerticalLayout {
             box.add(text);
         }
         return box;
+    }
+
+    /** What the chart shows: related records per month over the last twelve months. */
+    MonthlyActivity activity() {
+        return activity;
     }
 }

@@ -15,11 +15,12 @@ import java.util.List;
  * @param recent the latest interactions, purchases and feedback the user may read, newest first
  * @param complaints open complaints, newest first
  * @param openComplaints how many complaints are open
+ * @param complaintMix all complaints the user may read counted by status and severity, in the options' order
  * @param creatable the forms among customer and interaction the user may create records of (the shortcuts)
  */
 public record WorkspaceData(long myCustomers, boolean onlyOwn, List<FollowUp> dueToday, List<FollowUp> overdue,
                             List<Activity> recent, List<Complaint> complaints, long openComplaints,
-                            java.util.Set<String> creatable) {
+                            List<ComplaintCount> complaintMix, java.util.Set<String> creatable) {
 
     public static final int CAP = 200;
 
@@ -30,6 +31,10 @@ public record WorkspaceData(long myCustomers, boolean onlyOwn, List<FollowUp> du
     /** One recent record, already in the user's language. */
     public record Activity(String formId, String formLabel, long id, Long customerId, String customerName,
                            Instant at, boolean dateOnly, String text) {
+    }
+
+    /** How many complaints have one status and severity, labels in the user's language ("" when hidden). */
+    public record ComplaintCount(String status, String severity, long count) {
     }
 
     /** An open complaint, labels in the user's language. */

@@ -73,7 +73,7 @@ final class WorkspaceQueries {
         return new WorkspaceData(myCustomers(), actor.limitedToOwnRecords(),
                 due.stream().filter(f -> f.due().equals(today)).toList(),
                 due.stream().filter(f -> f.due().isBefore(today)).toList(),
-                recent(today), complaints, openComplaintCount(), creatable());
+                recent(today), complaints, openComplaintCount(), complaintMix(), creatable());
     }
 
     /** Customers whose account manager is the user (STAFF see no others anyway). */
@@ -231,6 +231,39 @@ final class WorkspaceQueries {
                     severity.map(s -> option(s, r.get(s.id()))).orElse(""), option(status, r.get(FEEDBACK_STATUS)),
                     form.titleField() == null ? "" : Objects.toString(r.get(form.titleField()), ""), at);
         }).toList();
+    }
+
+    /** Every complaint the user may read, by status and (when readable) severity, in the options' order. */
+    private List<WorkspaceData.ComplaintCount> complaintMix() {
+        if (readable(FEEDBACK, FEEDBACK_TYPE).isEmpty() || readable(FEEDBACK, FEEDBACK_STATUS).isEmpty()) {
+            return List.of();
+        }
+        FormDefinition form = catalog.published(FEEDBACK).orElseThrow();
+        FieldDefinition status = form.field(FEEDBACK_STATUS).orElseThrow();
+        Optional<FieldDefinition> severity = form.field(SEVERITY).filter(this::mayRead);
+        RecordAggregation counts = RecordAggregation.of(FEEDBACK)
+                .where(Filter.of(FEEDBACK_TYPE, Operator.EQUALS, COMPLAINT)).groupBy(FEEDBACK_STATUS);
+        if (severity.isPresent()) {
+            counts = counts.groupBy(SEVERITY);
+        }
+        Map<List<String>, Long> found = new HashMap<>();
+        bulk.aggregate(actor, counts.measure(RecordAggregation.Function.COUNT, null), row -> found.put(
+                List.of(Objects.toString(row.groups().get(FEEDBACK_STATUS), ""),
+                        Objects.toString(row.groups().get(SEVERITY), "")),
+                ((Number) row.measures().get("count")).longValue()));
+        List<String> severities = severity.map(s -> s.options().stream().map(FieldOption::value).toList())
+                .orElse(List.of(""));
+        List<WorkspaceData.ComplaintCount> mix = new ArrayList<>();
+        for (FieldOption state : status.options()) {
+            for (String level : severities) {
+                long n = found.getOrDefault(List.of(state.value(), level), 0L);
+                if (n > 0) {
+                    mix.add(new WorkspaceData.ComplaintCount(option(status, state.value()),
+                            severity.map(s -> option(s, level)).orElse(""), n));
+                }
+            }
+        }
+        return mix;
     }
 
     private long openComplaintCount() {

@@ -98,7 +98,7 @@ class PluginJourneyIT {
             page.navigate(url("/admin/plugins"));
             page.locator("#plugin-upload input[type=file]").setInputFiles(charts);
             assertThat(page.locator("#uninstall-journey-chart")).isVisible();
-            org.assertj.core.api.Assertions.assertThat(page.request().get(url("/" + SdkChart.SCRIPT)).status())
+            org.assertj.core.api.Assertions.assertThat(page.request().get(url("/" + io.kehu.platform.charts.ChartView.SCRIPT)).status())
                     .as("Chart.js from the web jar").isEqualTo(200);
             java.util.List<String> console = new java.util.ArrayList<>();
             page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import io.kehu.platform.charts.ChartView;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.records.Record;
@@ -93,8 +94,8 @@ class TimelineViewTest {
         timeline.showOnly(Set.of("purchase", "feedback"));
         assertThat(timeline.entries()).extracting(TimelineEntry::kind).containsExactly("feedback", "purchase");
 
-        ActivityChart chart = _get(ActivityChart.class);
-        MonthlyActivity activity = chart.activity();
+        assertThat(_get(ChartView.class).getId()).contains("timeline-chart");
+        MonthlyActivity activity = _get(TimelinePanel.class).activity();
         assertThat(activity.months()).hasSize(12).last().isEqualTo(YearMonth.now());
         assertThat(activity.series()).extracting(MonthlyActivity.Series::formId)
                 .contains("interaction", "purchase");

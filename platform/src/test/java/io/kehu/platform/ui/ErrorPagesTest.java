@@ -49,7 +49,7 @@ class ErrorPagesTest {
         assertThat(openAddress("forms/x/y/z")).isEqualTo(404);
         assertThat(_get(H2.class).getText()).isEqualTo("页面不存在");
         assertThat(_get(Anchor.class, spec -> spec.withId("error-home")).getText()).isEqualTo("返回首页");
-        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("页面不存在 · 客户");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("页面不存在 · Kehu 客户管理");
     }
 
     @Test

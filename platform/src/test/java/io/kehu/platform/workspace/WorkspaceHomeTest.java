@@ -7,6 +7,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import io.kehu.platform.charts.ChartView;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.records.Record;
@@ -17,6 +18,7 @@ import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
 import io.kehu.platform.workspace.ui.WorkspaceBoard;
+import io.kehu.sdk.ui.ChartSpec;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +91,12 @@ class WorkspaceHomeTest {
         assertThat(_get(Span.class, spec -> spec.withId("box-overdue-count")).getText()).isEqualTo("1");
         assertThat(data.openComplaints()).isEqualTo(1);
         assertThat(data.complaints()).extracting(WorkspaceData.Complaint::description).containsExactly("交货延迟");
+        assertThat(data.complaintMix()).as("the rep's own, not the colleague's").containsExactly(
+                new WorkspaceData.ComplaintCount("In progress", "High", 1),
+                new WorkspaceData.ComplaintCount("Resolved", "High", 1));
+        ChartView mix = _get(ChartView.class, spec -> spec.withId("complaints-chart"));
+        assertThat(mix.spec().labels()).containsExactly("In progress", "Resolved");
+        assertThat(mix.spec().series()).extracting(ChartSpec.Series::label).containsExactly("High");
         assertThat(data.recent()).extracting(WorkspaceData.Activity::customerName)
                 .allSatisfy(name -> assertThat(name).contains(t)).doesNotContain("苏州" + t + "电子");
         assertThat(data.recent()).anySatisfy(a -> {

@@ -4,13 +4,17 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import io.kehu.platform.charts.ChartView;
+import io.kehu.platform.charts.Charts;
 import io.kehu.platform.workspace.WorkspaceData;
 import io.kehu.platform.workspace.WorkspaceForms;
+import io.kehu.sdk.ui.ChartSpec;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +23,9 @@ import java.util.Locale;
  * four at 1366 px), one on a phone, so boxes stack instead of squeezing. Every box shows a count or an empty state.
  */
 public class WorkspaceBoard extends Div {
+
+    /** Low to critical: green, amber, orange, red. */
+    private static final String[] SEVERITY_COLOURS = {"#2f9e44", "#f59f00", "#e8590c", "#c92a2a"};
 
     private final WorkspaceData data;
     private final DateTimeFormatter dates;
@@ -121,7 +128,30 @@ public class WorkspaceBoard extends Div {
                     .stream().filter(s -> !s.isEmpty()).toList());
             box.content(Links.row("forms/feedback/" + c.id(), c.customerName() + " — " + c.description(), meta));
         }
+        if (!data.complaintMix().isEmpty()) {
+            box.content(complaintChart(data.complaintMix()));
+        }
         return box;
+    }
+
+    /** Bars per status, one series per severity in rising colours: where complaints pile up, at a glance. */
+    private Component complaintChart(List<WorkspaceData.ComplaintCount> mix) {
+        List<String> statuses = mix.stream().map(WorkspaceData.ComplaintCount::status).distinct().toList();
+        List<String> severities = mix.stream().map(WorkspaceData.ComplaintCount::severity).distinct().toList();
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (int i = 0; i < severities.size(); i++) {
+            String severity = severities.get(i);
+            List<Long> counts = statuses.stream().map(status -> mix.stream()
+                    .filter(c -> c.status().equals(status) && c.severity().equals(severity))
+                    .mapToLong(WorkspaceData.ComplaintCount::count).sum()).toList();
+            series.add(new ChartSpec.Series(severity.isEmpty() ? getTranslation("workspace.complaints.chart.all")
+                    : severity, counts, List.of(SEVERITY_COLOURS[Math.min(i, SEVERITY_COLOURS.length - 1)])));
+        }
+        ChartView chart = Charts.of(new ChartSpec(ChartSpec.Kind.BAR,
+                getTranslation("workspace.complaints.chart"), statuses, series));
+        chart.setId("complaints-chart");
+        chart.setHeight("13rem");
+        return chart;
     }
 
     private Box recent() {

@@ -1,4 +1,4 @@
-package io.kehu.platform.plugins;
+package io.kehu.platform.charts;
 
 import io.kehu.sdk.ui.ChartSpec;
 import java.util.LinkedHashMap;

@@ -1,18 +1,19 @@
-package io.kehu.platform.plugins;
+package io.kehu.platform.charts;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
+import io.kehu.sdk.ui.ChartSpec;
 
 /**
  * A Chart.js chart as a Flow component without a front-end build: the script comes from the platform's web jar
  * ({@code org.webjars.npm:chart.js}, served under {@code /webjars/}), loaded once per page on first use, and the chart
  * is drawn from a JSON configuration on each attach.
  */
-final class SdkChart extends Div {
+public final class ChartView extends Div {
 
     /** Relative to the page's base URL, so it works under any context path. */
-    static final String SCRIPT = "webjars/chart.js/4.5.1/dist/chart.umd.min.js";
+    public static final String SCRIPT = "webjars/chart.js/4.5.1/dist/chart.umd.min.js";
 
     private static final String DRAW = """
             const host = $0, config = JSON.parse($1);
@@ -31,13 +32,16 @@ final class SdkChart extends Div {
             script.addEventListener('load', draw);
             """;
 
+    private final ChartSpec spec;
     private final String config;
 
     /**
+     * @param spec what is drawn
      * @param config the Chart.js configuration as JSON
      * @param summary the data as text, the canvas's fallback content: what screen readers (and tests) read
      */
-    SdkChart(String config, String summary) {
+    ChartView(ChartSpec spec, String config, String summary) {
+        this.spec = spec;
         this.config = config;
         addClassName("kehu-chart");
         getStyle().set("position", "relative");
@@ -49,8 +53,13 @@ final class SdkChart extends Div {
         getElement().appendChild(canvas);
     }
 
+    /** What is drawn. */
+    public ChartSpec spec() {
+        return spec;
+    }
+
     /** The Chart.js configuration drawn (for tests and debugging). */
-    String config() {
+    public String config() {
         return config;
     }
 
