@@ -63,8 +63,7 @@ class ErrorPagesTest {
     }
 
     /**
-     * Opens an address the way a browser's first request for it does (with {@code vaadin.eagerServerLoad} the
-     * server navigates while answering the page request), returning the HTTP status the navigation sets.
+     * Opens an address the way a browser's first page load does, returning the HTTP status the navigation sets.
      * {@code UI.navigate} cannot be used for an unknown address: it hands addresses that are no route to the
      * client-side router, which Karibu does not have.
      */

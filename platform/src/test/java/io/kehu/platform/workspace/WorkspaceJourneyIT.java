@@ -147,7 +147,7 @@ class WorkspaceJourneyIT {
                 // the rep's customer list says how many and that it holds only theirs, the later one first
                 page.navigate("http://localhost:" + port + "/forms/customer");
                 assertThat(page.locator("#list-count")).hasText("共 2 条 · 仅显示您负责的客户");
-                assertThat(page.locator("vaadin-grid-cell-content").getByText("温州" + t + "鞋业")).isVisible();
+                assertThat(page.locator("vaadin-grid-cell-content, .kehu-card").getByText("温州" + t + "鞋业")).isVisible();
                 page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("workspace-customers-"
                         + device)));
             }
