@@ -31,6 +31,8 @@ import org.jooq.impl.SQLDataType;
  *       soft-deleted record stays taken until it is purged or changed.</li>
  *   <li>Indexed fields and reference and user columns get an index; multiselect values live in a side table with
  *       an index on the value; subtable fields add nothing (child rows point back through {@code parent_id}).</li>
+ *   <li>A form with an owner field gets an index on (owner column, id desc) for STAFF users' newest-first lists; it
+ *       moves with the owner field ({@link FormTables#ownerIndex}).</li>
  * </ul>
  */
 final class SchemaSync {
