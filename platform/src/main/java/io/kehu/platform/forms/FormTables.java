@@ -151,6 +151,17 @@ public final class FormTables {
     }
 
     /**
+     * Name of the index on (owner column, {@code id} descending) of a form with an {@code ownerField}: it serves a
+     * STAFF user's list, "their records, newest first, first page", from the index instead of walking the whole
+     * primary key and filtering. The owner column is part of the name so that changing the owner field yields a new
+     * index and the old one is dropped. The {@code ox_} prefix keeps it apart from the single-column {@link #index}
+     * names (a field called {@code owner_id} cannot collide with it).
+     */
+    public static String ownerIndex(String formId, String ownerField) {
+        return boundedName("ox_" + table(formId) + "__" + ownerField);
+    }
+
+    /**
      * {@code name} itself when it fits {@link #MAX_NAME_LENGTH}, else its start plus a hash of the whole name: two
      * long names that share their start still get different names, and the same name always maps the same way.
      */

@@ -90,6 +90,21 @@ public sealed interface SchemaStep {
         }
     }
 
+    /**
+     * Creates the index on (owner column, {@code id} descending) of a form with an owner field
+     * ({@link FormTables#ownerIndex}); dropped with {@link DropIndex} when the owner field changes.
+     */
+    record CreateOwnerIndex(String formId, String ownerField, String table, String name) implements SchemaStep {
+        public String description() {
+            return "Create index " + name + " on " + table + "(" + ownerField + ", " + FormTables.ID
+                    + " desc) for owners' lists";
+        }
+
+        public int stage() {
+            return 3;
+        }
+    }
+
     /** Marks a removed field hidden: its column and values stay, nothing is dropped. */
     record HideField(String formId, String fieldId) implements SchemaStep {
         public String description() {

@@ -31,6 +31,8 @@ import org.jooq.impl.SQLDataType;
  *       soft-deleted record stays taken until it is purged or changed.</li>
  *   <li>Indexed fields and reference and user columns get an index; multiselect values live in a side table with
  *       an index on the value; subtable fields add nothing (child rows point back through {@code parent_id}).</li>
+ *   <li>A form with an owner field gets an index on (owner column, id desc) for STAFF users' newest-first lists; it
+ *       moves with the owner field ({@link FormTables#ownerIndex}).</li>
  * </ul>
  */
 final class SchemaSync {
@@ -80,6 +82,7 @@ final class SchemaSync {
             steps.addAll(indexChanges(form, stored.definition(), field));
             after.put(field.id(), new StoredField(field, verdict.shape(), false));
         }
+        steps.addAll(ownerIndexChanges(current.published(), next));
         for (StoredField stored : current.fields().values()) {
             String id = stored.definition().id();
             if (next.field(id).isEmpty()) {
@@ -191,6 +194,9 @@ final class SchemaSync {
                     : dsl.createIndexIfNotExists(name(s.name())))
                     .on(table(name(s.table())), field(name(s.column())))
                     .execute();
+            case SchemaStep.CreateOwnerIndex s -> dsl.createIndexIfNotExists(name(s.name()))
+                    .on(table(name(s.table())), field(name(s.ownerField())), field(name(FormTables.ID)).desc())
+                    .execute();
             case SchemaStep.DropIndex s -> dsl.dropIndexIfExists(name(s.name())).on(name(s.table())).execute();
             case SchemaStep.HideField s -> {
                 // Nothing to run: hiding is remembered in kehu_form_column; the column keeps its values.
@@ -239,6 +245,42 @@ final class SchemaSync {
                     old != null));
         }
         return steps;
+    }
+
+    /**
+     * Drops the owner index of the previous definition when the owner field changed (or went) and creates the one
+     * the next definition wants. An unchanged owner field needs no step here; tables published before owner indexes
+     * existed get theirs from {@link OwnerIndexes} at start-up.
+     */
+    private static List<SchemaStep> ownerIndexChanges(FormDefinition previous, FormDefinition next) {
+        SchemaStep.CreateOwnerIndex old = previous == null ? null : ownerIndex(previous);
+        SchemaStep.CreateOwnerIndex wanted = ownerIndex(next);
+        List<SchemaStep> steps = new ArrayList<>();
+        String oldName = old == null ? null : old.name();
+        String wantedName = wanted == null ? null : wanted.name();
+        if (Objects.equals(oldName, wantedName)) {
+            return steps;
+        }
+        if (old != null) {
+            steps.add(new SchemaStep.DropIndex(next.id(), old.ownerField(), old.table(), old.name()));
+        }
+        if (wanted != null) {
+            steps.add(wanted);
+        }
+        return steps;
+    }
+
+    /**
+     * The owner index {@code form} should have, or null without an owner field (or with one that has no column of
+     * its own, which the reader refuses anyway).
+     */
+    static SchemaStep.CreateOwnerIndex ownerIndex(FormDefinition form) {
+        String owner = form.ownerField();
+        if (owner == null || form.field(owner).filter(f -> f.storedType().storedInOwnTable()).isEmpty()) {
+            return null;
+        }
+        return new SchemaStep.CreateOwnerIndex(form.id(), owner, FormTables.table(form.id()),
+                FormTables.ownerIndex(form.id(), owner));
     }
 
     /** The index a field's column should have: unique, plain, or none (null). */

@@ -132,6 +132,16 @@ public final class RecordsBench {
                         i -> () -> records.query(staff, filterQuery(i)).size(),
                         i -> () -> handFilter(dataSource, i, staffId));
             }
+            if (reads.contains("e")) {
+                report.compare("(e) list page: newest first, first 50, as ADMIN", iterations,
+                        i -> () -> records.query(admin, newestFirst()).size(),
+                        i -> () -> handNewestFirst(dataSource, null));
+            }
+            if (reads.contains("f")) {
+                report.compare("(f) = (e) as STAFF (owner filter)", iterations,
+                        i -> () -> records.query(staff, newestFirst()).size(),
+                        i -> () -> handNewestFirst(dataSource, staffId));
+            }
             report.writeTo(Path.of(args.value("out", "../docs/benchmarks.md")));
             System.out.println(report.markdown());
         } finally {
@@ -150,6 +160,11 @@ public final class RecordsBench {
                 .limit(50);
     }
 
+    /** The list page as it opens: no filter, the default sort (newest first, as {@code RecordListView}). */
+    private static RecordQuery newestFirst() {
+        return RecordQuery.of("bench_customer").sortBy(Sort.desc("id")).limit(50);
+    }
+
     private static String searchTerm(int i, int customers) {
         return "Customer " + (1 + (i * 7919) % customers);
     }
@@ -164,6 +179,17 @@ public final class RecordsBench {
 
     // ---- the same reads written by hand in SQL (the baseline): same rows, same order (empty values count as the
     // largest, as in RecordQuery, so a descending sort puts them first) ----
+
+    private static int handNewestFirst(DataSource ds, Long owner) throws Exception {
+        String sql = "select * from frm_bench_customer where deleted_at is null"
+                + (owner == null ? "" : " and owner = ?") + " order by id desc limit 50";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (owner != null) {
+                ps.setLong(1, owner);
+            }
+            return drain(ps);
+        }
+    }
 
     private static int handFilter(DataSource ds, int i, Long owner) throws Exception {
         int low = (i * 37) % 900;

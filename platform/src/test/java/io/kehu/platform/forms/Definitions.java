@@ -16,6 +16,13 @@ final class Definitions {
                 fields.length == 0 ? null : fields[0].id(), null, List.of(fields), null, null, null);
     }
 
+    /** {@code form} with {@code ownerField} (null: no owner) as the field that makes STAFF users owners. */
+    static FormDefinition ownedBy(String ownerField, FormDefinition form) {
+        return new FormDefinition(form.id(), form.label(), form.icon(), form.navigationGroup(),
+                form.navigationOrder(), form.titleField(), ownerField, form.fields(), form.layout(), form.rules(),
+                form.access(), form.ownerDefault());
+    }
+
     static Field field(String id, FieldType type) {
         return new Field(id, type);
     }

@@ -2,6 +2,7 @@ package io.kehu.platform.forms;
 
 import static io.kehu.platform.forms.Definitions.field;
 import static io.kehu.platform.forms.Definitions.form;
+import static io.kehu.platform.forms.Definitions.ownedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.field;
@@ -37,6 +38,8 @@ abstract class SchemaSyncContract {
     FormCatalog catalog;
     @Autowired
     FormSeeder seeder;
+    @Autowired
+    OwnerIndexes ownerIndexes;
 
     /** Whether DDL takes part in transactions (PostgreSQL) or commits by itself (H2). */
     abstract boolean transactionalDdl();
@@ -92,6 +95,38 @@ abstract class SchemaSyncContract {
 
         long id = insert("frm_user_note", Map.of("order_no", "A-1", "qty", 3L));
         assertThat(((Number) row("frm_user_note", id).get("row_version")).intValue()).isZero();
+    }
+
+    @Test
+    void aFormWithAnOwnerFieldGetsAnIndexOnOwnerAndNewestFirstThatFollowsTheOwnerField() {
+        FormDefinition byOwner = ownedBy("owner", form("owned_lead", field("name", FieldType.TEXT).get(),
+                field("owner", FieldType.USER).get(), field("manager", FieldType.USER).get()));
+        publisher.publish(byOwner, "admin", null);
+
+        assertThat(indexColumns("frm_owned_lead", "ox_frm_owned_lead__owner")).containsExactly("owner", "id desc");
+
+        publisher.publish(ownedBy("manager", byOwner), "admin", "the manager owns leads now");
+        assertThat(indexes("frm_owned_lead")).contains("ox_frm_owned_lead__manager")
+                .doesNotContain("ox_frm_owned_lead__owner");
+        assertThat(indexColumns("frm_owned_lead", "ox_frm_owned_lead__manager"))
+                .containsExactly("manager", "id desc");
+
+        publisher.publish(ownedBy(null, byOwner), "admin", "no owners any more");
+        assertThat(indexes("frm_owned_lead")).noneMatch(index -> index.startsWith("ox_"));
+    }
+
+    @Test
+    void aTablePublishedWithoutItsOwnerIndexGetsItAtStartUpSync() {
+        publisher.publish(ownedBy("owner", form("owned_older", field("name", FieldType.TEXT).get(),
+                field("owner", FieldType.USER).get())), "admin", null);
+        // As a table published before owner indexes existed: the definition is unchanged, the index is missing.
+        dsl.dropIndex(name("ox_frm_owned_older__owner")).on(name("frm_owned_older")).execute();
+        assertThat(indexes("frm_owned_older")).doesNotContain("ox_frm_owned_older__owner");
+
+        ownerIndexes.ensure();
+        assertThat(indexColumns("frm_owned_older", "ox_frm_owned_older__owner")).containsExactly("owner", "id desc");
+        ownerIndexes.ensure(); // idempotent: the index is there, nothing fails
+        assertThat(indexes("frm_owned_older")).containsOnlyOnce("ox_frm_owned_older__owner");
     }
 
     @Test
@@ -418,6 +453,14 @@ abstract class SchemaSyncContract {
             case "numeric" -> "numeric(" + r.get(3, Integer.class) + "," + r.get(4, Integer.class) + ")";
             default -> type;
         };
+    }
+
+    /** The columns of one index in order, each followed by " desc" when it is sorted descending. */
+    private List<String> indexColumns(String table, String index) {
+        return dsl.meta().getTables(table).stream().filter(t -> t.getName().equals(table))
+                .flatMap(t -> t.getIndexes().stream()).filter(i -> i.getName().equals(index))
+                .flatMap(i -> i.getFields().stream())
+                .map(f -> f.getName() + (f.getOrder() == org.jooq.SortOrder.DESC ? " desc" : "")).toList();
     }
 
     private List<String> indexes(String table) {

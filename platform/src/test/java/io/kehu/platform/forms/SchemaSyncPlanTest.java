@@ -2,6 +2,7 @@ package io.kehu.platform.forms;
 
 import static io.kehu.platform.forms.Definitions.field;
 import static io.kehu.platform.forms.Definitions.form;
+import static io.kehu.platform.forms.Definitions.ownedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -267,5 +268,39 @@ class SchemaSyncPlanTest {
         assertThat(change.describe()).containsExactly(
                 "Drop index uk_frm_deal__buyer on frm_deal",
                 "Create index ix_frm_deal__buyer on frm_deal(buyer)");
+    }
+
+    @Test
+    void aFormWithAnOwnerFieldGetsAnOwnerIndexOnceAndKeepsIt() {
+        FormDefinition customer = ownedBy("owner", form("customer", field("name", FieldType.TEXT).get(),
+                field("owner", FieldType.USER).get()));
+
+        assertThat(SchemaSync.plan((FormDefinition) null, customer).change().describe()).containsSubsequence(
+                "Create index ix_frm_customer__owner on frm_customer(owner)",
+                "Create index ox_frm_customer__owner on frm_customer(owner, id desc) for owners' lists");
+        assertThat(SchemaSync.plan(customer, customer).change().steps()).isEmpty();
+        assertThat(SchemaSync.plan((FormDefinition) null, form("note", field("owner", FieldType.USER).get()))
+                .change().describe()).noneMatch(step -> step.contains("ox_"));
+    }
+
+    @Test
+    void changingTheOwnerFieldMovesTheOwnerIndexAndDroppingItDropsTheIndex() {
+        FormDefinition byOwner = ownedBy("owner", form("customer", field("owner", FieldType.USER).get(),
+                field("manager", FieldType.USER).get()));
+        FormDefinition byManager = ownedBy("manager", byOwner);
+
+        assertThat(SchemaSync.plan(byOwner, byManager).change().describe()).containsExactly(
+                "Drop index ox_frm_customer__owner on frm_customer",
+                "Create index ox_frm_customer__manager on frm_customer(manager, id desc) for owners' lists");
+        assertThat(SchemaSync.plan(byOwner, ownedBy(null, byOwner)).change().describe()).containsExactly(
+                "Drop index ox_frm_customer__owner on frm_customer");
+    }
+
+    @Test
+    void theOwnerIndexNameCannotMeetAFieldIndexName() {
+        assertThat(FormTables.ownerIndex("customer", "owner")).isEqualTo("ox_frm_customer__owner")
+                .isNotEqualTo(FormTables.index("frm_customer", "owner_id"));
+        assertThat(FormTables.ownerIndex("a".repeat(28), "b".repeat(28)))
+                .hasSizeLessThanOrEqualTo(FormTables.MAX_NAME_LENGTH);
     }
 }
