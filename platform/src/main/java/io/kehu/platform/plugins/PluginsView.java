@@ -116,7 +116,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("plugins.column.status")).setAutoWidth(true);
         grid.addColumn(PluginInfo::requires).setHeader(getTranslation("plugins.column.requires")).setAutoWidth(true);
         grid.addColumn(this::provides).setHeader(getTranslation("plugins.column.extensions"));
-        grid.addColumn(p -> p.error() == null ? "" : p.error()).setHeader(getTranslation("plugins.column.error"));
+        grid.addColumn(this::problem).setHeader(getTranslation("plugins.column.error"));
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("plugins.column.actions"))
                 .setAutoWidth(true);
         // The id and the extension classes are for experts (support, plugin authors): a click on a row shows them.
@@ -144,6 +144,14 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
             }
         }
         return String.join(getTranslation("plugins.extension.separator"), kinds);
+    }
+
+    /** Why it failed: the exception's own words when there are some (for support), else "not started". */
+    private String problem(PluginInfo plugin) {
+        if (plugin.error() != null) {
+            return plugin.error();
+        }
+        return plugin.status() == PluginStatus.FAILED ? getTranslation("plugins.notStarted") : "";
     }
 
     private Component technical(PluginInfo plugin) {

@@ -58,7 +58,7 @@ class PluginsViewTest {
         assertThat(GridKt._get(grid, 0).status()).isEqualTo(PluginStatus.STARTED);
         // Names and kinds people read; its id and extension classes only in the row's details.
         assertThat(GridKt._getFormattedRow(grid, 0)).contains("Greeter karibu-test", "Started", "1.0.0", ">=0.1.0")
-                .contains("pages ×1, navigation ×1").doesNotContain("karibu-test").noneMatch(c -> c.contains("Contribution"));
+                .contains("pages ×1, navigation ×1, settings ×1").doesNotContain("karibu-test").noneMatch(c -> c.contains("Contribution"));
         assertThat(_get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("plugins-technical"))
                 .isOpened()).isFalse();
 
