@@ -150,7 +150,8 @@ final class DesignerCanvas extends VerticalLayout {
         String label = field.label().isEmpty() ? field.id() : field.label().in(getLocale());
         Span name = new Span(label + (field.required() ? " *" : ""));
         name.getStyle().set("font-weight", "500");
-        Span meta = new Span(field.id() + " · " + getTranslation(FieldPalette.typeKey(field.type())));
+        // The type in words; the field's id (its column name) is for experts, in the properties panel when selected.
+        Span meta = new Span(getTranslation(FieldPalette.typeKey(field.type())));
         meta.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         Div text = new Div(name, new Div(meta));
         text.getStyle().set("flex", "1").set("min-width", "0").set("overflow", "hidden");

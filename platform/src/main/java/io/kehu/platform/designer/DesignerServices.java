@@ -7,6 +7,7 @@ import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.forms.FormVersion;
 import io.kehu.platform.forms.SchemaChange;
+import io.kehu.platform.plugins.PluginHost;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.rules.RuleRun;
@@ -42,10 +43,11 @@ class DesignerServices {
     final Records records;
     private final CurrentUser currentUser;
     private final UserAccounts accounts;
+    final Authors authors;
 
     DesignerServices(FormPublisher publisher, FormCatalog catalog, DefinitionReader reader, DefinitionWriter writer,
                      RuleEngine engine, FormPreview preview, Records records, CurrentUser currentUser,
-                     UserAccounts accounts) {
+                     UserAccounts accounts, PluginHost plugins) {
         this.publisher = publisher;
         this.catalog = catalog;
         this.reader = reader;
@@ -55,6 +57,7 @@ class DesignerServices {
         this.records = records;
         this.currentUser = currentUser;
         this.accounts = accounts;
+        this.authors = new Authors(accounts, plugins);
     }
 
     /** The signed-in administrator; anyone else is refused here, not just hidden from the menu. */

@@ -327,7 +327,8 @@ public class FormDesignerView extends VerticalLayout implements BeforeEnterObser
                 services.publisher.versions(current().id()).stream().mapToInt(FormVersion::number).max().orElse(0))
                 : getTranslation("designer.status.new");
         if (draft != null) {
-            text += " · " + getTranslation("designer.status.draft", draft.savedBy(),
+            text += " · " + getTranslation("designer.status.draft",
+                    services.authors.name(draft.savedBy(), getLocale(), this::getTranslation),
                     draft.savedAt().toLocalDateTime().withNano(0).toString().replace('T', ' '));
         }
         status.setText(text);

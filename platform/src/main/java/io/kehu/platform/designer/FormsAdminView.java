@@ -6,9 +6,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.kehu.platform.forms.FormDefinition;
@@ -48,13 +50,12 @@ public class FormsAdminView extends VerticalLayout implements HasDynamicTitle {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
         Grid<FormOverview> grid = new Grid<>();
         grid.setId("forms-grid");
-        grid.addColumn(FormOverview::formId).setHeader(getTranslation("designer.list.id")).setAutoWidth(true);
         grid.addColumn(this::label).setHeader(getTranslation("designer.list.label")).setAutoWidth(true);
         grid.addColumn(o -> o.publishedVersion() == null ? getTranslation("designer.list.notPublished")
                 : String.valueOf(o.publishedVersion())).setHeader(getTranslation("designer.list.version"));
-        grid.addColumn(o -> o.hasDraft() ? getTranslation("designer.list.draftBy", o.draftBy()) : "")
+        grid.addColumn(o -> o.hasDraft() ? getTranslation("designer.list.draftBy", author(o.draftBy())) : "")
                 .setHeader(getTranslation("designer.list.draft")).setAutoWidth(true);
-        grid.addColumn(o -> o.lastChangedBy() == null ? "" : o.lastChangedBy() + " · "
+        grid.addColumn(o -> o.lastChangedBy() == null ? "" : author(o.lastChangedBy()) + " · "
                 + when.format(o.lastChangedAt().atZoneSameInstant(ZoneId.systemDefault())))
                 .setHeader(getTranslation("designer.list.lastChanged")).setAutoWidth(true);
         grid.addComponentColumn(o -> {
@@ -64,6 +65,12 @@ public class FormsAdminView extends VerticalLayout implements HasDynamicTitle {
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return edit;
         }).setAutoWidth(true);
+        // The form's id (its table's name) is for experts: a click on a row shows it.
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(o -> {
+            Span id = new Span(getTranslation("designer.list.idIs", o.formId()));
+            id.setId("forms-id-" + o.formId());
+            return id;
+        }));
         // One row per form: a company has tens of forms, not thousands, so the list is read whole.
         List<FormOverview> forms = services.publisher.overview();
         grid.setItems(forms);
@@ -76,6 +83,10 @@ public class FormsAdminView extends VerticalLayout implements HasDynamicTitle {
                 .or(() -> services.publisher.draftInfo(o.formId()).map(FormDraft::definition)
                         .map(FormDefinition::label))
                 .map(l -> l.in(getLocale())).orElse("");
+    }
+
+    private String author(String author) {
+        return services.authors.name(author, getLocale(), this::getTranslation);
     }
 
     private void newForm() {

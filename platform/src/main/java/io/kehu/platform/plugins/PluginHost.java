@@ -41,6 +41,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PluginHost {
 
+    /** The key of a plugin's own name in its {@code plugin-messages} bundles. */
+    public static final String NAME_KEY = "plugin.name";
+
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
     private final PluginStateStore store;
@@ -126,6 +129,16 @@ public class PluginHost {
 
     public synchronized Optional<PluginInfo> plugin(String pluginId) {
         return lifecycle.plugin(pluginId);
+    }
+
+    /**
+     * The name people read for a plugin: a started plugin's {@code plugin.name} in its messages (so a Chinese admin
+     * reads 客户分级, not {@code tiering}); else {@code fallback} (its description or id, as PF4J knows it).
+     */
+    public String displayName(String pluginId, String fallback, java.util.Locale locale) {
+        return registry.get(pluginId).map(p -> p.context().messages().get(NAME_KEY, locale))
+                .filter(name -> !name.startsWith("!"))
+                .orElse(fallback == null ? pluginId : fallback);
     }
 
     /**

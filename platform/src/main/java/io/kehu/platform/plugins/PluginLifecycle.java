@@ -219,9 +219,6 @@ final class PluginLifecycle {
                 || wrapper.getDescriptor().getPluginDescription().isBlank()
                 ? row.pluginId() : wrapper.getDescriptor().getPluginDescription();
         String error = row.failure() != null ? row.failure() : registry.lastError(row.pluginId()).orElse(null);
-        if (status == PluginStatus.FAILED && error == null) {
-            error = "Not started.";
-        }
         return new PluginInfo(row.pluginId(), name, row.version(), status,
                 wrapper == null ? "" : Optional.ofNullable(wrapper.getDescriptor().getRequires()).orElse(""),
                 active.map(PluginActivation::summary).orElseGet(() -> PluginActivation.declared(manager, row.pluginId())),

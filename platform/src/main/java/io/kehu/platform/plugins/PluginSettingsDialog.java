@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 /** Edits the settings a plugin declares ({@code SettingsPage}): one field per setting, stored by the host. */
 class PluginSettingsDialog extends Dialog {
 
-    PluginSettingsDialog(PluginHost host, Actor actor, String pluginId) {
-        setHeaderTitle(getTranslation("plugins.settings.title", pluginId));
+    PluginSettingsDialog(PluginHost host, Actor actor, String pluginId, String pluginName) {
+        setHeaderTitle(getTranslation("plugins.settings.title", pluginName));
         setId("plugin-settings");
         Map<String, String> values = host.settingValues(pluginId);
         Map<String, Supplier<String>> inputs = new LinkedHashMap<>();

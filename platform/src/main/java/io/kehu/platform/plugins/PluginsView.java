@@ -1,9 +1,11 @@
 package io.kehu.platform.plugins;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -15,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -28,6 +31,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -52,12 +57,16 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         this.actor = user.username().flatMap(users::findByUsername).map(Actor::of)
                 .orElseGet(() -> new Actor(null, user.username().orElse("?"), java.util.Set.of()));
         H2 title = new H2(getTranslation("plugins.title"));
-        Paragraph intro = new Paragraph(getTranslation("plugins.intro", host.directory()));
+        Paragraph intro = new Paragraph(getTranslation("plugins.intro"));
+        // Where the files live is for whoever runs the server: behind an expander, not in the admin's reading.
+        Details where = new Details(getTranslation("plugins.technical"),
+                new Span(getTranslation("plugins.directory", host.directory())));
+        where.setId("plugins-technical");
         // Plugins run inside the server with its full rights; the admin must know before uploading one.
         Paragraph trust = new Paragraph(getTranslation("plugins.trust"));
         trust.setId("plugin-trust");
         trust.getStyle().set("color", "var(--lumo-error-text-color)");
-        add(title, intro, trust, sha256Field(), upload(), grid());
+        add(title, intro, where, trust, sha256Field(), upload(), grid());
         setSizeFull();
         refresh();
     }
@@ -67,7 +76,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
             try (InputStream in = Files.newInputStream(file.toPath())) {
                 PluginInfo installed = host.install(actor, metadata.fileName(), in, expectedSha256);
-                ui.access(() -> done(getTranslation("plugins.installed", installed.pluginId(), installed.version(),
+                ui.access(() -> done(getTranslation("plugins.installed", name(installed), installed.version(),
                         getTranslation("plugins.status." + installed.status().name()))));
             } catch (PluginRefusedException e) {
                 ui.access(() -> refused(getTranslation(e.messageKey(), e.arguments())));
@@ -101,18 +110,55 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
     private Grid<PluginInfo> grid() {
         grid.setId("plugins-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(PluginInfo::pluginId).setHeader(getTranslation("plugins.column.id")).setAutoWidth(true);
-        grid.addColumn(PluginInfo::name).setHeader(getTranslation("plugins.column.name"));
+        grid.addColumn(this::name).setHeader(getTranslation("plugins.column.name")).setAutoWidth(true);
         grid.addColumn(PluginInfo::version).setHeader(getTranslation("plugins.column.version")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation("plugins.status." + p.status().name()))
                 .setHeader(getTranslation("plugins.column.status")).setAutoWidth(true);
         grid.addColumn(PluginInfo::requires).setHeader(getTranslation("plugins.column.requires")).setAutoWidth(true);
-        grid.addColumn(p -> String.join(", ", p.extensions())).setHeader(getTranslation("plugins.column.extensions"));
-        grid.addColumn(p -> p.error() == null ? "" : p.error()).setHeader(getTranslation("plugins.column.error"));
+        grid.addColumn(this::provides).setHeader(getTranslation("plugins.column.extensions"));
+        grid.addColumn(this::problem).setHeader(getTranslation("plugins.column.error"));
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("plugins.column.actions"))
                 .setAutoWidth(true);
+        // The id and the extension classes are for experts (support, plugin authors): a click on a row shows them.
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::technical));
         grid.setHeight("60vh");
         return grid;
+    }
+
+    /** The plugin's own name in the user's language, else its description. */
+    private String name(PluginInfo plugin) {
+        return host.displayName(plugin.pluginId(), plugin.name(), getLocale());
+    }
+
+    /** What it provides in words ("页面 ×1、导航 ×1"); kinds without a text appear only among the details. */
+    private String provides(PluginInfo plugin) {
+        List<String> kinds = new ArrayList<>();
+        for (String extension : plugin.extensions()) {
+            int times = extension.indexOf(" ×");
+            if (times > 0) {
+                String key = "plugins.extension." + extension.substring(0, times);
+                String text = getTranslation(key);
+                if (!text.startsWith("!")) {
+                    kinds.add(text + extension.substring(times));
+                }
+            }
+        }
+        return String.join(getTranslation("plugins.extension.separator"), kinds);
+    }
+
+    /** Why it failed: the exception's own words when there are some (for support), else "not started". */
+    private String problem(PluginInfo plugin) {
+        if (plugin.error() != null) {
+            return plugin.error();
+        }
+        return plugin.status() == PluginStatus.FAILED ? getTranslation("plugins.notStarted") : "";
+    }
+
+    private Component technical(PluginInfo plugin) {
+        Span details = new Span(getTranslation("plugins.details", plugin.pluginId(),
+                String.join(", ", plugin.extensions())));
+        details.setId("plugin-details-" + plugin.pluginId());
+        return details;
     }
 
     private HorizontalLayout actions(PluginInfo plugin) {
@@ -122,7 +168,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
             actions.add(button("disable", plugin, p -> host.disable(actor, p.pluginId())));
             if (!host.settingFields(plugin.pluginId()).isEmpty()) {
                 Button settings = new Button(getTranslation("plugins.action.settings"),
-                        click -> new PluginSettingsDialog(host, actor, plugin.pluginId()).open());
+                        click -> new PluginSettingsDialog(host, actor, plugin.pluginId(), name(plugin)).open());
                 settings.setId("settings-" + plugin.pluginId());
                 settings.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 actions.add(settings);
@@ -140,7 +186,7 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
     private Button button(String action, PluginInfo plugin, Function<PluginInfo, PluginInfo> change) {
         Button button = new Button(getTranslation("plugins.action." + action), click -> {
             PluginInfo after = change.apply(plugin);
-            done(getTranslation("plugins.changed", after.pluginId(),
+            done(getTranslation("plugins.changed", name(after),
                     getTranslation("plugins.status." + after.status().name())));
         });
         button.setId(action + "-" + plugin.pluginId());
@@ -149,10 +195,10 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmUninstall(PluginInfo plugin) {
-        ConfirmDialog dialog = new ConfirmDialog(getTranslation("plugins.uninstall.title", plugin.pluginId()),
+        ConfirmDialog dialog = new ConfirmDialog(getTranslation("plugins.uninstall.title", name(plugin)),
                 getTranslation("plugins.uninstall.text"), getTranslation("plugins.action.uninstall"), confirm -> {
                     host.uninstall(actor, plugin.pluginId());
-                    done(getTranslation("plugins.uninstalled", plugin.pluginId()));
+                    done(getTranslation("plugins.uninstalled", name(plugin)));
                 });
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("plugins.cancel"));

@@ -196,7 +196,9 @@ class FormDesignerViewTest {
         KaribuSession.signIn(context, accounts, DesignerFixture.SECOND_ADMIN);
         FormDesignerView resumed = open("contact_person");
         assertThat(resumed.current().field("backup_email")).isPresent();
-        assertThat(_get(Span.class, spec -> spec.withId("designer-status")).getText()).contains("admin");
+        // who saved it by the account's name, not its username
+        assertThat(_get(Span.class, spec -> spec.withId("designer-status")).getText())
+                .contains(accounts.findByUsername("admin").orElseThrow().displayName());
         assertThat(catalog.published("contact_person").orElseThrow().field("backup_email")).isEmpty();
     }
 

@@ -56,7 +56,11 @@ class PluginsViewTest {
         Grid<PluginInfo> grid = _get(Grid.class, spec -> spec.withId("plugins-grid"));
         assertThat(GridKt._size(grid)).isEqualTo(1);
         assertThat(GridKt._get(grid, 0).status()).isEqualTo(PluginStatus.STARTED);
-        assertThat(GridKt._getFormattedRow(grid, 0)).contains("karibu-test", "Started", "1.0.0", ">=0.1.0");
+        // Names and kinds people read; its id and extension classes only in the row's details.
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Greeter karibu-test", "Started", "1.0.0", ">=0.1.0")
+                .contains("pages ×1, navigation ×1, settings ×1").doesNotContain("karibu-test").noneMatch(c -> c.contains("Contribution"));
+        assertThat(_get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("plugins-technical"))
+                .isOpened()).isFalse();
 
         Button disable = (Button) GridKt._getCellComponent(grid, 0, "actions")
                 .getChildren().filter(c -> c.getId().orElse("").equals("disable-karibu-test")).findFirst()

@@ -21,6 +21,7 @@ final class UntranslatedText {
     static final Set<String> ALLOWED = Set.of("kehu", "crm", "csv", "excel", "xlsx", "json", "groovy", "english",
             "vip", "pdf", "id", "url", "sdk", "api", "ok", "chart", "js", "pf4j", "vaadin", "h2", "postgresql",
             "rfm", "kb", "mb", "gb", "ms", "am", "pm", "cny",
+            "jar", "zip", "sha", // file formats and the checksum as Chinese admins write them (.jar, .zip, SHA-256)
             "led", "pro"); // the last two: demo product names (LED 面板灯, 商用净水器 Pro)
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’]+");

@@ -60,13 +60,14 @@ public class TierHistoryPanel implements RecordPanel {
         }
         List<RecordData> history = context.recordsOfCurrentUser().search(TieringForms.HISTORY)
                 .where("customer", FilterOperator.EQUALS, recordId).sortBy("id", true).limit(100).list();
+        HistoryTexts texts = new HistoryTexts(context, locale);
         UnorderedList changes = new UnorderedList();
         changes.setId("tier-history");
         for (RecordData h : history) {
             ListItem item = new ListItem(context.messages().get("panel.change", locale, h.get("period"),
-                    name(scheme, (String) h.get("old_level"), locale), name(scheme, (String) h.get("new_level"), locale),
-                    Movement.valueOf((String) h.get("movement")).label().in(locale), h.get("applied_by")));
-            Span why = new Span(" " + h.get("metrics"));
+                    texts.level(h.get("scheme"), h.get("old_level")), texts.level(h.get("scheme"), h.get("new_level")),
+                    texts.movement(h.get("movement")), texts.appliedBy(h.get("applied_by"))));
+            Span why = new Span(" " + texts.metrics(h.get("metrics")));
             why.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             item.add(why);
             changes.add(item);
@@ -78,9 +79,5 @@ public class TierHistoryPanel implements RecordPanel {
     private static String label(PluginContext context, String key, Locale locale) {
         String text = context.messages().get("entitlement." + key, locale);
         return text.startsWith("!") ? key : text;
-    }
-
-    private static String name(TierScheme scheme, String code, Locale locale) {
-        return code == null ? "—" : scheme.level(code).map(l -> l.name().in(locale)).orElse(code);
     }
 }

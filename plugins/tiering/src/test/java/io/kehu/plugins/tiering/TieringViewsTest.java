@@ -104,7 +104,8 @@ class TieringViewsTest {
             Div div = (Div) tab;
             String text = div.getElement().getTextRecursively();
             assertThat(text).contains("Current level: Key customer").contains("Visits per year: 12")
-                    .contains(last.key() + ": — → Key customer (First level), applied by admin");
+                    .contains(last.key() + ": — → Key customer (First level), applied by admin")
+                    .containsPattern("Total spend ¥[\\d,]+\\.\\d\\d").doesNotContain("total_spend");
 
             DashboardWidget widget = kehu.extension(DashboardWidget.class, TierWidget.class);
             Component card = kehu.callAsUser("manager", () -> widget.create(kehu.context()));
@@ -114,6 +115,13 @@ class TieringViewsTest {
             @SuppressWarnings("unchecked")
             Grid<Object> adjustments = _get(Grid.class, spec -> spec.withId("adjust-grid"));
             assertThat(adjustments.getGenericDataView().getItems().count()).isPositive();
+            // Names, labels and formatted values: no scheme or level codes, no metrics JSON.
+            java.util.List<String> adjusted = java.util.stream.IntStream.range(0, GridKt._size(adjustments))
+                    .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(adjustments, i))).toList();
+            assertThat(adjusted).anySatisfy(row -> assertThat(row).startsWith("界面客户 | " + last.key())
+                    .contains("| Three tiers | — | Key customer | First level | admin |")
+                    .containsPattern("Total spend ¥[\\d,]+\\.\\d\\d · Purchases 6 · Last purchase ")
+                    .doesNotContain("{").doesNotContain("KEY").doesNotContain("three_tier"));
         }
     }
 
