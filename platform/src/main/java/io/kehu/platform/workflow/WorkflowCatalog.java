@@ -71,9 +71,18 @@ public class WorkflowCatalog implements ApplicationRunner {
 
     /** Reads the shipped definitions again against the forms published now. */
     public synchronized void reload() {
+        byForm = read(shipped());
+        log.info("Workflows in force: {}", byForm.values().stream().map(WorkflowDefinition::id).sorted().toList());
+    }
+
+    /**
+     * Reads definitions (file name → JSON) against the published forms: the readable ones by form, the others logged
+     * with their problems and left out. A workflow whose form is not published yet only waits for it.
+     */
+    Map<String, WorkflowDefinition> read(Map<String, String> files) {
         WorkflowReader reader = new WorkflowReader(forms::published, Set.of(CALENDAR), compileCheck);
         Map<String, WorkflowDefinition> next = new HashMap<>();
-        for (Map.Entry<String, String> file : shipped().entrySet()) {
+        for (Map.Entry<String, String> file : files.entrySet()) {
             try {
                 WorkflowDefinition workflow = reader.read(file.getKey(), file.getValue());
                 WorkflowDefinition other = next.putIfAbsent(workflow.form(), workflow);
@@ -82,23 +91,18 @@ public class WorkflowCatalog implements ApplicationRunner {
                             other.id());
                 }
             } catch (WorkflowException e) {
-                if (forms.published(formOf(e)).isEmpty() && onlyUnknownForm(e)) {
+                if (onlyUnknownForm(e)) {
                     log.debug("Workflow {} waits for its form to be published", file.getKey());
                 } else {
                     log.warn("Workflow {} left out, it does not read:\n{}", file.getKey(), e.describe(Locale.ENGLISH));
                 }
             }
         }
-        byForm = Map.copyOf(next);
+        return Map.copyOf(next);
     }
 
     private static boolean onlyUnknownForm(WorkflowException e) {
         return e.problems().stream().allMatch(p -> p.kind() == WorkflowProblem.Kind.UNKNOWN_FORM);
-    }
-
-    private static String formOf(WorkflowException e) {
-        return e.problems().stream().filter(p -> p.kind() == WorkflowProblem.Kind.UNKNOWN_FORM)
-                .map(p -> p.args().isEmpty() ? "" : p.args().get(0)).findFirst().orElse("");
     }
 
     private static Map<String, String> shipped() {

@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.kehu.platform.forms.DefinitionReader;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordConflictException;
 import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.TransitionRefusedException.Reason;
+import io.kehu.platform.workflow.runtime.TaskAssigner;
+import io.kehu.platform.workflow.runtime.TaskStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +58,10 @@ abstract class WorkflowRuntimeContract {
     FormCatalog forms;
     @Autowired
     FormPublisher publisher;
+    @Autowired
+    TaskAssigner assigner;
+    @Autowired
+    TaskStore taskStore;
 
     Actor staff;
     Actor manager;
@@ -213,5 +223,58 @@ abstract class WorkflowRuntimeContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aDefinitionThatDoesNotReadIsLeftOutAndTheOthersStay() {
+        String shipped = ShippedWorkflows.read(ShippedWorkflows.WORKFLOWS.resolve("complaint_handling.json"));
+        String broken = shipped.replace("\"to\": \"closed\"", "\"to\": \"archived\"");
+        assertThat(broken).isNotEqualTo(shipped);
+
+        assertThat(catalog.read(Map.of("complaint_handling.json", broken))).isEmpty();
+        assertThat(catalog.read(Map.of("complaint_handling.json", shipped))).containsOnlyKeys("feedback");
+    }
+
+    @Test
+    void aTaskNobodyIsEligibleForGoesToAManagerWithAWarning() {
+        Record logged = complaint(staff);
+        // Only the handler, and never the handler: nobody qualifies.
+        ActorRule nobody = new ActorRule(Set.of(), false, List.of("handler"), List.of("handler"), false, null);
+        WhoMayAct.RecordFacts facts = new WhoMayAct.RecordFacts(f -> "handler".equals(f) ? staff.userId() : null,
+                "handler", staff.userId(), script -> true);
+
+        TaskAssigner.Choice choice = assigner.choose(nobody, facts);
+        assertThat(accounts.findAll()).filteredOn(u -> u.id() == choice.userId()).singleElement()
+                .satisfies(u -> assertThat(u.hasRole(Role.MANAGER)).isTrue());
+        taskStore.create(new TaskStore.NewTask("feedback", logged.id(), "complaint_handling", "revisit", "new",
+                LocalizedText.of("回访客户", "Call the customer back"), choice.userId(), null, Instant.now(),
+                choice.warningCode()));
+        assertThat(taskStore.ofRecord("feedback", logged.id())).singleElement().extracting(WorkflowTask::warning)
+                .isEqualTo(LocalizedText.of("没有符合条件的处理人，已转给经理",
+                        "Nobody was eligible, so the task went to a manager"));
+    }
+
+    @Test
+    void theInboxShowsOverdueTasksFirstAndPages() {
+        String username = "wf" + SEQUENCE.incrementAndGet();
+        accounts.create(username, "赵敏 Zhao Min", "pw-" + username + "-Long1", Set.of(Role.STAFF));
+        Actor me = Actor.of(accounts.findByUsername(username).orElseThrow());
+        Record logged = complaint(staff);
+        Instant now = Instant.now();
+        List<String> kinds = List.of("later", "undated", "overdue", "soon");
+        List<Instant> dues = java.util.Arrays.asList(now.plus(Duration.ofDays(2)), null,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofHours(1)));
+        for (int i = 0; i < kinds.size(); i++) {
+            taskStore.create(new TaskStore.NewTask("feedback", logged.id(), "complaint_handling", kinds.get(i), "new",
+                    LocalizedText.of("任务", "Task"), me.userId(), dues.get(i), now, null));
+        }
+
+        List<WorkflowTask> inbox = workflows.openTasks(me, 0, 10);
+        assertThat(inbox).extracting(WorkflowTask::kind).containsExactly("overdue", "soon", "later", "undated");
+        assertThat(inbox).filteredOn(t -> t.overdueAt(now)).extracting(WorkflowTask::kind).containsExactly("overdue");
+        assertThat(workflows.openTasks(me, 1, 2)).extracting(WorkflowTask::kind).containsExactly("soon", "later");
+        // Someone else's inbox does not show them.
+        assertThat(workflows.openTasks(manager, 0, 500)).extracting(WorkflowTask::assigneeId)
+                .doesNotContain(me.userId());
     }
 }
