@@ -124,7 +124,9 @@ abstract class WorkflowRuntimeContract {
             assertThat(task.assigneeId()).isNotEqualTo(staff.userId()).isEqualTo(manager.userId());
             assertThat(task.title().zh()).isEqualTo("回访客户，确认投诉已解决");
             assertThat(task.status()).isEqualTo(WorkflowTask.Status.OPEN);
-            assertThat(task.dueAt()).isAfter(beforeResolve.plusSeconds(3600));
+            // Three calendar days: the shipped definition counts the revisit's due time in clock time.
+            assertThat(task.dueAt()).isBetween(beforeResolve.plus(Duration.ofDays(3)),
+                    Instant.now().plus(Duration.ofDays(3)));
             assertThat(task.warning()).isNull();
         });
         assertThat(workflows.openTasks(manager, 0, 500)).extracting(WorkflowTask::id)
