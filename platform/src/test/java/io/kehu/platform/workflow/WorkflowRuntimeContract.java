@@ -7,6 +7,7 @@ import io.kehu.platform.forms.DefinitionReader;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.records.BulkRecords;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordConflictException;
 import io.kehu.platform.records.RecordRefusedException;
@@ -58,6 +59,8 @@ abstract class WorkflowRuntimeContract {
     FormCatalog forms;
     @Autowired
     FormPublisher publisher;
+    @Autowired
+    BulkRecords bulk;
     @Autowired
     TaskAssigner assigner;
     @Autowired
@@ -177,6 +180,14 @@ abstract class WorkflowRuntimeContract {
         assertThat(direct).isInstanceOf(RecordRefusedException.class);
         assertThat(((RecordRefusedException) direct).text().zh()).isEqualTo("“处理状态”只能通过流程中的操作改变，不能直接修改");
         assertThat(records.get(staff, "feedback", logged.id()).orElseThrow().get("status")).isEqualTo("new");
+
+        // Nor through a bulk write (imports), nor as the platform itself.
+        Throwable inBulk = catchThrowable(() -> bulk.batch(staff, null, null, batch -> batch.update("feedback",
+                logged.id(), logged.rowVersion(), Map.of("status", "in_progress"))));
+        assertThat(inBulk).isInstanceOf(RecordRefusedException.class);
+        Throwable bySystem = catchThrowable(() -> records.update(Actor.system("import"), "feedback", logged.id(),
+                logged.rowVersion(), Map.of("status", "in_progress")));
+        assertThat(bySystem).isInstanceOf(RecordRefusedException.class);
 
         // Other fields still change as usual.
         Record edited = records.update(staff, "feedback", logged.id(), logged.rowVersion(),
