@@ -180,12 +180,18 @@ public class Workflows {
     }
 
     private FormDefinition form(String formId) {
-        return forms.published(formId).orElseThrow(() -> new RecordNotFoundException(formId, 0));
+        return forms.published(formId)
+                .orElseThrow(() -> new IllegalStateException("Workflow bound to unpublished form " + formId));
     }
 
     private static BusinessCalendar calendar(WorkflowDefinition workflow) {
-        // The reader accepts only the calendars that exist; today that is the shipped one.
-        return BusinessCalendars.chinaMainland();
+        // The catalog's reader accepts only the calendars that exist; today that is the shipped one.
+        BusinessCalendar shipped = BusinessCalendars.chinaMainland();
+        if (!shipped.id().equals(workflow.calendar())) {
+            throw new IllegalStateException("Workflow " + workflow.id() + " names unknown calendar "
+                    + workflow.calendar());
+        }
+        return shipped;
     }
 
     static TransitionRefusedException refused(Reason reason, WhoMayAct.Decision decision, String key,
