@@ -214,6 +214,18 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
                 bound.contexts().of(form, values, Optional.empty(), actor), field.id(), field.id()));
     }
 
+    /**
+     * Whether condition {@code script} holds for a record's {@code values} (workflow guards and actor conditions use
+     * it), run in the sandbox like a validation rule. A script that fails refuses like a failing rule does.
+     *
+     * @param name names the condition in the refusal and the log, e.g. {@code complaint_handling / resolve}
+     * @throws RecordValidationException when the script fails
+     */
+    public boolean holds(FormDefinition form, String script, Map<String, Object> values, Optional<Record> old,
+                         Actor actor, String name) {
+        return truth(run(form, script, bound.contexts().of(form, values, old, actor), name, null));
+    }
+
     /** Runs one script; any failure becomes a refusal naming the rule, logged with its details. */
     private Object run(FormDefinition form, String script, RuleContext context, String name, String fieldId) {
         return run(form, script, context, () -> name, fieldId);

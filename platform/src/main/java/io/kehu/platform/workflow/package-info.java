@@ -8,5 +8,9 @@
  * the handler, not the creator" (the seeds' 回访由非直接处理人员进行). Working-time SLAs count with the
  * {@link io.kehu.platform.calendar.BusinessCalendar}. Parsing and meaning checks live in the internal
  * {@code workflow.definition} package.
+ *
+ * <p>At run time {@link io.kehu.platform.workflow.WorkflowCatalog} holds the workflow of each form and
+ * {@link io.kehu.platform.workflow.Workflows} takes transitions through the one write path ({@code Records}) and keeps
+ * the tasks they create; its internals are in {@code workflow.runtime}.
  */
 package io.kehu.platform.workflow;

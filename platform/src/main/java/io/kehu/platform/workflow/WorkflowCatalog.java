@@ -1,0 +1,125 @@
+package io.kehu.platform.workflow;
+
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormsPublished;
+import io.kehu.platform.forms.RuleCompileCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workflows in force, one per form at most: the shipped definitions ({@code form-definitions/workflows/*.json} on
+ * the classpath) read against the published forms at start-up, after the forms (order 30, the first-start forms are
+ * 20), and again whenever forms are published, since a definition is only valid against the form it binds. A
+ * definition that does not read is logged with every problem and left out; the app starts without it rather than
+ * not at all. Versioned storage with publish and rollback comes later: today the files are the only source.
+ *
+ * <p>Readers see an immutable snapshot through a volatile reference.
+ */
+@Component
+@Order(30)
+public class WorkflowCatalog implements ApplicationRunner {
+
+    static final String CALENDAR = "cn-mainland";
+    private static final Logger log = LoggerFactory.getLogger(WorkflowCatalog.class);
+
+    private final FormCatalog forms;
+    private final RuleCompileCheck compileCheck;
+    private volatile Map<String, WorkflowDefinition> byForm = Map.of();
+
+    WorkflowCatalog(FormCatalog forms, RuleCompileCheck compileCheck) {
+        this.forms = forms;
+        this.compileCheck = compileCheck;
+    }
+
+    /** The workflow bound to {@code formId}, if any. */
+    public Optional<WorkflowDefinition> forForm(String formId) {
+        return Optional.ofNullable(byForm.get(formId));
+    }
+
+    /** Every workflow in force. */
+    public List<WorkflowDefinition> all() {
+        return List.copyOf(byForm.values());
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        reload();
+    }
+
+    @EventListener
+    void formsPublished(FormsPublished event) {
+        reload();
+    }
+
+    /** Reads the shipped definitions again against the forms published now. */
+    public synchronized void reload() {
+        byForm = read(shipped());
+        log.info("Workflows in force: {}", byForm.values().stream().map(WorkflowDefinition::id).sorted().toList());
+    }
+
+    /**
+     * Reads definitions (file name → JSON) against the published forms: the readable ones by form, the others logged
+     * with their problems and left out. A workflow whose form is not published yet only waits for it.
+     */
+    Map<String, WorkflowDefinition> read(Map<String, String> files) {
+        WorkflowReader reader = new WorkflowReader(forms::published, Set.of(CALENDAR), compileCheck);
+        Map<String, WorkflowDefinition> next = new HashMap<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            try {
+                WorkflowDefinition workflow = reader.read(file.getKey(), file.getValue());
+                WorkflowDefinition other = next.putIfAbsent(workflow.form(), workflow);
+                if (other != null) {
+                    log.warn("Workflow {} left out: form {} already has workflow {}", workflow.id(), workflow.form(),
+                            other.id());
+                }
+            } catch (WorkflowException e) {
+                if (onlyUnknownForm(e)) {
+                    log.debug("Workflow {} waits for its form to be published", file.getKey());
+                } else {
+                    log.warn("Workflow {} left out, it does not read:\n{}", file.getKey(), e.describe(Locale.ENGLISH));
+                }
+            }
+        }
+        return Map.copyOf(next);
+    }
+
+    private static boolean onlyUnknownForm(WorkflowException e) {
+        return e.problems().stream().allMatch(p -> p.kind() == WorkflowProblem.Kind.UNKNOWN_FORM);
+    }
+
+    private static Map<String, String> shipped() {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:form-definitions/workflows/*.json");
+            List<Resource> sorted = new ArrayList<>(List.of(files));
+            sorted.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            Map<String, String> texts = new java.util.LinkedHashMap<>();
+            for (Resource file : sorted) {
+                try (var in = file.getInputStream()) {
+                    texts.put(file.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return texts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the shipped workflow definitions", e);
+        }
+    }
+}

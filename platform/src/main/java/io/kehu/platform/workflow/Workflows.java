@@ -1,0 +1,201 @@
+package io.kehu.platform.workflow;
+
+import io.kehu.platform.calendar.BusinessCalendar;
+import io.kehu.platform.calendar.BusinessCalendars;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.RecordNotFoundException;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.rules.RuleEngine;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.workflow.TransitionRefusedException.Reason;
+import io.kehu.platform.workflow.runtime.TaskAssigner;
+import io.kehu.platform.workflow.runtime.TaskStore;
+import io.kehu.platform.workflow.runtime.TransitionScope;
+import io.kehu.platform.workflow.runtime.WorkflowLog;
+import io.kehu.platform.workflow.runtime.WorkflowTexts;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The workflow runtime's front: the transitions a user may take on a record (the buttons), taking one, and the
+ * tasks transitions create. A transition is checked here — state, who may act ({@link WhoMayAct}, the same decision
+ * the buttons come from), comment, required fields, guard — then written in one transaction: the status field and the
+ * transition's {@code setField} values through {@link Records} with the caller's row version (permissions, form
+ * rules, optimistic locking, audit), the step with its comment in the workflow log, the tasks of the state left
+ * closed and new ones created. Two people acting on one version: one wins, the other gets the records' conflict.
+ *
+ * <p>Not yet run: the {@code notify}, {@code createRecord} and {@code startWorkflow} actions, SLA timers and
+ * scheduled steps (see docs/workflows.md).
+ */
+@Service
+public class Workflows {
+
+    /** The longest comment the log keeps. */
+    public static final int MAX_COMMENT = 2000;
+
+    private final WorkflowCatalog catalog;
+    private final FormCatalog forms;
+    private final Records records;
+    private final RuleEngine rules;
+    private final WorkflowLog log;
+    private final TaskStore tasks;
+    private final TaskAssigner assigner;
+    private final Clock clock;
+
+    Workflows(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules, WorkflowLog log,
+            TaskStore tasks, TaskAssigner assigner) {
+        this.catalog = catalog;
+        this.forms = forms;
+        this.records = records;
+        this.rules = rules;
+        this.log = log;
+        this.tasks = tasks;
+        this.assigner = assigner;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The workflow in force for {@code formId}, if any. */
+    public Optional<WorkflowDefinition> workflow(String formId) {
+        return catalog.forForm(formId);
+    }
+
+    /**
+     * The transitions {@code actor} may take on the record now, in button order: those leaving its state whose actor
+     * rule allows the actor and whose guard holds. Comment and required fields are asked when the button is used.
+     */
+    public List<Transition> allowedTransitions(Actor actor, String formId, long recordId) {
+        WorkflowDefinition workflow = catalog.forForm(formId).orElse(null);
+        if (workflow == null) {
+            return List.of();
+        }
+        FormDefinition form = form(formId);
+        Record record = records.get(actor, formId, recordId)
+                .orElseThrow(() -> new RecordNotFoundException(formId, recordId));
+        WhoMayAct.RecordFacts facts = facts(form, record, actor);
+        return workflow.transitionsFrom(String.valueOf(record.get(workflow.statusField()))).stream()
+                .filter(t -> WhoMayAct.decide(t.actors(), actor, facts).allowed())
+                .filter(t -> t.guard() == null || guardHolds(form, workflow, t, record, actor))
+                .toList();
+    }
+
+    /**
+     * Takes transition {@code transitionId} on the record the actor read at {@code expectedRowVersion}.
+     *
+     * @return the record after the move
+     * @throws TransitionRefusedException when the move is not allowed, with why
+     * @throws io.kehu.platform.records.RecordConflictException when someone saved the record since that version
+     */
+    @Transactional
+    public Record transition(Actor actor, String formId, long recordId, String transitionId, String comment,
+            int expectedRowVersion) {
+        WorkflowDefinition workflow = catalog.forForm(formId)
+                .orElseThrow(() -> refused(Reason.NO_WORKFLOW, null, "refused.NO_WORKFLOW"));
+        Transition move = workflow.transition(transitionId)
+                .orElseThrow(() -> refused(Reason.UNKNOWN_TRANSITION, null, "refused.UNKNOWN_TRANSITION"));
+        FormDefinition form = form(formId);
+        Record record = records.get(actor, formId, recordId)
+                .orElseThrow(() -> new RecordNotFoundException(formId, recordId));
+        if (record.rowVersion() != expectedRowVersion) {
+            // Stale: the records' own check refuses it with who saved in between, as any other write would be.
+            records.update(actor, formId, recordId, expectedRowVersion, Map.of());
+        }
+        String from = String.valueOf(record.get(workflow.statusField()));
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        TransitionChecks.check(workflow, move, form, record, actor, text, facts(form, record, actor),
+                () -> move.guard() == null || guardHolds(form, workflow, move, record, actor));
+
+        Instant now = clock.instant();
+        BusinessCalendar calendar = calendar(workflow);
+        Map<String, Object> changes = TransitionChecks.changes(workflow, move, actor, now, calendar.zone());
+        Record moved = TransitionScope.moving(formId, recordId, move.to(),
+                () -> records.update(actor, formId, recordId, expectedRowVersion, changes));
+        log.append(formId, recordId, new WorkflowStep(workflow.id(), move.id(), from, move.to(), text,
+                actor.userId(), actor.username(), now));
+        tasks.completeOnLeaving(formId, recordId, from, actor.userId(), now);
+        WhoMayAct.RecordFacts facts = facts(form, moved, actor);
+        for (WorkflowAction action : move.actions()) {
+            if (action instanceof WorkflowAction.CreateTask task) {
+                createTask(workflow, move, task, moved, facts, calendar, now);
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * One page of {@code actor}'s open tasks (我的待办), earliest due — so overdue — first, tasks without a due date
+     * last.
+     */
+    public List<WorkflowTask> openTasks(Actor actor, int offset, int limit) {
+        if (actor.userId() == null) {
+            return List.of();
+        }
+        return tasks.open(actor.userId(), Math.max(0, offset), Math.clamp(limit, 1, 500));
+    }
+
+    /** The tasks of a record the actor may see, oldest first. */
+    public List<WorkflowTask> tasksOf(Actor actor, String formId, long recordId) {
+        requireVisible(actor, formId, recordId);
+        return tasks.ofRecord(formId, recordId);
+    }
+
+    /** The transitions taken on a record the actor may see, oldest first, with their comments. */
+    public List<WorkflowStep> steps(Actor actor, String formId, long recordId) {
+        requireVisible(actor, formId, recordId);
+        return log.steps(formId, recordId);
+    }
+
+    private void createTask(WorkflowDefinition workflow, Transition move, WorkflowAction.CreateTask task,
+            Record record, WhoMayAct.RecordFacts facts, BusinessCalendar calendar, Instant now) {
+        TaskAssigner.Choice choice = assigner.choose(task.assignee(), facts);
+        Instant due = task.due() == null ? null
+                : task.workingTime() ? calendar.plusWorkingTime(now, task.due()) : now.plus(task.due());
+        tasks.create(new TaskStore.NewTask(record.formId(), record.id(), workflow.id(), task.kind(), move.to(),
+                task.title(), choice.userId(), due, now, choice.warningCode()));
+    }
+
+    private boolean guardHolds(FormDefinition form, WorkflowDefinition workflow, Transition move, Record record,
+            Actor actor) {
+        return rules.holds(form, move.guard(), record.values().asMap(), Optional.of(record), actor,
+                workflow.id() + " / " + move.id());
+    }
+
+    private WhoMayAct.RecordFacts facts(FormDefinition form, Record record, Actor actor) {
+        return new WhoMayAct.RecordFacts(record::get, form.ownerField(), record.createdBy(),
+                script -> rules.holds(form, script, record.values().asMap(), Optional.of(record), actor,
+                        record.formId() + " / when"));
+    }
+
+    private void requireVisible(Actor actor, String formId, long recordId) {
+        if (records.get(actor, formId, recordId).isEmpty()) {
+            throw new RecordNotFoundException(formId, recordId);
+        }
+    }
+
+    private FormDefinition form(String formId) {
+        return forms.published(formId)
+                .orElseThrow(() -> new IllegalStateException("Workflow bound to unpublished form " + formId));
+    }
+
+    private static BusinessCalendar calendar(WorkflowDefinition workflow) {
+        // The catalog's reader accepts only the calendars that exist; today that is the shipped one.
+        BusinessCalendar shipped = BusinessCalendars.chinaMainland();
+        if (!shipped.id().equals(workflow.calendar())) {
+            throw new IllegalStateException("Workflow " + workflow.id() + " names unknown calendar "
+                    + workflow.calendar());
+        }
+        return shipped;
+    }
+
+    static TransitionRefusedException refused(Reason reason, WhoMayAct.Decision decision, String key,
+            LocalizedText... args) {
+        return new TransitionRefusedException(reason, decision, WorkflowTexts.text(key, args));
+    }
+}

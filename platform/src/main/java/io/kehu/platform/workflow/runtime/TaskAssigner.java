@@ -1,0 +1,55 @@
+package io.kehu.platform.workflow.runtime;
+
+import io.kehu.platform.security.Role;
+import io.kehu.platform.security.UserAccount;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.workflow.ActorRule;
+import io.kehu.platform.workflow.WhoMayAct;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks who gets a task: among the enabled users, the one with the fewest open tasks whom the rule allows
+ * ({@link WhoMayAct#assignee}); when nobody is eligible, the least busy manager (else administrator), with a warning
+ * the task shows — the work must land somewhere visible rather than nowhere.
+ */
+@Component
+public class TaskAssigner {
+
+    /**
+     * The choice.
+     *
+     * @param userId who gets the task
+     * @param warningCode why it is not an eligible user, or null
+     */
+    public record Choice(long userId, String warningCode) {
+    }
+
+    private final UserAccounts accounts;
+    private final TaskStore tasks;
+
+    TaskAssigner(UserAccounts accounts, TaskStore tasks) {
+        this.accounts = accounts;
+        this.tasks = tasks;
+    }
+
+    /** The user for a task under {@code rule} about the record {@code facts} describe. */
+    public Choice choose(ActorRule rule, WhoMayAct.RecordFacts facts) {
+        Map<Long, Integer> open = tasks.openCounts();
+        List<UserAccount> candidates = accounts.findAll().stream().filter(UserAccount::enabled)
+                .sorted(Comparator.comparing((UserAccount u) -> open.getOrDefault(u.id(), 0))
+                        .thenComparing(UserAccount::id))
+                .toList();
+        Optional<UserAccount> eligible = WhoMayAct.assignee(rule, facts, candidates);
+        if (eligible.isPresent()) {
+            return new Choice(eligible.get().id(), null);
+        }
+        UserAccount fallback = candidates.stream().filter(u -> u.hasRole(Role.MANAGER)).findFirst()
+                .or(() -> candidates.stream().filter(u -> u.hasRole(Role.ADMIN)).findFirst())
+                .orElseThrow(() -> new IllegalStateException("No enabled manager or administrator to give a task to"));
+        return new Choice(fallback.id(), TaskStore.NO_ELIGIBLE_ASSIGNEE);
+    }
+}

@@ -1,0 +1,126 @@
+package io.kehu.platform.workflow.runtime;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.workflow.WorkflowTask;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Component;
+
+/** The {@code kehu_task} table: tasks written in the caller's transaction, the inbox read by the index on it. */
+@Component
+public class TaskStore {
+
+    /** The warning code of a task that went to a manager because nobody was eligible. */
+    static final String NO_ELIGIBLE_ASSIGNEE = "noEligibleAssignee";
+    private static final Table<Record> TASK = table(name("kehu_task"));
+    private static final Field<Long> ID = field(name("id"), Long.class);
+    private static final Field<String> FORM_ID = field(name("form_id"), String.class);
+    private static final Field<Long> RECORD_ID = field(name("record_id"), Long.class);
+    private static final Field<String> WORKFLOW_ID = field(name("workflow_id"), String.class);
+    private static final Field<String> KIND = field(name("kind"), String.class);
+    private static final Field<String> STATE = field(name("state"), String.class);
+    private static final Field<String> TITLE_ZH = field(name("title_zh"), String.class);
+    private static final Field<String> TITLE_EN = field(name("title_en"), String.class);
+    private static final Field<Long> ASSIGNEE_ID = field(name("assignee_id"), Long.class);
+    private static final Field<OffsetDateTime> DUE_AT = field(name("due_at"), OffsetDateTime.class);
+    private static final Field<String> STATUS = field(name("status"), String.class);
+    private static final Field<OffsetDateTime> CREATED_AT = field(name("created_at"), OffsetDateTime.class);
+    private static final Field<OffsetDateTime> DONE_AT = field(name("done_at"), OffsetDateTime.class);
+    private static final Field<Long> DONE_BY = field(name("done_by"), Long.class);
+    private static final Field<String> WARNING = field(name("warning"), String.class);
+
+    private final DSLContext dsl;
+
+    TaskStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * A task to write.
+     *
+     * @param state the record's state the task belongs to; the record leaving it closes the task
+     * @param warningCode a warning shown with the task, or null
+     */
+    public record NewTask(String formId, long recordId, String workflowId, String kind, String state,
+            LocalizedText title, long assigneeId, Instant dueAt, Instant createdAt, String warningCode) {
+    }
+
+    /** Writes a task in the caller's transaction and returns its id. */
+    public long create(NewTask task) {
+        return dsl.insertInto(TASK)
+                .columns(FORM_ID, RECORD_ID, WORKFLOW_ID, KIND, STATE, TITLE_ZH, TITLE_EN, ASSIGNEE_ID, DUE_AT, STATUS,
+                        CREATED_AT, WARNING)
+                .values(task.formId(), task.recordId(), task.workflowId(), task.kind(), task.state(),
+                        task.title().zh(), task.title().en(), task.assigneeId(), utc(task.dueAt()),
+                        WorkflowTask.Status.OPEN.name(), utc(task.createdAt()), task.warningCode())
+                .returningResult(ID)
+                .fetchOne(ID);
+    }
+
+    /** How many open tasks each user has (users without any are absent). */
+    public Map<Long, Integer> openCounts() {
+        Field<Integer> open = count();
+        return dsl.select(ASSIGNEE_ID, open).from(TASK).where(STATUS.eq(WorkflowTask.Status.OPEN.name()))
+                .groupBy(ASSIGNEE_ID)
+                .fetchMap(ASSIGNEE_ID, open);
+    }
+
+    /** Marks the record's open tasks of {@code state} done by {@code actorId}: the record left that state. */
+    public int completeOnLeaving(String formId, long recordId, String state, Long actorId, Instant at) {
+        return dsl.update(TASK)
+                .set(STATUS, WorkflowTask.Status.DONE.name())
+                .set(DONE_AT, utc(at))
+                .set(DONE_BY, actorId)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(STATE.eq(state))
+                        .and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
+                .execute();
+    }
+
+    /** One page of a user's open tasks, earliest due (so overdue) first, tasks without a due date last. */
+    public List<WorkflowTask> open(long assigneeId, int offset, int limit) {
+        return dsl.select(ID, FORM_ID, RECORD_ID, WORKFLOW_ID, KIND, TITLE_ZH, TITLE_EN, ASSIGNEE_ID, DUE_AT, STATUS,
+                        CREATED_AT, WARNING)
+                .from(TASK)
+                .where(ASSIGNEE_ID.eq(assigneeId).and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
+                .orderBy(DUE_AT.asc().nullsLast(), ID.asc())
+                .offset(offset)
+                .limit(limit)
+                .fetch(TaskStore::task);
+    }
+
+    /** The tasks of a record, oldest first (at most 1000). */
+    public List<WorkflowTask> ofRecord(String formId, long recordId) {
+        return dsl.select(ID, FORM_ID, RECORD_ID, WORKFLOW_ID, KIND, TITLE_ZH, TITLE_EN, ASSIGNEE_ID, DUE_AT, STATUS,
+                        CREATED_AT, WARNING)
+                .from(TASK)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)))
+                .orderBy(ID)
+                .limit(1000)
+                .fetch(TaskStore::task);
+    }
+
+    private static WorkflowTask task(Record r) {
+        String warning = r.get(WARNING);
+        return new WorkflowTask(r.get(ID), r.get(FORM_ID), r.get(RECORD_ID), r.get(WORKFLOW_ID), r.get(KIND),
+                LocalizedText.of(r.get(TITLE_ZH), r.get(TITLE_EN)), r.get(ASSIGNEE_ID),
+                r.get(DUE_AT) == null ? null : r.get(DUE_AT).toInstant(),
+                WorkflowTask.Status.valueOf(r.get(STATUS)), r.get(CREATED_AT).toInstant(),
+                warning == null ? null : WorkflowTexts.text("task." + warning));
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+}

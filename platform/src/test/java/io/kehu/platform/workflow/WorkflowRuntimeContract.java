@@ -1,0 +1,293 @@
+package io.kehu.platform.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.kehu.platform.forms.DefinitionReader;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.records.BulkRecords;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.RecordConflictException;
+import io.kehu.platform.records.RecordRefusedException;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.workflow.TransitionRefusedException.Reason;
+import io.kehu.platform.workflow.runtime.TaskAssigner;
+import io.kehu.platform.workflow.runtime.TaskStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The complaint workflow as shipped, run on a real database through the one write path: staff log a complaint, take
+ * it, resolve it with a comment; the revisit lands with someone other than the handler, the handler is refused it,
+ * the other user closes the complaint. The status field cannot be changed around the workflow, and of two people
+ * acting on one version exactly one wins.
+ */
+abstract class WorkflowRuntimeContract {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+
+    @Autowired
+    Workflows workflows;
+    @Autowired
+    WorkflowCatalog catalog;
+    @Autowired
+    Records records;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    FormCatalog forms;
+    @Autowired
+    FormPublisher publisher;
+    @Autowired
+    BulkRecords bulk;
+    @Autowired
+    TaskAssigner assigner;
+    @Autowired
+    TaskStore taskStore;
+
+    Actor staff;
+    Actor manager;
+    long customer;
+
+    @BeforeEach
+    void shippedFormsAndWorkflows() {
+        if (forms.published("feedback").isEmpty()) {
+            publisher.publishAll(new DefinitionReader().readFolder(Path.of("../form-definitions")), "test",
+                    "workflow runtime tests");
+        }
+        assertThat(catalog.forForm("feedback")).map(WorkflowDefinition::id).contains("complaint_handling");
+        staff = Actor.of(accounts.findByUsername("staff").orElseThrow());
+        manager = Actor.of(accounts.findByUsername("manager").orElseThrow());
+        Map<String, Object> c = new HashMap<>();
+        c.put("name", "华润食品" + SEQUENCE.incrementAndGet());
+        c.put("customer_type", "company");
+        c.put("phone", String.format("138%08d", SEQUENCE.incrementAndGet() % 100_000_000));
+        c.put("account_manager", staff.userId());
+        customer = records.create(staff, "customer", c).id();
+    }
+
+    private Record complaint(Actor by) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("customer", customer);
+        v.put("feedback_type", "complaint");
+        v.put("severity", "high");
+        v.put("description", "冰柜运行噪音大，客户要求上门检修 " + SEQUENCE.incrementAndGet());
+        v.put("received_at", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0));
+        return records.create(by, "feedback", v);
+    }
+
+    private static List<String> ids(List<Transition> transitions) {
+        return transitions.stream().map(Transition::id).toList();
+    }
+
+    @Test
+    void complaintIsHandledThenRevisitedBySomeoneElseAndClosed() {
+        Record logged = complaint(staff);
+        assertThat(logged.get("status")).isEqualTo("new");
+        assertThat(ids(workflows.allowedTransitions(staff, "feedback", logged.id()))).containsExactly("take");
+
+        Record taken = workflows.transition(staff, "feedback", logged.id(), "take", null, logged.rowVersion());
+        assertThat(taken.get("status")).isEqualTo("in_progress");
+        assertThat(taken.get("handler")).isEqualTo(staff.userId());
+        assertThat(taken.get("first_response_at")).isNotNull();
+
+        TransitionRefusedException noComment = (TransitionRefusedException) catchThrowable(() -> workflows.transition(
+                staff, "feedback", logged.id(), "resolve", "  ", taken.rowVersion()));
+        assertThat(noComment.reason()).isEqualTo(Reason.COMMENT_REQUIRED);
+        assertThat(noComment.text().zh()).isEqualTo("执行“处理完成”需要填写说明");
+
+        Instant beforeResolve = Instant.now();
+        Record resolved = workflows.transition(staff, "feedback", logged.id(), "resolve", "已上门更换压缩机",
+                taken.rowVersion());
+        assertThat(resolved.get("status")).isEqualTo("resolved");
+        List<WorkflowTask> revisits = workflows.tasksOf(manager, "feedback", logged.id());
+        assertThat(revisits).singleElement().satisfies(task -> {
+            assertThat(task.kind()).isEqualTo("revisit");
+            assertThat(task.assigneeId()).isNotEqualTo(staff.userId()).isEqualTo(manager.userId());
+            assertThat(task.title().zh()).isEqualTo("回访客户，确认投诉已解决");
+            assertThat(task.status()).isEqualTo(WorkflowTask.Status.OPEN);
+            // Three calendar days: the shipped definition counts the revisit's due time in clock time.
+            assertThat(task.dueAt()).isBetween(beforeResolve.plus(Duration.ofDays(3)),
+                    Instant.now().plus(Duration.ofDays(3)));
+            assertThat(task.warning()).isNull();
+        });
+        assertThat(workflows.openTasks(manager, 0, 500)).extracting(WorkflowTask::id)
+                .contains(revisits.get(0).id());
+
+        // The handler may not do the revisit: no button, and refused on the server with why.
+        assertThat(workflows.allowedTransitions(staff, "feedback", logged.id())).isEmpty();
+        TransitionRefusedException handler = (TransitionRefusedException) catchThrowable(() -> workflows.transition(
+                staff, "feedback", logged.id(), "revisit_ok", "客户满意", resolved.rowVersion()));
+        assertThat(handler.reason()).isEqualTo(Reason.NOT_ALLOWED);
+        assertThat(handler.decision().reason()).isEqualTo(WhoMayAct.Reason.EXCLUDED_BY_FIELD);
+        assertThat(handler.decision().field()).isEqualTo("handler");
+        assertThat(handler.text().zh()).isEqualTo("您是本记录的“处理人”，不能执行“回访满意，关闭”，需由其他人员执行");
+
+        assertThat(ids(workflows.allowedTransitions(manager, "feedback", logged.id())))
+                .containsExactly("revisit_ok", "revisit_reopen");
+        Record closed = workflows.transition(manager, "feedback", logged.id(), "revisit_ok", "客户确认问题已解决",
+                resolved.rowVersion());
+        assertThat(closed.get("status")).isEqualTo("closed");
+        assertThat(workflows.tasksOf(manager, "feedback", logged.id())).singleElement()
+                .extracting(WorkflowTask::status).isEqualTo(WorkflowTask.Status.DONE);
+        assertThat(workflows.openTasks(manager, 0, 500)).extracting(WorkflowTask::id)
+                .doesNotContain(revisits.get(0).id());
+        assertThat(workflows.steps(manager, "feedback", logged.id()))
+                .extracting(WorkflowStep::transitionId, WorkflowStep::to, WorkflowStep::comment,
+                        WorkflowStep::actedBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("take", "in_progress", null, staff.userId()),
+                        org.assertj.core.groups.Tuple.tuple("resolve", "resolved", "已上门更换压缩机", staff.userId()),
+                        org.assertj.core.groups.Tuple.tuple("revisit_ok", "closed", "客户确认问题已解决",
+                                manager.userId()));
+        // The status field's audit shows each move, by whom.
+        assertThat(records.history(manager, "feedback", logged.id()))
+                .filteredOn(e -> "status".equals(e.fieldId())).extracting(e -> e.newValue())
+                .containsExactly("new", "in_progress", "resolved", "closed");
+
+        TransitionRefusedException again = (TransitionRefusedException) catchThrowable(() -> workflows.transition(
+                manager, "feedback", logged.id(), "take", null, closed.rowVersion()));
+        assertThat(again.reason()).isEqualTo(Reason.WRONG_STATE);
+        assertThat(again.text().zh()).contains("已回访，关闭");
+    }
+
+    @Test
+    void theStatusFieldCannotBeChangedAroundTheWorkflow() {
+        Record logged = complaint(staff);
+        Throwable direct = catchThrowable(() -> records.update(staff, "feedback", logged.id(), logged.rowVersion(),
+                Map.of("status", "closed", "first_response_at", OffsetDateTime.now())));
+        assertThat(direct).isInstanceOf(RecordRefusedException.class);
+        assertThat(((RecordRefusedException) direct).text().zh()).isEqualTo("“处理状态”只能通过流程中的操作改变，不能直接修改");
+        assertThat(records.get(staff, "feedback", logged.id()).orElseThrow().get("status")).isEqualTo("new");
+
+        // Nor through a bulk write (imports), nor as the platform itself.
+        Throwable inBulk = catchThrowable(() -> bulk.batch(staff, null, null, batch -> batch.update("feedback",
+                logged.id(), logged.rowVersion(), Map.of("status", "in_progress"))));
+        assertThat(inBulk).isInstanceOf(RecordRefusedException.class);
+        Throwable bySystem = catchThrowable(() -> records.update(Actor.system("import"), "feedback", logged.id(),
+                logged.rowVersion(), Map.of("status", "in_progress")));
+        assertThat(bySystem).isInstanceOf(RecordRefusedException.class);
+
+        // Other fields still change as usual.
+        Record edited = records.update(staff, "feedback", logged.id(), logged.rowVersion(),
+                Map.of("severity", "critical"));
+        assertThat(edited.get("severity")).isEqualTo("critical");
+
+        Map<String, Object> skipping = new HashMap<>(records.get(staff, "feedback", logged.id()).orElseThrow()
+                .values().asMap());
+        skipping.put("status", "resolved");
+        skipping.put("first_response_at", OffsetDateTime.now());
+        skipping.remove("handler");
+        Throwable created = catchThrowable(() -> records.create(staff, "feedback", skipping));
+        assertThat(created).isInstanceOf(RecordRefusedException.class);
+        assertThat(((RecordRefusedException) created).text().zh()).isEqualTo("新记录的“处理状态”必须是“新建”，之后只能通过流程中的操作改变");
+    }
+
+    @Test
+    void twoPeopleTakingOneComplaintAtOnceOneWins() throws Exception {
+        Record logged = complaint(staff);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Record>> runs = new ArrayList<>();
+            for (Actor actor : List.of(staff, manager)) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return workflows.transition(actor, "feedback", logged.id(), "take", null, logged.rowVersion());
+                }));
+            }
+            start.countDown();
+            List<Record> won = new ArrayList<>();
+            List<Throwable> lost = new ArrayList<>();
+            for (Future<Record> run : runs) {
+                try {
+                    won.add(run.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    lost.add(e.getCause());
+                }
+            }
+            assertThat(won).hasSize(1);
+            assertThat(lost).singleElement().isInstanceOf(RecordConflictException.class);
+            Record now = records.get(manager, "feedback", logged.id()).orElseThrow();
+            assertThat(now.get("status")).isEqualTo("in_progress");
+            assertThat(now.get("handler")).isEqualTo(won.get(0).get("handler"));
+            assertThat(workflows.steps(manager, "feedback", logged.id())).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDefinitionThatDoesNotReadIsLeftOutAndTheOthersStay() {
+        String shipped = ShippedWorkflows.read(ShippedWorkflows.WORKFLOWS.resolve("complaint_handling.json"));
+        String broken = shipped.replace("\"to\": \"closed\"", "\"to\": \"archived\"");
+        assertThat(broken).isNotEqualTo(shipped);
+
+        assertThat(catalog.read(Map.of("complaint_handling.json", broken))).isEmpty();
+        assertThat(catalog.read(Map.of("complaint_handling.json", shipped))).containsOnlyKeys("feedback");
+    }
+
+    @Test
+    void aTaskNobodyIsEligibleForGoesToAManagerWithAWarning() {
+        Record logged = complaint(staff);
+        // Only the handler, and never the handler: nobody qualifies.
+        ActorRule nobody = new ActorRule(Set.of(), false, List.of("handler"), List.of("handler"), false, null);
+        WhoMayAct.RecordFacts facts = new WhoMayAct.RecordFacts(f -> "handler".equals(f) ? staff.userId() : null,
+                "handler", staff.userId(), script -> true);
+
+        TaskAssigner.Choice choice = assigner.choose(nobody, facts);
+        assertThat(accounts.findAll()).filteredOn(u -> u.id() == choice.userId()).singleElement()
+                .satisfies(u -> assertThat(u.hasRole(Role.MANAGER)).isTrue());
+        taskStore.create(new TaskStore.NewTask("feedback", logged.id(), "complaint_handling", "revisit", "new",
+                LocalizedText.of("回访客户", "Call the customer back"), choice.userId(), null, Instant.now(),
+                choice.warningCode()));
+        assertThat(taskStore.ofRecord("feedback", logged.id())).singleElement().extracting(WorkflowTask::warning)
+                .isEqualTo(LocalizedText.of("没有符合条件的处理人，已转给经理",
+                        "Nobody was eligible, so the task went to a manager"));
+    }
+
+    @Test
+    void theInboxShowsOverdueTasksFirstAndPages() {
+        String username = "wf" + SEQUENCE.incrementAndGet();
+        accounts.create(username, "赵敏 Zhao Min", "pw-" + username + "-Long1", Set.of(Role.STAFF));
+        Actor me = Actor.of(accounts.findByUsername(username).orElseThrow());
+        Record logged = complaint(staff);
+        Instant now = Instant.now();
+        List<String> kinds = List.of("later", "undated", "overdue", "soon");
+        List<Instant> dues = java.util.Arrays.asList(now.plus(Duration.ofDays(2)), null,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofHours(1)));
+        for (int i = 0; i < kinds.size(); i++) {
+            taskStore.create(new TaskStore.NewTask("feedback", logged.id(), "complaint_handling", kinds.get(i), "new",
+                    LocalizedText.of("任务", "Task"), me.userId(), dues.get(i), now, null));
+        }
+
+        List<WorkflowTask> inbox = workflows.openTasks(me, 0, 10);
+        assertThat(inbox).extracting(WorkflowTask::kind).containsExactly("overdue", "soon", "later", "undated");
+        assertThat(inbox).filteredOn(t -> t.overdueAt(now)).extracting(WorkflowTask::kind).containsExactly("overdue");
+        assertThat(workflows.openTasks(me, 1, 2)).extracting(WorkflowTask::kind).containsExactly("soon", "later");
+        // Someone else's inbox does not show them.
+        assertThat(workflows.openTasks(manager, 0, 500)).extracting(WorkflowTask::assigneeId)
+                .doesNotContain(me.userId());
+    }
+}
