@@ -173,8 +173,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
             cards = new RecordCards(form, FormAccess.listableFields(form, actor), grid.visibleColumns(),
                     grid.formatter(), (offset, limit) -> rows(offset, limit, state().sorts()));
             cards.estimate(grid.getLazyDataView().getItemCountEstimate());
-            empty = null;
-            add(new CompactListToolbar(heading, search, filterBar, create, tools), count, cards);
+            empty = new EmptyList(form.label().in(getLocale()), () -> apply(new ViewState(grid.visibleColumns(),
+                    List.of(), null, List.of())), this::createRecord);
+            add(new CompactListToolbar(heading, search, filterBar, create, tools), count, empty, cards);
             setFlexGrow(1, cards);
             showCount();
             return;
@@ -237,9 +238,6 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         ViewState state = state();
         ListedCount listed = records.count(actor, query(state));
         count.show(listed);
-        if (empty == null) { // the phone's cards show their own "nothing here"
-            return;
-        }
         boolean none = listed.kind() == ListedCount.Kind.EXACT && listed.value() == 0;
         boolean filtered = state.search() != null || !state.filters().isEmpty();
         if (none) {
@@ -248,6 +246,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
             empty.setVisible(false);
         }
         grid.setVisible(!none);
+        if (cards != null) {
+            cards.setVisible(!none);
+        }
     }
 
     @Override

@@ -171,7 +171,7 @@ class RecordJourneyIT {
             assertThat(page).hasURL(Pattern.compile(".*/forms/customer/\\d+$"));
 
             page.navigate(url("/forms/customer"));
-            assertThat(page.locator("vaadin-grid-cell-content").getByText(name)).isVisible();
+            assertThat(page.locator("vaadin-grid-cell-content, .kehu-card").getByText(name)).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("list-newest-first-" + device)));
         }
     }
