@@ -70,10 +70,11 @@ final class WorkspaceQueries {
     WorkspaceData read(LocalDate today) {
         List<WorkspaceData.FollowUp> due = followUps(today);
         List<WorkspaceData.Complaint> complaints = complaints();
+        Map<List<String>, Long> complaintCounts = complaintCounts();
         return new WorkspaceData(myCustomers(), actor.limitedToOwnRecords(),
                 due.stream().filter(f -> f.due().equals(today)).toList(),
                 due.stream().filter(f -> f.due().isBefore(today)).toList(),
-                recent(today), complaints, openComplaintCount(), complaintMix(), creatable());
+                recent(today), complaints, openComplaints(complaintCounts), complaintMix(complaintCounts), creatable());
     }
 
     /** Customers whose account manager is the user (STAFF see no others anyway). */
@@ -233,24 +234,36 @@ final class WorkspaceQueries {
         }).toList();
     }
 
-    /** Every complaint the user may read, by status and (when readable) severity, in the options' order. */
-    private List<WorkspaceData.ComplaintCount> complaintMix() {
+    /**
+     * Every complaint the user may read counted by (status value, severity value) in one query — the severity is ""
+     * when the user may not read it; empty when the feedback form or its fields cannot be read. The open count and the
+     * chart both come from it.
+     */
+    private Map<List<String>, Long> complaintCounts() {
         if (readable(FEEDBACK, FEEDBACK_TYPE).isEmpty() || readable(FEEDBACK, FEEDBACK_STATUS).isEmpty()) {
+            return Map.of();
+        }
+        RecordAggregation counts = RecordAggregation.of(FEEDBACK)
+                .where(Filter.of(FEEDBACK_TYPE, Operator.EQUALS, COMPLAINT)).groupBy(FEEDBACK_STATUS);
+        if (readable(FEEDBACK, SEVERITY).isPresent()) {
+            counts = counts.groupBy(SEVERITY);
+        }
+        Map<List<String>, Long> found = new HashMap<>();
+        bulk.aggregate(actor, counts.measure(RecordAggregation.Function.COUNT, null), row -> found.merge(
+                List.of(Objects.toString(row.groups().get(FEEDBACK_STATUS), ""),
+                        Objects.toString(row.groups().get(SEVERITY), "")),
+                ((Number) row.measures().get("count")).longValue(), Long::sum));
+        return found;
+    }
+
+    /** The counts by status and severity, labelled in the user's language, in the options' order. */
+    private List<WorkspaceData.ComplaintCount> complaintMix(Map<List<String>, Long> found) {
+        if (found.isEmpty()) {
             return List.of();
         }
         FormDefinition form = catalog.published(FEEDBACK).orElseThrow();
         FieldDefinition status = form.field(FEEDBACK_STATUS).orElseThrow();
         Optional<FieldDefinition> severity = form.field(SEVERITY).filter(this::mayRead);
-        RecordAggregation counts = RecordAggregation.of(FEEDBACK)
-                .where(Filter.of(FEEDBACK_TYPE, Operator.EQUALS, COMPLAINT)).groupBy(FEEDBACK_STATUS);
-        if (severity.isPresent()) {
-            counts = counts.groupBy(SEVERITY);
-        }
-        Map<List<String>, Long> found = new HashMap<>();
-        bulk.aggregate(actor, counts.measure(RecordAggregation.Function.COUNT, null), row -> found.put(
-                List.of(Objects.toString(row.groups().get(FEEDBACK_STATUS), ""),
-                        Objects.toString(row.groups().get(SEVERITY), "")),
-                ((Number) row.measures().get("count")).longValue()));
         List<String> severities = severity.map(s -> s.options().stream().map(FieldOption::value).toList())
                 .orElse(List.of(""));
         List<WorkspaceData.ComplaintCount> mix = new ArrayList<>();
@@ -266,10 +279,11 @@ final class WorkspaceQueries {
         return mix;
     }
 
-    private long openComplaintCount() {
-        return openStatuses().map(open -> count(RecordAggregation.of(FEEDBACK)
-                .where(Filter.of(FEEDBACK_TYPE, Operator.EQUALS, COMPLAINT))
-                .where(new Filter(FEEDBACK_STATUS, Operator.IN, open)))).orElse(0L);
+    /** How many of the counted complaints are in a status that is not finished. */
+    private long openComplaints(Map<List<String>, Long> found) {
+        return openStatuses().map(open -> found.entrySet().stream()
+                .filter(e -> open.contains(e.getKey().getFirst()))
+                .mapToLong(Map.Entry::getValue).sum()).orElse(0L);
     }
 
     /** The status options that are not finished, when the feedback form and its fields can be read. */
