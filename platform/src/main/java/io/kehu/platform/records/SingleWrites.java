@@ -67,12 +67,12 @@ final class SingleWrites {
         }
         services.audit().append(form.id(), id, AuditAction.CREATE, auditChanges, actor, now);
         services.events().publishEvent(new RecordEvents.Saved(form.id(), id, 0, actor, write.changed(), true));
-        return view(table, loadForWrite(table, id, actor, false), actor);
+        return view(table, written(table, id), actor);
     }
 
     Record update(Actor actor, FormDefinition form, long id, int expectedRowVersion, Map<String, ?> changes) {
         RecordTable table = services.table(form);
-        Record old = loadForWrite(table, id, actor, false);
+        Record old = loadForChange(table, id, actor, false, expectedRowVersion);
         if (old.rowVersion() != expectedRowVersion) {
             throw conflict(table, id, expectedRowVersion);
         }
@@ -113,12 +113,12 @@ final class SingleWrites {
         services.audit().append(form.id(), id, AuditAction.UPDATE, auditChanges, actor, now);
         services.events().publishEvent(new RecordEvents.Saved(form.id(), id, expectedRowVersion + 1, actor, changed,
                 false));
-        return view(table, loadForWrite(table, id, actor, false), actor);
+        return view(table, written(table, id), actor);
     }
 
     void delete(Actor actor, FormDefinition form, long id, int expectedRowVersion) {
         RecordTable table = services.table(form);
-        Record old = loadForWrite(table, id, actor, false);
+        Record old = loadForChange(table, id, actor, false, expectedRowVersion);
         if (old.rowVersion() != expectedRowVersion) {
             throw conflict(table, id, expectedRowVersion);
         }
@@ -143,7 +143,7 @@ final class SingleWrites {
 
     Record restore(Actor actor, FormDefinition form, long id, int expectedRowVersion) {
         RecordTable table = services.table(form);
-        Record old = loadForWrite(table, id, actor, true);
+        Record old = loadForChange(table, id, actor, true, expectedRowVersion);
         if (!old.deleted()) {
             throw new RecordNotFoundException(form.id(), id);
         }
@@ -168,7 +168,7 @@ final class SingleWrites {
                 List.of(new AuditTrail.Change(null, null, null)), actor, now);
         services.events().publishEvent(new RecordEvents.Saved(form.id(), id, expectedRowVersion + 1, actor, Set.of(),
                 false));
-        return view(table, loadForWrite(table, id, actor, false), actor);
+        return view(table, written(table, id), actor);
     }
 
     /** Refuses when record {@code id} of {@code form} is not there for the actor (e.g. a subtable row's parent). */
@@ -202,6 +202,33 @@ final class SingleWrites {
                 .and(includeDeleted ? noCondition() : table.deletedAt.isNull());
         return new RecordReader(dsl, table).fetch(where, List.of(table.id.asc()), 0, 1).stream().findFirst()
                 .orElseThrow(() -> new RecordNotFoundException(table.form.id(), id));
+    }
+
+    /**
+     * The record just written, read whatever the actor's sight: a write may take a record out of it (staff handing a
+     * complaint to a colleague), and the write still stands.
+     */
+    private Record written(RecordTable table, long id) {
+        return new RecordReader(dsl, table).fetch(table.id.eq(id), List.of(table.id.asc()), 0, 1).stream()
+                .findFirst().orElseThrow(() -> new RecordNotFoundException(table.form.id(), id));
+    }
+
+    /**
+     * The record about to change. When the actor no longer sees it but it has moved on from the version they hold,
+     * someone else's change took it out of their sight (a colleague took the complaint and became its owner): that
+     * is a conflict, not a missing record. Who made that change is not named, since the actor may not see the record.
+     */
+    private Record loadForChange(RecordTable table, long id, Actor actor, boolean includeDeleted, int expectedVersion) {
+        try {
+            return loadForWrite(table, id, actor, includeDeleted);
+        } catch (RecordNotFoundException notVisible) {
+            Integer current = dsl.select(table.rowVersion).from(table.table).where(table.id.eq(id)).fetchOne(0,
+                    Integer.class);
+            if (current == null || current == expectedVersion) {
+                throw notVisible;
+            }
+            throw new RecordConflictException(table.form.id(), id, expectedVersion, current, null, "", null);
+        }
     }
 
     /** {@code full} reduced to the fields the actor may read. */

@@ -1,7 +1,6 @@
 package io.kehu.platform.workflow;
 
 import io.kehu.platform.calendar.BusinessCalendar;
-import io.kehu.platform.calendar.BusinessCalendars;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
@@ -11,9 +10,11 @@ import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.workflow.TransitionRefusedException.Reason;
+import io.kehu.platform.workflow.runtime.StateClocks;
 import io.kehu.platform.workflow.runtime.TaskAssigner;
 import io.kehu.platform.workflow.runtime.TaskStore;
 import io.kehu.platform.workflow.runtime.TransitionScope;
+import io.kehu.platform.workflow.runtime.WorkflowCalendars;
 import io.kehu.platform.workflow.runtime.WorkflowLog;
 import io.kehu.platform.workflow.runtime.WorkflowTexts;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * rules, optimistic locking, audit), the step with its comment in the workflow log, the tasks of the state left
  * closed and new ones created. Two people acting on one version: one wins, the other gets the records' conflict.
  *
- * <p>Not yet run: the {@code notify}, {@code createRecord} and {@code startWorkflow} actions, SLA timers and
- * scheduled steps (see docs/workflows.md).
+ * <p>A {@code notify} action publishes a {@link WorkflowNotice} in the transaction; entering a state starts its
+ * clocks (SLA, scheduled steps — {@code runtime.StateClocks}). Not yet run: the {@code createRecord} and
+ * {@code startWorkflow} actions (see docs/workflows.md).
  */
 @Service
 public class Workflows {
@@ -49,9 +52,13 @@ public class Workflows {
     private final TaskStore tasks;
     private final TaskAssigner assigner;
     private final Clock clock;
+    private final WorkflowCalendars calendars;
+    private final ApplicationEventPublisher events;
 
     Workflows(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules, WorkflowLog log,
-            TaskStore tasks, TaskAssigner assigner) {
+            TaskStore tasks, TaskAssigner assigner, WorkflowCalendars calendars, ApplicationEventPublisher events) {
+        this.calendars = calendars;
+        this.events = events;
         this.catalog = catalog;
         this.forms = forms;
         this.records = records;
@@ -101,8 +108,13 @@ public class Workflows {
         Transition move = workflow.transition(transitionId)
                 .orElseThrow(() -> refused(Reason.UNKNOWN_TRANSITION, null, "refused.UNKNOWN_TRANSITION"));
         FormDefinition form = form(formId);
-        Record record = records.get(actor, formId, recordId)
-                .orElseThrow(() -> new RecordNotFoundException(formId, recordId));
+        Optional<Record> seen = records.get(actor, formId, recordId);
+        if (seen.isEmpty()) {
+            // Out of sight: the records' own check tells a colleague's change (a conflict) from a missing record.
+            records.update(actor, formId, recordId, expectedRowVersion, Map.of());
+            throw new RecordNotFoundException(formId, recordId);
+        }
+        Record record = seen.get();
         if (record.rowVersion() != expectedRowVersion) {
             // Stale: the records' own check refuses it with who saved in between, as any other write would be.
             records.update(actor, formId, recordId, expectedRowVersion, Map.of());
@@ -111,12 +123,34 @@ public class Workflows {
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         TransitionChecks.check(workflow, move, form, record, actor, text, facts(form, record, actor),
                 () -> move.guard() == null || guardHolds(form, workflow, move, record, actor));
+        return move(workflow, move, form, record, actor, from, text);
+    }
 
+    /**
+     * Takes a scheduled step's transition as the platform ("3 days after 已解决, open the revisit"): no actor rule
+     * or comment applies, the guard still does. Runs in the timer queue's transaction.
+     */
+    void takeScheduledStep(WorkflowDefinition workflow, WorkflowTimer timer, Record record) {
+        Transition move = workflow.transition(timer.transition()).orElseThrow();
+        FormDefinition form = form(workflow.form());
+        Actor platform = Actor.system("workflow-timers");
+        if (move.guard() != null && !guardHolds(form, workflow, move, record, platform)) {
+            return;
+        }
+        String from = String.valueOf(record.get(workflow.statusField()));
+        // No comment: the log names the platform as the actor, and screens show it in the reader's language.
+        move(workflow, move, form, record, platform, from, null);
+    }
+
+    private Record move(WorkflowDefinition workflow, Transition move, FormDefinition form, Record record, Actor actor,
+            String from, String text) {
+        String formId = form.id();
+        long recordId = record.id();
         Instant now = clock.instant();
-        BusinessCalendar calendar = calendar(workflow);
+        BusinessCalendar calendar = calendars.of(workflow);
         Map<String, Object> changes = TransitionChecks.changes(workflow, move, actor, now, calendar.zone());
         Record moved = TransitionScope.moving(formId, recordId, move.to(),
-                () -> records.update(actor, formId, recordId, expectedRowVersion, changes));
+                () -> records.update(actor, formId, recordId, record.rowVersion(), changes));
         log.append(formId, recordId, new WorkflowStep(workflow.id(), move.id(), from, move.to(), text,
                 actor.userId(), actor.username(), now));
         tasks.completeOnLeaving(formId, recordId, from, actor.userId(), now);
@@ -124,9 +158,39 @@ public class Workflows {
         for (WorkflowAction action : move.actions()) {
             if (action instanceof WorkflowAction.CreateTask task) {
                 createTask(workflow, move, task, moved, facts, calendar, now);
+            } else if (action instanceof WorkflowAction.Notify notify) {
+                events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TRANSITION, formId, recordId,
+                        workflow.id(), assigner.everyone(notify.recipients(), facts), notify.message()));
             }
         }
         return moved;
+    }
+
+    /**
+     * Where the record stands against its state's time limit, if the state has one: since it entered the state (its
+     * last move there, else its creation), counted in the workflow's calendar.
+     */
+    public Optional<SlaClock> slaClock(Actor actor, String formId, long recordId) {
+        WorkflowDefinition workflow = catalog.forForm(formId).orElse(null);
+        if (workflow == null) {
+            return Optional.empty();
+        }
+        Record record = records.get(actor, formId, recordId)
+                .orElseThrow(() -> new RecordNotFoundException(formId, recordId));
+        String state = String.valueOf(record.get(workflow.statusField()));
+        WorkflowState current = workflow.state(state).orElse(null);
+        if (current == null || current.sla() == null || current.terminal()) {
+            return Optional.empty();
+        }
+        List<WorkflowStep> steps = log.steps(formId, recordId);
+        Instant entered = steps.isEmpty() ? record.createdAt().toInstant() : steps.getLast().actedAt();
+        Instant due = StateClocks.deadline(calendars.of(workflow), current.sla(), entered);
+        return Optional.of(new SlaClock(current, entered, due, clock.instant().isAfter(due)));
+    }
+
+    /** The owner field of the workflow's form, or null. */
+    String ownerField(WorkflowDefinition workflow) {
+        return form(workflow.form()).ownerField();
     }
 
     /**
@@ -182,16 +246,6 @@ public class Workflows {
     private FormDefinition form(String formId) {
         return forms.published(formId)
                 .orElseThrow(() -> new IllegalStateException("Workflow bound to unpublished form " + formId));
-    }
-
-    private static BusinessCalendar calendar(WorkflowDefinition workflow) {
-        // The catalog's reader accepts only the calendars that exist; today that is the shipped one.
-        BusinessCalendar shipped = BusinessCalendars.chinaMainland();
-        if (!shipped.id().equals(workflow.calendar())) {
-            throw new IllegalStateException("Workflow " + workflow.id() + " names unknown calendar "
-                    + workflow.calendar());
-        }
-        return shipped;
     }
 
     static TransitionRefusedException refused(Reason reason, WhoMayAct.Decision decision, String key,

@@ -2,6 +2,7 @@ package io.kehu.platform.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kehu.platform.forms.DefinitionReader;
 import io.kehu.platform.forms.FormCatalog;
@@ -16,8 +17,11 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.TransitionRefusedException.Reason;
+import io.kehu.platform.workflow.runtime.StateClocks;
 import io.kehu.platform.workflow.runtime.TaskAssigner;
 import io.kehu.platform.workflow.runtime.TaskStore;
+import io.kehu.platform.workflow.timers.DueTimer;
+import io.kehu.platform.workflow.timers.TimerQueue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * The complaint workflow as shipped, run on a real database through the one write path: staff log a complaint, take
@@ -43,6 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the other user closes the complaint. The status field cannot be changed around the workflow, and of two people
  * acting on one version exactly one wins.
  */
+@RecordApplicationEvents
 abstract class WorkflowRuntimeContract {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
@@ -65,6 +72,12 @@ abstract class WorkflowRuntimeContract {
     TaskAssigner assigner;
     @Autowired
     TaskStore taskStore;
+    @Autowired
+    TimerQueue timerQueue;
+    @Autowired
+    DueTimers dueTimers;
+    @Autowired
+    ApplicationEvents events;
 
     Actor staff;
     Actor manager;
@@ -236,6 +249,114 @@ abstract class WorkflowRuntimeContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void whoComesSecondAfterAColleagueTookTheComplaintGetsAConflictNotAMissingRecord() {
+        Record logged = complaint(staff);
+        Record taken = workflows.transition(manager, "feedback", logged.id(), "take", null, logged.rowVersion());
+        assertThat(taken.get("handler")).isEqualTo(manager.userId());
+        assertThat(records.get(staff, "feedback", logged.id())).as("the handler owns a complaint").isEmpty();
+
+        assertThat(catchThrowable(() -> workflows.transition(staff, "feedback", logged.id(), "take", null,
+                logged.rowVersion()))).isInstanceOf(RecordConflictException.class);
+        assertThat(catchThrowable(() -> records.update(staff, "feedback", logged.id(), logged.rowVersion(),
+                Map.of("description", "还在处理吗？")))).isInstanceOf(RecordConflictException.class);
+    }
+
+    @Test
+    void enteringAStateStartsItsClocksAndLeavingItStopsThem() {
+        Record logged = complaint(staff);
+        assertThat(timerQueue.pending("feedback", logged.id())).extracting(DueTimer::kind, DueTimer::subject)
+                .containsExactlyInAnyOrder(tuple(StateClocks.SLA_REMIND, "new"), tuple(StateClocks.SLA_BREACH, "new"));
+
+        Record taken = workflows.transition(staff, "feedback", logged.id(), "take", null, logged.rowVersion());
+        List<DueTimer> inProgress = timerQueue.pending("feedback", logged.id());
+        assertThat(inProgress).extracting(DueTimer::kind, DueTimer::subject).containsExactlyInAnyOrder(
+                tuple(StateClocks.SLA_REMIND, "in_progress"), tuple(StateClocks.SLA_BREACH, "in_progress"));
+        SlaClock clock = workflows.slaClock(staff, "feedback", logged.id()).orElseThrow();
+        assertThat(clock.state().id()).isEqualTo("in_progress");
+        assertThat(clock.overdue()).isFalse();
+        // 48 working hours are at least six calendar days away, and the breach timer is set for that moment.
+        assertThat(clock.dueAt()).isAfter(clock.enteredAt().plus(Duration.ofDays(5)));
+        Instant breach = inProgress.stream().filter(t -> t.kind().equals(StateClocks.SLA_BREACH)).findFirst()
+                .orElseThrow().dueAt();
+        assertThat(Duration.between(clock.dueAt(), breach).abs()).isLessThan(Duration.ofSeconds(5));
+
+        workflows.transition(staff, "feedback", logged.id(), "resolve", "已上门更换压缩机", taken.rowVersion());
+        assertThat(timerQueue.pending("feedback", logged.id())).as("resolved has no time limit").isEmpty();
+        assertThat(workflows.slaClock(staff, "feedback", logged.id())).isEmpty();
+    }
+
+    @Test
+    void aDeadlineDrawingNearRemindsTheHandlerAndAMissedOneHandsTheWorkToAManager() {
+        Record logged = complaint(staff);
+        workflows.transition(staff, "feedback", logged.id(), "take", null, logged.rowVersion());
+        Instant breach = timerQueue.pending("feedback", logged.id()).stream()
+                .filter(t -> t.kind().equals(StateClocks.SLA_BREACH)).findFirst().orElseThrow().dueAt();
+
+        dueTimers.fireAllDue(breach.minusSeconds(60));
+        assertThat(notices(logged.id())).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(WorkflowNotice.Kind.DEADLINE_NEAR);
+            assertThat(n.recipients()).containsExactly(staff.userId());
+            assertThat(n.message().zh()).contains("处理中");
+        });
+
+        dueTimers.fireAllDue(breach.plusSeconds(60));
+        assertThat(notices(logged.id())).last().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(WorkflowNotice.Kind.DEADLINE_MISSED);
+            assertThat(n.recipients()).contains(staff.userId(), manager.userId());
+        });
+        assertThat(taskStore.ofRecord("feedback", logged.id())).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo("overdue");
+            assertThat(accounts.findAll()).filteredOn(u -> u.id() == t.assigneeId()).singleElement()
+                    .satisfies(u -> assertThat(u.hasRole(Role.MANAGER)).isTrue());
+            assertThat(t.warning().zh()).contains("超过处理时限");
+        });
+        assertThat(timerQueue.pending("feedback", logged.id())).as("each fires once").isEmpty();
+        assertThat(workflows.slaClock(staff, "feedback", logged.id()).orElseThrow().overdue())
+                .as("the clock runs on real time; only the timers were fired early").isFalse();
+    }
+
+    @Test
+    void aNotifyActionTellsTheHandlerTheComplaintIsOpenAgain() {
+        Record logged = complaint(staff);
+        Record taken = workflows.transition(staff, "feedback", logged.id(), "take", null, logged.rowVersion());
+        Record resolved = workflows.transition(staff, "feedback", logged.id(), "resolve", "已更换压缩机",
+                taken.rowVersion());
+        workflows.transition(manager, "feedback", logged.id(), "revisit_reopen", "客户反映噪音仍然存在",
+                resolved.rowVersion());
+
+        assertThat(notices(logged.id())).filteredOn(n -> n.kind() == WorkflowNotice.Kind.TRANSITION).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.recipients()).containsExactly(staff.userId());
+                    assertThat(n.message().zh()).contains("重新打开");
+                });
+    }
+
+    @Test
+    void aScheduledStepMovesTheRecordAsThePlatformOnlyFromItsState() {
+        WorkflowDefinition shipped = catalog.forForm("feedback").orElseThrow();
+        WorkflowTimer autoClose = new WorkflowTimer("auto_close", "resolved", Duration.ofDays(15), false,
+                "revisit_ok");
+        WorkflowDefinition withTimer = new WorkflowDefinition(shipped.id(), shipped.label(), shipped.form(),
+                shipped.statusField(), shipped.calendar(), shipped.states(), shipped.transitions(),
+                List.of(autoClose));
+        Record logged = complaint(staff);
+        Record taken = workflows.transition(staff, "feedback", logged.id(), "take", null, logged.rowVersion());
+        workflows.transition(staff, "feedback", logged.id(), "resolve", "已更换压缩机", taken.rowVersion());
+
+        workflows.takeScheduledStep(withTimer, autoClose, records.get(manager, "feedback", logged.id()).orElseThrow());
+
+        assertThat(records.get(manager, "feedback", logged.id()).orElseThrow().get("status")).isEqualTo("closed");
+        assertThat(workflows.steps(manager, "feedback", logged.id())).last().satisfies(step -> {
+            assertThat(step.transitionId()).isEqualTo("revisit_ok");
+            assertThat(step.actedBy()).as("the platform, not a person").isNull();
+        });
+    }
+
+    private List<WorkflowNotice> notices(long recordId) {
+        return events.stream(WorkflowNotice.class).filter(n -> n.recordId() == recordId).toList();
     }
 
     @Test

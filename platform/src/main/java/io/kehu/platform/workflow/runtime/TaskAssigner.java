@@ -1,14 +1,17 @@
 package io.kehu.platform.workflow.runtime;
 
+import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.ActorRule;
 import io.kehu.platform.workflow.WhoMayAct;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +37,17 @@ public class TaskAssigner {
     TaskAssigner(UserAccounts accounts, TaskStore tasks) {
         this.accounts = accounts;
         this.tasks = tasks;
+    }
+
+    /** Every enabled user {@code rule} allows for the record {@code facts} describe (whom a notice goes to). */
+    public Set<Long> everyone(ActorRule rule, WhoMayAct.RecordFacts facts) {
+        Set<Long> users = new LinkedHashSet<>();
+        for (UserAccount user : accounts.findAll()) {
+            if (user.enabled() && WhoMayAct.decide(rule, Actor.of(user), facts).allowed()) {
+                users.add(user.id());
+            }
+        }
+        return users;
     }
 
     /** The user for a task under {@code rule} about the record {@code facts} describe. */

@@ -24,6 +24,8 @@ public class TaskStore {
 
     /** The warning code of a task that went to a manager because nobody was eligible. */
     static final String NO_ELIGIBLE_ASSIGNEE = "noEligibleAssignee";
+    /** The warning code of work handed to a manager because the state's time limit passed. */
+    public static final String OVERDUE_REASSIGNED = "overdueReassigned";
     private static final Table<Record> TASK = table(name("kehu_task"));
     private static final Field<Long> ID = field(name("id"), Long.class);
     private static final Field<String> FORM_ID = field(name("form_id"), String.class);
@@ -83,6 +85,16 @@ public class TaskStore {
                 .set(STATUS, WorkflowTask.Status.DONE.name())
                 .set(DONE_AT, utc(at))
                 .set(DONE_BY, actorId)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(STATE.eq(state))
+                        .and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
+                .execute();
+    }
+
+    /** Hands the record's open tasks of {@code state} to {@code userId} with a warning; returns how many. */
+    public int reassignOpen(String formId, long recordId, String state, long userId, String warningCode) {
+        return dsl.update(TASK)
+                .set(ASSIGNEE_ID, userId)
+                .set(WARNING, warningCode)
                 .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(STATE.eq(state))
                         .and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
                 .execute();

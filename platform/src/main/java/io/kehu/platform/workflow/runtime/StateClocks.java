@@ -1,0 +1,112 @@
+package io.kehu.platform.workflow.runtime;
+
+import io.kehu.platform.calendar.BusinessCalendar;
+import io.kehu.platform.records.RecordEvents;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.records.RecordsSavedInBulk;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.workflow.Sla;
+import io.kehu.platform.workflow.WorkflowCatalog;
+import io.kehu.platform.workflow.WorkflowDefinition;
+import io.kehu.platform.workflow.WorkflowState;
+import io.kehu.platform.workflow.WorkflowTimer;
+import io.kehu.platform.workflow.timers.TimerQueue;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a state's clocks when a record enters it: the SLA reminder and deadline, and the scheduled steps that leave
+ * from it. Runs on the record events inside the write's transaction, so the timers exist exactly when the move
+ * committed; entering a state first cancels the timers of the state left (a record is in one state at a time).
+ *
+ * <p>New records enter the workflow's initial state — the status guard lets nothing else in — so bulk creates
+ * (imports) need no read per record.
+ */
+@Component
+public class StateClocks {
+
+    /** Timer kinds, as stored. */
+    public static final String SLA_REMIND = "sla_remind";
+    public static final String SLA_BREACH = "sla_breach";
+    public static final String STEP = "step";
+
+    private static final Actor CLOCKS = Actor.system("workflow-clocks");
+
+    private final WorkflowCatalog catalog;
+    private final TimerQueue timers;
+    private final Records records;
+    private final WorkflowCalendars calendars;
+    private final Clock clock;
+
+    StateClocks(WorkflowCatalog catalog, TimerQueue timers, Records records, WorkflowCalendars calendars) {
+        this.catalog = catalog;
+        this.timers = timers;
+        this.records = records;
+        this.calendars = calendars;
+        this.clock = Clock.systemUTC();
+    }
+
+    @EventListener
+    void saved(RecordEvents.Saved saved) {
+        WorkflowDefinition workflow = catalog.forForm(saved.formId()).orElse(null);
+        if (workflow == null) {
+            return;
+        }
+        if (saved.created()) {
+            enter(workflow, saved.id(), workflow.initialState().id());
+        } else if (saved.changedFields().contains(workflow.statusField())) {
+            records.get(CLOCKS, saved.formId(), saved.id())
+                    .ifPresent(r -> enter(workflow, saved.id(), String.valueOf(r.get(workflow.statusField()))));
+        }
+    }
+
+    @EventListener
+    void savedInBulk(RecordsSavedInBulk saved) {
+        WorkflowDefinition workflow = catalog.forForm(saved.formId()).orElse(null);
+        if (workflow == null || !saved.created()) {
+            return;
+        }
+        for (long id : saved.ids()) {
+            enter(workflow, id, workflow.initialState().id());
+        }
+    }
+
+    @EventListener
+    void deleted(RecordEvents.Deleted deleted) {
+        catalog.forForm(deleted.formId()).ifPresent(w -> timers.cancel(deleted.formId(), deleted.id(), w.id()));
+    }
+
+    /** Cancels the clocks of the state left and starts those of {@code stateId}, from now. */
+    void enter(WorkflowDefinition workflow, long recordId, String stateId) {
+        timers.cancel(workflow.form(), recordId, workflow.id());
+        WorkflowState state = workflow.state(stateId).orElse(null);
+        if (state == null || state.terminal()) {
+            return;
+        }
+        Instant now = clock.instant();
+        BusinessCalendar calendar = calendars.of(workflow);
+        Sla sla = state.sla();
+        if (sla != null) {
+            Instant deadline = deadline(calendar, sla, now);
+            timers.schedule(deadline, SLA_BREACH, workflow.form(), recordId, workflow.id(), state.id());
+            if (sla.remindBefore() != null) {
+                Instant remind = deadline.minus(sla.remindBefore());
+                timers.schedule(remind.isAfter(now) ? remind : now, SLA_REMIND, workflow.form(), recordId,
+                        workflow.id(), state.id());
+            }
+        }
+        for (WorkflowTimer step : workflow.timers()) {
+            if (step.state().equals(state.id())) {
+                Instant due = step.workingTime() ? calendar.plusWorkingTime(now, step.after()) : now.plus(step.after());
+                timers.schedule(due, STEP, workflow.form(), recordId, workflow.id(), step.id());
+            }
+        }
+    }
+
+    /** When a record that entered a state with {@code sla} at {@code entered} is overdue. */
+    public static Instant deadline(BusinessCalendar calendar, Sla sla, Instant entered) {
+        return sla.workingTime() ? calendar.plusWorkingTime(entered, sla.within()) : entered.plus(sla.within());
+    }
+}
