@@ -22,6 +22,7 @@ import io.kehu.sdk.services.PluginServices;
 import io.kehu.sdk.settings.PluginSettings;
 import io.kehu.sdk.settings.SettingField;
 import io.kehu.sdk.ui.PluginComponents;
+import io.kehu.sdk.workflows.PluginWorkflows;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +55,13 @@ final class HostPluginContext implements PluginContext {
     private final SdkExports exports = new SdkExports();
     private final SdkComponents components;
     private final SdkServices services;
+    private final PluginWorkflows workflows;
 
     HostPluginContext(String pluginId, String version, ClassLoader loader, Records records, BulkRecords bulk,
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
                       PluginSettingsStore settings, Function<String, Optional<SettingField>> declaredSettings,
-                      PluginEventBus events, Supplier<RuleEngine> rules) {
+                      PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows) {
+        this.workflows = workflows;
         this.pluginId = pluginId;
         this.version = version;
         Actor self = Actor.system("plugin:" + pluginId);
@@ -234,5 +237,10 @@ final class HostPluginContext implements PluginContext {
         services.clear();
         messages.release();
         events.forget(pluginId);
+    }
+
+    @Override
+    public PluginWorkflows workflows() {
+        return workflows;
     }
 }

@@ -7,6 +7,7 @@ import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.workflow.Workflows;
 import io.kehu.sdk.settings.SettingField;
 import io.kehu.sdk.settings.SettingsPage;
 import java.util.List;
@@ -36,10 +37,12 @@ class PluginContexts {
     private final UserAccounts users;
     private final ObjectProvider<RuleEngine> rules;
     private final PluginRegistry registry;
+    private final ObjectProvider<Workflows> workflows;
 
     PluginContexts(Records records, BulkRecords bulk, FormCatalog catalog, PluginJobScheduler jobs,
                    PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser, UserAccounts users,
-                   ObjectProvider<RuleEngine> rules, PluginRegistry registry) {
+                   ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows) {
+        this.workflows = workflows;
         this.records = records;
         this.bulk = bulk;
         this.catalog = catalog;
@@ -57,7 +60,9 @@ class PluginContexts {
         return contexts.computeIfAbsent(wrapper.getPluginId(),
                 id -> new HostPluginContext(id, wrapper.getDescriptor().getVersion(), wrapper.getPluginClassLoader(),
                         records, bulk, this::currentActor, catalog, jobs, settings,
-                        key -> declaredSetting(id, key), events, rules::getObject));
+                        key -> declaredSetting(id, key), events, rules::getObject,
+                        new SdkWorkflows(id, workflows::getObject, () -> users,
+                                () -> Optional.ofNullable(currentActor()).orElse(Actor.system("plugin:" + id)))));
     }
 
     Optional<HostPluginContext> find(String pluginId) {

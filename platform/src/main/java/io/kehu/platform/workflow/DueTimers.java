@@ -1,5 +1,6 @@
 package io.kehu.platform.workflow;
 
+import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
@@ -136,11 +137,15 @@ class DueTimers {
         Instant now = clock.instant();
         if (onBreach.contains(Sla.Breach.REASSIGN_TO_MANAGER)) {
             Long manager = leastBusyManager();
-            if (manager != null && tasks.reassignOpen(record.formId(), record.id(), state, manager,
-                    TaskStore.OVERDUE_REASSIGNED) == 0) {
-                tasks.create(new TaskStore.NewTask(record.formId(), record.id(), workflow.id(), "overdue", state,
-                        WorkflowTexts.text("task.overdueTitle", current.label()), manager, now, now,
-                        TaskStore.OVERDUE_REASSIGNED));
+            if (manager != null) {
+                LocalizedText title = WorkflowTexts.text("task.overdueTitle", current.label());
+                if (tasks.reassignOpen(record.formId(), record.id(), state, manager,
+                        TaskStore.OVERDUE_REASSIGNED) == 0) {
+                    tasks.create(new TaskStore.NewTask(record.formId(), record.id(), workflow.id(), "overdue", state,
+                            title, manager, now, now, TaskStore.OVERDUE_REASSIGNED));
+                }
+                events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TASK_ASSIGNED, record.formId(),
+                        record.id(), workflow.id(), Set.of(manager), title));
             }
         }
         Set<Long> told = new LinkedHashSet<>(workingOn(workflow, record, state));

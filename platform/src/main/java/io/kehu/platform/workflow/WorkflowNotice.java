@@ -12,7 +12,7 @@ import java.util.Set;
  * @param kind why it is sent
  * @param formId the record's form
  * @param recordId the record it is about
- * @param workflowId the workflow
+ * @param workflowId the workflow, or {@code plugin:<id>} for a plugin's notice
  * @param recipients the users told
  * @param message what it says
  */
@@ -26,7 +26,11 @@ public record WorkflowNotice(Kind kind, String formId, long recordId, String wor
         /** A state's deadline is near (the SLA's {@code remindBefore}). */
         DEADLINE_NEAR,
         /** A state's deadline passed. */
-        DEADLINE_MISSED
+        DEADLINE_MISSED,
+        /** A task was given to someone. */
+        TASK_ASSIGNED,
+        /** A plugin's message. */
+        MESSAGE
     }
 
     public WorkflowNotice {

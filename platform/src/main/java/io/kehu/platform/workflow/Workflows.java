@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -188,6 +189,44 @@ public class Workflows {
         return Optional.of(new SlaClock(current, entered, due, clock.instant().isAfter(due)));
     }
 
+    /**
+     * Gives user {@code assigneeId} a task about a record on behalf of {@code source} (e.g. {@code plugin:churn}): it
+     * belongs to no state and stays open until {@link #completeTask}; the assignee is told.
+     */
+    @Transactional
+    public long createTask(Actor actor, String source, String formId, long recordId, String kind,
+            LocalizedText title, long assigneeId, Instant dueAt) {
+        requireVisible(actor, formId, recordId);
+        Instant now = clock.instant();
+        long id = tasks.create(new TaskStore.NewTask(formId, recordId, source, kind, TaskStore.ANY_STATE, title,
+                assigneeId, dueAt, now, null));
+        events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TASK_ASSIGNED, formId, recordId, source,
+                Set.of(assigneeId), title));
+        return id;
+    }
+
+    /** Marks {@code source}'s open task done; false when it is not open or not {@code source}'s. */
+    @Transactional
+    public boolean completeTask(Actor actor, String source, long taskId) {
+        return tasks.complete(taskId, source, actor.userId(), clock.instant());
+    }
+
+    /** The open tasks about a record the actor may see, oldest first. */
+    public List<WorkflowTask> openTasksOf(Actor actor, String formId, long recordId) {
+        return tasksOf(actor, formId, recordId).stream().filter(t -> t.status() == WorkflowTask.Status.OPEN).toList();
+    }
+
+    /** Tells {@code users} something about a record on behalf of {@code source}. */
+    @Transactional
+    public void notify(Actor actor, String source, String formId, long recordId, Set<Long> users,
+            LocalizedText message) {
+        requireVisible(actor, formId, recordId);
+        if (!users.isEmpty()) {
+            events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.MESSAGE, formId, recordId, source, users,
+                    message));
+        }
+    }
+
     /** The owner field of the workflow's form, or null. */
     String ownerField(WorkflowDefinition workflow) {
         return form(workflow.form()).ownerField();
@@ -223,6 +262,8 @@ public class Workflows {
                 : task.workingTime() ? calendar.plusWorkingTime(now, task.due()) : now.plus(task.due());
         tasks.create(new TaskStore.NewTask(record.formId(), record.id(), workflow.id(), task.kind(), move.to(),
                 task.title(), choice.userId(), due, now, choice.warningCode()));
+        events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TASK_ASSIGNED, record.formId(), record.id(),
+                workflow.id(), Set.of(choice.userId()), task.title()));
     }
 
     private boolean guardHolds(FormDefinition form, WorkflowDefinition workflow, Transition move, Record record,

@@ -10,6 +10,7 @@ import io.kehu.sdk.scripts.PluginScripts;
 import io.kehu.sdk.services.PluginServices;
 import io.kehu.sdk.settings.PluginSettings;
 import io.kehu.sdk.ui.PluginComponents;
+import io.kehu.sdk.workflows.PluginWorkflows;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -89,4 +90,10 @@ public interface PluginContext {
      * static fields. Emptied when the plugin stops.
      */
     PluginServices services();
+
+    /**
+     * Workflows, tasks (我的待办) and notices: take a transition, give someone a task about a record, tell users
+     * something. Acts as the signed-in user in a user's request, else as the plugin.
+     */
+    PluginWorkflows workflows();
 }

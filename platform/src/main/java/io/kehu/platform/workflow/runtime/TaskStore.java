@@ -24,6 +24,8 @@ public class TaskStore {
 
     /** The warning code of a task that went to a manager because nobody was eligible. */
     static final String NO_ELIGIBLE_ASSIGNEE = "noEligibleAssignee";
+    /** The state of a task that belongs to no workflow state (a plugin's): only an explicit completion closes it. */
+    public static final String ANY_STATE = "*";
     /** The warning code of work handed to a manager because the state's time limit passed. */
     public static final String OVERDUE_REASSIGNED = "overdueReassigned";
     private static final Table<Record> TASK = table(name("kehu_task"));
@@ -88,6 +90,16 @@ public class TaskStore {
                 .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(STATE.eq(state))
                         .and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
                 .execute();
+    }
+
+    /** Marks open task {@code taskId} of {@code source} (its workflow id column) done; false when it is not open. */
+    public boolean complete(long taskId, String source, Long actorId, Instant at) {
+        return dsl.update(TASK)
+                .set(STATUS, WorkflowTask.Status.DONE.name())
+                .set(DONE_AT, utc(at))
+                .set(DONE_BY, actorId)
+                .where(ID.eq(taskId).and(WORKFLOW_ID.eq(source)).and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
+                .execute() == 1;
     }
 
     /** Hands the record's open tasks of {@code state} to {@code userId} with a warning; returns how many. */
