@@ -28,7 +28,8 @@ class DefinitionSeedsTest {
 
     private static final Path SEEDS = Path.of("..", "form-definitions");
     private static final List<String> SEED_FILES = List.of(
-            "contact_person.json", "customer.json", "feedback.json", "interaction.json", "purchase.json");
+            "contact_person.json", "customer.json", "feedback.json", "interaction.json", "purchase.json",
+            "return_request.json");
 
     private final DefinitionReader reader = new DefinitionReader();
     private final DefinitionWriter writer = new DefinitionWriter();
@@ -42,7 +43,7 @@ class DefinitionSeedsTest {
         List<FormDefinition> forms = reader.readFolder(SEEDS);
 
         assertThat(forms).extracting(FormDefinition::id)
-                .containsExactly("contact_person", "customer", "feedback", "interaction", "purchase");
+                .containsExactly("contact_person", "customer", "feedback", "interaction", "purchase", "return_request");
     }
 
     @Test

@@ -355,6 +355,68 @@ abstract class WorkflowRuntimeContract {
         });
     }
 
+    @Test
+    void aSmallExchangeIsAcceptedAndCompletedWithItsResolution() {
+        Record request = returnRequest("exchange", null);
+        assertThat(request.get("status")).isEqualTo("submitted");
+        assertThat(ids(workflows.allowedTransitions(staff, "return_request", request.id())))
+                .containsExactly("accept", "decline");
+
+        Record accepted = workflows.transition(staff, "return_request", request.id(), "accept", null,
+                request.rowVersion());
+        assertThat(accepted.get("handler")).isEqualTo(staff.userId());
+        TransitionRefusedException noResolution = (TransitionRefusedException) catchThrowable(() -> workflows
+                .transition(staff, "return_request", request.id(), "complete", null, accepted.rowVersion()));
+        assertThat(noResolution.reason()).isEqualTo(Reason.FIELDS_MISSING);
+        assertThat(noResolution.text().zh()).contains("处理结果");
+
+        Record written = records.update(staff, "return_request", request.id(), accepted.rowVersion(),
+                Map.of("resolution", "已为客户更换同型号新机"));
+        Record done = workflows.transition(staff, "return_request", request.id(), "complete", null,
+                written.rowVersion());
+        assertThat(done.get("status")).isEqualTo("completed");
+    }
+
+    @Test
+    void aLargeRefundWaitsForAManagerOtherThanWhoAskedAndIsThenProcessed() {
+        Record request = returnRequest("refund", new java.math.BigDecimal("5800.00"));
+        assertThat(ids(workflows.allowedTransitions(staff, "return_request", request.id())))
+                .as("accepting a refund above ¥2,000 is not offered").containsExactly("ask_approval", "decline");
+        TransitionRefusedException direct = (TransitionRefusedException) catchThrowable(() -> workflows
+                .transition(staff, "return_request", request.id(), "accept", null, request.rowVersion()));
+        assertThat(direct.reason()).isEqualTo(Reason.GUARD);
+        assertThat(direct.text().zh()).contains("经理审批");
+
+        Record asked = workflows.transition(staff, "return_request", request.id(), "ask_approval", "客户急需退款",
+                request.rowVersion());
+        assertThat(workflows.tasksOf(manager, "return_request", request.id())).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo("approve_refund");
+            assertThat(accounts.findAll()).filteredOn(u -> u.id() == t.assigneeId()).singleElement()
+                    .satisfies(u -> assertThat(u.hasRole(Role.MANAGER)).isTrue());
+        });
+        assertThat(ids(workflows.allowedTransitions(staff, "return_request", request.id()))).isEmpty();
+        assertThat(ids(workflows.allowedTransitions(manager, "return_request", request.id())))
+                .containsExactly("approve", "refuse_refund");
+
+        Record approved = workflows.transition(manager, "return_request", request.id(), "approve", null,
+                asked.rowVersion());
+        assertThat(approved.get("status")).isEqualTo("processing");
+        assertThat(approved.get("approved_by")).isEqualTo(manager.userId());
+        assertThat(workflows.tasksOf(manager, "return_request", request.id())).singleElement()
+                .extracting(WorkflowTask::status).isEqualTo(WorkflowTask.Status.DONE);
+        assertThat(notices(request.id())).filteredOn(n -> n.kind() == WorkflowNotice.Kind.TRANSITION)
+                .singleElement().satisfies(n -> assertThat(n.recipients()).containsExactly(staff.userId()));
+    }
+
+    private Record returnRequest(String type, java.math.BigDecimal amount) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("customer", customer);
+        v.put("request_type", type);
+        v.put("reason", "包装破损，客户要求" + (amount == null ? "换货 " : "退款 ") + SEQUENCE.incrementAndGet());
+        v.put("amount", amount);
+        return records.create(staff, "return_request", v);
+    }
+
     private List<WorkflowNotice> notices(long recordId) {
         return events.stream(WorkflowNotice.class).filter(n -> n.recordId() == recordId).toList();
     }
