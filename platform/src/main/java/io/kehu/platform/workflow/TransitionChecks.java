@@ -70,16 +70,21 @@ final class TransitionChecks {
         changes.put(workflow.statusField(), move.to());
         for (WorkflowAction action : move.actions()) {
             if (action instanceof WorkflowAction.SetField set) {
-                changes.put(set.field(), switch (set.value()) {
-                    case "$actor" -> actor.userId();
-                    case "$now" -> OffsetDateTime.ofInstant(now, zone);
-                    case "$today" -> LocalDate.ofInstant(now, zone);
-                    case "$empty" -> null;
-                    default -> set.value();
-                });
+                changes.put(set.field(), value(set, actor, now, zone));
             }
         }
         return changes;
+    }
+
+    /** A {@code setField} value with its token ({@code $actor}, {@code $now}, {@code $today}, {@code $empty}) resolved. */
+    static Object value(WorkflowAction.SetField set, Actor actor, Instant now, ZoneId zone) {
+        return switch (set.value()) {
+            case "$actor" -> actor.userId();
+            case "$now" -> OffsetDateTime.ofInstant(now, zone);
+            case "$today" -> LocalDate.ofInstant(now, zone);
+            case "$empty" -> null;
+            default -> set.value();
+        };
     }
 
     private static boolean empty(Object value) {

@@ -43,6 +43,7 @@ public class WorkflowCatalog implements ApplicationRunner {
     private final FormCatalog forms;
     private final RuleCompileCheck compileCheck;
     private volatile Map<String, WorkflowDefinition> byForm = Map.of();
+    private volatile List<Automation> automations = List.of();
 
     WorkflowCatalog(FormCatalog forms, RuleCompileCheck compileCheck) {
         this.forms = forms;
@@ -52,6 +53,16 @@ public class WorkflowCatalog implements ApplicationRunner {
     /** The workflow bound to {@code formId}, if any. */
     public Optional<WorkflowDefinition> forForm(String formId) {
         return Optional.ofNullable(byForm.get(formId));
+    }
+
+    /** Every automation in force, in file order. */
+    public List<Automation> automations() {
+        return automations;
+    }
+
+    /** The automations looking at {@code formId}'s records. */
+    public List<Automation> automationsFor(String formId) {
+        return automations.stream().filter(a -> a.form().equals(formId)).toList();
     }
 
     /** Every workflow in force. */
@@ -71,8 +82,10 @@ public class WorkflowCatalog implements ApplicationRunner {
 
     /** Reads the shipped definitions again against the forms published now. */
     public synchronized void reload() {
-        byForm = read(shipped());
+        byForm = read(shipped("workflows"));
+        automations = readAutomations(shipped("automations"));
         log.info("Workflows in force: {}", byForm.values().stream().map(WorkflowDefinition::id).sorted().toList());
+        log.info("Automations in force: {}", automations.stream().map(Automation::id).toList());
     }
 
     /**
@@ -101,14 +114,41 @@ public class WorkflowCatalog implements ApplicationRunner {
         return Map.copyOf(next);
     }
 
+    /** Reads automations like workflows: the readable ones kept, the others logged and left out. */
+    List<Automation> readAutomations(Map<String, String> files) {
+        WorkflowReader reader = new WorkflowReader(forms::published, Set.of(CALENDAR), compileCheck);
+        Map<String, WorkflowDefinition> workflows = byForm;
+        List<Automation> read = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            try {
+                Automation automation = reader.readAutomation(file.getKey(), file.getValue(),
+                        form -> Optional.ofNullable(workflows.get(form)).map(WorkflowDefinition::statusField));
+                if (ids.add(automation.id())) {
+                    read.add(automation);
+                } else {
+                    log.warn("Automation {} left out: its id {} is taken", file.getKey(), automation.id());
+                }
+            } catch (WorkflowException e) {
+                if (onlyUnknownForm(e)) {
+                    log.debug("Automation {} waits for its form to be published", file.getKey());
+                } else {
+                    log.warn("Automation {} left out, it does not read:\n{}", file.getKey(),
+                            e.describe(Locale.ENGLISH));
+                }
+            }
+        }
+        return List.copyOf(read);
+    }
+
     private static boolean onlyUnknownForm(WorkflowException e) {
         return e.problems().stream().allMatch(p -> p.kind() == WorkflowProblem.Kind.UNKNOWN_FORM);
     }
 
-    private static Map<String, String> shipped() {
+    private static Map<String, String> shipped(String folder) {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:form-definitions/workflows/*.json");
+                    .getResources("classpath*:form-definitions/" + folder + "/*.json");
             List<Resource> sorted = new ArrayList<>(List.of(files));
             sorted.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
             Map<String, String> texts = new java.util.LinkedHashMap<>();
@@ -119,7 +159,7 @@ public class WorkflowCatalog implements ApplicationRunner {
             }
             return texts;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the shipped workflow definitions", e);
+            throw new UncheckedIOException("Cannot read the shipped " + folder, e);
         }
     }
 }

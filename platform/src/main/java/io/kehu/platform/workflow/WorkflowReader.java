@@ -3,6 +3,7 @@ package io.kehu.platform.workflow;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.RuleCompileCheck;
 import io.kehu.platform.workflow.WorkflowProblem.Kind;
+import io.kehu.platform.workflow.definition.AutomationJson;
 import io.kehu.platform.workflow.definition.JsonCursor;
 import io.kehu.platform.workflow.definition.WorkflowChecks;
 import io.kehu.platform.workflow.definition.WorkflowJson;
@@ -57,20 +58,8 @@ public final class WorkflowReader {
      * @throws WorkflowException with every problem found
      */
     public WorkflowDefinition read(String source, String json) {
-        if (json.length() > MAX_CHARS) {
-            throw new WorkflowException(List.of(WorkflowProblem.of(source, "$", Kind.TOO_LARGE, json.length(),
-                    MAX_CHARS)));
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "?"
-                    : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new WorkflowException(List.of(WorkflowProblem.of(source, "$", Kind.SYNTAX, where)));
-        }
         JsonCursor.Problems problems = new JsonCursor.Problems(source);
-        WorkflowDefinition workflow = new WorkflowJson(problems).read(root);
+        WorkflowDefinition workflow = new WorkflowJson(problems).read(parse(source, json));
         if (workflow != null) {
             new WorkflowChecks(problems, forms, calendars, compileCheck).check(workflow);
         }
@@ -78,5 +67,38 @@ public final class WorkflowReader {
             throw new WorkflowException(problems.found());
         }
         return workflow;
+    }
+
+    /**
+     * Reads one automation (same format rules, files in {@code form-definitions/automations/}).
+     *
+     * @param statusFieldOf the status field of the workflow on a form, if it has one (automations may not set it)
+     * @throws WorkflowException with every problem found
+     */
+    public Automation readAutomation(String source, String json, Function<String, Optional<String>> statusFieldOf) {
+        JsonCursor.Problems problems = new JsonCursor.Problems(source);
+        Automation automation = new AutomationJson(problems).read(parse(source, json));
+        if (automation != null) {
+            new WorkflowChecks(problems, forms, calendars, compileCheck).check(automation,
+                    statusFieldOf.apply(automation.form()).orElse(null));
+        }
+        if (!problems.found().isEmpty()) {
+            throw new WorkflowException(problems.found());
+        }
+        return automation;
+    }
+
+    private static JsonNode parse(String source, String json) {
+        if (json.length() > MAX_CHARS) {
+            throw new WorkflowException(List.of(WorkflowProblem.of(source, "$", Kind.TOO_LARGE, json.length(),
+                    MAX_CHARS)));
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "?"
+                    : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+            throw new WorkflowException(List.of(WorkflowProblem.of(source, "$", Kind.SYNTAX, where)));
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.kehu.platform.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,5 +78,50 @@ class WorkflowReaderTest {
         String bad = ShippedWorkflows.read(ShippedWorkflows.WORKFLOWS.resolve("complaint_handling.json"))
                 .replace("\"PT4H\"", "\"4 hours\"").replace("\"required\"", "\"always\"");
         assertThat(schema.validate(JsonMapper.builder().build().readTree(bad))).isNotEmpty();
+    }
+
+    @Test
+    void everyShippedAutomationReadsAndFitsItsSchema() throws IOException {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(
+                Files.readString(ShippedWorkflows.SEEDS.resolve("schema/automation-definition.schema.json")));
+        JsonMapper mapper = JsonMapper.builder().build();
+        WorkflowReader reader = ShippedWorkflows.reader();
+        try (Stream<Path> files = Files.list(ShippedWorkflows.SEEDS.resolve("automations"))) {
+            List<Path> automations = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            assertThat(automations).hasSize(4);
+            for (Path file : automations) {
+                String json = Files.readString(file);
+                assertThat(schema.validate(mapper.readTree(json))).as(file.toString()).isEmpty();
+                Automation automation = reader.readAutomation(file.getFileName().toString(), json,
+                        form -> Optional.empty());
+                assertThat(automation.form()).isEqualTo("customer");
+            }
+        }
+    }
+
+    @Test
+    void aBrokenAutomationIsReportedAtEachPlace() {
+        String json = """
+                {"id": "Bad Id", "label": {"zh": "坏", "en": "Bad"}, "form": "feedback", "trigger": "daily",
+                 "at": "25:99", "when": "BROKEN",
+                 "actions": [{"type": "setField", "field": "status", "value": "closed"},
+                             {"type": "createRecord", "form": "customer", "values": {}},
+                             {"type": "setField", "field": "nope", "value": "x"}]}
+                """;
+        WorkflowException problems = (WorkflowException) catchThrowable(() -> ShippedWorkflows.reader()
+                .readAutomation("bad.json", json, form -> Optional.of("status")));
+        assertThat(problems.problems()).extracting(WorkflowProblem::jsonPath).contains("$.id", "$.at",
+                "$.actions[1].type");
+
+        String wellFormed = json.replace("Bad Id", "bad").replace("25:99", "08:00")
+                .replace("""
+                        {"type": "createRecord", "form": "customer", "values": {}},
+                        """.strip(), "");
+        WorkflowException meaning = (WorkflowException) catchThrowable(() -> ShippedWorkflows.reader()
+                .readAutomation("bad.json", wellFormed, form -> Optional.of("status")));
+        assertThat(meaning.problems()).extracting(WorkflowProblem::jsonPath, WorkflowProblem::kind).contains(
+                tuple("$.when", WorkflowProblem.Kind.SCRIPT),
+                tuple("$.actions[0].field", WorkflowProblem.Kind.STATUS_SET_BY_ACTION),
+                tuple("$.actions[1].field", WorkflowProblem.Kind.UNKNOWN_FIELD));
     }
 }

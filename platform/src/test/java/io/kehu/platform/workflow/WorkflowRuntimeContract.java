@@ -25,6 +25,7 @@ import io.kehu.platform.workflow.timers.TimerQueue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -78,6 +79,8 @@ abstract class WorkflowRuntimeContract {
     DueTimers dueTimers;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    Automations automations;
 
     Actor staff;
     Actor manager;
@@ -415,6 +418,97 @@ abstract class WorkflowRuntimeContract {
         v.put("reason", "包装破损，客户要求" + (amount == null ? "换货 " : "退款 ") + SEQUENCE.incrementAndGet());
         v.put("amount", amount);
         return records.create(staff, "return_request", v);
+    }
+
+    @Test
+    void theShippedAutomationsAreInForceAndRunOncePerDayAcrossNodes() {
+        assertThat(catalog.automations()).extracting(Automation::id).containsExactlyInAnyOrder("birthday_greetings",
+                "key_customer_contact", "lifecycle_at_risk", "new_customer_welcome");
+        Instant morning = Instant.parse("2031-03-04T00:30:00Z"); // 08:30 in Shanghai
+        assertThat(automations.runDue(morning)).as("the three daily ones whose time has come").isEqualTo(3);
+        assertThat(automations.runDue(morning.plusSeconds(600))).as("claimed for the day").isZero();
+    }
+
+    @Test
+    void aKeyCustomerNobodyContactedForAMonthGivesTheOwnerOneTaskNotOneADay() {
+        long key = customerOf(staff, Map.of("level", "KEY"));
+        long contacted = customerOf(staff, Map.of("level", "KEY"));
+        Map<String, Object> call = new HashMap<>();
+        call.put("customer", contacted);
+        call.put("channel", "phone");
+        call.put("occurred_at", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(3).withNano(0));
+        call.put("summary", "电话回访，客户对新品感兴趣");
+        records.create(staff, "interaction", call);
+        Automation contact = automation("key_customer_contact");
+
+        automations.runDaily(contact, LocalDate.now(), Instant.now());
+        automations.runDaily(contact, LocalDate.now(), Instant.now().plusSeconds(86_400));
+
+        assertThat(taskStore.ofRecord("customer", key)).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo("contact");
+            assertThat(t.assigneeId()).isEqualTo(staff.userId());
+            assertThat(t.title().zh()).contains("30 天");
+        });
+        assertThat(taskStore.ofRecord("customer", contacted)).as("contacted three days ago").isEmpty();
+    }
+
+    @Test
+    void aBirthdayInTwoDaysGivesAGreetingsTask() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long soon = customerOf(staff, Map.of("birthday", today.plusDays(2).minusYears(40)));
+        long later = customerOf(staff, Map.of("birthday", today.plusDays(20).minusYears(40)));
+
+        automations.runDaily(automation("birthday_greetings"), today, Instant.now());
+
+        assertThat(taskStore.ofRecord("customer", soon)).extracting(WorkflowTask::kind).containsExactly("greeting");
+        assertThat(taskStore.ofRecord("customer", later)).isEmpty();
+    }
+
+    @Test
+    void anActiveCustomerWithoutAPurchaseForHalfAYearMovesToAtRiskAndTheOwnerIsTold() {
+        long quiet = customerOf(staff, Map.of("lifecycle_stage", "active"));
+        long buying = customerOf(staff, Map.of("lifecycle_stage", "active"));
+        purchase(quiet, LocalDate.now().minusDays(200));
+        purchase(buying, LocalDate.now().minusDays(20));
+
+        automations.runDaily(automation("lifecycle_at_risk"), LocalDate.now(), Instant.now());
+
+        assertThat(records.get(manager, "customer", quiet).orElseThrow().get("lifecycle_stage")).isEqualTo("at_risk");
+        assertThat(records.get(manager, "customer", buying).orElseThrow().get("lifecycle_stage")).isEqualTo("active");
+        assertThat(notices(quiet)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(WorkflowNotice.Kind.MESSAGE);
+            assertThat(n.recipients()).containsExactly(staff.userId());
+        });
+    }
+
+    @Test
+    void aNewCustomerGetsAWelcomeCallTaskWhenCreated() {
+        long fresh = customerOf(staff, Map.of("lifecycle_stage", "new"));
+        long prospect = customerOf(staff, Map.of("lifecycle_stage", "potential"));
+
+        assertThat(taskStore.ofRecord("customer", fresh)).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo("welcome");
+            assertThat(t.assigneeId()).isEqualTo(staff.userId());
+        });
+        assertThat(taskStore.ofRecord("customer", prospect)).isEmpty();
+    }
+
+    private Automation automation(String id) {
+        return catalog.automations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private long customerOf(Actor owner, Map<String, Object> values) {
+        Map<String, Object> c = new HashMap<>(values);
+        c.put("name", "自动化测试客户" + SEQUENCE.incrementAndGet());
+        c.put("customer_type", "company");
+        c.put("phone", String.format("139%08d", SEQUENCE.incrementAndGet() % 100_000_000));
+        c.put("account_manager", owner.userId());
+        return records.create(Actor.system("test"), "customer", c).id();
+    }
+
+    private void purchase(long customerId, LocalDate on) {
+        records.create(Actor.system("test"), "purchase", Map.of("customer", customerId, "purchased_on", on,
+                "product", "商用冰柜", "quantity", 1, "amount", new java.math.BigDecimal("3999.00")));
     }
 
     private List<WorkflowNotice> notices(long recordId) {

@@ -1,6 +1,8 @@
 package io.kehu.platform.rules.script;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,19 @@ public final class RelatedRecords {
         return numbers(field).stream().min(BigDecimal::compareTo).orElse(null);
     }
 
+    /**
+     * The latest value of a date or date-and-time field, or null without values:
+     * {@code daysSince(related('interaction').latest('occurred_at')) > 30}.
+     */
+    public Object latest(String field) {
+        return moments(field).stream().max(RelatedRecords::compareMoments).orElse(null);
+    }
+
+    /** The earliest value of a date or date-and-time field, or null without values. */
+    public Object earliest(String field) {
+        return moments(field).stream().min(RelatedRecords::compareMoments).orElse(null);
+    }
+
     /** The average of a number or money field, or null without values. */
     public BigDecimal average(String field) {
         List<BigDecimal> values = numbers(field);
@@ -104,6 +119,29 @@ public final class RelatedRecords {
 
     private List<Map<String, Object>> rows() {
         return recordId == null ? List.of() : source.rows(formId, referenceField, recordId, where);
+    }
+
+    private List<Object> moments(String field) {
+        List<Object> moments = new ArrayList<>();
+        for (Map<String, Object> row : rows()) {
+            Object value = row.get(field);
+            if (value instanceof LocalDate || value instanceof OffsetDateTime) {
+                moments.add(value);
+            } else if (value != null) {
+                throw new RuleLimitException("latest() and earliest() take a date or date-and-time field, not " + field);
+            }
+        }
+        return moments;
+    }
+
+    private static int compareMoments(Object a, Object b) {
+        if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
+            return x.toInstant().compareTo(y.toInstant());
+        }
+        if (a instanceof LocalDate x && b instanceof LocalDate y) {
+            return x.compareTo(y);
+        }
+        throw new RuleLimitException("latest() and earliest() take values of one kind");
     }
 
     private List<BigDecimal> numbers(String field) {

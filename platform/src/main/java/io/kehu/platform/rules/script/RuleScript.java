@@ -18,7 +18,8 @@ public abstract class RuleScript extends Script {
 
     /** What a rule may call on itself. */
     public static final Set<String> SCRIPT_METHODS = Set.of("getRecord", "getOld", "getUser", "getToday", "getNow",
-            "related", "functions", "daysBetween", "startOfYear", "startOfMonth", "isBlank", "round");
+            "related", "functions", "daysBetween", "daysSince", "daysUntilAnniversary", "startOfYear", "startOfMonth",
+            "isBlank", "round");
 
     private RuleContext context;
 
@@ -65,6 +66,41 @@ public abstract class RuleScript extends Script {
     /** Whole days from {@code from} to {@code to}, negative when {@code to} is earlier; null when either is. */
     public Long daysBetween(LocalDate from, LocalDate to) {
         return from == null || to == null ? null : ChronoUnit.DAYS.between(from, to);
+    }
+
+    /**
+     * Whole days from {@code moment} (a date, or a date and time taken in the zone of {@code now}) to today; null when
+     * it is null. {@code daysSince(related('interaction').max('occurred_at')) > 30}: no contact for a month.
+     */
+    public Long daysSince(Object moment) {
+        LocalDate day = switch (moment) {
+            case null -> null;
+            case LocalDate date -> date;
+            case java.time.OffsetDateTime at -> at.atZoneSameInstant(context.now().getOffset()).toLocalDate();
+            default -> throw new RuleLimitException("daysSince() takes a date or a date and time");
+        };
+        return day == null ? null : ChronoUnit.DAYS.between(day, context.today());
+    }
+
+    /**
+     * Days from today to the next anniversary of {@code date} (a birthday, a company's founding day): 0 on the day,
+     * 364 the day after; 29 February falls on 28 February in other years. Null when {@code date} is null.
+     */
+    public Long daysUntilAnniversary(LocalDate date) {
+        if (date == null) {
+            return null;
+        }
+        LocalDate today = context.today();
+        LocalDate next = anniversaryIn(date, today.getYear());
+        if (next.isBefore(today)) {
+            next = anniversaryIn(date, today.getYear() + 1);
+        }
+        return ChronoUnit.DAYS.between(today, next);
+    }
+
+    private static LocalDate anniversaryIn(LocalDate date, int year) {
+        // withYear moves 29 February to the 28th in a common year.
+        return date.withYear(year);
     }
 
     /** 1 January of the year of {@code date}. */

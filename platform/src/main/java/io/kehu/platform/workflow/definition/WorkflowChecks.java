@@ -7,6 +7,7 @@ import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.RuleCompileCheck;
 import io.kehu.platform.forms.RuleCompileCheck.ScriptKind;
 import io.kehu.platform.workflow.ActorRule;
+import io.kehu.platform.workflow.Automation;
 import io.kehu.platform.workflow.Transition;
 import io.kehu.platform.workflow.WorkflowAction;
 import io.kehu.platform.workflow.WorkflowDefinition;
@@ -108,11 +109,32 @@ public final class WorkflowChecks {
         }
     }
 
+    /**
+     * Checks an automation against its form: the form exists, fields and scripts are right, and no action sets the
+     * status field of the workflow on the form ({@code statusField}, or null when it has none).
+     */
+    public void check(Automation automation, String statusField) {
+        Optional<FormDefinition> bound = forms.apply(automation.form());
+        if (bound.isEmpty()) {
+            problems.add("$.form", Kind.UNKNOWN_FORM, automation.form());
+            return;
+        }
+        FormDefinition form = bound.get();
+        script(form, automation.when(), "$.when", ScriptKind.VALIDATION_RULE);
+        for (int i = 0; i < automation.actions().size(); i++) {
+            action(statusField, automation.id(), form, automation.actions().get(i), "$.actions[" + i + "]");
+        }
+    }
+
     private void action(WorkflowDefinition workflow, FormDefinition form, WorkflowAction action, String path) {
+        action(workflow.statusField(), workflow.id(), form, action, path);
+    }
+
+    private void action(String statusField, String selfId, FormDefinition form, WorkflowAction action, String path) {
         switch (action) {
             case WorkflowAction.SetField set -> {
                 fields(form, List.of(set.field()), path + ".field");
-                if (set.field().equals(workflow.statusField())) {
+                if (set.field().equals(statusField)) {
                     problems.add(path + ".field", Kind.STATUS_SET_BY_ACTION, set.field());
                 }
             }
@@ -129,7 +151,7 @@ public final class WorkflowChecks {
                         script(form, expression, path + ".values." + field, ScriptKind.COMPUTED_EXPRESSION));
             }
             case WorkflowAction.StartWorkflow start -> {
-                if (start.workflow().equals(workflow.id())) {
+                if (start.workflow().equals(selfId)) {
                     problems.add(path + ".workflow", Kind.UNKNOWN_WORKFLOW, start.workflow());
                 }
             }
