@@ -43,10 +43,17 @@ public final class Lookups {
             for (UserAccount a : accounts.findAll()) {
                 usersByName.computeIfAbsent(HeaderMatcher.normal(a.username()), k -> new ArrayList<>()).add(a.id());
                 if (a.displayName() != null) {
-                    List<Long> ids = usersByName.computeIfAbsent(HeaderMatcher.normal(a.displayName()),
-                            k -> new ArrayList<>());
-                    if (!ids.contains(a.id())) {
-                        ids.add(a.id());
+                    // "李强 Li Qiang": a sheet says 李强, or Li Qiang, or both
+                    String shown = a.displayName().strip();
+                    int space = shown.indexOf(' ');
+                    List<String> names = space < 0 ? List.of(shown)
+                            : List.of(shown, shown.substring(0, space), shown.substring(space + 1));
+                    for (String name : names) {
+                        List<Long> ids = usersByName.computeIfAbsent(HeaderMatcher.normal(name),
+                                k -> new ArrayList<>());
+                        if (!ids.contains(a.id())) {
+                            ids.add(a.id());
+                        }
                     }
                 }
             }
