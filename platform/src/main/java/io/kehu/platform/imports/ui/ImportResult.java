@@ -62,6 +62,7 @@ class ImportResult extends VerticalLayout {
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("imports.undo.no"));
         confirm.setConfirmButtonTheme("error primary");
+        confirm.setId("import-undo-confirm");
         confirm.open();
     }
 
