@@ -59,7 +59,11 @@ public class MyImportsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("imports.list.status")).setAutoWidth(true);
         grid.addColumn(j -> getTranslation("imports.list.countsValue", j.created(), j.updated(), j.refused()))
                 .setHeader(getTranslation("imports.list.counts")).setAutoWidth(true);
-        grid.addColumn(ImportJob::userName).setHeader(getTranslation("imports.list.by")).setAutoWidth(true);
+        // people by the name they are known by, not their sign-in name
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        accounts.findAll().forEach(a -> names.put(a.id(), a.displayName()));
+        grid.addColumn(j -> j.userId() == null ? j.userName() : names.getOrDefault(j.userId(), j.userName()))
+                .setHeader(getTranslation("imports.list.by")).setAutoWidth(true);
         grid.setItems(jobs);
         add(grid);
         setSizeFull();
