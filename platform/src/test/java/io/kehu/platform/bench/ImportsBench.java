@@ -81,7 +81,7 @@ class ImportsBench {
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("客户名称,客户类型,电话,邮箱,区域,备注\n");
             for (int i = 0; i < rows; i++) {
-                out.write("客户" + i + "," + (i % 3 == 0 ? "个人" : "公司") + ",1" + (30_000_000_000L + i) + ",c" + i
+                out.write("客户" + i + "," + (i % 3 == 0 ? "个人" : "公司") + "," + (13_000_000_000L + i) + ",c" + i
                         + "@example.cn," + regions[i % regions.length] + ",第 " + i + " 行\n");
             }
         }

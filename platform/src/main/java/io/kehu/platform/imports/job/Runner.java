@@ -63,7 +63,10 @@ public class Runner {
         try (ProblemLog log = new ProblemLog(problemsFile, false)) {
             ImportRun run = new ImportRun(listAll, form, actor, bulk, lookups(actor), log);
             BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, progress::cancelled, true, true,
-                    null, run), batch -> readInChunks(s, 0, progress, run, chunk -> run.queue(batch, chunk)));
+                    null, run), batch -> readInChunks(s, 0, progress, run, chunk -> {
+                        run.queue(batch, chunk);
+                        run.drainWritten(); // nothing is kept: a dry run's memory stays flat
+                    }));
             return new ImportReport(run.rows(), o.created(), o.updated(), o.unchanged(), run.refusedRows(),
                     log.total(), log.byColumn(), log.first(), log.file(), 0);
         }
