@@ -136,8 +136,10 @@ class ImportsBench {
                 | `COPY` of the same file into a plain table | %.1f s | %,.0f | — |
 
                 The heap high-water is the sum of the heap pools' peak usage during the run (reset before it), for the
-                whole test JVM (Spring context included): flat in the row count, since the file is streamed and
-                written in chunks.
+                whole test JVM (Spring context included), garbage included. The file is streamed and written in
+                chunks, so it should not grow with the row count; only this row count was measured. Run:
+                `mvn -o -pl platform -am test -Dtest=ImportsBench -Dsurefire.failIfNoSpecifiedTests=false`
+                (`-Dkehu.bench.rows=N` for another size).
                 """, LocalDate.now(), BenchReport.machine(), load, loadAverage(), rows, Files.size(csv) / 1024,
                 drySeconds, rows / drySeconds, dryHeap, importSeconds, rows / importSeconds, importHeap,
                 copySeconds, rows / copySeconds);
