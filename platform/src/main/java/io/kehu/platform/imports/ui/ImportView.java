@@ -188,7 +188,9 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
                     showRead();
                 }
             });
-            add(new HorizontalLayout(encoding, delimiter));
+            HorizontalLayout choices = new HorizontalLayout(encoding, delimiter);
+            choices.setWrap(true); // a phone stacks them
+            add(choices);
         }
         try {
             headers = imports.headers(source);
