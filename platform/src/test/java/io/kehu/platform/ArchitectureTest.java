@@ -40,6 +40,9 @@ class ArchitectureTest {
             PLATFORM + ".plugins.PluginSettingsStore",  // each plugin's settings (JSON)
             PLATFORM + ".plugins.JobLocks",             // one run of a plugin job across nodes (row locks)
             PLATFORM + ".views.SavedViews",             // kehu_saved_view: a user's saved list filters and columns
+            PLATFORM + ".imports.mapping.MappingStore", // kehu_import_mapping: the last column mapping per form
+            PLATFORM + ".imports.job.JobStore",         // kehu_import_job: imports, their settings and progress
+            PLATFORM + ".imports.job.ImportedRows",     // kehu_import_row: rows an import wrote (resume, undo)
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

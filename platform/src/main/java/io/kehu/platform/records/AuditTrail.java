@@ -33,6 +33,7 @@ class AuditTrail {
     private static final Field<Long> CHANGED_BY = field(name("changed_by"), SQLDataType.BIGINT);
     private static final Field<String> CHANGED_BY_NAME = field(name("changed_by_name"), SQLDataType.VARCHAR);
     private static final Field<OffsetDateTime> CHANGED_AT = field(name("changed_at"), SQLDataType.OFFSETDATETIME);
+    private static final Field<String> ORIGIN = field(name("origin"), SQLDataType.VARCHAR);
 
     /**
      * One change to append.
@@ -75,30 +76,47 @@ class AuditTrail {
      * rows each), for bulk writes.
      */
     void appendAll(String formId, AuditAction action, List<Row> rows, Actor actor, OffsetDateTime at) {
+        appendAll(formId, action, rows, actor, at, null);
+    }
+
+    /** As above, with the writes' {@code origin} (e.g. {@code import:42}; {@code null} for none). */
+    void appendAll(String formId, AuditAction action, List<Row> rows, Actor actor, OffsetDateTime at,
+                   String origin) {
         if (rows.isEmpty()) {
             return;
         }
         if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
-            appendAllFromArrays(formId, action, rows, actor, at);
+            appendAllFromArrays(formId, action, rows, actor, at, origin);
             return;
         }
         final int perStatement = 4000;
         for (int from = 0; from < rows.size(); from += perStatement) {
             var insert = dsl.insertInto(AUDIT, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE,
-                    CHANGED_BY, CHANGED_BY_NAME, CHANGED_AT);
+                    CHANGED_BY, CHANGED_BY_NAME, CHANGED_AT, ORIGIN);
             for (Row r : rows.subList(from, Math.min(rows.size(), from + perStatement))) {
                 Change c = r.change();
                 insert = insert.values(formId, r.recordId(), action.code(), c.fieldId(),
                         FieldValues.toText(c.oldValue()), FieldValues.toText(c.newValue()), actor.userId(),
-                        actor.username(), at);
+                        actor.username(), at, origin);
             }
             insert.execute();
         }
     }
 
+    /** The entries written with {@code origin}, oldest first, streamed through a cursor. */
+    void withOrigin(String origin, java.util.function.Consumer<AuditEntry> each) {
+        try (var cursor = dsl.select(ID, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY,
+                        CHANGED_BY_NAME, CHANGED_AT)
+                .from(AUDIT).where(ORIGIN.eq(origin)).orderBy(ID).fetchSize(1000).fetchLazy()) {
+            cursor.forEach(r -> each.accept(new AuditEntry(r.get(ID), r.get(FORM_ID), r.get(RECORD_ID),
+                    AuditAction.fromCode(r.get(ACTION)), r.get(FIELD_ID), r.get(OLD_VALUE), r.get(NEW_VALUE),
+                    r.get(CHANGED_BY), r.get(CHANGED_BY_NAME), RecordTable.utc(r.get(CHANGED_AT)))));
+        }
+    }
+
     /** PostgreSQL: {@code INSERT ... SELECT FROM unnest(arrays)}, four binds for any number of rows. */
     private void appendAllFromArrays(String formId, AuditAction action, List<Row> rows, Actor actor,
-                                     OffsetDateTime at) {
+                                     OffsetDateTime at, String origin) {
         Long[] ids = new Long[rows.size()];
         String[][] texts = new String[3][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -110,13 +128,14 @@ class AuditTrail {
         }
         var v = ChunkStore.unnest(ids, texts);
         dsl.insertInto(AUDIT, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY,
-                        CHANGED_BY_NAME, CHANGED_AT)
+                        CHANGED_BY_NAME, CHANGED_AT, ORIGIN)
                 .select(org.jooq.impl.DSL.select(org.jooq.impl.DSL.val(formId),
                                 field(name("v", "k_id"), SQLDataType.BIGINT), org.jooq.impl.DSL.val(action.code()),
                                 field(name("v", "c0"), SQLDataType.VARCHAR), field(name("v", "c1"), SQLDataType.VARCHAR),
                                 field(name("v", "c2"), SQLDataType.VARCHAR),
                                 org.jooq.impl.DSL.val(actor.userId(), SQLDataType.BIGINT),
-                                org.jooq.impl.DSL.val(actor.username()), org.jooq.impl.DSL.val(at))
+                                org.jooq.impl.DSL.val(actor.username()), org.jooq.impl.DSL.val(at),
+                                org.jooq.impl.DSL.val(origin, SQLDataType.VARCHAR))
                         .from(v))
                 .execute();
     }

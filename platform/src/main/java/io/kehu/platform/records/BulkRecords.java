@@ -32,11 +32,51 @@ public class BulkRecords {
         void create(String formId, Map<String, ?> values);
 
         void update(String formId, long id, int rowVersion, Map<String, ?> changes);
+
+        /** A create whose refusal or id is reported to the {@link Listener} with {@code tag} (e.g. a file row). */
+        void create(String formId, Map<String, ?> values, Object tag);
+
+        /** An update whose refusal or outcome is reported to the {@link Listener} with {@code tag}. */
+        void update(String formId, long id, int rowVersion, Map<String, ?> changes, Object tag);
+    }
+
+    /** Told, per tagged write, what became of it (inside the write's transaction). */
+    public interface Listener {
+
+        /** The write was refused for {@code problems}; with {@link Options#skipRefused} the batch goes on. */
+        void refused(Object tag, List<FieldError> problems);
+
+        /**
+         * The write went through: {@code id} is the record, {@code rowVersion} its version afterwards ({@code
+         * changed} false for an update that changed nothing).
+         */
+        default void written(Object tag, String formId, long id, int rowVersion, boolean created, boolean changed) {
+        }
+    }
+
+    /**
+     * How a bulk write runs.
+     *
+     * @param progress told the number of queued writes done after each chunk; may be {@code null}
+     * @param cancelled asked between chunks; may be {@code null}
+     * @param dryRun run every check and statement in a transaction of its own that is then rolled back: what would
+     *               happen, with nothing written
+     * @param skipRefused hand refused writes to the listener and go on with the others, instead of failing the batch
+     * @param origin what the audit trail records as the writes' origin (e.g. {@code import:42}); may be {@code null}
+     * @param listener told about tagged writes; may be {@code null}
+     */
+    public record Options(LongConsumer progress, BooleanSupplier cancelled, boolean dryRun, boolean skipRefused,
+                          String origin, Listener listener) {
+
+        public static Options of(LongConsumer progress, BooleanSupplier cancelled) {
+            return new Options(progress, cancelled, false, false, null, null);
+        }
     }
 
     private final RecordServices services;
     private final TransactionTemplate readTransaction;
     private final TransactionTemplate writeTransaction;
+    private final TransactionTemplate dryRunTransaction;
 
     BulkRecords(RecordServices services, PlatformTransactionManager transactions) {
         this.services = services;
@@ -44,6 +84,9 @@ public class BulkRecords {
         this.readTransaction.setReadOnly(true);
         this.writeTransaction = new TransactionTemplate(transactions);
         this.writeTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        // a dry run must never join (and so doom or commit) a caller's transaction
+        this.dryRunTransaction = new TransactionTemplate(transactions);
+        this.dryRunTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -85,12 +128,32 @@ public class BulkRecords {
      * @throws BatchCancelledException when cancelled
      */
     public Outcome batch(Actor actor, LongConsumer progress, BooleanSupplier cancelled, Consumer<Batch> work) {
+        return batch(actor, Options.of(progress, cancelled), work);
+    }
+
+    /**
+     * {@link #batch(Actor, LongConsumer, BooleanSupplier, Consumer)} with {@link Options}: a dry run (same checks and
+     * statements, rolled back), refused writes skipped and reported instead of failing the batch, an audit origin.
+     */
+    public Outcome batch(Actor actor, Options options, Consumer<Batch> work) {
         Objects.requireNonNull(work, "work");
-        return writeTransaction.execute(status -> {
-            BatchWriter writer = new BatchWriter(services, actor, progress == null ? n -> { } : progress,
-                    cancelled == null ? () -> false : cancelled);
+        TransactionTemplate transaction = options.dryRun() ? dryRunTransaction : writeTransaction;
+        return transaction.execute(status -> {
+            BatchWriter writer = new BatchWriter(services, actor, options);
             work.accept(writer);
-            return writer.finish();
+            Outcome outcome = writer.finish();
+            if (options.dryRun()) {
+                status.setRollbackOnly();
+            }
+            return outcome;
         });
+    }
+
+    /**
+     * The audit entries written with {@code origin} (see {@link Options#origin}), oldest first, streamed: what an
+     * import's undo restores from.
+     */
+    public void changesWithOrigin(String origin, Consumer<AuditEntry> each) {
+        readTransaction.executeWithoutResult(status -> services.audit().withOrigin(origin, each));
     }
 }

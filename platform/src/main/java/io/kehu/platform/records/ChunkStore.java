@@ -36,14 +36,16 @@ final class ChunkStore {
     private final Actor actor;
     private final OffsetDateTime now;
     private final WrittenRecords written;
+    private final String origin;
 
     ChunkStore(RecordServices services, RecordTable table, Actor actor, OffsetDateTime now) {
-        this(services, table, actor, now, new WrittenRecords());
+        this(services, table, actor, now, new WrittenRecords(), null);
     }
 
     ChunkStore(RecordServices services, RecordTable table, Actor actor, OffsetDateTime now,
-               WrittenRecords written) {
+               WrittenRecords written, String origin) {
         this.written = written;
+        this.origin = origin;
         this.services = services;
         this.dsl = services.dsl();
         this.table = table;
@@ -79,8 +81,11 @@ final class ChunkStore {
 
     // ------------------------------------------------------------------ creates
 
-    /** Inserts the records; returns how many. */
-    int insert(List<PreparedWrite> rows) {
+    /** Inserts the records; returns their ids, in the order of {@code rows}. */
+    long[] insert(List<PreparedWrite> rows) {
+        if (rows.isEmpty()) {
+            return new long[0];
+        }
         List<FieldDefinition> columns = table.form.fields().stream().filter(RecordTable::hasColumn).toList();
         long[] ids = new long[rows.size()];
         if (postgres()) {
@@ -136,10 +141,10 @@ final class ChunkStore {
             audit.add(new AuditTrail.Row(ids[i], new AuditTrail.Change(null, null, null)));
             byFilled.computeIfAbsent(rows.get(i).changed(), k -> new ArrayList<>()).add(ids[i]);
         }
-        services.audit().appendAll(table.form.id(), AuditAction.CREATE, audit, actor, now);
+        services.audit().appendAll(table.form.id(), AuditAction.CREATE, audit, actor, now, origin);
         byFilled.forEach((filled, list) -> services.events().publishEvent(new RecordsSavedInBulk(table.form.id(),
                 list.stream().mapToLong(Long::longValue).toArray(), filled, actor, true)));
-        return rows.size();
+        return ids;
     }
 
     // ------------------------------------------------------------------ updates
@@ -177,7 +182,7 @@ final class ChunkStore {
             services.events().publishEvent(new RecordsSavedInBulk(table.form.id(),
                     group.getValue().stream().mapToLong(PreparedWrite::id).toArray(), group.getKey(), actor, false));
         }
-        services.audit().appendAll(table.form.id(), AuditAction.UPDATE, audit, actor, now);
+        services.audit().appendAll(table.form.id(), AuditAction.UPDATE, audit, actor, now, origin);
         return new int[] {changed.size(), rows.size() - changed.size()};
     }
 

@@ -161,6 +161,18 @@ final class WriteChecks {
      */
     void check(RecordTable table, List<PreparedWrite> writes, List<RecordGuard> guards, WrittenRecords written,
                boolean nameRecords) {
+        check(table, writes, guards, written, nameRecords, null);
+    }
+
+    /**
+     * As {@link #check(RecordTable, List, List, WrittenRecords, boolean)}, but with {@code refused} given a wrong
+     * write is handed to it with all of its problems instead of failing the batch, and left out of the result: what
+     * an import that skips bad rows (or a dry run that lists every problem) needs. The checks are the same.
+     *
+     * @return the writes that passed, in their order
+     */
+    List<PreparedWrite> check(RecordTable table, List<PreparedWrite> writes, List<RecordGuard> guards,
+                              WrittenRecords written, boolean nameRecords, java.util.function.Consumer<PreparedWrite> refused) {
         FormDefinition form = table.form;
         List<PreparedWrite> checked = writes.stream().filter(w -> !w.isNoOp()).toList();
         for (PreparedWrite w : checked) {
@@ -172,17 +184,37 @@ final class WriteChecks {
                 w.errors().addAll(rules.validate(form, Collections.unmodifiableMap(w.values()),
                         Optional.ofNullable(w.old()), actor));
             }
-            if (!w.errors().isEmpty()) {
+            if (!w.errors().isEmpty() && refused == null) {
                 throw nameRecords ? invalid(form, w) : new RecordValidationException(w.errors());
+            }
+        }
+        Set<PreparedWrite> wrong = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (PreparedWrite w : checked) {
+            if (!w.errors().isEmpty()) {
+                wrong.add(w);
+                refused.accept(w);
             }
         }
         if (!guards.isEmpty()) {
             for (PreparedWrite w : checked) {
-                RecordServices.guard(guards, new RecordChange(form,
-                        w.isCreate() ? AuditAction.CREATE : AuditAction.UPDATE, w.isCreate() ? null : w.id(),
-                        w.values(), Optional.ofNullable(w.old()), actor));
+                if (wrong.contains(w)) {
+                    continue;
+                }
+                try {
+                    RecordServices.guard(guards, new RecordChange(form,
+                            w.isCreate() ? AuditAction.CREATE : AuditAction.UPDATE, w.isCreate() ? null : w.id(),
+                            w.values(), Optional.ofNullable(w.old()), actor));
+                } catch (RecordRefusedException e) {
+                    if (refused == null) {
+                        throw e;
+                    }
+                    w.errors().add(new FieldError(null, "refused", e.text()));
+                    wrong.add(w);
+                    refused.accept(w);
+                }
             }
         }
+        return wrong.isEmpty() ? writes : writes.stream().filter(w -> !wrong.contains(w)).toList();
     }
 
     /** Definition checks of the changed fields (all on create), required of all, conditional required. */

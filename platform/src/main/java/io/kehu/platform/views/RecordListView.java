@@ -161,12 +161,22 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
             create.setId("new-record");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
+        // the import wizard (imports.ui.ImportView), by its route: lists do not depend on the imports feature
+        Button importButton = null;
+        if (FormAccess.mayWrite(form, actor) && !deletedRecords) {
+            importButton = new Button(getTranslation("imports.button"), VaadinIcon.UPLOAD.create(),
+                    click -> UI.getCurrent().navigate("import/" + form.id()));
+            importButton.setId("import-records");
+        }
         // a phone: cards over the same query and a two-row toolbar (the recycle bin keeps its grid: restoring selects)
         if (narrow && !deletedRecords) {
             List<Component> tools = new ArrayList<>();
             tools.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
             tools.add(exportLink("csv", sources));
             tools.add(exportLink("xlsx", sources));
+            if (importButton != null) {
+                tools.add(importButton);
+            }
             if (FormAccess.mayRestore(form, actor)) {
                 tools.add(deletedRecordsLink());
             }
@@ -191,6 +201,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
                 .refreshAll()));
         if (!deletedRecords) { // saved views are views of the live records
             toolbar.add(new SavedViewsBar(savedViews, actor, form.id(), this::state, this::apply));
+        }
+        if (importButton != null) {
+            toolbar.add(importButton);
         }
         if (create != null) {
             toolbar.add(create);

@@ -1,0 +1,28 @@
+package io.kehu.platform.imports;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a dry run found, or what an import did.
+ *
+ * @param rows the data rows read
+ * @param created records (to be) created
+ * @param updated records (to be) updated
+ * @param unchanged rows matching a record that already holds their values
+ * @param refused rows refused, each with its problems in {@code problemsFile}
+ * @param problems the number of problems (a refused row has one or more)
+ * @param byColumn per column header (empty: the whole row), the bad cells and a few examples
+ * @param firstProblems the first problems, for the screen; all of them are in {@code problemsFile}
+ * @param problemsFile every problem, one per line (see {@link Imports#writeProblemsXlsx})
+ * @param stoppedAt when the import stopped at its first bad row (nothing written): that row's number; else 0
+ */
+public record ImportReport(long rows, long created, long updated, long unchanged, long refused, long problems,
+                           Map<String, ColumnProblems> byColumn, List<ImportProblem> firstProblems, Path problemsFile,
+                           long stoppedAt) {
+
+    /** The bad cells of one column: how many, and the first few values with their reason. */
+    public record ColumnProblems(long count, List<ImportProblem> examples) {
+    }
+}
