@@ -40,6 +40,8 @@ class ArchitectureTest {
             PLATFORM + ".plugins.PluginSettingsStore",  // each plugin's settings (JSON)
             PLATFORM + ".plugins.JobLocks",             // one run of a plugin job across nodes (row locks)
             PLATFORM + ".views.SavedViews",             // kehu_saved_view: a user's saved list filters and columns
+            PLATFORM + ".api.tokens.TokenStore",        // kehu_api_token: API tokens (hashes, scopes, revocation)
+            PLATFORM + ".api.rest.IdempotencyKeys",     // kehu_api_idempotency: the first answer of each create key
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

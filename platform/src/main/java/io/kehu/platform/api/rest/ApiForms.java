@@ -12,15 +12,15 @@ import org.springframework.http.HttpStatus;
  * field published a moment ago is there without a restart. A form the caller's roles or token scopes do not open is
  * "not found", like one that does not exist.
  */
-final class ApiForms {
+public final class ApiForms {
 
     private final FormCatalog catalog;
 
-    ApiForms(FormCatalog catalog) {
+    public ApiForms(FormCatalog catalog) {
         this.catalog = catalog;
     }
 
-    FormDefinition readable(ApiCaller caller, String formId) {
+    public FormDefinition readable(ApiCaller caller, String formId) {
         FormDefinition form = catalog.published(formId)
                 .filter(f -> caller.actor().isSystem() || f.access().mayRead(caller.actor().roles()))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "form_not_found", formId));
@@ -30,16 +30,16 @@ final class ApiForms {
         return form;
     }
 
-    FormDefinition writable(ApiCaller caller, String formId) {
+    public FormDefinition writable(ApiCaller caller, String formId) {
         FormDefinition form = readable(caller, formId);
         if (!caller.scopes().mayWrite(form.id())) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "scope", form.id(), "write");
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "scope", form.id());
         }
         return form;
     }
 
     /** Every published form the caller may read. */
-    List<FormDefinition> all(ApiCaller caller) {
+    public List<FormDefinition> all(ApiCaller caller) {
         return catalog.allPublished().stream()
                 .filter(f -> caller.actor().isSystem() || f.access().mayRead(caller.actor().roles()))
                 .filter(f -> caller.scopes().mayRead(f.id()))

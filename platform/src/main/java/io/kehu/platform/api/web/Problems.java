@@ -37,8 +37,8 @@ public final class Problems {
         Locale language = language(request);
         ProblemDetail detail = ProblemDetail.forStatus(problem.status());
         detail.setType(URI.create("https://kehu.io/problems/" + problem.key().replace('_', '-')));
-        detail.setTitle(text(problem.key() + ".title", language, List.of()));
-        String detailText = textOrNull(problem.key() + ".detail", language, problem.detailArgs());
+        detail.setTitle(text("api.problem." + problem.key() + ".title", language, List.of()));
+        String detailText = textOrNull("api.problem." + problem.key() + ".detail", language, problem.detailArgs());
         if (detailText != null) {
             detail.setDetail(detailText);
         }
