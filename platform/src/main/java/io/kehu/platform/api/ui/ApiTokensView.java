@@ -124,6 +124,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
 
     private void confirmRevoke(ApiToken token) {
         ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("revoke-token-dialog");
         confirm.setHeader(getTranslation("api.tokens.revoke"));
         confirm.setText(getTranslation("api.tokens.revoke.confirm", token.name()));
         confirm.setCancelable(true);
