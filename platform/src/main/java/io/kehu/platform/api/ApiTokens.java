@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,8 +44,8 @@ public class ApiTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(DSLContext dsl, UserAccounts accounts) {
-        this.store = new TokenStore(dsl);
+    ApiTokens(TokenStore store, UserAccounts accounts) {
+        this.store = store;
         this.accounts = accounts;
         this.clock = Clock.systemUTC();
     }

@@ -57,7 +57,8 @@ abstract class ApiContract {
 
     @BeforeAll
     void publishFormAndMakeTokens() {
-        publisher.publish(new DefinitionReader().read(FORM + ".json", definition(false)), "test", "api");
+        publisher.publish(new DefinitionReader().read("api_deal_line.json", LINE_DEFINITION), "test", "api");
+        publisher.publish(read(definition(false)), "test", "api");
         api = new ApiClient(port);
         admin = accounts.findByUsername("admin").orElseThrow();
         manager = accounts.findByUsername("manager").orElseThrow();
@@ -65,6 +66,18 @@ abstract class ApiContract {
         adminToken = token(admin, ApiScopes.ALL, null);
         managerToken = token(manager, ApiScopes.ALL, null);
         staffToken = token(staff, ApiScopes.ALL, null);
+    }
+
+    static final String LINE_DEFINITION = """
+            {"id": "api_deal_line", "label": {"zh": "商机明细", "en": "Deal line"}, "titleField": "item",
+             "fields": [
+              {"id": "item", "type": "text", "label": {"zh": "产品", "en": "Item"}, "required": true},
+              {"id": "qty", "type": "integer", "label": {"zh": "数量", "en": "Quantity"}, "min": 1}
+             ]}
+            """;
+
+    static io.kehu.platform.forms.FormDefinition read(String json) {
+        return new DefinitionReader().read(FORM + ".json", json, Set.of("api_deal_line"));
     }
 
     static String definition(boolean withRegion) {
@@ -81,7 +94,9 @@ abstract class ApiContract {
                                {"value": "won", "label": {"zh": "赢单", "en": "Won"}}]},
                   {"id": "owner", "type": "user", "label": {"zh": "负责人", "en": "Owner"}},
                   {"id": "margin", "type": "decimal", "label": {"zh": "毛利", "en": "Margin"},
-                   "permissions": {"read": ["admin"], "write": ["admin"]}}%s
+                   "permissions": {"read": ["admin"], "write": ["admin"]}},
+                  {"id": "lines", "type": "subtable", "label": {"zh": "明细", "en": "Lines"},
+                   "form": "api_deal_line"}%s
                  ],
                  "permissions": {"read": ["staff", "manager", "admin"], "write": ["staff", "manager", "admin"]}}
                 """.formatted(withRegion ? ",\n{\"id\": \"region\", \"type\": \"text\", \"label\": {\"zh\": \"区域\", "
@@ -295,6 +310,28 @@ abstract class ApiContract {
     }
 
     @Test
+    void subtableRowsAreAddedAndListedThroughTheirParent() throws Exception {
+        Response parent = create(staffToken, "{\"name\": \"With lines\"}");
+        String rows = parent.header("Location") + "/rows/lines";
+        Response row = api.post(rows, staffToken, "{\"item\": \"净水器\", \"qty\": 2}");
+        assertThat(row.status()).as(row.toString()).isEqualTo(201);
+        assertThat(row.json().get("parent_id").asLong()).isEqualTo(parent.json().get("id").asLong());
+        assertThat(row.header("Location")).startsWith("/api/forms/api_deal_line/records/");
+        Response invalid = api.post(rows, staffToken, "{\"qty\": 0}");
+        assertThat(invalid.status()).isEqualTo(422);
+        JsonNode listed = api.get(rows, staffToken).json().get("items");
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("item").asString()).isEqualTo("净水器");
+
+        long other = create(adminToken, "{\"name\": \"Not staff's\", \"owner\": " + manager.id() + "}").json()
+                .get("id").asLong();
+        assertThat(api.get(RECORDS + "/" + other + "/rows/lines", staffToken).status()).isEqualTo(404);
+        assertThat(api.post(RECORDS + "/" + other + "/rows/lines", staffToken, "{\"item\": \"x\"}").status())
+                .isEqualTo(404);
+        assertThat(api.get(parent.header("Location") + "/rows/name", staffToken).status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownFormsAndAddressesAre404() throws Exception {
         assertThat(api.get("/api/forms/no_such_form/records", staffToken).status()).isEqualTo(404);
         assertThat(api.get("/api/no/such/thing", staffToken).status()).isEqualTo(404);
@@ -357,11 +394,12 @@ abstract class ApiContract {
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(doc.body());
         assertThat(parsed.getMessages()).isEmpty();
         assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
-        assertThat(parsed.getOpenAPI().getPaths()).containsKeys(RECORDS, RECORDS + "/{id}");
+        assertThat(parsed.getOpenAPI().getPaths()).containsKeys(RECORDS, RECORDS + "/{id}",
+                RECORDS + "/{id}/rows/lines");
         assertThat(parsed.getOpenAPI().getComponents().getSchemas().get(FORM).getProperties())
                 .containsKeys("name", "amount", "margin").doesNotContainKey("region");
 
-        publisher.publish(new DefinitionReader().read(FORM + ".json", definition(true)), "test", "region");
+        publisher.publish(read(definition(true)), "test", "region");
         Response after = api.get("/api/openapi.json", adminToken);
         assertThat(new OpenAPIV3Parser().readContents(after.body()).getOpenAPI().getComponents().getSchemas()
                 .get(FORM).getProperties()).containsKey("region");

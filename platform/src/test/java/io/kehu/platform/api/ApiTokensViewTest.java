@@ -75,8 +75,7 @@ class ApiTokensViewTest {
         assertThat(String.join(" | ", GridKt._getFormattedRow(grid, 0))).contains("商城订单同步", "只读（所有表单）",
                 "有效", "从未使用", secret.substring(0, 9));
 
-        ApiToken made = tokens.list(Actor.of(staff), staff.id()).get(0);
-        ButtonKt._click(_get(Button.class, spec -> spec.withId("revoke-token-" + made.id())));
+        ButtonKt._click((Button) GridKt._getCellComponent(grid, 0, "revoke"));
         ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("revoke-token-dialog"));
         assertThat(ConfirmDialogKt.getText(confirm)).contains("商城订单同步");
         ConfirmDialogKt._fireConfirm(confirm);

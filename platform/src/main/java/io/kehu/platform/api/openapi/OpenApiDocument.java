@@ -44,8 +44,10 @@ final class OpenApiDocument {
         Map<String, Object> paths = new LinkedHashMap<>();
         Map<String, Object> schemas = new LinkedHashMap<>();
         schemas.put("Problem", problemSchema());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        forms.forEach(f -> ids.add(f.id()));
         for (FormDefinition form : forms) {
-            addForm(form, paths, schemas);
+            addForm(form, paths, schemas, ids);
         }
         doc.put("paths", paths);
         Map<String, Object> components = new LinkedHashMap<>();
@@ -57,7 +59,8 @@ final class OpenApiDocument {
         return doc;
     }
 
-    private void addForm(FormDefinition form, Map<String, Object> paths, Map<String, Object> schemas) {
+    private void addForm(FormDefinition form, Map<String, Object> paths, Map<String, Object> schemas,
+                         java.util.Set<String> documented) {
         String id = form.id();
         String label = FieldSchemas.text(form.label(), language, id);
         Map<String, Object> output = new LinkedHashMap<>();
@@ -122,6 +125,27 @@ final class OpenApiDocument {
                         query("limit", map("type", "integer", "minimum", 1, "maximum", 1000), "1..1000")),
                 null, map("200", content(map("type", "object", "properties", map("items",
                         map("type", "array", "items", map("type", "object")))))))));
+        for (FieldDefinition f : form.fields()) {
+            if (f.storedType() == FieldType.SUBTABLE && f.form() != null && documented.contains(f.form())
+                    && mayRead(f)) {
+                addRows(base, id, label, f, paths);
+            }
+        }
+    }
+
+    /** The rows of subtable {@code f}: listed and added through their parent record. */
+    private void addRows(String base, String formId, String formLabel, FieldDefinition f,
+                         Map<String, Object> paths) {
+        String summary = formLabel + " · " + FieldSchemas.text(f.label(), language, f.id());
+        List<Object> tags = List.of(formLabel);
+        List<Object> idParam = List.of(pathId());
+        Map<String, Object> rowList = map("type", "object", "properties",
+                map("items", map("type", "array", "items", ref(f.form()))));
+        paths.put(base + "/{id}/rows/" + f.id(), map(
+                "get", operation(formId + "_" + f.id() + "_rows", tags, summary, idParam, null,
+                        map("200", content(rowList))),
+                "post", operation(formId + "_" + f.id() + "_add_row", tags, summary, idParam,
+                        body(f.form() + "_create"), map("201", withEtag(content(ref(f.form())))))));
     }
 
     private List<Object> listParameters(FormDefinition form) {

@@ -9,13 +9,16 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
 
 /**
  * The table {@code kehu_api_idempotency} (V12): per token, the {@code Idempotency-Key} of each create with a hash of
  * its request and the response it got. Written in the create's transaction; the unique key (token, key) makes a
  * concurrent duplicate fail and roll its own create back.
  */
-final class IdempotencyKeys {
+@Component
+class IdempotencyKeys {
 
     private static final Table<Record> KEYS = table(name("kehu_api_idempotency"));
     private static final Field<Long> TOKEN_ID = field(name("token_id"), Long.class);
@@ -47,5 +50,16 @@ final class IdempotencyKeys {
         dsl.insertInto(KEYS).set(TOKEN_ID, tokenId).set(KEY, key).set(REQUEST_HASH, remembered.requestHash())
                 .set(FORM_ID, remembered.formId()).set(RECORD_ID, remembered.recordId())
                 .set(STATUS, remembered.status()).set(BODY, remembered.body()).execute();
+    }
+
+    /** Whether {@code e} is the refusal of a second row for the same key (or another unique value). */
+    static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23") || t instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

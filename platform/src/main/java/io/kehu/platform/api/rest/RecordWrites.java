@@ -75,7 +75,7 @@ final class RecordWrites {
             });
         } catch (RuntimeException e) {
             // A concurrent retry with the same key committed first: our create was rolled back with the key's row.
-            if (key != null && isDuplicateKey(e)) {
+            if (key != null && IdempotencyKeys.isDuplicateKey(e)) {
                 Optional<Created> replay = replay(caller, key, requestHash);
                 if (replay.isPresent()) {
                     return replay.get();
@@ -116,19 +116,6 @@ final class RecordWrites {
         } catch (RecordNotFoundException e) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "record_not_found", form.id(), id);
         }
-    }
-
-    private static boolean isDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-            if (t instanceof org.springframework.dao.DuplicateKeyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String hash(String text) {

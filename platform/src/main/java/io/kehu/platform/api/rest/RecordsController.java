@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,10 +48,11 @@ class RecordsController {
     private final ApiForms forms;
     private final RecordWrites writes;
 
-    RecordsController(Records records, FormCatalog catalog, DSLContext dsl, PlatformTransactionManager transactions) {
+    RecordsController(Records records, FormCatalog catalog, IdempotencyKeys keys,
+                      PlatformTransactionManager transactions) {
         this.records = records;
         this.forms = new ApiForms(catalog);
-        this.writes = new RecordWrites(records, new IdempotencyKeys(dsl), new TransactionTemplate(transactions));
+        this.writes = new RecordWrites(records, keys, new TransactionTemplate(transactions));
     }
 
     @GetMapping
@@ -182,6 +182,48 @@ class RecordsController {
         int version = Versions.required(ifMatch);
         Record restored = writes.restore(caller, form, id, version);
         return ResponseEntity.ok().eTag(etag(restored)).body(RecordJson.toJson(form, restored, null));
+    }
+
+    /** The live rows of subtable field {@code field} of a record, oldest first; each row is a record of its form. */
+    @GetMapping("/{form}/records/{id}/rows/{field}")
+    Map<String, Object> rows(@PathVariable("form") String formId, @PathVariable("id") long id,
+                             @PathVariable("field") String fieldId) {
+        ApiCaller caller = ApiCaller.current();
+        FormDefinition form = forms.readable(caller, formId);
+        FormDefinition rowForm = forms.readable(caller, subtable(form, fieldId, caller).form());
+        if (records.get(caller.actor(), form.id(), id).isEmpty()) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "record_not_found", form.id(), id);
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Record row : records.subtableRows(caller.actor(), form.id(), id, fieldId)) {
+            items.add(RecordJson.toJson(rowForm, row, null));
+        }
+        return Map.of("items", items);
+    }
+
+    /**
+     * Adds a row to subtable field {@code field} of a record; the row is then an ordinary record of the subtable's
+     * form ({@code /api/forms/<that form>/records/<row id>}) for updates and deletes.
+     */
+    @PostMapping("/{form}/records/{id}/rows/{field}")
+    ResponseEntity<Map<String, Object>> addRow(@PathVariable("form") String formId, @PathVariable("id") long id,
+                                               @PathVariable("field") String fieldId, HttpServletRequest request) {
+        ApiCaller caller = ApiCaller.current();
+        FormDefinition form = forms.writable(caller, formId);
+        FormDefinition rowForm = forms.writable(caller, subtable(form, fieldId, caller).form());
+        Map<String, Object> values = RecordJson.fromJson(rowForm, RequestBodies.object(request));
+        Record row = QueryErrors.notFoundAsProblem(form.id(), id,
+                () -> records.createChild(caller.actor(), form.id(), id, fieldId, values));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/forms/" + rowForm.id() + "/records/" + row.id()))
+                .eTag(etag(row)).body(RecordJson.toJson(rowForm, row, null));
+    }
+
+    private static FieldDefinition subtable(FormDefinition form, String fieldId, ApiCaller caller) {
+        return form.field(fieldId)
+                .filter(f -> f.storedType() == FieldType.SUBTABLE && f.form() != null)
+                .filter(f -> caller.actor().isSystem() || f.access().mayRead(caller.actor().roles()))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not_found"));
     }
 
     @GetMapping("/{form}/records/{id}/history")

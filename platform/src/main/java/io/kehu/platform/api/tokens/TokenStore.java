@@ -14,9 +14,11 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Component;
 
 /** The table {@code kehu_api_token} (V12): tokens by hash, per user, revocation and last use. */
-public final class TokenStore {
+@Component
+public class TokenStore {
 
     private static final Table<Record> TOKEN = table(name("kehu_api_token"));
     private static final Field<Long> ID = field(name("id"), Long.class);
@@ -37,7 +39,7 @@ public final class TokenStore {
 
     private final DSLContext dsl;
 
-    public TokenStore(DSLContext dsl) {
+    TokenStore(DSLContext dsl) {
         this.dsl = dsl;
     }
 

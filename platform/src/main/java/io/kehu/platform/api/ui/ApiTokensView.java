@@ -102,7 +102,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("api.tokens.col.last_used")).setAutoWidth(true);
         grid.addColumn(t -> t.expiresAt() == null ? getTranslation("api.tokens.never_expires")
                 : format(t.expiresAt())).setHeader(getTranslation("api.tokens.col.expires")).setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setAutoWidth(true);
+        grid.addComponentColumn(this::revokeButton).setKey("revoke").setAutoWidth(true);
         return grid;
     }
 
