@@ -43,6 +43,8 @@ class ArchitectureTest {
             PLATFORM + ".imports.mapping.MappingStore", // kehu_import_mapping: the last column mapping per form
             PLATFORM + ".imports.job.JobStore",         // kehu_import_job: imports, their settings and progress
             PLATFORM + ".imports.job.ImportedRows",     // kehu_import_row: rows an import wrote (resume, undo)
+            PLATFORM + ".api.tokens.TokenStore",        // kehu_api_token: API tokens (hashes, scopes, revocation)
+            PLATFORM + ".api.rest.IdempotencyKeys",     // kehu_api_idempotency: the first answer of each create key
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

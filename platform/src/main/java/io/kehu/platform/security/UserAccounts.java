@@ -44,6 +44,14 @@ public class UserAccounts {
                 .fetchOptional(UserAccounts::toAccount);
     }
 
+    /** Finds an account by its database id (e.g. the user an API token acts as). */
+    public Optional<UserAccount> findById(long id) {
+        return dsl.select(ID, USERNAME, DISPLAY_NAME, PASSWORD_HASH, ROLES, LOCALE, ENABLED)
+                .from(USER)
+                .where(ID.eq(id))
+                .fetchOptional(UserAccounts::toAccount);
+    }
+
     /** All accounts, ordered by sign-in name. */
     public List<UserAccount> findAll() {
         return dsl.select(ID, USERNAME, DISPLAY_NAME, PASSWORD_HASH, ROLES, LOCALE, ENABLED)

@@ -30,8 +30,9 @@ class RouteStatusFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        // only page loads: no Vaadin traffic (?v-r=…), no files, no framework folders
-        return !"GET".equals(request.getMethod()) || request.getParameter("v-r") != null
+        // only page loads: no Vaadin traffic (?v-r=…), no files, no framework folders, not the REST API (its own
+        // controllers set its statuses)
+        return !"GET".equals(request.getMethod()) || request.getParameter("v-r") != null || path.startsWith("api/")
                 || path.startsWith("VAADIN/") || path.startsWith("webjars/") || path.startsWith("HEARTBEAT")
                 || path.substring(path.lastIndexOf('/') + 1).contains(".");
     }

@@ -1,0 +1,2 @@
+/** The API tokens screen: make (secret shown once, with a copy button), list and revoke tokens. */
+package io.kehu.platform.api.ui;

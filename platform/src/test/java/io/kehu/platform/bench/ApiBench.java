@@ -1,0 +1,169 @@
+package io.kehu.platform.bench;
+
+import io.kehu.platform.KehuApplication;
+import io.kehu.platform.api.ApiScopes;
+import io.kehu.platform.api.ApiTokens;
+import io.kehu.platform.forms.DefinitionReader;
+import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.UserAccount;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.support.PostgresDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bench command for the REST API (not a test): a list page through HTTP + JSON against the same query through
+ * {@link Records} in the same process, and creates per second both ways; writes its section of
+ * {@code docs/benchmarks.md}. Run like {@link RecordsBench} with {@code -Dexec.mainClass=io.kehu.platform.bench.ApiBench
+ * -Dexec.args="--db=postgres --rows=20000"}.
+ */
+public final class ApiBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String FORM = """
+            {"id": "bench_api_deal", "label": {"zh": "商机", "en": "Deal"}, "titleField": "name",
+             "ownerField": "owner",
+             "fields": [
+              {"id": "name", "type": "text", "label": {"zh": "名称", "en": "Name"}, "required": true, "indexed": true},
+              {"id": "amount", "type": "money", "label": {"zh": "金额", "en": "Amount"}},
+              {"id": "signed_on", "type": "date", "label": {"zh": "签约日期", "en": "Signed on"}, "indexed": true},
+              {"id": "stage", "type": "select", "label": {"zh": "阶段", "en": "Stage"}, "indexed": true,
+               "options": [{"value": "lead", "label": {"zh": "线索", "en": "Lead"}},
+                           {"value": "won", "label": {"zh": "赢单", "en": "Won"}}]},
+              {"id": "owner", "type": "user", "label": {"zh": "负责人", "en": "Owner"}, "indexed": true}
+             ]}
+            """;
+
+    private ApiBench() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        BenchArgs args = BenchArgs.parse(argv);
+        boolean postgres = args.db().equals("postgres");
+        int rows = args.intValue("rows", 20_000);
+        int creates = args.intValue("creates", 1_000);
+        int iterations = args.intValue("iterations", 200);
+        PostgresDatabase pg = postgres ? PostgresDatabase.create() : null;
+        List<String> props = new ArrayList<>(List.of("--server.port=0", "--kehu.accounts.admin-password=bench-admin-1",
+                "--kehu.accounts.demo-password=bench-demo-1", "--kehu.demo.customers=0", "--kehu.forms.seed=false",
+                "--logging.level.root=warn", "--vaadin.productionMode=true",
+                "--kehu.api.requests-per-minute=100000000"));
+        if (postgres) {
+            props.addAll(List.of("--kehu.db.url=" + pg.url(), "--kehu.db.user=" + pg.user(),
+                    "--kehu.db.password=" + pg.password()));
+        } else {
+            props.addAll(List.of("--kehu.db.url=", "--kehu.db.data-dir=" + Files.createTempDirectory("kehu-api-bench")));
+        }
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KehuApplication.class)
+                .run(props.toArray(String[]::new))) {
+            ctx.getBean(FormPublisher.class).publish(new DefinitionReader().read("bench_api_deal.json", FORM),
+                    "bench", "api bench");
+            Records records = ctx.getBean(Records.class);
+            UserAccount admin = ctx.getBean(UserAccounts.class).findByUsername("admin").orElseThrow();
+            Actor actor = Actor.of(admin);
+            String token = ctx.getBean(ApiTokens.class).create(actor, admin.id(), "bench", ApiScopes.ALL, null)
+                    .secret();
+            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://localhost:" + port + "/api/forms/bench_api_deal/records";
+
+            long start = System.nanoTime();
+            for (int i = 0; i < creates; i++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(values(i)))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException(r.body());
+                }
+            }
+            double apiCreates = creates / ((System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            for (int i = creates; i < 2 * creates; i++) {
+                records.create(actor, "bench_api_deal", values(i));
+            }
+            double recordsCreates = creates / ((System.nanoTime() - start) / 1e9);
+            for (int i = 2 * creates; i < rows; i++) {
+                records.create(actor, "bench_api_deal", values(i));
+            }
+
+            long[] api = new long[iterations];
+            long[] direct = new long[iterations];
+            for (int i = -20; i < iterations; i++) {
+                String stage = i % 2 == 0 ? "lead" : "won";
+                long t0 = System.nanoTime();
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "?stage=" + stage
+                                + "&sort=-signed_on&limit=50")).header("Authorization", "Bearer " + token).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode items = JSON.readTree(page.body()).get("items");
+                long t1 = System.nanoTime();
+                int n = records.query(actor, RecordQuery.of("bench_api_deal")
+                        .where(RecordQuery.Filter.of("stage", RecordQuery.Operator.EQUALS, stage))
+                        .sortBy(RecordQuery.Sort.desc("signed_on")).limit(51)).size();
+                long t2 = System.nanoTime();
+                if (items.size() != 50 || n != 51) {
+                    throw new IllegalStateException("pages of " + items.size() + " / " + n);
+                }
+                if (i >= 0) {
+                    api[i] = t1 - t0;
+                    direct[i] = t2 - t1;
+                }
+            }
+            String section = String.format("""
+                    ### API, %s, %,d records
+
+                    Measured %s on %s (HTTP client and server in one JVM, loopback).
+
+                    | what | API | `Records` in process | ratio |
+                    |---|---|---|---|
+                    | list page (filter + sort, 50 rows) p50 ms | %.2f | %.2f | %.2f× |
+                    | list page p95 ms | %.2f | %.2f | %.2f× |
+                    | creates per second (sequential, one client) | %.0f | %.0f | %.2f× |
+
+                    """, postgres ? "PostgreSQL" : "H2", rows, LocalDate.now(), machine(),
+                    pct(api, 50), pct(direct, 50), pct(api, 50) / pct(direct, 50),
+                    pct(api, 95), pct(direct, 95), pct(api, 95) / pct(direct, 95),
+                    apiCreates, recordsCreates, recordsCreates / apiCreates);
+            System.out.println(section);
+            BenchReport.writeSection(Path.of(args.value("out", "../docs/benchmarks.md")), "api:" + args.db(),
+                    section);
+        } finally {
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
+    private static Map<String, Object> values(int i) {
+        return Map.of("name", "Deal " + i, "amount", Map.of("amount", (i % 1000) + ".50", "currency", "CNY"),
+                "signed_on", LocalDate.of(2026, 1, 1).plusDays(i % 365).toString(),
+                "stage", i % 2 == 0 ? "lead" : "won");
+    }
+
+    private static double pct(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.version");
+    }
+}
