@@ -18,9 +18,11 @@ import io.kehu.platform.workflow.runtime.WorkflowLog;
 import io.kehu.platform.workflow.runtime.WorkflowTexts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +50,11 @@ public class Workflows {
     private final WorkflowLog log;
     private final TaskStore tasks;
     private final TaskAssigner assigner;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Workflows(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules, WorkflowLog log,
-            TaskStore tasks, TaskAssigner assigner) {
+            TaskStore tasks, TaskAssigner assigner, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.forms = forms;
         this.records = records;
@@ -59,6 +62,7 @@ public class Workflows {
         this.log = log;
         this.tasks = tasks;
         this.assigner = assigner;
+        this.events = events;
         this.clock = Clock.systemUTC();
     }
 
@@ -96,6 +100,20 @@ public class Workflows {
     @Transactional
     public Record transition(Actor actor, String formId, long recordId, String transitionId, String comment,
             int expectedRowVersion) {
+        return transition(actor, formId, recordId, transitionId, comment, Map.of(), expectedRowVersion);
+    }
+
+    /**
+     * Saves {@code values} (the fields the transition requires, filled in its dialog) and takes the transition, in one
+     * transaction: a refused transition leaves the values unsaved too.
+     *
+     * @see #transition(Actor, String, long, String, String, int)
+     */
+    @Transactional
+    public Record transition(Actor actor, String formId, long recordId, String transitionId, String comment,
+            Map<String, ?> values, int readRowVersion) {
+        int expectedRowVersion = values.isEmpty() ? readRowVersion
+                : records.update(actor, formId, recordId, readRowVersion, values).rowVersion();
         WorkflowDefinition workflow = catalog.forForm(formId)
                 .orElseThrow(() -> refused(Reason.NO_WORKFLOW, null, "refused.NO_WORKFLOW"));
         Transition move = workflow.transition(transitionId)
@@ -140,6 +158,88 @@ public class Workflows {
         return tasks.open(actor.userId(), Math.max(0, offset), Math.clamp(limit, 1, 500));
     }
 
+    /**
+     * One page of open tasks, earliest due (so overdue) first, undated last: {@code actor}'s own, or with
+     * {@code team} everyone's — only for managers and administrators (others get their own).
+     *
+     * @param kind only tasks of this kind ({@link #taskKinds()}), or null for all
+     */
+    public List<WorkflowTask> openTasks(Actor actor, boolean team, String kind, int offset, int limit) {
+        Long assignee = assigneeFilter(actor, team);
+        if (assignee == null && !seesTeam(actor, team)) {
+            return List.of();
+        }
+        return tasks.open(assignee, kind, Math.max(0, offset), Math.clamp(limit, 1, 500));
+    }
+
+    /** How many tasks {@link #openTasks(Actor, boolean, String, int, int)} pages through. */
+    public int countOpenTasks(Actor actor, boolean team, String kind) {
+        Long assignee = assigneeFilter(actor, team);
+        if (assignee == null && !seesTeam(actor, team)) {
+            return 0;
+        }
+        return tasks.countOpen(assignee, kind);
+    }
+
+    /** Open and overdue tasks per user now, for a manager's team view; empty for everyone else. */
+    public Map<Long, TaskStore.Workload> teamWorkload(Actor actor) {
+        return seesTeam(actor, true) ? tasks.workload(clock.instant()) : Map.of();
+    }
+
+    /** Whether {@code actor} may look at the whole team's tasks. */
+    public static boolean maySeeTeam(Actor actor) {
+        return actor.hasRole(io.kehu.platform.security.Role.MANAGER)
+                || actor.hasRole(io.kehu.platform.security.Role.ADMIN);
+    }
+
+    /** The kinds of task the workflows in force create, each with the title of its task (for a filter). */
+    public Map<String, LocalizedText> taskKinds() {
+        Map<String, LocalizedText> kinds = new LinkedHashMap<>();
+        for (WorkflowDefinition workflow : catalog.all()) {
+            for (Transition t : workflow.transitions()) {
+                for (WorkflowAction action : t.actions()) {
+                    if (action instanceof WorkflowAction.CreateTask task) {
+                        kinds.putIfAbsent(task.kind(), task.title());
+                    }
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * When the record must leave its current state by the state's SLA ({@code sla.within} from when it entered the
+     * state, in working time of the workflow's calendar when so defined); empty when the state has no SLA or the form
+     * no workflow. The state was entered at the last logged step into it, or when the record was created.
+     */
+    public Optional<Instant> slaDue(Actor actor, String formId, long recordId) {
+        WorkflowDefinition workflow = catalog.forForm(formId).orElse(null);
+        if (workflow == null) {
+            return Optional.empty();
+        }
+        Record record = records.get(actor, formId, recordId)
+                .orElseThrow(() -> new RecordNotFoundException(formId, recordId));
+        String stateId = String.valueOf(record.get(workflow.statusField()));
+        WorkflowState state = workflow.states().stream().filter(s -> s.id().equals(stateId)).findFirst().orElse(null);
+        if (state == null || state.sla() == null || state.terminal()) {
+            return Optional.empty();
+        }
+        Instant entered = log.steps(formId, recordId).stream().filter(s -> s.to().equals(stateId))
+                .map(WorkflowStep::actedAt).reduce((a, b) -> b)
+                .orElse(record.createdAt().toInstant());
+        Sla sla = state.sla();
+        return Optional.of(sla.workingTime() ? calendar(workflow).plusWorkingTime(entered, sla.within())
+                : entered.plus(sla.within()));
+    }
+
+    private static Long assigneeFilter(Actor actor, boolean team) {
+        return seesTeam(actor, team) ? null : actor.userId();
+    }
+
+    private static boolean seesTeam(Actor actor, boolean team) {
+        return team && maySeeTeam(actor);
+    }
+
     /** The tasks of a record the actor may see, oldest first. */
     public List<WorkflowTask> tasksOf(Actor actor, String formId, long recordId) {
         requireVisible(actor, formId, recordId);
@@ -157,8 +257,10 @@ public class Workflows {
         TaskAssigner.Choice choice = assigner.choose(task.assignee(), facts);
         Instant due = task.due() == null ? null
                 : task.workingTime() ? calendar.plusWorkingTime(now, task.due()) : now.plus(task.due());
-        tasks.create(new TaskStore.NewTask(record.formId(), record.id(), workflow.id(), task.kind(), move.to(),
-                task.title(), choice.userId(), due, now, choice.warningCode()));
+        long id = tasks.create(new TaskStore.NewTask(record.formId(), record.id(), workflow.id(), task.kind(),
+                move.to(), task.title(), choice.userId(), due, now, choice.warningCode()));
+        events.publishEvent(new TaskAssigned(id, record.formId(), record.id(), task.kind(), task.title(),
+                choice.userId(), due));
     }
 
     private boolean guardHolds(FormDefinition form, WorkflowDefinition workflow, Transition move, Record record,
