@@ -40,6 +40,7 @@ class ArchitectureTest {
             PLATFORM + ".plugins.PluginSettingsStore",  // each plugin's settings (JSON)
             PLATFORM + ".plugins.JobLocks",             // one run of a plugin job across nodes (row locks)
             PLATFORM + ".views.SavedViews",             // kehu_saved_view: a user's saved list filters and columns
+            PLATFORM + ".notifications.Notifications",  // kehu_notification: the bell's in-app notifications
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

@@ -27,9 +27,9 @@ import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
+import io.kehu.platform.workflow.TaskWorkload;
 import io.kehu.platform.workflow.WorkflowTask;
 import io.kehu.platform.workflow.Workflows;
-import io.kehu.platform.workflow.runtime.TaskStore;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -234,7 +234,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         if (!team) {
             return;
         }
-        Map<Long, TaskStore.Workload> byUser = workflows.teamWorkload(actor);
+        Map<Long, TaskWorkload> byUser = workflows.teamWorkload(actor);
         Span title = new Span(getTranslation("workflow.tasks.workloadTitle"));
         title.getStyle().set("font-weight", "600");
         workload.add(new Div(title));

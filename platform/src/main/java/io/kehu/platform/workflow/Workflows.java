@@ -182,7 +182,7 @@ public class Workflows {
     }
 
     /** Open and overdue tasks per user now, for a manager's team view; empty for everyone else. */
-    public Map<Long, TaskStore.Workload> teamWorkload(Actor actor) {
+    public Map<Long, TaskWorkload> teamWorkload(Actor actor) {
         return seesTeam(actor, true) ? tasks.workload(clock.instant()) : Map.of();
     }
 

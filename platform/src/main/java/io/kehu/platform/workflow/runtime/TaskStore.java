@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.workflow.TaskWorkload;
 import io.kehu.platform.workflow.WorkflowTask;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -119,18 +120,14 @@ public class TaskStore {
      * Open and overdue tasks per assignee at {@code now} (one grouped query over the open tasks; users without open
      * tasks are absent).
      */
-    public Map<Long, Workload> workload(Instant now) {
+    public Map<Long, TaskWorkload> workload(Instant now) {
         Field<Integer> open = count();
         Field<Integer> overdue = count().filterWhere(DUE_AT.lt(utc(now)));
-        Map<Long, Workload> byUser = new java.util.LinkedHashMap<>();
+        Map<Long, TaskWorkload> byUser = new java.util.LinkedHashMap<>();
         dsl.select(ASSIGNEE_ID, open, overdue).from(TASK).where(STATUS.eq(WorkflowTask.Status.OPEN.name()))
                 .groupBy(ASSIGNEE_ID)
-                .forEach(r -> byUser.put(r.get(ASSIGNEE_ID), new Workload(r.get(open), r.get(overdue))));
+                .forEach(r -> byUser.put(r.get(ASSIGNEE_ID), new TaskWorkload(r.get(open), r.get(overdue))));
         return byUser;
-    }
-
-    /** A user's open tasks and how many of them are overdue. */
-    public record Workload(int open, int overdue) {
     }
 
     private static org.jooq.Condition openOf(Long assigneeId, String kind) {
