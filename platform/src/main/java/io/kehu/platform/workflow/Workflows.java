@@ -10,6 +10,7 @@ import io.kehu.platform.records.RecordNotFoundException;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
 import io.kehu.platform.workflow.TransitionRefusedException.Reason;
 import io.kehu.platform.workflow.runtime.TaskAssigner;
 import io.kehu.platform.workflow.runtime.TaskStore;
@@ -34,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * rules, optimistic locking, audit), the step with its comment in the workflow log, the tasks of the state left
  * closed and new ones created. Two people acting on one version: one wins, the other gets the records' conflict.
  *
- * <p>Not yet run: the {@code notify}, {@code createRecord} and {@code startWorkflow} actions, SLA timers and
+ * <p>A task created by a transition is announced with {@link TaskAssigned} inside the transaction (the in-app
+ * notification listens). Not yet run: the {@code notify}, {@code createRecord} and {@code startWorkflow} actions, SLA timers and
  * scheduled steps (see docs/workflows.md).
  */
 @Service
@@ -188,8 +190,7 @@ public class Workflows {
 
     /** Whether {@code actor} may look at the whole team's tasks. */
     public static boolean maySeeTeam(Actor actor) {
-        return actor.hasRole(io.kehu.platform.security.Role.MANAGER)
-                || actor.hasRole(io.kehu.platform.security.Role.ADMIN);
+        return actor.hasRole(Role.MANAGER) || actor.hasRole(Role.ADMIN);
     }
 
     /** The kinds of task the workflows in force create, each with the title of its task (for a filter). */

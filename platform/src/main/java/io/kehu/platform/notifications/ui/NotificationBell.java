@@ -47,11 +47,6 @@ public class NotificationBell extends Div implements AfterNavigationObserver {
         refresh();
     }
 
-    /** The unread count as shown on the badge (empty when none). */
-    public String shownCount() {
-        return count.isVisible() ? count.getText() : "";
-    }
-
     void refresh() {
         int unread = notifications.unreadCount(userId);
         count.setText(unread > 99 ? "99+" : String.valueOf(unread));
