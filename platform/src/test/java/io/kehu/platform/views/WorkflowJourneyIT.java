@@ -12,6 +12,8 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.Chromium;
 import io.kehu.platform.support.TestAccounts;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The complaint journey of issue #17 in a real zh-CN Chromium: staff take a logged complaint and resolve it with a
+ * The complaint journey of issue #17 in a real zh-CN Chromium: staff log a complaint, take it and resolve it with a
  * comment; the revisit task lands with someone else (the manager: bell and 我的待办), the handler has no revisit
  * button; the manager opens the task and closes the complaint; the workflow history shows every step with its
  * comment. Screenshots in target/screenshots/workflow-*.png.
@@ -87,11 +89,18 @@ class WorkflowJourneyIT {
     void aComplaintIsHandledRevisitedBySomeoneElseAndClosed() {
         Actor staff = ScreensFixture.actor(accounts, "staff");
         String token = ScreensFixture.token();
-        Record complaint = WorkflowScreensFixture.complaint(records, staff, "冰柜噪音大" + token);
-        String record = "/forms/feedback/" + complaint.id();
+        Record customer = ScreensFixture.customer(records, staff, "杭州" + token + "食品", "east_china");
 
+        // staff log the complaint on the form, from the customer's "new feedback" link (customer and type prefilled)
         Page handler = signedIn("staff");
-        handler.navigate(url(record));
+        String received = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusHours(1).withSecond(0).withNano(0)
+                .toString();
+        handler.navigate(url("/forms/feedback/new?customer=" + customer.id() + "&feedback_type=complaint"
+                + "&received_at=" + received));
+        handler.locator("#field-description textarea").fill("冰柜噪音大" + token);
+        handler.locator("#record-save").click();
+        assertThat(handler).hasURL(Pattern.compile(".*/forms/feedback/\\d+$"));
+        String record = handler.url().substring(handler.url().indexOf("/forms/feedback/"));
         assertThat(handler.locator("#workflow-state")).hasText("新建");
         assertThat(handler.locator("#workflow-sla")).containsText("处理时限");
         assertThat(transitionButtons(handler)).hasText(new String[] {"受理"});
