@@ -155,6 +155,22 @@ public class MainLayout extends AppLayout {
         return menu;
     }
 
+    /**
+     * Tells the layout around {@code component} that counts it shows may have changed without a navigation (a
+     * workflow step closed a task): every {@link LiveCount} in it reads its count again.
+     */
+    public static void countsChanged(com.vaadin.flow.component.Component component) {
+        component.getUI().ifPresent(ui -> ui.getChildren().filter(MainLayout.class::isInstance)
+                .forEach(MainLayout::refreshCounts));
+    }
+
+    private static void refreshCounts(com.vaadin.flow.component.Component root) {
+        if (root instanceof LiveCount count) {
+            count.refresh();
+        }
+        root.getChildren().forEach(MainLayout::refreshCounts);
+    }
+
     /** 李强 Li Qiang → 李; Li Qiang → LQ: a Chinese name is abbreviated by its family name. */
     static String initials(String name) {
         String trimmed = name.strip();

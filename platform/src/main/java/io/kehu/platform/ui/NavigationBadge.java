@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * The count after a side-navigation link (e.g. open tasks). The layout outlives page changes, so the count is asked
  * again after every navigation rather than only when the layout was built.
  */
-final class NavigationBadge extends Span implements AfterNavigationObserver {
+final class NavigationBadge extends Span implements AfterNavigationObserver, LiveCount {
 
     private final Supplier<String> count;
 
@@ -20,7 +20,8 @@ final class NavigationBadge extends Span implements AfterNavigationObserver {
         refresh();
     }
 
-    void refresh() {
+    @Override
+    public void refresh() {
         String text = count.get();
         setText(text == null ? "" : text);
         setVisible(text != null && !text.isBlank());

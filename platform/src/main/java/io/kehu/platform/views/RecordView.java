@@ -171,7 +171,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
                 bar = new WorkflowBar(workflows, workflow.get(), form, actor, record, formatter, sources,
                         new WorkflowBar.Hooks(() -> recordForm != null && recordForm.isDirty(),
                                 () -> recordForm.rowVersion(), () -> records.get(actor, form.id(), id),
-                                this::reload,
+                                this::moved,
                                 this::transitionConflict));
                 long stepsOf = record.id();
                 LazyTabs.add(recordForm.tabs(), getTranslation("workflow.ui.timeline"), "workflow-tab",
@@ -281,7 +281,13 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
                 () -> recordForm.rebase(theirs.get())).open();
     }
 
-    /** Shows the record as stored now (after a transition moved it): state, buttons, fields. */
+    /** A workflow step moved the record: show it as stored now, and the layout's task and notification counts. */
+    private void moved() {
+        reload();
+        MainLayout.countsChanged(this);
+    }
+
+    /** Shows the record as stored now: state, buttons, fields. */
     private void reload() {
         Optional<Record> now = records.get(actor, form.id(), id);
         removeAll();

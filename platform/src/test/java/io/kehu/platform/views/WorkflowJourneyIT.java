@@ -72,8 +72,12 @@ class WorkflowJourneyIT {
     }
 
     private Page signedIn(String username) {
+        return signedIn(username, 1366, 900);
+    }
+
+    private Page signedIn(String username, int width, int height) {
         BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai").setViewportSize(1366, 900));
+                .setTimezoneId("Asia/Shanghai").setViewportSize(width, height));
         context.setDefaultTimeout(45_000);
         contexts.add(context);
         Page page = context.newPage();
@@ -124,6 +128,11 @@ class WorkflowJourneyIT {
         Locator row = other.locator("vaadin-grid-cell-content").getByText(Pattern.compile("冰柜噪音大" + token));
         assertThat(row).isVisible();
         other.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("workflow-inbox")));
+        Page phone = signedIn("manager", 390, 844);
+        phone.navigate(url("/tasks"));
+        assertThat(phone.locator("#task-cards .kehu-card")).hasCount(1);
+        assertThat(phone.locator("#task-cards")).containsText("回访客户，确认投诉已解决");
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("workflow-inbox-phone")));
         row.click();
         assertThat(other).hasURL(Pattern.compile(".*" + record + "$"));
         assertThat(transitionButtons(other)).hasText(new String[] {"回访满意，关闭", "回访不满意，重新处理"});

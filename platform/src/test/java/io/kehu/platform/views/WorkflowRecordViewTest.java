@@ -13,8 +13,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
+import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.workflow.Workflows;
+import io.kehu.platform.workflow.runtime.TaskStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,8 @@ class WorkflowRecordViewTest extends ScreensTest {
 
     @Autowired
     Workflows workflows;
+    @Autowired
+    TaskStore tasks;
 
     private static List<String> buttons() {
         return _find(Button.class).stream().map(b -> b.getId().orElse(""))
@@ -91,6 +97,28 @@ class WorkflowRecordViewTest extends ScreensTest {
         UI.getCurrent().navigate("forms/feedback/" + complaint.id());
         assertThat(state()).isEqualTo("Resolved, revisit due");
         assertThat(buttons()).containsExactly("transition-revisit_ok", "transition-revisit_reopen");
+    }
+
+    @Test
+    void closingTheRevisitDoesTheTaskAndTheNavigationBadgeFollowsWithoutANavigation() {
+        Record complaint = WorkflowScreensFixture.complaint(records, staff, "安装延误 " + ScreensFixture.token());
+        Record taken = workflows.transition(staff, "feedback", complaint.id(), "take", null, complaint.rowVersion());
+        workflows.transition(staff, "feedback", complaint.id(), "resolve", "已安装", taken.rowVersion());
+        io.kehu.platform.security.Actor reviewer = WorkflowScreensFixture.admin(accounts, "回访员 Reviewer");
+        tasks.create(new TaskStore.NewTask("feedback", complaint.id(), "complaint_handling", "revisit", "resolved",
+                LocalizedText.of("回访", "Revisit"), reviewer.userId(), Instant.now().plus(Duration.ofDays(3)),
+                Instant.now(), null));
+        KaribuSessionFor.signIn(context, accounts, reviewer);
+        UI.getCurrent().navigate("forms/feedback/" + complaint.id());
+        assertThat(_get(Span.class, spec -> spec.withId("nav-badge-tasks")).getText()).isEqualTo("1");
+
+        _click(_get(Button.class, spec -> spec.withId("transition-revisit_ok")));
+        _setValue(_get(TextArea.class, spec -> spec.withId("transition-comment")), "客户满意");
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
+
+        assertThat(state()).isEqualTo("Revisited and closed");
+        assertThat(buttons()).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withId("nav-badge-tasks"))).as("no open task left").isEmpty();
     }
 
     @Test

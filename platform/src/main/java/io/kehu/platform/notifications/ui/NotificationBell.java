@@ -13,6 +13,7 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import io.kehu.platform.notifications.Notification;
 import io.kehu.platform.notifications.Notifications;
+import io.kehu.platform.ui.LiveCount;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +25,7 @@ import java.util.List;
  * newest notifications, unread ones marked. Opening one marks it read and opens its record; "mark all read" clears
  * the count.
  */
-public class NotificationBell extends Div implements AfterNavigationObserver {
+public class NotificationBell extends Div implements AfterNavigationObserver, LiveCount {
 
     private final Notifications notifications;
     private final long userId;
@@ -47,7 +48,8 @@ public class NotificationBell extends Div implements AfterNavigationObserver {
         refresh();
     }
 
-    void refresh() {
+    @Override
+    public void refresh() {
         int unread = notifications.unreadCount(userId);
         count.setText(unread > 99 ? "99+" : String.valueOf(unread));
         count.setVisible(unread > 0);
