@@ -196,7 +196,9 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         title.getStyle().set("font-weight", "600").set("overflow-wrap", "anywhere");
         Div record = new Div(titles.of(task));
         record.getStyle().set("overflow-wrap", "anywhere");
-        Div meta = new Div(due(task));
+        Span dueLabel = new Span(getTranslation("workflow.tasks.dueLabel"));
+        dueLabel.getStyle().set("margin-inline-end", "0.25em").set("color", "var(--lumo-secondary-text-color)");
+        Div meta = new Div(dueLabel, due(task));
         if (team) {
             meta.add(new Span(" · " + users.name(task.assigneeId())));
         }
