@@ -45,6 +45,7 @@ class ArchitectureTest {
             PLATFORM + ".imports.job.ImportedRows",     // kehu_import_row: rows an import wrote (resume, undo)
             PLATFORM + ".api.tokens.TokenStore",        // kehu_api_token: API tokens (hashes, scopes, revocation)
             PLATFORM + ".api.rest.IdempotencyKeys",     // kehu_api_idempotency: the first answer of each create key
+            PLATFORM + ".notifications.Notifications",  // kehu_notification: the bell's in-app notifications
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

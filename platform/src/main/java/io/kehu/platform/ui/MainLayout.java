@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * The frame around every signed-in page: a drawer with the side navigation (links from every
- * {@link NavigationContributor}, grouped by {@link NavigationGroup}), and a header with the language switch and the
- * user menu. On a phone the drawer folds away.
+ * {@link NavigationContributor}, grouped by {@link NavigationGroup}, with optional count badges), and a header with
+ * the items of every {@link HeaderContributor} (the notification bell), the language switch and the user menu. On a phone the drawer folds away.
  */
 @PermitAll
 public class MainLayout extends AppLayout {
@@ -41,11 +41,14 @@ public class MainLayout extends AppLayout {
     private final CurrentUser currentUser;
     private final LanguagePreference languages;
     private final List<NavigationContributor> contributors;
+    private final List<HeaderContributor> headerItems;
 
-    public MainLayout(CurrentUser currentUser, LanguagePreference languages, List<NavigationContributor> contributors) {
+    public MainLayout(CurrentUser currentUser, LanguagePreference languages, List<NavigationContributor> contributors,
+                      List<HeaderContributor> headerItems) {
         this.currentUser = currentUser;
         this.languages = languages;
         this.contributors = contributors;
+        this.headerItems = headerItems;
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle")); // Vaadin's default is English
@@ -55,7 +58,11 @@ public class MainLayout extends AppLayout {
 
     private HorizontalLayout header() {
         Span spacer = new Span();
-        HorizontalLayout header = new HorizontalLayout(spacer, languageSwitch(), userMenu());
+        HorizontalLayout header = new HorizontalLayout(spacer);
+        for (HeaderContributor contributor : headerItems) {
+            contributor.item(currentUser, getLocale()).ifPresent(header::add);
+        }
+        header.add(languageSwitch(), userMenu());
         header.setFlexGrow(1, spacer);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -94,14 +101,21 @@ public class MainLayout extends AppLayout {
             section.setId("nav-" + group.name().toLowerCase(java.util.Locale.ROOT));
             entries.stream()
                     .sorted(Comparator.comparingInt(NavigationEntry::order).thenComparing(NavigationEntry::label))
-                    .forEach(e -> section.addItem(e.icon() == null
-                            ? new SideNavItem(e.label(), e.path())
-                            : new SideNavItem(e.label(), e.path(), e.icon().create())));
+                    .forEach(e -> section.addItem(item(e)));
             nav.add(section);
         }
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         nav.setPadding(false);
         return nav;
+    }
+
+    private static SideNavItem item(NavigationEntry e) {
+        SideNavItem item = e.icon() == null ? new SideNavItem(e.label(), e.path())
+                : new SideNavItem(e.label(), e.path(), e.icon().create());
+        if (e.badge() != null) {
+            item.setSuffixComponent(new NavigationBadge("nav-badge-" + e.path().replace('/', '-'), e.badge()));
+        }
+        return item;
     }
 
     private Button languageSwitch() {
@@ -139,6 +153,22 @@ public class MainLayout extends AppLayout {
         root.getSubMenu().addItem(getTranslation("user.menu.signOut"), click -> currentUser.logout())
                 .setId("sign-out");
         return menu;
+    }
+
+    /**
+     * Tells the layout around {@code component} that counts it shows may have changed without a navigation (a
+     * workflow step closed a task): every {@link LiveCount} in it reads its count again.
+     */
+    public static void countsChanged(com.vaadin.flow.component.Component component) {
+        component.getUI().ifPresent(ui -> ui.getChildren().filter(MainLayout.class::isInstance)
+                .forEach(MainLayout::refreshCounts));
+    }
+
+    private static void refreshCounts(com.vaadin.flow.component.Component root) {
+        if (root instanceof LiveCount count) {
+            count.refresh();
+        }
+        root.getChildren().forEach(MainLayout::refreshCounts);
     }
 
     /** 李强 Li Qiang → 李; Li Qiang → LQ: a Chinese name is abbreviated by its family name. */

@@ -37,6 +37,8 @@ import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.timeline.Timeline;
 import io.kehu.platform.timeline.TimelineSubject;
 import io.kehu.platform.ui.MainLayout;
+import io.kehu.platform.workflow.WorkflowDefinition;
+import io.kehu.platform.workflow.Workflows;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.util.List;
@@ -51,7 +53,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * their fields, opens the {@link ConflictDialog} when someone else saved first, warns before unsaved changes are left
  * behind, and adds the related-record, plugin and history tabs. Subtable rows are edited inline and saved with the
  * record in one write ({@link RecordWithRows}). A record that does not exist and one the user may not see get
- * the same message.
+ * the same message. A record whose form has a workflow shows its state, deadline and the user's actions
+ * ({@link WorkflowBar}) and a workflow history tab ({@link WorkflowTimeline}).
  */
 @Route(value = "forms/:form/:id", layout = MainLayout.class)
 @PermitAll
@@ -68,6 +71,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     private final RecordWithRows saver;
     private final PluginRecordPanels pluginPanels;
     private final Timeline timeline;
+    private final Workflows workflows;
     private FieldValues conversions;
     private String title = "";
     private Actor actor;
@@ -82,8 +86,9 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
 
     public RecordView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
                       Messages messages, ObjectProvider<RecordRules> rules, RecordWithRows saver,
-                      PluginRecordPanels pluginPanels, Timeline timeline) {
+                      PluginRecordPanels pluginPanels, Timeline timeline, Workflows workflows) {
         this.records = records;
+        this.workflows = workflows;
         this.timeline = timeline;
         this.saver = saver;
         this.pluginPanels = pluginPanels;
@@ -121,6 +126,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     }
 
     private void build(Record record, BeforeEnterEvent event) {
+        WorkflowBar bar = null;
         UserDirectory users = new UserDirectory(accounts);
         ReferenceTitles titles = new ReferenceTitles(records, catalog, actor);
         ZoneId zone = UserZone.of(UI.getCurrent());
@@ -160,6 +166,18 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             recordForm.load(record);
             history = null;
             loadRows(record.id());
+            Optional<WorkflowDefinition> workflow = workflows.workflow(form.id());
+            if (workflow.isPresent()) {
+                bar = new WorkflowBar(workflows, workflow.get(), form, actor, record, formatter, sources,
+                        new WorkflowBar.Hooks(() -> recordForm != null && recordForm.isDirty(),
+                                () -> recordForm.rowVersion(), () -> records.get(actor, form.id(), id),
+                                this::moved,
+                                this::transitionConflict));
+                long stepsOf = record.id();
+                LazyTabs.add(recordForm.tabs(), getTranslation("workflow.ui.timeline"), "workflow-tab",
+                        () -> new WorkflowTimeline(workflow.get(), workflows.steps(actor, form.id(), stepsOf),
+                                formatter));
+            }
             TimelineSubject subject = new TimelineSubject(actor, form, record.id(), getLocale(), zone,
                     formatter::format);
             if (timeline.hasActivity(subject)) {
@@ -177,7 +195,11 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         H2 heading = new H2(title);
         heading.setId("record-title");
         duplicates = new DuplicateHolders(records, actor, form);
-        add(heading, duplicates, new RecordJumpBar(recordForm.tabs()), recordForm);
+        add(heading);
+        if (bar != null) {
+            add(bar);
+        }
+        add(duplicates, new RecordJumpBar(recordForm.tabs()), recordForm);
     }
 
     private Component subtable(FieldDefinition field, RecordRules recordRules, FilterSources sources) {
@@ -257,6 +279,34 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         new ConflictDialog(conflict, form, theirs.get(), recordForm.changes(), formatter,
                 () -> UI.getCurrent().getPage().reload(),
                 () -> recordForm.rebase(theirs.get())).open();
+    }
+
+    /** A workflow step moved the record: show it as stored now, and the layout's task and notification counts. */
+    private void moved() {
+        reload();
+        MainLayout.countsChanged(this);
+    }
+
+    /** Shows the record as stored now: state, buttons, fields. */
+    private void reload() {
+        Optional<Record> now = records.get(actor, form.id(), id);
+        removeAll();
+        recordForm = null;
+        if (now.isEmpty()) {
+            add(new NoAccessNotice());
+            return;
+        }
+        build(now.get(), null);
+    }
+
+    /** Someone saved the record between reading it and taking a transition: nothing was moved. */
+    private void transitionConflict(RecordConflictException conflict) {
+        Optional<Record> theirs = records.get(actor, form.id(), id);
+        if (theirs.isEmpty()) {
+            reload();
+            return;
+        }
+        new ConflictDialog(conflict, form, theirs.get(), Map.of(), formatter, this::reload, this::reload).open();
     }
 
     @Override

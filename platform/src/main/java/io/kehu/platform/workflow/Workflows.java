@@ -9,6 +9,7 @@ import io.kehu.platform.records.RecordNotFoundException;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
 import io.kehu.platform.workflow.TransitionRefusedException.Reason;
 import io.kehu.platform.workflow.runtime.StateClocks;
 import io.kehu.platform.workflow.runtime.TaskAssigner;
@@ -19,6 +20,7 @@ import io.kehu.platform.workflow.runtime.WorkflowLog;
 import io.kehu.platform.workflow.runtime.WorkflowTexts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +106,20 @@ public class Workflows {
     @Transactional
     public Record transition(Actor actor, String formId, long recordId, String transitionId, String comment,
             int expectedRowVersion) {
+        return transition(actor, formId, recordId, transitionId, comment, Map.of(), expectedRowVersion);
+    }
+
+    /**
+     * Saves {@code values} (the fields the transition requires, filled in its dialog) and takes the transition, in one
+     * transaction: a refused transition leaves the values unsaved too.
+     *
+     * @see #transition(Actor, String, long, String, String, int)
+     */
+    @Transactional
+    public Record transition(Actor actor, String formId, long recordId, String transitionId, String comment,
+            Map<String, ?> values, int readRowVersion) {
+        int expectedRowVersion = values.isEmpty() ? readRowVersion
+                : records.update(actor, formId, recordId, readRowVersion, values).rowVersion();
         WorkflowDefinition workflow = catalog.forForm(formId)
                 .orElseThrow(() -> refused(Reason.NO_WORKFLOW, null, "refused.NO_WORKFLOW"));
         Transition move = workflow.transition(transitionId)
@@ -183,8 +199,9 @@ public class Workflows {
         if (current == null || current.sla() == null || current.terminal()) {
             return Optional.empty();
         }
-        List<WorkflowStep> steps = log.steps(formId, recordId);
-        Instant entered = steps.isEmpty() ? record.createdAt().toInstant() : steps.getLast().actedAt();
+        // Entered at the last logged move into it; a record created there (or placed there by the platform) since.
+        Instant entered = log.steps(formId, recordId).stream().filter(s -> s.to().equals(state))
+                .map(WorkflowStep::actedAt).reduce((a, b) -> b).orElse(record.createdAt().toInstant());
         Instant due = StateClocks.deadline(calendars.of(workflow), current.sla(), entered);
         return Optional.of(new SlaClock(current, entered, due, clock.instant().isAfter(due)));
     }
@@ -241,6 +258,71 @@ public class Workflows {
             return List.of();
         }
         return tasks.open(actor.userId(), Math.max(0, offset), Math.clamp(limit, 1, 500));
+    }
+
+    /**
+     * One page of open tasks, earliest due (so overdue) first, undated last: {@code actor}'s own, or with
+     * {@code team} everyone's — only for managers and administrators (others get their own).
+     *
+     * @param kind only tasks of this kind ({@link #taskKinds()}), or null for all
+     */
+    public List<WorkflowTask> openTasks(Actor actor, boolean team, String kind, int offset, int limit) {
+        Long assignee = assigneeFilter(actor, team);
+        if (assignee == null && !seesTeam(actor, team)) {
+            return List.of();
+        }
+        return tasks.open(assignee, kind, Math.max(0, offset), Math.clamp(limit, 1, 500));
+    }
+
+    /** How many tasks {@link #openTasks(Actor, boolean, String, int, int)} pages through. */
+    public int countOpenTasks(Actor actor, boolean team, String kind) {
+        Long assignee = assigneeFilter(actor, team);
+        if (assignee == null && !seesTeam(actor, team)) {
+            return 0;
+        }
+        return tasks.countOpen(assignee, kind);
+    }
+
+    /** Open and overdue tasks per user now, for a manager's team view; empty for everyone else. */
+    public Map<Long, TaskWorkload> teamWorkload(Actor actor) {
+        return seesTeam(actor, true) ? tasks.workload(clock.instant()) : Map.of();
+    }
+
+    /** Whether {@code actor} may look at the whole team's tasks. */
+    public static boolean maySeeTeam(Actor actor) {
+        return actor.hasRole(Role.MANAGER) || actor.hasRole(Role.ADMIN);
+    }
+
+    /** The kinds of task the workflows in force create, each with the title of its task (for a filter). */
+    public Map<String, LocalizedText> taskKinds() {
+        Map<String, LocalizedText> kinds = new LinkedHashMap<>();
+        for (WorkflowDefinition workflow : catalog.all()) {
+            for (Transition t : workflow.transitions()) {
+                for (WorkflowAction action : t.actions()) {
+                    if (action instanceof WorkflowAction.CreateTask task) {
+                        kinds.putIfAbsent(task.kind(), task.title());
+                    }
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * When the record must leave its current state by the state's SLA ({@code sla.within} from when it entered the
+     * state, in working time of the workflow's calendar when so defined); empty when the state has no SLA or the form
+     * no workflow. The state was entered at the last logged step into it, or when the record was created.
+     */
+    public Optional<Instant> slaDue(Actor actor, String formId, long recordId) {
+        return slaClock(actor, formId, recordId).map(SlaClock::dueAt);
+    }
+
+    private static Long assigneeFilter(Actor actor, boolean team) {
+        return seesTeam(actor, team) ? null : actor.userId();
+    }
+
+    private static boolean seesTeam(Actor actor, boolean team) {
+        return team && maySeeTeam(actor);
     }
 
     /** The tasks of a record the actor may see, oldest first. */

@@ -566,5 +566,18 @@ abstract class WorkflowRuntimeContract {
         // Someone else's inbox does not show them.
         assertThat(workflows.openTasks(manager, 0, 500)).extracting(WorkflowTask::assigneeId)
                 .doesNotContain(me.userId());
+
+        // The screens' queries: by kind with its count, the team view and its workload (managers only).
+        assertThat(workflows.countOpenTasks(me, false, null)).isEqualTo(4);
+        assertThat(workflows.countOpenTasks(me, false, "overdue")).isEqualTo(1);
+        assertThat(workflows.openTasks(me, false, "soon", 0, 10)).extracting(WorkflowTask::kind)
+                .containsExactly("soon");
+        assertThat(workflows.teamWorkload(manager)).containsEntry(me.userId(), new TaskWorkload(4, 1));
+        assertThat(workflows.teamWorkload(me)).as("staff see no team").isEmpty();
+        assertThat(workflows.openTasks(manager, true, null, 0, 500)).extracting(WorkflowTask::assigneeId)
+                .contains(me.userId());
+        assertThat(workflows.openTasks(me, true, null, 0, 500)).as("staff asking for the team get their own")
+                .extracting(WorkflowTask::assigneeId).containsOnly(me.userId());
+        assertThat(workflows.countOpenTasks(manager, true, null)).isGreaterThanOrEqualTo(4);
     }
 }

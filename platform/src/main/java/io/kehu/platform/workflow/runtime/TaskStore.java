@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.workflow.TaskWorkload;
 import io.kehu.platform.workflow.WorkflowTask;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -114,14 +115,51 @@ public class TaskStore {
 
     /** One page of a user's open tasks, earliest due (so overdue) first, tasks without a due date last. */
     public List<WorkflowTask> open(long assigneeId, int offset, int limit) {
+        return open(assigneeId, null, offset, limit);
+    }
+
+    /**
+     * One page of open tasks, earliest due (so overdue) first, tasks without a due date last.
+     *
+     * @param assigneeId whose tasks, or null for everyone's (a manager's team view)
+     * @param kind only tasks of this kind, or null for all
+     */
+    public List<WorkflowTask> open(Long assigneeId, String kind, int offset, int limit) {
         return dsl.select(ID, FORM_ID, RECORD_ID, WORKFLOW_ID, KIND, TITLE_ZH, TITLE_EN, ASSIGNEE_ID, DUE_AT, STATUS,
                         CREATED_AT, WARNING)
                 .from(TASK)
-                .where(ASSIGNEE_ID.eq(assigneeId).and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
+                .where(openOf(assigneeId, kind))
                 .orderBy(DUE_AT.asc().nullsLast(), ID.asc())
                 .offset(offset)
                 .limit(limit)
                 .fetch(TaskStore::task);
+    }
+
+    /** How many open tasks {@code open(assigneeId, kind, ..)} pages through. */
+    public int countOpen(Long assigneeId, String kind) {
+        return dsl.select(count()).from(TASK).where(openOf(assigneeId, kind)).fetchOne(0, Integer.class);
+    }
+
+    /**
+     * Open and overdue tasks per assignee at {@code now} (one grouped query over the open tasks; users without open
+     * tasks are absent).
+     */
+    public Map<Long, TaskWorkload> workload(Instant now) {
+        Field<Integer> open = count();
+        Field<Integer> overdue = count().filterWhere(DUE_AT.lt(utc(now)));
+        Map<Long, TaskWorkload> byUser = new java.util.LinkedHashMap<>();
+        dsl.select(ASSIGNEE_ID, open, overdue).from(TASK).where(STATUS.eq(WorkflowTask.Status.OPEN.name()))
+                .groupBy(ASSIGNEE_ID)
+                .forEach(r -> byUser.put(r.get(ASSIGNEE_ID), new TaskWorkload(r.get(open), r.get(overdue))));
+        return byUser;
+    }
+
+    private static org.jooq.Condition openOf(Long assigneeId, String kind) {
+        org.jooq.Condition where = STATUS.eq(WorkflowTask.Status.OPEN.name());
+        if (assigneeId != null) {
+            where = ASSIGNEE_ID.eq(assigneeId).and(where);
+        }
+        return kind == null ? where : where.and(KIND.eq(kind));
     }
 
     /** The tasks of a record, oldest first (at most 1000). */
