@@ -33,6 +33,14 @@ public final class ListLinks {
                 .getQueryString();
     }
 
+    /**
+     * The time zone the list view's date filters use for this browser: figures behind a link must cut their periods
+     * in it, or a drill-through would list a different day's records.
+     */
+    public static java.time.ZoneId zone(com.vaadin.flow.component.UI ui) {
+        return UserZone.of(ui);
+    }
+
     /** The filters as the query parameter's value. */
     public static String encode(List<Filter> filters) {
         return SavedViews.write(new ViewState(List.of(), List.of(), null, filters));
