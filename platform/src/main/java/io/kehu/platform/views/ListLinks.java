@@ -41,6 +41,11 @@ public final class ListLinks {
         return UserZone.of(ui);
     }
 
+    /** Opens {@code formId}'s list filtered by {@code filters} in {@code ui}. */
+    public static void open(com.vaadin.flow.component.UI ui, String formId, List<Filter> filters) {
+        ui.navigate(RecordListView.path(formId), QueryParameters.of(FILTERS, encode(filters)));
+    }
+
     /** The filters as the query parameter's value. */
     public static String encode(List<Filter> filters) {
         return SavedViews.write(new ViewState(List.of(), List.of(), null, filters));

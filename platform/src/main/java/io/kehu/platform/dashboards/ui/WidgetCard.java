@@ -163,7 +163,7 @@ final class WidgetCard extends Div {
         chart.addPointClickListener((s, index) -> {
             List<Filter> drill = seriesDrills.get(s).get(index);
             if (drill != null) {
-                UI.getCurrent().navigate(ListLinks.filtered(metric.form(), drill));
+                ListLinks.open(UI.getCurrent(), metric.form(), drill);
             }
         });
         add(chart, new PointLinks(prefix, metric, labels, series, seriesDrills, figures,
