@@ -14,14 +14,20 @@ import java.util.Set;
  * @param roles who may open it
  * @param defaultFor whose dashboard it is when they open "dashboards" without naming one
  * @param widgets in display order
+ * @param ownerId the user who designed it in the browser, or {@code null} for a shipped dashboard
  */
 public record DashboardDefinition(String id, LocalizedText label, Set<Role> roles, Set<Role> defaultFor,
-                                  List<Widget> widgets) {
+                                  List<Widget> widgets, Long ownerId) {
 
     public DashboardDefinition {
         roles = Set.copyOf(roles);
         defaultFor = Set.copyOf(defaultFor);
         widgets = List.copyOf(widgets);
+    }
+
+    /** Whether {@code userId} designed it (and so may change it). */
+    public boolean ownedBy(long userId) {
+        return ownerId != null && ownerId == userId;
     }
 
     /** How a widget draws its metric(s). */

@@ -134,6 +134,18 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                     QueryParameters.of(PERIOD, choice.name().toLowerCase(java.util.Locale.ROOT))));
             header.addComponentAtIndex(1, others);
         }
+        if (Dashboards.mayDesign(actor)) {
+            com.vaadin.flow.component.html.Anchor edit = new com.vaadin.flow.component.html.Anchor(
+                    "dashboard-editor/" + dashboard.id(), getTranslation(dashboard.ownedBy(actor.userId())
+                    ? "dashboards.edit" : "dashboards.copy"));
+            edit.setId("dashboard-edit");
+            edit.getElement().setAttribute("router-link", true);
+            com.vaadin.flow.component.html.Anchor create = new com.vaadin.flow.component.html.Anchor(
+                    "dashboard-editor", getTranslation("dashboards.new"));
+            create.setId("dashboard-new");
+            create.getElement().setAttribute("router-link", true);
+            header.add(edit, create);
+        }
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
         header.setWidthFull();
