@@ -102,8 +102,10 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
         }
         widgetRows.setId("editor-widgets");
         widgetRows.setPadding(false);
+        HorizontalLayout settings = new HorizontalLayout(name, share);
+        settings.setWrap(true); // a phone puts them under each other
         add(new H2(getTranslation(editedId == null ? "dashboards.editor.new" : "dashboards.editor.title")),
-                new HorizontalLayout(name, share), adder(), widgetRows, actions());
+                settings, adder(), widgetRows, actions());
         showWidgets();
     }
 
