@@ -4,12 +4,14 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.metrics.internal.MetricJson;
 import io.kehu.platform.metrics.internal.MetricQuery;
+import io.kehu.platform.metrics.internal.SnapshotStore;
 import io.kehu.platform.records.BulkRecords;
 import io.kehu.platform.security.Actor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,11 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The metrics: definitions read from {@code form-definitions/metrics/*.json} (shipped on the classpath) and their
@@ -38,10 +42,12 @@ public class Metrics {
 
     private final FormCatalog catalog;
     private final BulkRecords bulk;
+    private final SnapshotStore snapshots;
 
-    Metrics(FormCatalog catalog, BulkRecords bulk) {
+    Metrics(FormCatalog catalog, BulkRecords bulk, DSLContext dsl) {
         this.catalog = catalog;
         this.bulk = bulk;
+        this.snapshots = new SnapshotStore(dsl);
     }
 
     /**
@@ -102,6 +108,27 @@ public class Metrics {
             }
         }
         return Arrays.asList(results);
+    }
+
+    /**
+     * The figure of a closed {@code period} (ended by {@code today}) over all records as first reported for the
+     * metric's current definition version: stored the first time it is asked for, read back after that, so it stays
+     * as reported when records change. Only for viewers who see all records (not STAFF limited to their own, whose
+     * figures differ); empty for them and for periods not yet closed.
+     */
+    @Transactional
+    public Optional<MetricSnapshot> snapshot(Actor viewer, MetricDefinition metric, Period period, ZoneId zone,
+                                             LocalDate today) {
+        if (viewer.limitedToOwnRecords() || metric.time() == null || period.end().isAfter(today)) {
+            return Optional.empty();
+        }
+        Optional<MetricSnapshot> stored = snapshots.find(metric, period, zone);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        MetricValue value = compute(Actor.system("metric-snapshot"), new MetricRequest(metric, List.of(period),
+                false), zone).value(0);
+        return Optional.of(snapshots.store(metric, period, zone, value.value(), value.n()));
     }
 
     private static Map<String, String> shipped() {

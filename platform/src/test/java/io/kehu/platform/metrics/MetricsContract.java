@@ -216,6 +216,29 @@ abstract class MetricsContract {
     }
 
     @Test
+    void aClosedPeriodsFigureStaysAsFirstReported() {
+        complaints();
+        MetricDefinition count = metrics.definition("complaint_count").orElseThrow();
+        LocalDate closedOn = month.end();
+        MetricSnapshot first = metrics.snapshot(manager, count, month, SHANGHAI, closedOn).orElseThrow();
+        assertThat(first.value()).isEqualByComparingTo(liveComplaints(count));
+        assertThat(first.version()).isEqualTo(1);
+        // a complaint entered late changes the live figure, not the one reported
+        long customer = fixture.customer(rep, "温州" + WorkspaceFixture.token() + "鞋业").id();
+        fixture.complaint(rep, customer, at(month, 10, 10), "补录的投诉", "new");
+        assertThat(liveComplaints(count)).isEqualByComparingTo(first.value().add(BigDecimal.ONE));
+        assertThat(metrics.snapshot(manager, count, month, SHANGHAI, closedOn).orElseThrow().value())
+                .isEqualByComparingTo(first.value());
+        // not for a STAFF user's own figures, nor for a period still open
+        assertThat(metrics.snapshot(rep, count, month, SHANGHAI, closedOn)).isEmpty();
+        assertThat(metrics.snapshot(manager, count, month, SHANGHAI, month.lastDay())).isEmpty();
+    }
+
+    private BigDecimal liveComplaints(MetricDefinition count) {
+        return metrics.compute(manager, new MetricRequest(count, List.of(month), false), SHANGHAI).value(0).value();
+    }
+
+    @Test
     void everyShippedMetricReadsAndComputes() {
         assertThat(metrics.definitions()).extracting(MetricDefinition::id).contains("customers_by_level",
                 "new_customers", "purchase_revenue", "complaint_count", "complaint_resolution_rate",

@@ -22,6 +22,7 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.metrics.MetricDefinition;
 import io.kehu.platform.metrics.MetricRequest;
 import io.kehu.platform.metrics.MetricResult;
+import io.kehu.platform.metrics.MetricSnapshot;
 import io.kehu.platform.metrics.Metrics;
 import io.kehu.platform.metrics.Period;
 import io.kehu.platform.security.AccessRefusedException;
@@ -179,7 +180,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 refused.addClassName("kehu-widget");
                 grid.add(refused);
             } else {
-                grid.add(new WidgetCard(id, shown.get(i), results.get(i), figures));
+                Widget widget = shown.get(i);
+                MetricDefinition first = results.get(i).get(0).metric();
+                MetricSnapshot snapshot = widget.chart() == DashboardDefinition.Chart.NUMBER
+                        ? metrics.snapshot(actor, first, period, zone, LocalDate.now(zone)).orElse(null) : null;
+                grid.add(new WidgetCard(id, widget, results.get(i), snapshot, figures));
             }
         }
         if (shown.isEmpty()) {

@@ -13,6 +13,7 @@ import io.kehu.platform.dashboards.DashboardDefinition.Widget;
 import io.kehu.platform.metrics.MetricDefinition;
 import io.kehu.platform.metrics.MetricDefinition.Unit;
 import io.kehu.platform.metrics.MetricResult;
+import io.kehu.platform.metrics.MetricSnapshot;
 import io.kehu.platform.metrics.MetricValue;
 import io.kehu.platform.metrics.Period;
 import io.kehu.platform.records.RecordQuery.Filter;
@@ -32,7 +33,8 @@ final class WidgetCard extends Div {
     private final Figures figures;
     private final String prefix;
 
-    WidgetCard(String id, Widget widget, List<MetricResult> results, Figures figures) {
+    /** {@code snapshot}: a number card's figure as first reported for a closed period, or {@code null}. */
+    WidgetCard(String id, Widget widget, List<MetricResult> results, MetricSnapshot snapshot, Figures figures) {
         this.figures = figures;
         this.prefix = id;
         setId(id);
@@ -48,13 +50,13 @@ final class WidgetCard extends Div {
         title.getStyle().set("margin", "0 0 var(--lumo-space-s) 0").set("font-size", "var(--lumo-font-size-m)");
         add(title);
         switch (widget.chart()) {
-            case NUMBER -> number(results.get(0));
+            case NUMBER -> number(results.get(0), snapshot);
             case TABLE -> add(new MetricTable(id + "-table", results, figures));
             default -> chart(widget, results.get(0));
         }
     }
 
-    private void number(MetricResult result) {
+    private void number(MetricResult result, MetricSnapshot snapshot) {
         MetricDefinition metric = result.metric();
         MetricValue now = result.value(0);
         Component value = link(prefix + "-value", figures.value(metric, now), metric, now.drill());
@@ -81,6 +83,13 @@ final class WidgetCard extends Div {
             }
             state.setId(prefix + "-target-state");
             add(line(target, state));
+        }
+        if (snapshot != null) {
+            Div reported = line(figures.text("dashboards.snapshot", snapshot.value() == null ? "—"
+                    : figures.format(metric.unit(), snapshot.value()), snapshot.version(),
+                    snapshot.takenAt().toLocalDate().toString()), null);
+            reported.setId(prefix + "-snapshot");
+            add(reported);
         }
         Span version = new Span(figures.text("dashboards.version", metric.version()));
         version.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-tertiary-text-color)");
