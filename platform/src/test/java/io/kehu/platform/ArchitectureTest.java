@@ -40,6 +40,8 @@ class ArchitectureTest {
             PLATFORM + ".plugins.PluginSettingsStore",  // each plugin's settings (JSON)
             PLATFORM + ".plugins.JobLocks",             // one run of a plugin job across nodes (row locks)
             PLATFORM + ".views.SavedViews",             // kehu_saved_view: a user's saved list filters and columns
+            PLATFORM + ".dashboards.StoredDashboards",  // kehu_dashboard: dashboards designed in the browser
+            PLATFORM + ".metrics.internal.SnapshotStore", // kehu_metric_snapshot: closed periods as reported
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -44,10 +43,10 @@ public class Metrics {
     private final BulkRecords bulk;
     private final SnapshotStore snapshots;
 
-    Metrics(FormCatalog catalog, BulkRecords bulk, DSLContext dsl) {
+    Metrics(FormCatalog catalog, BulkRecords bulk, SnapshotStore snapshots) {
         this.catalog = catalog;
         this.bulk = bulk;
-        this.snapshots = new SnapshotStore(dsl);
+        this.snapshots = snapshots;
     }
 
     /**

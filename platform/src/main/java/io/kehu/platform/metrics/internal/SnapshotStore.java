@@ -20,7 +20,8 @@ import org.jooq.Record;
 import org.jooq.Table;
 
 /** The stored snapshots ({@code kehu_metric_snapshot}, V13): one per metric, version, period and time zone. */
-public final class SnapshotStore {
+@org.springframework.stereotype.Repository
+public class SnapshotStore {
 
     // qualified names: H2 runs ON CONFLICT as a MERGE, where bare column names would be ambiguous
     private static final Table<Record> SNAPSHOT = table(name("kehu_metric_snapshot"));
