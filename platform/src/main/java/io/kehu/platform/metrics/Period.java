@@ -43,15 +43,21 @@ public record Period(LocalDate start, LocalDate end) {
         return new Period(start, end);
     }
 
-    /** The period of equal length just before this one (the month before a month, the quarter before a quarter). */
+    /**
+     * The period of equal length just before this one: the month before a month, the quarter before a quarter, the 12
+     * months before 12 whole months, else as many days.
+     */
     public Period previous() {
-        long days = ChronoUnit.DAYS.between(start, end);
         for (Grain grain : Grain.values()) {
             if (equals(of(start, grain))) {
                 return of(start.minusDays(1), grain);
             }
         }
-        return new Period(start.minusDays(days), start);
+        if (start.getDayOfMonth() == 1 && end.getDayOfMonth() == 1) {
+            long months = ChronoUnit.MONTHS.between(start, end);
+            return new Period(start.minusMonths(months), start);
+        }
+        return new Period(start.minusDays(ChronoUnit.DAYS.between(start, end)), start);
     }
 
     /** This period cut into periods of {@code grain} (the first and last clipped to it), at most {@value #MAX_POINTS}. */

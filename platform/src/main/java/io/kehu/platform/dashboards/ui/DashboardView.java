@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import io.kehu.platform.dashboards.DashboardDefinition;
 import io.kehu.platform.dashboards.DashboardDefinition.Widget;
 import io.kehu.platform.dashboards.Dashboards;
@@ -47,7 +48,9 @@ import java.util.stream.Collectors;
  * the viewer's roles may open, and the widgets in a grid that folds to one column on a phone. All widgets are computed
  * in one call, so widgets on the same form share a query.
  */
-@Route(value = "dashboards/:dashboard?", layout = MainLayout.class)
+// two routes rather than an optional parameter, so the plain one is walked by the route tests (ChineseRoutesIT)
+@Route(value = "dashboards", layout = MainLayout.class)
+@RouteAlias(value = "dashboards/:dashboard", layout = MainLayout.class)
 @PermitAll
 public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
