@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.temporal.IsoFields;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -98,6 +99,35 @@ final class Figures {
             return text(Boolean.TRUE.equals(value) ? "dashboards.yes" : "dashboards.no");
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * Where a group value sorts: an option by its place in the field's options (the order the form designer chose,
+     * e.g. the lifecycle stages in sequence), anything else after them in the database's order; empty last.
+     */
+    int order(MetricDefinition metric, String field, Object value) {
+        if (value == null) {
+            return Integer.MAX_VALUE;
+        }
+        List<FieldOption> options = catalog.published(metric.form()).flatMap(form -> form.field(field))
+                .map(FieldDefinition::options).orElse(List.of());
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).value().equals(value)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE - 1;
+    }
+
+    /** {@code groups} (lists of one value of {@code field}) in {@link #order} order. */
+    List<List<Object>> sorted(MetricDefinition metric, List<List<Object>> groups) {
+        if (metric.groupBy().isEmpty()) {
+            return groups;
+        }
+        String field = metric.groupBy().get(0);
+        List<List<Object>> sorted = new java.util.ArrayList<>(groups);
+        sorted.sort(java.util.Comparator.comparingInt(g -> g.isEmpty() ? 0 : order(metric, field, g.get(0))));
+        return sorted;
     }
 
     /** A period's name at {@code grain}: 2026年11月 / Nov 2026, 2026年第4季度 / Q4 2026, ... */

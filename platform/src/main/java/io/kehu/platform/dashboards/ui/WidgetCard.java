@@ -128,7 +128,7 @@ final class WidgetCard extends Div {
         List<Period> periods = result.request().effectivePeriods();
         if (Widgets.overTime(widget, metric)) {
             periods.forEach(p -> labels.add(figures.period(p, metric.time().grain())));
-            for (List<Object> group : result.groups()) {
+            for (List<Object> group : figures.sorted(metric, result.groups())) {
                 List<Number> values = new ArrayList<>();
                 List<List<Filter>> groupDrills = new ArrayList<>();
                 for (int i = 0; i < periods.size(); i++) {
@@ -144,7 +144,7 @@ final class WidgetCard extends Div {
         } else {
             List<Number> values = new ArrayList<>();
             List<List<Filter>> groupDrills = new ArrayList<>();
-            for (List<Object> group : result.groups()) {
+            for (List<Object> group : figures.sorted(metric, result.groups())) {
                 MetricValue v = result.value(0, group);
                 labels.add(group.isEmpty() ? metric.label().in(figures.locale())
                         : figures.group(metric, metric.groupBy().get(0), group.get(0)));
