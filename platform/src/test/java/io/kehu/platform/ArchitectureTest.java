@@ -46,6 +46,8 @@ class ArchitectureTest {
             PLATFORM + ".api.tokens.TokenStore",        // kehu_api_token: API tokens (hashes, scopes, revocation)
             PLATFORM + ".api.rest.IdempotencyKeys",     // kehu_api_idempotency: the first answer of each create key
             PLATFORM + ".notifications.Notifications",  // kehu_notification: the bell's in-app notifications
+            PLATFORM + ".dashboards.StoredDashboards",  // kehu_dashboard: dashboards designed in the browser
+            PLATFORM + ".metrics.internal.SnapshotStore", // kehu_metric_snapshot: closed periods as reported
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

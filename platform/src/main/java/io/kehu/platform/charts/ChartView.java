@@ -17,6 +17,13 @@ public final class ChartView extends Div {
 
     private static final String DRAW = """
             const host = $0, config = JSON.parse($1);
+            // a click on a bar, point or slice tells the server which one (see addPointClickListener)
+            config.options.onClick = (e, elements) => {
+              if (elements.length) {
+                host.dispatchEvent(new CustomEvent('kehu-chart-click',
+                    {detail: {series: elements[0].datasetIndex, index: elements[0].index}}));
+              }
+            };
             const draw = () => {
               if (host.__kehuChart) { host.__kehuChart.destroy(); }
               host.__kehuChart = new Chart(host.querySelector('canvas'), config);
@@ -61,6 +68,24 @@ public final class ChartView extends Div {
     /** The Chart.js configuration drawn (for tests and debugging). */
     public String config() {
         return config;
+    }
+
+    /**
+     * Calls {@code listener} with the series and the label index of a clicked bar, point or slice (e.g. to open the
+     * records behind it).
+     */
+    public com.vaadin.flow.shared.Registration addPointClickListener(PointClickListener listener) {
+        return getElement().addEventListener("kehu-chart-click", e -> listener.clicked(
+                e.getEventData().get("event.detail.series").asInt(),
+                e.getEventData().get("event.detail.index").asInt()))
+                .addEventData("event.detail.series").addEventData("event.detail.index");
+    }
+
+    /** Told which bar, point or slice was clicked. */
+    @FunctionalInterface
+    public interface PointClickListener extends java.io.Serializable {
+
+        void clicked(int series, int index);
     }
 
     @Override

@@ -14,6 +14,16 @@ public final class Charts {
     private Charts() {
     }
 
+    /** A bar chart of {@code spec} with its series stacked on each other (e.g. complaints by severity per month). */
+    public static ChartView stacked(ChartSpec spec) {
+        java.util.Map<String, Object> config = ChartJsConfig.of(spec);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> options = (java.util.Map<String, Object>) config.get("options");
+        options.put("scales", java.util.Map.of("x", java.util.Map.of("stacked", true),
+                "y", java.util.Map.of("stacked", true)));
+        return new ChartView(spec, JSON.writeValueAsString(config), ChartJsConfig.summary(spec));
+    }
+
     /** A chart of {@code spec}, 260 px high and as wide as its container. */
     public static ChartView of(ChartSpec spec) {
         return new ChartView(spec, JSON.writeValueAsString(ChartJsConfig.of(spec)), ChartJsConfig.summary(spec));

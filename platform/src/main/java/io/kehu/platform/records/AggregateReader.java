@@ -12,11 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jooq.AggregateFunction;
+import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SortField;
+import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -44,8 +47,25 @@ final class AggregateReader {
     }
 
     void forEach(RecordAggregation aggregation, Consumer<RecordAggregation.Row> each) {
+        QueryConditions conditions = new QueryConditions(table, actor, fieldValues);
         List<Field<?>> groups = new ArrayList<>();
         List<FieldDefinition> groupDefinitions = new ArrayList<>();
+        List<String> groupKeys = new ArrayList<>();
+        Condition inSomeSegment = DSL.noCondition();
+        if (!aggregation.segments().isEmpty()) {
+            // CASE WHEN <segment 0> THEN 0 WHEN <segment 1> THEN 1 ... END, the first match wins
+            CaseConditionStep<Integer> segment = null;
+            Condition any = DSL.falseCondition();
+            for (int i = 0; i < aggregation.segments().size(); i++) {
+                Condition c = conditions.filters(aggregation.segments().get(i));
+                segment = segment == null ? DSL.when(c, DSL.inline(i)) : segment.when(c, DSL.inline(i));
+                any = any.or(c);
+            }
+            groups.add(segment);
+            groupDefinitions.add(null);
+            groupKeys.add(RecordAggregation.SEGMENT);
+            inSomeSegment = any;
+        }
         for (String column : aggregation.groupBy()) {
             Resolved r = resolve(column);
             if (r.definition() != null && (r.definition().storedType() == FieldType.MONEY
@@ -54,37 +74,47 @@ final class AggregateReader {
             }
             groups.add(r.field());
             groupDefinitions.add(r.definition());
+            groupKeys.add(column);
         }
         List<Field<?>> measures = new ArrayList<>();
         for (int i = 0; i < aggregation.measures().size(); i++) {
-            measures.add(measure(aggregation.measures().get(i)).as("m" + i));
+            Measure m = aggregation.measures().get(i);
+            AggregateFunction<?> function = measure(m);
+            Field<?> filtered = m.filters().isEmpty() ? function : function.filterWhere(conditions.filters(m.filters()));
+            measures.add(filtered.as("m" + i));
         }
         if (measures.isEmpty() && groups.isEmpty()) {
             throw new IllegalArgumentException("An aggregation needs at least one group or measure");
         }
         Condition where = table.deletedAt.isNull()
                 .and(visibility.of(table, actor))
-                .and(new QueryConditions(table, actor, fieldValues).filters(aggregation.filters()));
+                .and(conditions.filters(aggregation.filters()))
+                .and(inSomeSegment);
         List<Field<?>> select = new ArrayList<>(groups);
         select.addAll(measures);
         List<SortField<?>> order = groups.stream().<SortField<?>>map(g -> g.asc().nullsLast()).toList();
         // Keys and field definitions once per query, not per group: a million groups stream through this loop.
-        List<String> groupKeys = aggregation.groupBy();
         List<Measure> measureList = aggregation.measures();
         String[] measureKeys = new String[measureList.size()];
         FieldDefinition[] measured = new FieldDefinition[measureList.size()];
         for (int m = 0; m < measureList.size(); m++) {
             measureKeys[m] = measureList.get(m).key();
             Function function = measureList.get(m).function();
-            measured[m] = function == Function.MIN || function == Function.MAX
+            measured[m] = (function == Function.MIN || function == Function.MAX) && measureList.get(m).since() == null
                     ? resolve(measureList.get(m).column()).definition() : null;
         }
-        try (Cursor<org.jooq.Record> cursor = dsl.select(select).from(table.table).where(where).groupBy(groups)
+        // A segment's CASE holds the comparison values; as bind values PostgreSQL would see the CASE in SELECT and
+        // in GROUP BY as two different expressions, so such a query goes to the database with inlined values.
+        DSLContext sql = aggregation.segments().isEmpty() ? dsl : DSL.using(dsl.configuration()
+                .deriveSettings(s -> s.withStatementType(StatementType.STATIC_STATEMENT)));
+        try (Cursor<org.jooq.Record> cursor = sql.select(select).from(table.table).where(where).groupBy(groups)
                 .orderBy(order).fetchSize(FETCH_SIZE).fetchLazy()) {
             for (org.jooq.Record row : cursor) {
                 Map<String, Object> groupValues = new LinkedHashMap<>();
                 for (int g = 0; g < groups.size(); g++) {
-                    groupValues.put(groupKeys.get(g), typed(row.get(g), groupDefinitions.get(g)));
+                    Object raw = row.get(g);
+                    groupValues.put(groupKeys.get(g), RecordAggregation.SEGMENT.equals(groupKeys.get(g))
+                            ? Integer.valueOf(((Number) raw).intValue()) : typed(raw, groupDefinitions.get(g)));
                 }
                 Map<String, Object> measureValues = new LinkedHashMap<>();
                 for (int m = 0; m < measures.size(); m++) {
@@ -96,11 +126,25 @@ final class AggregateReader {
         }
     }
 
-    private Field<?> measure(Measure measure) {
+    private AggregateFunction<?> measure(Measure measure) {
         if (measure.function() == Function.COUNT) {
             return DSL.count();
         }
         Resolved r = resolve(measure.column());
+        if (measure.function() == Function.COUNT_DISTINCT) {
+            return DSL.countDistinct(r.field());
+        }
+        if (measure.since() != null) {
+            Field<BigDecimal> seconds = seconds(r, measure.column()).minus(seconds(resolve(measure.since()),
+                    measure.since()));
+            return switch (measure.function()) {
+                case SUM -> DSL.sum(seconds);
+                case AVG -> DSL.avg(seconds);
+                case MIN -> DSL.min(seconds);
+                case MAX -> DSL.max(seconds);
+                default -> throw new AssertionError(measure.function());
+            };
+        }
         boolean numeric = r.definition() == null || r.field().getDataType().isNumeric();
         return switch (measure.function()) {
             case SUM, AVG -> {
@@ -113,8 +157,17 @@ final class AggregateReader {
             }
             case MIN -> DSL.min(r.field());
             case MAX -> DSL.max(r.field());
-            case COUNT -> throw new AssertionError();
+            case COUNT, COUNT_DISTINCT -> throw new AssertionError();
         };
+    }
+
+    /** A date-time column as seconds since the epoch, for durations between two of them. */
+    private static Field<BigDecimal> seconds(Resolved r, String column) {
+        if (!r.field().getDataType().isDateTime() || r.definition() != null
+                && r.definition().storedType() != FieldType.DATETIME) {
+            throw new IllegalArgumentException("A duration needs two date-time fields, not " + column);
+        }
+        return DSL.epoch(r.field()).cast(SQLDataType.DECIMAL(38, 6));
     }
 
     /** {@code measured}: the definition of a MIN/MAX measure's field ({@code null} for a system column). */
@@ -123,9 +176,9 @@ final class AggregateReader {
             return null;
         }
         return switch (measure.function()) {
-            case COUNT -> ((Number) raw).longValue();
+            case COUNT, COUNT_DISTINCT -> ((Number) raw).longValue();
             case SUM, AVG -> decimal(raw).stripTrailingZeros();
-            case MIN, MAX -> typed(raw, measured);
+            case MIN, MAX -> measure.since() != null ? decimal(raw).stripTrailingZeros() : typed(raw, measured);
         };
     }
 

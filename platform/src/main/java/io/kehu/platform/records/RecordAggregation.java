@@ -6,21 +6,37 @@ import java.util.Objects;
 
 /**
  * Totals over a form's records, computed by the database with {@code GROUP BY}: the filters of a
- * {@link RecordQuery}, the fields to group by and the measures. Immutable: every method returns a new aggregation.
+ * {@link RecordQuery}, the fields to group by, optional segments and the measures. Immutable: every method returns a
+ * new aggregation.
+ *
+ * <p>Segments group by a list of filter sets instead of a column: a record falls in the first segment whose filters
+ * all hold (group key {@link #SEGMENT}, the segment's index), records in none are left out. Periods of a time series
+ * are segments, so the boundaries are computed by the caller (in the viewer's time zone) and a segment's rows are
+ * exactly those a list view with the same filters shows.
  *
  * @param formId the form
  * @param filters all must hold
  * @param groupBy field ids (or system columns) to group by, in order; the groups come out sorted by them
  * @param measures what to compute per group
+ * @param segments filter sets to group by (empty: no segments); the segment comes before the other groups
  */
 public record RecordAggregation(String formId, List<RecordQuery.Filter> filters, List<String> groupBy,
-                                List<Measure> measures) {
+                                List<Measure> measures, List<List<RecordQuery.Filter>> segments) {
+
+    /** The group key of the segment index in {@link Row#groups()}. */
+    public static final String SEGMENT = "$segment";
 
     public RecordAggregation {
         Objects.requireNonNull(formId, "formId");
         filters = List.copyOf(filters);
         groupBy = List.copyOf(groupBy);
         measures = List.copyOf(measures);
+        segments = segments.stream().map(List::copyOf).toList();
+    }
+
+    public RecordAggregation(String formId, List<RecordQuery.Filter> filters, List<String> groupBy,
+                             List<Measure> measures) {
+        this(formId, filters, groupBy, measures, List.of());
     }
 
     public static RecordAggregation of(String formId) {
@@ -30,24 +46,33 @@ public record RecordAggregation(String formId, List<RecordQuery.Filter> filters,
     public RecordAggregation where(RecordQuery.Filter filter) {
         List<RecordQuery.Filter> more = new ArrayList<>(filters);
         more.add(filter);
-        return new RecordAggregation(formId, more, groupBy, measures);
+        return new RecordAggregation(formId, more, groupBy, measures, segments);
     }
 
     public RecordAggregation groupBy(String column) {
         List<String> more = new ArrayList<>(groupBy);
         more.add(column);
-        return new RecordAggregation(formId, filters, more, measures);
+        return new RecordAggregation(formId, filters, more, measures, segments);
     }
 
     public RecordAggregation measure(Function function, String column) {
+        return measure(new Measure(function, column));
+    }
+
+    public RecordAggregation measure(Measure measure) {
         List<Measure> more = new ArrayList<>(measures);
-        more.add(new Measure(function, column));
-        return new RecordAggregation(formId, filters, groupBy, more);
+        more.add(measure);
+        return new RecordAggregation(formId, filters, groupBy, more, segments);
+    }
+
+    /** Groups by these filter sets (see the class comment), replacing any segments set before. */
+    public RecordAggregation segments(List<List<RecordQuery.Filter>> sets) {
+        return new RecordAggregation(formId, filters, groupBy, measures, sets);
     }
 
     /** The aggregate functions. */
     public enum Function {
-        COUNT, SUM, AVG, MIN, MAX
+        COUNT, COUNT_DISTINCT, SUM, AVG, MIN, MAX
     }
 
     /**
@@ -55,18 +80,31 @@ public record RecordAggregation(String formId, List<RecordQuery.Filter> filters,
      *
      * @param function what to compute
      * @param column the field (or system column) it is computed over; {@code null} for {@code COUNT}
+     * @param since {@code null}, or a date-time field: then the measure is over the seconds from {@code since} to
+     *              {@code column} (e.g. the average time to first response)
+     * @param filters only records matching all of these count in this measure (SQL {@code FILTER (WHERE ...)})
+     * @param name the key of the measure in a result, or {@code null} for {@code count}, {@code sum:amount}, ...
      */
-    public record Measure(Function function, String column) {
+    public record Measure(Function function, String column, String since, List<RecordQuery.Filter> filters,
+                          String name) {
 
         public Measure {
             Objects.requireNonNull(function, "function");
             if (function != Function.COUNT) {
                 Objects.requireNonNull(column, "column");
             }
+            filters = filters == null ? List.of() : List.copyOf(filters);
         }
 
-        /** The key of the measure in a result: {@code count}, {@code sum:amount}, ... */
+        public Measure(Function function, String column) {
+            this(function, column, null, List.of(), null);
+        }
+
+        /** The key of the measure in a result: its name, else {@code count}, {@code sum:amount}, ... */
         public String key() {
+            if (name != null) {
+                return name;
+            }
             return function == Function.COUNT ? "count" : function.name().toLowerCase(java.util.Locale.ROOT) + ":"
                     + column;
         }

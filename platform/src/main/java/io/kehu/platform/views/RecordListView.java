@@ -118,6 +118,11 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         }
         narrow = ScreenWidth.narrow(UI.getCurrent());
         build();
+        List<String> linked = event.getLocation().getQueryParameters().getParameters()
+                .getOrDefault(ListLinks.FILTERS, List.of());
+        if (!linked.isEmpty() && !deletedRecords) { // a link from a dashboard or elsewhere: filters set for the user
+            filterBar.apply(ListLinks.decode(linked.get(0)));
+        }
     }
 
     @Override
@@ -148,7 +153,10 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
-        filterBar = new FilterBar(FormAccess.listableFields(form, actor), sources, this::refresh);
+        List<io.kehu.platform.forms.FieldDefinition> filterable = new ArrayList<>(FormAccess.listableFields(form,
+                actor));
+        filterable.addAll(ListLinks.systemFilterFields());
+        filterBar = new FilterBar(filterable, sources, this::refresh);
 
         H2 heading = new H2(title);
         heading.setId("list-title");

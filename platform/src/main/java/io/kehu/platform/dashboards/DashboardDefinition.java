@@ -1,0 +1,64 @@
+package io.kehu.platform.dashboards;
+
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.security.Role;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A dashboard: widgets drawn from metrics, for some roles ({@code form-definitions/dashboards/*.json},
+ * docs/dashboards.md).
+ *
+ * @param id unique id
+ * @param label the name shown
+ * @param roles who may open it
+ * @param defaultFor whose dashboard it is when they open "dashboards" without naming one
+ * @param widgets in display order
+ * @param ownerId the user who designed it in the browser, or {@code null} for a shipped dashboard
+ */
+public record DashboardDefinition(String id, LocalizedText label, Set<Role> roles, Set<Role> defaultFor,
+                                  List<Widget> widgets, Long ownerId) {
+
+    public DashboardDefinition {
+        roles = Set.copyOf(roles);
+        defaultFor = Set.copyOf(defaultFor);
+        widgets = List.copyOf(widgets);
+    }
+
+    /** Whether {@code userId} designed it (and so may change it). */
+    public boolean ownedBy(long userId) {
+        return ownerId != null && ownerId == userId;
+    }
+
+    /** How a widget draws its metric(s). */
+    public enum Chart {
+        /** One figure with the change against the previous period, the target and the n behind a percentage. */
+        NUMBER,
+        /** Bars per group (or per period when the metric has no groups). */
+        BAR,
+        /** Bars per period, stacked by group. */
+        STACKED_BAR,
+        /** A line over the periods. */
+        LINE,
+        PIE,
+        DOUGHNUT,
+        /** One row per group, one column per metric (metrics grouped by the same kind of value, e.g. staff). */
+        TABLE
+    }
+
+    /**
+     * One widget.
+     *
+     * @param metrics the metric ids: one, or several for a table
+     * @param chart how it is drawn
+     * @param label a title instead of the (first) metric's label, or {@code null}
+     * @param wide whether it spans two grid columns
+     * @param overTime whether a bar chart shows the periods (e.g. per month) rather than the metric's groups
+     */
+    public record Widget(List<String> metrics, Chart chart, LocalizedText label, boolean wide, boolean overTime) {
+
+        public Widget {
+            metrics = List.copyOf(metrics);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.kehu.platform.metrics;
+
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.metrics.internal.MetricJson;
+import io.kehu.platform.metrics.internal.MetricQuery;
+import io.kehu.platform.metrics.internal.SnapshotStore;
+import io.kehu.platform.records.BulkRecords;
+import io.kehu.platform.security.Actor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The metrics: definitions read from {@code form-definitions/metrics/*.json} (shipped on the classpath) and their
+ * computation in the database through {@link BulkRecords#aggregate}, so every figure is over the records the viewer
+ * may see, and a field the viewer may not read cannot be measured (the aggregate refuses it with
+ * {@code RecordAccessDeniedException}).
+ */
+@Service
+public class Metrics {
+
+    private static final Logger log = LoggerFactory.getLogger(Metrics.class);
+    private static final String SHIPPED = "classpath*:form-definitions/metrics/*.json";
+
+    private final FormCatalog catalog;
+    private final BulkRecords bulk;
+    private final SnapshotStore snapshots;
+
+    Metrics(FormCatalog catalog, BulkRecords bulk, SnapshotStore snapshots) {
+        this.catalog = catalog;
+        this.bulk = bulk;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * Reads one definition against the published forms.
+     *
+     * @throws MetricDefinitionException with every problem, each at its JSON path
+     */
+    public MetricDefinition read(String source, String json) {
+        MetricJson.Result result = new MetricJson(catalog::published).read(source, json);
+        if (!result.problems().isEmpty()) {
+            throw new MetricDefinitionException(result.problems());
+        }
+        return result.definition();
+    }
+
+    /** The shipped metrics that are valid against the published forms, by id (the others are logged). */
+    public List<MetricDefinition> definitions() {
+        List<MetricDefinition> found = new ArrayList<>();
+        shipped().forEach((file, text) -> {
+            MetricJson.Result result = new MetricJson(catalog::published).read(file, text);
+            if (result.definition() != null) {
+                found.add(result.definition());
+            } else {
+                log.warn("Metric {} is not used: {}", file, result.problems());
+            }
+        });
+        found.sort(Comparator.comparing(MetricDefinition::id));
+        return found;
+    }
+
+    public Optional<MetricDefinition> definition(String id) {
+        return definitions().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** Computes one request as {@code actor}; periods' days start at midnight in {@code zone}. */
+    public MetricResult compute(Actor actor, MetricRequest request, ZoneId zone) {
+        return compute(actor, List.of(request), zone).get(0);
+    }
+
+    /**
+     * Computes {@code requests} as {@code actor}, in their order. Requests on the same form with the same filters,
+     * groups and periods share one query.
+     */
+    public List<MetricResult> compute(Actor actor, List<MetricRequest> requests, ZoneId zone) {
+        Map<List<Object>, List<Integer>> batches = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            batches.computeIfAbsent(MetricQuery.batchKey(requests.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        MetricResult[] results = new MetricResult[requests.size()];
+        for (List<Integer> batch : batches.values()) {
+            MetricRequest first = requests.get(batch.get(0));
+            FormDefinition form = catalog.published(first.metric().form()).orElseThrow(() ->
+                    new IllegalArgumentException("Form " + first.metric().form() + " is not published"));
+            List<MetricResult> computed = new MetricQuery(bulk, form, zone).compute(actor,
+                    batch.stream().map(requests::get).toList());
+            for (int j = 0; j < batch.size(); j++) {
+                results[batch.get(j)] = computed.get(j);
+            }
+        }
+        return Arrays.asList(results);
+    }
+
+    /**
+     * The figure of a closed {@code period} (ended by {@code today}) over all records as first reported for the
+     * metric's current definition version: stored the first time it is asked for, read back after that, so it stays
+     * as reported when records change. Only for viewers who see all records (not STAFF limited to their own, whose
+     * figures differ); empty for them and for periods not yet closed.
+     */
+    @Transactional
+    public Optional<MetricSnapshot> snapshot(Actor viewer, MetricDefinition metric, Period period, ZoneId zone,
+                                             LocalDate today) {
+        if (viewer.limitedToOwnRecords() || metric.time() == null || period.end().isAfter(today)) {
+            return Optional.empty();
+        }
+        Optional<MetricSnapshot> stored = snapshots.find(metric, period, zone);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        MetricValue value = compute(Actor.system("metric-snapshot"), new MetricRequest(metric, List.of(period),
+                false), zone).value(0);
+        return Optional.of(snapshots.store(metric, period, zone, value.value(), value.n()));
+    }
+
+    private static Map<String, String> shipped() {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources(SHIPPED);
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (Resource file : files) {
+                try (InputStream in = file.getInputStream()) {
+                    texts.put("metrics/" + file.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return texts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the shipped metric definitions", e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.kehu.platform.dashboards;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import io.kehu.platform.charts.ChartView;
+import io.kehu.platform.dashboards.DashboardDefinition.Chart;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.metrics.MetricDefinition;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.support.KaribuSession;
+import io.kehu.platform.support.KehuTest;
+import io.kehu.platform.workspace.WorkspaceFixture;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+/** Karibu tests of the dashboard editor: build a dashboard from metrics, order it, store it, share it or not. */
+@KehuTest
+@TestPropertySource(properties = "kehu.test.context=workspace")
+class DashboardEditorTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    Records records;
+    @Autowired
+    FormCatalog catalog;
+    @Autowired
+    FormPublisher publisher;
+    @Autowired
+    Dashboards dashboards;
+
+    Actor manager;
+    Actor otherManager;
+
+    @BeforeEach
+    void users() {
+        WorkspaceFixture fixture = new WorkspaceFixture(records, accounts, catalog, publisher);
+        manager = fixture.user("孙经理", Role.MANAGER);
+        otherManager = fixture.user("周经理", Role.MANAGER);
+    }
+
+    @AfterEach
+    void signOut() {
+        KaribuSession.signOut();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addWidget(String metricId, Chart chart, boolean wide) {
+        ComboBox<MetricDefinition> metric = _get(ComboBox.class, spec -> spec.withId("editor-metric"));
+        metric.setValue(metric.getListDataView().getItems().filter(m -> m.id().equals(metricId)).findFirst()
+                .orElseThrow());
+        ((Select<Chart>) _get(Select.class, spec -> spec.withId("editor-chart"))).setValue(chart);
+        _get(Checkbox.class, spec -> spec.withId("editor-wide")).setValue(wide);
+        _click(_get(Button.class, spec -> spec.withId("editor-add")));
+    }
+
+    @Test
+    void aManagerBuildsOrdersAndSavesAPersonalDashboardThatOnlyTheySee() {
+        KaribuSession.signIn(context, accounts, manager.username());
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("dashboard-editor");
+        _click(_get(Button.class, spec -> spec.withId("editor-save")));
+        assertThat(_get(TextField.class, spec -> spec.withId("editor-name")).getErrorMessage())
+                .isEqualTo("请为仪表盘命名。");
+        _get(TextField.class, spec -> spec.withId("editor-name")).setValue("我的投诉看板");
+        _click(_get(Button.class, spec -> spec.withId("editor-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("editor-widgets-required")).getText())
+                .contains("至少添加一个图表");
+
+        addWidget("complaint_count", Chart.NUMBER, false);
+        addWidget("purchase_revenue", Chart.LINE, true);
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText())
+                .isEqualTo("2. 购买金额 · 折线图 · 整行宽度");
+        _click(_get(Button.class, spec -> spec.withId("editor-widget-1-up")));
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText()).startsWith("1. 购买金额");
+        _click(_get(Button.class, spec -> spec.withId("editor-save")));
+
+        assertThat(_get(H2.class, spec -> spec.withId("dashboard-title")).getText()).isEqualTo("我的投诉看板");
+        assertThat(_get(ChartView.class, spec -> spec.withId("widget-0-chart")).spec().kind())
+                .hasToString("LINE");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("widget-1-value"))
+                .getHref()).startsWith("forms/feedback?filters=");
+        String id = UI.getCurrent().getInternals().getActiveViewLocation().getPath().replace("dashboards/", "");
+        assertThat(dashboards.visible(manager, id)).get().extracting(DashboardDefinition::widgets)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(2);
+        assertThat(dashboards.visible(otherManager, id)).isEmpty();
+    }
+}

@@ -1,0 +1,254 @@
+package io.kehu.platform.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kehu.platform.forms.DefinitionReader;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.metrics.MetricDefinition.Grain;
+import io.kehu.platform.records.ListedCount;
+import io.kehu.platform.records.RecordAccessDeniedException;
+import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.views.ListLinks;
+import io.kehu.platform.workspace.WorkspaceFixture;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Metric figures against hand-written SQL over the same rows, on every supported database: with the viewer's
+ * permissions (a STAFF user's numbers are their own), refusing fields the viewer may not read, and drill-through
+ * filters that list exactly as many records as the figure counts.
+ */
+abstract class MetricsContract {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    Metrics metrics;
+    @Autowired
+    Records records;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    FormCatalog catalog;
+    @Autowired
+    FormPublisher publisher;
+    @Autowired
+    DSLContext dsl;
+
+    WorkspaceFixture fixture;
+    Actor rep;
+    Actor colleague;
+    Actor manager;
+    /** A month of its own per test, so the figures of a period are this test's records only. */
+    Period month;
+
+    @BeforeEach
+    void data() {
+        fixture = new WorkspaceFixture(records, accounts, catalog, publisher);
+        rep = fixture.user("赵敏", Role.STAFF);
+        colleague = fixture.user("钱多", Role.STAFF);
+        manager = fixture.user("孙经理", Role.MANAGER);
+        month = Period.of(LocalDate.of(2001, 1, 1).plusMonths(Math.floorMod(rep.userId(), 1200)), Grain.MONTH);
+    }
+
+    private OffsetDateTime at(Period p, int day, int hour) {
+        return p.start().plusDays(day).atTime(hour, 0).atZone(SHANGHAI).toOffsetDateTime();
+    }
+
+    private MetricRequest request(String metric, List<Period> periods, boolean grouped) {
+        return new MetricRequest(metrics.definition(metric).orElseThrow(), periods, grouped);
+    }
+
+    private void complaints() {
+        long mine = fixture.customer(rep, "杭州" + WorkspaceFixture.token() + "贸易").id();
+        long theirs = fixture.customer(colleague, "苏州" + WorkspaceFixture.token() + "电子").id();
+        fixture.complaint(rep, mine, at(month, 0, 9), "交货延迟", "resolved");
+        fixture.complaint(rep, mine, at(month, 3, 23), "包装破损", "closed");
+        fixture.complaint(rep, mine, at(month, 27, 10), "发票错误", "new");
+        fixture.complaint(colleague, theirs, at(month, 5, 8), "同事的投诉", "resolved");
+        fixture.complaint(colleague, theirs, at(month.previous(), 2, 8), "上月的投诉", "new");
+        // midnight in Shanghai on the first of next month: outside the month in Shanghai
+        fixture.complaint(rep, mine, month.end().atStartOfDay(SHANGHAI).toOffsetDateTime(), "下月", "new");
+    }
+
+    /** Complaints of the month by handler, by hand: handler → {count, resolved, seconds to first response, n}. */
+    private Map<Long, long[]> complaintsBySql(Long onlyHandler) {
+        Map<Long, long[]> byHandler = new HashMap<>();
+        var rows = dsl.resultQuery("select handler, status, received_at, first_response_at from frm_feedback "
+                        + "where deleted_at is null and feedback_type = 'complaint' and received_at >= cast(? as timestamp with time zone) "
+                        + "and received_at < cast(? as timestamp with time zone)" + (onlyHandler == null ? "" : " and handler = " + onlyHandler),
+                month.start().atStartOfDay(SHANGHAI).toOffsetDateTime(),
+                month.end().atStartOfDay(SHANGHAI).toOffsetDateTime()).fetch();
+        for (var row : rows) {
+            long[] v = byHandler.computeIfAbsent(((Number) row.get(0)).longValue(), h -> new long[4]);
+            v[0]++;
+            if (List.of("resolved", "closed").contains(row.get(1, String.class))) {
+                v[1]++;
+            }
+            if (row.get(3) != null) {
+                v[2] += row.get(3, OffsetDateTime.class).toEpochSecond() - row.get(2, OffsetDateTime.class)
+                        .toEpochSecond();
+                v[3]++;
+            }
+        }
+        return byHandler;
+    }
+
+    @Test
+    void complaintFiguresPerHandlerMatchHandWrittenSql() {
+        complaints();
+        List<MetricResult> results = metrics.compute(manager, List.of(request("complaint_count", List.of(month), true),
+                request("complaint_resolution_rate", List.of(month), true),
+                request("first_response_hours", List.of(month), true)), SHANGHAI);
+        Map<Long, long[]> expected = complaintsBySql(null);
+        assertThat(expected).containsKeys(rep.userId(), colleague.userId());
+        for (Map.Entry<Long, long[]> e : expected.entrySet()) {
+            List<Object> group = List.of(e.getKey());
+            long[] v = e.getValue();
+            assertThat(results.get(0).value(0, group).value()).isEqualByComparingTo(BigDecimal.valueOf(v[0]));
+            MetricValue rate = results.get(1).value(0, group);
+            assertThat(rate.n()).isEqualTo(v[0]);
+            // minimumN 5: a handler with fewer complaints gets no percentage, but still the n
+            assertThat(rate.belowMinimumN()).isEqualTo(v[0] < 5);
+            MetricValue hours = results.get(2).value(0, group);
+            assertThat(hours.n()).isEqualTo(v[3]);
+            if (v[3] > 0) {
+                assertThat(hours.value()).isEqualByComparingTo(BigDecimal.valueOf(v[2])
+                        .divide(BigDecimal.valueOf(v[3] * 3600), 6, RoundingMode.HALF_UP));
+            }
+        }
+        assertThat(results.get(0).value(0, List.of(rep.userId())).value()).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void aStaffUsersFiguresAreOverTheirOwnRecordsAndDrillThroughListsTheSameCount() {
+        complaints();
+        Map<Long, long[]> own = complaintsBySql(rep.userId());
+        MetricRequest card = request("complaint_resolution_rate", List.of(month, month.previous()), false);
+        MetricResult result = metrics.compute(rep, card, SHANGHAI);
+        MetricValue value = result.value(0);
+        assertThat(value.n()).isEqualTo(own.get(rep.userId())[0]).isEqualTo(3);
+        assertThat(value.value()).isNull(); // 3 < minimumN 5
+        assertThat(listed(rep, "feedback", value.nDrill())).isEqualTo(3);
+        assertThat(listed(rep, "feedback", value.drill())).isEqualTo(2);
+        assertThat(result.value(1).n()).isZero(); // the colleague's complaint last month is not the rep's
+        // the manager sees both handlers, and the lists agree with the figures for every cell
+        MetricResult all = metrics.compute(manager, request("complaint_count", List.of(month), true), SHANGHAI);
+        for (List<Object> group : all.groups()) {
+            MetricValue v = all.value(0, group);
+            assertThat(listed(manager, "feedback", v.drill())).isEqualTo(v.value().longValueExact());
+        }
+    }
+
+    /** How many records the list view shows for a drill-through link, read back from the link's parameter. */
+    private long listed(Actor actor, String form, List<RecordQuery.Filter> drill) {
+        RecordQuery query = RecordQuery.of(form);
+        for (RecordQuery.Filter f : ListLinks.decode(ListLinks.encode(drill))) {
+            query = query.where(f);
+        }
+        ListedCount count = records.count(actor, query);
+        assertThat(count.kind()).isEqualTo(ListedCount.Kind.EXACT);
+        return count.value();
+    }
+
+    @Test
+    void aRevenueTrendSumsEachMonthLikeSqlAndBatchesWithTheCount() {
+        long customer = fixture.customer(rep, "宁波" + WorkspaceFixture.token() + "机械").id();
+        Period quarter = new Period(month.start(), month.start().plusMonths(3));
+        fixture.purchase(rep, customer, month.start(), "传感器", "1200.50");
+        fixture.purchase(rep, customer, month.lastDay(), "阀门", "99.50");
+        fixture.purchase(rep, customer, month.end().plusDays(3), "电机", "500.00");
+        List<Period> months = quarter.split(Grain.MONTH);
+        List<MetricResult> trend = metrics.compute(rep, List.of(request("purchase_revenue", months, false),
+                request("purchase_count", months, false)), SHANGHAI);
+        for (int i = 0; i < months.size(); i++) {
+            Period p = months.get(i);
+            var row = dsl.resultQuery("select coalesce(sum(p.amount), 0), count(*) from frm_purchase p "
+                    + "join frm_customer c on c.id = p.customer where p.deleted_at is null and c.account_manager = ? "
+                    + "and p.purchased_on between ? and ?", rep.userId(), p.start(), p.lastDay()).fetchOne();
+            BigDecimal sum = new BigDecimal(row.get(0).toString());
+            long count = ((Number) row.get(1)).longValue();
+            assertThat(trend.get(1).value(i).value()).isEqualByComparingTo(BigDecimal.valueOf(count));
+            if (count > 0) {
+                assertThat(trend.get(0).value(i).value()).isEqualByComparingTo(sum);
+            }
+            assertThat(listed(rep, "purchase", trend.get(1).value(i).drill())).isEqualTo(count);
+        }
+        assertThat(trend.get(0).value(0).value()).isEqualByComparingTo("1300.00");
+        assertThat(trend.get(0).value(2).value()).isNull();
+    }
+
+    @Test
+    void aFieldTheViewerMayNotReadCannotBeMeasured() {
+        String id = "mtr_secret_" + WorkspaceFixture.token().toLowerCase();
+        publisher.publish(new DefinitionReader().read(id + ".json", """
+                {"id": "%s", "label": {"zh": "保密", "en": "Secret"}, "titleField": "name", "ownerField": "owner",
+                 "fields": [{"id": "name", "type": "text"}, {"id": "owner", "type": "user"},
+                            {"id": "score", "type": "integer"}],
+                 "permissions": {"read": ["staff", "manager", "admin"], "write": ["staff", "manager", "admin"],
+                                 "fields": {"score": {"read": ["manager", "admin"]}}}}
+                """.formatted(id)), "test", "metrics test");
+        records.create(manager, id, Map.of("name", "甲", "owner", rep.userId(), "score", 7));
+        MetricDefinition average = metrics.read("secret.json", """
+                {"id": "secret_score", "label": {"zh": "平均分", "en": "Average score"}, "form": "%s",
+                 "measure": {"function": "avg", "field": "score"}}
+                """.formatted(id));
+        assertThat(metrics.compute(manager, new MetricRequest(average, List.of(), false), SHANGHAI).value(0).value())
+                .isEqualByComparingTo("7");
+        assertThatThrownBy(() -> metrics.compute(rep, new MetricRequest(average, List.of(), false), SHANGHAI))
+                .isInstanceOf(RecordAccessDeniedException.class).hasMessageContaining("score");
+    }
+
+    @Test
+    void aClosedPeriodsFigureStaysAsFirstReported() {
+        complaints();
+        MetricDefinition count = metrics.definition("complaint_count").orElseThrow();
+        LocalDate closedOn = month.end();
+        MetricSnapshot first = metrics.snapshot(manager, count, month, SHANGHAI, closedOn).orElseThrow();
+        assertThat(first.value()).isEqualByComparingTo(liveComplaints(count));
+        assertThat(first.version()).isEqualTo(1);
+        // a complaint entered late changes the live figure, not the one reported
+        long customer = fixture.customer(rep, "温州" + WorkspaceFixture.token() + "鞋业").id();
+        fixture.complaint(rep, customer, at(month, 10, 10), "补录的投诉", "new");
+        assertThat(liveComplaints(count)).isEqualByComparingTo(first.value().add(BigDecimal.ONE));
+        assertThat(metrics.snapshot(manager, count, month, SHANGHAI, closedOn).orElseThrow().value())
+                .isEqualByComparingTo(first.value());
+        // not for a STAFF user's own figures, nor for a period still open
+        assertThat(metrics.snapshot(rep, count, month, SHANGHAI, closedOn)).isEmpty();
+        assertThat(metrics.snapshot(manager, count, month, SHANGHAI, month.lastDay())).isEmpty();
+    }
+
+    private BigDecimal liveComplaints(MetricDefinition count) {
+        return metrics.compute(manager, new MetricRequest(count, List.of(month), false), SHANGHAI).value(0).value();
+    }
+
+    @Test
+    void everyShippedMetricReadsAndComputes() {
+        assertThat(metrics.definitions()).extracting(MetricDefinition::id).contains("customers_by_level",
+                "new_customers", "purchase_revenue", "complaint_count", "complaint_resolution_rate",
+                "first_response_hours", "interactions_by_owner", "complaints_by_severity");
+        for (MetricDefinition m : metrics.definitions()) {
+            List<Period> periods = m.time() == null ? List.of() : month.split(Grain.WEEK);
+            MetricResult r = metrics.compute(manager, new MetricRequest(m, periods, true), SHANGHAI);
+            assertThat(r.groups()).isNotNull();
+        }
+    }
+
+
+}
