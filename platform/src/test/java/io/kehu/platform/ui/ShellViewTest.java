@@ -48,8 +48,8 @@ class ShellViewTest {
 
         assertThat(_get(H2.class, spec -> spec.withId("welcome")).getText()).isEqualTo("Welcome back, 李强 Li Qiang");
         assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel)
-                .as("no forms are published in this test; every user has the task inbox and API tokens")
-                .containsExactly("Home", "My tasks", "API tokens");
+                .as("no forms are published in this test; every user has tasks, imports and API tokens")
+                .containsExactly("Home", "My tasks", "My imports", "API tokens");
         assertThat(_find(SideNav.class, spec -> spec.withId("nav-customers"))).hasSize(1);
         assertThat(_find(SideNav.class, spec -> spec.withId("nav-admin"))).isEmpty();
     }
