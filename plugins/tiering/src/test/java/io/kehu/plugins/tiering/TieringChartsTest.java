@@ -144,7 +144,7 @@ class TieringChartsTest {
         form.fields().forEach(f -> fields.put(f.id(), f));
         assertThat(fields.get("to_tier").type()).isEqualTo("select");
         assertThat(fields.get("to_tier").options()).contains("KEY", "NORMAL", "POTENTIAL", "STAR_5", "STAR_1");
-        assertThat(fields.get("tier_scheme").options()).containsExactly("three_tier", "stars");
+        assertThat(fields.get("tier_scheme").options()).contains("three_tier", "stars");
 
         for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
             try (KehuUi ui = kehu.ui("admin", locale)) {
@@ -162,5 +162,41 @@ class TieringChartsTest {
                 assertThat(ours).anySatisfy(row -> assertThat(row).contains(en ? "Key customer" : "大客户"));
             }
         }
+    }
+
+    @Test
+    void levelsAnAdminDefinesBecomeLabelledOptionsAndPublishedOnesAreKept(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        TieringSettings settings = new TieringSettings(context);
+        List<TierScheme> schemes = new java.util.ArrayList<>(Schemes.defaults());
+        schemes.add(new TierScheme("gold", io.kehu.sdk.LocalText.of("金银分级", "Gold and silver"), List.of(
+                new TierLevel("GOLD", io.kehu.sdk.LocalText.of("金牌客户", "Gold customer"), "#d4ac0d"),
+                new TierLevel("SILVER", io.kehu.sdk.LocalText.of("银牌客户", "Silver customer"), "#95a5a6")),
+                Map.of(), null, "level"));
+        settings.saveSchemes(schemes);
+        try {
+            String shipped = io.kehu.sdk.forms.DefinitionText.fromResource(TieringForms.class,
+                    "forms/tier_history.json").json();
+            Map<String, Object> definition = context.json().read(new TieringForms(context).withChoices(shipped),
+                    new io.kehu.sdk.json.JsonType<Map<String, Object>>() { });
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> fields = (List<Map<String, Object>>) definition.get("fields");
+            Map<String, Object> toTier = fields.stream().filter(f -> f.get("id").equals("to_tier")).findFirst()
+                    .orElseThrow();
+            Map<String, Object> scheme = fields.stream().filter(f -> f.get("id").equals("tier_scheme")).findFirst()
+                    .orElseThrow();
+            assertThat(toTier.get("options")).asList()
+                    .contains(Map.of("value", "GOLD", "label", Map.of("zh", "金牌客户", "en", "Gold customer")))
+                    .contains(Map.of("value", "KEY", "label", Map.of("zh", "大客户", "en", "Key customer")))
+                    .contains(Map.of("value", "STAR_1", "label", Map.of("zh", "1 星", "en", "1 stars")));
+            assertThat(scheme.get("options")).asList()
+                    .contains(Map.of("value", "gold", "label", Map.of("zh", "金银分级", "en", "Gold and silver")));
+        } finally {
+            settings.saveSchemes(Schemes.defaults());
+        }
+        // with the admin's levels gone again, the published options (here the shipped ones) are all still offered
+        String again = new TieringForms(context).withChoices(io.kehu.sdk.forms.DefinitionText.fromResource(
+                TieringForms.class, "forms/tier_history.json").json());
+        assertThat(again).contains("\"POTENTIAL\"").contains("\"STAR_3\"").doesNotContain("GOLD");
     }
 }
