@@ -22,12 +22,16 @@ import java.util.function.Predicate;
  */
 public final class Preview {
 
+    /** The from-level of {@link #transitions()} for customers without a level of the scheme. */
+    public static final String NO_LEVEL = "";
+
     private final TierScheme scheme;
     private final Period period;
     private final Columns columns;
     private final byte[] movements;
     private final Map<String, Long> perLevel;
     private final Map<Movement, Long> perMovement;
+    private final Map<String, Map<String, Long>> transitions;
     private final long changes;
 
     Preview(TierScheme scheme, Period period, Columns columns) {
@@ -42,10 +46,17 @@ public final class Preview {
         for (Movement m : Movement.values()) {
             moves.put(m, 0L);
         }
+        // from-level (the scheme's order, then "none" for customers without a level the scheme knows) to to-level
+        Map<String, Map<String, Long>> fromTo = new LinkedHashMap<>();
+        scheme.levels().forEach(l -> fromTo.put(l.code(), new LinkedHashMap<>()));
+        fromTo.put(NO_LEVEL, new LinkedHashMap<>());
+        fromTo.values().forEach(to -> scheme.levels().forEach(l -> to.put(l.code(), 0L)));
         long changing = 0;
         for (int i = 0; i < n; i++) {
             Movement m = Movement.of(scheme, columns.currentLevels[i], columns.newLevels[i]);
             movements[i] = (byte) m.ordinal();
+            String from = scheme.rank(columns.currentLevels[i]) < 0 ? NO_LEVEL : columns.currentLevels[i];
+            fromTo.get(from).merge(columns.newLevels[i], 1L, Long::sum);
             moves.merge(m, 1L, Long::sum);
             levels.merge(columns.newLevels[i], 1L, Long::sum);
             if (!columns.newLevels[i].equals(columns.currentLevels[i])) {
@@ -54,6 +65,8 @@ public final class Preview {
         }
         this.perLevel = java.util.Collections.unmodifiableMap(levels);
         this.perMovement = java.util.Collections.unmodifiableMap(moves);
+        fromTo.replaceAll((from, to) -> java.util.Collections.unmodifiableMap(to));
+        this.transitions = java.util.Collections.unmodifiableMap(fromTo);
         this.changes = changing;
     }
 
@@ -162,6 +175,15 @@ public final class Preview {
     /** Customers per proposed level, in the scheme's order. */
     public Map<String, Long> perLevel() {
         return perLevel;
+    }
+
+    /**
+     * How many customers go from each current level to each proposed level: the outer keys are the scheme's levels
+     * best first, then {@link #NO_LEVEL} (no level yet, or one the scheme does not know); the inner ones the scheme's
+     * levels best first. Every pair is present, with 0 when nobody moves that way.
+     */
+    public Map<String, Map<String, Long>> transitions() {
+        return transitions;
     }
 
     /** Customers per movement. */

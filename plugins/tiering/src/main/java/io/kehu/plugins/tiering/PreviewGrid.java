@@ -9,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.forms.FormInfo;
 import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.ui.ChartSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ final class PreviewGrid extends VerticalLayout {
     private final Locale locale;
     private final Span perLevel = new Span();
     private final Span perMovement = new Span();
+    private final Div movementChart = new Div();
     private final Select<String> movement = new Select<>();
     private final Select<String> level = new Select<>();
     private final Grid<Row> grid = new Grid<>();
@@ -67,7 +69,9 @@ final class PreviewGrid extends VerticalLayout {
                 + r.verdict().metrics().mScore()).setHeader(text("admin.col.rfm"));
         grid.setItems(query -> page(query.getOffset(), query.getLimit()),
                 query -> (int) Math.min(Integer.MAX_VALUE, count));
-        add(new Div(perLevel), new Div(perMovement), new HorizontalLayout(movement, level), grid);
+        movementChart.setId("tiering-movement-chart");
+        movementChart.setWidthFull();
+        add(new Div(perLevel), new Div(perMovement), movementChart, new HorizontalLayout(movement, level), grid);
         setVisible(false);
     }
 
@@ -95,7 +99,30 @@ final class PreviewGrid extends VerticalLayout {
         StringBuilder moves = new StringBuilder(text("admin.counts.movement")).append(": ");
         preview.perMovement().forEach((m, n) -> moves.append(m.label().in(locale)).append(' ').append(n).append("  "));
         perMovement.setText(moves.toString().strip());
+        movementChart.removeAll();
+        movementChart.add(context.components().chart(movementChart(preview)));
         filter();
+    }
+
+    /**
+     * Where the customers of each current level go: a bar group per current level (and "no level yet" when someone
+     * has none), a bar per proposed level in that level's colour. Grouped, not stacked: the SDK's {@code ChartSpec}
+     * has no stacked bars, and side by side the small moves next to a large "stays" bar stay readable.
+     */
+    ChartSpec movementChart(Preview preview) {
+        Map<String, Map<String, Long>> transitions = preview.transitions();
+        List<String> from = transitions.entrySet().stream()
+                .filter(e -> !e.getKey().equals(Preview.NO_LEVEL)
+                        || e.getValue().values().stream().anyMatch(n -> n > 0))
+                .map(Map.Entry::getKey).toList();
+        List<String> labels = from.stream()
+                .map(code -> code.equals(Preview.NO_LEVEL) ? text("admin.chart.noLevel") : preview.scheme().level(code).map(t -> t.name().in(locale)).orElse(code)).toList();
+        List<ChartSpec.Series> series = preview.scheme().levels().stream()
+                .map(to -> new ChartSpec.Series(text("admin.chart.to", to.name().in(locale)),
+                        from.stream().map(code -> transitions.get(code).getOrDefault(to.code(), 0L)).toList(),
+                        List.of(to.colour())))
+                .toList();
+        return new ChartSpec(ChartSpec.Kind.BAR, text("admin.chart.title"), labels, series);
     }
 
     private void filter() {
@@ -142,7 +169,7 @@ final class PreviewGrid extends VerticalLayout {
         return shown == null ? code : shown.scheme().level(code).map(t -> t.name().in(locale)).orElse(code);
     }
 
-    private String text(String key) {
-        return context.messages().get(key, locale);
+    private String text(String key, Object... args) {
+        return context.messages().get(key, locale, args);
     }
 }

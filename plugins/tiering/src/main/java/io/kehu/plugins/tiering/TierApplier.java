@@ -3,6 +3,7 @@ package io.kehu.plugins.tiering;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.BatchResult;
 import io.kehu.sdk.records.BatchWrite;
+import io.kehu.sdk.records.MoneyValue;
 import io.kehu.sdk.records.RecordException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,7 @@ final class TierApplier {
         if (username != null) {
             batch.onBehalfOf(username);
         }
+        HistoryChoices choices = new HistoryChoices(context);
         try {
             BatchResult result = batch.run(b -> preview.forEachChange(r -> {
                     CustomerMetrics m = r.metrics();
@@ -45,6 +47,12 @@ final class TierApplier {
                     history.put("new_level", r.newLevel());
                     history.put("movement", r.movement().name());
                     history.put("metrics", m.snapshot(context.json()));
+                    // what the generic list shows: labelled options and plain values instead of codes and JSON
+                    choices.put(history, "tier_scheme", preview.scheme().id());
+                    choices.put(history, "from_tier", m.currentLevel());
+                    choices.put(history, "to_tier", r.newLevel());
+                    history.put("total_spend", new MoneyValue(m.totalSpend(), "CNY"));
+                    history.put("purchase_count", m.purchaseCount());
                     history.put("applied_by", appliedBy);
                     b.create(TieringForms.HISTORY, history);
             }));

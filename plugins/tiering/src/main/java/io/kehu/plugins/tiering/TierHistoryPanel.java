@@ -12,6 +12,7 @@ import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.ui.ChartSpec;
 import io.kehu.sdk.ui.RecordPanel;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +73,49 @@ public class TierHistoryPanel implements RecordPanel {
             item.add(why);
             changes.add(item);
         }
-        panel.add(new H4(context.messages().get("panel.history", locale)), changes);
+        panel.add(new H4(context.messages().get("panel.history", locale)));
+        ChartSpec overTime = levelOverTime(context, scheme, history, locale);
+        if (overTime != null) {
+            Div chart = new Div(context.components().chart(overTime));
+            chart.setId("tier-over-time");
+            chart.setWidthFull();
+            panel.add(chart);
+        }
+        panel.add(changes);
         return panel;
+    }
+
+    /**
+     * The customer's level per period as a line (periods on the x axis in their keys' order: 2024, 2025 or
+     * 2025-Q1, 2025-Q2): the level a period ended with,
+     * as a height — the best level highest — with the scale in the series' name, so the legend and the chart's text
+     * fallback read "Level (3 = Key customer, …)". Only the active scheme's rows: levels of different schemes have no
+     * common scale. {@code null} when there is nothing to draw.
+     */
+    static ChartSpec levelOverTime(PluginContext context, TierScheme scheme, List<RecordData> history,
+                                   Locale locale) {
+        Map<String, Integer> heightPerPeriod = new java.util.TreeMap<>();
+        int levels = scheme.levels().size();
+        for (RecordData h : history.reversed()) {
+            int rank = scheme.rank((String) h.get("new_level"));
+            if (rank >= 0 && scheme.id().equals(h.get("scheme")) && h.get("period") != null) {
+                // newest row first in the list, read oldest first here: a period applied twice ends with its last row
+                heightPerPeriod.put(h.get("period").toString(), levels - rank);
+            }
+        }
+        if (heightPerPeriod.isEmpty()) {
+            return null;
+        }
+        String separator = context.messages().get("panel.scale.separator", locale);
+        StringBuilder scale = new StringBuilder();
+        for (int i = 0; i < levels; i++) {
+            scale.append(i == 0 ? "" : separator).append(levels - i).append(" = ")
+                    .append(scheme.levels().get(i).name().in(locale));
+        }
+        return new ChartSpec(ChartSpec.Kind.LINE, context.messages().get("panel.chart.title", locale),
+                List.copyOf(heightPerPeriod.keySet()), List.of(new ChartSpec.Series(
+                        context.messages().get("panel.chart.series", locale, scale.toString()),
+                        List.copyOf(heightPerPeriod.values()), List.of("#2c7be5"))));
     }
 
     private static String label(PluginContext context, String key, Locale locale) {
