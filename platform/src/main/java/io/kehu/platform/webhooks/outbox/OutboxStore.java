@@ -1,0 +1,124 @@
+package io.kehu.platform.webhooks.outbox;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import io.kehu.platform.webhooks.DeliveryStatus;
+import io.kehu.platform.webhooks.EventType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes events and their deliveries in the caller's transaction, so both exist exactly when the change committed.
+ * Sequence numbers count per record: the record's own write holds its row lock until commit, so two writes to one
+ * record cannot read the same highest number.
+ */
+@Component
+public class OutboxStore {
+
+    private static final Table<Record> EVENT = table(name("kehu_webhook_event"));
+    private static final Field<String> ID = field(name("id"), String.class);
+    private static final Field<String> TYPE = field(name("event_type"), String.class);
+    private static final Field<String> FORM_ID = field(name("form_id"), String.class);
+    private static final Field<Long> RECORD_ID = field(name("record_id"), Long.class);
+    private static final Field<Long> SEQUENCE = field(name("sequence_no"), Long.class);
+    private static final Field<String> PAYLOAD = field(name("payload"), String.class);
+    private static final Field<OffsetDateTime> CREATED_AT = field(name("created_at"), OffsetDateTime.class);
+    private static final Table<Record> DELIVERY = table(name("kehu_webhook_delivery"));
+    private static final Field<String> EVENT_ID = field(name("event_id"), String.class);
+    private static final Field<Long> ENDPOINT_ID = field(name("endpoint_id"), Long.class);
+    private static final Field<String> STATUS = field(name("status"), String.class);
+    private static final Field<OffsetDateTime> NEXT_AT = field(name("next_attempt_at"), OffsetDateTime.class);
+    private static final Field<OffsetDateTime> DELIVERY_CREATED = field(name("created_at"), OffsetDateTime.class);
+
+    private final DSLContext dsl;
+
+    public OutboxStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The next sequence number of a record's events. */
+    public long nextSequence(String formId, long recordId) {
+        Long last = dsl.select(max(SEQUENCE)).from(EVENT).where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)))
+                .fetchOne(0, Long.class);
+        return last == null ? 1 : last + 1;
+    }
+
+    /** The next sequence number of each of {@code recordIds} (one query for a bulk chunk). */
+    public Map<Long, Long> nextSequences(String formId, Collection<Long> recordIds) {
+        Map<Long, Long> next = new HashMap<>();
+        dsl.select(RECORD_ID, max(SEQUENCE)).from(EVENT)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.in(recordIds))).groupBy(RECORD_ID)
+                .forEach(r -> next.put(r.value1(), r.value2() + 1));
+        return next;
+    }
+
+    /** Stores an event and a pending delivery to each endpoint, due at once; returns the event's id. */
+    public String append(OutboxEvent event, Collection<Long> endpointIds, Instant now) {
+        appendAll(List.of(event), endpointIds, now);
+        return event.id();
+    }
+
+    /** Stores events (one batch) and a pending delivery of each to each endpoint. */
+    public void appendAll(List<OutboxEvent> events, Collection<Long> endpointIds, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = utc(now);
+        var insert = dsl.insertInto(EVENT, ID, TYPE, FORM_ID, RECORD_ID, SEQUENCE, PAYLOAD, CREATED_AT);
+        for (OutboxEvent e : events) {
+            insert = insert.values(e.id(), e.type().wireName(), e.formId(), e.recordId(), e.sequence(), e.payload(), at);
+        }
+        insert.execute();
+        if (endpointIds.isEmpty()) {
+            return;
+        }
+        var deliveries = dsl.insertInto(DELIVERY, EVENT_ID, ENDPOINT_ID, STATUS, NEXT_AT, DELIVERY_CREATED);
+        for (OutboxEvent e : events) {
+            for (long endpoint : endpointIds) {
+                deliveries = deliveries.values(e.id(), endpoint, DeliveryStatus.PENDING.name(), at, at);
+            }
+        }
+        deliveries.execute();
+    }
+
+    /** The events of a record in sequence order (for tests and the console). */
+    public List<OutboxEvent> eventsOf(String formId, long recordId) {
+        return dsl.select(ID, TYPE, FORM_ID, RECORD_ID, SEQUENCE, PAYLOAD).from(EVENT)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId))).orderBy(SEQUENCE)
+                .fetch(OutboxStore::event);
+    }
+
+    public Optional<OutboxEvent> event(String id) {
+        return dsl.select(ID, TYPE, FORM_ID, RECORD_ID, SEQUENCE, PAYLOAD).from(EVENT).where(ID.eq(id))
+                .fetchOptional(OutboxStore::event);
+    }
+
+    private static OutboxEvent event(Record r) {
+        return new OutboxEvent(r.get(ID), EventType.ofWireName(r.get(TYPE)).orElseThrow(), r.get(FORM_ID),
+                r.get(RECORD_ID), r.get(SEQUENCE), r.get(PAYLOAD));
+    }
+
+    /** A fresh stable event id: receivers deduplicate on it (the {@code webhook-id} header). */
+    public static String newId() {
+        return "msg_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
