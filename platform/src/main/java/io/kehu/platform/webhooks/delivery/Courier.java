@@ -60,8 +60,9 @@ public class Courier {
         do {
             claimed = transaction.execute(status -> queue.claim(now, BATCH));
             for (ClaimedDelivery delivery : claimed) {
-                send(delivery, now);
-                sent++;
+                if (send(delivery, now) != null) {
+                    sent++;
+                }
             }
         } while (claimed.size() == BATCH);
         return sent;
@@ -72,7 +73,13 @@ public class Courier {
         return transaction.execute(status -> queue.claimNow(deliveryId, now)).map(d -> send(d, now));
     }
 
+    /** Sends one claimed delivery; null when its endpoint was switched off meanwhile (then it is handed back). */
     private SendOutcome send(ClaimedDelivery delivery, Instant now) {
+        if (!endpoints.isEnabled(delivery.endpointId())) {
+            // Switched off after this batch was claimed (e.g. by the failure before): hand it back untried.
+            transaction.executeWithoutResult(status -> queue.release(delivery, now));
+            return null;
+        }
         // Signed per attempt: the timestamp is this attempt's, so receivers can refuse old replays of a request.
         List<String> secrets = endpoints.signingSecrets(delivery.endpointId(), now);
         String body = RobotMessages.body(delivery.format(), delivery.payload());

@@ -133,6 +133,12 @@ public class DeliveryQueue {
         return true;
     }
 
+    /** Hands a claimed delivery back untried: the attempt is not counted and it is due at once. */
+    public void release(ClaimedDelivery claim, Instant now) {
+        dsl.update(DELIVERY).set(ATTEMPTS, ATTEMPTS.minus(1)).set(NEXT_AT, utc(now))
+                .where(ID.eq(claim.deliveryId()).and(ATTEMPTS.eq(claim.attempt()))).execute();
+    }
+
     /** Sends a delivery again from a fresh retry schedule; false when it is still pending. */
     public boolean replay(long deliveryId, Instant now) {
         return dsl.update(DELIVERY).set(STATUS, DeliveryStatus.PENDING.name()).set(FAILURES, 0)

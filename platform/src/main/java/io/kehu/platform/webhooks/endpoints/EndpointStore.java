@@ -118,6 +118,10 @@ public class EndpointStore {
                 .filter(e -> e.wants(type, formId)).toList();
     }
 
+    public boolean isEnabled(long id) {
+        return Boolean.TRUE.equals(dsl.select(ENABLED).from(ENDPOINT).where(ID.eq(id)).fetchOne(ENABLED));
+    }
+
     /** Counts a failed attempt; returns the failures in a row now. */
     public int failed(long id) {
         dsl.update(ENDPOINT).set(FAILURES, FAILURES.plus(1)).where(ID.eq(id)).execute();
