@@ -52,10 +52,9 @@ public final class RobotMessages {
             case "record.deleted" -> form + "已删除：" + subject;
             case "workflow.transition" -> {
                 JsonNode move = data.path("transition");
-                String line = form + "「" + subject + "」：" + move.path("fromLabel").path("zh").asString("")
-                        + " → " + move.path("toLabel").path("zh").asString("");
-                String by = move.path("actedBy").asString("");
-                yield by.isEmpty() ? line : line + "（" + by + "）";
+                // No actor: the payload has the sign-in name, and a chat line should not show login names.
+                yield form + "「" + subject + "」：" + move.path("fromLabel").path("zh").asString("") + " → "
+                        + move.path("toLabel").path("zh").asString("");
             }
             default -> form + "：" + subject;
         };
