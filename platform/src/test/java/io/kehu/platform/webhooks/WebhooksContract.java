@@ -2,6 +2,7 @@ package io.kehu.platform.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kehu.platform.forms.DefinitionReader;
 import io.kehu.platform.forms.FormCatalog;
@@ -64,6 +65,8 @@ abstract class WebhooksContract {
     OutboxStore outbox;
     @Autowired
     Records records;
+    @Autowired
+    io.kehu.platform.records.BulkRecords bulk;
     @Autowired
     Workflows workflows;
     @Autowired
@@ -149,6 +152,44 @@ abstract class WebhooksContract {
         assertThat(webhooks.deliverDue(t0)).isEqualTo(3);
         assertThat(receiver.requests).extracting(Receiver.Request::id)
                 .containsExactly(events.get(0).id(), events.get(1).id(), events.get(2).id());
+    }
+
+    @Test
+    void aBulkWriteGivesOneEventPerRecordInOrder() {
+        customerEndpoint();
+        List<Long> ids = new ArrayList<>();
+        bulk.batch(staff, null, null, b -> {
+            for (int i = 0; i < 3; i++) {
+                Map<String, Object> c = new HashMap<>();
+                c.put("name", unique("导入客户"));
+                c.put("phone", String.format("137%08d", SEQUENCE.incrementAndGet() % 100_000_000));
+                c.put("customer_type", "company");
+                c.put("account_manager", staff.userId());
+                b.create("customer", c);
+            }
+        });
+        bulk.forEach(staff, io.kehu.platform.records.RecordQuery.of("customer"), List.of("name"), r -> {
+            if (String.valueOf(r.get("name")).startsWith("导入客户")) {
+                ids.add(r.id());
+            }
+        });
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(3);
+        long id = ids.getLast();
+        Record seen = records.get(staff, "customer", id).orElseThrow();
+        bulk.batch(staff, null, null, b -> b.update("customer", id, seen.rowVersion(),
+                Map.of("customer_type", "person")));
+        List<OutboxEvent> events = outbox.eventsOf("customer", id);
+        assertThat(events).extracting(OutboxEvent::type, OutboxEvent::sequence).containsExactly(
+                tuple(EventType.RECORD_CREATED, 1L), tuple(EventType.RECORD_UPDATED, 2L));
+        assertThat(JSON.readTree(events.get(1).payload()).path("data").path("changedFields").get(0).asString())
+                .isEqualTo("customer_type");
+    }
+
+    @Test
+    void withoutASubscriberNothingIsWritten() {
+        endpoint(PayloadFormat.STANDARD, "feedback", EventType.RECORD_CREATED);
+        Record created = customer(unique("无人订阅"));
+        assertThat(outbox.eventsOf("customer", created.id())).isEmpty();
     }
 
     @Test
@@ -282,9 +323,10 @@ abstract class WebhooksContract {
         Record complaint = records.create(staff, "feedback", v);
         workflows.transition(staff, "feedback", complaint.id(), "take", null, complaint.rowVersion());
 
-        assertThat(outbox.eventsOf("feedback", complaint.id())).extracting(OutboxEvent::type).containsExactly(
-                EventType.RECORD_CREATED, EventType.RECORD_UPDATED, EventType.WORKFLOW_TRANSITION);
-        assertThat(webhooks.deliverDue(t0)).isEqualTo(2); // the endpoint did not subscribe to updates
+        // The transition's status update is a record.updated no endpoint wants: not written, not numbered.
+        assertThat(outbox.eventsOf("feedback", complaint.id())).extracting(OutboxEvent::type, OutboxEvent::sequence)
+                .containsExactly(tuple(EventType.RECORD_CREATED, 1L), tuple(EventType.WORKFLOW_TRANSITION, 2L));
+        assertThat(webhooks.deliverDue(t0)).isEqualTo(2);
         JsonNode created = JSON.readTree(receiver.requests.get(0).body());
         assertThat(created.path("msgtype").asString()).isEqualTo("text");
         assertThat(created.path("text").path("content").asString()).isEqualTo("新客户反馈：" + name + " · 冰柜运行噪音大");

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
  * Turns the platform's in-transaction events into outbox rows. Plain {@code @EventListener}s run synchronously in the
  * publisher's transaction: the event and its deliveries commit with the change, and a rolled-back write leaves
  * nothing. (A {@code @TransactionalEventListener(AFTER_COMMIT)} would lose events on a crash between commit and
- * listener.) Subscribers are matched now, so an endpoint added later does not receive older events.
+ * listener.) Subscribers are matched now, so an endpoint added later does not receive older events, and a change no
+ * enabled endpoint subscribed to writes no event at all: without webhooks in use the write path pays nothing (an import
+ * of a million rows would otherwise write a million unread events). Sequence numbers count the events
+ * written per record.
  */
 @Component
 class OutboxListener {
@@ -44,25 +47,38 @@ class OutboxListener {
             return; // a save that changed nothing tells receivers nothing
         }
         Instant now = clock.instant();
+        List<Long> to = subscribers(type, saved.formId(), now);
+        if (to.isEmpty()) {
+            return;
+        }
         long sequence = outbox.nextSequence(saved.formId(), saved.id());
         String body = payloads.recordEvent(type, saved.formId(), saved.id(), sequence, saved.changedFields(), now);
-        append(new OutboxEvent(OutboxStore.newId(), type, saved.formId(), saved.id(), sequence, body), now);
+        outbox.append(new OutboxEvent(OutboxStore.newId(), type, saved.formId(), saved.id(), sequence, body), to,
+                now);
     }
 
     @EventListener
     void deleted(RecordEvents.Deleted deleted) {
         Instant now = clock.instant();
+        List<Long> to = subscribers(EventType.RECORD_DELETED, deleted.formId(), now);
+        if (to.isEmpty()) {
+            return;
+        }
         long sequence = outbox.nextSequence(deleted.formId(), deleted.id());
         String body = payloads.recordEvent(EventType.RECORD_DELETED, deleted.formId(), deleted.id(), sequence,
                 Set.of(), now);
-        append(new OutboxEvent(OutboxStore.newId(), EventType.RECORD_DELETED, deleted.formId(), deleted.id(),
-                sequence, body), now);
+        outbox.append(new OutboxEvent(OutboxStore.newId(), EventType.RECORD_DELETED, deleted.formId(), deleted.id(),
+                sequence, body), to, now);
     }
 
     @EventListener
     void savedInBulk(RecordsSavedInBulk bulk) {
         EventType type = bulk.created() ? EventType.RECORD_CREATED : EventType.RECORD_UPDATED;
         Instant now = clock.instant();
+        List<Long> to = subscribers(type, bulk.formId(), now);
+        if (to.isEmpty()) {
+            return;
+        }
         List<Long> ids = Arrays.stream(bulk.ids()).boxed().toList();
         Map<Long, Long> next = bulk.created() ? Map.of() : outbox.nextSequences(bulk.formId(), ids);
         List<OutboxEvent> events = new ArrayList<>(ids.size());
@@ -71,23 +87,23 @@ class OutboxListener {
             events.add(new OutboxEvent(OutboxStore.newId(), type, bulk.formId(), id, sequence,
                     payloads.bulkRecordEvent(type, bulk.formId(), id, sequence, bulk.changedFields(), now)));
         }
-        outbox.appendAll(events, subscribers(type, bulk.formId(), now), now);
+        outbox.appendAll(events, to, now);
     }
 
     @EventListener
     void transitioned(WorkflowTransitioned moved) {
         Instant now = clock.instant();
+        List<Long> to = subscribers(EventType.WORKFLOW_TRANSITION, moved.formId(), now);
+        if (to.isEmpty()) {
+            return;
+        }
         WorkflowStep step = moved.step();
         long sequence = outbox.nextSequence(moved.formId(), moved.recordId());
         String body = payloads.transitionEvent(moved.formId(), moved.recordId(), sequence, step.workflowId(),
                 step.transitionId(), moved.transitionLabel(), step.from(), moved.fromLabel(), step.to(),
                 moved.toLabel(), step.comment(), step.actedByName(), now);
-        append(new OutboxEvent(OutboxStore.newId(), EventType.WORKFLOW_TRANSITION, moved.formId(), moved.recordId(),
-                sequence, body), now);
-    }
-
-    private void append(OutboxEvent event, Instant now) {
-        outbox.append(event, subscribers(event.type(), event.formId(), now), now);
+        outbox.append(new OutboxEvent(OutboxStore.newId(), EventType.WORKFLOW_TRANSITION, moved.formId(),
+                moved.recordId(), sequence, body), to, now);
     }
 
     private List<Long> subscribers(EventType type, String formId, Instant now) {

@@ -10,6 +10,7 @@ import io.kehu.platform.webhooks.EventType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,9 @@ public class OutboxStore {
     private static final Field<OffsetDateTime> NEXT_AT = field(name("next_attempt_at"), OffsetDateTime.class);
     private static final Field<OffsetDateTime> DELIVERY_CREATED = field(name("created_at"), OffsetDateTime.class);
 
+    /** Rows per insert: a bulk chunk of 5,000 records stays far below PostgreSQL's 65,535 bind values. */
+    static final int SLICE = 1000;
+
     private final DSLContext dsl;
 
     public OutboxStore(DSLContext dsl) {
@@ -73,27 +77,30 @@ public class OutboxStore {
         return event.id();
     }
 
-    /** Stores events (one batch) and a pending delivery of each to each endpoint. */
+    /** Stores events and a pending delivery of each to each endpoint, in statements of at most {@code SLICE} rows. */
     public void appendAll(List<OutboxEvent> events, Collection<Long> endpointIds, Instant now) {
-        if (events.isEmpty()) {
-            return;
-        }
         OffsetDateTime at = utc(now);
-        var insert = dsl.insertInto(EVENT, ID, TYPE, FORM_ID, RECORD_ID, SEQUENCE, PAYLOAD, CREATED_AT);
-        for (OutboxEvent e : events) {
-            insert = insert.values(e.id(), e.type().wireName(), e.formId(), e.recordId(), e.sequence(), e.payload(), at);
+        for (int from = 0; from < events.size(); from += SLICE) {
+            var insert = dsl.insertInto(EVENT, ID, TYPE, FORM_ID, RECORD_ID, SEQUENCE, PAYLOAD, CREATED_AT);
+            for (OutboxEvent e : events.subList(from, Math.min(from + SLICE, events.size()))) {
+                insert = insert.values(e.id(), e.type().wireName(), e.formId(), e.recordId(), e.sequence(),
+                        e.payload(), at);
+            }
+            insert.execute();
         }
-        insert.execute();
-        if (endpointIds.isEmpty()) {
-            return;
-        }
-        var deliveries = dsl.insertInto(DELIVERY, EVENT_ID, ENDPOINT_ID, STATUS, NEXT_AT, DELIVERY_CREATED);
+        List<Object[]> deliveries = new ArrayList<>();
         for (OutboxEvent e : events) {
             for (long endpoint : endpointIds) {
-                deliveries = deliveries.values(e.id(), endpoint, DeliveryStatus.PENDING.name(), at, at);
+                deliveries.add(new Object[] {e.id(), endpoint});
             }
         }
-        deliveries.execute();
+        for (int from = 0; from < deliveries.size(); from += SLICE) {
+            var insert = dsl.insertInto(DELIVERY, EVENT_ID, ENDPOINT_ID, STATUS, NEXT_AT, DELIVERY_CREATED);
+            for (Object[] d : deliveries.subList(from, Math.min(from + SLICE, deliveries.size()))) {
+                insert = insert.values((String) d[0], (Long) d[1], DeliveryStatus.PENDING.name(), at, at);
+            }
+            insert.execute();
+        }
     }
 
     /** The events of a record in sequence order (for tests and the console). */
