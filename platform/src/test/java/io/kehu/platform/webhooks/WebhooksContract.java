@@ -186,6 +186,22 @@ abstract class WebhooksContract {
     }
 
     @Test
+    void after30DaysFinishedEventsAndTheirAttemptsAreForgotten() {
+        customerEndpoint();
+        receiver.answer(500, 500);
+        Record done = customer(unique("已送达客户"));
+        Record waiting = customer(unique("待重试客户"));
+        webhooks.deliverDue(t0); // both fail
+        receiver.answer(200, 500);
+        webhooks.deliverDue(t0.plusSeconds(6)); // the first succeeds on its retry, the other waits for the next
+        // Other tests' finished events go too, so only a lower bound on the count.
+        assertThat(courier.purgeBefore(t0.plus(Duration.ofDays(31)))).isPositive();
+        assertThat(outbox.eventsOf("customer", done.id())).isEmpty();
+        assertThat(outbox.eventsOf("customer", waiting.id())).hasSize(1); // still pending: kept
+        assertThat(webhooks.countAttempts(admin, webhooks.endpoints(admin).getLast().id())).isZero();
+    }
+
+    @Test
     void withoutASubscriberNothingIsWritten() {
         endpoint(PayloadFormat.STANDARD, "feedback", EventType.RECORD_CREATED);
         Record created = customer(unique("无人订阅"));

@@ -68,6 +68,12 @@ public class Courier {
         return sent;
     }
 
+    /** Removes attempts, finished deliveries and events older than the console's 30 days; returns events removed. */
+    public int purgeBefore(Instant cutoff) {
+        Integer removed = transaction.execute(status -> queue.purge(cutoff));
+        return removed == null ? 0 : removed;
+    }
+
     /** Sends one delivery now whatever its due time; empty when another node holds it. */
     public Optional<SendOutcome> deliverNow(long deliveryId, Instant now) {
         return transaction.execute(status -> queue.claimNow(deliveryId, now)).map(d -> send(d, now));

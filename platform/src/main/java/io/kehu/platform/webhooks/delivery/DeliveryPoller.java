@@ -25,6 +25,19 @@ class DeliveryPoller {
         this.enabled = enabled;
     }
 
+    /** Hourly: the console shows 30 days; older attempts and finished events go (nodes racing on it is harmless). */
+    @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+    void purge() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            courier.purgeBefore(clock.instant().minus(java.time.Duration.ofDays(30)));
+        } catch (RuntimeException e) {
+            log.warn("Purging old webhook events failed; the next hour retries", e);
+        }
+    }
+
     @Scheduled(fixedDelay = 1000, initialDelay = 5000)
     void poll() {
         if (!enabled) {

@@ -185,6 +185,24 @@ public class DeliveryQueue {
         return dsl.fetchCount(DELIVERY, ENDPOINT_ID.eq(endpointId).and(STATUS.eq(status.name())));
     }
 
+    /**
+     * Forgets what the console no longer shows: attempts before {@code cutoff}, then finished deliveries without
+     * attempts, then events without deliveries, all created before it. Pending deliveries and their events stay.
+     *
+     * @return how many events were removed
+     */
+    public int purge(Instant cutoff) {
+        OffsetDateTime before = utc(cutoff);
+        dsl.deleteFrom(ATTEMPT).where(A_AT.lt(before)).execute();
+        Field<OffsetDateTime> deliveryCreated = field(name("kehu_webhook_delivery", "created_at"),
+                OffsetDateTime.class);
+        dsl.deleteFrom(DELIVERY).where(STATUS.ne(DeliveryStatus.PENDING.name()).and(deliveryCreated.lt(before))
+                .and(ID.notIn(select(A_DELIVERY).from(ATTEMPT)))).execute();
+        Field<OffsetDateTime> eventCreated = field(name("kehu_webhook_event", "created_at"), OffsetDateTime.class);
+        return dsl.deleteFrom(EVENT).where(eventCreated.lt(before)
+                .and(EVENT_PK.notIn(select(EVENT_ID).from(DELIVERY)))).execute();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
