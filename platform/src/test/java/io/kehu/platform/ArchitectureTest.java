@@ -26,8 +26,8 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(PLATFORM, "io.kehu.sdk");
 
-    /** Features whose job includes their tables: the database setup, form tables and versions, record rows. */
-    static final List<String> STORAGE_FEATURES = List.of("storage", "forms", "records", "workflow");
+    /** Features whose job includes their tables: the database setup, form tables and versions, record rows, queues. */
+    static final List<String> STORAGE_FEATURES = List.of("storage", "forms", "records", "workflow", "webhooks");
 
     /**
      * Classes that each own one table in a feature that is otherwise not about storage. Moving them would split a

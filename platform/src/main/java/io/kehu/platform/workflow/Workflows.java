@@ -168,8 +168,11 @@ public class Workflows {
         Map<String, Object> changes = TransitionChecks.changes(workflow, move, actor, now, calendar.zone());
         Record moved = TransitionScope.moving(formId, recordId, move.to(),
                 () -> records.update(actor, formId, recordId, record.rowVersion(), changes));
-        log.append(formId, recordId, new WorkflowStep(workflow.id(), move.id(), from, move.to(), text,
-                actor.userId(), actor.username(), now));
+        WorkflowStep step = new WorkflowStep(workflow.id(), move.id(), from, move.to(), text, actor.userId(),
+                actor.username(), now);
+        log.append(formId, recordId, step);
+        events.publishEvent(new WorkflowTransitioned(formId, recordId, step, move.label(), stateLabel(workflow, from),
+                stateLabel(workflow, move.to())));
         tasks.completeOnLeaving(formId, recordId, from, actor.userId(), now);
         WhoMayAct.RecordFacts facts = facts(form, moved, actor);
         for (WorkflowAction action : move.actions()) {
@@ -374,5 +377,9 @@ public class Workflows {
     static TransitionRefusedException refused(Reason reason, WhoMayAct.Decision decision, String key,
             LocalizedText... args) {
         return new TransitionRefusedException(reason, decision, WorkflowTexts.text(key, args));
+    }
+
+    private static LocalizedText stateLabel(WorkflowDefinition workflow, String stateId) {
+        return workflow.state(stateId).map(WorkflowState::label).orElse(new LocalizedText(stateId, stateId));
     }
 }

@@ -1,0 +1,176 @@
+package io.kehu.platform.webhooks.endpoints;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import io.kehu.platform.webhooks.EndpointSettings;
+import io.kehu.platform.webhooks.EventType;
+import io.kehu.platform.webhooks.PayloadFormat;
+import io.kehu.platform.webhooks.WebhookEndpoint;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Component;
+
+/**
+ * The endpoints table. Secrets are kept as issued rather than hashed: the platform must compute an HMAC with the very
+ * key the receiver holds on every attempt, which a hash cannot give back. They are never shown again after
+ * {@link #create} or {@link #rotate} return them, and the database is the trust boundary for them, as it is for the
+ * customer data they protect.
+ */
+@Component
+public class EndpointStore {
+
+    /** How long the previous secret still signs after a rotation, so receivers can switch without losing events. */
+    public static final java.time.Duration ROTATION_OVERLAP = java.time.Duration.ofHours(24);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Table<Record> ENDPOINT = table(name("kehu_webhook_endpoint"));
+    private static final Field<Long> ID = field(name("id"), Long.class);
+    private static final Field<String> URL = field(name("url"), String.class);
+    private static final Field<String> DESCRIPTION = field(name("description"), String.class);
+    private static final Field<String> FORMAT = field(name("payload_format"), String.class);
+    private static final Field<String> EVENT_TYPES = field(name("event_types"), String.class);
+    private static final Field<String> FORM_IDS = field(name("form_ids"), String.class);
+    private static final Field<String> SECRET = field(name("secret"), String.class);
+    private static final Field<String> PREVIOUS_SECRET = field(name("previous_secret"), String.class);
+    private static final Field<OffsetDateTime> PREVIOUS_UNTIL = field(name("previous_until"), OffsetDateTime.class);
+    private static final Field<Boolean> ENABLED = field(name("enabled"), Boolean.class);
+    private static final Field<Integer> FAILURES = field(name("consecutive_failures"), Integer.class);
+    private static final Field<String> DISABLED_REASON = field(name("disabled_reason"), String.class);
+    private static final Field<OffsetDateTime> DISABLED_AT = field(name("disabled_at"), OffsetDateTime.class);
+    private static final Field<OffsetDateTime> CREATED_AT = field(name("created_at"), OffsetDateTime.class);
+
+    private final DSLContext dsl;
+
+    public EndpointStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Stores a new, enabled endpoint; returns its id and its secret (shown once). */
+    public Created create(EndpointSettings settings, Instant now) {
+        String secret = newSecret();
+        long id = dsl.insertInto(ENDPOINT)
+                .columns(URL, DESCRIPTION, FORMAT, EVENT_TYPES, FORM_IDS, SECRET, ENABLED, CREATED_AT)
+                .values(settings.url(), settings.description(), settings.format().name(), types(settings.eventTypes()),
+                        forms(settings.formIds()), secret, true, utc(now))
+                .returningResult(ID).fetchOne(ID);
+        return new Created(id, secret);
+    }
+
+    public void update(long id, EndpointSettings settings) {
+        dsl.update(ENDPOINT).set(URL, settings.url()).set(DESCRIPTION, settings.description())
+                .set(FORMAT, settings.format().name()).set(EVENT_TYPES, types(settings.eventTypes()))
+                .set(FORM_IDS, forms(settings.formIds())).where(ID.eq(id)).execute();
+    }
+
+    /** Switches an endpoint on (clearing the failure count) or off by hand. */
+    public void setEnabled(long id, boolean enabled) {
+        dsl.update(ENDPOINT).set(ENABLED, enabled).set(FAILURES, 0).set(DISABLED_REASON, (String) null)
+                .set(DISABLED_AT, (OffsetDateTime) null).where(ID.eq(id)).execute();
+    }
+
+    /** A new current secret; the old one keeps signing for {@link #ROTATION_OVERLAP}. Returns the new secret. */
+    public String rotate(long id, Instant now) {
+        String secret = newSecret();
+        dsl.update(ENDPOINT).set(PREVIOUS_SECRET, SECRET).set(PREVIOUS_UNTIL, utc(now.plus(ROTATION_OVERLAP)))
+                .set(SECRET, secret).where(ID.eq(id)).execute();
+        return secret;
+    }
+
+    /** The secrets that sign at {@code now}: the current one, and the previous one during a rotation. */
+    public List<String> signingSecrets(long id, Instant now) {
+        Record row = dsl.select(SECRET, PREVIOUS_SECRET, PREVIOUS_UNTIL).from(ENDPOINT).where(ID.eq(id)).fetchOne();
+        if (row == null) {
+            return List.of();
+        }
+        List<String> secrets = new ArrayList<>(List.of(row.get(SECRET)));
+        if (row.get(PREVIOUS_SECRET) != null && row.get(PREVIOUS_UNTIL).toInstant().isAfter(now)) {
+            secrets.add(row.get(PREVIOUS_SECRET));
+        }
+        return secrets;
+    }
+
+    public Optional<WebhookEndpoint> find(long id, Instant now) {
+        return dsl.select().from(ENDPOINT).where(ID.eq(id)).fetchOptional(r -> endpoint(r, now));
+    }
+
+    public List<WebhookEndpoint> all(Instant now) {
+        return dsl.select().from(ENDPOINT).orderBy(ID).fetch(r -> endpoint(r, now));
+    }
+
+    /** Enabled endpoints that want events of {@code type} on {@code formId}. */
+    public List<WebhookEndpoint> subscribers(EventType type, String formId, Instant now) {
+        return dsl.select().from(ENDPOINT).where(ENABLED.isTrue()).fetch(r -> endpoint(r, now)).stream()
+                .filter(e -> e.wants(type, formId)).toList();
+    }
+
+    public boolean isEnabled(long id) {
+        return Boolean.TRUE.equals(dsl.select(ENABLED).from(ENDPOINT).where(ID.eq(id)).fetchOne(ENABLED));
+    }
+
+    /** Counts a failed attempt; returns the failures in a row now. */
+    public int failed(long id) {
+        dsl.update(ENDPOINT).set(FAILURES, FAILURES.plus(1)).where(ID.eq(id)).execute();
+        return dsl.select(FAILURES).from(ENDPOINT).where(ID.eq(id)).fetchOne(FAILURES);
+    }
+
+    public void succeeded(long id) {
+        dsl.update(ENDPOINT).set(FAILURES, 0).where(ID.eq(id).and(FAILURES.ne(0))).execute();
+    }
+
+    /** Switches an endpoint off for the platform's reason; false when it was off already. */
+    public boolean disable(long id, String reason, Instant now) {
+        return dsl.update(ENDPOINT).set(ENABLED, false).set(DISABLED_REASON, reason).set(DISABLED_AT, utc(now))
+                .where(ID.eq(id).and(ENABLED.isTrue())).execute() == 1;
+    }
+
+    private static WebhookEndpoint endpoint(Record r, Instant now) {
+        Set<EventType> types = Arrays.stream(r.get(EVENT_TYPES).split(",")).map(EventType::ofWireName)
+                .flatMap(Optional::stream).collect(Collectors.toCollection(LinkedHashSet::new));
+        String forms = r.get(FORM_IDS);
+        Set<String> formIds = forms == null || forms.isBlank() ? Set.of() : Set.of(forms.split(","));
+        OffsetDateTime until = r.get(PREVIOUS_UNTIL);
+        OffsetDateTime disabledAt = r.get(DISABLED_AT);
+        return new WebhookEndpoint(r.get(ID), r.get(URL), r.get(DESCRIPTION), PayloadFormat.valueOf(r.get(FORMAT)),
+                types, formIds, r.get(ENABLED), r.get(FAILURES), r.get(DISABLED_REASON),
+                disabledAt == null ? null : disabledAt.toInstant(),
+                r.get(PREVIOUS_SECRET) != null && until != null && until.toInstant().isAfter(now));
+    }
+
+    private static String types(Set<EventType> types) {
+        return types.stream().map(EventType::wireName).sorted().collect(Collectors.joining(","));
+    }
+
+    private static String forms(Set<String> formIds) {
+        return formIds.isEmpty() ? null : formIds.stream().sorted().collect(Collectors.joining(","));
+    }
+
+    /** A Standard Webhooks secret: {@code whsec_} and 32 random bytes in base64 (the HMAC key). */
+    static String newSecret() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A new endpoint's id and its secret, which is shown once. */
+    public record Created(long id, String secret) {
+    }
+}

@@ -1,0 +1,403 @@
+package io.kehu.platform.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.kehu.platform.forms.DefinitionReader;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.AccessRefusedException;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.webhooks.delivery.Courier;
+import io.kehu.platform.webhooks.delivery.RetrySchedule;
+import io.kehu.platform.webhooks.outbox.OutboxEvent;
+import io.kehu.platform.webhooks.outbox.OutboxStore;
+import io.kehu.platform.workflow.Workflows;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhooks end to end on a real database and a real HTTP receiver: the outbox is written with the change (and not
+ * at all when it rolls back), deliveries are signed (checked with an independent HMAC), retried on the documented
+ * schedule with an injected clock, replayed with the same id, switched off after repeated failures, formatted for
+ * chat robots, and never sent twice by two pollers.
+ */
+abstract class WebhooksContract {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    Webhooks webhooks;
+    @Autowired
+    Courier courier;
+    @Autowired
+    OutboxStore outbox;
+    @Autowired
+    Records records;
+    @Autowired
+    io.kehu.platform.records.BulkRecords bulk;
+    @Autowired
+    Workflows workflows;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    FormCatalog forms;
+    @Autowired
+    FormPublisher publisher;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    Actor admin;
+    Actor staff;
+    Receiver receiver;
+    /** Later than every due time the real clock gave the outbox's rows. */
+    Instant t0;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        if (forms.published("feedback").isEmpty()) {
+            publisher.publishAll(new DefinitionReader().readFolder(Path.of("../form-definitions")), "test",
+                    "webhook tests");
+        }
+        admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+        staff = Actor.of(accounts.findByUsername("staff").orElseThrow());
+        // Each test watches only its own endpoint.
+        for (WebhookEndpoint e : webhooks.endpoints(admin)) {
+            webhooks.enable(admin, e.id(), false);
+        }
+        courier.useSchedule(new RetrySchedule(() -> 0.5)); // jitter fixed at 5 %
+        receiver = new Receiver();
+        t0 = Instant.now().plusSeconds(1);
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    private Webhooks.NewSecret endpoint(PayloadFormat format, String form, EventType... types) {
+        return webhooks.addEndpoint(admin, new EndpointSettings(receiver.url(), "test", format, Set.of(types),
+                Set.of(form)));
+    }
+
+    private Webhooks.NewSecret customerEndpoint() {
+        return endpoint(PayloadFormat.STANDARD, "customer", EventType.RECORD_CREATED, EventType.RECORD_UPDATED,
+                EventType.RECORD_DELETED);
+    }
+
+    private Record customer(String name) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("name", name);
+        c.put("customer_type", "company");
+        c.put("phone", String.format("139%08d", SEQUENCE.incrementAndGet() % 100_000_000));
+        c.put("account_manager", staff.userId());
+        return records.create(staff, "customer", c);
+    }
+
+    private static String unique(String name) {
+        return name + SEQUENCE.incrementAndGet();
+    }
+
+    @Test
+    void eventsAreWrittenWithTheChangeInOrderAndSmall() {
+        customerEndpoint();
+        Record created = customer(unique("华润食品"));
+        Record updated = records.update(staff, "customer", created.id(), created.rowVersion(),
+                Map.of("customer_type", "person"));
+        records.delete(staff, "customer", created.id(), updated.rowVersion());
+
+        List<OutboxEvent> events = outbox.eventsOf("customer", created.id());
+        assertThat(events).extracting(OutboxEvent::type).containsExactly(EventType.RECORD_CREATED,
+                EventType.RECORD_UPDATED, EventType.RECORD_DELETED);
+        assertThat(events).extracting(OutboxEvent::sequence).containsExactly(1L, 2L, 3L);
+        JsonNode update = JSON.readTree(events.get(1).payload());
+        assertThat(update.path("type").asString()).isEqualTo("record.updated");
+        assertThat(update.path("data").path("recordId").asLong()).isEqualTo(created.id());
+        assertThat(update.path("data").path("formLabel").path("zh").asString()).isEqualTo("客户");
+        assertThat(update.path("data").path("title").asString()).startsWith("华润食品");
+        assertThat(update.path("data").path("changed").propertyNames()).containsExactly("customer_type");
+        assertThat(update.path("data").path("changed").path("customer_type").asString()).isEqualTo("person");
+
+        assertThat(webhooks.deliverDue(t0)).isEqualTo(3);
+        assertThat(receiver.requests).extracting(Receiver.Request::id)
+                .containsExactly(events.get(0).id(), events.get(1).id(), events.get(2).id());
+    }
+
+    @Test
+    void aBulkWriteGivesOneEventPerRecordInOrder() {
+        customerEndpoint();
+        List<Long> ids = new ArrayList<>();
+        bulk.batch(staff, null, null, b -> {
+            for (int i = 0; i < 3; i++) {
+                Map<String, Object> c = new HashMap<>();
+                c.put("name", unique("导入客户"));
+                c.put("phone", String.format("137%08d", SEQUENCE.incrementAndGet() % 100_000_000));
+                c.put("customer_type", "company");
+                c.put("account_manager", staff.userId());
+                b.create("customer", c);
+            }
+        });
+        bulk.forEach(staff, io.kehu.platform.records.RecordQuery.of("customer"), List.of("name"), r -> {
+            if (String.valueOf(r.get("name")).startsWith("导入客户")) {
+                ids.add(r.id());
+            }
+        });
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(3);
+        long id = ids.getLast();
+        Record seen = records.get(staff, "customer", id).orElseThrow();
+        bulk.batch(staff, null, null, b -> b.update("customer", id, seen.rowVersion(),
+                Map.of("customer_type", "person")));
+        List<OutboxEvent> events = outbox.eventsOf("customer", id);
+        assertThat(events).extracting(OutboxEvent::type, OutboxEvent::sequence).containsExactly(
+                tuple(EventType.RECORD_CREATED, 1L), tuple(EventType.RECORD_UPDATED, 2L));
+        assertThat(JSON.readTree(events.get(1).payload()).path("data").path("changedFields").get(0).asString())
+                .isEqualTo("customer_type");
+    }
+
+    @Test
+    void after30DaysFinishedEventsAndTheirAttemptsAreForgotten() {
+        customerEndpoint();
+        receiver.answer(500, 500);
+        Record done = customer(unique("已送达客户"));
+        Record waiting = customer(unique("待重试客户"));
+        webhooks.deliverDue(t0); // both fail
+        receiver.answer(200, 500);
+        webhooks.deliverDue(t0.plusSeconds(6)); // the first succeeds on its retry, the other waits for the next
+        // Other tests' finished events go too, so only a lower bound on the count.
+        assertThat(courier.purgeBefore(t0.plus(Duration.ofDays(31)))).isPositive();
+        assertThat(outbox.eventsOf("customer", done.id())).isEmpty();
+        assertThat(outbox.eventsOf("customer", waiting.id())).hasSize(1); // still pending: kept
+        assertThat(webhooks.countAttempts(admin, webhooks.endpoints(admin).getLast().id())).isZero();
+    }
+
+    @Test
+    void withoutASubscriberNothingIsWritten() {
+        endpoint(PayloadFormat.STANDARD, "feedback", EventType.RECORD_CREATED);
+        Record created = customer(unique("无人订阅"));
+        assertThat(outbox.eventsOf("customer", created.id())).isEmpty();
+    }
+
+    @Test
+    void aRolledBackWriteLeavesNoEventAndSendsNothing() {
+        customerEndpoint();
+        AtomicLong id = new AtomicLong();
+        Throwable refused = catchThrowable(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            id.set(customer(unique("回滚公司")).id());
+            assertThat(outbox.eventsOf("customer", id.get())).hasSize(1); // written inside the transaction
+            throw new IllegalStateException("the caller's later step failed");
+        }));
+        assertThat(refused).hasMessageContaining("later step failed");
+        assertThat(id.get()).isPositive();
+        assertThat(outbox.eventsOf("customer", id.get())).isEmpty();
+        assertThat(webhooks.deliverDue(t0)).isZero();
+        assertThat(receiver.requests).isEmpty();
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedOnScheduleWithSignaturesPerAttempt() throws Exception {
+        Webhooks.NewSecret endpoint = customerEndpoint();
+        receiver.answer(500, 503);
+        customer(unique("深圳湾科技"));
+
+        assertThat(webhooks.deliverDue(t0)).isEqualTo(1);
+        // First retry 5 s later plus the (fixed) 5 % jitter: not before, then yes.
+        assertThat(webhooks.deliverDue(t0.plusMillis(5_249))).isZero();
+        assertThat(webhooks.deliverDue(t0.plusMillis(5_250))).isEqualTo(1);
+        Instant second = t0.plusMillis(5_250);
+        // Second retry 5 min (+5 %) after the second failure.
+        assertThat(webhooks.deliverDue(second.plus(Duration.ofSeconds(314)))).isZero();
+        Instant third = second.plus(Duration.ofSeconds(315));
+        assertThat(webhooks.deliverDue(third)).isEqualTo(1);
+        assertThat(webhooks.deliverDue(third.plus(Duration.ofDays(3)))).isZero(); // it succeeded, nothing left
+
+        assertThat(receiver.requests).hasSize(3);
+        assertThat(receiver.requests).extracting(Receiver.Request::id).containsOnly(receiver.requests.get(0).id());
+        assertThat(receiver.requests).extracting(Receiver.Request::timestamp).containsExactly(
+                Long.toString(t0.getEpochSecond()), Long.toString(second.getEpochSecond()),
+                Long.toString(third.getEpochSecond()));
+        for (Receiver.Request r : receiver.requests) {
+            assertThat(r.signature()).isEqualTo("v1," + independentHmac(endpoint.secret(), r));
+        }
+        List<WebhookAttempt> attempts = webhooks.attempts(admin, endpoint.endpointId(), 0, 10);
+        assertThat(attempts).extracting(WebhookAttempt::attempt).containsExactly(3, 2, 1);
+        assertThat(attempts).extracting(WebhookAttempt::statusCode).containsExactly(200, 503, 500);
+        assertThat(attempts.get(0).responseExcerpt()).isEqualTo("{\"answer\":200}");
+        assertThat(attempts.get(0).deliveryStatus()).isEqualTo(DeliveryStatus.SUCCEEDED);
+        assertThat(webhooks.countAttempts(admin, endpoint.endpointId())).isEqualTo(3);
+        assertThat(webhooks.endpoint(admin, endpoint.endpointId()).orElseThrow().consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void duringARotationBothSecretsSign() throws Exception {
+        Webhooks.NewSecret first = customerEndpoint();
+        Webhooks.NewSecret second = webhooks.rotateSecret(admin, first.endpointId());
+        assertThat(second.secret()).startsWith("whsec_").isNotEqualTo(first.secret());
+        customer(unique("杭州云栖"));
+        webhooks.deliverDue(t0);
+
+        Receiver.Request r = receiver.requests.getFirst();
+        assertThat(r.signature().split(" ")).containsExactly("v1," + independentHmac(second.secret(), r),
+                "v1," + independentHmac(first.secret(), r));
+        assertThat(webhooks.endpoint(admin, first.endpointId()).orElseThrow().rotating()).isTrue();
+    }
+
+    @Test
+    void replaySendsTheSameEventAgainAndReplayAllTakesTheFailedOnes() {
+        Webhooks.NewSecret endpoint = customerEndpoint();
+        receiver.otherwise(500);
+        customer(unique("成都天府"));
+        Instant at = t0;
+        for (int i = 0; i < 8; i++) { // the first attempt and seven retries
+            webhooks.deliverDue(at);
+            at = at.plus(Duration.ofHours(11));
+        }
+        assertThat(receiver.requests).hasSize(8);
+        assertThat(webhooks.countDeliveries(admin, endpoint.endpointId(), DeliveryStatus.FAILED)).isEqualTo(1);
+        assertThat(webhooks.deliverDue(at.plus(Duration.ofDays(2)))).isZero();
+
+        receiver.otherwise(200);
+        assertThat(webhooks.replayFailed(admin, endpoint.endpointId())).isEqualTo(1);
+        Instant now = at.plus(Duration.ofDays(3)); // replays are due at once (the real clock), so due by then
+        assertThat(webhooks.deliverDue(now)).isEqualTo(1);
+        assertThat(receiver.requests).hasSize(9);
+        assertThat(receiver.countsById()).hasSize(1); // one event, one id on every try
+        long delivery = webhooks.attempts(admin, endpoint.endpointId(), 0, 1).getFirst().deliveryId();
+        assertThat(webhooks.replay(admin, delivery)).isTrue();
+        assertThat(webhooks.deliverDue(now.plusSeconds(1))).isEqualTo(1);
+        assertThat(receiver.countsById().values()).containsExactly(10L);
+        assertThat(webhooks.attempts(admin, endpoint.endpointId(), 0, 1).getFirst().attempt()).isEqualTo(10);
+    }
+
+    @Test
+    void anEndpointThatKeepsFailingIsSwitchedOff() {
+        Webhooks.NewSecret endpoint = customerEndpoint();
+        receiver.otherwise(500);
+        for (int i = 0; i < 3; i++) {
+            customer(unique("宁波港"));
+        }
+        Instant at = t0;
+        for (int round = 0; round < 6; round++) {
+            webhooks.deliverDue(at);
+            at = at.plus(Duration.ofHours(11));
+        }
+        int limit = courier.disableAfter();
+        assertThat(receiver.requests).hasSize(limit); // stops at the limit, mid-round
+        WebhookEndpoint off = webhooks.endpoint(admin, endpoint.endpointId()).orElseThrow();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.disabledReason()).isEqualTo(Courier.TOO_MANY_FAILURES);
+        assertThat(off.consecutiveFailures()).isEqualTo(limit);
+        assertThat(webhooks.deliverDue(at.plus(Duration.ofDays(5)))).isZero();
+
+        webhooks.enable(admin, endpoint.endpointId(), true); // the admin fixed the receiver
+        receiver.otherwise(200);
+        assertThat(webhooks.deliverDue(at.plus(Duration.ofDays(5)))).isEqualTo(3);
+        assertThat(webhooks.endpoint(admin, endpoint.endpointId()).orElseThrow().disabledReason()).isNull();
+    }
+
+    @Test
+    void chatRobotsGetAChineseTextMessage() throws Exception {
+        endpoint(PayloadFormat.WECOM, "feedback", EventType.RECORD_CREATED, EventType.WORKFLOW_TRANSITION);
+        String name = unique("某某公司");
+        Record customer = customer(name);
+        Map<String, Object> v = new HashMap<>();
+        v.put("customer", customer.id());
+        v.put("feedback_type", "complaint");
+        v.put("severity", "high");
+        v.put("description", "冰柜运行噪音大");
+        v.put("received_at", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0));
+        Record complaint = records.create(staff, "feedback", v);
+        workflows.transition(staff, "feedback", complaint.id(), "take", null, complaint.rowVersion());
+
+        // The transition's status update is a record.updated no endpoint wants: not written, not numbered.
+        assertThat(outbox.eventsOf("feedback", complaint.id())).extracting(OutboxEvent::type, OutboxEvent::sequence)
+                .containsExactly(tuple(EventType.RECORD_CREATED, 1L), tuple(EventType.WORKFLOW_TRANSITION, 2L));
+        assertThat(webhooks.deliverDue(t0)).isEqualTo(2);
+        JsonNode created = JSON.readTree(receiver.requests.get(0).body());
+        assertThat(created.path("msgtype").asString()).isEqualTo("text");
+        assertThat(created.path("text").path("content").asString()).isEqualTo("新客户反馈：" + name + " · 冰柜运行噪音大");
+        String moved = JSON.readTree(receiver.requests.get(1).body()).path("text").path("content").asString();
+        assertThat(moved).startsWith("客户反馈「" + name + " · 冰柜运行噪音大」：").contains(" → ");
+    }
+
+    @Test
+    void theTestEventReportsWhatTheEndpointAnswered() {
+        Webhooks.NewSecret endpoint = endpoint(PayloadFormat.FEISHU, "customer", EventType.RECORD_CREATED);
+        receiver.answer(404);
+        var outcome = webhooks.sendTest(admin, endpoint.endpointId());
+        assertThat(outcome.statusCode()).isEqualTo(404);
+        JsonNode body = JSON.readTree(receiver.requests.getFirst().body());
+        assertThat(body.path("msg_type").asString()).isEqualTo("text");
+        assertThat(body.path("content").path("text").asString()).contains("测试");
+        assertThat(catchThrowable(() -> webhooks.sendTest(staff, endpoint.endpointId())))
+                .isInstanceOf(AccessRefusedException.class);
+    }
+
+    @Test
+    void twoPollersNeverSendOneAttemptTwice() throws Exception {
+        customerEndpoint();
+        int count = 120;
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            for (int i = 0; i < count; i++) {
+                customer(unique("并发客户"));
+            }
+        });
+        Instant now = Instant.now().plusSeconds(1);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pollers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int p = 0; p < 2; p++) {
+                runs.add(pollers.submit(() -> {
+                    start.await();
+                    return webhooks.deliverDue(now);
+                }));
+            }
+            start.countDown();
+            assertThat(runs.get(0).get() + runs.get(1).get()).isEqualTo(count);
+        } finally {
+            pollers.shutdownNow();
+        }
+        assertThat(receiver.requests).hasSize(count);
+        assertThat(receiver.countsById()).hasSize(count).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+    }
+
+    /** Standard Webhooks verification written from the specification, apart from the platform's code. */
+    private static String independentHmac(String secret, Receiver.Request r) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(secret.indexOf('_') + 1)),
+                "HmacSHA256"));
+        String signed = r.id() + "." + r.timestamp() + "." + r.body();
+        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+}
