@@ -72,19 +72,20 @@ public final class MatchKeys {
     /**
      * The ways a phone with key {@code key} is likely stored (the write path keeps what the user typed): for an
      * indexed {@code IN} look-up instead of a scan. A mainland mobile {@code 13800138000} is also looked for as
-     * {@code 138 0013 8000}, {@code 138-0013-8000} and with {@code +86}.
+     * {@code 138 0013 8000}, {@code 138-0013-8000} and with {@code +86}. Only forms that are valid phones (the look-up's filter checks them).
      */
     public static java.util.List<String> storedForms(String key) {
         if (key == null) {
             return java.util.List.of();
         }
         if (!MOBILE.matcher(key).matches()) {
-            return java.util.List.of(key);
+            // only forms the phone filter accepts: a landline or an international number
+            return key.matches("0\\d{9,11}|\\+[1-9]\\d{6,14}") ? java.util.List.of(key) : java.util.List.of();
         }
         String a = key.substring(0, 3);
         String b = key.substring(3, 7);
         String c = key.substring(7);
         return java.util.List.of(key, a + " " + b + " " + c, a + "-" + b + "-" + c, "+86" + key, "+86 " + key,
-                "+86 " + a + " " + b + " " + c, "0086" + key);
+                "+86 " + a + " " + b + " " + c);
     }
 }
