@@ -43,6 +43,8 @@ class ArchitectureTest {
             PLATFORM + ".imports.mapping.MappingStore", // kehu_import_mapping: the last column mapping per form
             PLATFORM + ".imports.job.JobStore",         // kehu_import_job: imports, their settings and progress
             PLATFORM + ".imports.job.ImportedRows",     // kehu_import_row: rows an import wrote (resume, undo)
+            PLATFORM + ".dedupe.match.RuleStore",       // kehu_duplicate_rules: duplicate rules per form
+            PLATFORM + ".dedupe.merge.MergeLog",        // kehu_merge: what a merge changed and moved, for its undo
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

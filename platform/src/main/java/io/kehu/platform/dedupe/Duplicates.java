@@ -1,6 +1,5 @@
 package io.kehu.platform.dedupe;
 
-import io.kehu.platform.dedupe.match.FileDuplicates;
 import io.kehu.platform.dedupe.match.RuleStore;
 import io.kehu.platform.dedupe.match.StoredDuplicates;
 import io.kehu.platform.dedupe.merge.Merger;

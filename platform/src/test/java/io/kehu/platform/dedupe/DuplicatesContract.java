@@ -82,6 +82,13 @@ abstract class DuplicatesContract {
         assertThat(List.of(rules.phoneField(), rules.emailField(), rules.nameField()))
                 .containsExactly("phone", "email", "name");
         assertThatThrownBy(() -> duplicates.saveRules(manager, rules)).isInstanceOf(RecordAccessDeniedException.class);
+        duplicates.saveRules(admin, new DuplicateRules("customer", "phone", null, "name", 0.9));
+        assertThat(duplicates.rules("customer").emailField()).as("saved: e-mail off").isNull();
+        assertThat(duplicates.rules("customer").nameThreshold()).isEqualTo(0.9);
+        assertThatThrownBy(() -> duplicates.saveRules(admin, new DuplicateRules("customer", "fax", null, null, 0.9)))
+                .isInstanceOf(IllegalArgumentException.class);
+        duplicates.saveRules(admin, rules);
+        assertThat(duplicates.rules("customer")).isEqualTo(rules);
     }
 
     @Test

@@ -90,6 +90,9 @@ public class DuplicatesView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         DuplicateRules rules = duplicates.rules(form.id());
+        if (actor.hasRole(Role.ADMIN)) {
+            add(new RulesEditor(form, duplicates, actor, this::show));
+        }
         List<DuplicateGroup> groups = duplicates.groups(actor, form.id(), SHOWN);
         Span count = new Span(getTranslation("dedupe.count", groups.size()));
         count.setId("duplicates-count");

@@ -3,7 +3,7 @@ package io.kehu.platform.imports.job;
 import io.kehu.platform.dedupe.DuplicateMatch;
 import io.kehu.platform.dedupe.DuplicateRules;
 import io.kehu.platform.dedupe.Duplicates;
-import io.kehu.platform.dedupe.match.FileDuplicates;
+import io.kehu.platform.dedupe.FileDuplicates;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;

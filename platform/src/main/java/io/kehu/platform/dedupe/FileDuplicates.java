@@ -1,7 +1,7 @@
-package io.kehu.platform.dedupe.match;
+package io.kehu.platform.dedupe;
 
-import io.kehu.platform.dedupe.DuplicateMatch;
-import io.kehu.platform.dedupe.DuplicateRules;
+import io.kehu.platform.dedupe.match.Comparison;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
