@@ -48,6 +48,8 @@ class ArchitectureTest {
             PLATFORM + ".notifications.Notifications",  // kehu_notification: the bell's in-app notifications
             PLATFORM + ".dashboards.StoredDashboards",  // kehu_dashboard: dashboards designed in the browser
             PLATFORM + ".metrics.internal.SnapshotStore", // kehu_metric_snapshot: closed periods as reported
+            PLATFORM + ".dedupe.match.RuleStore",       // kehu_duplicate_rules: duplicate rules per form
+            PLATFORM + ".dedupe.merge.MergeLog",        // kehu_merge: what a merge changed and moved, for its undo
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

@@ -17,10 +17,15 @@ import java.util.Map;
  * @param firstProblems the first problems, for the screen; all of them are in {@code problemsFile}
  * @param problemsFile every problem, one per line (see {@link Imports#writeProblemsXlsx})
  * @param stoppedAt when the import stopped at its first bad row (nothing written): that row's number; else 0
+ * @param duplicates rows skipped as duplicates (create mode; with duplicates not skipped: rows that look like them)
+ * @param firstDuplicates the first of those rows, each with the row or record it duplicates and why
  */
 public record ImportReport(long rows, long created, long updated, long unchanged, long refused, long problems,
                            Map<String, ColumnProblems> byColumn, List<ImportProblem> firstProblems, Path problemsFile,
-                           long stoppedAt) {
+                           long stoppedAt, long duplicates, List<ImportProblem> firstDuplicates) {
+
+    /** How many likely duplicates a report lists at most (all are counted). */
+    public static final int DUPLICATES_SHOWN = 200;
 
     /** The bad cells of one column: how many, and the first few values with their reason. */
     public record ColumnProblems(long count, List<ImportProblem> examples) {

@@ -176,6 +176,16 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
                     click -> UI.getCurrent().navigate("import/" + form.id()));
             importButton.setId("import-records");
         }
+        // the duplicate finder (dedupe.ui.DuplicatesView), by its route, for forms with a phone or e-mail field
+        Button duplicatesButton = null;
+        if (!deletedRecords && (actor.hasRole(io.kehu.platform.security.Role.MANAGER)
+                || actor.hasRole(io.kehu.platform.security.Role.ADMIN))
+                && form.fields().stream().anyMatch(f -> f.type() == io.kehu.platform.forms.FieldType.PHONE
+                        || f.type() == io.kehu.platform.forms.FieldType.EMAIL)) {
+            duplicatesButton = new Button(getTranslation("dedupe.button"), VaadinIcon.CLUSTER.create(),
+                    click -> UI.getCurrent().navigate("duplicates/" + form.id()));
+            duplicatesButton.setId("find-duplicates");
+        }
         // a phone: cards over the same query and a two-row toolbar (the recycle bin keeps its grid: restoring selects)
         if (narrow && !deletedRecords) {
             List<Component> tools = new ArrayList<>();
@@ -184,6 +194,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
             tools.add(exportLink("xlsx", sources));
             if (importButton != null) {
                 tools.add(importButton);
+            }
+            if (duplicatesButton != null) {
+                tools.add(duplicatesButton);
             }
             if (FormAccess.mayRestore(form, actor)) {
                 tools.add(deletedRecordsLink());
@@ -212,6 +225,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         }
         if (importButton != null) {
             toolbar.add(importButton);
+        }
+        if (duplicatesButton != null) {
+            toolbar.add(duplicatesButton);
         }
         if (create != null) {
             toolbar.add(create);

@@ -22,6 +22,8 @@ final class UntranslatedText {
             "vip", "pdf", "id", "url", "sdk", "api", "ok", "chart", "js", "pf4j", "vaadin", "h2", "postgresql",
             "rfm", "kb", "mb", "gb", "ms", "am", "pm", "cny",
             "jar", "zip", "sha", // file formats and the checksum as Chinese admins write them (.jar, .zip, SHA-256)
+            "utf", "bom", "gbk", // encodings as Chinese admins name them (UTF-8, 带 BOM, GBK/GB18030)
+            "webhook", "hmac", // the integration's own name (企业微信 and 钉钉 say Webhook too) and its signature
             "led", "pro"); // the last two: demo product names (LED 面板灯, 商用净水器 Pro)
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’]+");

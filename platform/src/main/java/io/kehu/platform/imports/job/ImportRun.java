@@ -1,11 +1,16 @@
 package io.kehu.platform.imports.job;
 
+import io.kehu.platform.dedupe.DuplicateMatch;
+import io.kehu.platform.dedupe.DuplicateRules;
+import io.kehu.platform.dedupe.Duplicates;
+import io.kehu.platform.dedupe.FileDuplicates;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.imports.ImportMapping;
 import io.kehu.platform.imports.ImportMode;
 import io.kehu.platform.imports.ImportProblem;
+import io.kehu.platform.imports.ImportReport;
 import io.kehu.platform.imports.ImportSettings;
 import io.kehu.platform.imports.mapping.CellTransforms;
 import io.kehu.platform.imports.mapping.Lookups;
@@ -62,12 +67,21 @@ public final class ImportRun implements BulkRecords.Listener {
     private final Map<Long, FileRow> pending = new HashMap<>();
     private final Set<String> seenKeys = new HashSet<>();
     private final List<Written> written = new ArrayList<>();
+    private final Duplicates duplicates;
+    private final DuplicateRules rules;
+    private final FileDuplicates fileDuplicates;
+    private final List<ImportProblem> firstDuplicates = new ArrayList<>();
+    private long duplicateRows;
     private long refusedRows;
     private long rows;
 
     public ImportRun(ImportSettings settings, FormDefinition form, Actor actor, BulkRecords bulk, Lookups lookups,
-                     ProblemLog problems) {
+                     ProblemLog problems, Duplicates duplicates) {
         this.settings = settings;
+        this.duplicates = duplicates;
+        this.rules = duplicates == null || settings.mode() != ImportMode.CREATE ? null
+                : duplicates.rules(form.id());
+        this.fileDuplicates = rules == null || !rules.any() ? null : duplicates.inFile(rules);
         this.form = form;
         this.actor = actor;
         this.bulk = bulk;
@@ -86,6 +100,16 @@ public final class ImportRun implements BulkRecords.Listener {
 
     public long refusedRows() {
         return refusedRows;
+    }
+
+    /** Rows skipped as (or, when not skipping, looking like) duplicates. */
+    public long duplicateRows() {
+        return duplicateRows;
+    }
+
+    /** The first {@value ImportReport#DUPLICATES_SHOWN} of them with what they duplicate and why. */
+    public List<ImportProblem> firstDuplicates() {
+        return List.copyOf(firstDuplicates);
     }
 
     /** What the write path wrote since the last call (for the job's row keys). */
@@ -108,9 +132,14 @@ public final class ImportRun implements BulkRecords.Listener {
             }
         }
         Map<String, long[]> existing = settings.mode() == ImportMode.CREATE ? Map.of() : existing(cellValues);
+        List<List<DuplicateMatch>> stored = fileDuplicates == null ? null
+                : duplicates.existing(actor, rules, cellValues);
         for (int i = 0; i < good.size(); i++) {
             FileRow row = good.get(i);
             Map<String, Object> v = cellValues.get(i);
+            if (fileDuplicates != null && duplicate(row, v, stored.get(i)) && settings.skipDuplicates()) {
+                continue;
+            }
             if (settings.mode() == ImportMode.CREATE) {
                 pending.put(row.number(), row);
                 batch.create(form.id(), withoutBlanks(v), row.number());
@@ -139,6 +168,33 @@ public final class ImportRun implements BulkRecords.Listener {
                         "No record you may change matches this key"));
             }
         }
+    }
+
+    /** Whether the row duplicates an earlier row or a stored record; noted with its reason if so. */
+    private boolean duplicate(FileRow row, Map<String, Object> v, List<DuplicateMatch> stored) {
+        DuplicateMatch match = fileDuplicates.check(row.number(), v);
+        if (match == null && !stored.isEmpty()) {
+            match = stored.get(0);
+        }
+        if (match == null) {
+            return false;
+        }
+        duplicateRows++;
+        if (firstDuplicates.size() < ImportReport.DUPLICATES_SHOWN) {
+            LocalizedText reason = match.inFile()
+                    ? LocalizedText.of("与第 " + match.other() + " 行重复：" + match.reason().zh(),
+                            "duplicates row " + match.other() + ": " + match.reason().en())
+                    : LocalizedText.of("与已有记录“" + match.title() + "”重复：" + match.reason().zh(),
+                            "duplicates the existing record \u201c" + match.title() + "\u201d: "
+                                    + match.reason().en());
+            String field = v.get(rules.phoneField()) != null ? rules.phoneField()
+                    : v.get(rules.emailField()) != null ? rules.emailField() : rules.nameField();
+            String header = field == null ? "" : headerOfField.getOrDefault(field, "");
+            Object value = field == null ? null : v.get(field);
+            firstDuplicates.add(new ImportProblem(row.number(), header, value == null ? "" : value.toString(),
+                    reason));
+        }
+        return true;
     }
 
     /** Blank cells are left out: a new record takes the field's default, an updated one keeps its value. */

@@ -41,6 +41,8 @@ public class JobStore {
     private static final Field<String> MAPPING = field(name("mapping"), String.class);
     private static final Field<String> MODE = field(name("mode"), String.class);
     private static final Field<Boolean> SKIP = field(name("skip_bad_rows"), Boolean.class);
+    private static final Field<Boolean> SKIP_DUPLICATES = field(name("skip_duplicates"), Boolean.class);
+    private static final Field<Long> DUPLICATES = field(name("duplicate_count"), Long.class);
     private static final Field<String> STATUS = field(name("status"), String.class);
     private static final Field<Long> TOTAL = field(name("total_rows"), Long.class);
     private static final Field<Long> DONE = field(name("done_rows"), Long.class);
@@ -68,7 +70,8 @@ public class JobStore {
                 .set(FILE_KIND, src.xlsx() ? "xlsx" : "csv")
                 .set(ENCODING, src.encoding() == null ? null : src.encoding().name()).set(SHEET, src.sheet())
                 .set(DELIMITER, String.valueOf(src.delimiter())).set(MAPPING, JSON.writeValueAsString(s.mapping()))
-                .set(MODE, s.mode().name()).set(SKIP, s.skipBadRows()).set(STATUS, "QUEUED")
+                .set(MODE, s.mode().name()).set(SKIP, s.skipBadRows())
+                .set(SKIP_DUPLICATES, s.skipDuplicates()).set(STATUS, "QUEUED")
                 .set(CREATED_AT, now()).returningResult(ID).fetchOne().value1();
     }
 
@@ -96,7 +99,7 @@ public class JobStore {
                 r.get(ENCODING) == null ? null : Charset.forName(r.get(ENCODING)), r.get(DELIMITER).charAt(0),
                 List.of(), r.get(SHEET));
         return new ImportSettings(r.get(FORM_ID), src, JSON.readValue(r.get(MAPPING), ImportMapping.class),
-                ImportMode.valueOf(r.get(MODE)), r.get(SKIP));
+                ImportMode.valueOf(r.get(MODE)), r.get(SKIP), r.get(SKIP_DUPLICATES));
     }
 
     public void status(long id, String status, String message) {
@@ -116,6 +119,13 @@ public class JobStore {
         dsl.update(JOB).set(DONE, DONE.plus(rows)).set(LAST_ROW, lastRow).set(CREATED, CREATED.plus(created))
                 .set(UPDATED, UPDATED.plus(updated)).set(UNCHANGED, UNCHANGED.plus(unchanged))
                 .set(REFUSED, REFUSED.plus(refused)).where(ID.eq(id)).execute();
+    }
+
+    /** Adds a committed chunk's rows skipped as duplicates. */
+    public void duplicates(long id, long n) {
+        if (n > 0) {
+            dsl.update(JOB).set(DUPLICATES, DUPLICATES.plus(n)).where(ID.eq(id)).execute();
+        }
     }
 
     public void undone(long id, String message) {

@@ -1,5 +1,6 @@
 package io.kehu.platform.imports.job;
 
+import io.kehu.platform.dedupe.Duplicates;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.imports.ImportProgress;
@@ -38,9 +39,11 @@ public class Runner {
     private final JobStore jobs;
     private final ImportedRows importedRows;
     private final TransactionTemplate transaction;
+    private final Duplicates duplicates;
 
     Runner(BulkRecords bulk, UserAccounts accounts, FormCatalog catalog, JobStore jobs, ImportedRows importedRows,
-           PlatformTransactionManager transactions) {
+           PlatformTransactionManager transactions, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.bulk = bulk;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -58,17 +61,19 @@ public class Runner {
 
     /** Every check of the write path over the whole file, every problem listed, nothing written. */
     public ImportReport dryRun(Actor actor, ImportSettings s, ImportProgress progress, Path problemsFile) {
-        ImportSettings listAll = new ImportSettings(s.formId(), s.source(), s.mapping(), s.mode(), true);
+        ImportSettings listAll = new ImportSettings(s.formId(), s.source(), s.mapping(), s.mode(), true,
+                s.skipDuplicates());
         FormDefinition form = form(s);
         try (ProblemLog log = new ProblemLog(problemsFile, false)) {
-            ImportRun run = new ImportRun(listAll, form, actor, bulk, lookups(actor), log);
+            ImportRun run = new ImportRun(listAll, form, actor, bulk, lookups(actor), log, duplicates);
             BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, progress::cancelled, true, true,
                     null, run), batch -> readInChunks(s, 0, progress, run, chunk -> {
                         run.queue(batch, chunk);
                         run.drainWritten(); // nothing is kept: a dry run's memory stays flat
                     }));
             return new ImportReport(run.rows(), o.created(), o.updated(), o.unchanged(), run.refusedRows(),
-                    log.total(), log.byColumn(), log.first(), log.file(), 0);
+                    log.total(), log.byColumn(), log.first(), log.file(), 0, run.duplicateRows(),
+                    run.firstDuplicates());
         }
     }
 
@@ -83,7 +88,7 @@ public class Runner {
         long from = jobs.get(jobId).orElseThrow().lastRow() + 1;
         String origin = "import:" + jobId;
         try (ProblemLog log = new ProblemLog(problemsFile, from > 2)) {
-            ImportRun run = new ImportRun(s, form, actor, bulk, lookups(actor), log);
+            ImportRun run = new ImportRun(s, form, actor, bulk, lookups(actor), log, duplicates);
             long[] totals = new long[3];
             if (!s.skipBadRows()) {
                 try {
@@ -95,13 +100,14 @@ public class Runner {
                                 }));
                         importedRows.add(jobId, run.drainWritten());
                         jobs.progress(jobId, run.rows(), Long.MAX_VALUE, o.created(), o.updated(), o.unchanged(), 0);
+                        jobs.duplicates(jobId, run.duplicateRows());
                         totals[0] = o.created();
                         totals[1] = o.updated();
                         totals[2] = o.unchanged();
                     });
                 } catch (ImportRun.StoppedAtBadRow stop) {
                     return new ImportReport(run.rows(), 0, 0, 0, 1, log.total(), log.byColumn(), log.first(),
-                            log.file(), stop.row());
+                            log.file(), stop.row(), 0, List.of());
                 }
             } else {
                 readInChunks(s, from, progress, run, chunk -> {
@@ -109,12 +115,14 @@ public class Runner {
                         throw new BatchCancelledException(run.rows());
                     }
                     long refusedBefore = run.refusedRows();
+                    long duplicatesBefore = run.duplicateRows();
                     transaction.executeWithoutResult(status -> {
                         BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, null, false, true,
                                 origin, run), batch -> run.queue(batch, chunk));
                         importedRows.add(jobId, run.drainWritten());
                         jobs.progress(jobId, chunk.size(), chunk.get(chunk.size() - 1).number(), o.created(),
                                 o.updated(), o.unchanged(), run.refusedRows() - refusedBefore);
+                        jobs.duplicates(jobId, run.duplicateRows() - duplicatesBefore);
                         totals[0] += o.created();
                         totals[1] += o.updated();
                         totals[2] += o.unchanged();
@@ -122,7 +130,7 @@ public class Runner {
                 });
             }
             return new ImportReport(run.rows(), totals[0], totals[1], totals[2], run.refusedRows(), log.total(),
-                    log.byColumn(), log.first(), log.file(), 0);
+                    log.byColumn(), log.first(), log.file(), 0, run.duplicateRows(), run.firstDuplicates());
         }
     }
 

@@ -67,6 +67,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
     private ImportMode mode = ImportMode.CREATE;
     private Set<String> keys = new HashSet<>();
     private boolean skipBad = true;
+    private boolean skipDuplicates = true;
     private String title = "";
 
     public ImportView(Imports imports, FormCatalog catalog, CurrentUser user, UserAccounts accounts) {
@@ -240,9 +241,15 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
         keyPicker.setVisible(mode != ImportMode.CREATE);
         keyPicker.addValueChangeListener(e -> keys = new HashSet<>(e.getValue().stream().map(FieldDefinition::id)
                 .toList()));
+        Checkbox skipDupes = new Checkbox(getTranslation("dedupe.import.skip"), skipDuplicates);
+        skipDupes.setId("import-skip-duplicates");
+        skipDupes.setHelperText(getTranslation("dedupe.import.skip.help"));
+        skipDupes.setVisible(mode == ImportMode.CREATE);
+        skipDupes.addValueChangeListener(e -> skipDuplicates = e.getValue());
         modes.addValueChangeListener(e -> {
             mode = e.getValue();
             keyPicker.setVisible(mode != ImportMode.CREATE);
+            skipDupes.setVisible(mode == ImportMode.CREATE);
         });
         Checkbox skip = new Checkbox(getTranslation("imports.skipBad"), skipBad);
         skip.setId("import-skip-bad");
@@ -260,7 +267,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
         });
         dryRun.setId("import-dry-run");
         dryRun.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(counted, mappingGrid, modes, keyPicker, skip, problem,
+        add(counted, mappingGrid, modes, keyPicker, skip, skipDupes, problem,
                 new HorizontalLayout(new Button(getTranslation("imports.back"), click -> showRead()), dryRun));
     }
 
@@ -285,7 +292,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
 
     private ImportSettings settings() {
         ImportMapping m = mappingGrid.mapping().withKeys(mode == ImportMode.CREATE ? List.of() : List.copyOf(keys));
-        return new ImportSettings(form.id(), source, m, mode, skipBad);
+        return new ImportSettings(form.id(), source, m, mode, skipBad, skipDuplicates);
     }
 
     /** Chooses field {@code fieldId} for column {@code index} (tests drive the grid this way). */
@@ -327,6 +334,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
                 report.updated(), report.unchanged(), report.refused()));
         summary.setId("import-dry-run-summary");
         add(summary);
+        add(new DuplicatesPanel(report, settings.skipDuplicates(), getLocale()));
         if (report.problems() == 0) {
             add(new Paragraph(getTranslation("imports.dryRun.clean")));
         }
