@@ -4,10 +4,8 @@ import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
-import io.kehu.platform.security.Role;
-import io.kehu.platform.security.UserAccount;
-import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.runtime.StateClocks;
+import io.kehu.platform.workflow.runtime.TaskAssigner;
 import io.kehu.platform.workflow.runtime.TaskStore;
 import io.kehu.platform.workflow.runtime.WorkflowTexts;
 import io.kehu.platform.workflow.timers.DueTimer;
@@ -44,13 +42,13 @@ class DueTimers {
     private final Workflows workflows;
     private final Records records;
     private final TaskStore tasks;
-    private final UserAccounts accounts;
+    private final TaskAssigner assigner;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
     private final boolean enabled;
 
     DueTimers(TimerQueue queue, WorkflowCatalog catalog, Workflows workflows, Records records, TaskStore tasks,
-            UserAccounts accounts, ApplicationEventPublisher events,
+            TaskAssigner assigner, ApplicationEventPublisher events,
             @Value("${kehu.workflow.timers.poll:true}") boolean enabled) {
         this.enabled = enabled;
         this.queue = queue;
@@ -58,7 +56,7 @@ class DueTimers {
         this.workflows = workflows;
         this.records = records;
         this.tasks = tasks;
-        this.accounts = accounts;
+        this.assigner = assigner;
         this.events = events;
     }
 
@@ -122,7 +120,7 @@ class DueTimers {
         }
         Set<Long> people = workingOn(workflow, record, state);
         if (people.isEmpty()) {
-            people = managers();
+            people = assigner.managers();
         }
         events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.DEADLINE_NEAR, record.formId(), record.id(),
                 workflow.id(), people, WorkflowTexts.text("notice.deadlineNear", current.label())));
@@ -136,7 +134,7 @@ class DueTimers {
         Set<Sla.Breach> onBreach = current.sla().onBreach();
         Instant now = clock.instant();
         if (onBreach.contains(Sla.Breach.REASSIGN_TO_MANAGER)) {
-            Long manager = leastBusyManager();
+            Long manager = assigner.leastBusyManager().orElse(null);
             if (manager != null) {
                 LocalizedText title = WorkflowTexts.text("task.overdueTitle", current.label());
                 if (tasks.reassignOpen(record.formId(), record.id(), state, manager,
@@ -150,7 +148,7 @@ class DueTimers {
         }
         Set<Long> told = new LinkedHashSet<>(workingOn(workflow, record, state));
         if (onBreach.contains(Sla.Breach.NOTIFY_MANAGER) || told.isEmpty()) {
-            told.addAll(managers());
+            told.addAll(assigner.managers());
         }
         events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.DEADLINE_MISSED, record.formId(), record.id(),
                 workflow.id(), told, WorkflowTexts.text("notice.deadlineMissed", current.label())));
@@ -167,20 +165,5 @@ class DueTimers {
                 .filter(t -> t.status() == WorkflowTask.Status.OPEN)
                 .forEach(t -> people.add(t.assigneeId()));
         return people;
-    }
-
-    private Set<Long> managers() {
-        Set<Long> managers = new LinkedHashSet<>();
-        accounts.findAll().stream().filter(UserAccount::enabled).filter(u -> u.hasRole(Role.MANAGER))
-                .forEach(u -> managers.add(u.id()));
-        return managers;
-    }
-
-    private Long leastBusyManager() {
-        var open = tasks.openCounts();
-        return accounts.findAll().stream().filter(UserAccount::enabled).filter(u -> u.hasRole(Role.MANAGER))
-                .min(java.util.Comparator.comparing((UserAccount u) -> open.getOrDefault(u.id(), 0))
-                        .thenComparing(UserAccount::id))
-                .map(UserAccount::id).orElse(null);
     }
 }

@@ -11,6 +11,7 @@ import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.workflow.WorkflowNotice;
 import io.kehu.platform.workflow.WorkflowTask;
 import io.kehu.platform.workflow.Workflows;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * In-app notifications on a real database: sent, counted, listed newest first, marked read one by one or all at once
@@ -46,6 +48,8 @@ abstract class NotificationsContract {
     FormCatalog forms;
     @Autowired
     FormPublisher publisher;
+    @Autowired
+    ApplicationEventPublisher springEvents;
 
     long alice;
     long bob;
@@ -112,6 +116,24 @@ abstract class NotificationsContract {
         }
         assertThat(notifications.recent(bob, 1000)).hasSize(Notifications.MAX_LIST);
         assertThat(notifications.unreadCount(bob)).isEqualTo(Notifications.MAX_LIST + 5);
+    }
+
+    @Test
+    void aMissedDeadlineOrAMessageReachesEveryRecipientWithItsOwnWords() {
+        LocalizedText missed = LocalizedText.of("已超时：记录停留在“处理中”已超过处理时限",
+                "Overdue: the record has been \"In progress\" longer than allowed");
+        springEvents.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.DEADLINE_MISSED, "feedback", 424_242L,
+                "complaint_handling", Set.of(alice, bob), missed));
+        springEvents.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.MESSAGE, "customer", 434_343L,
+                "plugin:churn", Set.of(bob), LocalizedText.of("客户流失风险升高", "Churn risk went up")));
+
+        assertThat(notifications.recent(alice, Notifications.MAX_LIST)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo("deadline");
+            assertThat(n.title()).isEqualTo(missed);
+            assertThat(n.recordId()).isEqualTo(424_242L);
+        });
+        assertThat(notifications.recent(bob, Notifications.MAX_LIST)).extracting(Notification::kind)
+                .containsExactlyInAnyOrder("deadline", "message");
     }
 
     @Test

@@ -66,4 +66,21 @@ public class TaskAssigner {
                 .orElseThrow(() -> new IllegalStateException("No enabled manager or administrator to give a task to"));
         return new Choice(fallback.id(), TaskStore.NO_ELIGIBLE_ASSIGNEE);
     }
+
+    /** The enabled manager with the fewest open tasks (lowest id on a tie), if there is one: who escalations go to. */
+    public Optional<Long> leastBusyManager() {
+        Map<Long, Integer> open = tasks.openCounts();
+        return accounts.findAll().stream().filter(UserAccount::enabled).filter(u -> u.hasRole(Role.MANAGER))
+                .min(Comparator.comparing((UserAccount u) -> open.getOrDefault(u.id(), 0))
+                        .thenComparing(UserAccount::id))
+                .map(UserAccount::id);
+    }
+
+    /** Every enabled manager, whom missed deadlines are told to. */
+    public Set<Long> managers() {
+        Set<Long> managers = new LinkedHashSet<>();
+        accounts.findAll().stream().filter(UserAccount::enabled).filter(u -> u.hasRole(Role.MANAGER))
+                .forEach(u -> managers.add(u.id()));
+        return managers;
+    }
 }
