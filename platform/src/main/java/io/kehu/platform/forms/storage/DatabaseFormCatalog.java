@@ -1,4 +1,7 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
+
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -49,7 +52,7 @@ public class DatabaseFormCatalog implements FormCatalog {
     }
 
     /** Takes over newly committed versions. */
-    synchronized void replace(Collection<FormDefinition> published) {
+    public synchronized void replace(Collection<FormDefinition> published) {
         Map<String, FormDefinition> next = new HashMap<>(snapshot());
         published.forEach(f -> next.put(f.id(), f));
         forms = Map.copyOf(next);

@@ -1,4 +1,10 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.reading;
+
+import io.kehu.platform.forms.DefinitionProblem;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.RuleCompileCheck;
 
 import io.kehu.platform.security.Role;
 import java.util.ArrayList;
@@ -18,7 +24,7 @@ import java.util.stream.Collectors;
  * <p>Form rules ({@code rules[]}) are not refused here: their messages are fixed texts of the definition and never
  * carry a value; only whether a save is refused can depend on a field the user may not read (see docs/rules.md).
  */
-final class ScriptReadChecks {
+public final class ScriptReadChecks {
 
     private ScriptReadChecks() {
     }

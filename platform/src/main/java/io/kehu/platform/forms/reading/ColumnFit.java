@@ -1,6 +1,10 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.reading;
 
+import io.kehu.platform.forms.ColumnShape;
+import io.kehu.platform.forms.DefinitionProblem;
 import io.kehu.platform.forms.DefinitionProblem.Kind;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FormTables;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -9,7 +13,7 @@ import java.util.Optional;
  * stored in. A default that does not fit would be accepted on publish and then make every create fail; a bound that
  * does not fit could never be reached.
  */
-final class ColumnFit {
+public final class ColumnFit {
 
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);

@@ -1,4 +1,6 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
+
+import io.kehu.platform.forms.FormDefinition;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,13 +13,13 @@ import java.util.Map;
  * @param published the current published definition, or null when the form was never published
  * @param fields stored fields by id, live and hidden
  */
-record FormStorage(FormDefinition published, Map<String, StoredField> fields) {
+public record FormStorage(FormDefinition published, Map<String, StoredField> fields) {
 
-    FormStorage {
+    public FormStorage {
         fields = Map.copyOf(fields);
     }
 
-    static FormStorage none() {
+    public static FormStorage none() {
         return new FormStorage(null, Map.of());
     }
 

@@ -1,17 +1,17 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.reading;
 
 import java.util.regex.Pattern;
 
 /** Builds the JSON paths problems are reported at ({@code $.fields[3].type}), quoting keys that are not plain names. */
-final class JsonPaths {
+public final class JsonPaths {
 
-    static final String ROOT = "$";
+    public static final String ROOT = "$";
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private JsonPaths() {
     }
 
-    static String key(String parent, String key) {
+    public static String key(String parent, String key) {
         if (PLAIN_KEY.matcher(key).matches()) {
             return parent + "." + key;
         }

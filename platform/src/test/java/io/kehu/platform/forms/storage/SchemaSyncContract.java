@@ -1,4 +1,4 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
 
 import static io.kehu.platform.forms.Definitions.field;
 import static io.kehu.platform.forms.Definitions.form;
@@ -9,6 +9,19 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.kehu.platform.forms.ColumnShape;
+import io.kehu.platform.forms.DefinitionReader;
+import io.kehu.platform.forms.DefinitionWriter;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.forms.FormSeeder;
+import io.kehu.platform.forms.FormVersion;
+import io.kehu.platform.forms.SchemaChange;
+import io.kehu.platform.forms.SchemaChangeRefusedException;
+import io.kehu.platform.forms.reading.DefinitionLimits;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * database runs this contract through a subclass; every test uses its own forms, so they share one database.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class SchemaSyncContract {
+public abstract class SchemaSyncContract {
 
     @Autowired
     DSLContext dsl;

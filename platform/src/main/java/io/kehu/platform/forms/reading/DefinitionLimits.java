@@ -1,4 +1,6 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.reading;
+
+import io.kehu.platform.forms.DefinitionProblem;
 
 import io.kehu.platform.forms.DefinitionProblem.Kind;
 import java.math.BigDecimal;
@@ -15,16 +17,16 @@ import tools.jackson.databind.JsonNode;
  * minutes to compare or normalise, ten thousand fields take minutes to publish while the publish lock is held, and
  * PostgreSQL allows at most 1,600 columns per table. The limits are listed in {@code docs/form-definitions.md}.
  */
-final class DefinitionLimits {
+public final class DefinitionLimits {
 
     /** Characters of one definition's JSON text; the five seeds are 3-10 KB each. */
     static final int MAX_DOCUMENT_CHARS = 1_000_000;
     /** Nesting of JSON objects and arrays; a definition needs 5 ({@code $.fields[0].options[0].label.zh}). */
-    static final int MAX_NESTING_DEPTH = 32;
+    public static final int MAX_NESTING_DEPTH = 32;
     /** Fields per form: at most two columns each (money) plus system columns stay far below PostgreSQL's 1,600. */
-    static final int MAX_FIELDS = 300;
+    public static final int MAX_FIELDS = 300;
     /** Options of one select or multiselect field (and so values of a multiselect default). */
-    static final int MAX_OPTIONS = 1_000;
+    public static final int MAX_OPTIONS = 1_000;
     /** Sections of the layout. */
     static final int MAX_SECTIONS = 100;
     /** Form rules. */
@@ -38,7 +40,7 @@ final class DefinitionLimits {
     /** Characters of a help text or a rule message, per language. */
     static final int MAX_LONG_TEXT_CHARS = 1_000;
     /** Characters of a field pattern. */
-    static final int MAX_PATTERN_CHARS = 500;
+    public static final int MAX_PATTERN_CHARS = 500;
     /** Characters of every other string: labels, ids, option values, icon, navigation group, keys. */
     static final int MAX_TEXT_CHARS = 200;
     /** Digits before the decimal point of any number: the widest column, a decimal of scale 0, has 24. */
@@ -46,7 +48,7 @@ final class DefinitionLimits {
     /** Digits after the decimal point of any number (the largest decimal scale is 10). */
     static final int MAX_FRACTION_DIGITS = 10;
     /** Magnitude of {@code navigation.order}. */
-    static final int MAX_NAVIGATION_ORDER = 1_000_000;
+    public static final int MAX_NAVIGATION_ORDER = 1_000_000;
 
     /** List limits by shape: the JSON path with every index written {@code []}. */
     private static final Map<String, Integer> LIST_LIMITS = Map.of(
@@ -74,7 +76,7 @@ final class DefinitionLimits {
     }
 
     /** A problem when {@code text} is too long to be read at all. */
-    static Optional<DefinitionProblem> documentSize(String source, String text) {
+    public static Optional<DefinitionProblem> documentSize(String source, String text) {
         if (text.length() <= MAX_DOCUMENT_CHARS) {
             return Optional.empty();
         }
@@ -83,7 +85,7 @@ final class DefinitionLimits {
     }
 
     /** Every list, object, string and number of {@code root} beyond its limit. */
-    static List<DefinitionProblem> check(String source, JsonNode root) {
+    public static List<DefinitionProblem> check(String source, JsonNode root) {
         DefinitionLimits limits = new DefinitionLimits(source);
         limits.visit(root, JsonPaths.ROOT, JsonPaths.ROOT, null);
         return List.copyOf(limits.problems);

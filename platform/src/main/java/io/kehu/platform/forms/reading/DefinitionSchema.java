@@ -1,10 +1,11 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.reading;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import io.kehu.platform.forms.DefinitionProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,9 +23,9 @@ import tools.jackson.databind.JsonNode;
  * classpath by the build), applied before any semantic check so that structural mistakes (a misspelt key, a string
  * where a number belongs) are reported in the schema's terms and the semantic checks can rely on the structure.
  */
-final class DefinitionSchema {
+public final class DefinitionSchema {
 
-    static final String RESOURCE = "form-definitions/schema/form-definition.schema.json";
+    public static final String RESOURCE = "form-definitions/schema/form-definition.schema.json";
 
     private final Schema schema;
 
@@ -32,7 +33,7 @@ final class DefinitionSchema {
         this.schema = schema;
     }
 
-    static DefinitionSchema load() {
+    public static DefinitionSchema load() {
         try (InputStream in = DefinitionSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath; the platform build copies it "
@@ -47,7 +48,7 @@ final class DefinitionSchema {
     }
 
     /** The schema violations of {@code definition}, translated to definition problems; empty when it conforms. */
-    List<DefinitionProblem> validate(String source, JsonNode definition) {
+    public List<DefinitionProblem> validate(String source, JsonNode definition) {
         Set<DefinitionProblem> problems = new LinkedHashSet<>();
         for (Error error : schema.validate(definition)) {
             problems.add(translate(source, error));

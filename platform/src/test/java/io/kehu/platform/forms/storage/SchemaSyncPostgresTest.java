@@ -1,4 +1,4 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
 
 import io.kehu.platform.support.KehuTest;
 import io.kehu.platform.support.PostgresDatabase;
@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The schema sync contract on PostgreSQL (a throw-away database on the local server), where DDL is transactional. */
 @KehuTest
 @DirtiesContext
-class SchemaSyncPostgresTest extends SchemaSyncContract {
+public class SchemaSyncPostgresTest extends SchemaSyncContract {
 
     private static PostgresDatabase database;
 

@@ -1,9 +1,16 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.reading;
 
-import static io.kehu.platform.forms.JsonPaths.field;
-import static io.kehu.platform.forms.JsonPaths.index;
-import static io.kehu.platform.forms.JsonPaths.key;
+import static io.kehu.platform.forms.reading.JsonPaths.field;
+import static io.kehu.platform.forms.reading.JsonPaths.index;
+import static io.kehu.platform.forms.reading.JsonPaths.key;
 
+import io.kehu.platform.forms.DefinitionProblem;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.forms.LayoutSection;
+import io.kehu.platform.forms.RuleCompileCheck;
 import io.kehu.platform.forms.RuleCompileCheck.ScriptKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +24,7 @@ import java.util.Set;
  * Each field's own keys are judged by {@link FieldChecks}, its default by {@link DefaultValueChecks}. Each problem
  * names the key to fix.
  */
-final class DefinitionChecks {
+public final class DefinitionChecks {
 
     private final String source;
     private final FormDefinition form;
@@ -39,7 +46,7 @@ final class DefinitionChecks {
      * @param targetForms ids of the forms reference and subtable fields may point at (the set being read plus the
      *                    forms already known)
      */
-    static List<DefinitionProblem> check(String source, FormDefinition form, Set<String> targetForms,
+    public static List<DefinitionProblem> check(String source, FormDefinition form, Set<String> targetForms,
                                          RuleCompileCheck compileCheck) {
         DefinitionChecks checks = new DefinitionChecks(source, form, targetForms, compileCheck);
         checks.formId();

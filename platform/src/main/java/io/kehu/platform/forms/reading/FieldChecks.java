@@ -1,9 +1,15 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.reading;
 
-import static io.kehu.platform.forms.JsonPaths.field;
-import static io.kehu.platform.forms.JsonPaths.index;
+import static io.kehu.platform.forms.reading.JsonPaths.field;
+import static io.kehu.platform.forms.reading.JsonPaths.index;
 
+import io.kehu.platform.forms.DefinitionProblem;
 import io.kehu.platform.forms.DefinitionProblem.Kind;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldPatterns;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,7 +23,7 @@ import java.util.stream.Collectors;
  * form of references and subtables, computed fields, number bounds that must fit the column, text length and pattern,
  * scale and currency, and indexing. Its default is judged by {@link DefaultValueChecks}.
  */
-final class FieldChecks {
+public final class FieldChecks {
 
     private static final Set<FieldType> NUMERIC = EnumSet.of(FieldType.INTEGER, FieldType.DECIMAL, FieldType.MONEY,
             FieldType.PERCENT, FieldType.RATING);

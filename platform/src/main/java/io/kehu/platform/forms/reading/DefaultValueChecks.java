@@ -1,4 +1,9 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.reading;
+
+import io.kehu.platform.forms.DefinitionProblem;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldPatterns;
+import io.kehu.platform.forms.FieldType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +20,7 @@ import java.util.stream.Collectors;
  * Whether a field's {@code default} fits the field: its type, options, bounds, length and pattern, and the column it
  * will be written to, so that a definition whose default would make every create fail is refused when it is read.
  */
-final class DefaultValueChecks {
+public final class DefaultValueChecks {
 
     private static final Set<FieldType> WITHOUT_DEFAULT = EnumSet.of(FieldType.USER, FieldType.REFERENCE,
             FieldType.SUBTABLE, FieldType.COMPUTED);

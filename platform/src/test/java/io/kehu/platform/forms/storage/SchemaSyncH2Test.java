@@ -1,4 +1,4 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
 
 import io.kehu.platform.support.KehuTest;
 import org.springframework.test.context.TestPropertySource;
@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @KehuTest
 @TestPropertySource(properties = "kehu.test.context=schema-sync")
-class SchemaSyncH2Test extends SchemaSyncContract {
+public class SchemaSyncH2Test extends SchemaSyncContract {
 
     @Override
     boolean transactionalDdl() {

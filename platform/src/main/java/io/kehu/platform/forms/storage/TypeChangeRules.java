@@ -1,4 +1,4 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
 
 import static io.kehu.platform.forms.FieldType.DATE;
 import static io.kehu.platform.forms.FieldType.DATETIME;
@@ -18,6 +18,10 @@ import static io.kehu.platform.forms.FieldType.TEXTAREA;
 import static io.kehu.platform.forms.FieldType.URL;
 import static io.kehu.platform.forms.FieldType.USER;
 
+import io.kehu.platform.forms.ColumnShape;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormTables;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +32,7 @@ import java.util.Set;
  * only when the old values fit the new column unchanged (or widened); everything else would silently lose or
  * reinterpret data, so it is refused with the form, the field, both types, the reason and what to do instead.
  */
-final class TypeChangeRules {
+public final class TypeChangeRules {
 
     /** Changes between different types that keep every value; same-type changes are checked by their shape. */
     private static final Map<FieldType, Set<FieldType>> WIDENINGS = Map.of(

@@ -1,4 +1,4 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
 
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link DefinitionJson#FORMAT} 2) to the documented definition format. It works on JSON trees by the key names that
  * format 1 used, so it keeps working whatever the Java model is renamed to later. Keys it does not know are ignored.
  */
-final class LegacyDefinitionJson {
+public final class LegacyDefinitionJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Field keys whose name changed; every other field key of format 1 has its documented name. */

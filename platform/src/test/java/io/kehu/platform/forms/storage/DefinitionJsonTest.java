@@ -1,7 +1,19 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kehu.platform.forms.AccessRule;
+import io.kehu.platform.forms.ColumnShape;
+import io.kehu.platform.forms.DefinitionReader;
+import io.kehu.platform.forms.DefinitionWriter;
+import io.kehu.platform.forms.Definitions;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormRule;
+import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.forms.LayoutSection;
+import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * versioned envelope, and rows written in format 1 (serialised model records; the samples under
  * {@code forms/stored-v1} were captured from the seeds by the code that wrote format 1) still read.
  */
-class DefinitionJsonTest {
+public class DefinitionJsonTest {
 
     private static final Path SEEDS = Path.of("..", "form-definitions");
 

@@ -1,10 +1,18 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
 
 import static org.jooq.impl.DSL.constraint;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.kehu.platform.forms.ColumnShape;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.forms.SchemaChange;
+import io.kehu.platform.forms.SchemaChangeRefusedException;
+import io.kehu.platform.forms.SchemaStep;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -35,18 +43,18 @@ import org.jooq.impl.SQLDataType;
  *       moves with the owner field ({@link FormTables#ownerIndex}).</li>
  * </ul>
  */
-final class SchemaSync {
+public final class SchemaSync {
 
     private SchemaSync() {
     }
 
     /** The plan for a form published from {@code previous} (or never) to {@code next}, nothing hidden. */
-    static FormSync plan(FormDefinition previous, FormDefinition next) {
+    public static FormSync plan(FormDefinition previous, FormDefinition next) {
         return plan(FormStorage.of(previous), next);
     }
 
     /** The plan that brings {@code current} to {@code next}, with the fields remembered afterwards. */
-    static FormSync plan(FormStorage current, FormDefinition next) {
+    public static FormSync plan(FormStorage current, FormDefinition next) {
         List<String> refusals = structuralProblems(current, next);
         if (!refusals.isEmpty()) {
             return new FormSync(next, new SchemaChange(List.of(), refusals), current.fields());
@@ -99,7 +107,7 @@ final class SchemaSync {
      * Refusals for fields that point at forms which will not exist: {@code known} are the ids published already or
      * being published in the same plan.
      */
-    static List<String> missingTargets(Collection<FormDefinition> definitions, Set<String> known) {
+    public static List<String> missingTargets(Collection<FormDefinition> definitions, Set<String> known) {
         List<String> problems = new ArrayList<>();
         for (FormDefinition definition : definitions) {
             for (FieldDefinition field : definition.fields()) {
@@ -117,7 +125,7 @@ final class SchemaSync {
      * Runs an allowed plan. Each step is idempotent; on PostgreSQL the caller's transaction makes the whole plan
      * atomic, on H2 every DDL statement commits by itself, so a failing step leaves the earlier ones in place.
      */
-    static void apply(DSLContext dsl, SchemaChange change) {
+    public static void apply(DSLContext dsl, SchemaChange change) {
         if (change.refused()) {
             throw new SchemaChangeRefusedException(change.refusals());
         }
@@ -354,6 +362,6 @@ final class SchemaSync {
      * @param change the steps or refusals
      * @param storedAfter the fields remembered once the plan ran (written to {@code kehu_form_column})
      */
-    record FormSync(FormDefinition definition, SchemaChange change, Map<String, StoredField> storedAfter) {
+    public record FormSync(FormDefinition definition, SchemaChange change, Map<String, StoredField> storedAfter) {
     }
 }

@@ -1,10 +1,15 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.kehu.platform.forms.ColumnShape;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormDraft;
+import io.kehu.platform.forms.FormOverview;
+import io.kehu.platform.forms.FormVersion;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * version behind.
  */
 @Repository
-class FormVersionStore {
+public class FormVersionStore {
 
     private static final Table<Record> FORM = table(name("kehu_form"));
     private static final Table<Record> VERSION = table(name("kehu_form_version"));
@@ -52,12 +57,12 @@ class FormVersionStore {
         this.dsl = dsl;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return !dsl.fetchExists(FORM);
     }
 
     /** What the database holds for a form: its published definition and its stored fields. */
-    FormStorage storage(String formId) {
+    public FormStorage storage(String formId) {
         FormDefinition published = published(formId).orElse(null);
         Map<String, StoredField> fields = new LinkedHashMap<>();
         dsl.select(FIELD_ID, COLUMN_TYPE, HIDDEN, FIELD_JSON).from(COLUMN)
@@ -79,13 +84,13 @@ class FormVersionStore {
                 .fetch(r -> DefinitionJson.readForm(r.value1()));
     }
 
-    Optional<FormDefinition> version(String formId, int number) {
+    public Optional<FormDefinition> version(String formId, int number) {
         return dsl.select(DEFINITION_JSON).from(VERSION)
                 .where(VERSION_FORM_ID.eq(formId)).and(VERSION_NUMBER.eq(number))
                 .fetchOptional(r -> DefinitionJson.readForm(r.value1()));
     }
 
-    List<FormVersion> versions(String formId) {
+    public List<FormVersion> versions(String formId) {
         return dsl.select(VERSION_NUMBER, PUBLISHED_BY, PUBLISHED_AT, NOTE).from(VERSION)
                 .where(VERSION_FORM_ID.eq(formId)).orderBy(VERSION_NUMBER)
                 .fetch(r -> new FormVersion(formId, r.value1(), r.value2(), r.value3(), r.value4()));
@@ -95,7 +100,7 @@ class FormVersionStore {
      * Records a publish: the next version row, the form's current version, and the stored fields afterwards. A
      * draft equal to the published definition is cleared, since it holds no unpublished change any more.
      */
-    FormVersion recordPublish(SchemaSync.FormSync sync, String publishedBy, String note, OffsetDateTime now) {
+    public FormVersion recordPublish(SchemaSync.FormSync sync, String publishedBy, String note, OffsetDateTime now) {
         FormDefinition definition = sync.definition();
         String formId = definition.id();
         ensureForm(formId);
@@ -128,7 +133,7 @@ class FormVersionStore {
         return new FormVersion(formId, number, publishedBy, now, note);
     }
 
-    void saveDraft(FormDefinition definition, String by, OffsetDateTime now) {
+    public void saveDraft(FormDefinition definition, String by, OffsetDateTime now) {
         ensureForm(definition.id());
         dsl.update(FORM)
                 .set(DRAFT_JSON, DefinitionJson.write(definition))
@@ -138,14 +143,14 @@ class FormVersionStore {
                 .execute();
     }
 
-    Optional<FormDraft> draftInfo(String formId) {
+    public Optional<FormDraft> draftInfo(String formId) {
         return dsl.select(DRAFT_JSON, DRAFT_UPDATED_BY, DRAFT_UPDATED_AT).from(FORM).where(FORM_ID.eq(formId))
                 .and(DRAFT_JSON.isNotNull())
                 .fetchOptional(r -> new FormDraft(DefinitionJson.readForm(r.value1()), r.value2(), r.value3()));
     }
 
     /** Every form with its published version (and who published it) and its draft, by form id. */
-    List<FormOverview> overview() {
+    public List<FormOverview> overview() {
         Field<String> publishedBy = field(name("kehu_form_version", "published_by"), String.class);
         Field<OffsetDateTime> publishedAt = field(name("kehu_form_version", "published_at"), OffsetDateTime.class);
         return dsl.select(FORM_ID, PUBLISHED_VERSION, publishedBy, publishedAt, DRAFT_UPDATED_BY, DRAFT_UPDATED_AT)
@@ -157,12 +162,12 @@ class FormVersionStore {
     }
 
     /** Forgets a form's draft (the designer's "discard draft"); the published version is untouched. */
-    void discardDraft(String formId) {
+    public void discardDraft(String formId) {
         dsl.update(FORM).setNull(DRAFT_JSON).setNull(DRAFT_UPDATED_BY).setNull(DRAFT_UPDATED_AT)
                 .where(FORM_ID.eq(formId)).execute();
     }
 
-    Optional<FormDefinition> draft(String formId) {
+    public Optional<FormDefinition> draft(String formId) {
         return dsl.select(DRAFT_JSON).from(FORM).where(FORM_ID.eq(formId)).and(DRAFT_JSON.isNotNull())
                 .fetchOptional(r -> DefinitionJson.readForm(r.value1()));
     }

@@ -1,4 +1,9 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
+
+import io.kehu.platform.forms.ColumnShape;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormTables;
 
 /**
  * What schema sync has made for one field and remembers in {@code kehu_form_column}: the definition it was last
@@ -9,7 +14,7 @@ package io.kehu.platform.forms;
  * @param shape its column in the form's table, or null for multiselect and subtable fields
  * @param hidden whether the current definition no longer has the field
  */
-record StoredField(FieldDefinition definition, ColumnShape shape, boolean hidden) {
+public record StoredField(FieldDefinition definition, ColumnShape shape, boolean hidden) {
 
     /** A field as a fresh column would store it. */
     static StoredField live(FieldDefinition field) {

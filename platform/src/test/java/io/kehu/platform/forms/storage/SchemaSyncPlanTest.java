@@ -1,10 +1,18 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
 
 import static io.kehu.platform.forms.Definitions.field;
 import static io.kehu.platform.forms.Definitions.form;
 import static io.kehu.platform.forms.Definitions.ownedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kehu.platform.forms.ColumnShape;
+import io.kehu.platform.forms.Definitions;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.forms.SchemaChange;
+import io.kehu.platform.forms.SchemaChangeRefusedException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The plans schema sync computes, without a database: what it does, and what it refuses and why. */
-class SchemaSyncPlanTest {
+public class SchemaSyncPlanTest {
 
     @Test
     void aNewFormCreatesItsTableColumnsSideTablesAndIndexes() {

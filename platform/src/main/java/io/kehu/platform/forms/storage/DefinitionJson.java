@@ -1,4 +1,9 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
+
+import io.kehu.platform.forms.DefinitionWriter;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.reading.DefinitionParser;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code format} key and is upgraded on reading by {@link LegacyDefinitionJson}. Rows are rewritten in format 2 the
  * next time they are saved; old versions stay as they are and are upgraded each time they are read.
  */
-final class DefinitionJson {
+public final class DefinitionJson {
 
     /** The storage format this code writes. */
     static final int FORMAT = 2;

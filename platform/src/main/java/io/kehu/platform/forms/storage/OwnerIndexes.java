@@ -1,4 +1,11 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.storage;
+
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.forms.SchemaChange;
+import io.kehu.platform.forms.SchemaStep;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +25,7 @@ import org.springframework.stereotype.Component;
  * once; reads go on.
  */
 @Component
-class OwnerIndexes {
+public class OwnerIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(OwnerIndexes.class);
 

@@ -1,4 +1,17 @@
-package io.kehu.platform.forms;
+package io.kehu.platform.forms.reading;
+
+import io.kehu.platform.forms.AccessRule;
+import io.kehu.platform.forms.DefinitionProblem;
+import io.kehu.platform.forms.DefinitionWriter;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldOption;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormRule;
+import io.kehu.platform.forms.LayoutSection;
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.forms.OwnerDefault;
+import io.kehu.platform.forms.storage.DefinitionJson;
 
 import io.kehu.platform.security.Role;
 import java.math.BigDecimal;
@@ -17,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * what only the JSON shows: field permissions may be written on the field or under {@code permissions.fields}, and
  * once merged the model no longer knows which, so the two spellings are reconciled here.
  */
-final class DefinitionParser {
+public final class DefinitionParser {
 
     private final String source;
     private final List<DefinitionProblem> problems = new ArrayList<>();
@@ -27,10 +40,10 @@ final class DefinitionParser {
     }
 
     /** The form and the problems found while building it. */
-    record Parsed(FormDefinition form, List<DefinitionProblem> problems) {
+    public record Parsed(FormDefinition form, List<DefinitionProblem> problems) {
     }
 
-    static Parsed parse(String source, JsonNode root) {
+    public static Parsed parse(String source, JsonNode root) {
         DefinitionParser parser = new DefinitionParser(source);
         FormDefinition form = parser.form(root);
         return new Parsed(form, List.copyOf(parser.problems));
@@ -40,7 +53,7 @@ final class DefinitionParser {
      * A definition the platform stored itself ({@link DefinitionJson}): it was checked when it was saved or published,
      * and is not judged again, so that a check added later cannot make an existing database unreadable.
      */
-    static FormDefinition stored(JsonNode root) {
+    public static FormDefinition stored(JsonNode root) {
         Parsed parsed = parse("stored definition", root);
         if (!parsed.problems().isEmpty()) {
             throw new IllegalStateException("Stored definition of form '" + parsed.form().id() + "' is inconsistent: "
@@ -50,7 +63,7 @@ final class DefinitionParser {
     }
 
     /** One field as {@link DefinitionWriter} writes it, with its permissions on the field. */
-    static FieldDefinition storedField(JsonNode node) {
+    public static FieldDefinition storedField(JsonNode node) {
         JsonNode own = node.path("permissions");
         return new DefinitionParser("stored field").field(node, own.isMissingNode() ? null : access(own));
     }
