@@ -58,10 +58,10 @@ public class ChurnFunctions implements ScriptFunctions {
 
         private static Long id(Object value) {
             if (value instanceof Number n) {
-                return n.longValue();
+                return n.longValue() > 0 ? n.longValue() : null;
             }
             try {
-                return value == null ? null : Long.valueOf(value.toString().trim());
+                return value == null ? null : id(Long.valueOf(value.toString().trim()));
             } catch (NumberFormatException e) {
                 return null;
             }

@@ -15,7 +15,6 @@ public class ChurnPlugin extends KehuPlugin {
 
     @Override
     public void start() {
-        ChurnRules.seedDefaults(context());
         context().logger().info("churn {} started; active model {}", context().pluginVersion(),
                 new ChurnSettings(context()).activeModelVersion().map(String::valueOf).orElse("none"));
     }

@@ -39,6 +39,7 @@ final class ChurnRules {
 
     /** The active rules; a rule's broken script is the admin's to fix: it fails the run naming the rule. */
     static ChurnRules load(PluginContext context) {
+        seedDefaults(context);
         List<Rule> rules = new ArrayList<>();
         for (RecordData r : context.records().search(ChurnForms.RULE).where("active", FilterOperator.EQUALS, true)
                 .sortBy("id", false).limit(500).list()) {
@@ -92,7 +93,7 @@ final class ChurnRules {
     }
 
     /**
-     * The first start creates three example rules (an admin changes or switches them off in 流失预警规则): overdue
+     * The first use (after the forms are published, which is after the plugin's start) creates three example rules (an admin changes or switches them off in 流失预警规则): overdue
      * three times the usual interval, two complaints in 90 days, spend at half of a usual quarter.
      */
     static void seedDefaults(PluginContext context) {

@@ -32,8 +32,9 @@ class ChurnModelTest {
             double overdue = random.nextDouble() * 5;
             int complaints = random.nextInt(4);
             table.set(row, "overdue_ratio", overdue);
-            table.set(row, "recency_days", Math.round(overdue * 30));
-            table.set(row, "usual_interval_days", 30);
+            int usual = 10 + random.nextInt(80);
+            table.set(row, "recency_days", Math.round(overdue * usual));
+            table.set(row, "usual_interval_days", usual);
             table.set(row, "complaints_90d", complaints);
             table.set(row, "tenure_days", random.nextInt(2000));
             double z = -3 + 0.9 * overdue + 0.8 * complaints + ("north_china".equals(region) ? 0.3 : 0);
@@ -62,6 +63,8 @@ class ChurnModelTest {
         FeatureTable one = new FeatureTable(List.of("region"), 1);
         one.add(1, null, Map.of("region", "east_china"));
         one.set(0, "overdue_ratio", 4.9);
+        one.set(0, "recency_days", 147);
+        one.set(0, "usual_interval_days", 30);
         one.set(0, "complaints_90d", 3);
         one.set(0, "tenure_days", 1000);
         double[] scratch = new double[model.encoder().inputs().size()];
