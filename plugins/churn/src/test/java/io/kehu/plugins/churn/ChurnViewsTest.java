@@ -15,6 +15,7 @@ import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.KehuUi;
+import io.kehu.sdk.ui.DashboardWidget;
 import io.kehu.sdk.ui.RecordPanel;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,10 @@ class ChurnViewsTest {
             Component tab = kehu.callAsUser("manager", () -> panel.create(context, id));
             String text = tab.getElement().getTextRecursively();
             assertThat(text).contains("当前风险分").contains("主要原因").contains("风险分变化");
+
+            DashboardWidget widget = kehu.extension(DashboardWidget.class, ChurnWidget.class);
+            Component card = kehu.callAsUser("manager", () -> widget.create(context));
+            assertThat(card.getElement().getTextRecursively()).contains("中风险客户").contains("流失分析案例");
         }
     }
 
