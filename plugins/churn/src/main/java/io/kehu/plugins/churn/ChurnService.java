@@ -68,6 +68,7 @@ final class ChurnService {
         Scorer scorer = new Scorer(rules, model, new ReasonTexts(context));
         Map<Long, Current> current = currentScores();
         int high = settings.high();
+        int medium = settings.medium();
         int[] counts = new int[3];
         List<Current> newlyHigh = new ArrayList<>();
         long total = table.size;
@@ -95,7 +96,7 @@ final class ChurnService {
                         values.put("customer", table.ids[i]);
                         values.put("scored_on", asOf);
                         values.put("score", (long) s.score());
-                        values.put("risk_level", settings.level(s.score()));
+                        values.put("risk_level", ChurnSettings.level(s.score(), high, medium));
                         values.put("latest", true);
                         values.put("owner", table.owners[i]);
                         values.put("reasons_zh", s.reasons(true));

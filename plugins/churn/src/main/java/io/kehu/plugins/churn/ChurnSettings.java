@@ -62,8 +62,9 @@ public class ChurnSettings implements SettingsPage {
         return number(MEDIUM, 40);
     }
 
-    String level(int score) {
-        return score >= high() ? "high" : score >= medium() ? "medium" : "low";
+    /** The level of a score with the given lines (read the settings once per run, not per customer). */
+    static String level(int score, int high, int medium) {
+        return score >= high ? "high" : score >= medium ? "medium" : "low";
     }
 
     private int number(String key, int fallback) {

@@ -13,6 +13,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.export.ExportColumn;
+import io.kehu.sdk.export.ExportTable;
+import io.kehu.sdk.export.PluginExports;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordSearch;
@@ -77,6 +80,22 @@ public class WarningListView implements ViewContribution {
         level.setItemLabelGenerator(v -> labels.text("warnings.filter." + v));
         level.setValue(levels.getOrDefault("high", 0L) > 0 || scored == 0 ? "high" : "medium");
 
+        // the account managers of the scored customers, as a filter (names, not ids)
+        List<Long> ownerIds = new java.util.ArrayList<>();
+        context.recordsOfCurrentUser().aggregate(ChurnForms.SCORE).where("latest", FilterOperator.EQUALS, true)
+                .groupBy("owner").count().forEach(row -> {
+                    if (row.group("owner") instanceof Number n) {
+                        ownerIds.add(n.longValue());
+                    }
+                });
+        Select<Long> owner = new Select<>();
+        owner.setId("churn-filter-owner");
+        owner.setLabel(labels.text("warnings.col.owner"));
+        owner.setEmptySelectionAllowed(true);
+        owner.setEmptySelectionCaption(labels.text("warnings.owner.all"));
+        owner.setItems(ownerIds);
+        owner.setItemLabelGenerator(labels::user);
+
         Paragraph empty = new Paragraph(labels.text("warnings.empty"));
         empty.setId("churn-empty");
         Grid<Row> grid = new Grid<>();
@@ -95,18 +114,22 @@ public class WarningListView implements ViewContribution {
         grid.addColumn(r -> r.score().get("scored_on")).setHeader(labels.text("warnings.col.scored"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> {
-            List<RecordData> rows = search(context, settings, level.getValue()).offset(query.getOffset())
+            List<RecordData> rows = search(context, settings, level.getValue(), owner.getValue()).offset(query.getOffset())
                     .limit(Math.max(1, Math.min(200, query.getLimit()))).list();
             Map<Long, String> names = labels.customers(rows, "customer");
             return rows.stream().map(r -> new Row(r, names.getOrDefault(((Number) r.get("customer")).longValue(),
                     "—")));
         });
         Runnable showEmpty = () -> {
-            boolean none = search(context, settings, level.getValue()).limit(1).list().isEmpty();
+            boolean none = search(context, settings, level.getValue(), owner.getValue()).limit(1).list().isEmpty();
             empty.setVisible(none && scored > 0);
             grid.setVisible(!none);
         };
         level.addValueChangeListener(e -> {
+            grid.getDataProvider().refreshAll();
+            showEmpty.run();
+        });
+        owner.addValueChangeListener(e -> {
             grid.getDataProvider().refreshAll();
             showEmpty.run();
         });
@@ -121,7 +144,32 @@ public class WarningListView implements ViewContribution {
         winBack.setId("churn-winback");
         winBack.setEnabled(levels.getOrDefault("high", 0L) > 0);
 
-        FlexLayout bar = new FlexLayout(level, winBack);
+        Component export = context.exports().downloadLink(() -> new ExportTable<Row>("churn-warnings",
+                List.of(ExportColumn.<Row>of(labels.text("warnings.col.customer"), Row::customer),
+                        ExportColumn.<Row>of(labels.text("warnings.col.score"), r -> r.score().get("score")),
+                        ExportColumn.<Row>of(labels.text("warnings.col.level"),
+                                r -> labels.option("risk_level", r.score().get("risk_level"))),
+                        ExportColumn.<Row>of(labels.text("warnings.col.reasons"),
+                                r -> r.score().get(chinese ? "reasons_zh" : "reasons_en")),
+                        ExportColumn.<Row>of(labels.text("warnings.col.owner"), r -> labels.user(r.score().get("owner"))),
+                        ExportColumn.<Row>of(labels.text("warnings.col.scored"), r -> r.score().get("scored_on"))),
+                each -> {
+                    // pages of 500, each with one query for its customers' names
+                    String chosenLevel = level.getValue();
+                    Long chosenOwner = owner.getValue();
+                    for (int offset = 0; ; offset += 500) {
+                        List<RecordData> page = search(context, settings, chosenLevel, chosenOwner).offset(offset)
+                                .limit(500).list();
+                        Map<Long, String> names = labels.customers(page, "customer");
+                        page.forEach(r -> each.accept(new Row(r, names.getOrDefault(
+                                ((Number) r.get("customer")).longValue(), "—"))));
+                        if (page.size() < 500) {
+                            break;
+                        }
+                    }
+                }), PluginExports.Format.CSV, labels.text("warnings.export"));
+        export.setId("churn-export");
+        FlexLayout bar = new FlexLayout(level, owner, winBack, export);
         bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         bar.setAlignItems(FlexComponent.Alignment.END);
         bar.getStyle().set("gap", "var(--lumo-space-m)");
@@ -130,9 +178,12 @@ public class WarningListView implements ViewContribution {
         return layout;
     }
 
-    static RecordSearch search(PluginContext context, ChurnSettings settings, String level) {
+    static RecordSearch search(PluginContext context, ChurnSettings settings, String level, Long owner) {
         RecordSearch search = context.recordsOfCurrentUser().search(ChurnForms.SCORE)
                 .where("latest", FilterOperator.EQUALS, true).sortBy("score", true);
+        if (owner != null) {
+            search = search.where("owner", FilterOperator.EQUALS, owner);
+        }
         if ("high".equals(level)) {
             search = search.where("score", FilterOperator.GREATER_OR_EQUAL, (long) settings.high());
         } else if ("medium".equals(level)) {
