@@ -1,5 +1,8 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.workflow.WorkflowCatalog;
+import io.kehu.platform.workflow.WorkflowException;
+import io.kehu.sdk.forms.DefinitionText;
 import io.kehu.sdk.forms.FormDefinitionProvider;
 import io.kehu.sdk.jobs.ScheduledJob;
 import io.kehu.sdk.records.RecordListener;
@@ -9,9 +12,11 @@ import io.kehu.sdk.ui.DashboardWidget;
 import io.kehu.sdk.ui.NavigationContribution;
 import io.kehu.sdk.ui.RecordPanel;
 import io.kehu.sdk.ui.ViewContribution;
+import io.kehu.sdk.workflows.WorkflowDefinitionProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
@@ -29,15 +34,18 @@ class PluginActivation {
     /** Every extension point of the SDK, in the order their names are listed on the Plugins screen. */
     static final List<Class<?>> POINTS = List.of(FormDefinitionProvider.class, RecordListener.class,
             ScheduledJob.class, ViewContribution.class, NavigationContribution.class, RecordPanel.class,
-            DashboardWidget.class, ScriptFunctions.class, SettingsPage.class);
+            DashboardWidget.class, ScriptFunctions.class, SettingsPage.class, WorkflowDefinitionProvider.class);
 
     private final PluginForms forms;
     private final PluginRoutes routes;
     private final PluginJobScheduler jobs;
     private final PluginRegistry registry;
+    private final WorkflowCatalog workflows;
 
-    PluginActivation(PluginForms forms, PluginRoutes routes, PluginJobScheduler jobs, PluginRegistry registry) {
+    PluginActivation(PluginForms forms, PluginRoutes routes, PluginJobScheduler jobs, PluginRegistry registry,
+                     WorkflowCatalog workflows) {
         this.forms = forms;
+        this.workflows = workflows;
         this.routes = routes;
         this.jobs = jobs;
         this.registry = registry;
@@ -63,6 +71,16 @@ class PluginActivation {
         ActivePlugin plugin = new ActivePlugin(id, description == null || description.isBlank() ? id : description,
                 context, extensions);
         forms.publish(id, wrapper.getDescriptor().getVersion(), plugin.get(FormDefinitionProvider.class));
+        Map<String, String> workflowFiles = new LinkedHashMap<>();
+        plugin.get(WorkflowDefinitionProvider.class).forEach(p -> p.workflows()
+                .forEach((DefinitionText t) -> workflowFiles.put(t.name(), t.json())));
+        if (!workflowFiles.isEmpty()) {
+            try {
+                workflows.putPluginWorkflows(id, workflowFiles);
+            } catch (WorkflowException e) {
+                throw new IllegalStateException("A workflow does not read:\n" + e.describe(Locale.ENGLISH), e);
+            }
+        }
         routes.add(plugin);
         jobs.start(id, plugin.get(ScheduledJob.class));
         return plugin;
@@ -94,6 +112,7 @@ class PluginActivation {
     /** Unplugs a plugin: no routes, no jobs, no listeners, no links; safe to call for a plugin never activated. */
     void deactivate(String pluginId) {
         registry.remove(pluginId);
+        workflows.removePluginWorkflows(pluginId);
         routes.remove(pluginId);
         jobs.stop(pluginId);
     }

@@ -76,6 +76,11 @@ final class SdkWorkflows implements PluginWorkflows {
     }
 
     @Override
+    public Optional<String> enabledUsername(long userId) {
+        return accounts.get().findById(userId).filter(UserAccount::enabled).map(UserAccount::username);
+    }
+
+    @Override
     public boolean completeTask(long taskId) {
         return workflows.get().completeTask(actor.get(), source, taskId);
     }

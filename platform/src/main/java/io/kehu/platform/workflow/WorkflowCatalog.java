@@ -44,6 +44,8 @@ public class WorkflowCatalog implements ApplicationRunner {
     private final RuleCompileCheck compileCheck;
     private volatile Map<String, WorkflowDefinition> byForm = Map.of();
     private volatile List<Automation> automations = List.of();
+    /** Workflows shipped by running plugins: plugin id → (plugin id/file name → JSON), read after the shipped ones. */
+    private final Map<String, Map<String, String>> pluginWorkflows = new java.util.concurrent.ConcurrentHashMap<>();
 
     WorkflowCatalog(FormCatalog forms, RuleCompileCheck compileCheck) {
         this.forms = forms;
@@ -82,10 +84,41 @@ public class WorkflowCatalog implements ApplicationRunner {
 
     /** Reads the shipped definitions again against the forms published now. */
     public synchronized void reload() {
-        byForm = read(shipped("workflows"));
+        Map<String, String> files = new java.util.LinkedHashMap<>(shipped("workflows"));
+        pluginWorkflows.values().forEach(files::putAll);
+        byForm = read(files);
         automations = readAutomations(shipped("automations"));
         log.info("Workflows in force: {}", byForm.values().stream().map(WorkflowDefinition::id).sorted().toList());
         log.info("Automations in force: {}", automations.stream().map(Automation::id).toList());
+    }
+
+    /**
+     * Puts a started plugin's workflows in force (SDK {@code WorkflowDefinitionProvider}). Unlike a shipped file, a
+     * plugin's definition that does not read is an error: the plugin is then FAILED with every problem, so an admin
+     * sees it on the Plugins screen instead of a silently missing process.
+     *
+     * @param files file name → JSON; an empty map only removes the plugin's workflows
+     * @throws WorkflowException the first definition that does not read, with its problems
+     */
+    public synchronized void putPluginWorkflows(String pluginId, Map<String, String> files) {
+        WorkflowReader reader = new WorkflowReader(forms::published, Set.of(CALENDAR), compileCheck);
+        Map<String, String> named = new java.util.LinkedHashMap<>();
+        files.forEach((name, json) -> {
+            reader.read(pluginId + "/" + name, json);
+            named.put(pluginId + "/" + name, json);
+        });
+        if (named.isEmpty() && pluginWorkflows.remove(pluginId) == null) {
+            return;
+        }
+        if (!named.isEmpty()) {
+            pluginWorkflows.put(pluginId, Map.copyOf(named));
+        }
+        reload();
+    }
+
+    /** Takes a stopped plugin's workflows out of force. */
+    public void removePluginWorkflows(String pluginId) {
+        putPluginWorkflows(pluginId, Map.of());
     }
 
     /**

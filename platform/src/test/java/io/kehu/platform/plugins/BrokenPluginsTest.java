@@ -82,6 +82,18 @@ class BrokenPluginsTest {
                             """.formatted(PKG))
                     .without(PKG + ".lib.Helper")
                     .writeTo(dir, "missing-library.jar");
+            PluginJar.plugin("bad-workflow")
+                    .source(PKG + ".wf.Flows", """
+                            package %s.wf;
+                            @org.pf4j.Extension
+                            public class Flows implements io.kehu.sdk.workflows.WorkflowDefinitionProvider {
+                                public java.util.List<io.kehu.sdk.forms.DefinitionText> workflows() {
+                                    return java.util.List.of(new io.kehu.sdk.forms.DefinitionText("flows/broken.json",
+                                            "{\\"id\\": \\"broken\\", \\"form\\": \\"ghost_form\\"}"));
+                                }
+                            }
+                            """.formatted(PKG))
+                    .writeTo(dir, "bad-workflow.jar");
             PluginJar.Sources.greeter("good", PKG + ".twin").version("2.0.0").writeTo(dir, "good-twin.jar");
             registry.add("kehu.plugins.dir", dir::toString);
         } catch (IOException e) {
@@ -105,6 +117,8 @@ class BrokenPluginsTest {
         assertFailed(plugins, "extension-fails", "widget configuration missing");
         assertFailed(plugins, "missing-library", "Helper");
         assertFailed(plugins, "good-twin.jar", "Duplicate plugin id 'good'");
+        // a plugin's workflow (SDK WorkflowDefinitionProvider) that does not read fails the plugin with its problems
+        assertFailed(plugins, "bad-workflow", "A workflow does not read");
 
         // The host keeps serving: the write path works, and a broken file can be removed from the screen.
         assertThat(records).isNotNull();

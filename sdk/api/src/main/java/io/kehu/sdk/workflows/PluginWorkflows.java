@@ -55,4 +55,11 @@ public interface PluginWorkflows {
 
     /** Tells users (by user name) something about a record, in the app; unknown user names are ignored. */
     void notify(String formId, long recordId, Collection<String> usernames, LocalText message);
+
+    /**
+     * The user name of an enabled user, from the value of a {@code user} field (records carry a user's id, while
+     * {@link TaskRequest#assignee()} and {@link #notify} take user names): e.g. a customer's account manager as the
+     * assignee of a win-back task. Empty for an unknown or disabled user.
+     */
+    Optional<String> enabledUsername(long userId);
 }

@@ -1,0 +1,118 @@
+package io.kehu.plugins.churn;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.kehu.sdk.LocalText;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.ui.ViewContribution;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * The churn-case analysis {@code apps/churn/cases} (流失客户分析): how many cases are in each state, the findings
+ * tabulated — by what the customers were unhappy with, by responsible department, by whether they can be won back,
+ * the competitors they went to — and the cases themselves, newest first, with their tracker. Counts come from the
+ * database ({@code GROUP BY}), as the signed-in user may see the cases.
+ */
+@Extension
+public class CasesView implements ViewContribution {
+
+    static final String PATH = "cases";
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public LocalText title() {
+        return LocalText.of("流失客户分析", "Churn cases");
+    }
+
+    /** One line of a findings table. */
+    record Finding(String group, long count) {
+    }
+
+    /** One case and its customer's name. */
+    record CaseRow(RecordData record, String customer) {
+    }
+
+    @Override
+    public Component create(PluginContext context) {
+        Locale locale = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
+        Labels labels = new Labels(context, locale);
+        VerticalLayout layout = new VerticalLayout();
+        layout.setWidthFull();
+        Map<String, Long> byStatus = counts(context, "status");
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        Span summary = new Span(labels.text("cases.summary", total, byStatus.getOrDefault("open", 0L),
+                byStatus.getOrDefault("improving", 0L), byStatus.getOrDefault("won_back", 0L),
+                byStatus.getOrDefault("lost_for_good", 0L)));
+        summary.setId("churn-cases-summary");
+        layout.add(summary);
+        if (total == 0) {
+            Paragraph empty = new Paragraph(labels.text("cases.empty"));
+            empty.setId("churn-cases-empty");
+            layout.add(empty);
+            return layout;
+        }
+        Div tables = new Div();
+        tables.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
+        for (String field : List.of("dissatisfaction", "department", "recoverable", "competitor")) {
+            List<Finding> findings = new ArrayList<>();
+            counts(context, field).forEach((value, count) -> findings.add(new Finding(
+                    "competitor".equals(field) ? (value == null || "null".equals(value) ? labels.text("cases.unknown")
+                            : value) : labels.option(field, "null".equals(value) ? null : value), count)));
+            findings.sort((a, b) -> Long.compare(b.count(), a.count()));
+            Grid<Finding> grid = new Grid<>();
+            grid.setId("churn-by-" + field);
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+            grid.addColumn(Finding::group).setHeader(labels.text("cases.col.group")).setFlexGrow(1);
+            grid.addColumn(Finding::count).setHeader(labels.text("cases.col.count")).setAutoWidth(true).setFlexGrow(0);
+            grid.setItems(findings);
+            grid.setAllRowsVisible(true);
+            Div box = new Div(new H4(labels.text("cases.by." + field)), grid);
+            box.setMinWidth("280px");
+            box.getStyle().set("flex", "1 1 280px");
+            tables.add(box);
+        }
+        layout.add(tables);
+        Grid<CaseRow> cases = new Grid<>();
+        cases.setId("churn-case-list");
+        cases.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        cases.addColumn(CaseRow::customer).setHeader(labels.text("warnings.col.customer")).setAutoWidth(true);
+        cases.addColumn(c -> labels.option("status", c.record().get("status"))).setHeader(
+                context.messages().get("cases.col.group", locale)).setAutoWidth(true);
+        cases.addColumn(c -> c.record().get("lost_on")).setAutoWidth(true);
+        cases.addColumn(c -> labels.option("dissatisfaction", c.record().get("dissatisfaction"))).setAutoWidth(true);
+        cases.addColumn(c -> labels.user(c.record().get("tracker"))).setAutoWidth(true);
+        cases.setItems(query -> {
+            List<RecordData> rows = context.recordsOfCurrentUser().search(ChurnForms.CASE).sortBy("id", true)
+                    .offset(query.getOffset()).limit(Math.max(1, Math.min(200, query.getLimit()))).list();
+            Map<Long, String> names = labels.customers(rows, "customer");
+            return rows.stream().map(r -> new CaseRow(r, names.getOrDefault(((Number) r.get("customer")).longValue(),
+                    "—")));
+        });
+        layout.add(cases);
+        return layout;
+    }
+
+    private static Map<String, Long> counts(PluginContext context, String field) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        context.recordsOfCurrentUser().aggregate(ChurnForms.CASE).groupBy(field).count()
+                .forEach(row -> counts.merge(String.valueOf(row.group(field)), row.count(), Long::sum));
+        return counts;
+    }
+}

@@ -1,0 +1,131 @@
+package io.kehu.plugins.churn;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A trained churn model: the inputs and their scaling ({@link Encoder}), the logistic regression's coefficients, the
+ * label it learned and the held-out evaluation shown before an admin activates it. Stored as JSON in the plugin's
+ * settings ({@code model.<version>}).
+ *
+ * @param version 1, 2, … in training order
+ * @param trainedAt when (ISO-8601 instant)
+ * @param label what "left" meant, e.g. {@code lifecycle_stage = lost}
+ * @param seed the seed of the train/holdout split (the fit itself is deterministic)
+ * @param encoder the inputs
+ * @param coefficients the intercept, then one coefficient per input
+ * @param evaluation on the holdout
+ * @param trainRows customers trained on
+ */
+record ChurnModel(int version, String trainedAt, String label, long seed, Encoder encoder, double[] coefficients,
+                  Evaluation evaluation, int trainRows) {
+
+    static final double HOLDOUT = 0.3;
+    static final double LAMBDA = 1.0;
+
+    /** One input's share of a customer's score, on the log-odds scale (positive = towards leaving). */
+    record Contribution(String input, double value) {
+    }
+
+    /**
+     * Splits the labelled rows (stratified: the same leaving rate in both parts, shuffled with {@code seed}), fits on
+     * 70 % and evaluates on the other 30 %.
+     */
+    static ChurnModel train(FeatureTable table, int version, String label, long seed) {
+        if (table.labels == null) {
+            throw new IllegalArgumentException("No customer has the label " + label);
+        }
+        List<Integer> left = new ArrayList<>();
+        List<Integer> stayed = new ArrayList<>();
+        for (int i = 0; i < table.size; i++) {
+            (table.labels[i] == 1 ? left : stayed).add(i);
+        }
+        if (left.size() < 10 || stayed.size() < 10) {
+            throw new IllegalArgumentException("Too few customers to learn from: " + left.size() + " left, "
+                    + stayed.size() + " stayed (at least 10 of each)");
+        }
+        Random random = new Random(seed);
+        java.util.Collections.shuffle(left, random);
+        java.util.Collections.shuffle(stayed, random);
+        List<Integer> train = new ArrayList<>();
+        List<Integer> holdout = new ArrayList<>();
+        for (List<Integer> group : List.of(left, stayed)) {
+            int cut = (int) Math.round(group.size() * HOLDOUT);
+            holdout.addAll(group.subList(0, cut));
+            train.addAll(group.subList(cut, group.size()));
+        }
+        int[] trainRows = train.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] holdoutRows = holdout.stream().mapToInt(Integer::intValue).sorted().toArray();
+        Encoder encoder = Encoder.fit(table, trainRows);
+        double[][] x = new double[trainRows.length][encoder.inputs().size()];
+        byte[] y = new byte[trainRows.length];
+        for (int r = 0; r < trainRows.length; r++) {
+            encoder.into(table, trainRows[r], x[r]);
+            y[r] = table.labels[trainRows[r]];
+        }
+        double[] beta = LogisticRegression.fit(x, y, LAMBDA);
+        ChurnModel unevaluated = new ChurnModel(version, Instant.now().toString(), label, seed, encoder, beta, null,
+                trainRows.length);
+        double[] p = new double[holdoutRows.length];
+        byte[] yh = new byte[holdoutRows.length];
+        double[] row = new double[encoder.inputs().size()];
+        for (int r = 0; r < holdoutRows.length; r++) {
+            p[r] = unevaluated.probability(table, holdoutRows[r], row);
+            yh[r] = table.labels[holdoutRows[r]];
+        }
+        return new ChurnModel(version, unevaluated.trainedAt(), label, seed, encoder, beta, Evaluation.of(p, yh),
+                trainRows.length);
+    }
+
+    /** The probability that customer {@code row} leaves; {@code scratch} is reused between calls. */
+    double probability(FeatureTable table, int row, double[] scratch) {
+        encoder.into(table, row, scratch);
+        double z = coefficients[0];
+        for (int k = 0; k < scratch.length; k++) {
+            z += coefficients[k + 1] * scratch[k];
+        }
+        return LogisticRegression.sigmoid(z);
+    }
+
+    /** The inputs pushing this customer towards leaving, largest first (after {@link #probability} filled scratch). */
+    List<Contribution> reasons(double[] scratch, int limit) {
+        List<Contribution> all = new ArrayList<>();
+        for (int k = 0; k < scratch.length; k++) {
+            double c = coefficients[k + 1] * scratch[k];
+            if (c > 0.1) {
+                all.add(new Contribution(encoder.inputs().get(k), c));
+            }
+        }
+        all.sort(Comparator.comparingDouble(Contribution::value).reversed());
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    /** The inputs that matter most overall: |coefficient| on the standardised scale, largest first. */
+    List<Contribution> importance(int limit) {
+        List<Contribution> all = new ArrayList<>();
+        for (int k = 0; k < encoder.inputs().size(); k++) {
+            all.add(new Contribution(encoder.inputs().get(k), coefficients[k + 1]));
+        }
+        all.sort(Comparator.comparingDouble((Contribution c) -> Math.abs(c.value())).reversed());
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChurnModel m && m.version == version && Arrays.equals(m.coefficients, coefficients);
+    }
+
+    @Override
+    public int hashCode() {
+        return version * 31 + Arrays.hashCode(coefficients);
+    }
+
+    @Override
+    public String toString() {
+        return "ChurnModel v" + version + " (" + label + ", " + encoder.inputs().size() + " inputs)";
+    }
+}

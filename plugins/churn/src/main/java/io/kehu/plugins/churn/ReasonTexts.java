@@ -1,0 +1,73 @@
+package io.kehu.plugins.churn;
+
+import io.kehu.sdk.LocalText;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.forms.FieldInfo;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A customer's measure in business words, zh and en — "已 120 天未购买，通常每 30 天一次" / "No purchase for 120
+ * days, usually every 30" — for rule hits without their own reason and for the model's contributions.
+ */
+final class ReasonTexts {
+
+    private final PluginContext context;
+    private final Map<String, LocalText> fieldLabels = new HashMap<>();
+
+    ReasonTexts(PluginContext context) {
+        this.context = context;
+        context.definitions().form(FeatureExtractor.CUSTOMER).ifPresent(form -> {
+            for (FieldInfo f : form.fields()) {
+                fieldLabels.put(f.id(), f.label());
+            }
+        });
+    }
+
+    /** The words for a model input ({@code recency_days}, {@code field:region}, {@code field:region=east_china}). */
+    LocalText input(FeatureTable table, int row, String input) {
+        if (!input.startsWith("field:")) {
+            return measure(table, row, input);
+        }
+        int eq = input.indexOf('=');
+        String id = input.substring("field:".length(), eq < 0 ? input.length() : eq);
+        LocalText label = fieldLabels.getOrDefault(id, LocalText.of(id, id));
+        int j = table.fieldIds.indexOf(id);
+        Object value = j < 0 ? null : table.fields[j][row];
+        String shown = eq >= 0 && (value == null || !Encoder.text(value).equals(input.substring(eq + 1)))
+                ? null : value == null ? "" : Encoder.text(value);
+        if (shown == null) {
+            // a 0/1 input that is 0 pushing up: the customer lacks something that keeps others
+            return text("reason.field.not", label.zh(), input.substring(eq + 1), label.en());
+        }
+        return text("reason.field", label.zh(), shown, label.en());
+    }
+
+    /** The words for one archive measure of the customer. */
+    LocalText measure(FeatureTable table, int row, String measure) {
+        double v = table.get(row, measure);
+        long whole = Double.isNaN(v) ? 0 : Math.round(v);
+        return switch (measure) {
+            case "recency_days", "overdue_ratio", "usual_interval_days" -> {
+                double usual = table.get(row, "usual_interval_days");
+                double recency = table.get(row, "recency_days");
+                if (Double.isNaN(recency)) {
+                    yield text("reason.never");
+                }
+                yield Double.isNaN(usual) ? text("reason.recency", Math.round(recency))
+                        : text("reason.overdue", Math.round(recency), Math.round(usual));
+            }
+            case "spend_trend" -> Double.isNaN(v) ? text("reason.spend_trend.unknown")
+                    : v < 1 ? text("reason.spend_trend.down", Math.round((1 - v) * 100))
+                    : text("reason.spend_trend.up", Math.round((v - 1) * 100));
+            case "total_spend" -> text("reason.total_spend", String.format(Locale.ROOT, "%,.0f", v));
+            default -> text("reason." + measure, whole);
+        };
+    }
+
+    private LocalText text(String key, Object... args) {
+        return LocalText.of(context.messages().get(key, Locale.SIMPLIFIED_CHINESE, args),
+                context.messages().get(key, Locale.ENGLISH, args));
+    }
+}

@@ -1,0 +1,123 @@
+package io.kehu.plugins.churn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model without a host: a synthetic history where leaving follows known causes (always), and IBM's real Telco
+ * Customer Churn file when it is present in {@code shared/data} (skipped with a message when not).
+ */
+class ChurnModelTest {
+
+    static final long SEED = 20_241_205L;
+
+    /** Customers whose leaving depends on how overdue they are and on complaints; tenure is noise. */
+    static FeatureTable synthetic(int n, long seed) {
+        Random random = new Random(seed);
+        FeatureTable table = new FeatureTable(List.of("region"), n);
+        for (int i = 0; i < n; i++) {
+            String region = random.nextBoolean() ? "east_china" : "north_china";
+            int row = table.add(i + 1, null, Map.of("region", region));
+            double overdue = random.nextDouble() * 5;
+            int complaints = random.nextInt(4);
+            table.set(row, "overdue_ratio", overdue);
+            int usual = 10 + random.nextInt(80);
+            table.set(row, "recency_days", Math.round(overdue * usual));
+            table.set(row, "usual_interval_days", usual);
+            table.set(row, "complaints_90d", complaints);
+            table.set(row, "tenure_days", random.nextInt(2000));
+            double z = -3 + 0.9 * overdue + 0.8 * complaints + ("north_china".equals(region) ? 0.3 : 0);
+            table.label(row, random.nextDouble() < LogisticRegression.sigmoid(z));
+        }
+        return table;
+    }
+
+    @Test
+    void learnsTheKnownCausesOfASyntheticHistoryAndExplainsEachScore() {
+        FeatureTable table = synthetic(5000, 7);
+        ChurnModel model = ChurnModel.train(table, 1, "lifecycle_stage=lost", SEED);
+        Evaluation e = model.evaluation();
+        assertThat(e.rows()).isEqualTo(1500);
+        assertThat(e.auc()).isGreaterThan(0.8);
+        assertThat(e.liftTop10()).isGreaterThan(1.5); // about half leave: the most a lift can be is 2
+        // calibrated: in every tenth, the mean probability is near the observed leaving rate
+        for (Evaluation.Bin bin : e.calibration()) {
+            assertThat(Math.abs(bin.predicted() - bin.observed())).isLessThan(0.1);
+        }
+        assertThat(model.importance(2)).extracting(ChurnModel.Contribution::input)
+                .containsExactlyInAnyOrder("overdue_ratio", "complaints_90d");
+        // the same seed gives the same model
+        assertThat(ChurnModel.train(table, 1, "x", SEED).coefficients()).containsExactly(model.coefficients());
+        // a customer far overdue with three complaints: both are the reasons, overdue first
+        FeatureTable one = new FeatureTable(List.of("region"), 1);
+        one.add(1, null, Map.of("region", "east_china"));
+        one.set(0, "overdue_ratio", 4.9);
+        one.set(0, "recency_days", 147);
+        one.set(0, "usual_interval_days", 30);
+        one.set(0, "complaints_90d", 3);
+        one.set(0, "tenure_days", 1000);
+        double[] scratch = new double[model.encoder().inputs().size()];
+        assertThat(model.probability(one, 0, scratch)).isGreaterThan(0.8);
+        assertThat(model.reasons(scratch, 3)).extracting(ChurnModel.Contribution::input)
+                .startsWith("overdue_ratio", "complaints_90d");
+    }
+
+    /** {@code shared/data/telco-customer-churn.csv}, looked for above the working directory; null when absent. */
+    static Path telco() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve("shared/data/telco-customer-churn.csv");
+            if (Files.isReadable(file)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** Every column of the file but the id and the label, as customer fields the admin picked. */
+    static FeatureTable telcoTable(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        List<String> fields = new ArrayList<>(header.subList(1, header.size() - 1));
+        FeatureTable table = new FeatureTable(fields, lines.size());
+        for (int r = 1; r < lines.size(); r++) {
+            String[] cells = lines.get(r).split(",", -1);
+            Map<String, Object> values = new java.util.HashMap<>();
+            for (int c = 1; c < cells.length - 1; c++) {
+                values.put(header.get(c), cells[c].isBlank() ? null : cells[c]);
+            }
+            int row = table.add(r, null, values);
+            table.label(row, "Yes".equals(cells[cells.length - 1]));
+        }
+        return table;
+    }
+
+    @Test
+    void reachesThePublishedAucOnTheRealTelcoData() throws IOException {
+        Path file = telco();
+        assumeTrue(file != null, "shared/data/telco-customer-churn.csv is absent: the real-data validation is skipped");
+        FeatureTable table = telcoTable(file);
+        long started = System.nanoTime();
+        ChurnModel model = ChurnModel.train(table, 1, "Churn=Yes", SEED);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Evaluation e = model.evaluation();
+        System.out.printf("Telco: %d customers, holdout %d (%d left): AUC %.4f, precision %.3f, recall %.3f, "
+                        + "lift top 10%% %.2f, Brier %.4f, trained in %d ms; top inputs %s%n", table.size, e.rows(),
+                e.positives(), e.auc(), e.precision(), e.recall(), e.liftTop10(), e.brier(), millis,
+                model.importance(5));
+        e.calibration().forEach(b -> System.out.printf("  predicted %.3f observed %.3f (%d)%n", b.predicted(),
+                b.observed(), b.count()));
+        assertThat(e.rows()).isEqualTo(2113);
+        assertThat(e.auc()).isGreaterThanOrEqualTo(0.83);
+    }
+}

@@ -1,0 +1,91 @@
+package io.kehu.plugins.churn;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.testkit.KehuPluginTest;
+import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.testkit.KehuUi;
+import io.kehu.sdk.ui.DashboardWidget;
+import io.kehu.sdk.ui.RecordPanel;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The warning list, the model page, the case analysis and the customer tab in Chinese (Karibu, H2). */
+@KehuPluginTest
+class ChurnViewsTest {
+
+    @Test
+    void aManagerReadsTheWarningListAndTheCustomerTabInChinese(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        context.settings().put(ChurnSettings.ACTIVE, "");
+        long id = ChurnPluginTest.staffCustomer(kehu, "界面流失客户");
+        ChurnPluginTest.purchases(context, id, 5, 30, 150, "2000");
+        ChurnPluginTest.complaint(context, id, 3);
+        ChurnPluginTest.complaint(context, id, 20);
+        kehu.runJob(ChurnJob.ID);
+        // a second scoring after the customer bought again: two points on the chart
+        ChurnPluginTest.purchases(context, id, 1, 1, 0, "2000");
+        kehu.runJob(ChurnJob.ID);
+
+        try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/churn/" + WarningListView.PATH);
+            assertThat(_get(Span.class, spec -> spec.withId("churn-summary")).getText()).contains("位高风险");
+            @SuppressWarnings("unchecked")
+            Select<String> level = _get(Select.class, spec -> spec.withId("churn-filter-level"));
+            level.setValue("all");
+            @SuppressWarnings("unchecked")
+            Grid<Object> grid = _get(Grid.class, spec -> spec.withId("churn-warnings"));
+            grid.getDataProvider().refreshAll();
+            List<String> rows = IntStream.range(0, GridKt._size(grid))
+                    .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(grid, i))).toList();
+            assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("界面流失客户 | ").contains("低风险")
+                    .contains("staff"));
+            assertThat(rows).allSatisfy(r -> assertThat(r).doesNotContain("high").doesNotContain("{"));
+
+            ui.navigate("apps/churn/" + CasesView.PATH);
+            assertThat(_get(Span.class, spec -> spec.withId("churn-cases-summary")).getText()).contains("流失分析案例");
+
+            RecordPanel panel = kehu.extension(RecordPanel.class, ChurnPanel.class);
+            Component tab = kehu.callAsUser("manager", () -> panel.create(context, id));
+            String text = tab.getElement().getTextRecursively();
+            assertThat(text).contains("当前风险分").contains("主要原因").contains("风险分变化");
+
+            DashboardWidget widget = kehu.extension(DashboardWidget.class, ChurnWidget.class);
+            Component card = kehu.callAsUser("manager", () -> widget.create(context));
+            assertThat(card.getElement().getTextRecursively()).contains("中风险客户").contains("流失分析案例");
+        }
+    }
+
+    @Test
+    void anAdminScoresHighRiskCustomersAndGivesThemWinBackTasks(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        context.settings().put(ChurnSettings.ACTIVE, "");
+        long id = ChurnPluginTest.staffCustomer(kehu, "高风险界面客户");
+        ChurnPluginTest.purchases(context, id, 6, 20, 200, "800");
+        ChurnPluginTest.complaint(context, id, 1);
+        ChurnPluginTest.complaint(context, id, 2);
+        kehu.runJob(ChurnJob.ID);
+        context.workflows().openTasks("customer", id).forEach(t -> context.workflows().completeTask(t.id()));
+        try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/churn/" + ModelView.PATH);
+            assertThat(_get(Paragraph.class, spec -> spec.withId("churn-rules")).getText()).contains("预警规则：3 条启用");
+            ui.navigate("apps/churn/" + WarningListView.PATH);
+            _click(_get(Button.class, spec -> spec.withId("churn-winback")));
+            assertThat(_get(Span.class, spec -> spec.withId("churn-winback-result")).getText()).startsWith("已创建");
+        }
+        assertThat(context.workflows().openTasks("customer", id)).anySatisfy(t -> assertThat(t.kind())
+                .isEqualTo("win_back"));
+    }
+}
