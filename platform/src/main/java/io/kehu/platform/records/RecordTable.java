@@ -175,16 +175,10 @@ final class RecordTable {
     }
 
     /**
-     * The typed value of own-table field {@code f} read at {@code index} of a fetched row (money: its currency follows
-     * at {@code index + 1}). Reading by position spares looking the column up by name for every value of a million
-     * rows.
+     * The typed value of own-table field {@code f} read at {@code index} of a row read by {@link TypedRows} (money: its
+     * currency follows at {@code index + 1}). Reading by position spares looking the column up by name for every
+     * value of a million rows.
      */
-    Object read(org.jooq.Record row, FieldDefinition f, int index) {
-        Object value = row.get(index);
-        return value == null ? null : typed(f, value, f.storedType() == FieldType.MONEY ? row.get(index + 1) : null);
-    }
-
-    /** {@link #read(org.jooq.Record, FieldDefinition, int)} for a row read by {@link TypedRows}. */
     Object read(Object[] row, FieldDefinition f, int index) {
         Object value = row[index];
         return value == null ? null : typed(f, value, f.storedType() == FieldType.MONEY ? row[index + 1] : null);
