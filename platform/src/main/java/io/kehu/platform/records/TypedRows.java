@@ -12,7 +12,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
+import org.jooq.impl.CustomField;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Reads the rows of a form's table with the JDBC driver's typed getters instead of through jOOQ's records.
@@ -66,7 +67,9 @@ final class TypedRows {
                 text.add(dsl.render(select.get(i)));
                 kinds[i] = Kind.of(select.get(i));
             }
-            return new Columns(DSL.field(DSL.sql(text.toString())), kinds);
+            // Appended as it is: a plain-SQL part (DSL.sql) would be scanned for bind markers at every render.
+            String rendered = text.toString();
+            return new Columns(CustomField.of("typed_rows", SQLDataType.OTHER, ctx -> ctx.sql(rendered)), kinds);
         }
     }
 
