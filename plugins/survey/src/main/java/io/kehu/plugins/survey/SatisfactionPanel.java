@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
@@ -66,9 +67,17 @@ public class SatisfactionPanel implements RecordPanel {
                 .where("customer", FilterOperator.EQUALS, recordId).sortBy("answered_at", true).limit(10).list();
         for (RecordData r : rows) {
             String when = String.valueOf(r.get("answered_at"));
-            latest.add(new ListItem(m.get("panel.response", locale, when.length() >= 10 ? when.substring(0, 10) : when,
-                    r.get("survey_title"), m.get("channel." + r.get("channel"), locale),
-                    SurveysView.figures(m, ScoreSummary.of(List.of(SurveyService.score(r))), locale))));
+            ListItem item = new ListItem(m.get("panel.response", locale, when.length() >= 10 ? when.substring(0, 10)
+                    : when, r.get("survey_title"), m.get("channel." + r.get("channel"), locale),
+                    SurveysView.figures(m, ScoreSummary.of(List.of(SurveyService.score(r))), locale)));
+            if (r.get("summary") instanceof String answers && !answers.isBlank()) {
+                // the customer's own words: set as text (never HTML), one answer per line
+                Span words = new Span(answers);
+                words.getStyle().set("display", "block").set("white-space", "pre-line")
+                        .set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+                item.add(words);
+            }
+            latest.add(item);
         }
         panel.add(new H4(m.get("panel.latest", locale)), latest);
         return panel;

@@ -8,15 +8,19 @@ import org.pf4j.Extension;
 /**
  * The plugin's form: {@code survey_response}, one record per answered survey, linked to the customer, the campaign
  * and the context (a complaint, a visit), with its scores per dimension, NPS and top-two-box counts stored so the
- * analytics are database sums. Published through the platform's normal validate/publish path.
+ * analytics are database sums; {@code survey_invitation}, one personal single-use link (only its token's SHA-256 is
+ * stored). Published through the platform's normal validate/publish path.
  */
 @Extension
 public class SurveyForms implements FormDefinitionProvider {
 
     static final String RESPONSE = "survey_response";
+    static final String INVITATION = "survey_invitation";
 
     @Override
     public List<DefinitionText> definitions() {
-        return List.of(DefinitionText.fromResource(getClass(), "forms/" + RESPONSE + ".json"));
+        // the invitation refers to the response form, so the response form comes first
+        return List.of(DefinitionText.fromResource(getClass(), "forms/" + RESPONSE + ".json"),
+                DefinitionText.fromResource(getClass(), "forms/" + INVITATION + ".json"));
     }
 }
