@@ -15,6 +15,7 @@ public class LoyaltyForms implements FormDefinitionProvider {
     @Override
     public List<DefinitionText> definitions() {
         return List.of(DefinitionText.fromResource(getClass(), "forms/" + Ledger.ENTRY + ".json"),
-                DefinitionText.fromResource(getClass(), "forms/" + Ledger.ACCOUNT + ".json"));
+                DefinitionText.fromResource(getClass(), "forms/" + Ledger.ACCOUNT + ".json"),
+                DefinitionText.fromResource(getClass(), "forms/" + Awards.REFERRAL + ".json"));
     }
 }
