@@ -17,6 +17,7 @@ import io.kehu.sdk.jobs.PluginJobs;
 import io.kehu.sdk.json.JsonType;
 import io.kehu.sdk.json.PluginJson;
 import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.records.PluginTransactions;
 import io.kehu.sdk.scripts.PluginScripts;
 import io.kehu.sdk.services.PluginServices;
 import io.kehu.sdk.settings.PluginSettings;
@@ -56,12 +57,15 @@ final class HostPluginContext implements PluginContext {
     private final SdkComponents components;
     private final SdkServices services;
     private final PluginWorkflows workflows;
+    private final PluginTransactions transactions;
 
     HostPluginContext(String pluginId, String version, ClassLoader loader, Records records, BulkRecords bulk,
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
                       PluginSettingsStore settings, Function<String, Optional<SettingField>> declaredSettings,
-                      PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows) {
+                      PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows,
+                      PluginTransactions transactions) {
         this.workflows = workflows;
+        this.transactions = transactions;
         this.pluginId = pluginId;
         this.version = version;
         Actor self = Actor.system("plugin:" + pluginId);
@@ -98,6 +102,11 @@ final class HostPluginContext implements PluginContext {
     @Override
     public PluginRecords recordsOfCurrentUser() {
         return userRecords;
+    }
+
+    @Override
+    public PluginTransactions transactions() {
+        return transactions;
     }
 
     @Override

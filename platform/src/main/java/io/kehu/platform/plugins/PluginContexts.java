@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.PluginWrapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@link HostPluginContext} of each loaded plugin, created on first use with the platform services it adapts, and
@@ -38,11 +39,14 @@ class PluginContexts {
     private final ObjectProvider<RuleEngine> rules;
     private final PluginRegistry registry;
     private final ObjectProvider<Workflows> workflows;
+    private final SdkTransactions transactions;
 
     PluginContexts(Records records, BulkRecords bulk, FormCatalog catalog, PluginJobScheduler jobs,
                    PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser, UserAccounts users,
-                   ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows) {
+                   ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows,
+                   PlatformTransactionManager transactionManager) {
         this.workflows = workflows;
+        this.transactions = new SdkTransactions(transactionManager);
         this.records = records;
         this.bulk = bulk;
         this.catalog = catalog;
@@ -62,7 +66,8 @@ class PluginContexts {
                         records, bulk, this::currentActor, catalog, jobs, settings,
                         key -> declaredSetting(id, key), events, rules::getObject,
                         new SdkWorkflows(id, workflows::getObject, () -> users,
-                                () -> Optional.ofNullable(currentActor()).orElse(Actor.system("plugin:" + id)))));
+                                () -> Optional.ofNullable(currentActor()).orElse(Actor.system("plugin:" + id))),
+                        transactions));
     }
 
     Optional<HostPluginContext> find(String pluginId) {

@@ -6,6 +6,7 @@ import io.kehu.sdk.forms.PluginDefinitions;
 import io.kehu.sdk.jobs.PluginJobs;
 import io.kehu.sdk.json.PluginJson;
 import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.records.PluginTransactions;
 import io.kehu.sdk.scripts.PluginScripts;
 import io.kehu.sdk.services.PluginServices;
 import io.kehu.sdk.settings.PluginSettings;
@@ -47,6 +48,13 @@ public interface PluginContext {
      * and widgets. Outside a user's request it behaves like {@link #records()}.
      */
     PluginRecords recordsOfCurrentUser();
+
+    /**
+     * Several record writes in one database transaction (all or nothing), with unique values taken by a concurrent
+     * writer reported as {@link io.kehu.sdk.records.RecordException.Reason#DUPLICATE}: e.g. a ledger entry and the
+     * balance kept beside it.
+     */
+    PluginTransactions transactions();
 
     /**
      * The user name of whoever is signed in, when called in a user's request (a view, a button's listener); empty in
