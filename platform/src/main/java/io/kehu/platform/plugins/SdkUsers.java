@@ -6,7 +6,6 @@ import io.kehu.sdk.users.PluginUsers;
 import io.kehu.sdk.users.UserInfo;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -38,7 +37,7 @@ final class SdkUsers implements PluginUsers {
 
     static UserInfo info(UserAccount account) {
         return new UserInfo(account.id(), account.username(), account.displayName(),
-                account.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                account.roles().stream().map(Enum::name).collect(Collectors.toSet()),
                 account.enabled());
     }
 }

@@ -54,7 +54,7 @@ public class ReviewView implements ViewContribution {
 
     @Override
     public Set<String> roles() {
-        return Set.of("manager", "admin");
+        return Set.of("MANAGER", "ADMIN");
     }
 
     @Override
@@ -71,14 +71,14 @@ public class ReviewView implements ViewContribution {
             statuses.add(s.code());
         }
         status.setItems(statuses);
-        status.setItemLabelGenerator(code -> code.isEmpty() ? context.messages().get("review.all", locale)
+        status.setItemLabelGenerator(code -> code == null || code.isEmpty() ? context.messages().get("review.all", locale)
                 : Texts.status(context, code, locale));
         status.setValue(ALL);
         Select<UserInfo> visitor = new Select<>();
         visitor.setId("review-visitor");
         visitor.setLabel(context.messages().get("review.visitor", locale));
         visitor.setItems(context.users().enabled());
-        visitor.setItemLabelGenerator(UserInfo::displayName);
+        visitor.setItemLabelGenerator(u -> u == null ? context.messages().get("review.all", locale) : u.displayName());
         visitor.setEmptySelectionAllowed(true);
         visitor.setEmptySelectionCaption(context.messages().get("review.all", locale));
         DatePicker from = new DatePicker(context.messages().get("review.from", locale));

@@ -136,7 +136,13 @@ public class TodayView implements ViewContribution {
     }
 
     static void error(Div where, RecordException e) {
-        Paragraph p = new Paragraph(e.getMessage());
+        error(where, e.getMessage());
+    }
+
+    static void error(Div where, String message) {
+        where.getChildren().filter(c -> c.getId().filter("visit-error"::equals).isPresent()).toList()
+                .forEach(where::remove);
+        Paragraph p = new Paragraph(message);
         p.setId("visit-error");
         p.getStyle().set("color", "var(--lumo-error-text-color)");
         where.addComponentAsFirst(p);

@@ -14,6 +14,7 @@ import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -85,8 +86,20 @@ final class VisitScreen {
         SignaturePad pad = new SignaturePad(context.messages().get("today.clear", locale));
         Paragraph hint = new Paragraph(context.messages().get("today.needsignature", locale));
         Button sign = new Button(context.messages().get("today.sign", locale), e -> {
+            VisitService service = new VisitService(context);
+            // the same checks as VisitRules, first here to say them in the visitor's language
+            List<RecordData> open = service.checks(visitId).stream()
+                    .filter(c -> Boolean.TRUE.equals(c.get("required")) && c.get("result") == null).toList();
+            if (!open.isEmpty()) {
+                TodayView.error(area, context.messages().get("veto.signoff.open", locale, open.size(),
+                        Texts.item(open.getFirst(), locale)));
+                return;
+            }
+            if (signer.getValue().isBlank() || Strokes.fit(pad.strokes(), VisitService.SIGNATURE_MAX).isEmpty()) {
+                TodayView.error(area, context.messages().get("veto.signoff.signature", locale));
+                return;
+            }
             try {
-                VisitService service = new VisitService(context);
                 service.signOff(service.visit(visitId), signer.getValue(), pad.strokes());
                 show(context, screen, visitId);
             } catch (RecordException ex) {
@@ -107,7 +120,7 @@ final class VisitScreen {
         if (visit.get("signature") != null) {
             area.add(new Html("<div class='visit-signature'>" + Strokes.svg((String) visit.get("signature")) + "</div>"));
         }
-        boolean hasFeedback = !context.recordsOfCurrentUser().search(VisitForms.FEEDBACK)
+        boolean hasFeedback = !context.records().search(VisitForms.FEEDBACK)
                 .where("visit", FilterOperator.EQUALS, visit.id()).limit(1).list().isEmpty();
         if (hasFeedback) {
             Paragraph thanks = new Paragraph(context.messages().get("feedback.thanks", locale));

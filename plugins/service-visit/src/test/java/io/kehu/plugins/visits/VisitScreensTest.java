@@ -74,7 +74,7 @@ class VisitScreensTest {
             _get(TextField.class, spec -> spec.withId("signer-name")).setValue("李女士");
             _get(Input.class, spec -> spec.withId("signature-strokes")).setValue("M10,10 L40,60 L80,20");
             _click(_get(Button.class, spec -> spec.withId("visit-sign")));
-            assertThat(text("visit-error")).contains("必填检查未完成");
+            assertThat(text("visit-error")).contains("项必填检查未完成").doesNotContain("required");
 
             // every answer is saved at once (autosave); a problem is saved with its note
             for (RecordData check : checks) {
@@ -87,7 +87,8 @@ class VisitScreensTest {
             }
             assertThat(context.records().search(VisitForms.CHECK).where("visit", FilterOperator.EQUALS, visit.id())
                     .where("result", FilterOperator.IS_EMPTY).list()).isEmpty();
-            assertThat(text("visit-progress")).contains("已完成 " + (checks.size() - 1) + "/" + (checks.size() - 1));
+            long required = checks.stream().filter(c -> Boolean.TRUE.equals(c.get("required"))).count();
+            assertThat(text("visit-progress")).contains("已完成 " + required + "/" + required + " 项必填");
 
             _get(TextField.class, spec -> spec.withId("signer-name")).setValue("李女士");
             _get(Input.class, spec -> spec.withId("signature-strokes")).setValue("M10,10 L40,60 L80,20");
@@ -139,7 +140,7 @@ class VisitScreensTest {
             assertThat(text("review-counts")).startsWith("共 ").contains("已预约：").doesNotContain("booked");
             assertThat(text("review-overdue")).contains("逾期未完成的上门").contains("保养 · 逾期客户")
                     .contains("已预约");
-            assertThat(_get(Paragraph.class, spec -> spec.withId("review-empty")).isVisible()).isFalse();
+            assertThat(_find(Paragraph.class, spec -> spec.withId("review-empty"))).isEmpty();
             @SuppressWarnings("unchecked")
             Select<String> status = _get(Select.class, spec -> spec.withId("review-status"));
             status.setValue("cancelled");

@@ -9,7 +9,7 @@ import java.util.Set;
  * @param id what a {@code user} field stores
  * @param username the sign-in name (tasks, notices, {@code currentUsername()})
  * @param displayName the name to show
- * @param roles the user's roles in lower case: {@code admin}, {@code manager}, {@code staff}
+ * @param roles the user's roles, as in {@code ViewContribution.roles()}: {@code ADMIN}, {@code MANAGER}, {@code STAFF}
  * @param enabled false for a user who may no longer sign in
  */
 public record UserInfo(long id, String username, String displayName, Set<String> roles, boolean enabled) {
