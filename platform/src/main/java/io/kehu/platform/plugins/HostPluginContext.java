@@ -16,6 +16,7 @@ import io.kehu.sdk.jobs.JobStatus;
 import io.kehu.sdk.jobs.PluginJobs;
 import io.kehu.sdk.json.JsonType;
 import io.kehu.sdk.json.PluginJson;
+import io.kehu.sdk.locks.PluginLocks;
 import io.kehu.sdk.records.PluginRecords;
 import io.kehu.sdk.records.PluginTransactions;
 import io.kehu.sdk.scripts.PluginScripts;
@@ -23,6 +24,7 @@ import io.kehu.sdk.services.PluginServices;
 import io.kehu.sdk.settings.PluginSettings;
 import io.kehu.sdk.settings.SettingField;
 import io.kehu.sdk.ui.PluginComponents;
+import io.kehu.sdk.users.PluginUsers;
 import io.kehu.sdk.workflows.PluginWorkflows;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +60,18 @@ final class HostPluginContext implements PluginContext {
     private final SdkServices services;
     private final PluginWorkflows workflows;
     private final PluginTransactions transactions;
+    private final PluginLocks locks;
+    private final PluginUsers users;
 
     HostPluginContext(String pluginId, String version, ClassLoader loader, Records records, BulkRecords bulk,
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
                       PluginSettingsStore settings, Function<String, Optional<SettingField>> declaredSettings,
                       PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows,
-                      PluginTransactions transactions) {
+                      PluginTransactions transactions, PluginLocks locks, PluginUsers users) {
         this.workflows = workflows;
         this.transactions = transactions;
+        this.locks = locks;
+        this.users = users;
         this.pluginId = pluginId;
         this.version = version;
         Actor self = Actor.system("plugin:" + pluginId);
@@ -251,5 +257,15 @@ final class HostPluginContext implements PluginContext {
     @Override
     public PluginWorkflows workflows() {
         return workflows;
+    }
+
+    @Override
+    public PluginLocks locks() {
+        return locks;
+    }
+
+    @Override
+    public PluginUsers users() {
+        return users;
     }
 }

@@ -8,12 +8,14 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.Workflows;
+import io.kehu.sdk.locks.PluginLocks;
 import io.kehu.sdk.settings.SettingField;
 import io.kehu.sdk.settings.SettingsPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.pf4j.PluginWrapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -40,13 +42,15 @@ class PluginContexts {
     private final PluginRegistry registry;
     private final ObjectProvider<Workflows> workflows;
     private final SdkTransactions transactions;
+    private final PluginLockStore locks;
 
     PluginContexts(Records records, BulkRecords bulk, FormCatalog catalog, PluginJobScheduler jobs,
                    PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser, UserAccounts users,
                    ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows,
-                   PlatformTransactionManager transactionManager) {
+                   PlatformTransactionManager transactionManager, PluginLockStore locks) {
         this.workflows = workflows;
         this.transactions = new SdkTransactions(transactionManager);
+        this.locks = locks;
         this.records = records;
         this.bulk = bulk;
         this.catalog = catalog;
@@ -67,7 +71,12 @@ class PluginContexts {
                         key -> declaredSetting(id, key), events, rules::getObject,
                         new SdkWorkflows(id, workflows::getObject, () -> users,
                                 () -> Optional.ofNullable(currentActor()).orElse(Actor.system("plugin:" + id))),
-                        transactions));
+                        transactions, new PluginLocks() {
+                            @Override
+                            public <T> T exclusively(String key, Supplier<T> work) {
+                                return locks.exclusively(id, key, work);
+                            }
+                        }, new SdkUsers(() -> users)));
     }
 
     Optional<HostPluginContext> find(String pluginId) {
