@@ -10,6 +10,7 @@ import io.kehu.sdk.scripts.ScriptFunctions;
 import io.kehu.sdk.settings.SettingsPage;
 import io.kehu.sdk.ui.DashboardWidget;
 import io.kehu.sdk.ui.NavigationContribution;
+import io.kehu.sdk.ui.PublicPage;
 import io.kehu.sdk.ui.RecordPanel;
 import io.kehu.sdk.ui.ViewContribution;
 import io.kehu.sdk.workflows.WorkflowDefinitionProvider;
@@ -33,8 +34,9 @@ class PluginActivation {
 
     /** Every extension point of the SDK, in the order their names are listed on the Plugins screen. */
     static final List<Class<?>> POINTS = List.of(FormDefinitionProvider.class, RecordListener.class,
-            ScheduledJob.class, ViewContribution.class, NavigationContribution.class, RecordPanel.class,
-            DashboardWidget.class, ScriptFunctions.class, SettingsPage.class, WorkflowDefinitionProvider.class);
+            ScheduledJob.class, ViewContribution.class, PublicPage.class, NavigationContribution.class,
+            RecordPanel.class, DashboardWidget.class, ScriptFunctions.class, SettingsPage.class,
+            WorkflowDefinitionProvider.class);
 
     private final PluginForms forms;
     private final PluginRoutes routes;

@@ -5,6 +5,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import io.kehu.platform.ui.MainLayout;
+import io.kehu.sdk.ui.PublicPage;
 import io.kehu.sdk.ui.ViewContribution;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +41,24 @@ class PluginRoutes implements VaadinServiceInitListener {
     record PluginView(ActivePlugin plugin, ViewContribution contribution) {
     }
 
+    /**
+     * A registered public page ({@code public/<plugin id>/<path>}, no sign-in, served by {@link PublicPluginPage}).
+     *
+     * @param plugin the plugin
+     * @param page its extension
+     */
+    record PublicView(ActivePlugin plugin, PublicPage page) {
+    }
+
+    private final Map<String, PublicView> publicViews = new ConcurrentHashMap<>();
+
     @Override
     public void serviceInit(ServiceInitEvent event) {
         ApplicationRouteRegistry registry = ApplicationRouteRegistry.getInstance(event.getSource().getContext());
         registries.add(registry);
         event.getSource().addServiceDestroyListener(destroyed -> registries.remove(registry));
         register(registry, List.copyOf(views.keySet()));
+        registerPublic(registry, List.copyOf(publicViews.keySet()));
     }
 
     /** The route path of a plugin's view path. */
@@ -69,8 +82,31 @@ class PluginRoutes implements VaadinServiceInitListener {
             }
             paths.add(route);
         }
+        Map<String, PublicView> addedPublic = new java.util.LinkedHashMap<>();
+        for (PublicPage page : plugin.get(PublicPage.class)) {
+            String path = page.path();
+            if (path == null || !PATH.matcher(path).matches()) {
+                throw new IllegalArgumentException("Public page path '" + path + "' of " + page.getClass().getName()
+                        + " is not lower-case words separated by '/' or '-'.");
+            }
+            if (addedPublic.put(publicRouteOf(plugin.pluginId(), path), new PublicView(plugin, page)) != null) {
+                throw new IllegalArgumentException("Two public pages of the plugin use the path '" + path + "'.");
+            }
+        }
         views.putAll(added);
+        publicViews.putAll(addedPublic);
+        List<String> publicPaths = List.copyOf(addedPublic.keySet());
         registries.forEach(r -> register(r, paths));
+        registries.forEach(r -> registerPublic(r, publicPaths));
+    }
+
+    /** The route path of a plugin's public page: {@code public/<plugin id>/<path>}. */
+    static String publicRouteOf(String pluginId, String path) {
+        return "public/" + pluginId + "/" + path;
+    }
+
+    Optional<PublicView> publicView(String route) {
+        return Optional.ofNullable(publicViews.get(route));
     }
 
     /** Removes every route of a stopping plugin. */
@@ -78,9 +114,15 @@ class PluginRoutes implements VaadinServiceInitListener {
         List<String> paths = views.entrySet().stream()
                 .filter(e -> e.getValue().plugin().pluginId().equals(pluginId)).map(Map.Entry::getKey).toList();
         paths.forEach(views::remove);
+        List<String> publicPaths = publicViews.entrySet().stream()
+                .filter(e -> e.getValue().plugin().pluginId().equals(pluginId)).map(Map.Entry::getKey).toList();
+        publicPaths.forEach(publicViews::remove);
         for (ApplicationRouteRegistry registry : registries) {
             RouteConfiguration config = RouteConfiguration.forRegistry(registry);
-            registry.update(() -> paths.forEach(config::removeRoute));
+            registry.update(() -> {
+                paths.forEach(config::removeRoute);
+                publicPaths.forEach(config::removeRoute);
+            });
         }
     }
 
@@ -90,6 +132,13 @@ class PluginRoutes implements VaadinServiceInitListener {
 
     boolean hasView(String pluginId, String path) {
         return views.containsKey(routeOf(pluginId, path));
+    }
+
+    /** Public pages have no layout: a visitor sees neither the menu nor anything of the app around the page. */
+    private static void registerPublic(ApplicationRouteRegistry registry, List<String> paths) {
+        RouteConfiguration config = RouteConfiguration.forRegistry(registry);
+        registry.update(() -> paths.stream().filter(p -> config.getRoute(p).isEmpty())
+                .forEach(p -> config.setRoute(p, PublicPluginPage.class)));
     }
 
     private static void register(ApplicationRouteRegistry registry, List<String> paths) {

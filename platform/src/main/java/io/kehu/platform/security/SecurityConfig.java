@@ -59,6 +59,10 @@ class SecurityConfig {
         // component loads it from its web jar) is a public library: Vaadin's configuration would deny it (403).
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/kehu.css", "/webjars/chart.js/**")
                 .permitAll());
+        // Plugins' public pages (SDK PublicPage, e.g. a survey's answer page from a personal link) open without
+        // sign-in: only the GET of the page; the route target (PublicPluginPage) is the only @AnonymousAllowed view
+        // there, rate-limited per address, and its later requests are Vaadin's own, protected by the UI's key.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/public/**").permitAll());
         // As Vaadin's default minus its exemption of the login POST.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         http.exceptionHandling(exceptions -> exceptions.defaultAccessDeniedHandlerFor(

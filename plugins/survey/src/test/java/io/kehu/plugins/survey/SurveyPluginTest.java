@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.scripts.ScriptFunctions;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.workflows.TaskInfo;
@@ -143,5 +144,24 @@ class SurveyPluginTest {
         } finally {
             kehu.context().settings().put(SurveySettings.LOW_DIMENSION, "2");
         }
+    }
+
+    @Test
+    void rulesReadTheCustomersCurrentCsatAndNps(KehuTestHost kehu) throws Exception {
+        survey(kehu.context(), "rules");
+        long c = customer(kehu.context(), "规则客户");
+        answer(kehu, "rules", c, Map.of("quality", 5, "service", 10, "recommend", 10));
+        answer(kehu, "rules", c, Map.of("quality", 3, "service", 4, "recommend", 5));
+        ScriptFunctions functions = kehu.extension(ScriptFunctions.class, SurveyFunctions.class);
+        assertThat(functions.name()).isEqualTo("survey");
+        Object survey = functions.functions();
+        var csat = survey.getClass().getMethod("csat", Object.class);
+        var nps = survey.getClass().getMethod("nps", Object.class);
+        var mean = survey.getClass().getMethod("mean", Object.class, String.class);
+        // ratings 5/5 ✓, 10/10 ✓, 3/5 ✗, 4/10 ✗ → 50%; NPS 10 and 5 → (1 − 1) / 2 = 0; quality (5 + 3) / 2 = 4
+        assertThat((BigDecimal) csat.invoke(survey, c)).isEqualByComparingTo("50.0");
+        assertThat((BigDecimal) nps.invoke(survey, c)).isEqualByComparingTo("0");
+        assertThat((BigDecimal) mean.invoke(survey, c, "quality")).isEqualByComparingTo("4");
+        assertThat(csat.invoke(survey, customer(kehu.context(), "没有答卷"))).isNull();
     }
 }

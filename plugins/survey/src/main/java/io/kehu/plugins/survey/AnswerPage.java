@@ -1,0 +1,86 @@
+package io.kehu.plugins.survey;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import io.kehu.sdk.LocalText;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.ui.PublicPage;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.pf4j.Extension;
+
+/**
+ * The public answer page {@code public/survey/answer?t=<token>} a personal link opens: no sign-in, phone-first (one
+ * column, ratings that wrap), zh/en by the browser's language with a switch. It shows the survey's title, greeting
+ * and questions — nothing about the customer — and says kindly when the link is used, expired or wrong. The submit is
+ * idempotent (the link's token is the submission key).
+ */
+@Extension
+public class AnswerPage implements PublicPage {
+
+    static final String PATH = "answer";
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public LocalText title() {
+        return LocalText.of("满意度调查", "Satisfaction survey");
+    }
+
+    @Override
+    public Component create(PluginContext context, Map<String, List<String>> parameters) {
+        String token = parameters.getOrDefault("t", List.of("")).stream().findFirst().orElse("");
+        Locale start = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
+        Div page = new Div();
+        page.setId("survey-answer");
+        page.setWidthFull();
+        show(context, page, token, start);
+        return page;
+    }
+
+    private static void show(PluginContext context, Div page, String token, Locale locale) {
+        page.removeAll();
+        boolean zh = "zh".equals(locale.getLanguage());
+        Button other = new Button(zh ? "English" : "中文", e -> show(context, page, token,
+                zh ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE));
+        other.setId("survey-answer-language");
+        page.add(other);
+        Invitations links = new Invitations(context);
+        Invitations.Opened opened = links.open(token);
+        Paragraph message = new Paragraph(opened.message() == null ? "" : opened.message().in(locale));
+        message.setId("survey-answer-message");
+        if (opened.state() != Invitations.State.OPEN) {
+            page.add(message);
+            return;
+        }
+        AnswerForm form = new AnswerForm(opened.survey(), locale);
+        Paragraph status = new Paragraph();
+        status.setId("survey-answer-status");
+        Button submit = new Button(zh ? "提交" : "Submit");
+        submit.setId("survey-answer-submit");
+        submit.setWidthFull();
+        submit.setDisableOnClick(true);
+        submit.addClickListener(e -> {
+            SurveyService.Result r = links.answer(token, form.answers());
+            if (r.stored()) {
+                page.removeAll();
+                Paragraph thanks = new Paragraph(zh ? "提交成功，感谢您的反馈！" : "Sent. Thank you for your feedback!");
+                thanks.setId("survey-answer-thanks");
+                page.add(thanks);
+            } else {
+                status.setText(r.problems().stream().map(p -> p.in(locale)).collect(Collectors.joining(zh ? "；" : "; ")));
+                submit.setEnabled(true);
+            }
+        });
+        page.add(new H2(opened.survey().title().in(locale)), message, form, status, submit);
+    }
+}

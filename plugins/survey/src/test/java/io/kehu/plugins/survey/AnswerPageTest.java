@@ -1,0 +1,85 @@
+package io.kehu.plugins.survey;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.QueryParameters;
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.testkit.KehuPluginTest;
+import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.testkit.KehuUi;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The public answer page: open without sign-in (HTTP), answered once from its link (Karibu), kind messages. */
+@KehuPluginTest
+class AnswerPageTest {
+
+    private static String text(String id) {
+        return _get(Component.class, spec -> spec.withId(id)).getElement().getTextRecursively();
+    }
+
+    @Test
+    void onlyThePublicPageOpensWithoutSignIn(KehuTestHost kehu) throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> open = http.send(HttpRequest.newBuilder(URI.create(kehu.baseUrl()
+                + "/public/survey/answer?t=abc")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(open.statusCode()).isEqualTo(200);
+        HttpResponse<String> staffOnly = http.send(HttpRequest.newBuilder(URI.create(kehu.baseUrl()
+                + "/apps/survey/entry")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(staffOnly.statusCode()).isIn(302, 401, 403);
+    }
+
+    @Test
+    void aCustomerAnswersFromTheLinkOnce(KehuTestHost kehu) {
+        new SurveyCatalog(kehu.context()).save(StandardSurvey.KEY, StandardSurvey.title(), StandardSurvey.greeting(),
+                StandardSurvey.questions(), "admin");
+        long c = SurveyPluginTest.customer(kehu.context(), "页面客户王先生");
+        String token = new Invitations(kehu.context()).issue(c, StandardSurvey.KEY, null, Duration.ofDays(7)).token();
+        try (KehuUi ui = kehu.ui("staff", Locale.SIMPLIFIED_CHINESE)) {
+            answer(token);
+            assertThat(text("survey-answer")).contains("客户满意度调查").contains("感谢您抽出一分钟时间")
+                    .doesNotContain("王先生");
+            _click(_get(Button.class, spec -> spec.withId("survey-answer-submit")));
+            assertThat(text("survey-answer-status")).startsWith("请回答：");
+            for (String q : List.of("quality", "service", "speed", "price", "overall")) {
+                rating(q).setValue(4);
+            }
+            rating("recommend").setValue(10);
+            _click(_get(Button.class, spec -> spec.withId("survey-answer-submit")));
+            assertThat(text("survey-answer-thanks")).isEqualTo("提交成功，感谢您的反馈！");
+            answer(token);
+            assertThat(text("survey-answer-message")).isEqualTo("您已经填写过这份问卷，感谢您的反馈！");
+            _click(_get(Button.class, spec -> spec.withId("survey-answer-language")));
+            assertThat(text("survey-answer-message"))
+                    .isEqualTo("You have already answered this survey. Thank you for your feedback!");
+            answer("nonsense");
+            assertThat(text("survey-answer-message")).startsWith("这个链接无效");
+        }
+        assertThat(kehu.context().records().search(SurveyForms.RESPONSE).where("customer", FilterOperator.EQUALS, c)
+                .list()).hasSize(1);
+    }
+
+    private static void answer(String token) {
+        UI.getCurrent().navigate("public/survey/answer", QueryParameters.of("t", token));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RadioButtonGroup<Integer> rating(String question) {
+        Div block = _get(Div.class, spec -> spec.withId("q-" + question));
+        return (RadioButtonGroup<Integer>) block.getChildren().filter(RadioButtonGroup.class::isInstance).findFirst()
+                .orElseThrow();
+    }
+}
