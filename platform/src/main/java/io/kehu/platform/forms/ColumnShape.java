@@ -99,7 +99,7 @@ public record ColumnShape(Kind kind, int length, int precision, int scale) {
     }
 
     /** Digits before the decimal point that the column can hold: what a numeric change must not reduce. */
-    int integerDigits() {
+    public int integerDigits() {
         return switch (kind) {
             case SMALLINT -> 5;
             case BIGINT -> 19;
@@ -108,7 +108,7 @@ public record ColumnShape(Kind kind, int length, int precision, int scale) {
         };
     }
 
-    boolean isNumber() {
+    public boolean isNumber() {
         return kind == Kind.SMALLINT || kind == Kind.BIGINT || kind == Kind.NUMERIC;
     }
 

@@ -1,5 +1,7 @@
 package io.kehu.platform.forms;
 
+import io.kehu.platform.forms.reading.DefinitionLimits;
+
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +70,7 @@ public record DefinitionProblem(String source, String jsonPath, String message, 
     }
 
     /** A translated problem: its English message is the {@code en} text of {@code kind} formatted with {@code args}. */
-    static DefinitionProblem of(String source, String jsonPath, Kind kind, String... args) {
+    public static DefinitionProblem of(String source, String jsonPath, Kind kind, String... args) {
         return new DefinitionProblem(source, jsonPath, text(kind, Locale.ENGLISH, args), kind, List.of(args));
     }
 

@@ -1,6 +1,11 @@
 package io.kehu.platform.forms;
 
 import io.kehu.platform.forms.DefinitionProblem.Kind;
+import io.kehu.platform.forms.reading.DefinitionChecks;
+import io.kehu.platform.forms.reading.DefinitionLimits;
+import io.kehu.platform.forms.reading.DefinitionParser;
+import io.kehu.platform.forms.reading.DefinitionSchema;
+import io.kehu.platform.forms.reading.JsonPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

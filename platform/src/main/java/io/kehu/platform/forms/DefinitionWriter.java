@@ -77,7 +77,7 @@ public class DefinitionWriter {
     }
 
     /** One field as it appears in {@code fields}, with its permissions on the field. */
-    ObjectNode field(FieldDefinition f) {
+    public ObjectNode field(FieldDefinition f) {
         ObjectNode node = nodes.objectNode();
         node.put("id", f.id());
         node.put("type", f.type().jsonName());

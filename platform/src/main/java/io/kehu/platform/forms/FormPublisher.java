@@ -1,5 +1,10 @@
 package io.kehu.platform.forms;
 
+import io.kehu.platform.forms.storage.DatabaseFormCatalog;
+import io.kehu.platform.forms.storage.FormStorage;
+import io.kehu.platform.forms.storage.FormVersionStore;
+import io.kehu.platform.forms.storage.SchemaSync;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

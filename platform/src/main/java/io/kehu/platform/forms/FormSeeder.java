@@ -1,5 +1,7 @@
 package io.kehu.platform.forms;
 
+import io.kehu.platform.forms.storage.FormVersionStore;
+
 import java.util.List;
 import org.springframework.stereotype.Service;
 

@@ -16,12 +16,15 @@ import io.kehu.sdk.jobs.JobStatus;
 import io.kehu.sdk.jobs.PluginJobs;
 import io.kehu.sdk.json.JsonType;
 import io.kehu.sdk.json.PluginJson;
+import io.kehu.sdk.locks.PluginLocks;
 import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.records.PluginTransactions;
 import io.kehu.sdk.scripts.PluginScripts;
 import io.kehu.sdk.services.PluginServices;
 import io.kehu.sdk.settings.PluginSettings;
 import io.kehu.sdk.settings.SettingField;
 import io.kehu.sdk.ui.PluginComponents;
+import io.kehu.sdk.users.PluginUsers;
 import io.kehu.sdk.workflows.PluginWorkflows;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +59,19 @@ final class HostPluginContext implements PluginContext {
     private final SdkComponents components;
     private final SdkServices services;
     private final PluginWorkflows workflows;
+    private final PluginTransactions transactions;
+    private final PluginLocks locks;
+    private final PluginUsers users;
 
     HostPluginContext(String pluginId, String version, ClassLoader loader, Records records, BulkRecords bulk,
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
                       PluginSettingsStore settings, Function<String, Optional<SettingField>> declaredSettings,
-                      PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows) {
+                      PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows,
+                      PluginTransactions transactions, PluginLocks locks, PluginUsers users) {
         this.workflows = workflows;
+        this.transactions = transactions;
+        this.locks = locks;
+        this.users = users;
         this.pluginId = pluginId;
         this.version = version;
         Actor self = Actor.system("plugin:" + pluginId);
@@ -98,6 +108,11 @@ final class HostPluginContext implements PluginContext {
     @Override
     public PluginRecords recordsOfCurrentUser() {
         return userRecords;
+    }
+
+    @Override
+    public PluginTransactions transactions() {
+        return transactions;
     }
 
     @Override
@@ -242,5 +257,15 @@ final class HostPluginContext implements PluginContext {
     @Override
     public PluginWorkflows workflows() {
         return workflows;
+    }
+
+    @Override
+    public PluginLocks locks() {
+        return locks;
+    }
+
+    @Override
+    public PluginUsers users() {
+        return users;
     }
 }

@@ -8,15 +8,18 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.Workflows;
+import io.kehu.sdk.locks.PluginLocks;
 import io.kehu.sdk.settings.SettingField;
 import io.kehu.sdk.settings.SettingsPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.pf4j.PluginWrapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@link HostPluginContext} of each loaded plugin, created on first use with the platform services it adapts, and
@@ -38,11 +41,16 @@ class PluginContexts {
     private final ObjectProvider<RuleEngine> rules;
     private final PluginRegistry registry;
     private final ObjectProvider<Workflows> workflows;
+    private final SdkTransactions transactions;
+    private final PluginLockStore locks;
 
     PluginContexts(Records records, BulkRecords bulk, FormCatalog catalog, PluginJobScheduler jobs,
                    PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser, UserAccounts users,
-                   ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows) {
+                   ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows,
+                   PlatformTransactionManager transactionManager, PluginLockStore locks) {
         this.workflows = workflows;
+        this.transactions = new SdkTransactions(transactionManager);
+        this.locks = locks;
         this.records = records;
         this.bulk = bulk;
         this.catalog = catalog;
@@ -62,7 +70,13 @@ class PluginContexts {
                         records, bulk, this::currentActor, catalog, jobs, settings,
                         key -> declaredSetting(id, key), events, rules::getObject,
                         new SdkWorkflows(id, workflows::getObject, () -> users,
-                                () -> Optional.ofNullable(currentActor()).orElse(Actor.system("plugin:" + id)))));
+                                () -> Optional.ofNullable(currentActor()).orElse(Actor.system("plugin:" + id))),
+                        transactions, new PluginLocks() {
+                            @Override
+                            public <T> T exclusively(String key, Supplier<T> work) {
+                                return locks.exclusively(id, key, work);
+                            }
+                        }, new SdkUsers(() -> users)));
     }
 
     Optional<HostPluginContext> find(String pluginId) {

@@ -83,7 +83,8 @@ final class SdkRecords implements PluginRecords {
         } catch (RecordNotFoundException e) {
             throw new RecordException(RecordException.Reason.NOT_FOUND, e.getMessage());
         } catch (RecordValidationException e) {
-            throw new RecordException(RecordException.Reason.INVALID, e.errors().stream()
+            boolean onlyTaken = !e.errors().isEmpty() && e.errors().stream().allMatch(err -> "unique".equals(err.code()));
+            throw new RecordException(onlyTaken ? RecordException.Reason.DUPLICATE : RecordException.Reason.INVALID, e.errors().stream()
                     .map(err -> err.fieldId() + ": " + err.message().in(Locale.ENGLISH))
                     .collect(Collectors.joining("; ")));
         } catch (AccessRefusedException e) {
@@ -94,6 +95,10 @@ final class SdkRecords implements PluginRecords {
             throw new RecordException(RecordException.Reason.VETOED, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new RecordException(RecordException.Reason.INVALID, e.getMessage());
+        } catch (RecordException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw DatabaseRefusals.translated(e);
         }
     }
 

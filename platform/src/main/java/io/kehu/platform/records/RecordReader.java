@@ -57,10 +57,18 @@ final class RecordReader {
     private List<Record> fetch(Condition where, List<SortField<?>> order, int offset, int limit,
                                Predicate<FieldDefinition> readable, boolean withMetadata) {
         List<Field<?>> select = withMetadata ? table.selectList() : table.valueSelectList();
-        var rows = dsl.select(select).from(table.table).where(where).orderBy(order).offset(offset).limit(limit).fetch();
+        // Typed JDBC reads of a select list rendered once per form version (see TypedRows): same statement, same
+        // value types, without jOOQ's per-value conversion.
+        TypedRows.Columns columns = table.typedColumns(dsl, select);
+        List<Object[]> rows = TypedRows.fetch(
+                dsl.select(columns.sql()).from(table.table).where(where).orderBy(order).offset(offset).limit(limit),
+                columns);
         Map<String, Integer> positions = table.positions(select);
         // The system columns lead the select list (see RecordTable): read by position, not looked up by name.
-        List<Long> ids = rows.map(r -> (Long) r.get(0));
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            ids.add((Long) row[0]);
+        }
         Map<String, Map<Long, List<String>>> multiselects = new HashMap<>();
         for (FieldDefinition f : table.form.fields()) {
             if (RecordTable.isMultiselect(f) && readable.test(f) && !ids.isEmpty()) {
@@ -78,8 +86,8 @@ final class RecordReader {
         }
         int capacity = (int) (shown.size() / 0.75f) + 1;
         List<Record> records = new ArrayList<>(rows.size());
-        for (var row : rows) {
-            long id = (Long) row.get(0);
+        for (Object[] row : rows) {
+            long id = (Long) row[0];
             LinkedHashMap<String, Object> values = new LinkedHashMap<>(capacity);
             for (int i = 0; i < shown.size(); i++) {
                 FieldDefinition f = shown.get(i);
@@ -87,13 +95,13 @@ final class RecordReader {
                 values.put(f.id(), at >= 0 ? table.read(row, f, at)
                         : multiselects.getOrDefault(f.id(), Map.of()).getOrDefault(id, List.of()));
             }
-            Integer version = (Integer) row.get(1);
-            Long parent = (Long) row.get(2);
+            Integer version = (Integer) row[1];
+            Long parent = (Long) row[2];
             records.add(withMetadata
                     ? new Record(table.form.id(), id, version, parent, RecordValues.owning(values),
-                    RecordTable.utc((OffsetDateTime) row.get(3)), (Long) row.get(4),
-                    RecordTable.utc((OffsetDateTime) row.get(5)), (Long) row.get(6),
-                    RecordTable.utc((OffsetDateTime) row.get(7)), (Long) row.get(8))
+                    RecordTable.utc((OffsetDateTime) row[3]), (Long) row[4],
+                    RecordTable.utc((OffsetDateTime) row[5]), (Long) row[6],
+                    RecordTable.utc((OffsetDateTime) row[7]), (Long) row[8])
                     : new Record(table.form.id(), id, version, parent, RecordValues.owning(values), null, null, null,
                     null, null, null));
         }

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 final class RecordServices {
 
     private final DSLContext dsl;
+    private final DSLContext customPlans;
     private final FormCatalog catalog;
     private final Visibility visibility;
     private final AuditTrail audit;
@@ -37,6 +38,7 @@ final class RecordServices {
                    ApplicationEventPublisher events, ObjectProvider<RecordRules> rules,
                    ObjectProvider<RecordGuard> guards) {
         this.dsl = dsl;
+        this.customPlans = CustomPlans.on(dsl);
         this.catalog = catalog;
         this.visibility = new Visibility(catalog, tables);
         this.audit = audit;
@@ -48,6 +50,14 @@ final class RecordServices {
 
     DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * {@link #dsl()} for statements PostgreSQL should plan with their values every time ({@link CustomPlans}): the
+     * filtered list pages.
+     */
+    DSLContext customPlansDsl() {
+        return customPlans;
     }
 
     FormCatalog catalog() {

@@ -48,28 +48,35 @@ final class RecordStreamReader {
             }
         }
         Map<String, Integer> positions = table.positions(select);
+        // Typed JDBC reads (see TypedRows): the select list is rendered once per stream, not once per page, and a
+        // page of 5,000 rows skips jOOQ's per-value conversion.
+        TypedRows.Columns columns = TypedRows.Columns.of(dsl, select);
         long last = Long.MIN_VALUE;
         while (true) {
-            var rows = dsl.select(select).from(table.table).where(where).and(table.id.gt(last))
-                    .orderBy(table.id.asc()).limit(PAGE_SIZE).fetch();
+            List<Object[]> rows = TypedRows.fetch(dsl.select(columns.sql()).from(table.table).where(where)
+                    .and(table.id.gt(last)).orderBy(table.id.asc()).limit(PAGE_SIZE), columns);
             if (rows.isEmpty()) {
                 return;
             }
-            List<Long> ids = rows.map(r -> r.get(table.id));
+            // id, row version and parent lead the select list
+            List<Long> ids = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                ids.add((Long) row[0]);
+            }
             Map<String, Map<Long, List<String>>> multiselects = new HashMap<>();
             for (FieldDefinition f : fields) {
                 if (RecordTable.isMultiselect(f)) {
                     multiselects.put(f.id(), sideValues(f, ids));
                 }
             }
-            for (var row : rows) {
-                long id = row.get(table.id);
+            for (Object[] row : rows) {
+                long id = (Long) row[0];
                 LinkedHashMap<String, Object> values = new LinkedHashMap<>();
                 for (FieldDefinition f : fields) {
                     values.put(f.id(), RecordTable.hasColumn(f) ? table.read(row, f, positions.get(f.id()))
                             : multiselects.get(f.id()).getOrDefault(id, List.of()));
                 }
-                each.accept(new Record(table.form.id(), id, row.get(table.rowVersion), row.get(table.parentId),
+                each.accept(new Record(table.form.id(), id, (Integer) row[1], (Long) row[2],
                         RecordValues.owning(values), null, null, null, null, null, null));
             }
             if (rows.size() < PAGE_SIZE) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
@@ -43,6 +44,9 @@ final class RecordTable {
     private final List<Field<?>> valueSelectList;
     private final Map<String, Integer> selectPositions;
     private final Map<String, Integer> valuePositions;
+    // Rendered on first use (rendering needs the DSLContext's dialect); a race only renders the same text twice.
+    private volatile TypedRows.Columns selectColumns;
+    private volatile TypedRows.Columns valueColumns;
 
     RecordTable(FormDefinition form) {
         this.form = form;
@@ -171,21 +175,45 @@ final class RecordTable {
     }
 
     /**
-     * The typed value of own-table field {@code f} read at {@code index} of a fetched row (money: its currency follows
-     * at {@code index + 1}). Reading by position spares looking the column up by name for every value of a million
-     * rows.
+     * The typed value of own-table field {@code f} read at {@code index} of a row read by {@link TypedRows} (money: its
+     * currency follows at {@code index + 1}). Reading by position spares looking the column up by name for every
+     * value of a million rows.
      */
-    Object read(org.jooq.Record row, FieldDefinition f, int index) {
-        Object value = row.get(index);
-        if (value == null) {
-            return null;
-        }
+    Object read(Object[] row, FieldDefinition f, int index) {
+        Object value = row[index];
+        return value == null ? null : typed(f, value, f.storedType() == FieldType.MONEY ? row[index + 1] : null);
+    }
+
+    private static Object typed(FieldDefinition f, Object value, Object next) {
         return switch (f.storedType()) {
-            case MONEY -> new Money((BigDecimal) value, (String) row.get(index + 1));
+            case MONEY -> new Money((BigDecimal) value, (String) next);
             case RATING -> ((Number) value).intValue();
             case DATETIME -> utc((OffsetDateTime) value);
             default -> value;
         };
+    }
+
+    /**
+     * {@code select} rendered once for reading with {@link TypedRows}: the two fixed select lists are kept with this
+     * table (one per published form version), any other list is rendered on each call.
+     */
+    TypedRows.Columns typedColumns(DSLContext dsl, List<Field<?>> select) {
+        if (select == selectList) {
+            TypedRows.Columns c = selectColumns;
+            if (c == null) {
+                c = TypedRows.Columns.of(dsl, select);
+                selectColumns = c;
+            }
+            return c;
+        } else if (select == valueSelectList) {
+            TypedRows.Columns c = valueColumns;
+            if (c == null) {
+                c = TypedRows.Columns.of(dsl, select);
+                valueColumns = c;
+            }
+            return c;
+        }
+        return TypedRows.Columns.of(dsl, select);
     }
 
     /** Where each field's column sits in {@code select} (a list built from {@link #column}), by field id. */

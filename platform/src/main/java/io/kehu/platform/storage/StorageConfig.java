@@ -25,6 +25,13 @@ class StorageConfig {
         config.setUsername(properties.effectiveUser());
         config.setPassword(properties.password());
         config.setMaximumPoolSize(10);
+        if (config.getJdbcUrl().startsWith("jdbc:h2:")) {
+            // An embedded database has no server or network that could drop a connection, so connections are never
+            // retired for age. Retiring them would also close the database itself: H2 closes a database when its last
+            // connection closes, and after a long pause (a loaded machine, a suspended laptop) the pool retires every
+            // connection at once, so statements in flight failed with "The database has been closed".
+            config.setMaxLifetime(0);
+        }
         return new HikariDataSource(config);
     }
 

@@ -2,6 +2,7 @@ package io.kehu.platform.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kehu.platform.forms.reading.DefinitionSchema;
 import io.kehu.platform.security.Role;
 import java.io.IOException;
 import java.io.InputStream;

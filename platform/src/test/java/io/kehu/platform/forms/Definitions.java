@@ -6,29 +6,29 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Builds form definitions in tests without spelling out all 24 components of a field. */
-final class Definitions {
+public final class Definitions {
 
     private Definitions() {
     }
 
-    static FormDefinition form(String id, FieldDefinition... fields) {
+    public static FormDefinition form(String id, FieldDefinition... fields) {
         return new FormDefinition(id, LocalizedText.of(id, id), null, "crm", 0,
                 fields.length == 0 ? null : fields[0].id(), null, List.of(fields), null, null, null);
     }
 
     /** {@code form} with {@code ownerField} (null: no owner) as the field that makes STAFF users owners. */
-    static FormDefinition ownedBy(String ownerField, FormDefinition form) {
+    public static FormDefinition ownedBy(String ownerField, FormDefinition form) {
         return new FormDefinition(form.id(), form.label(), form.icon(), form.navigationGroup(),
                 form.navigationOrder(), form.titleField(), ownerField, form.fields(), form.layout(), form.rules(),
                 form.access(), form.ownerDefault());
     }
 
-    static Field field(String id, FieldType type) {
+    public static Field field(String id, FieldType type) {
         return new Field(id, type);
     }
 
     /** A field under construction; {@link #get()} makes the record. */
-    static final class Field {
+    public static final class Field {
         private final String id;
         private final FieldType type;
         private Integer maxLength;
@@ -46,52 +46,52 @@ final class Definitions {
             this.type = type;
         }
 
-        Field maxLength(int value) {
+        public Field maxLength(int value) {
             maxLength = value;
             return this;
         }
 
-        Field scale(int value) {
+        public Field scale(int value) {
             scale = value;
             return this;
         }
 
-        Field unique() {
+        public Field unique() {
             unique = true;
             return this;
         }
 
-        Field indexed() {
+        public Field indexed() {
             indexed = true;
             return this;
         }
 
-        Field form(String value) {
+        public Field form(String value) {
             form = value;
             return this;
         }
 
-        Field resultType(FieldType value) {
+        public Field resultType(FieldType value) {
             resultType = value;
             return this;
         }
 
-        Field defaultValue(Object value) {
+        public Field defaultValue(Object value) {
             defaultValue = value;
             return this;
         }
 
-        Field min(BigDecimal value) {
+        public Field min(BigDecimal value) {
             min = value;
             return this;
         }
 
-        Field options(String... values) {
+        public Field options(String... values) {
             Arrays.stream(values).forEach(v -> options.add(new FieldOption(v, LocalizedText.of(v + "中", v))));
             return this;
         }
 
-        FieldDefinition get() {
+        public FieldDefinition get() {
             return new FieldDefinition(id, type, LocalizedText.of(id + "中", id), null, false, defaultValue, min, null,
                     maxLength, null, scale, null, options, unique, indexed, false, true, false, null, null, form,
                     null, resultType, null);

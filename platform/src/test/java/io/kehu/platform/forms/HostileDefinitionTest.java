@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.kehu.platform.forms.DefinitionProblem.Kind;
+import io.kehu.platform.forms.reading.DefinitionLimits;
+import io.kehu.platform.forms.reading.DefinitionSchema;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;

@@ -5,11 +5,14 @@ import io.kehu.sdk.export.PluginExports;
 import io.kehu.sdk.forms.PluginDefinitions;
 import io.kehu.sdk.jobs.PluginJobs;
 import io.kehu.sdk.json.PluginJson;
+import io.kehu.sdk.locks.PluginLocks;
 import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.records.PluginTransactions;
 import io.kehu.sdk.scripts.PluginScripts;
 import io.kehu.sdk.services.PluginServices;
 import io.kehu.sdk.settings.PluginSettings;
 import io.kehu.sdk.ui.PluginComponents;
+import io.kehu.sdk.users.PluginUsers;
 import io.kehu.sdk.workflows.PluginWorkflows;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -47,6 +50,13 @@ public interface PluginContext {
      * and widgets. Outside a user's request it behaves like {@link #records()}.
      */
     PluginRecords recordsOfCurrentUser();
+
+    /**
+     * Several record writes in one database transaction (all or nothing), with unique values taken by a concurrent
+     * writer reported as {@link io.kehu.sdk.records.RecordException.Reason#DUPLICATE}: e.g. a ledger entry and the
+     * balance kept beside it.
+     */
+    PluginTransactions transactions();
 
     /**
      * The user name of whoever is signed in, when called in a user's request (a view, a button's listener); empty in
@@ -96,4 +106,13 @@ public interface PluginContext {
      * something. Acts as the signed-in user in a user's request, else as the plugin.
      */
     PluginWorkflows workflows();
+
+    /**
+     * Database locks held until the current transaction ends, for checks that must not race between writers (e.g.
+     * overlapping bookings of one person), on one node or many.
+     */
+    PluginLocks locks();
+
+    /** The platform's users, read-only: ids of {@code user} fields, user names and display names. */
+    PluginUsers users();
 }

@@ -16,7 +16,14 @@ public class RecordException extends RuntimeException {
         /** A guard or listener vetoed the write. */
         VETOED,
         /** A {@link BatchWrite} was cancelled; nothing of it was written. */
-        CANCELLED
+        CANCELLED,
+        /**
+         * A value of a field marked {@code "unique": true} is already taken, by a stored record or by one written at
+         * the same moment by another thread or node (the database's unique index refused it). This is how a plugin
+         * makes a write idempotent: give the record a unique key (e.g. source + rule) and treat DUPLICATE as
+         * "already done". Inside {@link PluginTransactions#call} the whole transaction is undone.
+         */
+        DUPLICATE
     }
 
     private final Reason reason;

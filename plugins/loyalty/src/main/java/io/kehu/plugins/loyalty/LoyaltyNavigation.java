@@ -1,0 +1,18 @@
+package io.kehu.plugins.loyalty;
+
+import io.kehu.sdk.LocalText;
+import io.kehu.sdk.ui.NavItem;
+import io.kehu.sdk.ui.NavigationContribution;
+import java.util.List;
+import org.pf4j.Extension;
+
+/** The plugin's links in the Apps section: the ledger report and the admin's programme screen. */
+@Extension
+public class LoyaltyNavigation implements NavigationContribution {
+
+    @Override
+    public List<NavItem> items() {
+        return List.of(new NavItem(LedgerView.PATH, LocalText.of("积分流水", "Points ledger"), "star", 30),
+                new NavItem(ProgrammeView.PATH, LocalText.of("积分计划", "Loyalty programme"), "cog", 31));
+    }
+}

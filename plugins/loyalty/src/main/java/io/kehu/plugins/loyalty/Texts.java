@@ -1,0 +1,40 @@
+package io.kehu.plugins.loyalty;
+
+import com.vaadin.flow.component.UI;
+import io.kehu.sdk.PluginContext;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** The screens' words and formatted values in the user's language (zh-CN first, English otherwise). */
+final class Texts {
+
+    private final PluginContext context;
+    private final Locale locale;
+
+    Texts(PluginContext context) {
+        this.context = context;
+        this.locale = UI.getCurrent() == null ? Locale.SIMPLIFIED_CHINESE : UI.getCurrent().getLocale();
+    }
+
+    String get(String key, Object... args) {
+        return context.messages().get(key, locale, args);
+    }
+
+    String points(long points) {
+        return NumberFormat.getIntegerInstance(locale).format(points);
+    }
+
+    String date(LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    /** An option's label from the bundle ({@code prefix.CODE}), or a neutral word when the bundle has none. */
+    String option(String prefix, String code) {
+        String key = prefix + "." + code;
+        String text = context.messages().get(key, locale);
+        return text == null || text.equals("!" + key + "!") ? get(prefix + ".other") : text;
+    }
+}

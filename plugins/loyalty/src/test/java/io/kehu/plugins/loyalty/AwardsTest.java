@@ -1,0 +1,103 @@
+package io.kehu.plugins.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.MoneyValue;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.testkit.KehuPluginTest;
+import io.kehu.sdk.testkit.KehuTestHost;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Purchases earn through the plugin's listener; re-deliveries, bonuses, referrals and returns. */
+@KehuPluginTest
+class AwardsTest {
+
+    private static final AtomicInteger N = new AtomicInteger();
+
+    @AfterEach
+    void defaults(KehuTestHost kehu) {
+        kehu.context().settings().putJson(Awards.PROGRAMME_KEY, Programme.defaults());
+    }
+
+    static long customer(KehuTestHost kehu, LocalDate birthday) {
+        int n = N.incrementAndGet();
+        String phone = "137" + String.format("%08d", (System.nanoTime() / 1000 + n) % 100_000_000L);
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("name", "积分顾客" + n, "customer_type",
+                "person", "phone", phone));
+        if (birthday != null) {
+            values.put("birthday", birthday);
+        }
+        return kehu.context().records().create("customer", values).id();
+    }
+
+    static long purchase(KehuTestHost kehu, long customer, String amount, LocalDate on) {
+        return kehu.context().records().create("purchase", Map.of("customer", customer, "purchased_on", on,
+                "product", "会员套餐", "quantity", 1L, "amount", new MoneyValue(new BigDecimal(amount), "CNY"))).id();
+    }
+
+    @Test
+    void aSavedPurchaseEarnsOnceHoweverOftenItIsDelivered(KehuTestHost kehu) {
+        long c = customer(kehu, null);
+        long p = purchase(kehu, c, "128.00", LocalDate.now());
+        Awards awards = new Awards(kehu.context(), new Ledger(kehu.context()));
+        assertThat(awards.award(p)).extracting(PostResult::status)
+                .containsOnly(PostResult.Status.ALREADY_POSTED);
+        assertThat(awards.award(p)).extracting(PostResult::status)
+                .containsOnly(PostResult.Status.ALREADY_POSTED);
+        assertThat(new Ledger(kehu.context()).balance(c).available()).isEqualTo(12);
+        assertThat(entries(kehu, c)).hasSize(1);
+    }
+
+    @Test
+    void bonusesForTheFirstPurchaseTheBirthdayMonthAndTheReferrer(KehuTestHost kehu) {
+        kehu.context().settings().putJson(Awards.PROGRAMME_KEY, new Programme(BigDecimal.TEN, "DOWN", null,
+                Map.of(), BigDecimal.valueOf(2), 100L, 30L, 0L, 0L, 0, 0, 30, true));
+        LocalDate today = LocalDate.now();
+        long referrer = customer(kehu, null);
+        long c = customer(kehu, today.minusYears(30).withDayOfMonth(1));
+        kehu.context().records().create(Awards.REFERRAL, Map.of("referrer", referrer, "referred", c));
+        purchase(kehu, c, "200.00", today);
+        purchase(kehu, c, "50.00", today.plusDays(1));
+        Ledger ledger = new Ledger(kehu.context());
+        // 20 + 20 (birthday) + 100 (first) on the first; 5 + 5 on the second, which is not the first
+        assertThat(ledger.balance(c).available()).isEqualTo(150);
+        assertThat(ledger.balance(referrer).available()).isEqualTo(30);
+    }
+
+    @Test
+    void aReturnAfterAPartialRedemptionTakesBackItsShare(KehuTestHost kehu) {
+        long c = customer(kehu, null);
+        long p = purchase(kehu, c, "300.00", LocalDate.now());
+        Ledger ledger = new Ledger(kehu.context());
+        assertThat(ledger.balance(c).available()).isEqualTo(30);
+        ledger.post(Posting.redeem(c, 25, "redemption/r-" + c, LocalDate.now(), "咖啡券"));
+        Awards awards = new Awards(kehu.context(), ledger);
+        List<PostResult> back = awards.returned(p, "ret-" + p, new BigDecimal("200.00"), LocalDate.now());
+        assertThat(back).extracting(PostResult::status).containsExactly(PostResult.Status.POSTED);
+        assertThat(ledger.balance(c).available()).isEqualTo(5 - 20);
+        assertThat(awards.returned(p, "ret-" + p, new BigDecimal("200.00"), LocalDate.now()))
+                .extracting(PostResult::status).containsExactly(PostResult.Status.ALREADY_POSTED);
+        assertThat(ledger.balance(c).available()).isEqualTo(-15);
+    }
+
+    @Test
+    void anAdminRuleInTheSandboxComputesTheBasePoints(KehuTestHost kehu) {
+        kehu.context().settings().putJson(Awards.PROGRAMME_KEY, new Programme(BigDecimal.TEN, "DOWN",
+                "record.quantity * 7", Map.of(), null, 0L, 0L, 0L, 0L, 0, 0, 30, true));
+        long c = customer(kehu, null);
+        purchase(kehu, c, "10.00", LocalDate.now());
+        assertThat(new Ledger(kehu.context()).balance(c).available()).isEqualTo(7);
+    }
+
+    static List<RecordData> entries(KehuTestHost kehu, long customer) {
+        return kehu.context().records().search(Ledger.ENTRY).where("customer", FilterOperator.EQUALS, customer)
+                .limit(1000).list();
+    }
+}

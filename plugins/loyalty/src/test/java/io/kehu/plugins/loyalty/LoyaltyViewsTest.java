@@ -1,0 +1,107 @@
+package io.kehu.plugins.loyalty;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import io.kehu.sdk.testkit.KehuPluginTest;
+import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.testkit.KehuUi;
+import io.kehu.sdk.ui.RecordPanel;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The 积分 tab, the programme screen and the ledger page (Karibu, H2, zh-CN). */
+@KehuPluginTest
+class LoyaltyViewsTest {
+
+    @AfterEach
+    void defaults(KehuTestHost kehu) {
+        kehu.context().settings().putJson(Awards.PROGRAMME_KEY, Programme.defaults());
+    }
+
+    @Test
+    void thePointsTabShowsBalancePendingExpiringAndAFormattedStatement(KehuTestHost kehu) {
+        long c = AwardsTest.customer(kehu, null);
+        Ledger ledger = new Ledger(kehu.context());
+        LocalDate today = LocalDate.now();
+        ledger.post(Posting.earn(c, 1200, "purchase/ui-a-" + c, "base", today).expiresOn(today.plusDays(10)));
+        ledger.post(Posting.earn(c, 300, "purchase/ui-b-" + c, "base", today).availableOn(today.plusDays(7)));
+        ledger.post(Posting.redeem(c, 200, "redemption/ui-" + c, today, "咖啡券"));
+        RecordPanel panel = kehu.extension(RecordPanel.class, PointsPanel.class);
+        try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
+            Component tab = kehu.callAsUser("manager", () -> panel.create(kehu.context(), c));
+            String text = tab.getElement().getTextRecursively();
+            assertThat(text).contains("1,000可用积分").contains("300待生效积分").contains("1,000")
+                    .contains("前到期");
+            @SuppressWarnings("unchecked")
+            Grid<Object> statement = (Grid<Object>) tab.getChildren().filter(Grid.class::isInstance).findFirst()
+                    .orElseThrow();
+            List<String> rows = IntStream.range(0, GridKt._size(statement))
+                    .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(statement, i))).toList();
+            assertThat(rows).hasSize(3);
+            assertThat(rows.getFirst()).contains("兑换").contains("-200").doesNotContain("REDEEM");
+            assertThat(rows).anySatisfy(r -> assertThat(r).contains("获得").contains("1,200"));
+
+            long fresh = AwardsTest.customer(kehu, null);
+            Component empty = kehu.callAsUser("manager", () -> panel.create(kehu.context(), fresh));
+            assertThat(empty.getElement().getTextRecursively()).contains("该客户还没有积分流水");
+        }
+    }
+
+    @Test
+    void theAdminSetsTheProgrammeWithFormFields(KehuTestHost kehu) {
+        try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/loyalty/" + ProgrammeView.PATH);
+            _get(BigDecimalField.class, spec -> spec.withLabel("每 1 积分所需消费（元）")).setValue(new BigDecimal("5"));
+            _get(BigDecimalField.class, spec -> spec.withId("loyalty-multiplier-KEY")).setValue(new BigDecimal("2"));
+            _click(_get(Button.class, spec -> spec.withId("loyalty-programme-save")));
+            assertThat(_get(Span.class, spec -> spec.withId("loyalty-programme-status")).getText()).contains("已保存");
+        }
+        Programme saved = new Awards(kehu.context(), new Ledger(kehu.context())).programme();
+        assertThat(saved.yuanPerPoint()).isEqualByComparingTo("5");
+        assertThat(saved.multiplierOf("KEY")).isEqualByComparingTo("2");
+        long c = AwardsTest.customer(kehu, null);
+        AwardsTest.purchase(kehu, c, "100.00", LocalDate.now());
+        assertThat(new Ledger(kehu.context()).balance(c).available()).isEqualTo(20);
+    }
+
+    @Test
+    void aBadRuleIsRefusedWithItsReason(KehuTestHost kehu) {
+        try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/loyalty/" + ProgrammeView.PATH);
+            _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel("积分规则（可选）"))
+                    .setValue("record.amount +* (");
+            _click(_get(Button.class, spec -> spec.withId("loyalty-programme-save")));
+            assertThat(_get(Span.class, spec -> spec.withId("loyalty-programme-status")).getText())
+                    .startsWith("积分规则有误");
+        }
+    }
+
+    @Test
+    void theLedgerPageCountsEntriesPerKind(KehuTestHost kehu) {
+        long c = AwardsTest.customer(kehu, null);
+        new Ledger(kehu.context()).post(Posting.earn(c, 10, "purchase/page-" + c, "base", LocalDate.now()));
+        try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/loyalty/" + LedgerView.PATH);
+            String totals = _get(UnorderedList.class, spec -> spec.withId("loyalty-ledger-totals")).getElement()
+                    .getTextRecursively();
+            assertThat(totals).contains("会员：").contains("未使用积分：").containsPattern("获得：[\\d,]+ 笔");
+            @SuppressWarnings("unchecked")
+            Grid<Object> grid = _get(Grid.class, spec -> spec.withId("loyalty-ledger-grid"));
+            assertThat(GridKt._size(grid)).isPositive();
+        }
+    }
+}

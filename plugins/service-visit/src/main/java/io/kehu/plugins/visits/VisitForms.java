@@ -1,0 +1,28 @@
+package io.kehu.plugins.visits;
+
+import io.kehu.sdk.forms.DefinitionText;
+import io.kehu.sdk.forms.FormDefinitionProvider;
+import java.util.List;
+import org.pf4j.Extension;
+
+/**
+ * The plugin's forms: {@code visit_type} and {@code visit_checklist_item} (the catalog admins edit), {@code
+ * service_visit} (one booked visit), {@code visit_check} (a visit's own copy of its checklist with the answers, so
+ * later catalog edits never change a visit done) and {@code visit_feedback} (the customer's feedback card).
+ */
+@Extension
+public class VisitForms implements FormDefinitionProvider {
+
+    static final String TYPE = "visit_type";
+    static final String ITEM = "visit_checklist_item";
+    static final String VISIT = "service_visit";
+    static final String CHECK = "visit_check";
+    static final String FEEDBACK = "visit_feedback";
+    static final String CUSTOMER = "customer";
+
+    @Override
+    public List<DefinitionText> definitions() {
+        return List.of(TYPE, ITEM, VISIT, CHECK, FEEDBACK).stream()
+                .map(id -> DefinitionText.fromResource(getClass(), "forms/" + id + ".json")).toList();
+    }
+}

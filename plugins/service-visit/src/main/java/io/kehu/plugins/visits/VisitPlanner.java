@@ -1,0 +1,134 @@
+package io.kehu.plugins.visits;
+
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.records.RecordException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Books visits: by hand (a manager's booking screen) or from a tier cadence. A visit and its copy of the checklist
+ * are written in one transaction (held by the visitor's lock, the same one {@link VisitRules} takes), so a visit
+ * never exists without its checklist and two bookings for one person cannot both pass the overlap check.
+ */
+final class VisitPlanner {
+
+    static final Duration SLOT_STEP = Duration.ofMinutes(30);
+
+    private final PluginContext context;
+    private final PluginRecords records;
+
+    VisitPlanner(PluginContext context, PluginRecords records) {
+        this.context = context;
+        this.records = records;
+    }
+
+    /**
+     * Books a visit.
+     *
+     * @throws RecordException VETOED when it overlaps another visit of the visitor or leaves the preferred window
+     *                         (the message says which, in both languages), INVALID for bad values
+     */
+    RecordData book(Booking booking) {
+        VisitCatalog catalog = VisitCatalog.of(context);
+        RecordData type = catalog.type(booking.typeId())
+                .orElseThrow(() -> new RecordException(RecordException.Reason.NOT_FOUND, "No visit type " + booking.typeId()));
+        RecordData customer = records.get(VisitForms.CUSTOMER, booking.customerId())
+                .orElseThrow(() -> new RecordException(RecordException.Reason.NOT_FOUND,
+                        "No customer " + booking.customerId()));
+        OffsetDateTime end = booking.start().plus(duration(type));
+        LocalTime from = booking.start().atZoneSameInstant(Texts.ZONE).toLocalTime();
+        LocalTime until = end.atZoneSameInstant(Texts.ZONE).toLocalTime();
+        if (!booking.window().fits(from, until)) {
+            throw new RecordException(RecordException.Reason.VETOED, context.messages().get("veto.window",
+                    Locale.SIMPLIFIED_CHINESE, context.messages().get("window." + booking.window().code(),
+                            Locale.SIMPLIFIED_CHINESE)) + " / " + context.messages().get("veto.window", Locale.ENGLISH,
+                    context.messages().get("window." + booking.window().code(), Locale.ENGLISH)));
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("subject", type.get("name") + " · " + customer.get("name"));
+        values.put("customer", booking.customerId());
+        values.put("visit_type", booking.typeId());
+        values.put("status", VisitStatus.BOOKED.code());
+        if (booking.visitorId() != null) {
+            values.put("visitor", booking.visitorId());
+        }
+        values.put("planned_start", booking.start());
+        values.put("planned_end", end);
+        values.put("preferred_window", booking.window().code());
+        values.put("origin", booking.origin());
+        putIfPresent(values, "address", customer.get("address"));
+        putIfPresent(values, "contact_phone", customer.get("phone"));
+        List<VisitCatalog.Line> lines = catalog.checklist(booking.typeId());
+        String lock = booking.visitorId() == null ? "visit:unassigned" : "visitor:" + booking.visitorId();
+        return context.locks().exclusively(lock, () -> {
+            RecordData visit = records.create(VisitForms.VISIT, values);
+            if (!lines.isEmpty()) {
+                records.batch(b -> lines.forEach(line -> b.create(VisitForms.CHECK, check(visit.id(), line))));
+            }
+            return visit;
+        });
+    }
+
+    private static void putIfPresent(Map<String, Object> values, String field, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            values.put(field, value);
+        }
+    }
+
+    private static Map<String, Object> check(long visitId, VisitCatalog.Line line) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("visit", visitId);
+        values.put("list_kind", line.listKind());
+        values.put("position", (long) line.position());
+        values.put("item", line.item());
+        putIfPresent(values, "item_en", line.itemEn());
+        values.put("required", line.required());
+        values.put("photo_required", line.photo());
+        return values;
+    }
+
+    static Duration duration(RecordData type) {
+        long minutes = VisitCatalog.number(type.get("duration_minutes"));
+        return Duration.ofMinutes(minutes <= 0 ? 60 : minutes);
+    }
+
+    /**
+     * The first start on {@code day} inside {@code window} (every half hour) at which a visit of {@code length}
+     * does not overlap the visitor's active visits; empty when the window is full. Without a visitor: the window's
+     * start.
+     */
+    Optional<OffsetDateTime> firstFreeStart(Long visitorId, LocalDate day, PreferredWindow window, Duration length) {
+        OffsetDateTime dayStart = day.atStartOfDay(Texts.ZONE).toOffsetDateTime();
+        List<RecordData> busy = visitorId == null ? List.of() : context.records().search(VisitForms.VISIT)
+                .where("visitor", FilterOperator.EQUALS, visitorId)
+                .where("status", FilterOperator.IN, VisitStatus.ACTIVE.toArray())
+                .where("planned_start", FilterOperator.LESS, dayStart.plusDays(1))
+                .where("planned_end", FilterOperator.GREATER, dayStart)
+                .fields("planned_start", "planned_end").limit(200).list();
+        for (LocalTime t = window.from(); !t.plus(length).isAfter(window.until()); t = t.plus(SLOT_STEP)) {
+            ZonedDateTime start = day.atTime(t).atZone(Texts.ZONE);
+            OffsetDateTime s = start.toOffsetDateTime();
+            OffsetDateTime e = s.plus(length);
+            boolean free = busy.stream().noneMatch(v -> ((OffsetDateTime) v.get("planned_start")).isBefore(e)
+                    && ((OffsetDateTime) v.get("planned_end")).isAfter(s));
+            if (free) {
+                return Optional.of(s);
+            }
+            if (t.plus(SLOT_STEP).isBefore(t)) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}

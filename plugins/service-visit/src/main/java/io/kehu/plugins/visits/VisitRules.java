@@ -1,0 +1,163 @@
+package io.kehu.plugins.visits;
+
+import io.kehu.sdk.LocalText;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.RecordAction;
+import io.kehu.sdk.records.RecordChange;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.records.RecordListener;
+import io.kehu.sdk.records.Veto;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.pf4j.Extension;
+
+/**
+ * The rules of a visit, checked on the server inside every write of a visit or a check (the plugin's screens, the
+ * record view, import, REST):
+ * <ul>
+ * <li>the state moves only as {@link VisitStatus#next()} allows; a new visit starts booked or confirmed;</li>
+ * <li>it ends after it starts;</li>
+ * <li>one person never has two active visits that overlap: the check holds the lock {@code visitor:<id>} until the
+ * write commits, so two bookings racing for the same hour on any node are serialised and the second is refused;</li>
+ * <li>sign-off needs the signer's name, the signature and every required checklist item answered;</li>
+ * <li>the answers of a signed-off or cancelled visit are frozen.</li>
+ * </ul>
+ */
+@Extension
+public class VisitRules implements RecordListener {
+
+    private final PluginContext context;
+
+    public VisitRules(PluginContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public boolean handles(String formId) {
+        return VisitForms.VISIT.equals(formId) || VisitForms.CHECK.equals(formId);
+    }
+
+    @Override
+    public Optional<Veto> beforeSave(RecordChange change) {
+        return VisitForms.VISIT.equals(change.formId()) ? visit(change) : check(change);
+    }
+
+    @Override
+    public Optional<Veto> beforeDelete(RecordChange change) {
+        if (VisitForms.VISIT.equals(change.formId())
+                && VisitStatus.SIGNED_OFF.code().equals(change.oldValues().get("status"))) {
+            return veto("veto.signed.delete");
+        }
+        return VisitForms.CHECK.equals(change.formId()) ? frozen(change.oldValues().get("visit")) : Optional.empty();
+    }
+
+    private Optional<Veto> visit(RecordChange change) {
+        Optional<VisitStatus> status = VisitStatus.of(change.values().get("status"));
+        if (status.isEmpty()) {
+            return veto("veto.status.unknown");
+        }
+        if (change.action() == RecordAction.CREATE) {
+            if (status.get() != VisitStatus.BOOKED && status.get() != VisitStatus.CONFIRMED) {
+                return veto("veto.status.new");
+            }
+        } else {
+            Optional<VisitStatus> before = VisitStatus.of(change.oldValues().get("status"));
+            if (before.isPresent() && before.get() != status.get() && !before.get().next().contains(status.get())) {
+                return veto("veto.status.move", Texts.status(context, before.get()), Texts.status(context, status.get()));
+            }
+            if (before.orElse(null) == VisitStatus.SIGNED_OFF && signedContentChanged(change)) {
+                return veto("veto.signed.change");
+            }
+        }
+        OffsetDateTime start = (OffsetDateTime) change.values().get("planned_start");
+        OffsetDateTime end = (OffsetDateTime) change.values().get("planned_end");
+        if (start != null && end != null && !end.isAfter(start)) {
+            return veto("veto.end.before.start");
+        }
+        if (status.get() == VisitStatus.ON_SITE && change.values().get("visitor") == null) {
+            return veto("veto.visitor.missing");
+        }
+        if (status.get() == VisitStatus.SIGNED_OFF && change.action() != RecordAction.CREATE) {
+            Optional<Veto> signOff = signOff(change);
+            if (signOff.isPresent()) {
+                return signOff;
+            }
+        }
+        Object visitor = change.values().get("visitor");
+        if (status.get().active() && visitor != null && start != null && end != null) {
+            return context.locks().exclusively("visitor:" + visitor, () -> overlap(change.id(), visitor, start, end));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean signedContentChanged(RecordChange change) {
+        for (String field : List.of("customer", "visit_type", "visitor", "signer_name", "signed_at", "signature")) {
+            if (!java.util.Objects.equals(change.values().get(field), change.oldValues().get(field))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<Veto> signOff(RecordChange change) {
+        if (blank(change.values().get("signer_name")) || blank(change.values().get("signature"))
+                || change.values().get("signed_at") == null) {
+            return veto("veto.signoff.signature");
+        }
+        List<RecordData> open = context.records().search(VisitForms.CHECK)
+                .where("visit", FilterOperator.EQUALS, change.id()).where("required", FilterOperator.EQUALS, true)
+                .where("result", FilterOperator.IS_EMPTY).limit(1000).list();
+        if (!open.isEmpty()) {
+            return veto("veto.signoff.open", open.size(), open.getFirst().get("item"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Veto> overlap(Long self, Object visitor, OffsetDateTime start, OffsetDateTime end) {
+        List<RecordData> others = context.records().search(VisitForms.VISIT)
+                .where("visitor", FilterOperator.EQUALS, visitor)
+                .where("status", FilterOperator.IN, VisitStatus.ACTIVE.toArray())
+                .where("planned_start", FilterOperator.LESS, end)
+                .where("planned_end", FilterOperator.GREATER, start)
+                .fields("subject", "planned_start", "planned_end").limit(5).list();
+        return others.stream().filter(o -> self == null || o.id() != self).findFirst()
+                .flatMap(o -> veto("veto.overlap", o.get("subject"),
+                        Texts.span((OffsetDateTime) o.get("planned_start"), (OffsetDateTime) o.get("planned_end"))));
+    }
+
+    private Optional<Veto> check(RecordChange change) {
+        return frozen(change.values().get("visit"));
+    }
+
+    private Optional<Veto> frozen(Object visitId) {
+        if (!(visitId instanceof Long id)) {
+            return Optional.empty();
+        }
+        return context.records().get(VisitForms.VISIT, id)
+                .flatMap(v -> VisitStatus.of(v.get("status")))
+                .filter(s -> s == VisitStatus.SIGNED_OFF || s == VisitStatus.CANCELLED)
+                .flatMap(s -> veto("veto.check.frozen", Texts.status(context, s)));
+    }
+
+    private static boolean blank(Object value) {
+        return value == null || value.toString().isBlank();
+    }
+
+    /** A veto in both languages; arguments that are {@link LocalText} are put in each in its language. */
+    private Optional<Veto> veto(String key, Object... arguments) {
+        return Optional.of(new Veto(LocalText.of(
+                context.messages().get(key, Locale.SIMPLIFIED_CHINESE, in(arguments, Locale.SIMPLIFIED_CHINESE)),
+                context.messages().get(key, Locale.ENGLISH, in(arguments, Locale.ENGLISH)))));
+    }
+
+    private static Object[] in(Object[] arguments, Locale locale) {
+        Object[] out = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            out[i] = arguments[i] instanceof LocalText t ? t.in(locale) : arguments[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package io.kehu.plugins.visits;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.records.RecordException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One visit on the phone: the state buttons (customer confirmed, check in), the checklist, then — on site — the
+ * customer's sign-off (name and signature pad; refused on the server while a required item is open), then the
+ * feedback card.
+ */
+final class VisitScreen {
+
+    private VisitScreen() {
+    }
+
+    static void show(PluginContext context, Div screen, long visitId) {
+        Locale locale = TodayView.locale();
+        VisitService service = new VisitService(context);
+        RecordData visit = service.visit(visitId);
+        screen.removeAll();
+        Button back = new Button(context.messages().get("today.back", locale),
+                e -> TodayView.showToday(context, screen));
+        back.setId("visit-back");
+        screen.add(back, new H2((String) visit.get("subject")));
+        Span state = new Span(Texts.span((OffsetDateTime) visit.get("planned_start"),
+                (OffsetDateTime) visit.get("planned_end")) + " · " + Texts.status(context, visit.get("status"), locale));
+        state.setId("visit-state");
+        screen.add(state);
+        VisitStatus status = VisitStatus.of(visit.get("status")).orElse(VisitStatus.BOOKED);
+        if (status == VisitStatus.BOOKED || status == VisitStatus.CONFIRMED) {
+            VisitStatus to = status == VisitStatus.BOOKED ? VisitStatus.CONFIRMED : VisitStatus.ON_SITE;
+            Button move = new Button(context.messages().get(to == VisitStatus.CONFIRMED ? "today.confirm" : "today.checkin",
+                    locale), e -> {
+                        try {
+                            service.move(service.visit(visitId), to);
+                            show(context, screen, visitId);
+                        } catch (RecordException ex) {
+                            TodayView.error(screen, ex);
+                        }
+                    });
+            move.setId("visit-move");
+            move.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+            move.setWidthFull();
+            screen.add(move);
+        }
+        boolean editable = status.active();
+        Paragraph progress = new Paragraph();
+        progress.setId("visit-progress");
+        Div signOff = new Div();
+        ChecklistSheet[] sheet = new ChecklistSheet[1];
+        Runnable update = () -> {
+            int[] p = sheet[0].progress();
+            progress.setText(context.messages().get("today.progress", locale, p[0], p[1]));
+        };
+        sheet[0] = new ChecklistSheet(context, service, visitId, editable, locale, update);
+        update.run();
+        screen.add(progress, sheet[0], signOff);
+        if (status == VisitStatus.ON_SITE) {
+            signOffForm(context, screen, signOff, visitId, locale);
+        } else if (status == VisitStatus.SIGNED_OFF) {
+            signed(context, screen, signOff, visit, locale);
+        }
+    }
+
+    private static void signOffForm(PluginContext context, Div screen, Div area, long visitId, Locale locale) {
+        Paragraph noCash = new Paragraph(context.messages().get("today.nocash", locale));
+        noCash.getStyle().set("font-weight", "600");
+        TextField signer = new TextField(context.messages().get("today.signer", locale));
+        signer.setId("signer-name");
+        signer.setWidthFull();
+        signer.setMaxLength(120);
+        SignaturePad pad = new SignaturePad(context.messages().get("today.clear", locale));
+        Paragraph hint = new Paragraph(context.messages().get("today.needsignature", locale));
+        Button sign = new Button(context.messages().get("today.sign", locale), e -> {
+            VisitService service = new VisitService(context);
+            // the same checks as VisitRules, first here to say them in the visitor's language
+            List<RecordData> open = service.checks(visitId).stream()
+                    .filter(c -> Boolean.TRUE.equals(c.get("required")) && c.get("result") == null).toList();
+            if (!open.isEmpty()) {
+                TodayView.error(area, context.messages().get("veto.signoff.open", locale, open.size(),
+                        Texts.item(open.getFirst(), locale)));
+                return;
+            }
+            if (signer.getValue().isBlank() || Strokes.fit(pad.strokes(), VisitService.SIGNATURE_MAX).isEmpty()) {
+                TodayView.error(area, context.messages().get("veto.signoff.signature", locale));
+                return;
+            }
+            try {
+                service.signOff(service.visit(visitId), signer.getValue(), pad.strokes());
+                show(context, screen, visitId);
+            } catch (RecordException ex) {
+                TodayView.error(area, ex);
+            }
+        });
+        sign.setId("visit-sign");
+        sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        sign.setWidthFull();
+        area.add(new H3(context.messages().get("today.signoff", locale)), noCash, signer, hint, pad, sign);
+    }
+
+    private static void signed(PluginContext context, Div screen, Div area, RecordData visit, Locale locale) {
+        Paragraph who = new Paragraph(context.messages().get("today.signed", locale, visit.get("signer_name"),
+                Texts.dayTime((OffsetDateTime) visit.get("signed_at"))));
+        who.setId("visit-signed");
+        area.add(who);
+        if (visit.get("signature") != null) {
+            area.add(new Html("<div class='visit-signature'>" + Strokes.svg((String) visit.get("signature")) + "</div>"));
+        }
+        boolean hasFeedback = !context.records().search(VisitForms.FEEDBACK)
+                .where("visit", FilterOperator.EQUALS, visit.id()).limit(1).list().isEmpty();
+        if (hasFeedback) {
+            Paragraph thanks = new Paragraph(context.messages().get("feedback.thanks", locale));
+            thanks.setId("feedback-thanks");
+            area.add(thanks);
+        } else {
+            area.add(OwnFeedbackCard.of(context).card(visit, locale, () -> show(context, screen, visit.id())));
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.kehu.plugins.visits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.records.RecordException;
+import io.kehu.sdk.testkit.KehuTestHost;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Booking scenarios run on H2 ({@link BookingH2Test}) and PostgreSQL ({@link BookingPostgresTest}). */
+final class BookingScenarios {
+
+    private static final AtomicInteger DAYS = new AtomicInteger(0);
+
+    private BookingScenarios() {
+    }
+
+    /** A working day of its own per scenario (tests share one database), far enough ahead. */
+    static LocalDate freshDay() {
+        LocalDate day = LocalDate.now().plusDays(40L + DAYS.getAndIncrement() * 3L + (System.nanoTime() % 300) * 3);
+        while (day.getDayOfWeek().getValue() >= 6) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    static OffsetDateTime at(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, minute).atZone(Texts.ZONE).toOffsetDateTime();
+    }
+
+    static long customer(PluginContext context, String name, String level) {
+        return context.records().create("customer", level == null
+                ? Map.of("name", name, "phone", "138" + (10000000 + (System.nanoTime() % 89999999)),
+                        "address", "上海市浦东新区世纪大道 100 号")
+                : Map.of("name", name, "level", level, "phone", "137" + (10000000 + (System.nanoTime() % 89999999)),
+                        "address", "上海市浦东新区世纪大道 100 号")).id();
+    }
+
+    static long type(PluginContext context, String kind) {
+        return VisitCatalog.of(context).typeOfKind(kind).orElseThrow().id();
+    }
+
+    static long user(PluginContext context, String username) {
+        return context.users().byUsername(username).orElseThrow().id();
+    }
+
+    static RecordData book(PluginContext context, long customer, String kind, Long visitor, OffsetDateTime start) {
+        return new VisitPlanner(context, context.records())
+                .book(new Booking(customer, type(context, kind), visitor, start, PreferredWindow.ANY, "manual"));
+    }
+
+    /** The second visit of one person that overlaps the first is refused; next to it is fine. */
+    static void overlapIsRefused(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        long customer = customer(context, "冲突客户", null);
+        long staff = user(context, "staff");
+        LocalDate day = freshDay();
+        book(context, customer, "repair", staff, at(day, 9, 0)); // 90 minutes: until 10:30
+        assertThatThrownBy(() -> book(context, customer, "inspection", staff, at(day, 10, 0)))
+                .isInstanceOfSatisfying(RecordException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RecordException.Reason.VETOED))
+                .hasMessageContaining("overlaps");
+        assertThat(book(context, customer, "inspection", staff, at(day, 10, 30)).get("status")).isEqualTo("booked");
+        // another person at the same hour is fine
+        assertThat(book(context, customer, "inspection", user(context, "manager"), at(day, 9, 0))).isNotNull();
+    }
+
+    /** Eight bookings of one person for the same hour, at the same moment: exactly one is stored. */
+    static void racingBookingsStoreOne(KehuTestHost kehu) throws Exception {
+        PluginContext context = kehu.context();
+        long customer = customer(context, "并发客户", null);
+        long staff = user(context, "staff");
+        LocalDate day = freshDay();
+        OffsetDateTime start = at(day, 14, 0);
+        int writers = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        book(context, customer, "inspection", staff, start);
+                        return true;
+                    } catch (RuntimeException refused) {
+                        return false;
+                    }
+                }));
+            }
+            go.countDown();
+            int stored = 0;
+            for (Future<Boolean> r : results) {
+                stored += r.get() ? 1 : 0;
+            }
+            assertThat(stored).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<RecordData> visits = context.records().search(VisitForms.VISIT)
+                .where("visitor", FilterOperator.EQUALS, staff)
+                .where("planned_start", FilterOperator.EQUALS, start).list();
+        assertThat(visits).hasSize(1);
+        // and its checklist came with it, once
+        assertThat(context.records().search(VisitForms.CHECK)
+                .where("visit", FilterOperator.EQUALS, visits.getFirst().id()).limit(100).list())
+                .hasSize(2 + ShippedCatalog.CODE_OF_CONDUCT.size());
+    }
+}

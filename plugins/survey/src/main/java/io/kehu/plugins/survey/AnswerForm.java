@@ -1,0 +1,180 @@
+package io.kehu.plugins.survey;
+
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The questions of one survey version as fields, in the user's language: ratings and NPS as a row of numbers,
+ * choices as radio buttons or check boxes (with an "other" text), matrix rows each as a rating, yes/no, date, text.
+ * A question with a condition is shown only while it holds. {@link #answers()} gives what {@link Answers} checks.
+ */
+final class AnswerForm extends Div {
+
+    private final SurveyVersion version;
+    private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
+    private final Map<String, Map<String, RadioButtonGroup<Integer>>> matrices = new LinkedHashMap<>();
+    private final Map<String, TextField> others = new LinkedHashMap<>();
+    private final Map<String, Component> blocks = new LinkedHashMap<>();
+
+    AnswerForm(SurveyVersion version, Locale locale) {
+        this.version = version;
+        setId("survey-form");
+        setWidthFull();
+        boolean zh = "zh".equals(locale.getLanguage());
+        for (Question q : version.questions()) {
+            Div block = new Div();
+            block.setId("q-" + q.name());
+            block.getStyle().set("margin-bottom", "1em");
+            Span title = new Span(q.title(locale) + (q.mustAnswer() ? " *" : ""));
+            title.getStyle().set("font-weight", "600").set("display", "block");
+            block.add(title);
+            switch (q.type()) {
+                case RATING, NPS -> block.add(field(q.name(), scale(q.type() == QuestionType.NPS ? 0 : 1, q.scale())));
+                case SINGLE_CHOICE -> {
+                    RadioButtonGroup<String> group = new RadioButtonGroup<>();
+                    group.setItems(values(q));
+                    group.setItemLabelGenerator(v -> label(q, v, zh, locale));
+                    block.add(field(q.name(), group));
+                    other(q, block, zh);
+                }
+                case MULTIPLE_CHOICE -> {
+                    CheckboxGroup<String> group = new CheckboxGroup<>();
+                    group.setItems(values(q));
+                    group.setItemLabelGenerator(v -> label(q, v, zh, locale));
+                    block.add(field(q.name(), group));
+                    other(q, block, zh);
+                }
+                case TEXT -> block.add(field(q.name(), wide(new TextField())));
+                case COMMENT -> block.add(field(q.name(), wide(new TextArea())));
+                case DATE -> block.add(field(q.name(), new DatePicker()));
+                case YES_NO -> {
+                    RadioButtonGroup<Boolean> group = new RadioButtonGroup<>();
+                    group.setItems(true, false);
+                    group.setItemLabelGenerator(b -> b ? (zh ? "是" : "Yes") : (zh ? "否" : "No"));
+                    block.add(field(q.name(), group));
+                }
+                case MATRIX -> {
+                    Map<String, RadioButtonGroup<Integer>> rows = new LinkedHashMap<>();
+                    for (Question.Row row : q.rows()) {
+                        RadioButtonGroup<Integer> r = scale(1, q.scale());
+                        r.setLabel(row.text().in(locale));
+                        r.addValueChangeListener(e -> updateVisibility());
+                        rows.put(row.value(), r);
+                        block.add(r);
+                    }
+                    matrices.put(q.name(), rows);
+                }
+                default -> throw new IllegalStateException(q.type().name());
+            }
+            blocks.put(q.name(), block);
+            add(block);
+        }
+        updateVisibility();
+    }
+
+    private static <C extends Component & com.vaadin.flow.component.HasSize> C wide(C c) {
+        c.setWidthFull();
+        return c;
+    }
+
+    private Component field(String name, AbstractField<?, ?> field) {
+        fields.put(name, field);
+        field.addValueChangeListener(e -> updateVisibility());
+        return field;
+    }
+
+    private void other(Question q, Div block, boolean zh) {
+        if (q.allowsOther()) {
+            TextField text = new TextField(zh ? "其他（请注明）" : "Other (please say)");
+            text.setId("q-" + q.name() + "-other");
+            text.setWidthFull();
+            others.put(q.name(), text);
+            block.add(text);
+        }
+    }
+
+    private static RadioButtonGroup<Integer> scale(int from, int to) {
+        RadioButtonGroup<Integer> group = new RadioButtonGroup<>();
+        group.setItems(IntStream.rangeClosed(from, to).boxed().toList());
+        // wraps onto several lines on a phone instead of overflowing
+        group.getStyle().set("flex-wrap", "wrap");
+        return group;
+    }
+
+    private static List<String> values(Question q) {
+        List<String> values = new ArrayList<>(q.choices().stream().map(Question.Choice::value).toList());
+        if (q.allowsOther()) {
+            values.add(Answers.OTHER);
+        }
+        return values;
+    }
+
+    private static String label(Question q, String value, boolean zh, Locale locale) {
+        return Answers.OTHER.equals(value) ? (zh ? "其他" : "Other") : q.choices().stream()
+                .filter(c -> c.value().equals(value)).map(c -> c.text().in(locale)).findFirst().orElse(value);
+    }
+
+    /** The answers given so far, by question name (blank ones left out). */
+    Map<String, Object> answers() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        fields.forEach((name, field) -> {
+            Object v = field.getValue();
+            if (v instanceof java.util.Set<?> set) {
+                v = set.isEmpty() ? null : new ArrayList<>(set);
+            } else if (v instanceof java.time.LocalDate d) {
+                v = d.toString();
+            }
+            if (v != null && !(v instanceof String s && s.isBlank())) {
+                out.put(name, v);
+            }
+        });
+        matrices.forEach((name, rows) -> {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            rows.forEach((row, group) -> {
+                if (group.getValue() != null) {
+                    cells.put(row, group.getValue());
+                }
+            });
+            if (!cells.isEmpty()) {
+                out.put(name, cells);
+            }
+        });
+        others.forEach((name, text) -> {
+            if (!text.getValue().isBlank()) {
+                out.put(name + "_other", text.getValue());
+            }
+        });
+        return out;
+    }
+
+    /** Sets a question's answer, as a user would (tests; restoring a draft). */
+    @SuppressWarnings("unchecked")
+    void set(String name, Object value) {
+        if (matrices.containsKey(name)) {
+            ((Map<String, Integer>) value).forEach((row, v) -> matrices.get(name).get(row).setValue(v));
+        } else {
+            ((HasValue<?, Object>) fields.get(name)).setValue(value);
+        }
+    }
+
+    private void updateVisibility() {
+        Map<String, Object> given = answers();
+        for (Question q : version.questions()) {
+            blocks.get(q.name()).setVisible(Condition.holds(q.visibleIf(), given));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.kehu.plugins.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kehu.sdk.LocalText;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.testkit.KehuPluginTest;
+import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.workflows.TaskInfo;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The survey plugin in a whole Kehu (testkit, H2): versions frozen once answered, responses as records with their
+ * scores, figures across versions, idempotent submit, the follow-up task for a low score.
+ */
+@KehuPluginTest
+class SurveyPluginTest {
+
+    static long customer(PluginContext context, String name) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", name);
+        values.put("email", "s" + System.nanoTime() + "@example.com");
+        return context.records().create("customer", values).id();
+    }
+
+    static Survey survey(PluginContext context, String key) {
+        return new SurveyCatalog(context).save(key, LocalText.of("年度满意度调查", "Yearly satisfaction survey"),
+                LocalText.of("您好！", "Hello!"), Fixtures.questions(), "admin");
+    }
+
+    private static SurveyService.Result answer(KehuTestHost kehu, String survey, long customer,
+                                               Map<String, ?> answers) {
+        return new SurveyService(kehu.context()).submit(new Submission(survey, customer, "2026 年度回访", null, null,
+                "phone", "staff", answers, null), kehu.context().records());
+    }
+
+    @Test
+    void versionsAreFrozenOnceAnsweredAndFiguresSpanThem(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        survey(context, "versions");
+        assertThat(survey(context, "versions").versions()).hasSize(1); // not answered yet: replaced
+        long c = customer(context, "版本客户");
+        answer(kehu, "versions", c, Map.of("quality", 5, "service", 10, "recommend", 10));
+        List<Question> reworded = new java.util.ArrayList<>(Fixtures.questions());
+        reworded.set(0, Question.rating("quality", Dimension.QUALITY, 10, "产品质量打几分？", "Rate the quality"));
+        Survey v2 = new SurveyCatalog(context).save("versions", LocalText.of("年度满意度调查", "Yearly survey"), null,
+                reworded, "admin");
+        assertThat(v2.versions()).extracting(SurveyVersion::number).containsExactly(1, 2);
+        assertThat(v2.version(1).orElseThrow().question("quality").orElseThrow().scale()).isEqualTo(5);
+        assertThat(v2.wordingChanged("quality")).isTrue();
+        assertThat(v2.wordingChanged("service")).isFalse();
+        answer(kehu, "versions", c, Map.of("quality", 1, "service", 3, "recommend", 4));
+        answer(kehu, "versions", c, Map.of("quality", 10, "service", 9, "recommend", 8));
+
+        ScoreSummary sum = new SurveyAnalytics(context.records()).summary(Map.of("survey", "versions"));
+        assertThat(sum.responses()).isEqualTo(3);
+        // ratings: v1 5/5 ✓, 10/10 ✓; v2 1/10 ✗, 3/10 ✗; 10/10 ✓, 9/10 ✓ → 4 of 6
+        assertThat(sum.csat()).isEqualByComparingTo("66.7");
+        assertThat(sum.rated()).isEqualTo(6);
+        // NPS 10, 4, 8 → (1 − 1) / 3
+        assertThat(sum.nps()).isEqualByComparingTo("0.0");
+        // quality on five points: 5, 1, 5 → 3.67
+        assertThat(sum.means()).containsEntry(Dimension.QUALITY, new BigDecimal("3.67"));
+        assertThat(sum.meanCounts()).containsEntry(Dimension.QUALITY, 3);
+    }
+
+    @Test
+    void aResponseIsARecordWithScoresAndReadableAnswers(KehuTestHost kehu) {
+        survey(kehu.context(), "record");
+        long c = customer(kehu.context(), "记录客户");
+        RecordData r = answer(kehu, "record", c, Map.of("quality", 4, "service", 10, "recommend", 9,
+                "aspects", Map.of("speed", 5, "price", 3), "channel", "friend", "renew", true)).response();
+        RecordData stored = kehu.recordsAs("staff").get(SurveyForms.RESPONSE, r.id()).orElseThrow();
+        assertThat(stored.get("customer")).isEqualTo(c);
+        assertThat(stored.get("campaign")).isEqualTo("2026 年度回访");
+        assertThat((BigDecimal) stored.get("score_quality")).isEqualByComparingTo("4");
+        assertThat((BigDecimal) stored.get("score_price")).isEqualByComparingTo("3");
+        assertThat(stored.get("nps")).isEqualTo(9L);
+        assertThat(stored.get("low_score")).isEqualTo(false);
+        assertThat((String) stored.get("summary")).contains("您从哪里了解我们？ / Where did you hear of us?: 朋友 / A friend")
+                .contains("响应速度 5/5；价格 3/5");
+    }
+
+    @Test
+    void theSameSubmissionKeyStoresOneResponse(KehuTestHost kehu) {
+        survey(kehu.context(), "idempotent");
+        long c = customer(kehu.context(), "重复提交客户");
+        Submission s = new Submission("idempotent", c, null, null, null, "link", null,
+                Map.of("quality", 5, "service", 9, "recommend", 10), "key-" + c);
+        SurveyService service = new SurveyService(kehu.context());
+        SurveyService.Result first = service.submit(s, kehu.context().records());
+        SurveyService.Result again = service.submit(s, kehu.context().records());
+        assertThat(first.repeated()).isFalse();
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.response().id()).isEqualTo(first.response().id());
+        assertThat(new SurveyAnalytics(kehu.context().records()).summary(Map.of("customer", c)).responses())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusedAnswersStoreNothing(KehuTestHost kehu) {
+        survey(kehu.context(), "refused");
+        long c = customer(kehu.context(), "无效答案客户");
+        SurveyService.Result r = answer(kehu, "refused", c, Map.of("quality", 9));
+        assertThat(r.stored()).isFalse();
+        assertThat(r.problems()).isNotEmpty();
+        assertThat(new SurveyAnalytics(kehu.context().records()).summary(Map.of("customer", c)).responses())
+                .isZero();
+    }
+
+    @Test
+    void aLowScoreOpensAFollowUpForSomeoneElseThanTheHandler(KehuTestHost kehu) {
+        survey(kehu.context(), "loop");
+        long c = customer(kehu.context(), "低分客户");
+        SurveyService.Result low = new SurveyService(kehu.context()).submit(new Submission("loop", c, null,
+                null, null, "phone", "manager", Map.of("quality", 2, "service", 10, "recommend", 9), null),
+                kehu.context().records());
+        assertThat(low.response().get("low_score")).isEqualTo(true);
+        List<TaskInfo> tasks = kehu.context().workflows().openTasks(SurveyForms.RESPONSE, low.response().id());
+        assertThat(tasks).singleElement().satisfies(t -> {
+            assertThat(t.assignee()).isEqualTo("admin"); // manager handled the matter: the next configured user
+            assertThat(t.kind()).isEqualTo(FollowUps.KIND);
+            assertThat(t.id()).isEqualTo(low.followUpTask());
+        });
+        // NPS 6 is low too (default threshold); a good response opens nothing
+        SurveyService.Result detractor = answer(kehu, "loop", c, Map.of("quality", 5, "service", 10,
+                "recommend", 6));
+        assertThat(kehu.context().workflows().openTasks(SurveyForms.RESPONSE, detractor.response().id()))
+                .singleElement().satisfies(t -> assertThat(t.assignee()).isEqualTo("manager"));
+        SurveyService.Result good = answer(kehu, "loop", c, Map.of("quality", 3, "service", 10, "recommend", 7));
+        assertThat(good.followUpTask()).isNull();
+        assertThat(kehu.context().workflows().openTasks(SurveyForms.RESPONSE, good.response().id())).isEmpty();
+        // the threshold is a setting: with "≤ 3" the same answers are low
+        kehu.context().settings().put(SurveySettings.LOW_DIMENSION, "3");
+        try {
+            assertThat(answer(kehu, "loop", c, Map.of("quality", 3, "service", 10, "recommend", 7)).followUpTask())
+                    .isNotNull();
+        } finally {
+            kehu.context().settings().put(SurveySettings.LOW_DIMENSION, "2");
+        }
+    }
+}

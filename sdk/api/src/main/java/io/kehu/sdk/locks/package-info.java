@@ -1,0 +1,2 @@
+/** Database locks for plugins whose checks must not race: {@link io.kehu.sdk.locks.PluginLocks}. */
+package io.kehu.sdk.locks;
