@@ -52,7 +52,9 @@ final class SdkValues {
     }
 
     private static FieldInfo field(FieldDefinition f) {
+        Map<String, LocalText> optionLabels = new LinkedHashMap<>();
+        f.options().forEach(o -> optionLabels.put(o.value(), text(o.label())));
         return new FieldInfo(f.id(), f.type().jsonName(), text(f.label()), f.required(),
-                f.options().stream().map(o -> o.value()).toList(), f.form());
+                f.options().stream().map(o -> o.value()).toList(), f.form(), optionLabels);
     }
 }

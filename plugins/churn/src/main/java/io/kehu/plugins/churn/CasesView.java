@@ -68,6 +68,25 @@ public class CasesView implements ViewContribution {
             layout.add(empty);
             return layout;
         }
+        // cases opened per month (lost_on), the last 12 months that have any: how churn moves over time
+        java.util.TreeMap<String, Long> perMonth = new java.util.TreeMap<>();
+        context.recordsOfCurrentUser().aggregate(ChurnForms.CASE).groupBy("lost_on").count().forEach(row -> {
+            Object day = row.group("lost_on");
+            if (day != null) {
+                perMonth.merge(day.toString().substring(0, 7), row.count(), Long::sum);
+            }
+        });
+        if (!perMonth.isEmpty()) {
+            List<String> months = new ArrayList<>(perMonth.keySet());
+            months = months.subList(Math.max(0, months.size() - 12), months.size());
+            List<Long> counts = months.stream().map(perMonth::get).toList();
+            Div chart = new Div(context.components().chart(io.kehu.sdk.ui.ChartSpec.bar(labels.text("cases.per.month"),
+                    months, labels.text("cases.col.count"), counts, List.of("#e55"))));
+            chart.setId("churn-cases-per-month");
+            chart.setWidthFull();
+            chart.setMaxWidth("640px");
+            layout.add(chart);
+        }
         Div tables = new Div();
         tables.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
         for (String field : List.of("dissatisfaction", "department", "recoverable", "competitor")) {

@@ -10,6 +10,7 @@ final class ReasonLabels {
 
     private final Labels labels;
     private final Map<String, String> fieldLabels = new HashMap<>();
+    private final Map<String, FieldInfo> fields = new HashMap<>();
     private final Map<String, String> measureLabels = new HashMap<>();
     private final boolean chinese;
 
@@ -19,6 +20,7 @@ final class ReasonLabels {
         context.definitions().form(FeatureExtractor.CUSTOMER).ifPresent(form -> {
             for (FieldInfo f : form.fields()) {
                 fieldLabels.put(f.id(), chinese ? f.label().zh() : f.label().en());
+                fields.put(f.id(), f);
             }
         });
         context.definitions().form(ChurnForms.FEATURES).ifPresent(form -> {
@@ -35,7 +37,13 @@ final class ReasonLabels {
         int eq = input.indexOf('=');
         String id = input.substring("field:".length(), eq < 0 ? input.length() : eq);
         String label = fieldLabels.getOrDefault(id, id);
-        return eq < 0 ? label : label + " = " + input.substring(eq + 1);
+        if (eq < 0) {
+            return label;
+        }
+        String value = input.substring(eq + 1);
+        FieldInfo field = fields.get(id);
+        String shown = field == null ? value : chinese ? field.optionLabel(value).zh() : field.optionLabel(value).en();
+        return label + " = " + shown;
     }
 
     Labels labels() {

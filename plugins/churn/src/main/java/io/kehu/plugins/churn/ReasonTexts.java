@@ -15,12 +15,14 @@ final class ReasonTexts {
 
     private final PluginContext context;
     private final Map<String, LocalText> fieldLabels = new HashMap<>();
+    private final Map<String, FieldInfo> fields = new HashMap<>();
 
     ReasonTexts(PluginContext context) {
         this.context = context;
         context.definitions().form(FeatureExtractor.CUSTOMER).ifPresent(form -> {
             for (FieldInfo f : form.fields()) {
                 fieldLabels.put(f.id(), f.label());
+                fields.put(f.id(), f);
             }
         });
     }
@@ -35,13 +37,26 @@ final class ReasonTexts {
         LocalText label = fieldLabels.getOrDefault(id, LocalText.of(id, id));
         int j = table.fieldIds.indexOf(id);
         Object value = j < 0 ? null : table.fields[j][row];
-        String shown = eq >= 0 && (value == null || !Encoder.text(value).equals(input.substring(eq + 1)))
-                ? null : value == null ? "" : Encoder.text(value);
-        if (shown == null) {
+        String code = eq < 0 ? null : input.substring(eq + 1);
+        if (eq >= 0 && (value == null || !Encoder.text(value).equals(code))) {
             // a 0/1 input that is 0 pushing up: the customer lacks something that keeps others
-            return text("reason.field.not", label.zh(), input.substring(eq + 1), label.en());
+            LocalText option = option(id, code);
+            return both("reason.field.not", new Object[] {label.zh(), option.zh()},
+                    new Object[] {label.en(), option.en()});
         }
-        return text("reason.field", label.zh(), shown, label.en());
+        LocalText shown = value == null ? LocalText.of("", "") : option(id, Encoder.text(value));
+        return both("reason.field", new Object[] {label.zh(), shown.zh()}, new Object[] {label.en(), shown.en()});
+    }
+
+    /** A stored value in words: the option's label for a select field, else the value. */
+    private LocalText option(String fieldId, String value) {
+        FieldInfo field = fields.get(fieldId);
+        return field == null ? LocalText.of(value, value) : field.optionLabel(value);
+    }
+
+    private LocalText both(String key, Object[] zh, Object[] en) {
+        return LocalText.of(context.messages().get(key, Locale.SIMPLIFIED_CHINESE, zh),
+                context.messages().get(key, Locale.ENGLISH, en));
     }
 
     /** The words for one archive measure of the customer. */

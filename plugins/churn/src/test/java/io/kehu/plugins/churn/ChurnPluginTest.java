@@ -82,6 +82,14 @@ class ChurnPluginTest {
         assertThat(table.owners[row]).isNotNull();
         assertThat(table.get(table.indexOf(loyal), "overdue_ratio")).isLessThan(1);
 
+        // a picked select field in words: the option's label, never its code
+        FeatureTable regions = new FeatureTable(List.of("region"), 1);
+        regions.add(1, null, Map.of("region", "east_china"));
+        ReasonTexts texts = new ReasonTexts(context);
+        assertThat(texts.input(regions, 0, "field:region=east_china"))
+                .isEqualTo(io.kehu.sdk.LocalText.of("区域：华东", "Region: East China"));
+        assertThat(texts.input(regions, 0, "field:region=north_china").zh()).isEqualTo("区域不是“华北”");
+
         JobStatus status = kehu.runJob(ChurnJob.ID);
         assertThat(status.lastResult()).isEqualTo("ok");
         RecordData score = current(kehu, leaving);

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.KehuUi;
@@ -54,8 +55,17 @@ class ChurnViewsTest {
                     .contains("staff"));
             assertThat(rows).allSatisfy(r -> assertThat(r).doesNotContain("high").doesNotContain("{"));
 
+            // the customer is lost: a case opens, and the analysis counts it by month and in its tables
+            RecordData lost = context.records().get("customer", id).orElseThrow();
+            context.records().update("customer", id, lost.rowVersion(), java.util.Map.of("lifecycle_stage", "lost"));
             ui.navigate("apps/churn/" + CasesView.PATH);
-            assertThat(_get(Span.class, spec -> spec.withId("churn-cases-summary")).getText()).contains("流失分析案例");
+            assertThat(_get(Span.class, spec -> spec.withId("churn-cases-summary")).getText()).contains("流失分析案例")
+                    .contains("待分析");
+            assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("churn-cases-per-month"))
+                    .getElement().getTextRecursively()).contains(java.time.LocalDate.now().toString().substring(0, 7));
+            @SuppressWarnings("unchecked")
+            Grid<Object> byDepartment = _get(Grid.class, spec -> spec.withId("churn-by-department"));
+            assertThat(GridKt._getFormattedRow(byDepartment, 0)).contains("未填写");
 
             RecordPanel panel = kehu.extension(RecordPanel.class, ChurnPanel.class);
             Component tab = kehu.callAsUser("manager", () -> panel.create(context, id));
