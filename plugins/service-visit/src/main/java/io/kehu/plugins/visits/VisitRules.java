@@ -65,6 +65,7 @@ public class VisitRules implements RecordListener {
         if (!VisitForms.VISIT.equals(event.formId()) || event.action() != RecordAction.CREATE) {
             return;
         }
+        tellVisitor(event);
         boolean hasChecks = !context.records().search(VisitForms.CHECK)
                 .where("visit", FilterOperator.EQUALS, event.id()).limit(1).list().isEmpty();
         if (!hasChecks) {
@@ -73,6 +74,21 @@ public class VisitRules implements RecordListener {
                     .ifPresent(v -> new VisitPlanner(context, context.records())
                             .copyChecklist(v.id(), (Long) v.get("visit_type")));
         }
+    }
+
+    /** The visitor hears of a visit booked for them by someone else (in the app's notices). */
+    private void tellVisitor(RecordEvent event) {
+        context.records().get(VisitForms.VISIT, event.id()).ifPresent(v -> {
+            if (v.get("visitor") instanceof Long visitor) {
+                context.users().byId(visitor).filter(u -> !u.username().equals(event.actor())).ifPresent(u -> {
+                    String when = Texts.span((OffsetDateTime) v.get("planned_start"),
+                            (OffsetDateTime) v.get("planned_end"));
+                    context.workflows().notify(VisitForms.VISIT, v.id(), List.of(u.username()), LocalText.of(
+                            context.messages().get("notice.booked", Locale.SIMPLIFIED_CHINESE, v.get("subject"), when),
+                            context.messages().get("notice.booked", Locale.ENGLISH, v.get("subject"), when)));
+                });
+            }
+        });
     }
 
     private Optional<Veto> visit(RecordChange change) {
