@@ -69,7 +69,9 @@ final class ChecklistSheet extends Div {
         result.setItems("done", "not_needed", "problem");
         result.setItemLabelGenerator(code -> Texts.result(context, code, locale));
         result.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-        result.getStyle().set("font-size", "1.15em").set("--lumo-size-m", "48px");
+        result.getStyle().set("font-size", "1.15em").set("--vaadin-radio-button-size", "28px")
+                .set("--vaadin-radio-button-gap", "12px").set("--vaadin-radio-group-gap", "8px");
+        result.getChildren().forEach(c -> c.getElement().getStyle().set("min-height", "48px"));
         result.setValue((String) line.get("result"));
         result.setReadOnly(!editable);
         TextArea note = new TextArea(context.messages().get("today.note", locale));

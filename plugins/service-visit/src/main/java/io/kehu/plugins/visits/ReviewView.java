@@ -116,8 +116,8 @@ public class ReviewView implements ViewContribution {
         visitor.addValueChangeListener(e -> refresh.run());
         from.addValueChangeListener(e -> refresh.run());
         to.addValueChangeListener(e -> refresh.run());
-        view.add(new H2(context.messages().get("review.title", locale)), filters, counts, empty, grid, overdue,
-                problems);
+        view.add(new H2(context.messages().get("review.title", locale)), new BookingForm(context, locale, refresh),
+                filters, counts, empty, grid, overdue, problems);
         refresh.run();
         return view;
     }

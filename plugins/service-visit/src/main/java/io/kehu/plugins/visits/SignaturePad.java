@@ -51,7 +51,8 @@ final class SignaturePad extends Div {
             canvas.executeJs("this.kehuClear && this.kehuClear()");
         });
         clear.setId("signature-clear");
-        clear.getStyle().set("min-height", "44px").set("margin-top", "4px");
+        clear.getStyle().set("min-height", "44px").set("min-width", "88px").set("margin-top", "4px")
+                .set("font-size", "var(--lumo-font-size-m)");
         getElement().appendChild(canvas);
         add(strokes, clear);
         canvas.executeJs(SCRIPT, canvas, strokes.getElement());

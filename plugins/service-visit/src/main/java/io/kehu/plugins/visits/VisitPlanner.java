@@ -80,6 +80,14 @@ final class VisitPlanner {
         });
     }
 
+    /** Copies the type's checklist (and the closing list) onto a visit, in one transaction. */
+    void copyChecklist(long visitId, long typeId) {
+        List<VisitCatalog.Line> lines = VisitCatalog.of(context).checklist(typeId);
+        if (!lines.isEmpty()) {
+            records.batch(b -> lines.forEach(line -> b.create(VisitForms.CHECK, check(visitId, line))));
+        }
+    }
+
     private static void putIfPresent(Map<String, Object> values, String field, Object value) {
         if (value != null && !value.toString().isBlank()) {
             values.put(field, value);

@@ -6,6 +6,7 @@ import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordAction;
 import io.kehu.sdk.records.RecordChange;
 import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.records.RecordEvent;
 import io.kehu.sdk.records.RecordListener;
 import io.kehu.sdk.records.Veto;
 import java.time.OffsetDateTime;
@@ -52,6 +53,42 @@ public class VisitRules implements RecordListener {
             return veto("veto.signed.delete");
         }
         return VisitForms.CHECK.equals(change.formId()) ? frozen(change.oldValues().get("visit")) : Optional.empty();
+    }
+
+    /**
+     * A visit created elsewhere than the planner (the record view, import, REST) gets its checklist copied here,
+     * once it is committed; the planner writes the copy in the booking's own transaction, so this finds it and
+     * does nothing.
+     */
+    @Override
+    public void afterSave(RecordEvent event) {
+        if (!VisitForms.VISIT.equals(event.formId()) || event.action() != RecordAction.CREATE) {
+            return;
+        }
+        tellVisitor(event);
+        boolean hasChecks = !context.records().search(VisitForms.CHECK)
+                .where("visit", FilterOperator.EQUALS, event.id()).limit(1).list().isEmpty();
+        if (!hasChecks) {
+            context.records().get(VisitForms.VISIT, event.id())
+                    .filter(v -> v.get("visit_type") instanceof Long)
+                    .ifPresent(v -> new VisitPlanner(context, context.records())
+                            .copyChecklist(v.id(), (Long) v.get("visit_type")));
+        }
+    }
+
+    /** The visitor hears of a visit booked for them by someone else (in the app's notices). */
+    private void tellVisitor(RecordEvent event) {
+        context.records().get(VisitForms.VISIT, event.id()).ifPresent(v -> {
+            if (v.get("visitor") instanceof Long visitor) {
+                context.users().byId(visitor).filter(u -> !u.username().equals(event.actor())).ifPresent(u -> {
+                    String when = Texts.span((OffsetDateTime) v.get("planned_start"),
+                            (OffsetDateTime) v.get("planned_end"));
+                    context.workflows().notify(VisitForms.VISIT, v.id(), List.of(u.username()), LocalText.of(
+                            context.messages().get("notice.booked", Locale.SIMPLIFIED_CHINESE, v.get("subject"), when),
+                            context.messages().get("notice.booked", Locale.ENGLISH, v.get("subject"), when)));
+                });
+            }
+        });
     }
 
     private Optional<Veto> visit(RecordChange change) {

@@ -96,6 +96,23 @@ class VisitFlowTest {
     }
 
     @Test
+    void aVisitCreatedInTheRecordViewGetsItsChecklistToo(KehuTestHost kehu) throws Exception {
+        PluginContext context = kehu.context();
+        long customer = customer(context, "表单客户", null);
+        OffsetDateTime start = at(freshDay(), 13, 30);
+        long visit = kehu.recordsAs("manager").create(VisitForms.VISIT, Map.of("subject", "手工表单上门",
+                "customer", customer, "visit_type", BookingScenarios.type(context, "maintenance"),
+                "planned_start", start, "planned_end", start.plusHours(1))).id();
+        List<RecordData> checks = List.of();
+        for (int i = 0; i < 50 && checks.isEmpty(); i++) { // afterSave runs once the create is committed
+            Thread.sleep(100);
+            checks = context.records().search(VisitForms.CHECK).where("visit", FilterOperator.EQUALS, visit)
+                    .limit(100).list();
+        }
+        assertThat(checks).hasSize(3 + ShippedCatalog.CODE_OF_CONDUCT.size());
+    }
+
+    @Test
     void keyCustomersGetAMonthlyVisitOnceFromTheCadence(KehuTestHost kehu) {
         PluginContext context = kehu.context();
         long manager = user(context, "manager");

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Input;
@@ -148,6 +150,28 @@ class VisitScreensTest {
             assertThat(_get(Paragraph.class, spec -> spec.withId("review-empty")).isVisible()).isTrue();
             assertThat(text("review-overdue")).contains("没有逾期的上门");
             assertThat(_find(Div.class, spec -> spec.withId("review-problems"))).hasSize(1);
+
+            // booking by hand: the first free half hour of the visitor in the customer's window
+            LocalDate day = BookingScenarios.freshDay();
+            book(context, customer, "inspection", manager, at(day, 13, 30)); // 45 minutes: 13:30–14:15
+            @SuppressWarnings("unchecked")
+            ComboBox<RecordData> who = _get(ComboBox.class, spec -> spec.withId("book-customer"));
+            who.setValue(context.records().get("customer", customer).orElseThrow());
+            @SuppressWarnings("unchecked")
+            Select<RecordData> type = _get(Select.class, spec -> spec.withId("book-type"));
+            type.setValue(type.getListDataView().getItems().filter(t -> "repair".equals(t.get("kind"))).findFirst()
+                    .orElseThrow());
+            @SuppressWarnings("unchecked")
+            Select<io.kehu.sdk.users.UserInfo> visitor = _get(Select.class, spec -> spec.withId("book-visitor"));
+            visitor.setValue(visitor.getListDataView().getItems().filter(u -> u.id() == manager).findFirst()
+                    .orElseThrow());
+            _get(DatePicker.class, spec -> spec.withId("book-day")).setValue(day);
+            @SuppressWarnings("unchecked")
+            Select<Object> window = _get(Select.class, spec -> spec.withId("book-window"));
+            window.setValue(window.getListDataView().getItems().filter(w -> w.toString().equals("AFTERNOON"))
+                    .findFirst().orElseThrow());
+            _click(_get(Button.class, spec -> spec.withId("book-submit")));
+            assertThat(text("book-outcome")).startsWith("已预约：维修 · 逾期客户").contains(day + " 14:30–16:00");
         }
     }
 }

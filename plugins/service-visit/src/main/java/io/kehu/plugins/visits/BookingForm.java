@@ -1,0 +1,92 @@
+package io.kehu.plugins.visits;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.records.RecordException;
+import io.kehu.sdk.users.UserInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Booking by hand on the review page: customer (searched by name, lazily), type, visitor, day and the customer's
+ * preferred window; the visit goes to the visitor's first free half hour in that window, and the server's overlap
+ * check still has the last word. Fires {@code onBooked} after a booking.
+ */
+final class BookingForm extends Div {
+
+    BookingForm(PluginContext context, Locale locale, Runnable onBooked) {
+        setId("booking-form");
+        ComboBox<RecordData> customer = new ComboBox<>(context.messages().get("book.customer", locale));
+        customer.setId("book-customer");
+        customer.setItems((CallbackDataProvider.FetchCallback<RecordData, String>) query -> context
+                .recordsOfCurrentUser().search(VisitForms.CUSTOMER).text(query.getFilter().orElse(""))
+                .fields("name").sortBy("name", false).offset(query.getOffset())
+                .limit(Math.min(Math.max(query.getLimit(), 1), 200)).list().stream());
+        customer.setItemLabelGenerator(c -> c == null ? "" : String.valueOf(c.get("name")));
+        Select<RecordData> type = new Select<>();
+        type.setId("book-type");
+        type.setLabel(context.messages().get("book.type", locale));
+        type.setItems(VisitCatalog.of(context).types());
+        type.setItemLabelGenerator(t -> t == null ? "" : Texts.typeName(t, locale));
+        Select<UserInfo> visitor = new Select<>();
+        visitor.setId("book-visitor");
+        visitor.setLabel(context.messages().get("book.visitor", locale));
+        visitor.setItems(context.users().enabled());
+        visitor.setItemLabelGenerator(u -> u == null ? "" : u.displayName());
+        DatePicker day = new DatePicker(context.messages().get("book.day", locale));
+        day.setId("book-day");
+        day.setMin(LocalDate.now(Texts.ZONE));
+        Select<PreferredWindow> window = new Select<>();
+        window.setId("book-window");
+        window.setLabel(context.messages().get("book.window", locale));
+        window.setItems(List.of(PreferredWindow.values()));
+        window.setItemLabelGenerator(w -> w == null ? "" : context.messages().get("window." + w.code(), locale));
+        window.setValue(PreferredWindow.ANY);
+        Paragraph outcome = new Paragraph();
+        outcome.setId("book-outcome");
+        Button book = new Button(context.messages().get("book.submit", locale), e -> {
+            if (customer.getValue() == null || type.getValue() == null || visitor.getValue() == null
+                    || day.getValue() == null) {
+                outcome.setText(context.messages().get("book.missing", locale));
+                return;
+            }
+            VisitPlanner planner = new VisitPlanner(context, context.recordsOfCurrentUser());
+            Optional<OffsetDateTime> start = planner.firstFreeStart(visitor.getValue().id(), day.getValue(),
+                    window.getValue(), VisitPlanner.duration(type.getValue()));
+            if (start.isEmpty()) {
+                outcome.setText(context.messages().get("book.full", locale));
+                return;
+            }
+            try {
+                RecordData visit = planner.book(new Booking(customer.getValue().id(), type.getValue().id(),
+                        visitor.getValue().id(), start.get(), window.getValue(), "manual"));
+                outcome.setText(context.messages().get("book.done", locale, visit.get("subject"),
+                        Texts.span((OffsetDateTime) visit.get("planned_start"),
+                                (OffsetDateTime) visit.get("planned_end"))));
+                onBooked.run();
+            } catch (RecordException ex) {
+                outcome.setText(ex.getMessage());
+            }
+        });
+        book.setId("book-submit");
+        book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout fields = new HorizontalLayout(customer, type, visitor, day, window, book);
+        fields.setWrap(true);
+        fields.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H3(context.messages().get("book.title", locale)), fields, outcome);
+    }
+}

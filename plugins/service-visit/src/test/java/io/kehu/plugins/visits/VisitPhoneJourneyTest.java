@@ -1,0 +1,102 @@
+package io.kehu.plugins.visits;
+
+import static io.kehu.plugins.visits.BookingScenarios.at;
+import static io.kehu.plugins.visits.BookingScenarios.book;
+import static io.kehu.plugins.visits.BookingScenarios.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.testkit.KehuPluginTest;
+import io.kehu.sdk.testkit.KehuTestHost;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The visitor's phone in real Chromium at 390×844 (zh-CN): today's card with the tap-to-call link, the visit, the
+ * customer's name and a signature drawn with the pointer on the canvas, reaching the server as strokes. Skipped
+ * where there is no Chromium ({@code /usr/bin/chromium} or {@code KEHU_CHROMIUM}).
+ */
+@KehuPluginTest
+class VisitPhoneJourneyTest {
+
+    @Test
+    void theCustomerSignsOnThePhone(KehuTestHost kehu) throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("KEHU_CHROMIUM", "/usr/bin/chromium"));
+        Assumptions.assumeTrue(Files.isExecutable(chromium), "no Chromium");
+        PluginContext context = kehu.context();
+        long customer = context.records().create("customer", Map.of("name", "浏览器客户", "phone", "13800138000",
+                "address", "深圳市南山区科技园")).id();
+        RecordData visit = book(context, customer, "inspection", user(context, "staff"),
+                at(LocalDate.now(Texts.ZONE), 9, 0));
+        RecordData current = visit;
+        for (String step : List.of("confirmed", "on_site")) {
+            current = context.records().update(VisitForms.VISIT, current.id(), current.rowVersion(),
+                    Map.of("status", step));
+        }
+        for (RecordData check : context.records().search(VisitForms.CHECK)
+                .where("visit", FilterOperator.EQUALS, visit.id()).limit(100).list()) {
+            context.records().update(VisitForms.CHECK, check.id(), check.rowVersion(), Map.of("result", "done"));
+        }
+        try (Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                     .setExecutablePath(chromium).setHeadless(true)
+                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                             "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+             BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                     .setViewportSize(390, 844))) {
+            phone.setDefaultTimeout(60_000);
+            Page page = phone.newPage();
+            page.navigate(kehu.baseUrl() + "/login");
+            page.waitForFunction("() => !!customElements.get('vaadin-login-form')"
+                    + " && !!document.querySelector('#vaadinLoginUsername input')");
+            page.locator("#vaadinLoginUsername input").fill("staff");
+            page.locator("#vaadinLoginPassword input").fill(KehuTestHost.DEMO_PASSWORD);
+            page.locator("#vaadinLoginPassword input").press("Enter");
+            page.waitForURL(Pattern.compile("^(?!.*/login).*$"));
+            page.navigate(kehu.baseUrl() + "/apps/service-visit/" + TodayView.PATH);
+            Locator card = page.locator("#visit-card-" + visit.id());
+            card.waitFor();
+            assertThat(card.locator("a[href='tel:13800138000']").count()).isEqualTo(1);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/visit-phone-today.png")));
+            page.locator("#visit-open-" + visit.id()).click();
+            page.locator("#signer-name input").fill("赵先生");
+            Locator canvas = page.locator("#signature-pad canvas");
+            canvas.scrollIntoViewIfNeeded();
+            BoundingBox box = canvas.boundingBox();
+            page.mouse().move(box.x + 20, box.y + 30);
+            page.mouse().down();
+            for (int i = 1; i <= 12; i++) {
+                page.mouse().move(box.x + 20 + i * 20, box.y + 30 + (i % 2 == 0 ? 60 : 0));
+            }
+            page.mouse().up();
+            page.waitForTimeout(500); // the stroke's change event reaches the server
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/visit-phone-sign.png"))
+                    .setFullPage(true));
+            page.locator("#visit-sign").click();
+            page.locator("#visit-signed").waitFor();
+            assertThat(page.locator("#visit-signed").innerText()).contains("赵先生");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/visit-phone-signed.png"))
+                    .setFullPage(true));
+        }
+        RecordData signed = context.records().get(VisitForms.VISIT, visit.id()).orElseThrow();
+        assertThat(signed.get("status")).isEqualTo("signed_off");
+        assertThat((String) signed.get("signature")).startsWith("M").contains(" L");
+        assertThat(signed.get("signer_name")).isEqualTo("赵先生");
+    }
+}
