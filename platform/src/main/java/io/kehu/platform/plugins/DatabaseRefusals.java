@@ -1,9 +1,7 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.records.DatabaseRefusal;
 import io.kehu.sdk.records.RecordException;
-import java.sql.SQLException;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Turns what the database refused under concurrency into the SDK's {@link RecordException}s, so a plugin can tell
@@ -12,36 +10,18 @@ import org.springframework.dao.DuplicateKeyException;
  */
 final class DatabaseRefusals {
 
-    /** Unique index (PostgreSQL and H2 both use the standard 23505). */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private DatabaseRefusals() {
     }
 
     /** The SDK refusal for {@code e}, or {@code e} itself when it is not a refusal a plugin can act on. */
     static RuntimeException translated(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DuplicateKeyException || t instanceof SQLException sql
-                    && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return new RecordException(RecordException.Reason.DUPLICATE,
-                        "A unique value is already taken: " + rootMessage(e));
-            }
-            if (t instanceof ConcurrencyFailureException || t instanceof SQLException sql && transient_(sql)) {
-                return new RecordException(RecordException.Reason.CONFLICT,
-                        "Another write to the same record came first; retry: " + rootMessage(e));
-            }
-        }
-        return e;
-    }
-
-    /**
-     * Serialization failure (40001), deadlock (40P01), lock timeout (PostgreSQL 55P03, H2 HYT00) and H2's
-     * "concurrent update" (90131): the write lost a race and may be retried.
-     */
-    private static boolean transient_(SQLException sql) {
-        String state = sql.getSQLState();
-        return state != null && (state.equals("40001") || state.equals("40P01") || state.equals("55P03")
-                || state.equals("HYT00") || state.equals("90131"));
+        return switch (DatabaseRefusal.of(e)) {
+            case DUPLICATE -> new RecordException(RecordException.Reason.DUPLICATE,
+                    "A unique value is already taken: " + rootMessage(e));
+            case CONFLICT -> new RecordException(RecordException.Reason.CONFLICT,
+                    "Another write to the same record came first; retry: " + rootMessage(e));
+            case OTHER -> e;
+        };
     }
 
     private static String rootMessage(Throwable e) {

@@ -53,6 +53,16 @@ public final class Ledger {
 
     /** Writes {@code posting} once: a second call with the same key (from anywhere) writes nothing. */
     public PostResult post(Posting posting) {
+        return post(posting, () -> true);
+    }
+
+    /**
+     * {@link #post(Posting)} with more writes in the same transaction, e.g. a reward's stock: {@code alsoWrite} runs
+     * after the balance check and before the entry; when it answers false nothing is written and the result is
+     * {@code UNAVAILABLE}. It may run more than once (each retry is a new transaction), so it must read what it
+     * changes inside itself.
+     */
+    public PostResult post(Posting posting, java.util.function.BooleanSupplier alsoWrite) {
         String key = posting.idempotencyKey();
         RecordException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -63,7 +73,7 @@ public final class Ledger {
             }
             long accountId = account(posting.customer()).id();
             try {
-                return context.transactions().call(() -> write(posting, key, accountId));
+                return context.transactions().call(() -> write(posting, key, accountId, alsoWrite));
             } catch (RecordException e) {
                 if (e.reason() != RecordException.Reason.DUPLICATE
                         && e.reason() != RecordException.Reason.CONFLICT) {
@@ -123,7 +133,7 @@ public final class Ledger {
         }
     }
 
-    private PostResult write(Posting p, String key, long accountId) {
+    private PostResult write(Posting p, String key, long accountId, java.util.function.BooleanSupplier alsoWrite) {
         RecordData account = context.records().get(ACCOUNT, accountId)
                 .orElseThrow(() -> new IllegalStateException("Points account " + accountId + " vanished"));
         long balance = number(account.get("balance"));
@@ -131,6 +141,9 @@ public final class Ledger {
         boolean isPending = p.availableOn() != null && p.availableOn().isAfter(LocalDate.now(clock));
         if (p.points() < 0 && !p.mayOverdraw() && balance + p.points() < 0) {
             return new PostResult(PostResult.Status.INSUFFICIENT, 0, balance);
+        }
+        if (!alsoWrite.getAsBoolean()) {
+            return new PostResult(PostResult.Status.UNAVAILABLE, 0, balance);
         }
         long newBalance = isPending ? balance : balance + p.points();
         Map<String, Object> values = new HashMap<>();

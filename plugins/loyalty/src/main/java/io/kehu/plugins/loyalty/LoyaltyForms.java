@@ -16,6 +16,7 @@ public class LoyaltyForms implements FormDefinitionProvider {
     public List<DefinitionText> definitions() {
         return List.of(DefinitionText.fromResource(getClass(), "forms/" + Ledger.ENTRY + ".json"),
                 DefinitionText.fromResource(getClass(), "forms/" + Ledger.ACCOUNT + ".json"),
-                DefinitionText.fromResource(getClass(), "forms/" + Awards.REFERRAL + ".json"));
+                DefinitionText.fromResource(getClass(), "forms/" + Awards.REFERRAL + ".json"),
+                DefinitionText.fromResource(getClass(), "forms/" + Redemptions.REWARD + ".json"));
     }
 }

@@ -16,7 +16,9 @@ public record PostResult(Status status, long entryId, long balance) {
         /** The idempotency key was already in the ledger: nothing written (a retry, a re-run, a second node). */
         ALREADY_POSTED,
         /** Taking the points would make the balance negative: nothing written. */
-        INSUFFICIENT
+        INSUFFICIENT,
+        /** What the points were for is not available (a reward out of stock or withdrawn): nothing written. */
+        UNAVAILABLE
     }
 
     public boolean posted() {

@@ -96,6 +96,22 @@ class AwardsTest {
         assertThat(new Ledger(kehu.context()).balance(c).available()).isEqualTo(7);
     }
 
+    @Test
+    void rulesReadTheBalanceAsLoyaltyBalance(KehuTestHost kehu) {
+        long c = customer(kehu, null);
+        new Ledger(kehu.context()).post(Posting.earn(c, 42, "purchase/fn-" + c, "base", LocalDate.now()));
+        // called through the object the host hands the rules (by reflection: the plugin's class loader, not the
+        // test's copy of the class), as TieringPluginTest does
+        Object functions = kehu.extension(io.kehu.sdk.scripts.ScriptFunctions.class, LoyaltyFunctions.class)
+                .functions();
+        try {
+            Object balance = functions.getClass().getMethod("balance", Object.class).invoke(functions, c);
+            assertThat(((Number) balance).longValue()).isEqualTo(42);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static List<RecordData> entries(KehuTestHost kehu, long customer) {
         return kehu.context().records().search(Ledger.ENTRY).where("customer", FilterOperator.EQUALS, customer)
                 .limit(1000).list();

@@ -153,6 +153,35 @@ abstract class LedgerContract {
     }
 
     @Test
+    void fiftyParallelRedemptionsNeverOverdrawTheBalanceNorTheStock() throws Exception {
+        long c = customer();
+        ledger().post(Posting.earn(c, 1000, "purchase/stock-" + c, "base", TODAY));
+        long reward = kehu().context().records().create(Redemptions.REWARD, Map.of("name", "保温杯",
+                "reward_type", "GIFT", "price", 30L, "stock", 20L, "active", true)).id();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<PostResult>> redeemers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            redeemers.add(() -> {
+                start.await();
+                return new Redemptions(kehu().context(), ledger()).reward(c, reward, "till-" + c + "-" + n, TODAY);
+            });
+        }
+        List<PostResult> results = runTogether(redeemers, start);
+        assertThat(results.stream().filter(PostResult::posted).count()).isEqualTo(20);
+        assertThat(results).extracting(PostResult::status).containsOnly(PostResult.Status.POSTED,
+                PostResult.Status.UNAVAILABLE);
+        assertThat(Ledger.number(kehu().context().records().get(Redemptions.REWARD, reward).orElseThrow()
+                .get("stock"))).isZero();
+        assertThat(ledger().balance(c).available()).isEqualTo(1000 - 20 * 30);
+        assertThat(entries(c)).allSatisfy(e -> assertThat(Ledger.number(e.get("balance_after"))).isNotNegative());
+        assertBalanceIsTheSumOfEntries(c);
+        // the same till request again redeems nothing
+        assertThat(new Redemptions(kehu().context(), ledger()).reward(c, reward, "till-" + c + "-0", TODAY).status())
+                .isIn(PostResult.Status.ALREADY_POSTED, PostResult.Status.UNAVAILABLE);
+    }
+
+    @Test
     void aReversalUndoesAnEntryOnceAndMayGoNegativeForSpentPoints() {
         long c = customer();
         PostResult earned = ledger().post(Posting.earn(c, 50, "purchase/ret-" + c, "base", TODAY));

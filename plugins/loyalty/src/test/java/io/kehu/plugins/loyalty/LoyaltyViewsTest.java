@@ -91,6 +91,53 @@ class LoyaltyViewsTest {
     }
 
     @Test
+    void theCounterRedeemsOnceAndTheManagerAdjustsWithAReason(KehuTestHost kehu) {
+        String name = "柜台客户" + System.nanoTime();
+        long c = kehu.context().records().create("customer", java.util.Map.of("name", name, "customer_type",
+                "person", "email", "c" + System.nanoTime() + "@example.com")).id();
+        new Ledger(kehu.context()).post(Posting.earn(c, 100, "purchase/counter-" + c, "base", LocalDate.now()));
+        String reward = "电影票" + System.nanoTime();
+        kehu.context().records().create(Redemptions.REWARD, java.util.Map.of("name", reward, "reward_type",
+                "COUPON", "price", 60L, "stock", 5L, "active", true));
+        try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/loyalty/" + CounterView.PATH);
+            _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("loyalty-find"))
+                    .setValue(name);
+            _click(_get(Button.class, spec -> spec.withId("loyalty-find-button")));
+            assertThat(_get(Span.class, spec -> spec.withId("loyalty-counter-balance")).getText())
+                    .isEqualTo("可用积分：100");
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.select.Select<io.kehu.sdk.records.RecordData> rewards =
+                    _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("loyalty-reward"));
+            rewards.setValue(rewards.getListDataView().getItems().filter(r -> r.get("name").equals(reward))
+                    .findFirst().orElseThrow());
+            _click(_get(Button.class, spec -> spec.withId("loyalty-redeem")));
+            assertThat(_get(Span.class, spec -> spec.withId("loyalty-counter-status")).getText())
+                    .isEqualTo("兑换成功，剩余积分 40。");
+            _click(_get(Button.class, spec -> spec.withId("loyalty-redeem")));
+            assertThat(_get(Span.class, spec -> spec.withId("loyalty-counter-status")).getText())
+                    .isEqualTo("积分不足：可用 40。");
+
+            ui.navigate("apps/loyalty/" + AdjustView.PATH);
+            _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("loyalty-find"))
+                    .setValue(name);
+            _click(_get(Button.class, spec -> spec.withId("loyalty-find-button")));
+            _get(com.vaadin.flow.component.textfield.IntegerField.class,
+                    spec -> spec.withId("loyalty-adjust-points")).setValue(15);
+            _click(_get(Button.class, spec -> spec.withId("loyalty-adjust-apply")));
+            assertThat(_get(Span.class, spec -> spec.withId("loyalty-adjust-status")).getText())
+                    .isEqualTo("请选择客户，填写积分和原因。");
+            _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("loyalty-adjust-reason"))
+                    .setValue("补录线下活动积分");
+            _click(_get(Button.class, spec -> spec.withId("loyalty-adjust-apply")));
+            assertThat(_get(Span.class, spec -> spec.withId("loyalty-adjust-status")).getText())
+                    .isEqualTo("已调整，可用积分 55。");
+        }
+        assertThat(AwardsTest.entries(kehu, c)).anySatisfy(e -> assertThat(e.get("reason"))
+                .isEqualTo("补录线下活动积分 (manager)"));
+    }
+
+    @Test
     void theLedgerPageCountsEntriesPerKind(KehuTestHost kehu) {
         long c = AwardsTest.customer(kehu, null);
         new Ledger(kehu.context()).post(Posting.earn(c, 10, "purchase/page-" + c, "base", LocalDate.now()));
