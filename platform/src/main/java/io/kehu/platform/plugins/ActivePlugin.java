@@ -1,5 +1,7 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.plugins.sdk.HostPluginContext;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +15,10 @@ import java.util.Map;
  * @param context what it was lent
  * @param extensions extension point → instances
  */
-record ActivePlugin(String pluginId, String name, HostPluginContext context, Map<Class<?>, List<?>> extensions) {
+public record ActivePlugin(String pluginId, String name, HostPluginContext context, Map<Class<?>, List<?>> extensions) {
 
     @SuppressWarnings("unchecked")
-    <T> List<T> get(Class<T> point) {
+    public <T> List<T> get(Class<T> point) {
         return (List<T>) extensions.getOrDefault(point, List.of());
     }
 }

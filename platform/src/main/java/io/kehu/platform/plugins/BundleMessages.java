@@ -13,7 +13,7 @@ import java.util.ResourceBundle;
  * A plugin's texts from {@code plugin-messages_{en,zh_CN}.properties} in its own class loader, without falling back
  * to the JVM's locale (as the platform's own bundles).
  */
-final class BundleMessages implements PluginMessages {
+public final class BundleMessages implements PluginMessages {
 
     static final String BUNDLE = "plugin-messages";
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -21,7 +21,7 @@ final class BundleMessages implements PluginMessages {
 
     private final ClassLoader loader;
 
-    BundleMessages(ClassLoader loader) {
+    public BundleMessages(ClassLoader loader) {
         this.loader = loader;
     }
 
@@ -48,7 +48,7 @@ final class BundleMessages implements PluginMessages {
     }
 
     /** Forgets the cached bundles of an unloaded plugin, so its class loader can be collected. */
-    void release() {
+    public void release() {
         ResourceBundle.clearCache(loader);
     }
 }

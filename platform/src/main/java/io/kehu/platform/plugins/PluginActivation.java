@@ -1,5 +1,8 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.plugins.install.PluginFiles;
+import io.kehu.platform.plugins.sdk.HostPluginContext;
+
 import io.kehu.platform.workflow.WorkflowCatalog;
 import io.kehu.platform.workflow.WorkflowException;
 import io.kehu.sdk.forms.DefinitionText;
@@ -30,7 +33,7 @@ import org.springframework.stereotype.Component;
  * {@link PluginRegistry} and need no registration.
  */
 @Component
-class PluginActivation {
+public class PluginActivation {
 
     /** Every extension point of the SDK, in the order their names are listed on the Plugins screen. */
     static final List<Class<?>> POINTS = List.of(FormDefinitionProvider.class, RecordListener.class,
@@ -54,7 +57,7 @@ class PluginActivation {
     }
 
     /** Plugs {@code wrapper}'s extensions in; throws (after undoing nothing: call {@link #deactivate}) on failure. */
-    ActivePlugin activate(PluginWrapper wrapper, PluginManager manager, HostPluginContext context) {
+    public ActivePlugin activate(PluginWrapper wrapper, PluginManager manager, HostPluginContext context) {
         String id = wrapper.getPluginId();
         Map<Class<?>, List<?>> extensions = new LinkedHashMap<>();
         for (Class<?> point : POINTS) {
@@ -112,7 +115,7 @@ class PluginActivation {
     }
 
     /** Unplugs a plugin: no routes, no jobs, no listeners, no links; safe to call for a plugin never activated. */
-    void deactivate(String pluginId) {
+    public void deactivate(String pluginId) {
         registry.remove(pluginId);
         workflows.removePluginWorkflows(pluginId);
         routes.remove(pluginId);
@@ -120,14 +123,14 @@ class PluginActivation {
     }
 
     /** "ViewContribution ×1"-style names of what a started plugin provides. */
-    static List<String> summary(ActivePlugin plugin) {
+    public static List<String> summary(ActivePlugin plugin) {
         List<String> names = new ArrayList<>();
         plugin.extensions().forEach((point, list) -> names.add(point.getSimpleName() + " ×" + list.size()));
         return names;
     }
 
     /** The extension classes a plugin that is not started declares in its index. */
-    static List<String> declared(PluginManager manager, String pluginId) {
+    public static List<String> declared(PluginManager manager, String pluginId) {
         try {
             return manager.getPlugin(pluginId) == null ? List.of()
                     : manager.getExtensionClassNames(pluginId).stream()

@@ -1,5 +1,7 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.plugins.sdk.SdkRecords;
+
 import io.kehu.platform.records.BulkRecords;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;

@@ -1,5 +1,15 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.plugins.install.BundledInstall;
+import io.kehu.platform.plugins.install.BundledPlugins;
+import io.kehu.platform.plugins.install.InstalledPlugin;
+import io.kehu.platform.plugins.install.PluginFiles;
+import io.kehu.platform.plugins.install.PluginLifecycle;
+import io.kehu.platform.plugins.install.PluginProperties;
+import io.kehu.platform.plugins.install.PluginUploads;
+import io.kehu.platform.plugins.sdk.HostPluginContext;
+import io.kehu.platform.plugins.sdk.PluginContexts;
+
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
@@ -244,7 +254,7 @@ public class PluginHost {
         return new IllegalArgumentException("No plugin '" + pluginId + "' is installed.");
     }
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         if (Files.isDirectory(file)) {
             return "0".repeat(64); // a plugin directory (development): no single file to fingerprint
         }

@@ -1,5 +1,7 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.plugins.install.PluginDescriptors;
+
 import io.kehu.sdk.jobs.JobRun;
 import io.kehu.sdk.jobs.JobStatus;
 import io.kehu.sdk.jobs.Schedule;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Component;
  * due run happens on one node only. Stopping a plugin cancels its schedules and tells running jobs to finish.
  */
 @Component
-class PluginJobScheduler {
+public class PluginJobScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(PluginJobScheduler.class);
 
@@ -76,19 +78,19 @@ class PluginJobScheduler {
         }
     }
 
-    List<JobStatus> statuses(String pluginId) {
+    public List<JobStatus> statuses(String pluginId) {
         return byPlugin.getOrDefault(pluginId, List.of()).stream()
                 .map(s -> status(pluginId, s.job.id()).orElse(new JobStatus(s.job.id(), false, null, null, null, 0,
                         0, null)))
                 .toList();
     }
 
-    Optional<JobStatus> status(String pluginId, String jobId) {
+    public Optional<JobStatus> status(String pluginId, String jobId) {
         return locks.status(key(pluginId, jobId), jobId);
     }
 
     /** Runs a job now in the background (its own slot, so it never collides with a scheduled one). */
-    void runNow(String pluginId, String jobId) {
+    public void runNow(String pluginId, String jobId) {
         Scheduled entry = byPlugin.getOrDefault(pluginId, List.of()).stream()
                 .filter(s -> s.job.id().equals(jobId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Plugin " + pluginId + " has no job " + jobId));

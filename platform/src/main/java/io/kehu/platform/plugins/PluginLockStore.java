@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a transaction of its own, so that two first users of a name do not fail each other's write on the primary key.
  */
 @Repository
-class PluginLockStore {
+public class PluginLockStore {
 
     static final int MAX_KEY_LENGTH = 200;
 
@@ -42,7 +42,7 @@ class PluginLockStore {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    <T> T exclusively(String pluginId, String key, Supplier<T> work) {
+    public <T> T exclusively(String pluginId, String key, Supplier<T> work) {
         if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("A lock name is 1 to " + MAX_KEY_LENGTH + " characters, not " + key);
         }

@@ -2,6 +2,7 @@ package io.kehu.platform.plugins;
 
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.plugins.sdk.SdkValues;
 import io.kehu.platform.records.AuditAction;
 import io.kehu.platform.records.RecordChange;
 import io.kehu.platform.records.RecordEvents;

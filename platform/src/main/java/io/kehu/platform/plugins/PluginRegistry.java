@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
  * stop while users work.
  */
 @Component
-class PluginRegistry {
+public class PluginRegistry {
 
     private final Map<String, ActivePlugin> active = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
 
-    void add(ActivePlugin plugin) {
+    public void add(ActivePlugin plugin) {
         lastErrors.remove(plugin.pluginId());
         active.put(plugin.pluginId(), plugin);
     }
@@ -27,7 +27,7 @@ class PluginRegistry {
         return Optional.ofNullable(active.remove(pluginId));
     }
 
-    Optional<ActivePlugin> get(String pluginId) {
+    public Optional<ActivePlugin> get(String pluginId) {
         return Optional.ofNullable(active.get(pluginId));
     }
 
@@ -38,17 +38,17 @@ class PluginRegistry {
     }
 
     /** Every started plugin's extensions of one point, with their plugin. */
-    <T> List<Contribution<T>> contributions(Class<T> point) {
+    public <T> List<Contribution<T>> contributions(Class<T> point) {
         return all().stream().flatMap(p -> p.get(point).stream().map(e -> new Contribution<>(p, e))).toList();
     }
 
     /** Remembers that an extension of {@code pluginId} threw while being called. */
-    void reportError(String pluginId, String extension, Throwable error) {
+    public void reportError(String pluginId, String extension, Throwable error) {
         lastErrors.put(pluginId, extension + ": " + error);
         org.slf4j.LoggerFactory.getLogger("kehu.plugin." + pluginId).warn("{} failed: {}", extension, error.toString());
     }
 
-    Optional<String> lastError(String pluginId) {
+    public Optional<String> lastError(String pluginId) {
         return Optional.ofNullable(lastErrors.get(pluginId));
     }
 
@@ -58,6 +58,6 @@ class PluginRegistry {
      * @param plugin the started plugin
      * @param extension the extension instance
      */
-    record Contribution<T>(ActivePlugin plugin, T extension) {
+    public record Contribution<T>(ActivePlugin plugin, T extension) {
     }
 }

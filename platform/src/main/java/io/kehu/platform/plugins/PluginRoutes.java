@@ -4,6 +4,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import io.kehu.platform.plugins.ui.PluginPage;
 import io.kehu.platform.ui.MainLayout;
 import io.kehu.sdk.ui.PublicPage;
 import io.kehu.sdk.ui.ViewContribution;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Vaadin never instantiates a plugin class and the plugin's class loader is not referenced by the registry.
  */
 @Component
-class PluginRoutes implements VaadinServiceInitListener {
+public class PluginRoutes implements VaadinServiceInitListener {
 
     private static final Pattern PATH = Pattern.compile("[a-z0-9]+([-/][a-z0-9]+)*");
 
@@ -38,7 +39,7 @@ class PluginRoutes implements VaadinServiceInitListener {
      * @param plugin the plugin
      * @param contribution its extension
      */
-    record PluginView(ActivePlugin plugin, ViewContribution contribution) {
+    public record PluginView(ActivePlugin plugin, ViewContribution contribution) {
     }
 
     /**
@@ -62,7 +63,7 @@ class PluginRoutes implements VaadinServiceInitListener {
     }
 
     /** The route path of a plugin's view path. */
-    static String routeOf(String pluginId, String path) {
+    public static String routeOf(String pluginId, String path) {
         return "apps/" + pluginId + "/" + path;
     }
 
@@ -126,11 +127,11 @@ class PluginRoutes implements VaadinServiceInitListener {
         }
     }
 
-    Optional<PluginView> view(String route) {
+    public Optional<PluginView> view(String route) {
         return Optional.ofNullable(views.get(route));
     }
 
-    boolean hasView(String pluginId, String path) {
+    public boolean hasView(String pluginId, String path) {
         return views.containsKey(routeOf(pluginId, path));
     }
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** {@code kehu_plugin_setting}: the values behind every plugin's {@code PluginSettings}. */
 @Repository
-class PluginSettingsStore {
+public class PluginSettingsStore {
 
     private static final Table<Record> SETTING = table(name("kehu_plugin_setting"));
     private static final Field<String> PLUGIN = field(name("plugin_id"), String.class);
@@ -28,18 +28,18 @@ class PluginSettingsStore {
         this.dsl = dsl;
     }
 
-    Optional<String> get(String pluginId, String key) {
+    public Optional<String> get(String pluginId, String key) {
         return dsl.select(VALUE).from(SETTING).where(PLUGIN.eq(pluginId)).and(KEY.eq(key)).fetchOptional(VALUE);
     }
 
-    Map<String, String> all(String pluginId) {
+    public Map<String, String> all(String pluginId) {
         Map<String, String> values = new LinkedHashMap<>();
         dsl.select(KEY, VALUE).from(SETTING).where(PLUGIN.eq(pluginId)).orderBy(KEY)
                 .forEach(r -> values.put(r.value1(), r.value2()));
         return values;
     }
 
-    void put(String pluginId, String key, String value) {
+    public void put(String pluginId, String key, String value) {
         if (value == null) {
             dsl.deleteFrom(SETTING).where(PLUGIN.eq(pluginId)).and(KEY.eq(key)).execute();
             return;

@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.kehu.platform.plugins.install.InstalledPlugin;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code kehu_plugin} and {@code kehu_plugin_audit} tables: installed plugins and who did what to them. */
 @Repository
-class PluginStateStore {
+public class PluginStateStore {
 
     private static final Table<Record> PLUGIN = table(name("kehu_plugin"));
     private static final Field<String> ID = field(name("plugin_id"), String.class);
@@ -37,18 +38,18 @@ class PluginStateStore {
         this.dsl = dsl;
     }
 
-    List<InstalledPlugin> all() {
+    public List<InstalledPlugin> all() {
         return dsl.select(ID, VERSION, FILE, SHA, ENABLED, FAILURE, BY, AT).from(PLUGIN).orderBy(ID)
                 .fetch(r -> new InstalledPlugin(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7(), r.value8()));
     }
 
-    Optional<InstalledPlugin> find(String pluginId) {
+    public Optional<InstalledPlugin> find(String pluginId) {
         return all().stream().filter(p -> p.pluginId().equals(pluginId)).findFirst();
     }
 
     /** Inserts or replaces the row of {@code plugin}. */
-    void save(InstalledPlugin plugin) {
+    public void save(InstalledPlugin plugin) {
         OffsetDateTime now = now();
         int updated = dsl.update(PLUGIN).set(VERSION, plugin.version()).set(FILE, plugin.fileName())
                 .set(SHA, plugin.sha256()).set(ENABLED, plugin.enabled()).set(FAILURE, plugin.failure())
@@ -66,7 +67,7 @@ class PluginStateStore {
         dsl.update(PLUGIN).set(ENABLED, enabled).set(UPDATED, now()).where(ID.eq(pluginId)).execute();
     }
 
-    void setFailure(String pluginId, String failure) {
+    public void setFailure(String pluginId, String failure) {
         dsl.update(PLUGIN).set(FAILURE, failure).set(UPDATED, now()).where(ID.eq(pluginId)).execute();
     }
 
@@ -75,7 +76,7 @@ class PluginStateStore {
     }
 
     /** Appends to the audit table: {@code action} is e.g. {@code install}, {@code upgrade}, {@code refuse}. */
-    void audit(String pluginId, String action, String version, String detail, String actor) {
+    public void audit(String pluginId, String action, String version, String detail, String actor) {
         dsl.insertInto(AUDIT)
                 .set(field(name("plugin_id"), String.class), pluginId)
                 .set(field(name("action"), String.class), action)
@@ -87,13 +88,13 @@ class PluginStateStore {
     }
 
     /** The audit entries of a plugin, newest first: {@code action} + detail, for tests and support. */
-    List<String> auditActions(String pluginId) {
+    public List<String> auditActions(String pluginId) {
         return dsl.select(field(name("action"), String.class)).from(AUDIT)
                 .where(field(name("plugin_id"), String.class).eq(pluginId))
                 .orderBy(field(name("id")).desc()).fetch(r -> r.value1());
     }
 
-    static OffsetDateTime now() {
+    public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -3,6 +3,7 @@ package io.kehu.platform.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kehu.platform.plugins.install.InstalledPlugin;
 import io.kehu.platform.support.KehuTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

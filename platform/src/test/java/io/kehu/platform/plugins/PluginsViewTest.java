@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.kehu.platform.plugins.ui.PluginsView;
 import io.kehu.platform.security.KehuUserDetails;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.support.KaribuSession;
