@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -16,12 +20,35 @@ import java.util.regex.Pattern;
  */
 public final class Chromium implements AutoCloseable {
 
+    /**
+     * A journey takes a minute or two even on a busy machine. After a failed step, Playwright's close of a context has
+     * been seen to wait for ever (CI blocked in {@code BrowserContext.close}); past this limit the browser is killed,
+     * which ends the pending close with an error, so the journey fails (and is rerun) instead of blocking the build.
+     */
+    private static final long LONGEST_JOURNEY_MINUTES = 10;
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "chromium-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Playwright playwright;
     private final Browser browser;
+    private final ScheduledFuture<?> watchdog;
 
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
         this.browser = browser;
+        this.watchdog = WATCHDOG.schedule(Chromium::killBrowsers, LONGEST_JOURNEY_MINUTES, TimeUnit.MINUTES);
+    }
+
+    private static void killBrowsers() {
+        System.err.println("A browser journey ran for more than " + LONGEST_JOURNEY_MINUTES
+                + " minutes: killing its Chromium so the journey fails instead of hanging");
+        ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().map(command -> command.contains("chromium")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     public static Chromium launch() {
@@ -163,6 +190,7 @@ public final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.cancel(false);
         browser.close();
         playwright.close();
     }
