@@ -1,6 +1,5 @@
 package io.kehu.platform.plugins;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -9,6 +8,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.kehu.platform.plugins.ui.PluginPage;
 
 /**
  * The route target of every plugin's public page ({@code PublicPage}, {@code public/<plugin id>/<path>}): open
@@ -48,16 +48,8 @@ public class PublicPluginPage extends VerticalLayout implements BeforeEnterObser
             add(busy);
             return;
         }
-        try {
-            Component content = view.page().create(view.plugin().context(),
-                    event.getLocation().getQueryParameters().getParameters());
-            add(content);
-        } catch (RuntimeException | LinkageError e) {
-            registry.reportError(view.plugin().pluginId(), view.page().getClass().getName(), e);
-            Paragraph notice = new Paragraph(getTranslation("plugins.view.failed", view.plugin().name()));
-            notice.setId("plugin-view-failed");
-            add(notice);
-        }
+        add(PluginPage.contentOrNotice(registry, view.plugin(), view.page(), () -> view.page()
+                .create(view.plugin().context(), event.getLocation().getQueryParameters().getParameters())));
     }
 
     @Override

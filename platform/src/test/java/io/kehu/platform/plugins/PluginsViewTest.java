@@ -75,6 +75,33 @@ class PluginsViewTest {
     }
 
     @Test
+    void aPluginPageThatThrowsShowsANoticeNamingThePluginAndTheAppKeepsWorking() throws Exception {
+        host.install(PluginLifecycleTest.ADMIN, "broken-page.jar", new ByteArrayInputStream(
+                PluginJar.plugin("broken-page").description("Broken page")
+                        .source("io.kehu.plugins.brokenpage.Page", """
+                                package io.kehu.plugins.brokenpage;
+                                import com.vaadin.flow.component.Component;
+                                import io.kehu.sdk.*;
+                                import io.kehu.sdk.ui.*;
+                                @org.pf4j.Extension
+                                public class Page implements ViewContribution {
+                                    public String path() { return "page"; }
+                                    public LocalText title() { return LocalText.of("坏页面", "Broken"); }
+                                    public Component create(PluginContext c) {
+                                        throw new IllegalStateException("page bug");
+                                    }
+                                }
+                                """).bytes()));
+        signIn("admin", Role.ADMIN);
+
+        UI.getCurrent().navigate("apps/broken-page/page");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("plugin-view-failed"))
+                .getText()).contains("Broken page").doesNotContain("page bug");
+        UI.getCurrent().navigate(PluginsView.class);
+        assertThat(_find(Grid.class, spec -> spec.withId("plugins-grid"))).hasSize(1);
+    }
+
+    @Test
     void staffCannotOpenThePluginsScreen() {
         signIn("staff", Role.STAFF);
         UI.getCurrent().navigate(PluginsView.ROUTE);

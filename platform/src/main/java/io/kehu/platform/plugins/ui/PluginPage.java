@@ -7,12 +7,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
+import io.kehu.platform.plugins.ActivePlugin;
 import io.kehu.platform.plugins.PluginRegistry;
 import io.kehu.platform.plugins.PluginRoutes;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.Role;
 import jakarta.annotation.security.PermitAll;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The route target of every plugin view ({@link PluginRoutes}): finds the plugin's {@code ViewContribution} for the
@@ -44,14 +46,24 @@ public class PluginPage extends VerticalLayout implements BeforeEnterObserver, H
         }
         removeAll();
         title = view.contribution().title().in(getLocale());
+        add(contentOrNotice(registry, view.plugin(), view.contribution(),
+                () -> view.contribution().create(view.plugin().context())));
+    }
+
+    /**
+     * What a plugin's page builds, or a short notice naming the plugin when it throws (reported against the plugin),
+     * so a broken plugin never breaks the page around it. Used by signed-in and public plugin pages alike.
+     */
+    public static Component contentOrNotice(PluginRegistry registry, ActivePlugin plugin, Object extension,
+            Supplier<Component> build) {
         try {
-            Component content = view.contribution().create(view.plugin().context());
-            add(content);
+            return build.get();
         } catch (RuntimeException | LinkageError e) {
-            registry.reportError(view.plugin().pluginId(), view.contribution().getClass().getName(), e);
-            Paragraph notice = new Paragraph(getTranslation("plugins.view.failed", view.plugin().name()));
+            registry.reportError(plugin.pluginId(), extension.getClass().getName(), e);
+            Paragraph notice = new Paragraph();
+            notice.setText(notice.getTranslation("plugins.view.failed", plugin.name()));
             notice.setId("plugin-view-failed");
-            add(notice);
+            return notice;
         }
     }
 
