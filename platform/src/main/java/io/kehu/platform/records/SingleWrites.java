@@ -123,7 +123,7 @@ final class SingleWrites {
             throw conflict(table, id, expectedRowVersion);
         }
         RecordServices.guard(services.guardsWatching(form),
-                new RecordChange(form, AuditAction.DELETE, id, old.values().asMap(), Optional.of(old), actor));
+                new RecordChange(form, AuditAction.DELETE, id, old.values().asMap(), Optional.of(old), actor, Set.of()));
         OffsetDateTime now = RecordServices.now();
         int updated = dsl.update(table.table)
                 .set(table.deletedAt, now)
@@ -151,7 +151,7 @@ final class SingleWrites {
             throw conflict(table, id, expectedRowVersion);
         }
         RecordServices.guard(services.guardsWatching(form),
-                new RecordChange(form, AuditAction.RESTORE, id, old.values().asMap(), Optional.of(old), actor));
+                new RecordChange(form, AuditAction.RESTORE, id, old.values().asMap(), Optional.of(old), actor, Set.of()));
         OffsetDateTime now = RecordServices.now();
         int updated = dsl.update(table.table)
                 .set(table.deletedAt, (OffsetDateTime) null)

@@ -203,7 +203,7 @@ final class WriteChecks {
                 try {
                     RecordServices.guard(guards, new RecordChange(form,
                             w.isCreate() ? AuditAction.CREATE : AuditAction.UPDATE, w.isCreate() ? null : w.id(),
-                            w.values(), Optional.ofNullable(w.old()), actor));
+                            w.values(), Optional.ofNullable(w.old()), actor, w.changed()));
                 } catch (RecordRefusedException e) {
                     if (refused == null) {
                         throw e;

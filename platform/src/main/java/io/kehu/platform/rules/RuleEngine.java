@@ -226,6 +226,18 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
         return truth(run(form, script, bound.contexts().of(form, values, old, actor), name, null));
     }
 
+    /**
+     * The value of expression {@code script} over a record's {@code values} (a workflow's {@code createRecord}
+     * prefills a record in another form with it), run in the sandbox like a computed field.
+     *
+     * @param name names the expression in the refusal and the log, e.g. {@code complaint_handling / revisit_ok / summary}
+     * @throws RecordValidationException when the script fails
+     */
+    public Object value(FormDefinition form, String script, Map<String, Object> values, Optional<Record> old,
+                        Actor actor, String name) {
+        return run(form, script, bound.contexts().of(form, values, old, actor), name, null);
+    }
+
     /** Runs one script; any failure becomes a refusal naming the rule, logged with its details. */
     private Object run(FormDefinition form, String script, RuleContext context, String name, String fieldId) {
         return run(form, script, context, () -> name, fieldId);

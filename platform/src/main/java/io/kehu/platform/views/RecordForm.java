@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -110,6 +111,18 @@ final class RecordForm extends VerticalLayout {
             }
         });
         rebase(record);
+    }
+
+    /**
+     * Makes every field outside {@code editable} read-only: the record's workflow state lets only those change (the
+     * server refuses the others too; this only spares people typing what cannot be saved).
+     */
+    void lockExcept(Set<String> editable) {
+        editors.forEach((id, editor) -> {
+            if (!editable.contains(id)) {
+                editor.setReadOnly(true);
+            }
+        });
     }
 
     /** Takes {@code record}'s version and values as the base of the next save, keeping what the user typed. */

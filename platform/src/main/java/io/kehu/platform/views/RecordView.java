@@ -168,6 +168,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             loadRows(record.id());
             Optional<WorkflowDefinition> workflow = workflows.workflow(form.id());
             if (workflow.isPresent()) {
+                workflows.editableFields(form.id(), record).ifPresent(recordForm::lockExcept);
                 bar = new WorkflowBar(workflows, workflow.get(), form, actor, record, formatter, sources,
                         new WorkflowBar.Hooks(() -> recordForm != null && recordForm.isDirty(),
                                 () -> recordForm.rowVersion(), () -> records.get(actor, form.id(), id),

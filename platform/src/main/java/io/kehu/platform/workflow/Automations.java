@@ -87,11 +87,13 @@ public class Automations {
     private final ZoneId zone;
     private final boolean enabled;
     private final Clock clock = Clock.systemUTC();
+    private final RecordActions recordActions;
 
     Automations(WorkflowCatalog catalog, FormCatalog forms, Records records, BulkRecords bulk, RuleEngine rules,
             TaskStore tasks, TaskAssigner assigner, ApplicationEventPublisher events, DSLContext dsl,
             PlatformTransactionManager transactions, WorkflowCalendars calendars,
-            @Value("${kehu.workflow.timers.poll:true}") boolean enabled) {
+            @Value("${kehu.workflow.timers.poll:true}") boolean enabled, RecordActions recordActions) {
+        this.recordActions = recordActions;
         this.catalog = catalog;
         this.forms = forms;
         this.records = records;
@@ -219,7 +221,8 @@ public class Automations {
                     case WorkflowAction.Notify notify -> events.publishEvent(new WorkflowNotice(
                             WorkflowNotice.Kind.MESSAGE, form.id(), record.id(), source,
                             assigner.everyone(notify.recipients(), facts), notify.message()));
-                    default -> throw new IllegalStateException("Automations do not take " + action);
+                    default -> recordActions.run(action, form, record, AUTOMATION, automation.label(), source,
+                            "automation " + automation.id());
                 }
             }
             if (!changes.isEmpty()) {

@@ -26,7 +26,9 @@ public class TransitionRefusedException extends RuntimeException {
         /** Fields the transition requires are empty. */
         FIELDS_MISSING,
         /** The transition's guard does not hold. */
-        GUARD
+        GUARD,
+        /** An action of the transition could not be done (a record it writes was refused), so nothing was. */
+        ACTION_FAILED
     }
 
     private final Reason reason;

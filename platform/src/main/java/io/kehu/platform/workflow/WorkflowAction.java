@@ -31,7 +31,11 @@ public sealed interface WorkflowAction {
     record Notify(ActorRule recipients, LocalizedText message) implements WorkflowAction {
     }
 
-    /** Creates a record in another form, each value a Groovy expression over the record ({@code record.x}). */
+    /**
+     * Creates a record in another form, each value a Groovy expression over the record ({@code record.x}), e.g. the
+     * revisit record archived on the customer when a complaint's revisit is done. Written as the acting user, with
+     * that form's permissions, rules and audit, in the transition's transaction.
+     */
     record CreateRecord(String form, Map<String, String> values) implements WorkflowAction {
 
         public CreateRecord {
@@ -39,7 +43,16 @@ public sealed interface WorkflowAction {
         }
     }
 
-    /** Starts another workflow on the record. */
-    record StartWorkflow(String workflow) implements WorkflowAction {
+    /**
+     * Starts another workflow: creates a record in the form {@code workflow} is bound to, prefilled like
+     * {@link CreateRecord} (e.g. a reference back to this record), which enters that workflow's initial state with its
+     * clocks and tasks. Names the process rather than the form, so the definition says what it starts and a process
+     * that is not in force is refused by name.
+     */
+    record StartWorkflow(String workflow, Map<String, String> values) implements WorkflowAction {
+
+        public StartWorkflow {
+            values = Map.copyOf(values);
+        }
     }
 }

@@ -11,7 +11,7 @@ import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.workflow.TransitionRefusedException.Reason;
-import io.kehu.platform.workflow.runtime.StateClocks;
+import io.kehu.platform.workflow.runtime.SlaBudget;
 import io.kehu.platform.workflow.runtime.TaskAssigner;
 import io.kehu.platform.workflow.runtime.TaskStore;
 import io.kehu.platform.workflow.runtime.TransitionScope;
@@ -38,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * closed and new ones created. Two people acting on one version: one wins, the other gets the records' conflict.
  *
  * <p>A {@code notify} action publishes a {@link WorkflowNotice} in the transaction; entering a state starts its
- * clocks (SLA, scheduled steps — {@code runtime.StateClocks}). Not yet run: the {@code createRecord} and
- * {@code startWorkflow} actions (see docs/workflows.md).
+ * clocks (SLA, scheduled steps — {@code runtime.StateClocks}); {@code createRecord} and {@code startWorkflow} write
+ * their record in the same transaction ({@link RecordActions}), so a refused one refuses the whole move.
  */
 @Service
 public class Workflows {
@@ -57,9 +57,12 @@ public class Workflows {
     private final Clock clock;
     private final WorkflowCalendars calendars;
     private final ApplicationEventPublisher events;
+    private final RecordActions recordActions;
 
     Workflows(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules, WorkflowLog log,
-            TaskStore tasks, TaskAssigner assigner, WorkflowCalendars calendars, ApplicationEventPublisher events) {
+            TaskStore tasks, TaskAssigner assigner, WorkflowCalendars calendars, ApplicationEventPublisher events,
+            RecordActions recordActions) {
+        this.recordActions = recordActions;
         this.calendars = calendars;
         this.events = events;
         this.catalog = catalog;
@@ -118,12 +121,14 @@ public class Workflows {
     @Transactional
     public Record transition(Actor actor, String formId, long recordId, String transitionId, String comment,
             Map<String, ?> values, int readRowVersion) {
-        int expectedRowVersion = values.isEmpty() ? readRowVersion
-                : records.update(actor, formId, recordId, readRowVersion, values).rowVersion();
         WorkflowDefinition workflow = catalog.forForm(formId)
                 .orElseThrow(() -> refused(Reason.NO_WORKFLOW, null, "refused.NO_WORKFLOW"));
         Transition move = workflow.transition(transitionId)
                 .orElseThrow(() -> refused(Reason.UNKNOWN_TRANSITION, null, "refused.UNKNOWN_TRANSITION"));
+        // The fields the transition asks for may be saved even where the state leaves them read-only.
+        int expectedRowVersion = values.isEmpty() ? readRowVersion
+                : TransitionScope.filling(formId, recordId, Set.copyOf(move.requires()),
+                        () -> records.update(actor, formId, recordId, readRowVersion, values)).rowVersion();
         FormDefinition form = form(formId);
         Optional<Record> seen = records.get(actor, formId, recordId);
         if (seen.isEmpty()) {
@@ -181,9 +186,22 @@ public class Workflows {
             } else if (action instanceof WorkflowAction.Notify notify) {
                 events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TRANSITION, formId, recordId,
                         workflow.id(), assigner.everyone(notify.recipients(), facts), notify.message()));
+            } else {
+                recordActions.run(action, form, moved, actor, move.label(), "workflow:" + workflow.id(),
+                        workflow.id() + " / " + move.id());
             }
         }
         return moved;
+    }
+
+    /**
+     * The fields people may change while {@code record} is in its current state (the state's {@code editable}), or
+     * empty when the state leaves that to the form's permissions.
+     */
+    public Optional<Set<String>> editableFields(String formId, Record record) {
+        return catalog.forForm(formId)
+                .flatMap(w -> w.state(String.valueOf(record.get(w.statusField()))))
+                .map(WorkflowState::editable);
     }
 
     /**
@@ -203,9 +221,15 @@ public class Workflows {
             return Optional.empty();
         }
         // Entered at the last logged move into it; a record created there (or placed there by the platform) since.
-        Instant entered = log.steps(formId, recordId).stream().filter(s -> s.to().equals(state))
-                .map(WorkflowStep::actedAt).reduce((a, b) -> b).orElse(record.createdAt().toInstant());
-        Instant due = StateClocks.deadline(calendars.of(workflow), current.sla(), entered);
+        List<WorkflowStep> steps = log.steps(formId, recordId);
+        int last = steps.size() - 1;
+        while (last >= 0 && !steps.get(last).to().equals(state)) {
+            last--;
+        }
+        Instant created = record.createdAt().toInstant();
+        Instant entered = last >= 0 ? steps.get(last).actedAt() : created;
+        Instant due = SlaBudget.deadline(workflow, calendars.of(workflow), current, steps.subList(0, Math.max(0, last)),
+                created, entered);
         return Optional.of(new SlaClock(current, entered, due, clock.instant().isAfter(due)));
     }
 

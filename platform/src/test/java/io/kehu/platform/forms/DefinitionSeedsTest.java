@@ -29,8 +29,8 @@ class DefinitionSeedsTest {
 
     private static final Path SEEDS = Path.of("..", "form-definitions");
     private static final List<String> SEED_FILES = List.of(
-            "contact_person.json", "customer.json", "feedback.json", "interaction.json", "purchase.json",
-            "return_request.json");
+            "contact_person.json", "customer.json", "customer_event.json", "feedback.json", "interaction.json",
+            "purchase.json", "return_request.json");
 
     private final DefinitionReader reader = new DefinitionReader();
     private final DefinitionWriter writer = new DefinitionWriter();
@@ -44,7 +44,8 @@ class DefinitionSeedsTest {
         List<FormDefinition> forms = reader.readFolder(SEEDS);
 
         assertThat(forms).extracting(FormDefinition::id)
-                .containsExactly("contact_person", "customer", "feedback", "interaction", "purchase", "return_request");
+                .containsExactly("contact_person", "customer", "customer_event", "feedback", "interaction", "purchase",
+                        "return_request");
     }
 
     @Test

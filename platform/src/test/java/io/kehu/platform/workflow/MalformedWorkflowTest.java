@@ -113,11 +113,11 @@ class MalformedWorkflowTest {
                         + "\"after\": \"P1D\", \"transition\": \"escalate\"}],\n  \"transitions\": ["), "$.timers[0].transition",
                         Kind.UNKNOWN_TRANSITION),
                 broken(s -> s.replace("{\"type\": \"notify\"", "{\"type\": \"startWorkflow\", \"workflow\": "
-                        + "\"complaint_handling\"}, {\"type\": \"notify\""), "$.transitions[3].actions[0].workflow",
+                        + "\"complaint_handling\"}, {\"type\": \"notify\""), "$.transitions[3].actions[1].workflow",
                         Kind.UNKNOWN_WORKFLOW),
                 broken(s -> s.replace("{\"type\": \"notify\"", "{\"type\": \"createRecord\", \"form\": \"interaction\", "
                         + "\"values\": {\"no_such_field\": \"record.customer\"}}, {\"type\": \"notify\""),
-                        "$.transitions[3].actions[0].values", Kind.UNKNOWN_FIELD));
+                        "$.transitions[3].actions[1].values", Kind.UNKNOWN_FIELD));
     }
 
     @ParameterizedTest(name = "{1} {2}")

@@ -105,7 +105,7 @@ class WorkflowReaderTest {
                 {"id": "Bad Id", "label": {"zh": "坏", "en": "Bad"}, "form": "feedback", "trigger": "daily",
                  "at": "25:99", "when": "BROKEN",
                  "actions": [{"type": "setField", "field": "status", "value": "closed"},
-                             {"type": "createRecord", "form": "customer", "values": {}},
+                             {"type": "sendFax", "to": "x"},
                              {"type": "setField", "field": "nope", "value": "x"}]}
                 """;
         WorkflowException problems = (WorkflowException) catchThrowable(() -> ShippedWorkflows.reader()
@@ -115,7 +115,7 @@ class WorkflowReaderTest {
 
         String wellFormed = json.replace("Bad Id", "bad").replace("25:99", "08:00")
                 .replace("""
-                        {"type": "createRecord", "form": "customer", "values": {}},
+                        {"type": "sendFax", "to": "x"},
                         """.strip(), "");
         WorkflowException meaning = (WorkflowException) catchThrowable(() -> ShippedWorkflows.reader()
                 .readAutomation("bad.json", wellFormed, form -> Optional.of("status")));

@@ -580,4 +580,185 @@ abstract class WorkflowRuntimeContract {
                 .extracting(WorkflowTask::assigneeId).containsOnly(me.userId());
         assertThat(workflows.countOpenTasks(manager, true, null)).isGreaterThanOrEqualTo(4);
     }
+
+    @Autowired
+    RecordActions recordActions;
+
+    private List<Record> interactionsOf(long customerId) {
+        List<Record> found = new ArrayList<>();
+        bulk.forEach(Actor.system("test"), io.kehu.platform.records.RecordQuery.of("interaction"), List.of(), r -> {
+            if (Long.valueOf(customerId).equals(r.get("customer"))) {
+                found.add(r);
+            }
+        });
+        return found;
+    }
+
+    private Record resolvedComplaint() {
+        Record logged = complaint(staff);
+        Record taken = workflows.transition(staff, "feedback", logged.id(), "take", null, logged.rowVersion());
+        return workflows.transition(staff, "feedback", logged.id(), "resolve", "已电话指导客户重置设备",
+                taken.rowVersion());
+    }
+
+    @Test
+    void aRevisitIsArchivedOnTheCustomerAsAnInteractionByWhoeverDidIt() {
+        Record resolved = resolvedComplaint();
+        assertThat(interactionsOf(customer)).isEmpty();
+
+        // The manager revisits a customer owned by the staff member: the workflow writes the record on their behalf.
+        workflows.transition(manager, "feedback", resolved.id(), "revisit_ok", "客户确认已解决", resolved.rowVersion());
+
+        assertThat(interactionsOf(customer)).singleElement().satisfies(revisit -> {
+            assertThat(revisit.get("channel")).isEqualTo("phone");
+            assertThat(revisit.get("staff")).isEqualTo(manager.userId());
+            assertThat(String.valueOf(revisit.get("summary"))).startsWith("投诉回访：客户对处理结果满意");
+            assertThat(revisit.get("occurred_at")).isNotNull();
+            assertThat(revisit.createdBy()).as("written by the workflow, not as the person").isNull();
+            assertThat(records.history(manager, "interaction", revisit.id())).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.changedByName()).isEqualTo("workflow:complaint_handling for manager"));
+        });
+        // The customer's owner sees the revisit in the archive.
+        assertThat(records.get(staff, "interaction", interactionsOf(customer).get(0).id())).isPresent();
+    }
+
+    @Test
+    void aRecordTheMoveCannotWriteRefusesTheWholeMoveWithWhy() {
+        Record resolved = resolvedComplaint();
+        // An interaction needs its customer: with the customer gone, the revisit's record cannot be written.
+        Record gone = records.get(staff, "customer", customer).orElseThrow();
+        records.delete(manager, "customer", customer, gone.rowVersion());
+
+        Throwable refused = catchThrowable(() -> workflows.transition(manager, "feedback", resolved.id(), "revisit_ok",
+                "客户确认已解决", resolved.rowVersion()));
+
+        assertThat(refused).isInstanceOf(TransitionRefusedException.class);
+        TransitionRefusedException why = (TransitionRefusedException) refused;
+        assertThat(why.reason()).isEqualTo(Reason.ACTION_FAILED);
+        assertThat(why.text().zh()).startsWith("“回访满意，关闭”未完成：新建“互动记录”记录时出错：");
+        assertThat(why.text().en()).startsWith("\"Revisit done, close\" was not done: the new \"Interaction\" record");
+        assertThat(records.get(manager, "feedback", resolved.id()).orElseThrow().get("status")).isEqualTo("resolved");
+        assertThat(workflows.steps(manager, "feedback", resolved.id())).extracting(WorkflowStep::transitionId)
+                .containsExactly("take", "resolve");
+    }
+
+    @Test
+    void startWorkflowCreatesARecordInTheOtherProcessAtItsFirstStateAndNamesAMissingOne() {
+        Record complaint = complaint(staff);
+        var action = new WorkflowAction.StartWorkflow("customer_event_budget", Map.of(
+                "name", "'客户关怀回访活动'", "kind", "'holiday_care'", "planned_on", "today.plusDays(7)",
+                "invitees", "'本次投诉的客户'", "plan", "'上门致歉并赠送礼品'", "budget", "800",
+                "organizer", "user.id"));
+        int before = countEvents();
+
+        boolean ran = recordActions.run(action, forms.published("feedback").orElseThrow(), complaint, staff,
+                LocalizedText.of("测试", "Test"), "workflow:complaint_handling", "test");
+
+        assertThat(ran).isTrue();
+        assertThat(countEvents()).isEqualTo(before + 1);
+        Record started = latestEvent();
+        assertThat(started.get("status")).isEqualTo("draft");
+        assertThat(started.get("organizer")).isEqualTo(staff.userId());
+        assertThat(workflows.allowedTransitions(staff, "customer_event", started.id())).extracting(Transition::id)
+                .contains("submit", "cancel");
+
+        var missing = new WorkflowAction.StartWorkflow("no_such_process", Map.of());
+        Throwable refused = catchThrowable(() -> recordActions.run(missing, forms.published("feedback").orElseThrow(),
+                complaint, staff, LocalizedText.of("测试", "Test"), "workflow:complaint_handling", "test"));
+        assertThat(((TransitionRefusedException) refused).text().zh())
+                .isEqualTo("“测试”要启动的流程（no_such_process）当前未启用，请联系管理员");
+    }
+
+    private int countEvents() {
+        AtomicInteger n = new AtomicInteger();
+        bulk.forEach(Actor.system("test"), io.kehu.platform.records.RecordQuery.of("customer_event"), List.of(),
+                r -> n.incrementAndGet());
+        return n.get();
+    }
+
+    private Record latestEvent() {
+        List<Record> all = new ArrayList<>();
+        bulk.forEach(Actor.system("test"), io.kehu.platform.records.RecordQuery.of("customer_event"), List.of(),
+                all::add);
+        return all.stream().max(java.util.Comparator.comparingLong(Record::id)).orElseThrow();
+    }
+
+    private Record customerEvent(Actor organizer, int budget) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("name", "大客户联谊会 " + SEQUENCE.incrementAndGet());
+        v.put("kind", "key_customer_gathering");
+        v.put("planned_on", LocalDate.now().plusDays(30));
+        v.put("invitees", "年采购额前 20 的客户，约 40 人");
+        v.put("plan", "晚宴与新品体验");
+        v.put("budget", new java.math.BigDecimal(budget));
+        v.put("organizer", organizer.userId());
+        return records.create(organizer, "customer_event", v);
+    }
+
+    @Test
+    void anEventBudgetIsApprovedByAManagerAndThenFrozenWhileTheRestCanStillChange() {
+        Record draft = customerEvent(staff, 8000);
+        assertThat(draft.get("status")).isEqualTo("draft");
+        Record waiting = workflows.transition(staff, "customer_event", draft.id(), "submit", null, draft.rowVersion());
+        assertThat(workflows.tasksOf(manager, "customer_event", draft.id())).singleElement()
+                .satisfies(t -> assertThat(t.assigneeId()).isEqualTo(manager.userId()));
+
+        // Awaiting approval nothing changes, by whichever path.
+        Throwable locked = catchThrowable(() -> records.update(staff, "customer_event", draft.id(),
+                waiting.rowVersion(), Map.of("budget", new java.math.BigDecimal(9000))));
+        assertThat(locked).isInstanceOf(RecordRefusedException.class);
+        assertThat(((RecordRefusedException) locked).text().zh()).isEqualTo("记录处于“待审批”时不能修改：预算");
+        assertThat(((RecordRefusedException) locked).text().en())
+                .isEqualTo("While the record is \"Awaiting approval\", these cannot be changed: Budget");
+        assertThat(workflows.editableFields("customer_event", waiting)).contains(Set.of());
+
+        assertThat(workflows.allowedTransitions(staff, "customer_event", draft.id())).extracting(Transition::id)
+                .containsExactly("cancel");
+        assertThat(workflows.allowedTransitions(manager, "customer_event", draft.id())).extracting(Transition::id)
+                .containsExactly("approve", "send_back", "cancel");
+        Record approved = workflows.transition(manager, "customer_event", draft.id(), "approve", null,
+                waiting.rowVersion());
+        assertThat(approved.get("status")).isEqualTo("approved");
+        assertThat(approved.get("approved_by")).isEqualTo(manager.userId());
+
+        // Approved: the budget and plan are fixed, the preparation details are not.
+        Throwable budget = catchThrowable(() -> records.update(staff, "customer_event", draft.id(),
+                approved.rowVersion(), Map.of("budget", new java.math.BigDecimal(12000), "location", "香格里拉酒店")));
+        assertThat(((RecordRefusedException) budget).text().zh()).isEqualTo("记录处于“已批准，筹备中”时不能修改：预算");
+        Record prepared = records.update(staff, "customer_event", draft.id(), approved.rowVersion(),
+                Map.of("location", "香格里拉酒店"));
+        assertThat(prepared.get("location")).isEqualTo("香格里拉酒店");
+        assertThat(String.valueOf(prepared.get("budget"))).startsWith("8000.00");
+
+        // Holding it asks for the actual cost and a review, saved with the move.
+        Record held = workflows.transition(staff, "customer_event", draft.id(), "hold", null,
+                Map.of("actual_cost", new java.math.BigDecimal(7650), "review", "到场 36 位客户，签约意向 5 家"),
+                prepared.rowVersion());
+        assertThat(held.get("status")).isEqualTo("held");
+        assertThat(held.get("review")).isEqualTo("到场 36 位客户，签约意向 5 家");
+    }
+
+    @Test
+    void aLargeEventBudgetNeedsAnAdministratorAndNeverItsOrganizer() {
+        Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+        Record draft = customerEvent(staff, 50_000);
+        Record waiting = workflows.transition(staff, "customer_event", draft.id(), "submit", null, draft.rowVersion());
+
+        assertThat(workflows.allowedTransitions(manager, "customer_event", draft.id())).extracting(Transition::id)
+                .doesNotContain("approve", "approve_large");
+        TransitionRefusedException tooLarge = (TransitionRefusedException) catchThrowable(() -> workflows.transition(
+                manager, "customer_event", draft.id(), "approve", null, waiting.rowVersion()));
+        assertThat(tooLarge.reason()).isEqualTo(Reason.GUARD);
+        assertThat(tooLarge.text().zh()).isEqualTo("预算超过 ¥20,000，需由管理员审批");
+        assertThat(workflows.allowedTransitions(admin, "customer_event", draft.id())).extracting(Transition::id)
+                .contains("approve_large").doesNotContain("approve");
+        assertThat(workflows.transition(admin, "customer_event", draft.id(), "approve_large", "同意，注意控制人数",
+                waiting.rowVersion()).get("approved_by")).isEqualTo(admin.userId());
+
+        // A manager who organizes an event cannot approve it themselves.
+        Record own = customerEvent(manager, 5000);
+        workflows.transition(manager, "customer_event", own.id(), "submit", null, own.rowVersion());
+        assertThat(workflows.allowedTransitions(manager, "customer_event", own.id())).extracting(Transition::id)
+                .doesNotContain("approve", "send_back");
+    }
 }

@@ -73,6 +73,12 @@ final class ActionJson {
             return null;
         }
         String form = at.key("form").id(true);
+        Map<String, String> expressions = expressions();
+        return form == null || expressions == null ? null : new WorkflowAction.CreateRecord(form, expressions);
+    }
+
+    /** The {@code values} of a createRecord or startWorkflow: field id → expression; null when one was wrong. */
+    private Map<String, String> expressions() {
         Map<String, String> expressions = new LinkedHashMap<>();
         boolean complete = true;
         for (Map.Entry<String, JsonCursor> value : at.key("values").entries(WorkflowJson.MAX_FIELDS).entrySet()) {
@@ -86,14 +92,16 @@ final class ActionJson {
                 expressions.put(value.getKey(), expression);
             }
         }
-        return form == null || !complete ? null : new WorkflowAction.CreateRecord(form, expressions);
+        return complete ? expressions : null;
     }
 
     private WorkflowAction startWorkflow() {
-        if (!at.object(Set.of("type", "workflow"))) {
+        if (!at.object(Set.of("type", "workflow", "values"))) {
             return null;
         }
         String workflow = at.key("workflow").id(true);
-        return workflow == null ? null : new WorkflowAction.StartWorkflow(workflow);
+        Map<String, String> expressions = at.key("values").present() ? expressions() : Map.of();
+        return workflow == null || expressions == null ? null
+                : new WorkflowAction.StartWorkflow(workflow, expressions);
     }
 }

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 public final class AutomationJson {
 
     /** The actions an automation may take (a state change belongs to a workflow's transitions). */
-    static final List<String> ACTIONS = List.of("setField", "createTask", "notify");
+    static final List<String> ACTIONS = ActionJson.TYPES;
 
     private final JsonCursor.Problems problems;
 

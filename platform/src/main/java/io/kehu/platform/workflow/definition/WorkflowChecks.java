@@ -154,6 +154,9 @@ public final class WorkflowChecks {
                 if (start.workflow().equals(selfId)) {
                     problems.add(path + ".workflow", Kind.UNKNOWN_WORKFLOW, start.workflow());
                 }
+                // The target's fields are known only once every workflow is read: checked when the action runs.
+                start.values().forEach((field, expression) ->
+                        script(form, expression, path + ".values." + field, ScriptKind.COMPUTED_EXPRESSION));
             }
         }
     }

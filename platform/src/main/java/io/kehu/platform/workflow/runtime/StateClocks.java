@@ -9,10 +9,12 @@ import io.kehu.platform.workflow.Sla;
 import io.kehu.platform.workflow.WorkflowCatalog;
 import io.kehu.platform.workflow.WorkflowDefinition;
 import io.kehu.platform.workflow.WorkflowState;
+import io.kehu.platform.workflow.WorkflowStep;
 import io.kehu.platform.workflow.WorkflowTimer;
 import io.kehu.platform.workflow.timers.TimerQueue;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +40,12 @@ public class StateClocks {
     private final TimerQueue timers;
     private final Records records;
     private final WorkflowCalendars calendars;
+    private final WorkflowLog log;
     private final Clock clock;
 
-    StateClocks(WorkflowCatalog catalog, TimerQueue timers, Records records, WorkflowCalendars calendars) {
+    StateClocks(WorkflowCatalog catalog, TimerQueue timers, Records records, WorkflowCalendars calendars,
+            WorkflowLog log) {
+        this.log = log;
         this.catalog = catalog;
         this.timers = timers;
         this.records = records;
@@ -57,8 +62,8 @@ public class StateClocks {
         if (saved.created()) {
             enter(workflow, saved.id(), workflow.initialState().id());
         } else if (saved.changedFields().contains(workflow.statusField())) {
-            records.get(CLOCKS, saved.formId(), saved.id())
-                    .ifPresent(r -> enter(workflow, saved.id(), String.valueOf(r.get(workflow.statusField()))));
+            records.get(CLOCKS, saved.formId(), saved.id()).ifPresent(r -> enter(workflow, saved.id(),
+                    String.valueOf(r.get(workflow.statusField())), r.createdAt().toInstant()));
         }
     }
 
@@ -78,8 +83,16 @@ public class StateClocks {
         catalog.forForm(deleted.formId()).ifPresent(w -> timers.cancel(deleted.formId(), deleted.id(), w.id()));
     }
 
-    /** Cancels the clocks of the state left and starts those of {@code stateId}, from now. */
+    /** Cancels the clocks of the state left and starts those of {@code stateId}, from now (a new record). */
     void enter(WorkflowDefinition workflow, long recordId, String stateId) {
+        enter(workflow, recordId, stateId, null);
+    }
+
+    /**
+     * Cancels the clocks of the state left and starts those of {@code stateId}, from now; for a record created at
+     * {@code createdAt} (null: just now) the SLA counts the time it already spent there before a pause.
+     */
+    void enter(WorkflowDefinition workflow, long recordId, String stateId, Instant createdAt) {
         timers.cancel(workflow.form(), recordId, workflow.id());
         WorkflowState state = workflow.state(stateId).orElse(null);
         if (state == null || state.terminal()) {
@@ -89,7 +102,9 @@ public class StateClocks {
         BusinessCalendar calendar = calendars.of(workflow);
         Sla sla = state.sla();
         if (sla != null) {
-            Instant deadline = deadline(calendar, sla, now);
+            // The move being written is not in the log yet: the log holds the steps before this entry.
+            Instant deadline = createdAt == null ? deadline(calendar, sla, now)
+                    : SlaBudget.deadline(workflow, calendar, state, pausedBefore(workflow, recordId), createdAt, now);
             timers.schedule(deadline, SLA_BREACH, workflow.form(), recordId, workflow.id(), state.id());
             if (sla.remindBefore() != null) {
                 Instant remind = deadline.minus(sla.remindBefore());
@@ -105,7 +120,13 @@ public class StateClocks {
         }
     }
 
-    /** When a record that entered a state with {@code sla} at {@code entered} is overdue. */
+    /** The record's logged steps, read only when the workflow has a pausing state (else they cannot matter). */
+    private List<WorkflowStep> pausedBefore(WorkflowDefinition workflow, long recordId) {
+        return workflow.states().stream().anyMatch(WorkflowState::pausesSla) ? log.steps(workflow.form(), recordId)
+                : List.of();
+    }
+
+    /** When a record that entered a state with {@code sla} at {@code entered} is overdue, without pauses. */
     public static Instant deadline(BusinessCalendar calendar, Sla sla, Instant entered) {
         return sla.workingTime() ? calendar.plusWorkingTime(entered, sla.within()) : entered.plus(sla.within());
     }

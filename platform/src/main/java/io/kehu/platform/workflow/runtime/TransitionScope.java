@@ -1,6 +1,7 @@
 package io.kehu.platform.workflow.runtime;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -10,7 +11,11 @@ import java.util.function.Supplier;
  */
 public final class TransitionScope {
 
-    private record Move(String formId, long recordId, String toState) {
+    /**
+     * @param toState the status value the write may set, or null when it may not change the status
+     * @param fields the other fields the write may change whatever the state's {@code editable} says; null: any
+     */
+    private record Move(String formId, long recordId, String toState, Set<String> fields) {
     }
 
     private static final ThreadLocal<Move> CURRENT = new ThreadLocal<>();
@@ -18,10 +23,25 @@ public final class TransitionScope {
     private TransitionScope() {
     }
 
-    /** Runs {@code write} with the move of record {@code recordId} of {@code formId} to {@code toState} allowed. */
+    /**
+     * Runs {@code write} with the move of record {@code recordId} of {@code formId} to {@code toState} allowed, and
+     * with it the transition's {@code setField} values, whatever fields the state left lets people edit.
+     */
     public static <T> T moving(String formId, long recordId, String toState, Supplier<T> write) {
+        return within(new Move(formId, recordId, toState, null), write);
+    }
+
+    /**
+     * Runs {@code write} — saving the fields a transition {@code requires}, filled in its dialog — with those fields
+     * allowed even where the current state does not let people edit them: the transition asks for them.
+     */
+    public static <T> T filling(String formId, long recordId, Set<String> fields, Supplier<T> write) {
+        return within(new Move(formId, recordId, null, Set.copyOf(fields)), write);
+    }
+
+    private static <T> T within(Move move, Supplier<T> write) {
         Move outer = CURRENT.get();
-        CURRENT.set(new Move(formId, recordId, toState));
+        CURRENT.set(move);
         try {
             return write.get();
         } finally {
@@ -37,6 +57,13 @@ public final class TransitionScope {
     static boolean allows(String formId, Long recordId, Object state) {
         Move move = CURRENT.get();
         return move != null && move.formId().equals(formId) && Objects.equals(move.recordId(), recordId)
-                && move.toState().equals(state);
+                && move.toState() != null && move.toState().equals(state);
+    }
+
+    /** Whether a transition being written on the record lets {@code field} change whatever the state allows. */
+    static boolean allowsField(String formId, Long recordId, String field) {
+        Move move = CURRENT.get();
+        return move != null && move.formId().equals(formId) && Objects.equals(move.recordId(), recordId)
+                && (move.fields() == null || move.fields().contains(field));
     }
 }
