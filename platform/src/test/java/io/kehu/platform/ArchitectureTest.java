@@ -47,6 +47,7 @@ class ArchitectureTest {
             PLATFORM + ".api.tokens.TokenStore",        // kehu_api_token: API tokens (hashes, scopes, revocation)
             PLATFORM + ".api.rest.IdempotencyKeys",     // kehu_api_idempotency: the first answer of each create key
             PLATFORM + ".notifications.Notifications",  // kehu_notification: the bell's in-app notifications
+            PLATFORM + ".notifications.NotificationMails", // kehu_notification: each notice's mail state (outbox)
             PLATFORM + ".dashboards.StoredDashboards",  // kehu_dashboard: dashboards designed in the browser
             PLATFORM + ".metrics.internal.SnapshotStore", // kehu_metric_snapshot: closed periods as reported
             PLATFORM + ".dedupe.match.RuleStore",       // kehu_duplicate_rules: duplicate rules per form

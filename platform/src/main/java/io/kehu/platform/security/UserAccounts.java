@@ -27,6 +27,8 @@ public class UserAccounts {
     private static final Field<String> ROLES = field(name("roles"), String.class);
     private static final Field<String> LOCALE = field(name("locale"), String.class);
     private static final Field<Boolean> ENABLED = field(name("enabled"), Boolean.class);
+    private static final Field<String> EMAIL = field(name("email"), String.class);
+    private static final Field<Boolean> EMAIL_NOTICES = field(name("email_notices"), Boolean.class);
 
     private final DSLContext dsl;
     private final PasswordEncoder passwordEncoder;
@@ -98,5 +100,25 @@ public class UserAccounts {
     private static UserAccount toAccount(Record r) {
         return new UserAccount(r.get(ID), r.get(USERNAME), r.get(DISPLAY_NAME), r.get(PASSWORD_HASH),
                 Role.parse(r.get(ROLES)), Optional.ofNullable(r.get(LOCALE)), Boolean.TRUE.equals(r.get(ENABLED)));
+    }
+
+    /** Where and whether {@code userId} gets notices by e-mail. */
+    public MailSettings mailSettings(long userId) {
+        return dsl.select(EMAIL, EMAIL_NOTICES).from(USER).where(ID.eq(userId))
+                .fetchOptional(r -> new MailSettings(r.get(EMAIL), Boolean.TRUE.equals(r.get(EMAIL_NOTICES))))
+                .orElse(new MailSettings(null, false));
+    }
+
+    /**
+     * Saves {@code userId}'s e-mail address (blank: none) and whether notices go there.
+     *
+     * @throws IllegalArgumentException when the address is not one ({@link MailSettings#isAddress})
+     */
+    public void saveMailSettings(long userId, String email, boolean notices) {
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && !MailSettings.isAddress(address)) {
+            throw new IllegalArgumentException("Not an e-mail address: " + address);
+        }
+        dsl.update(USER).set(EMAIL, address).set(EMAIL_NOTICES, notices).where(ID.eq(userId)).execute();
     }
 }

@@ -150,6 +150,8 @@ public class MainLayout extends AppLayout {
         MenuItem root = menu.addItem(trigger);
         MenuItem role = root.getSubMenu().addItem(getTranslation("user.menu.role", roleNames()));
         role.setEnabled(false);
+        root.getSubMenu().addItem(getTranslation("user.menu.account"), click -> UI.getCurrent().navigate("account"))
+                .setId("my-account");
         root.getSubMenu().addItem(getTranslation("user.menu.signOut"), click -> currentUser.logout())
                 .setId("sign-out");
         return menu;

@@ -2,21 +2,30 @@ package io.kehu.platform.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.kehu.platform.forms.DefinitionReader;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.notifications.mail.MailNotices;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
+import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.WorkflowNotice;
 import io.kehu.platform.workflow.WorkflowTask;
 import io.kehu.platform.workflow.Workflows;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * In-app notifications on a real database: sent, counted, listed newest first, marked read one by one or all at once
@@ -51,6 +64,29 @@ abstract class NotificationsContract {
     @Autowired
     ApplicationEventPublisher springEvents;
 
+    @Autowired
+    MailNotices mailNotices;
+    @Autowired
+    NotificationMails mails;
+    @Autowired
+    JavaMailSender mailSender;
+
+    /** A real SMTP server for the notice mails, on a free port, for the whole JVM. */
+    static final GreenMail SMTP = smtp();
+
+    private static GreenMail smtp() {
+        GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("kehu.public-url", () -> "https://crm.example.cn");
+    }
+
     long alice;
     long bob;
 
@@ -61,8 +97,95 @@ abstract class NotificationsContract {
     }
 
     private long user(String name) {
+        return account(name).id();
+    }
+
+    private UserAccount account(String name) {
         String username = "notify" + SEQUENCE.incrementAndGet();
-        return accounts.create(username, name, "pw-" + username + "-Long1", Set.of(Role.ADMIN)).id();
+        return accounts.create(username, name, "pw-" + username + "-Long1", Set.of(Role.ADMIN));
+    }
+
+    private static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(a -> a.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void aNoticeIsMailedOnceInTheUsersLanguageOnlyToThoseWhoAskedForIt() throws Exception {
+        String aliceMail = "alice" + SEQUENCE.incrementAndGet() + "@kehu.test";
+        String bobMail = "bob" + SEQUENCE.incrementAndGet() + "@kehu.test";
+        UserAccount carol = account("通知丙");
+        String carolMail = "carol" + SEQUENCE.incrementAndGet() + "@kehu.test";
+        accounts.saveMailSettings(alice, aliceMail, true);
+        accounts.saveMailSettings(bob, bobMail, false);
+        accounts.saveMailSettings(carol.id(), carolMail, true);
+        accounts.saveLanguage(carol.username(), "en");
+        long toAlice = notifications.notify(alice, "task", LocalizedText.of("您有新的待办：回访华润食品",
+                "New task for you: revisit 华润食品"), "feedback", 42L);
+        long toBob = notifications.notify(bob, "task", LocalizedText.of("您有新的待办：审批", "New task: approve"), null,
+                null);
+        long toCarol = notifications.notify(carol.id(), "deadline", LocalizedText.of("投诉即将超过处理时限",
+                "A complaint's deadline is near"), "feedback", 43L);
+
+        mailNotices.sendDue();
+        mailNotices.sendDue(); // a second round sends nothing again
+
+        assertThat(mailTo(aliceMail)).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("【Kehu 客户管理】您有新的待办：回访华润食品");
+            assertThat((String) m.getContent()).startsWith("通知甲，您好：").contains("您有新的待办：回访华润食品")
+                    .contains("https://crm.example.cn/forms/feedback/42")
+                    .contains("https://crm.example.cn/account");
+        });
+        assertThat(mailTo(carolMail)).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("[Kehu] A complaint's deadline is near");
+            assertThat((String) m.getContent()).startsWith("Hello 通知丙,");
+        });
+        assertThat(mailTo(bobMail)).as("bob turned notices off").isEmpty();
+        assertThat(mails.state(toAlice)).isEqualTo("sent");
+        assertThat(mails.state(toCarol)).isEqualTo("sent");
+        assertThat(mails.state(toBob)).isNull();
+        assertThat(notifications.unreadCount(alice)).as("the bell keeps it too").isEqualTo(1);
+    }
+
+    @Test
+    void aMailServerThatIsDownMakesTheNoticeWaitForItsRetryAndTheBellStillHasIt() {
+        String address = "down" + SEQUENCE.incrementAndGet() + "@kehu.test";
+        accounts.saveMailSettings(alice, address, true);
+        long id = notifications.notify(alice, "task", LocalizedText.of("您有新的待办：回访", "New task: revisit"), null,
+                null);
+        JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
+        int port = sender.getPort();
+        sender.setPort(1); // nothing listens there: the connection is refused
+        try {
+            mailNotices.sendDue();
+        } finally {
+            sender.setPort(port);
+        }
+
+        assertThat(mails.state(id)).isEqualTo("retry");
+        assertThat(mailTo(address)).isEmpty();
+        assertThat(notifications.unreadCount(alice)).isEqualTo(1);
+        Instant now = Instant.now();
+        assertThat(mails.due(now, now.minus(Duration.ofDays(1)), 1000)).extracting(NotificationMails.Pending::id)
+                .as("not before its pause").doesNotContain(id);
+        assertThat(mails.due(now.plus(Duration.ofMinutes(2)), now.minus(Duration.ofDays(1)), 1000))
+                .extracting(NotificationMails.Pending::id).contains(id);
+    }
+
+    @Test
+    void anAddressMustBeOne() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> accounts.saveMailSettings(alice,
+                "zhang san@company", true))).isInstanceOf(IllegalArgumentException.class);
+        accounts.saveMailSettings(alice, "  zhang.san@company.com.cn ", true);
+        assertThat(accounts.mailSettings(alice).email()).isEqualTo("zhang.san@company.com.cn");
+        accounts.saveMailSettings(alice, " ", true);
+        assertThat(accounts.mailSettings(alice).mailed()).isFalse();
     }
 
     @Test
