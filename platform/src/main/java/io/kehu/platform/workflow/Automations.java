@@ -218,7 +218,8 @@ public class Automations {
                     }
                     case WorkflowAction.Notify notify -> events.publishEvent(new WorkflowNotice(
                             WorkflowNotice.Kind.MESSAGE, form.id(), record.id(), source,
-                            assigner.everyone(notify.recipients(), facts), notify.message()));
+                            notify.recipients() == null ? Set.of() : assigner.everyone(notify.recipients(), facts),
+                            notify.message(), notify.webhook()));
                     default -> throw new IllegalStateException("Automations do not take " + action);
                 }
             }

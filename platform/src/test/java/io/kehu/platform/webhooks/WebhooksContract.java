@@ -138,7 +138,7 @@ abstract class WebhooksContract {
         records.delete(staff, "customer", created.id(), updated.rowVersion());
 
         List<OutboxEvent> events = outbox.eventsOf("customer", created.id());
-        assertThat(events).extracting(OutboxEvent::type).containsExactly(EventType.RECORD_CREATED,
+        assertThat(events).extracting(OutboxEvent::kind).containsExactly(EventType.RECORD_CREATED,
                 EventType.RECORD_UPDATED, EventType.RECORD_DELETED);
         assertThat(events).extracting(OutboxEvent::sequence).containsExactly(1L, 2L, 3L);
         JsonNode update = JSON.readTree(events.get(1).payload());
@@ -179,7 +179,7 @@ abstract class WebhooksContract {
         bulk.batch(staff, null, null, b -> b.update("customer", id, seen.rowVersion(),
                 Map.of("customer_type", "person")));
         List<OutboxEvent> events = outbox.eventsOf("customer", id);
-        assertThat(events).extracting(OutboxEvent::type, OutboxEvent::sequence).containsExactly(
+        assertThat(events).extracting(OutboxEvent::kind, OutboxEvent::sequence).containsExactly(
                 tuple(EventType.RECORD_CREATED, 1L), tuple(EventType.RECORD_UPDATED, 2L));
         assertThat(JSON.readTree(events.get(1).payload()).path("data").path("changedFields").get(0).asString())
                 .isEqualTo("customer_type");
@@ -340,7 +340,7 @@ abstract class WebhooksContract {
         workflows.transition(staff, "feedback", complaint.id(), "take", null, complaint.rowVersion());
 
         // The transition's status update is a record.updated no endpoint wants: not written, not numbered.
-        assertThat(outbox.eventsOf("feedback", complaint.id())).extracting(OutboxEvent::type, OutboxEvent::sequence)
+        assertThat(outbox.eventsOf("feedback", complaint.id())).extracting(OutboxEvent::kind, OutboxEvent::sequence)
                 .containsExactly(tuple(EventType.RECORD_CREATED, 1L), tuple(EventType.WORKFLOW_TRANSITION, 2L));
         assertThat(webhooks.deliverDue(t0)).isEqualTo(2);
         JsonNode created = JSON.readTree(receiver.requests.get(0).body());
