@@ -49,6 +49,7 @@ class OutboxListener {
     private final SubscriptionRules rules;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
+    private final Set<String> unknownChannels = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     OutboxListener(OutboxStore outbox, EventPayloads payloads, EndpointStore endpoints, SubscriptionRules rules,
             PlatformTransactionManager transactions) {
@@ -163,10 +164,15 @@ class OutboxListener {
         if (notice.channel() != null) {
             var endpoint = endpoints.channel(notice.channel(), now);
             if (endpoint.isEmpty()) {
-                // Not the writer's fault: the notice still reaches people in the app; the admin learns it here.
-                log.warn("Workflow {} notifies webhook channel '{}', but no enabled endpoint has that name",
-                        notice.workflowId(), notice.channel());
+                // Not the writer's fault: the notice still reaches people in the app. Said once per channel and
+                // node, since shipped workflows name channels a company may never set up.
+                if (unknownChannels.add(notice.channel())) {
+                    log.warn("Workflow {} notifies webhook channel '{}', but no enabled endpoint has that name; "
+                            + "give an endpoint that channel name in 管理 → Webhook to receive it",
+                            notice.workflowId(), notice.channel());
+                }
             } else {
+                unknownChannels.remove(notice.channel());
                 append(EventType.NOTIFY.wireName(), notice, List.of(endpoint.get().id()), now);
             }
         }
