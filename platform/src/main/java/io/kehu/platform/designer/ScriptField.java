@@ -21,9 +21,9 @@ import java.util.function.Supplier;
  * sandboxed compiler saves use), with the error's line and column shown right under it, and a button that tries the
  * rule on a record or sample values. A condition (visibleWhen, requiredWhen, form rules) is edited with the visual
  * {@link ConditionBuilder} when it is simple enough to be shown as rows, and in the Groovy editor (高级模式) otherwise
- * or when the administrator asks for it.
+ * or when the administrator asks for it. Other features get one through {@link ConditionFields}.
  */
-final class ScriptField extends VerticalLayout {
+public final class ScriptField extends VerticalLayout {
 
     private final TextArea script = new TextArea();
     private final Span status = new Span();
@@ -140,7 +140,8 @@ final class ScriptField extends VerticalLayout {
         mode.setText(getTranslation(visual ? "designer.cond.expert" : "designer.cond.visual"));
     }
 
-    void setScript(String value) {
+    /** Shows {@code value} (in the builder when it can show it) without reporting a change. */
+    public void setScript(String value) {
         loading = true;
         try {
             script.setValue(value == null ? "" : value);
@@ -153,11 +154,13 @@ final class ScriptField extends VerticalLayout {
         compileCheck();
     }
 
-    String value() {
+    /** The rule as it stands. */
+    public String value() {
         return script.getValue();
     }
 
-    void setError(String message) {
+    /** Shows why the rule was refused under it, or clears that with null. */
+    public void setError(String message) {
         script.setInvalid(message != null);
         script.setErrorMessage(message);
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param deliveryId the delivery (event × endpoint)
  * @param eventId the event's stable id (the {@code webhook-id} header)
  * @param eventType what happened
+ * @param eventName the event's name as sent ({@code plugin.survey.completed} for a plugin's event)
  * @param attempt which try of this delivery (1 = first)
  * @param at when it was sent
  * @param statusCode the HTTP status, or null when none came back
@@ -16,7 +17,8 @@ import java.time.Instant;
  * @param error what went wrong without a response (timeout, refused connection), or null
  * @param deliveryStatus where the delivery stands now
  */
-public record WebhookAttempt(long deliveryId, String eventId, EventType eventType, int attempt, Instant at,
+public record WebhookAttempt(long deliveryId, String eventId, EventType eventType, String eventName,
+        int attempt, Instant at,
         Integer statusCode, long latencyMillis, String responseExcerpt, String error, DeliveryStatus deliveryStatus) {
 
     public boolean succeeded() {

@@ -1,5 +1,9 @@
 package io.kehu.platform.webhooks;
 
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.rules.RuleCompileException;
+import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +36,8 @@ public class Webhooks {
 
     /** How far back the console lists attempts. */
     public static final Duration CONSOLE_WINDOW = Duration.ofDays(30);
+    /** A channel name: what workflow definitions' ids look like, so a {@code notify} can name it. */
+    public static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EndpointStore endpoints;
     private final DeliveryQueue deliveries;
@@ -38,10 +45,14 @@ public class Webhooks {
     private final EventPayloads payloads;
     private final Courier courier;
     private final TransactionTemplate transaction;
+    private final RuleEngine rules;
+    private final FormCatalog forms;
     private final Clock clock = Clock.systemUTC();
 
     Webhooks(EndpointStore endpoints, DeliveryQueue deliveries, OutboxStore outbox, EventPayloads payloads,
-            Courier courier, PlatformTransactionManager transactions) {
+            Courier courier, PlatformTransactionManager transactions, RuleEngine rules, FormCatalog forms) {
+        this.rules = rules;
+        this.forms = forms;
         this.transaction = new TransactionTemplate(transactions);
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -54,7 +65,7 @@ public class Webhooks {
     @Transactional
     public NewSecret addEndpoint(Actor actor, EndpointSettings settings) {
         admin(actor);
-        check(settings);
+        check(settings, null);
         EndpointStore.Created created = endpoints.create(settings, clock.instant());
         return new NewSecret(created.id(), created.secret());
     }
@@ -62,8 +73,15 @@ public class Webhooks {
     @Transactional
     public void changeEndpoint(Actor actor, long endpointId, EndpointSettings settings) {
         admin(actor);
-        check(settings);
+        check(settings, endpointId);
         endpoints.update(endpointId, settings);
+    }
+
+    /** Forgets an endpoint's robot signing secret (its robot no longer signs); a new one is set by a change. */
+    @Transactional
+    public void clearRobotSecret(Actor actor, long endpointId) {
+        admin(actor);
+        endpoints.clearRobotSecret(endpointId);
     }
 
     /** Switches an endpoint on (its failure count starts again) or off. */
@@ -143,7 +161,42 @@ public class Webhooks {
         return courier.deliverDue(now);
     }
 
-    private static void check(EndpointSettings settings) {
+    /**
+     * Refuses settings that cannot work, saying what to change: not an http(s) URL, no event (and no channel name), a
+     * taken or malformed channel name, a rule without exactly one form, a rule that does not compile.
+     */
+    private void check(EndpointSettings settings, Long endpointId) {
+        checkUrl(settings);
+        if (settings.channel() != null) {
+            if (!CHANNEL.matcher(settings.channel()).matches()) {
+                throw new WebhookSettingsException("channel", "webhooks.error.channel", settings.channel());
+            }
+            if (endpoints.channelTaken(settings.channel(), endpointId)) {
+                throw new WebhookSettingsException("channel", "webhooks.error.channelTaken", settings.channel());
+            }
+        }
+        if (settings.eventTypes().stream().anyMatch(t -> !t.subscribable())) {
+            throw new IllegalArgumentException("not subscribable: " + settings.eventTypes());
+        }
+        if (settings.eventTypes().isEmpty() && settings.channel() == null) {
+            throw new WebhookSettingsException("events", "webhooks.error.events");
+        }
+        if (settings.rule() != null) {
+            if (settings.formIds().size() != 1) {
+                throw new WebhookSettingsException("rule", "webhooks.error.ruleForm");
+            }
+            String formId = settings.formIds().iterator().next();
+            FormDefinition form = forms.published(formId)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown form " + formId));
+            try {
+                rules.compile(form, settings.rule());
+            } catch (RuleCompileException e) {
+                throw new WebhookSettingsException("rule", "webhooks.error.rule", e.line(), e.column(), e.reason());
+            }
+        }
+    }
+
+    private static void checkUrl(EndpointSettings settings) {
         URI uri;
         try {
             uri = URI.create(settings.url().strip());
@@ -152,9 +205,6 @@ public class Webhooks {
         }
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + settings.url());
-        }
-        if (settings.eventTypes().isEmpty()) {
-            throw new IllegalArgumentException("no event types");
         }
     }
 

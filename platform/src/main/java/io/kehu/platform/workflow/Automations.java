@@ -220,7 +220,8 @@ public class Automations {
                     }
                     case WorkflowAction.Notify notify -> events.publishEvent(new WorkflowNotice(
                             WorkflowNotice.Kind.MESSAGE, form.id(), record.id(), source,
-                            assigner.everyone(notify.recipients(), facts), notify.message()));
+                            notify.recipients() == null ? Set.of() : assigner.everyone(notify.recipients(), facts),
+                            notify.message(), notify.webhook()));
                     default -> recordActions.run(action, form, record, AUTOMATION, automation.label(), source,
                             "automation " + automation.id());
                 }

@@ -27,8 +27,18 @@ public sealed interface WorkflowAction {
             implements WorkflowAction {
     }
 
-    /** Tells people (in the app and by e-mail). */
-    record Notify(ActorRule recipients, LocalizedText message) implements WorkflowAction {
+    /**
+     * Tells people (in the app and by e-mail) and, with {@code webhook}, a webhook channel: the endpoint an
+     * administrator gave that channel name in the webhooks console (e.g. a WeCom group robot).
+     *
+     * @param recipients who is told in the app; null when only the channel is told
+     * @param webhook an endpoint's channel name, or null
+     */
+    record Notify(ActorRule recipients, LocalizedText message, String webhook) implements WorkflowAction {
+
+        public Notify(ActorRule recipients, LocalizedText message) {
+            this(recipients, message, null);
+        }
     }
 
     /**

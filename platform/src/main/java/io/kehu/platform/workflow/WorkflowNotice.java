@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Something the workflow tells people, published as a Spring event inside the transaction that caused it (a
  * transition's {@code notify} action, a deadline drawing near or missed). Notification channels (in-app, e-mail,
- * later webhooks) listen to it; listening inside the transaction makes a notice exist exactly when its cause
+ * webhooks) listen to it; listening inside the transaction makes a notice exist exactly when its cause
  * committed.
  *
  * @param kind why it is sent
@@ -15,9 +15,11 @@ import java.util.Set;
  * @param workflowId the workflow, or {@code plugin:<id>} for a plugin's notice
  * @param recipients the users told
  * @param message what it says
+ * @param channel the webhook channel a {@code notify} action names (an endpoint's channel name, e.g. a WeCom group
+ *     robot), or null; the webhooks feature sends the notice there
  */
 public record WorkflowNotice(Kind kind, String formId, long recordId, String workflowId, Set<Long> recipients,
-        LocalizedText message) {
+        LocalizedText message, String channel) {
 
     /** Why a notice is sent. */
     public enum Kind {
@@ -35,5 +37,11 @@ public record WorkflowNotice(Kind kind, String formId, long recordId, String wor
 
     public WorkflowNotice {
         recipients = Set.copyOf(recipients);
+    }
+
+    /** A notice to people only (no webhook channel). */
+    public WorkflowNotice(Kind kind, String formId, long recordId, String workflowId, Set<Long> recipients,
+            LocalizedText message) {
+        this(kind, formId, recordId, workflowId, recipients, message, null);
     }
 }

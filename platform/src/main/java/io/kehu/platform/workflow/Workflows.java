@@ -185,7 +185,7 @@ public class Workflows {
                 createTask(workflow, move, task, moved, facts, calendar, now);
             } else if (action instanceof WorkflowAction.Notify notify) {
                 events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TRANSITION, formId, recordId,
-                        workflow.id(), assigner.everyone(notify.recipients(), facts), notify.message()));
+                        workflow.id(), recipients(notify, facts), notify.message(), notify.webhook()));
             } else {
                 recordActions.run(action, form, moved, actor, move.label(), "workflow:" + workflow.id(),
                         workflow.id() + " / " + move.id());
@@ -373,6 +373,11 @@ public class Workflows {
                 task.title(), choice.userId(), due, now, choice.warningCode()));
         events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TASK_ASSIGNED, record.formId(), record.id(),
                 workflow.id(), Set.of(choice.userId()), task.title()));
+    }
+
+    /** Whom a {@code notify} tells in the app: none when it only names a webhook channel. */
+    Set<Long> recipients(WorkflowAction.Notify notify, WhoMayAct.RecordFacts facts) {
+        return notify.recipients() == null ? Set.of() : assigner.everyone(notify.recipients(), facts);
     }
 
     private boolean guardHolds(FormDefinition form, WorkflowDefinition workflow, Transition move, Record record,

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 final class Receiver implements AutoCloseable {
 
     /** One request as received. */
-    record Request(String id, String timestamp, String signature, String body) {
+    record Request(String id, String timestamp, String signature, String body, String query) {
     }
 
     private final HttpServer server;
@@ -32,7 +32,7 @@ final class Receiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
             requests.add(new Request(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"), body));
+                    headers.getFirst("webhook-signature"), body, exchange.getRequestURI().getRawQuery()));
             Integer code = answers.pollFirst();
             int status = code == null ? otherwise : code;
             byte[] answer = ("{\"answer\":" + status + "}").getBytes(StandardCharsets.UTF_8);

@@ -77,6 +77,8 @@ abstract class WebhooksContract {
     FormPublisher publisher;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher springEvents;
 
     Actor admin;
     Actor staff;
@@ -138,7 +140,7 @@ abstract class WebhooksContract {
         records.delete(staff, "customer", created.id(), updated.rowVersion());
 
         List<OutboxEvent> events = outbox.eventsOf("customer", created.id());
-        assertThat(events).extracting(OutboxEvent::type).containsExactly(EventType.RECORD_CREATED,
+        assertThat(events).extracting(OutboxEvent::kind).containsExactly(EventType.RECORD_CREATED,
                 EventType.RECORD_UPDATED, EventType.RECORD_DELETED);
         assertThat(events).extracting(OutboxEvent::sequence).containsExactly(1L, 2L, 3L);
         JsonNode update = JSON.readTree(events.get(1).payload());
@@ -179,7 +181,7 @@ abstract class WebhooksContract {
         bulk.batch(staff, null, null, b -> b.update("customer", id, seen.rowVersion(),
                 Map.of("customer_type", "person")));
         List<OutboxEvent> events = outbox.eventsOf("customer", id);
-        assertThat(events).extracting(OutboxEvent::type, OutboxEvent::sequence).containsExactly(
+        assertThat(events).extracting(OutboxEvent::kind, OutboxEvent::sequence).containsExactly(
                 tuple(EventType.RECORD_CREATED, 1L), tuple(EventType.RECORD_UPDATED, 2L));
         assertThat(JSON.readTree(events.get(1).payload()).path("data").path("changedFields").get(0).asString())
                 .isEqualTo("customer_type");
@@ -340,7 +342,7 @@ abstract class WebhooksContract {
         workflows.transition(staff, "feedback", complaint.id(), "take", null, complaint.rowVersion());
 
         // The transition's status update is a record.updated no endpoint wants: not written, not numbered.
-        assertThat(outbox.eventsOf("feedback", complaint.id())).extracting(OutboxEvent::type, OutboxEvent::sequence)
+        assertThat(outbox.eventsOf("feedback", complaint.id())).extracting(OutboxEvent::kind, OutboxEvent::sequence)
                 .containsExactly(tuple(EventType.RECORD_CREATED, 1L), tuple(EventType.WORKFLOW_TRANSITION, 2L));
         assertThat(webhooks.deliverDue(t0)).isEqualTo(2);
         JsonNode created = JSON.readTree(receiver.requests.get(0).body());
@@ -390,6 +392,183 @@ abstract class WebhooksContract {
         }
         assertThat(receiver.requests).hasSize(count);
         assertThat(receiver.countsById()).hasSize(count).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+    }
+
+    private Record complaint(Record customer, String description) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("customer", customer.id());
+        v.put("feedback_type", "complaint");
+        v.put("severity", "high");
+        v.put("description", description);
+        v.put("received_at", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0));
+        return records.create(staff, "feedback", v);
+    }
+
+    @Test
+    void tasksGiveEventsOnEveryPathNumberedWithTheirRecord() {
+        endpoint(PayloadFormat.STANDARD, "feedback", EventType.TASK_CREATED, EventType.TASK_COMPLETED);
+        Record complaint = complaint(customer(unique("待办客户")), "发票开错");
+        // A plugin's task, then its completion.
+        long task = workflows.createTask(staff, "plugin:survey", "feedback", complaint.id(), "follow_up",
+                io.kehu.platform.forms.LocalizedText.of("跟进差评", "Follow up a poor rating"), staff.userId(),
+                t0.plus(Duration.ofDays(2)));
+        assertThat(workflows.completeTask(staff, "plugin:survey", task)).isTrue();
+        // A transition's task: resolving creates the revisit.
+        Record taken = workflows.transition(staff, "feedback", complaint.id(), "take", null, complaint.rowVersion());
+        workflows.transition(staff, "feedback", complaint.id(), "resolve", "已重开发票", taken.rowVersion());
+
+        List<OutboxEvent> events = outbox.eventsOf("feedback", complaint.id());
+        assertThat(events).extracting(OutboxEvent::type, OutboxEvent::sequence).containsExactly(
+                tuple("task.created", 1L), tuple("task.completed", 2L), tuple("task.created", 3L));
+        JsonNode created = JSON.readTree(events.get(0).payload()).path("data");
+        assertThat(created.path("task").path("id").asLong()).isEqualTo(task);
+        assertThat(created.path("task").path("assignee").asString()).isEqualTo("staff");
+        assertThat(created.path("task").path("source").asString()).isEqualTo("plugin:survey");
+        assertThat(created.path("task").path("title").path("zh").asString()).isEqualTo("跟进差评");
+        assertThat(created.path("references").path("customer").asString()).startsWith("待办客户");
+        JsonNode completed = JSON.readTree(events.get(1).payload()).path("data").path("task");
+        assertThat(completed.path("status").asString()).isEqualTo("done");
+        assertThat(completed.path("completedBy").asString()).isEqualTo("staff");
+        JsonNode revisit = JSON.readTree(events.get(2).payload()).path("data").path("task");
+        assertThat(revisit.path("kind").asString()).isEqualTo("revisit");
+        assertThat(revisit.path("source").asString()).isEqualTo("workflow:complaint_handling");
+        assertThat(revisit.path("assignee").asString()).isNotEqualTo("staff"); // not the handler
+
+        assertThat(webhooks.deliverDue(Instant.now().plusSeconds(1))).isEqualTo(3);
+        assertThat(receiver.requests).extracting(Receiver.Request::id).containsExactly(events.get(0).id(),
+                events.get(1).id(), events.get(2).id());
+    }
+
+    @Test
+    void pluginEventsGoToTheEndpointsOfThatPlugin() {
+        Webhooks.NewSecret endpoint = webhooks.addEndpoint(admin, new EndpointSettings(receiver.url(), "survey",
+                PayloadFormat.STANDARD, Set.of(EventType.PLUGIN), Set.of()).withPlugins(Set.of("survey")));
+        assertThat(webhooks.endpoint(admin, endpoint.endpointId()).orElseThrow().pluginIds())
+                .containsExactly("survey");
+        Record complaint = complaint(customer(unique("插件客户")), "满意度低");
+        // What a plugin publishes on its bus reaches the platform as this event (PluginEventBus).
+        springEvents.publishEvent(new io.kehu.platform.plugins.PluginEventPublished("survey", "survey.completed",
+                Map.of("score", 3, "recordId", complaint.id())));
+        springEvents.publishEvent(new io.kehu.platform.plugins.PluginEventPublished("churn", "churn.scored",
+                Map.of("score", 80)));
+        workflows.notify(staff, "plugin:survey", "feedback", complaint.id(), Set.of(staff.userId()),
+                io.kehu.platform.forms.LocalizedText.of("客户满意度低，请跟进", "Low satisfaction, follow up"));
+
+        assertThat(outbox.eventsOf("feedback", complaint.id())).extracting(OutboxEvent::type)
+                .containsExactly("plugin.survey.message");
+        assertThat(webhooks.deliverDue(Instant.now().plusSeconds(1))).isEqualTo(2);
+        JsonNode bus = JSON.readTree(receiver.requests.get(0).body());
+        assertThat(bus.path("type").asString()).isEqualTo("plugin.survey.completed");
+        assertThat(bus.path("data").path("plugin").asString()).isEqualTo("survey");
+        assertThat(bus.path("data").path("payload").path("score").asInt()).isEqualTo(3);
+        JsonNode message = JSON.readTree(receiver.requests.get(1).body());
+        assertThat(message.path("type").asString()).isEqualTo("plugin.survey.message");
+        assertThat(message.path("data").path("recordId").asLong()).isEqualTo(complaint.id());
+        assertThat(message.path("data").path("message").path("zh").asString()).isEqualTo("客户满意度低，请跟进");
+        assertThat(webhooks.attempts(admin, endpoint.endpointId(), 0, 5)).extracting(WebhookAttempt::eventType,
+                WebhookAttempt::eventName).containsExactlyInAnyOrder(tuple(EventType.PLUGIN, "plugin.survey.completed"),
+                tuple(EventType.PLUGIN, "plugin.survey.message"));
+    }
+
+    @Test
+    void aRuleLetsThroughOnlyTheRecordsItHoldsForAndAFailingOneNeverBlocksTheWrite() {
+        EndpointSettings companies = new EndpointSettings(receiver.url(), "companies", PayloadFormat.STANDARD,
+                Set.of(EventType.RECORD_CREATED), Set.of("customer")).withRule("record.customer_type == 'company'");
+        long id = webhooks.addEndpoint(admin, companies).endpointId();
+        Record company = customer(unique("规则公司"));
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", unique("个人客户"));
+        p.put("customer_type", "person");
+        p.put("phone", String.format("136%08d", SEQUENCE.incrementAndGet() % 100_000_000));
+        p.put("account_manager", staff.userId());
+        Record person = records.create(staff, "customer", p);
+        assertThat(outbox.eventsOf("customer", company.id())).hasSize(1);
+        assertThat(outbox.eventsOf("customer", person.id())).isEmpty();
+
+        // A rule that fails at run time: the write goes through, the event is not sent there, the console says why.
+        webhooks.changeEndpoint(admin, id, companies.withRule("record.name.substring(1000) == 'x'"));
+        Record saved = customer(unique("失败规则"));
+        assertThat(records.get(staff, "customer", saved.id())).isPresent();
+        assertThat(outbox.eventsOf("customer", saved.id())).isEmpty();
+        WebhookEndpoint failing = webhooks.endpoint(admin, id).orElseThrow();
+        assertThat(failing.ruleProblem()).isNotBlank();
+        assertThat(failing.ruleProblemAt()).isNotNull();
+
+        // Refused when saved: a rule needs exactly one form, and must compile.
+        Throwable noForm = catchThrowable(() -> webhooks.addEndpoint(admin, new EndpointSettings(receiver.url(),
+                null, PayloadFormat.STANDARD, Set.of(EventType.RECORD_CREATED), Set.of()).withRule("true")));
+        assertThat(noForm).isInstanceOf(WebhookSettingsException.class);
+        assertThat(((WebhookSettingsException) noForm).messageKey()).isEqualTo("webhooks.error.ruleForm");
+        Throwable broken = catchThrowable(() -> webhooks.changeEndpoint(admin, id, companies.withRule("record.name ==")));
+        assertThat(broken).isInstanceOf(WebhookSettingsException.class);
+        assertThat(((WebhookSettingsException) broken).field()).isEqualTo("rule");
+        assertThat(webhooks.deliverDue(Instant.now().plusSeconds(1))).isEqualTo(1); // only the company
+    }
+
+    @Test
+    void aWorkflowNotifyNamingAChannelReachesTheChatRobot() throws Exception {
+        // The shipped complaint workflow notifies channel "complaints" when a complaint is taken on.
+        EndpointSettings robot = new EndpointSettings(receiver.url(), "投诉群", PayloadFormat.WECOM, Set.of(),
+                Set.of()).withChannel("complaints");
+        long id = webhooks.endpoints(admin).stream().filter(e -> "complaints".equals(e.channel())).findFirst()
+                .map(WebhookEndpoint::id).orElseGet(() -> webhooks.addEndpoint(admin, robot).endpointId());
+        webhooks.changeEndpoint(admin, id, robot);
+        webhooks.enable(admin, id, true);
+        String name = unique("某某公司");
+        Record complaint = complaint(customer(name), "冷柜不制冷");
+        workflows.transition(staff, "feedback", complaint.id(), "take", null, complaint.rowVersion());
+
+        assertThat(outbox.eventsOf("feedback", complaint.id())).extracting(OutboxEvent::kind)
+                .containsExactly(EventType.NOTIFY); // the channel gets it; no subscription needed
+        assertThat(webhooks.deliverDue(Instant.now().plusSeconds(1))).isEqualTo(1);
+        JsonNode body = JSON.readTree(receiver.requests.getFirst().body());
+        assertThat(body.path("msgtype").asString()).isEqualTo("text");
+        assertThat(body.path("text").path("content").asString()).isEqualTo("投诉已受理：客户反馈 · " + name + " · 冷柜不制冷");
+        Throwable taken = catchThrowable(() -> webhooks.addEndpoint(admin, robot));
+        assertThat(((WebhookSettingsException) taken).messageKey()).isEqualTo("webhooks.error.channelTaken");
+    }
+
+    @Test
+    void dingTalkAndFeishuRobotsAreSignedAsTheirVendorsSpecify() throws Exception {
+        String dingSecret = "SEC" + unique("d1ng");
+        webhooks.addEndpoint(admin, new EndpointSettings(receiver.url() + "?access_token=abc", "钉钉",
+                PayloadFormat.DINGTALK, Set.of(EventType.RECORD_CREATED), Set.of("customer"))
+                .withRobotSecret(dingSecret));
+        customer(unique("钉钉客户"));
+        Instant at = Instant.now().plusSeconds(1);
+        assertThat(webhooks.deliverDue(at)).isEqualTo(1);
+        Map<String, String> query = new HashMap<>();
+        for (String pair : receiver.requests.getFirst().query().split("&")) {
+            String[] kv = pair.split("=", 2);
+            query.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        assertThat(query).containsEntry("access_token", "abc").containsEntry("timestamp",
+                Long.toString(at.toEpochMilli()));
+        // DingTalk: Base64(HMAC-SHA256(key = secret, data = timestamp + "\n" + secret)), URL-encoded in the query.
+        assertThat(query.get("sign")).isEqualTo(hmacBase64(dingSecret, at.toEpochMilli() + "\n" + dingSecret));
+
+        for (WebhookEndpoint e : webhooks.endpoints(admin)) {
+            webhooks.enable(admin, e.id(), false);
+        }
+        String feishuSecret = unique("feishu");
+        webhooks.addEndpoint(admin, new EndpointSettings(receiver.url(), "飞书", PayloadFormat.FEISHU,
+                Set.of(EventType.RECORD_CREATED), Set.of("customer")).withRobotSecret(feishuSecret));
+        customer(unique("飞书客户"));
+        Instant later = Instant.now().plusSeconds(7);
+        assertThat(webhooks.deliverDue(later)).isEqualTo(1);
+        JsonNode body = JSON.readTree(receiver.requests.get(1).body());
+        assertThat(body.path("msg_type").asString()).isEqualTo("text");
+        assertThat(body.path("timestamp").asString()).isEqualTo(Long.toString(later.getEpochSecond()));
+        // Feishu: Base64(HMAC-SHA256(key = timestamp + "\n" + secret, data = empty)), in the body.
+        assertThat(body.path("sign").asString()).isEqualTo(hmacBase64(later.getEpochSecond() + "\n" + feishuSecret,
+                ""));
+    }
+
+    /** HMAC-SHA256 in Base64, written here apart from the platform's code. */
+    private static String hmacBase64(String key, String data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Standard Webhooks verification written from the specification, apart from the platform's code. */

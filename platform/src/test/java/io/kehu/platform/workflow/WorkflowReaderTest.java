@@ -8,6 +8,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.security.Role;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,8 @@ class WorkflowReaderTest {
         assertThat(task.due()).isEqualTo(Duration.ofDays(3));
         assertThat(complaint.transition("take").orElseThrow().actions()).containsExactly(
                 new WorkflowAction.SetField("handler", "$actor"),
-                new WorkflowAction.SetField("first_response_at", "$now"));
+                new WorkflowAction.SetField("first_response_at", "$now"),
+                new WorkflowAction.Notify(null, LocalizedText.of("投诉已受理", "Complaint taken on"), "complaints"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.kehu.platform.notifications.Notifications;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.webhooks.PayloadFormat;
 import io.kehu.platform.webhooks.endpoints.EndpointStore;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -101,7 +102,16 @@ public class Courier {
         // Signed per attempt: the timestamp is this attempt's, so receivers can refuse old replays of a request.
         List<String> secrets = endpoints.signingSecrets(delivery.endpointId(), now);
         String body = RobotMessages.body(delivery.format(), delivery.payload());
-        SendOutcome outcome = sender.post(delivery.url(), delivery.eventId(), now.getEpochSecond(), body, secrets);
+        String url = delivery.url();
+        // The robots' own signing (加签), also per attempt: they refuse timestamps more than an hour off.
+        String robotSecret = delivery.format() == PayloadFormat.DINGTALK || delivery.format() == PayloadFormat.FEISHU
+                ? endpoints.robotSecret(delivery.endpointId()) : null;
+        if (robotSecret != null && delivery.format() == PayloadFormat.DINGTALK) {
+            url = RobotSigning.dingTalkUrl(url, robotSecret, now);
+        } else if (robotSecret != null) {
+            body = RobotSigning.feishuBody(body, robotSecret, now);
+        }
+        SendOutcome outcome = sender.post(url, delivery.eventId(), now.getEpochSecond(), body, secrets);
         transaction.executeWithoutResult(status -> record(delivery, now, outcome));
         return outcome;
     }

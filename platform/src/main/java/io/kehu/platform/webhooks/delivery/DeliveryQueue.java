@@ -170,7 +170,7 @@ public class DeliveryQueue {
                 .orderBy(A_AT.desc(), A_DELIVERY.desc(), A_ATTEMPT.desc())
                 .offset(offset).limit(limit)
                 .fetch(r -> new WebhookAttempt(r.get(A_DELIVERY), r.get(EVENT_ID),
-                        EventType.ofWireName(r.get(EVENT_TYPE)).orElse(EventType.TEST), r.get(A_ATTEMPT),
+                        EventType.ofWireName(r.get(EVENT_TYPE)).orElse(EventType.TEST), r.get(EVENT_TYPE), r.get(A_ATTEMPT),
                         r.get(A_AT).toInstant(), r.get(A_CODE), r.get(A_LATENCY), r.get(A_EXCERPT), r.get(A_ERROR),
                         DeliveryStatus.valueOf(r.get(STATUS))));
     }

@@ -56,8 +56,34 @@ public final class RobotMessages {
                 yield form + "「" + subject + "」：" + move.path("fromLabel").path("zh").asString("") + " → "
                         + move.path("toLabel").path("zh").asString("");
             }
-            default -> form + "：" + subject;
+            case "task.created" -> "新待办「" + zh(data.path("task").path("title")) + "」：" + form + " · " + subject
+                    + person("，负责人 ", data.path("task"), "assigneeName");
+            case "task.assigned" -> "待办「" + zh(data.path("task").path("title")) + "」已转交"
+                    + person("给 ", data.path("task"), "assigneeName") + "：" + form + " · " + subject;
+            case "task.completed" -> "待办「" + zh(data.path("task").path("title")) + "」已完成：" + form + " · "
+                    + subject;
+            case "workflow.notify" -> zh(data.path("message")) + "：" + form + " · " + subject;
+            default -> type.startsWith("plugin.") ? plugin(type, data, form, subject) : form + "：" + subject;
         };
+    }
+
+    /** A plugin's message as it wrote it; another plugin event by its name and payload, which only the plugin knows. */
+    private static String plugin(String type, JsonNode data, String form, String subject) {
+        if (data.has("message")) {
+            return zh(data.path("message")) + "：" + form + " · " + subject;
+        }
+        String payload = data.path("payload").toString();
+        return "插件事件 " + type + (payload.isEmpty() || payload.equals("{}") ? ""
+                : "：" + (payload.length() > 300 ? payload.substring(0, 300) + "…" : payload));
+    }
+
+    private static String zh(JsonNode text) {
+        return text.path("zh").asString("");
+    }
+
+    private static String person(String before, JsonNode task, String key) {
+        String name = task.path(key).asString("");
+        return name.isEmpty() ? "" : before + name;
     }
 
     /** The names of the records it refers to (the customer), then its own title, else its number. */

@@ -53,6 +53,12 @@ public class EndpointStore {
     private static final Field<String> DISABLED_REASON = field(name("disabled_reason"), String.class);
     private static final Field<OffsetDateTime> DISABLED_AT = field(name("disabled_at"), OffsetDateTime.class);
     private static final Field<OffsetDateTime> CREATED_AT = field(name("created_at"), OffsetDateTime.class);
+    private static final Field<String> RULE = field(name("filter_rule"), String.class);
+    private static final Field<String> RULE_PROBLEM = field(name("rule_problem"), String.class);
+    private static final Field<OffsetDateTime> RULE_PROBLEM_AT = field(name("rule_problem_at"), OffsetDateTime.class);
+    private static final Field<String> CHANNEL = field(name("channel"), String.class);
+    private static final Field<String> ROBOT_SECRET = field(name("robot_secret"), String.class);
+    private static final String ALL_PLUGINS = "plugin.*";
 
     private final DSLContext dsl;
 
@@ -64,17 +70,57 @@ public class EndpointStore {
     public Created create(EndpointSettings settings, Instant now) {
         String secret = newSecret();
         long id = dsl.insertInto(ENDPOINT)
-                .columns(URL, DESCRIPTION, FORMAT, EVENT_TYPES, FORM_IDS, SECRET, ENABLED, CREATED_AT)
-                .values(settings.url(), settings.description(), settings.format().name(), types(settings.eventTypes()),
-                        forms(settings.formIds()), secret, true, utc(now))
+                .columns(URL, DESCRIPTION, FORMAT, EVENT_TYPES, FORM_IDS, SECRET, ENABLED, CREATED_AT, RULE, CHANNEL,
+                        ROBOT_SECRET)
+                .values(settings.url(), settings.description(), settings.format().name(), types(settings),
+                        forms(settings.formIds()), secret, true, utc(now), settings.rule(), settings.channel(),
+                        settings.robotSecret())
                 .returningResult(ID).fetchOne(ID);
         return new Created(id, secret);
     }
 
+    /** Changes an endpoint; a robot secret left empty keeps the one stored, and a past rule problem is forgotten. */
     public void update(long id, EndpointSettings settings) {
-        dsl.update(ENDPOINT).set(URL, settings.url()).set(DESCRIPTION, settings.description())
-                .set(FORMAT, settings.format().name()).set(EVENT_TYPES, types(settings.eventTypes()))
-                .set(FORM_IDS, forms(settings.formIds())).where(ID.eq(id)).execute();
+        var update = dsl.update(ENDPOINT).set(URL, settings.url()).set(DESCRIPTION, settings.description())
+                .set(FORMAT, settings.format().name()).set(EVENT_TYPES, types(settings))
+                .set(FORM_IDS, forms(settings.formIds())).set(RULE, settings.rule()).set(CHANNEL, settings.channel())
+                .set(RULE_PROBLEM, (String) null).set(RULE_PROBLEM_AT, (OffsetDateTime) null);
+        if (settings.robotSecret() != null) {
+            update = update.set(ROBOT_SECRET, settings.robotSecret());
+        }
+        update.where(ID.eq(id)).execute();
+    }
+
+    /** Forgets the robot's signing secret (the robot no longer signs). */
+    public void clearRobotSecret(long id) {
+        dsl.update(ENDPOINT).set(ROBOT_SECRET, (String) null).where(ID.eq(id)).execute();
+    }
+
+    /** The robot's signing secret, or null. */
+    public String robotSecret(long id) {
+        return dsl.select(ROBOT_SECRET).from(ENDPOINT).where(ID.eq(id)).fetchOne(ROBOT_SECRET);
+    }
+
+    /**
+     * Keeps why an endpoint's rule failed, for the console. Written only when the text differs from the one kept, so
+     * a rule failing on every write does not make every writer wait for the endpoint's row.
+     */
+    public void ruleFailed(long id, String problem, Instant now) {
+        String text = problem.length() > 500 ? problem.substring(0, 499) + "…" : problem;
+        dsl.update(ENDPOINT).set(RULE_PROBLEM, text).set(RULE_PROBLEM_AT, utc(now))
+                .where(ID.eq(id).and(RULE_PROBLEM.isNull().or(RULE_PROBLEM.ne(text)))).execute();
+    }
+
+    /** The enabled endpoint workflows name {@code channel}, if any. */
+    public Optional<WebhookEndpoint> channel(String channel, Instant now) {
+        return dsl.select().from(ENDPOINT).where(CHANNEL.eq(channel).and(ENABLED.isTrue()))
+                .fetchOptional(r -> endpoint(r, now));
+    }
+
+    /** Whether another endpoint than {@code exceptId} already has channel name {@code channel}. */
+    public boolean channelTaken(String channel, Long exceptId) {
+        var where = CHANNEL.eq(channel);
+        return dsl.fetchExists(ENDPOINT, exceptId == null ? where : where.and(ID.ne(exceptId)));
     }
 
     /** Switches an endpoint on (clearing the failure count) or off by hand. */
@@ -112,10 +158,10 @@ public class EndpointStore {
         return dsl.select().from(ENDPOINT).orderBy(ID).fetch(r -> endpoint(r, now));
     }
 
-    /** Enabled endpoints that want events of {@code type} on {@code formId}. */
-    public List<WebhookEndpoint> subscribers(EventType type, String formId, Instant now) {
+    /** Enabled endpoints that want events named {@code name} of {@code type} on {@code formId}, before rules. */
+    public List<WebhookEndpoint> subscribers(EventType type, String name, String formId, Instant now) {
         return dsl.select().from(ENDPOINT).where(ENABLED.isTrue()).fetch(r -> endpoint(r, now)).stream()
-                .filter(e -> e.wants(type, formId)).toList();
+                .filter(e -> e.wants(type, name, formId)).toList();
     }
 
     public boolean isEnabled(long id) {
@@ -139,20 +185,37 @@ public class EndpointStore {
     }
 
     private static WebhookEndpoint endpoint(Record r, Instant now) {
-        Set<EventType> types = Arrays.stream(r.get(EVENT_TYPES).split(",")).map(EventType::ofWireName)
+        List<String> names = Arrays.asList(r.get(EVENT_TYPES).split(","));
+        Set<EventType> types = names.stream().map(EventType::ofWireName)
                 .flatMap(Optional::stream).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> plugins = names.stream().filter(n -> !n.equals(ALL_PLUGINS)).map(EventType::pluginOf)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         String forms = r.get(FORM_IDS);
         Set<String> formIds = forms == null || forms.isBlank() ? Set.of() : Set.of(forms.split(","));
         OffsetDateTime until = r.get(PREVIOUS_UNTIL);
         OffsetDateTime disabledAt = r.get(DISABLED_AT);
+        OffsetDateTime problemAt = r.get(RULE_PROBLEM_AT);
         return new WebhookEndpoint(r.get(ID), r.get(URL), r.get(DESCRIPTION), PayloadFormat.valueOf(r.get(FORMAT)),
-                types, formIds, r.get(ENABLED), r.get(FAILURES), r.get(DISABLED_REASON),
+                types, formIds, plugins, r.get(RULE), r.get(RULE_PROBLEM),
+                problemAt == null ? null : problemAt.toInstant(), r.get(CHANNEL), r.get(ROBOT_SECRET) != null,
+                r.get(ENABLED), r.get(FAILURES), r.get(DISABLED_REASON),
                 disabledAt == null ? null : disabledAt.toInstant(),
                 r.get(PREVIOUS_SECRET) != null && until != null && until.toInstant().isAfter(now));
     }
 
-    private static String types(Set<EventType> types) {
-        return types.stream().map(EventType::wireName).sorted().collect(Collectors.joining(","));
+    /** The subscription as stored: the fixed types' names, and {@code plugin.*} or {@code plugin.<id>.*} each. */
+    private static String types(EndpointSettings settings) {
+        List<String> names = new ArrayList<>();
+        for (EventType type : settings.eventTypes()) {
+            if (type != EventType.PLUGIN) {
+                names.add(type.wireName());
+            } else if (settings.pluginIds().isEmpty()) {
+                names.add(ALL_PLUGINS);
+            } else {
+                settings.pluginIds().forEach(id -> names.add(EventType.pluginEvent(id, "*")));
+            }
+        }
+        return names.stream().sorted().collect(Collectors.joining(","));
     }
 
     private static String forms(Set<String> formIds) {

@@ -9,10 +9,15 @@ import io.kehu.platform.records.Money;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.UserAccount;
+import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.webhooks.EventType;
+import io.kehu.platform.workflow.WorkflowTask;
+import io.kehu.platform.workflow.WorkflowTaskChanged;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,10 +39,12 @@ public class EventPayloads {
 
     private final Records records;
     private final FormCatalog forms;
+    private final UserAccounts accounts;
 
-    public EventPayloads(Records records, FormCatalog forms) {
+    public EventPayloads(Records records, FormCatalog forms, UserAccounts accounts) {
         this.records = records;
         this.forms = forms;
+        this.accounts = accounts;
     }
 
     /** The body of a record's event; the record is read in the caller's transaction (it sees the change). */
@@ -94,6 +101,56 @@ public class EventPayloads {
         return body(EventType.WORKFLOW_TRANSITION, at, data);
     }
 
+    /** The body of a task's event ({@code task.created}, {@code task.assigned}, {@code task.completed}). */
+    public String taskEvent(EventType type, WorkflowTaskChanged changed, long sequence, Instant at) {
+        WorkflowTask task = changed.task();
+        ObjectNode data = recordData(task.formId(), task.recordId(), sequence);
+        describeRecord(data, task.formId(), task.recordId());
+        ObjectNode node = data.putObject("task");
+        node.put("id", task.id());
+        node.put("kind", task.kind());
+        text(node.putObject("title"), task.title());
+        person(node, "assignee", task.assigneeId());
+        node.put("dueAt", task.dueAt() == null ? null : task.dueAt().toString());
+        node.put("status", task.status().name().toLowerCase(java.util.Locale.ROOT));
+        // The same naming as the SDK's TaskInfo: plugin:<id>, automation:<id>, else workflow:<id>.
+        node.put("source", task.workflowId().contains(":") ? task.workflowId() : "workflow:" + task.workflowId());
+        if (changed.actedBy() != null) {
+            person(node, "completedBy", changed.actedBy());
+        }
+        return body(type.wireName(), at, data);
+    }
+
+    /**
+     * The body of a notice: a workflow's {@code notify} sent to its channel ({@code workflow.notify}), or a plugin's
+     * message ({@code plugin.<id>.message}).
+     */
+    public String noticeEvent(String name, String formId, long recordId, long sequence, String source,
+            LocalizedText message, Instant at) {
+        ObjectNode data = recordData(formId, recordId, sequence);
+        describeRecord(data, formId, recordId);
+        data.put("source", source);
+        text(data.putObject("message"), message);
+        return body(name, at, data);
+    }
+
+    /** The body of an event a plugin published on its bus; a payload too big for the outbox is left out. */
+    public String pluginEvent(String name, String pluginId, String topic, Map<String, Object> payload, Instant at) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("plugin", pluginId);
+        data.put("topic", topic);
+        ObjectNode values = data.putObject("payload");
+        payload.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> values.set(e.getKey(), JSON.valueToTree(value(e.getValue()))));
+        String body = body(name, at, data);
+        if (body.length() > MAX_PAYLOAD) {
+            data.remove("payload");
+            data.put("payloadOmitted", true);
+            body = body(name, at, data);
+        }
+        return body;
+    }
+
     /** The body of the console's test event. */
     public String testEvent(Instant at) {
         ObjectNode data = JSON.createObjectNode();
@@ -107,6 +164,18 @@ public class EventPayloads {
         data.put("recordId", recordId);
         data.put("sequence", sequence);
         return data;
+    }
+
+    private void describeRecord(ObjectNode data, String formId, long recordId) {
+        records.get(PLATFORM, formId, recordId).ifPresent(record ->
+                forms.published(formId).ifPresent(form -> describe(data, form, record)));
+    }
+
+    /** A user as receivers can use them: the sign-in name, and the name people know them by. */
+    private void person(ObjectNode node, String key, long userId) {
+        Optional<UserAccount> user = accounts.findById(userId);
+        node.put(key, user.map(UserAccount::username).orElse(null));
+        node.put(key + "Name", user.map(UserAccount::displayName).orElse(null));
     }
 
     private void describe(ObjectNode data, FormDefinition form, Record record) {
@@ -146,8 +215,12 @@ public class EventPayloads {
     }
 
     private static String body(EventType type, Instant at, ObjectNode data) {
+        return body(type.wireName(), at, data);
+    }
+
+    private static String body(String type, Instant at, ObjectNode data) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("type", type.wireName());
+        body.put("type", type);
         body.put("timestamp", at.toString());
         body.set("data", data);
         return JSON.writeValueAsString(body);

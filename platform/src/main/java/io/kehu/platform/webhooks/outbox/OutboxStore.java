@@ -6,7 +6,6 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import io.kehu.platform.webhooks.DeliveryStatus;
-import io.kehu.platform.webhooks.EventType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -83,7 +82,7 @@ public class OutboxStore {
         for (int from = 0; from < events.size(); from += SLICE) {
             var insert = dsl.insertInto(EVENT, ID, TYPE, FORM_ID, RECORD_ID, SEQUENCE, PAYLOAD, CREATED_AT);
             for (OutboxEvent e : events.subList(from, Math.min(from + SLICE, events.size()))) {
-                insert = insert.values(e.id(), e.type().wireName(), e.formId(), e.recordId(), e.sequence(),
+                insert = insert.values(e.id(), e.type(), e.formId(), e.recordId(), e.sequence(),
                         e.payload(), at);
             }
             insert.execute();
@@ -116,7 +115,7 @@ public class OutboxStore {
     }
 
     private static OutboxEvent event(Record r) {
-        return new OutboxEvent(r.get(ID), EventType.ofWireName(r.get(TYPE)).orElseThrow(), r.get(FORM_ID),
+        return new OutboxEvent(r.get(ID), r.get(TYPE), r.get(FORM_ID),
                 r.get(RECORD_ID), r.get(SEQUENCE), r.get(PAYLOAD));
     }
 

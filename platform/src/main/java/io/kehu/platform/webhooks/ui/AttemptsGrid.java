@@ -33,7 +33,7 @@ class AttemptsGrid extends VerticalLayout {
         grid.setId("attempts");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.addColumn(a -> when.format(a.at())).setHeader(getTranslation("webhooks.column.at")).setAutoWidth(true);
-        grid.addColumn(a -> Texts.event(this, a.eventType())).setHeader(getTranslation("webhooks.column.event"))
+        grid.addColumn(a -> Texts.event(this, a.eventType(), a.eventName())).setHeader(getTranslation("webhooks.column.event"))
                 .setAutoWidth(true);
         grid.addColumn(WebhookAttempt::attempt).setHeader(getTranslation("webhooks.column.attempt"))
                 .setAutoWidth(true);

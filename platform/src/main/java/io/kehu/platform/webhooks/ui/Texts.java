@@ -17,6 +17,11 @@ final class Texts {
         return c.getTranslation("webhooks.event." + type.name());
     }
 
+    /** A sent event: a plugin's with its own name ("插件事件 plugin.survey.completed"). */
+    static String event(Component c, EventType type, String name) {
+        return type == EventType.PLUGIN ? c.getTranslation("webhooks.event.pluginNamed", name) : event(c, type);
+    }
+
     static String format(Component c, PayloadFormat format) {
         return c.getTranslation("webhooks.format." + format.name());
     }

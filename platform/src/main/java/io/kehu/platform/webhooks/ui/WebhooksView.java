@@ -15,8 +15,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.kehu.platform.designer.ConditionFields;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.plugins.PluginHost;
+import io.kehu.platform.plugins.PluginInfo;
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
@@ -27,7 +30,11 @@ import io.kehu.platform.webhooks.WebhookEndpoint;
 import io.kehu.platform.webhooks.Webhooks;
 import io.kehu.platform.webhooks.delivery.SendOutcome;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -43,13 +50,18 @@ public class WebhooksView extends VerticalLayout implements HasDynamicTitle {
     private final Webhooks webhooks;
     private final FormCatalog forms;
     private final Actor actor;
+    private final ConditionFields conditions;
+    private final PluginHost plugins;
     private final Paragraph count = new Paragraph();
     private final Paragraph empty = new Paragraph();
     private final Grid<WebhookEndpoint> grid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
 
-    WebhooksView(Webhooks webhooks, FormCatalog forms, CurrentUser user, UserAccounts accounts) {
+    WebhooksView(Webhooks webhooks, FormCatalog forms, CurrentUser user, UserAccounts accounts,
+            ConditionFields conditions, PluginHost plugins) {
         this.webhooks = webhooks;
+        this.conditions = conditions;
+        this.plugins = plugins;
         this.forms = forms;
         this.actor = user.username().flatMap(accounts::findByUsername).map(Actor::of)
                 .orElseThrow(() -> new AccessRefusedException("您的账号已不存在。", "Your account no longer exists."));
@@ -74,12 +86,34 @@ public class WebhooksView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("webhooks.column.endpoint")).setFlexGrow(3);
         grid.addColumn(e -> Texts.format(this, e.format())).setHeader(getTranslation("webhooks.column.format"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> e.eventTypes().stream().map(t -> Texts.event(this, t)).sorted()
-                .collect(Collectors.joining("、"))).setHeader(getTranslation("webhooks.column.events")).setFlexGrow(2);
+        grid.addColumn(this::eventNames).setHeader(getTranslation("webhooks.column.events")).setFlexGrow(2);
         grid.addColumn(this::formNames).setHeader(getTranslation("webhooks.column.forms")).setFlexGrow(1);
         grid.addColumn(e -> Texts.state(this, e)).setHeader(getTranslation("webhooks.column.state")).setFlexGrow(1);
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
         return grid;
+    }
+
+    /** The events it receives, its plugins, its rule and the channel name workflows use for it. */
+    private String eventNames(WebhookEndpoint e) {
+        String names = e.eventTypes().stream().map(t -> Texts.event(this, t)).sorted()
+                .collect(Collectors.joining("、"));
+        if (!e.pluginIds().isEmpty()) {
+            Map<String, String> known = pluginNames();
+            names += getTranslation("webhooks.pluginsOnly", e.pluginIds().stream()
+                    .map(id -> known.getOrDefault(id, id)).sorted().collect(Collectors.joining("、")));
+        }
+        if (e.rule() != null) {
+            names += getTranslation("webhooks.withRule");
+        }
+        if (e.channel() != null) {
+            names += (names.isEmpty() ? "" : " · ") + getTranslation("webhooks.channelNamed", e.channel());
+        }
+        return names;
+    }
+
+    private Map<String, String> pluginNames() {
+        return plugins.plugins().stream().collect(Collectors.toMap(PluginInfo::pluginId,
+                p -> p.name() == null || p.name().isBlank() ? p.pluginId() : p.name(), (a, b) -> a));
     }
 
     private String formNames(WebhookEndpoint e) {
@@ -135,6 +169,15 @@ public class WebhooksView extends VerticalLayout implements HasDynamicTitle {
             why.getStyle().set("color", "var(--lumo-error-text-color)");
             detail.add(why);
         }
+        if (endpoint.ruleProblem() != null) {
+            DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                    .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+            Paragraph problem = new Paragraph(getTranslation("webhooks.ruleProblem",
+                    when.format(endpoint.ruleProblemAt()), endpoint.ruleProblem()));
+            problem.setId("rule-problem");
+            problem.getStyle().set("color", "var(--lumo-error-text-color)");
+            detail.add(problem);
+        }
         detail.add(actions, new AttemptsGrid(webhooks, actor, endpoint.id(), () -> refresh(endpoint.id())));
     }
 
@@ -151,7 +194,7 @@ public class WebhooksView extends VerticalLayout implements HasDynamicTitle {
 
     private void edit(WebhookEndpoint existing) {
         List<FormDefinition> published = forms.allPublished();
-        new EndpointDialog(existing, published, (EndpointSettings settings) -> {
+        new EndpointDialog(existing, published, pluginNames(), conditions, (EndpointSettings settings) -> {
             if (existing == null) {
                 Webhooks.NewSecret created = webhooks.addEndpoint(actor, settings);
                 showSecret(created.secret(), "webhooks.secret.created");

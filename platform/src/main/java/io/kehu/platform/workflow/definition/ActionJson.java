@@ -59,13 +59,26 @@ final class ActionJson {
                 : new WorkflowAction.CreateTask(kind, title, assignee, due, working);
     }
 
+    /** {@code to} (people in the app), {@code webhook} (an endpoint's channel name), or both. */
     private WorkflowAction notify(WorkflowJson workflow) {
-        if (!at.object(Set.of("type", "to", "message"))) {
+        if (!at.object(Set.of("type", "to", "message", "webhook"))) {
             return null;
         }
-        ActorRule to = workflow.actors(at.key("to"));
+        String webhook = at.key("webhook").present() ? at.key("webhook").id(true) : null;
+        if (at.key("webhook").present() && webhook == null) {
+            return null; // reported
+        }
+        ActorRule to;
+        if (at.key("to").present() || webhook == null) {
+            to = workflow.actors(at.key("to"));
+            if (to == null) {
+                return null;
+            }
+        } else {
+            to = null;
+        }
         var message = at.key("message").localized(true);
-        return to == null || message == null ? null : new WorkflowAction.Notify(to, message);
+        return message == null ? null : new WorkflowAction.Notify(to, message, webhook);
     }
 
     private WorkflowAction createRecord() {

@@ -139,7 +139,11 @@ public final class WorkflowChecks {
                 }
             }
             case WorkflowAction.CreateTask task -> actors(form, task.assignee(), path + ".assignee");
-            case WorkflowAction.Notify notify -> actors(form, notify.recipients(), path + ".to");
+            case WorkflowAction.Notify notify -> {
+                if (notify.recipients() != null) { // only a webhook channel is told
+                    actors(form, notify.recipients(), path + ".to");
+                }
+            }
             case WorkflowAction.CreateRecord create -> {
                 Optional<FormDefinition> target = forms.apply(create.form());
                 if (target.isEmpty()) {

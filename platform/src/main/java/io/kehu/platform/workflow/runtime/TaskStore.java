@@ -8,6 +8,8 @@ import static org.jooq.impl.DSL.table;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.workflow.TaskWorkload;
 import io.kehu.platform.workflow.WorkflowTask;
+import io.kehu.platform.workflow.WorkflowTaskChanged;
+import io.kehu.platform.workflow.WorkflowTaskChanged.Change;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,9 +19,14 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The {@code kehu_task} table: tasks written in the caller's transaction, the inbox read by the index on it. */
+/**
+ * The {@code kehu_task} table: tasks written in the caller's transaction, the inbox read by the index on it. Every
+ * write publishes a {@link WorkflowTaskChanged} in that transaction, so each path that creates, hands on or completes
+ * a task (transitions, automations, escalations, plugins) is seen by the webhook outbox without repeating it there.
+ */
 @Component
 public class TaskStore {
 
@@ -47,9 +54,11 @@ public class TaskStore {
     private static final Field<String> WARNING = field(name("warning"), String.class);
 
     private final DSLContext dsl;
+    private final ApplicationEventPublisher events;
 
-    TaskStore(DSLContext dsl) {
+    TaskStore(DSLContext dsl, ApplicationEventPublisher events) {
         this.dsl = dsl;
+        this.events = events;
     }
 
     /**
@@ -64,7 +73,7 @@ public class TaskStore {
 
     /** Writes a task in the caller's transaction and returns its id. */
     public long create(NewTask task) {
-        return dsl.insertInto(TASK)
+        long id = dsl.insertInto(TASK)
                 .columns(FORM_ID, RECORD_ID, WORKFLOW_ID, KIND, STATE, TITLE_ZH, TITLE_EN, ASSIGNEE_ID, DUE_AT, STATUS,
                         CREATED_AT, WARNING)
                 .values(task.formId(), task.recordId(), task.workflowId(), task.kind(), task.state(),
@@ -72,6 +81,10 @@ public class TaskStore {
                         WorkflowTask.Status.OPEN.name(), utc(task.createdAt()), task.warningCode())
                 .returningResult(ID)
                 .fetchOne(ID);
+        events.publishEvent(new WorkflowTaskChanged(Change.CREATED, new WorkflowTask(id, task.formId(),
+                task.recordId(), task.workflowId(), task.kind(), task.title(), task.assigneeId(), task.dueAt(),
+                WorkflowTask.Status.OPEN, task.createdAt(), null), null));
+        return id;
     }
 
     /** How many open tasks each user has (users without any are absent). */
@@ -84,33 +97,60 @@ public class TaskStore {
 
     /** Marks the record's open tasks of {@code state} done by {@code actorId}: the record left that state. */
     public int completeOnLeaving(String formId, long recordId, String state, Long actorId, Instant at) {
-        return dsl.update(TASK)
+        List<Long> open = openIds(formId, recordId, state);
+        if (open.isEmpty()) {
+            return 0;
+        }
+        int done = dsl.update(TASK)
                 .set(STATUS, WorkflowTask.Status.DONE.name())
                 .set(DONE_AT, utc(at))
                 .set(DONE_BY, actorId)
-                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(STATE.eq(state))
-                        .and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
+                .where(ID.in(open).and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
                 .execute();
+        published(open, Change.COMPLETED, actorId);
+        return done;
     }
 
     /** Marks open task {@code taskId} of {@code source} (its workflow id column) done; false when it is not open. */
     public boolean complete(long taskId, String source, Long actorId, Instant at) {
-        return dsl.update(TASK)
+        boolean done = dsl.update(TASK)
                 .set(STATUS, WorkflowTask.Status.DONE.name())
                 .set(DONE_AT, utc(at))
                 .set(DONE_BY, actorId)
                 .where(ID.eq(taskId).and(WORKFLOW_ID.eq(source)).and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
                 .execute() == 1;
+        if (done) {
+            published(List.of(taskId), Change.COMPLETED, actorId);
+        }
+        return done;
     }
 
     /** Hands the record's open tasks of {@code state} to {@code userId} with a warning; returns how many. */
     public int reassignOpen(String formId, long recordId, String state, long userId, String warningCode) {
-        return dsl.update(TASK)
+        List<Long> open = openIds(formId, recordId, state);
+        if (open.isEmpty()) {
+            return 0;
+        }
+        int handed = dsl.update(TASK)
                 .set(ASSIGNEE_ID, userId)
                 .set(WARNING, warningCode)
-                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(STATE.eq(state))
-                        .and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
+                .where(ID.in(open).and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
                 .execute();
+        published(open, Change.ASSIGNED, null);
+        return handed;
+    }
+
+    /** The record's open tasks of {@code state}; the caller's write to the record holds its row lock meanwhile. */
+    private List<Long> openIds(String formId, long recordId, String state) {
+        return dsl.select(ID).from(TASK).where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(STATE.eq(state))
+                .and(STATUS.eq(WorkflowTask.Status.OPEN.name()))).fetch(ID);
+    }
+
+    private void published(List<Long> ids, Change change, Long actorId) {
+        dsl.select(ID, FORM_ID, RECORD_ID, WORKFLOW_ID, KIND, TITLE_ZH, TITLE_EN, ASSIGNEE_ID, DUE_AT, STATUS,
+                        CREATED_AT, WARNING)
+                .from(TASK).where(ID.in(ids)).orderBy(ID).fetch(TaskStore::task)
+                .forEach(t -> events.publishEvent(new WorkflowTaskChanged(change, t, actorId)));
     }
 
     /** One page of a user's open tasks, earliest due (so overdue) first, tasks without a due date last. */
