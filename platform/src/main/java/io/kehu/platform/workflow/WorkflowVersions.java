@@ -130,6 +130,16 @@ public class WorkflowVersions {
     }
 
     /**
+     * Reads {@code json} as a publish would (against its form with the status options following the states), for an
+     * editor's problems list; reads nothing else.
+     *
+     * @throws WorkflowException with every problem, each at its JSON path
+     */
+    public WorkflowDefinition check(String json) {
+        return read(json);
+    }
+
+    /**
      * Reads {@code json} as a publish would and says what it would change.
      *
      * @throws WorkflowException with every problem, each at its JSON path
