@@ -22,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
 import io.kehu.platform.workflow.WorkflowException;
 import io.kehu.platform.workflow.WorkflowProblem;
@@ -45,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * initial/final, SLA; from, to, button names), a state diagram drawn on the server that follows every edit, the
  * reader's problems next to the row they are about, and the JSON for experts (everything the tables do not edit —
  * actors, guards, required fields, actions, timers — is kept as it is in the JSON and edited there). The editor works
- * on the JSON itself, so nothing it does not know is lost. Drafts, publish (with the in-flight check) and the version
+ * on the JSON itself, so nothing it does not know is lost. The guard test tries a transition on a real record as a
+ * chosen user with the runtime's checks. Drafts, publish (with the in-flight check) and the version
  * history with rollback go through {@link WorkflowVersions}.
  */
 @Route(value = "admin/workflows/:workflow", layout = MainLayout.class)
@@ -57,6 +59,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
 
     private final DesignerServices services;
     private final WorkflowVersions versions;
+    private final UserAccounts accounts;
     private final H2 title = new H2();
     private final Span version = new Span();
     private final Grid<ObjectNode> states = new Grid<>();
@@ -69,9 +72,10 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private ObjectNode doc;
     private List<WorkflowProblem> found = List.of();
 
-    WorkflowDesignerView(DesignerServices services, WorkflowVersions versions) {
+    WorkflowDesignerView(DesignerServices services, WorkflowVersions versions, UserAccounts accounts) {
         this.services = services;
         this.versions = versions;
+        this.accounts = accounts;
         services.admin();
         setId("wf-designer");
         Button save = new Button(getTranslation("wf.saveDraft"), VaadinIcon.DOWNLOAD_ALT.create(), e -> saveDraft());
@@ -82,7 +86,10 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         Button history = new Button(getTranslation("wf.history"), VaadinIcon.CLOCK.create(), e -> history());
         history.setId("wf-history");
         version.setId("wf-version");
-        HorizontalLayout toolbar = new HorizontalLayout(save, publish, history, version);
+        Button guard = new Button(getTranslation("wf.guard.open"), VaadinIcon.QUESTION_CIRCLE_O.create(),
+                e -> guardTest());
+        guard.setId("wf-guard-open");
+        HorizontalLayout toolbar = new HorizontalLayout(save, publish, history, guard, version);
         toolbar.setAlignItems(Alignment.BASELINE);
 
         problems.setId("wf-problems");
@@ -455,6 +462,16 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
             Notification.show(getTranslation("wf.published", v.number()));
             load(v.json());
         }).open();
+    }
+
+    private void guardTest() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (JsonNode t : array("transitions")) {
+            String id = t.path("id").asString("");
+            String name = t.path("label").path("zh".equals(getLocale().getLanguage()) ? "zh" : "en").asString("");
+            names.putIfAbsent(id, name.isBlank() ? id : name);
+        }
+        new WorkflowGuardTestDialog(services, versions, accounts, pretty(doc), names).open();
     }
 
     private List<String> stateIds() {

@@ -87,16 +87,19 @@ final class WorkflowPublishDialog extends Dialog {
                 link.setId("wf-publish-link-" + f.state());
                 link.setTarget("_blank");
                 return link;
-            }).setHeader(getTranslation("wf.publish.count")).setAutoWidth(true);
-            grid.addComponentColumn(f -> mapping.computeIfAbsent(f.state(), s -> {
+            }).setKey("records").setHeader(getTranslation("wf.publish.count")).setAutoWidth(true);
+            // One choice per state, made up front: the grid shows them, the publish reads them.
+            for (WorkflowVersions.InFlight f : preview.inFlight()) {
                 Select<String> to = new Select<>();
-                to.setId("wf-publish-map-" + s);
+                to.setId("wf-publish-map-" + f.state());
                 to.setItems(definition.states().stream().map(WorkflowState::id).toList());
                 to.setItemLabelGenerator(id -> definition.state(id).map(st -> st.label().in(getLocale()))
                         .orElse(id));
                 to.setPlaceholder(getTranslation("wf.publish.choose"));
-                return to;
-            })).setHeader(getTranslation("wf.publish.moveTo")).setAutoWidth(true);
+                mapping.put(f.state(), to);
+            }
+            grid.addComponentColumn(f -> mapping.get(f.state())).setKey("moveTo")
+                    .setHeader(getTranslation("wf.publish.moveTo")).setAutoWidth(true);
             grid.setItems(preview.inFlight());
             grid.setAllRowsVisible(true);
             content.add(grid);

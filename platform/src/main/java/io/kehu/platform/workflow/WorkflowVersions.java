@@ -9,6 +9,7 @@ import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.forms.PendingForms;
 import io.kehu.platform.forms.RuleCompileCheck;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.workflow.PublishRefusedException.Reason;
@@ -58,12 +59,13 @@ public class WorkflowVersions {
     private final RuleCompileCheck compileCheck;
     private final Records records;
     private final WorkflowLog log;
+    private final RuleEngine rules;
     private final TransactionTemplate transaction;
     private final ReentrantLock lock = new ReentrantLock();
 
     WorkflowVersions(WorkflowVersionStore store, WorkflowCatalog catalog, FormCatalog forms,
             FormPublisher formPublisher, RuleCompileCheck compileCheck, Records records, WorkflowLog log,
-            PlatformTransactionManager transactions) {
+            RuleEngine rules, PlatformTransactionManager transactions) {
         this.store = store;
         this.catalog = catalog;
         this.forms = forms;
@@ -71,6 +73,7 @@ public class WorkflowVersions {
         this.compileCheck = compileCheck;
         this.records = records;
         this.log = log;
+        this.rules = rules;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -227,6 +230,52 @@ public class WorkflowVersions {
                                 + "' has no version " + number)));
         String note = comment == null || comment.isBlank() ? "回滚到第 " + number + " 版" : comment;
         return publish(admin, old.json(), mapping, note);
+    }
+
+    /**
+     * What the guard test tells an admin: would {@code user} be allowed to take the transition on the record now,
+     * under the definition being edited, and if not, why (the same text the runtime would refuse with).
+     *
+     * @param allowed whether the transition would be taken
+     * @param why the refusal, or what allowed it
+     */
+    public record GuardTest(boolean allowed, LocalizedText why) {
+    }
+
+    /**
+     * Tries transition {@code transitionId} of the definition {@code json} (not necessarily published) on record
+     * {@code recordId} as {@code user}, with the runtime's checks ({@code TransitionChecks}: state, who may act,
+     * required fields, guard — a comment is taken as given); writes nothing.
+     *
+     * @throws WorkflowException when the definition does not read
+     */
+    public GuardTest tryTransition(Actor admin, String json, String transitionId, long recordId, Actor user) {
+        requireAdmin(admin);
+        WorkflowDefinition definition = read(json);
+        Transition move = definition.transition(transitionId).orElse(null);
+        if (move == null) {
+            return new GuardTest(false, LocalizedText.of("没有标识为“" + transitionId + "”的流转",
+                    "There is no transition '" + transitionId + "'"));
+        }
+        FormDefinition form = withStatusOptions(forms.published(definition.form()).orElseThrow(), definition);
+        Optional<io.kehu.platform.records.Record> found = records.get(user, definition.form(), recordId);
+        if (found.isEmpty()) {
+            return new GuardTest(false, LocalizedText.of("该用户看不到第 " + recordId + " 号记录（不存在、已删除或不归其负责）",
+                    "This user cannot see record " + recordId + " (missing, deleted or not theirs)"));
+        }
+        io.kehu.platform.records.Record record = found.get();
+        WhoMayAct.RecordFacts facts = new WhoMayAct.RecordFacts(record::get, form.ownerField(), record.createdBy(),
+                script -> rules.holds(form, script, record.values().asMap(), Optional.of(record), user,
+                        definition.id() + " / when (test)"));
+        try {
+            TransitionChecks.check(definition, move, form, record, user, "", facts, () -> move.guard() == null
+                    || rules.holds(form, move.guard(), record.values().asMap(), Optional.of(record), user,
+                            definition.id() + " / " + move.id() + " (test)"));
+            return new GuardTest(true, LocalizedText.of("允许：该用户现在可以执行“" + move.label().zh() + "”",
+                    "Allowed: this user may take '" + move.label().en() + "' now"));
+        } catch (TransitionRefusedException refused) {
+            return new GuardTest(false, refused.text());
+        }
     }
 
     private WorkflowDefinition read(String json) {

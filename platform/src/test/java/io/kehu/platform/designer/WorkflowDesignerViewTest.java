@@ -10,9 +10,13 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldOption;
@@ -160,6 +164,29 @@ class WorkflowDesignerViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theGuardTestAsksTheRuntimeWhetherAUserMayTakeATransitionOnARealRecord() {
+        Record created = records.create(admin, form, Map.of("title", "试算记录"));
+        open();
+        _click(_get(Button.class, spec -> spec.withId("wf-guard-open")));
+        _setValue(_get(Select.class, spec -> spec.withId("wf-guard-transition")), "finish");
+        _setValue(_get(IntegerField.class, spec -> spec.withId("wf-guard-record")), (int) created.id());
+        _setValue(_get(ComboBox.class, spec -> spec.withId("wf-guard-user")),
+                accounts.findByUsername("manager").orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("wf-guard-run")));
+        // The record is 新建: 完成 leaves only from 处理中 — the runtime's own refusal, in Chinese.
+        assertThat(_get(Div.class, spec -> spec.withId("wf-guard-result")).getText()).startsWith("✘ ")
+                .contains("新建").contains("完成");
+
+        _setValue(_get(Select.class, spec -> spec.withId("wf-guard-transition")), "start");
+        _click(_get(Button.class, spec -> spec.withId("wf-guard-run")));
+        assertThat(_get(Div.class, spec -> spec.withId("wf-guard-result")).getText())
+                .isEqualTo("✔ 允许：该用户现在可以执行“开始”");
+        // Only a test: the record did not move.
+        assertThat(records.get(admin, form, created.id()).orElseThrow().get("status")).isEqualTo("new");
+    }
+
+    @Test
     void publishingARenamedStateWithRecordsAsksWhereTheyGo() {
         Record created = records.create(admin, form, Map.of("title", "在途记录"));
         Record doing = workflows.transition(admin, form, created.id(), "start", null, created.rowVersion());
@@ -171,8 +198,9 @@ class WorkflowDesignerViewTest {
 
         _click(_get(Button.class, spec -> spec.withId("wf-publish")));
         WorkflowPublishDialog dialog = _get(WorkflowPublishDialog.class);
-        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("wf-publish-link-doing"))
-                .getText()).isEqualTo("1 条记录");
+        Anchor link = (Anchor) GridKt._getCellComponent(grid("wf-publish-inflight"), 0, "records");
+        assertThat(link.getText()).isEqualTo("1 条记录");
+        assertThat(link.getHref()).startsWith("forms/" + form + "?filters=");
         _click(_get(Button.class, spec -> spec.withId("wf-publish-confirm")));
         assertThat(_get(Div.class, spec -> spec.withId("wf-publish-error")).getText())
                 .startsWith("新版本中已没有以下状态，但仍有记录处于其中：“处理中”1 条");

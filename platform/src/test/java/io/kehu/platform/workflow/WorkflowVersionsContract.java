@@ -230,6 +230,25 @@ abstract class WorkflowVersionsContract {
     }
 
     @Test
+    void theGuardTestAnswersWithTheRuntimesChecksAndWritesNothing() {
+        Record fresh = records.create(admin, form, Map.of("title", "试算"));
+        String current = versions.published(workflow).orElseThrow().json();
+        WorkflowVersions.GuardTest wrongState = versions.tryTransition(admin, current, "finish", fresh.id(), admin);
+        assertThat(wrongState.allowed()).isFalse();
+        assertThat(wrongState.why().zh()).contains("新建", "完成");
+        // Under an edited, unpublished definition that lets only managers start, staff would be refused.
+        String managersOnly = current.replace("\"label\": {\"zh\": \"开始\", \"en\": \"Start\"}",
+                "\"label\": {\"zh\": \"开始\", \"en\": \"Start\"}, \"actors\": {\"roles\": [\"MANAGER\"]}");
+        assertThat(managersOnly).contains("MANAGER");
+        WorkflowVersions.GuardTest asAdmin = versions.tryTransition(admin, managersOnly, "start", fresh.id(), admin);
+        assertThat(asAdmin.allowed()).isFalse();
+        assertThat(versions.tryTransition(admin, current, "start", fresh.id(), admin).allowed()).isTrue();
+        assertThat(records.get(admin, form, fresh.id()).orElseThrow().get("status")).isEqualTo("new");
+        assertThat(catchThrowable(() -> versions.tryTransition(staff, current, "start", fresh.id(), admin)))
+                .isInstanceOf(PublishRefusedException.class);
+    }
+
+    @Test
     void aMalformedDefinitionIsRefusedWithEveryProblemAtItsPath() {
         String broken = definition("doing", "处理中", "Doing").replace("\"to\": \"done\"", "\"to\": \"closed\"")
                 .replace("\"color\": \"blue\"", "\"color\": \"pink\"");
