@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** Puts the forms list (and through it the designer) into the administration section, for admins only. */
+/** Puts the forms list and the workflows list (and through them the designers) into the administration section, for admins only. */
 @Component
 class DesignerNavigation implements NavigationContributor {
 
@@ -25,7 +25,9 @@ class DesignerNavigation implements NavigationContributor {
     public List<NavigationEntry> entries(CurrentUser user, Locale locale) {
         return user.hasRole(Role.ADMIN)
                 ? List.of(new NavigationEntry(NavigationGroup.ADMIN, 10, messages.getTranslation("designer.nav",
-                        locale), FormsAdminView.ROUTE, VaadinIcon.FORM))
+                        locale), FormsAdminView.ROUTE, VaadinIcon.FORM),
+                        new NavigationEntry(NavigationGroup.ADMIN, 11, messages.getTranslation("wf.nav", locale),
+                                WorkflowsAdminView.ROUTE, VaadinIcon.SITEMAP))
                 : List.of();
     }
 }

@@ -3,9 +3,12 @@ package io.kehu.platform.workflow;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormsPublished;
 import io.kehu.platform.forms.RuleCompileCheck;
+import io.kehu.platform.workflow.versions.WorkflowVersionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,16 +25,23 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The workflows in force, one per form at most: the shipped definitions ({@code form-definitions/workflows/*.json} on
- * the classpath) read against the published forms at start-up, after the forms (order 30, the first-start forms are
- * 20), and again whenever forms are published, since a definition is only valid against the form it binds. A
- * definition that does not read is logged with every problem and left out; the app starts without it rather than
- * not at all. Versioned storage with publish and rollback comes later: today the files are the only source.
+ * The workflows in force, one per form at most: the published version of each stored workflow
+ * ({@code kehu_workflow_version}, written by {@link WorkflowVersions}) read against the published forms at start-up,
+ * after the forms (order 30, the first-start forms are 20), again whenever forms or a workflow are published, since a
+ * definition is only valid against the form it binds. The shipped definitions ({@code form-definitions/workflows/*.json}
+ * on the classpath) seed version 1 of a workflow the database does not know yet; after that the stored versions
+ * rule. A definition that does not read is logged with every problem and left out; the app starts without it rather
+ * than not at all. Plugins' workflows are not stored: the plugin ships them while it runs.
  *
- * <p>Readers see an immutable snapshot through a volatile reference.
+ * <p>Readers see an immutable snapshot through a volatile reference; only the thread publishing a workflow sees the
+ * new definition before its commit ({@link #during}), so that the records it moves are checked and clocked by it.
  */
 @Component
 @Order(30)
@@ -39,6 +49,7 @@ public class WorkflowCatalog implements ApplicationRunner {
 
     static final String CALENDAR = "cn-mainland";
     private static final Logger log = LoggerFactory.getLogger(WorkflowCatalog.class);
+    private static final JsonMapper ID_MAPPER = JsonMapper.builder().build();
 
     private final FormCatalog forms;
     private final RuleCompileCheck compileCheck;
@@ -46,15 +57,37 @@ public class WorkflowCatalog implements ApplicationRunner {
     private volatile List<Automation> automations = List.of();
     /** Workflows shipped by running plugins: plugin id → (plugin id/file name → JSON), read after the shipped ones. */
     private final Map<String, Map<String, String>> pluginWorkflows = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ThreadLocal<WorkflowDefinition> PENDING = new ThreadLocal<>();
+    private final WorkflowVersionStore store;
 
-    WorkflowCatalog(FormCatalog forms, RuleCompileCheck compileCheck) {
+    WorkflowCatalog(FormCatalog forms, RuleCompileCheck compileCheck, WorkflowVersionStore store) {
         this.forms = forms;
         this.compileCheck = compileCheck;
+        this.store = store;
     }
 
     /** The workflow bound to {@code formId}, if any. */
     public Optional<WorkflowDefinition> forForm(String formId) {
+        WorkflowDefinition pending = PENDING.get();
+        if (pending != null && pending.form().equals(formId)) {
+            return Optional.of(pending);
+        }
         return Optional.ofNullable(byForm.get(formId));
+    }
+
+    /** Runs {@code work} with {@code pending} in force for this thread only (a publish, inside its transaction). */
+    static <T> T during(WorkflowDefinition pending, java.util.function.Supplier<T> work) {
+        WorkflowDefinition outer = PENDING.get();
+        PENDING.set(pending);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                PENDING.remove();
+            } else {
+                PENDING.set(outer);
+            }
+        }
     }
 
     /** Every automation in force, in file order. */
@@ -74,7 +107,38 @@ public class WorkflowCatalog implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        seedShipped();
         reload();
+    }
+
+    /**
+     * Stores each shipped definition as version 1 of its workflow, unless the database already knows that workflow:
+     * after the first start, what admins publish rules, and a later release's changed file does not overwrite it.
+     */
+    void seedShipped() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        shipped("workflows").forEach((file, json) -> {
+            String id = idOf(json).orElse(file.replaceFirst("\\.json$", ""));
+            if (store.exists(id)) {
+                return;
+            }
+            try {
+                store.recordPublish(id, json, "system", now, "随附定义 " + file, null);
+                log.info("Workflow {} stored as version 1 from the shipped {}", id, file);
+            } catch (DuplicateKeyException e) {
+                log.debug("Workflow {} was seeded by another node meanwhile", id);
+            }
+        });
+    }
+
+    private static Optional<String> idOf(String json) {
+        try {
+            JsonNode id = ID_MAPPER.readTree(json).get("id");
+            return id != null && id.isString() && !id.asString().isBlank() ? Optional.of(id.asString())
+                    : Optional.empty();
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     @EventListener
@@ -82,9 +146,9 @@ public class WorkflowCatalog implements ApplicationRunner {
         reload();
     }
 
-    /** Reads the shipped definitions again against the forms published now. */
+    /** Reads the published workflow versions again against the forms published now. */
     public synchronized void reload() {
-        Map<String, String> files = new java.util.LinkedHashMap<>(shipped("workflows"));
+        Map<String, String> files = new java.util.LinkedHashMap<>(store.allPublished());
         pluginWorkflows.values().forEach(files::putAll);
         byForm = read(files);
         automations = readAutomations(shipped("automations"));

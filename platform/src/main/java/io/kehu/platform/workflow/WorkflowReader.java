@@ -58,10 +58,23 @@ public final class WorkflowReader {
      * @throws WorkflowException with every problem found
      */
     public WorkflowDefinition read(String source, String json) {
+        return read(source, json, (form, workflow) -> form);
+    }
+
+    /**
+     * Reads one definition against its form as it will be when published with it: {@code formWith} gives the bound
+     * form for the workflow read (a publish makes the status field's options equal to the states).
+     *
+     * @throws WorkflowException with every problem found
+     */
+    public WorkflowDefinition read(String source, String json,
+            java.util.function.BiFunction<FormDefinition, WorkflowDefinition, FormDefinition> formWith) {
         JsonCursor.Problems problems = new JsonCursor.Problems(source);
         WorkflowDefinition workflow = new WorkflowJson(problems).read(parse(source, json));
         if (workflow != null) {
-            new WorkflowChecks(problems, forms, calendars, compileCheck).check(workflow);
+            Function<String, Optional<FormDefinition>> bound = id -> forms.apply(id)
+                    .map(f -> id.equals(workflow.form()) ? formWith.apply(f, workflow) : f);
+            new WorkflowChecks(problems, bound, calendars, compileCheck).check(workflow);
         }
         if (!problems.found().isEmpty()) {
             throw new WorkflowException(problems.found());

@@ -2,6 +2,7 @@ package io.kehu.platform.forms.storage;
 
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.PendingForms;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Readers see an immutable snapshot through a volatile reference, never a half-updated map. The publisher calls
  * {@link #replace} after its transaction committed, which swaps in a new snapshot with the new versions, so readers
- * see each form either entirely before or entirely after a publish.
+ * see each form either entirely before or entirely after a publish. The one exception is the publishing thread
+ * itself inside a {@link PendingForms} scope, which sees what it is about to commit.
  */
 @Service
 public class DatabaseFormCatalog implements FormCatalog {
@@ -36,12 +38,13 @@ public class DatabaseFormCatalog implements FormCatalog {
 
     @Override
     public Optional<FormDefinition> published(String formId) {
-        return Optional.ofNullable(snapshot().get(formId));
+        Optional<FormDefinition> pending = PendingForms.of(formId);
+        return pending.isPresent() ? pending : Optional.ofNullable(snapshot().get(formId));
     }
 
     @Override
     public List<FormDefinition> allPublished() {
-        return snapshot().values().stream().sorted(NAVIGATION_ORDER).toList();
+        return PendingForms.over(snapshot().values().stream().sorted(NAVIGATION_ORDER).toList());
     }
 
     /** Reads every published version from the database again, e.g. after another node published. */
