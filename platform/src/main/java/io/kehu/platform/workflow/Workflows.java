@@ -255,6 +255,63 @@ public class Workflows {
         return tasks.complete(taskId, source, actor.userId(), clock.instant());
     }
 
+    /** What became of a request to mark a task done. */
+    public enum Completion {
+        /** Marked done now. */
+        DONE,
+        /** It was already done or cancelled. */
+        NOT_OPEN,
+        /** It belongs to a workflow state: taking one of the record's transitions closes it, marking it does not. */
+        NEEDS_TRANSITION
+    }
+
+    /**
+     * Task {@code taskId} if {@code actor} may look at it: their own, or anyone's for managers and administrators
+     * (as the inbox's team view).
+     */
+    public Optional<TaskInState> task(Actor actor, long taskId) {
+        return tasks.byId(taskId).filter(t -> actor.isSystem() || maySeeTeam(actor)
+                || actor.userId() != null && actor.userId() == t.task().assigneeId());
+    }
+
+    /**
+     * Marks an open task of an automation or plugin (one that belongs to no state) done, as its assignee or an
+     * administrator; a task of a workflow state is closed by taking a transition instead.
+     *
+     * @throws io.kehu.platform.security.AccessRefusedException when the actor is neither
+     */
+    @Transactional
+    public Completion completeTask(Actor actor, long taskId) {
+        TaskInState found = tasks.byId(taskId).orElseThrow(() -> new IllegalArgumentException("No task " + taskId));
+        WorkflowTask task = found.task();
+        boolean assignee = actor.userId() != null && actor.userId() == task.assigneeId();
+        if (!assignee && !actor.hasRole(Role.ADMIN) && !actor.isSystem()) {
+            throw new io.kehu.platform.security.AccessRefusedException("只有待办的负责人或管理员可以将其标为完成",
+                    "Only the task's assignee or an administrator may mark it done");
+        }
+        if (task.status() != WorkflowTask.Status.OPEN) {
+            return Completion.NOT_OPEN;
+        }
+        if (found.closedByTransition()) {
+            return Completion.NEEDS_TRANSITION;
+        }
+        return tasks.complete(taskId, task.workflowId(), actor.userId(), clock.instant()) ? Completion.DONE
+                : Completion.NOT_OPEN;
+    }
+
+    /**
+     * A keyset page of {@code actor}'s open tasks in the inbox's order (earliest due first, undated last, then id),
+     * after the task at ({@code afterDue}, {@code afterId}), or from the start when {@code afterId} is null.
+     *
+     * @param kind only tasks of this kind, or null for all
+     */
+    public List<WorkflowTask> openTasksAfter(Actor actor, String kind, Instant afterDue, Long afterId, int limit) {
+        if (actor.userId() == null) {
+            return List.of();
+        }
+        return tasks.openAfter(actor.userId(), kind, afterDue, afterId, Math.clamp(limit, 1, 500));
+    }
+
     /** The open tasks about a record the actor may see, oldest first. */
     public List<WorkflowTask> openTasksOf(Actor actor, String formId, long recordId) {
         return tasksOf(actor, formId, recordId).stream().filter(t -> t.status() == WorkflowTask.Status.OPEN).toList();

@@ -4,6 +4,7 @@ import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.workflow.WorkflowDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,13 @@ final class OpenApiDocument {
     private final Locale language;
     private final Actor actor;
 
-    OpenApiDocument(Locale language, Actor actor) {
+    private final java.util.function.Function<String, java.util.Optional<WorkflowDefinition>> workflows;
+
+    OpenApiDocument(Locale language, Actor actor,
+                    java.util.function.Function<String, java.util.Optional<WorkflowDefinition>> workflows) {
         this.language = language;
         this.actor = actor;
+        this.workflows = workflows;
     }
 
     Map<String, Object> build(List<FormDefinition> forms) {
@@ -48,7 +53,9 @@ final class OpenApiDocument {
         forms.forEach(f -> ids.add(f.id()));
         for (FormDefinition form : forms) {
             addForm(form, paths, schemas, ids);
+            workflows.apply(form.id()).ifPresent(w -> WorkflowPaths.addRecordWorkflow(form, w, language, paths));
         }
+        WorkflowPaths.addShared(zh, paths, schemas);
         doc.put("paths", paths);
         Map<String, Object> components = new LinkedHashMap<>();
         components.put("schemas", schemas);
@@ -174,7 +181,7 @@ final class OpenApiDocument {
                 && (actor.isSystem() || f.access().mayRead(actor.roles()) && f.access().mayWrite(actor.roles()));
     }
 
-    private static Map<String, Object> operation(String operationId, List<Object> tags, String summary,
+    static Map<String, Object> operation(String operationId, List<Object> tags, String summary,
                                                  List<Object> parameters, Map<String, Object> requestBody,
                                                  Map<String, Object> responses) {
         Map<String, Object> op = new LinkedHashMap<>();
@@ -188,7 +195,7 @@ final class OpenApiDocument {
             op.put("requestBody", requestBody);
         }
         Map<String, Object> all = new LinkedHashMap<>(responses);
-        for (String status : List.of("400", "401", "403", "404", "412", "413", "422", "428", "429")) {
+        for (String status : List.of("400", "401", "403", "404", "409", "412", "413", "422", "428", "429")) {
             all.put(status, map("$ref", "#/components/responses/problem_" + status));
         }
         op.put("responses", all);
@@ -202,6 +209,7 @@ final class OpenApiDocument {
         texts.put("401", zh ? "缺少有效令牌" : "No valid token");
         texts.put("403", zh ? "无权执行（字段、令牌范围）" : "Not allowed (field, token scope)");
         texts.put("404", zh ? "表单或记录不存在" : "No such form or record");
+        texts.put("409", zh ? "与记录或待办的当前状态冲突" : "Conflicts with the current state of the record or task");
         texts.put("412", zh ? "记录已被他人修改（ETag 过期）" : "Changed by someone else (stale ETag)");
         texts.put("413", zh ? "请求体超过 1 MiB" : "Body larger than 1 MiB");
         texts.put("422", zh ? "数据未通过校验" : "Values not valid");
@@ -232,33 +240,33 @@ final class OpenApiDocument {
         };
     }
 
-    private static Map<String, Object> pathId() {
+    static Map<String, Object> pathId() {
         return map("name", "id", "in", "path", "required", true, "schema", map("type", "integer", "format", "int64"));
     }
 
-    private static Map<String, Object> header(String name, boolean required) {
+    static Map<String, Object> header(String name, boolean required) {
         return map("name", name, "in", "header", "required", required, "schema", map("type", "string"));
     }
 
-    private static Map<String, Object> query(String name, Map<String, Object> schema, String description) {
+    static Map<String, Object> query(String name, Map<String, Object> schema, String description) {
         return map("name", name, "in", "query", "required", false, "schema", schema, "description", description);
     }
 
-    private static Map<String, Object> body(String schema) {
+    static Map<String, Object> body(String schema) {
         return map("required", true, "content", map(JSON, map("schema", ref(schema))));
     }
 
-    private static Map<String, Object> content(Map<String, Object> schema) {
+    static Map<String, Object> content(Map<String, Object> schema) {
         return map("description", "OK", "content", map(JSON, map("schema", schema)));
     }
 
-    private static Map<String, Object> withEtag(Map<String, Object> response) {
+    static Map<String, Object> withEtag(Map<String, Object> response) {
         Map<String, Object> copy = new LinkedHashMap<>(response);
         copy.put("headers", map("ETag", map("description", "row version", "schema", map("type", "string"))));
         return copy;
     }
 
-    private static Map<String, Object> ref(String schema) {
+    static Map<String, Object> ref(String schema) {
         return map("$ref", "#/components/schemas/" + schema);
     }
 

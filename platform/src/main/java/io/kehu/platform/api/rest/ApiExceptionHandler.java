@@ -9,7 +9,9 @@ import io.kehu.platform.records.RecordConflictException;
 import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.RecordValidationException;
 import io.kehu.platform.security.AccessRefusedException;
+import io.kehu.platform.workflow.TransitionRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -78,6 +80,36 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> vetoed(RecordRefusedException e, HttpServletRequest request) {
         return problem(new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "refused")
                 .error(FieldProblem.withText("", null, "refused", e.text())), request);
+    }
+
+    /**
+     * A workflow refusal with the workflow's own reason in the request's language: not in a state the transition
+     * leaves from is a conflict with the record's current state (409), not allowed for this user 403, an unknown
+     * transition 404, a missing comment or field or a failing guard 422.
+     */
+    @ExceptionHandler(TransitionRefusedException.class)
+    ResponseEntity<ProblemDetail> transitionRefused(TransitionRefusedException e, HttpServletRequest request) {
+        HttpStatus status = switch (e.reason()) {
+            case NO_WORKFLOW, UNKNOWN_TRANSITION -> HttpStatus.NOT_FOUND;
+            case WRONG_STATE -> HttpStatus.CONFLICT;
+            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+            case COMMENT_REQUIRED, COMMENT_TOO_LONG, FIELDS_MISSING, GUARD -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        ApiProblem problem = new ApiProblem(status, "transition_refused", e.text())
+                .member("reason", e.reason().name().toLowerCase(Locale.ROOT));
+        if (e.decision() != null) {
+            problem.member("decision", e.decision().reason().name().toLowerCase(Locale.ROOT));
+            if (e.decision().field() != null) {
+                problem.member("field", e.decision().field());
+            }
+        }
+        switch (e.reason()) {
+            case COMMENT_REQUIRED, COMMENT_TOO_LONG -> problem.error(FieldProblem.withText("/comment", null,
+                    e.reason().name().toLowerCase(Locale.ROOT), e.text()));
+            case FIELDS_MISSING -> problem.error(FieldProblem.withText("/values", null, "fields_missing", e.text()));
+            default -> { }
+        }
+        return problem(problem, request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -105,12 +106,21 @@ class RecordsController {
         return body;
     }
 
+    /**
+     * One record; with {@code If-None-Match} naming its current ETag the answer is {@code 304} without a body (Spring's
+     * {@link WebRequest#checkNotModified(String)} does the RFC 9110 comparison), so a poller pays no JSON for an
+     * unchanged record. The read itself still happens: permissions are checked on every request.
+     */
     @GetMapping("/{form}/records/{id}")
-    ResponseEntity<Map<String, Object>> get(@PathVariable("form") String formId, @PathVariable("id") long id) {
+    ResponseEntity<Map<String, Object>> get(@PathVariable("form") String formId, @PathVariable("id") long id,
+                                            WebRequest request) {
         ApiCaller caller = ApiCaller.current();
         FormDefinition form = forms.readable(caller, formId);
         Record record = records.get(caller.actor(), form.id(), id)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "record_not_found", form.id(), id));
+        if (request.checkNotModified(etag(record))) {
+            return null;
+        }
         return ResponseEntity.ok().eTag(etag(record)).body(RecordJson.toJson(form, record, null));
     }
 

@@ -1,5 +1,6 @@
 package io.kehu.platform.api.web;
 
+import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.i18n.Languages;
 import io.kehu.platform.i18n.ProblemTexts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,10 @@ public final class Problems {
         ProblemDetail detail = ProblemDetail.forStatus(problem.status());
         detail.setType(URI.create("https://kehu.io/problems/" + problem.key().replace('_', '-')));
         detail.setTitle(text("api.problem." + problem.key() + ".title", language, List.of()));
-        String detailText = textOrNull("api.problem." + problem.key() + ".detail", language, problem.detailArgs());
+        // Texts given in both languages (a workflow's refusal) are shown in the request's.
+        List<Object> args = problem.detailArgs().stream()
+                .map(a -> a instanceof LocalizedText both ? (Object) both.in(language) : a).toList();
+        String detailText = textOrNull("api.problem." + problem.key() + ".detail", language, args);
         if (detailText != null) {
             detail.setDetail(detailText);
         }

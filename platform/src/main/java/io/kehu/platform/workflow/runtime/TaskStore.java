@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.workflow.TaskInState;
 import io.kehu.platform.workflow.TaskWorkload;
 import io.kehu.platform.workflow.WorkflowTask;
 import io.kehu.platform.workflow.WorkflowTaskChanged;
@@ -33,7 +34,7 @@ public class TaskStore {
     /** The warning code of a task that went to a manager because nobody was eligible. */
     static final String NO_ELIGIBLE_ASSIGNEE = "noEligibleAssignee";
     /** The state of a task that belongs to no workflow state (a plugin's): only an explicit completion closes it. */
-    public static final String ANY_STATE = "*";
+    public static final String ANY_STATE = io.kehu.platform.workflow.TaskInState.ANY_STATE;
     /** The warning code of work handed to a manager because the state's time limit passed. */
     public static final String OVERDUE_REASSIGNED = "overdueReassigned";
     private static final Table<Record> TASK = table(name("kehu_task"));
@@ -200,6 +201,37 @@ public class TaskStore {
             where = ASSIGNEE_ID.eq(assigneeId).and(where);
         }
         return kind == null ? where : where.and(KIND.eq(kind));
+    }
+
+    /** Task {@code taskId} with its state, if it exists. */
+    public java.util.Optional<TaskInState> byId(long taskId) {
+        return dsl.select(ID, FORM_ID, RECORD_ID, WORKFLOW_ID, KIND, TITLE_ZH, TITLE_EN, ASSIGNEE_ID, DUE_AT, STATUS,
+                        CREATED_AT, WARNING, STATE)
+                .from(TASK)
+                .where(ID.eq(taskId))
+                .fetchOptional(r -> new TaskInState(task(r), r.get(STATE)));
+    }
+
+    /**
+     * A keyset page of a user's open tasks in the inbox's order (earliest due first, undated last, then by id): those
+     * after the task at ({@code afterDue}, {@code afterId}), or from the start when {@code afterId} is null. Unlike
+     * offsets, a task done between two pages moves no other task past the reader.
+     */
+    public List<WorkflowTask> openAfter(long assigneeId, String kind, Instant afterDue, Long afterId, int limit) {
+        org.jooq.Condition where = openOf(assigneeId, kind);
+        if (afterId != null) {
+            where = where.and(afterDue == null
+                    ? DUE_AT.isNull().and(ID.gt(afterId))
+                    : DUE_AT.gt(utc(afterDue)).or(DUE_AT.eq(utc(afterDue)).and(ID.gt(afterId)))
+                            .or(DUE_AT.isNull()));
+        }
+        return dsl.select(ID, FORM_ID, RECORD_ID, WORKFLOW_ID, KIND, TITLE_ZH, TITLE_EN, ASSIGNEE_ID, DUE_AT, STATUS,
+                        CREATED_AT, WARNING)
+                .from(TASK)
+                .where(where)
+                .orderBy(DUE_AT.asc().nullsLast(), ID.asc())
+                .limit(limit)
+                .fetch(TaskStore::task);
     }
 
     /** The tasks of a record, oldest first (at most 1000). */

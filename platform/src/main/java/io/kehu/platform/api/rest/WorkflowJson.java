@@ -1,0 +1,82 @@
+package io.kehu.platform.api.rest;
+
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.workflow.Transition;
+import io.kehu.platform.workflow.WorkflowDefinition;
+import io.kehu.platform.workflow.WorkflowState;
+import io.kehu.platform.workflow.WorkflowStep;
+import io.kehu.platform.workflow.WorkflowTask;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON shapes of workflow states, transitions, steps and tasks: ids for programs, zh/en labels for people. */
+final class WorkflowJson {
+
+    private WorkflowJson() {
+    }
+
+    static Map<String, Object> text(LocalizedText text) {
+        Map<String, Object> both = new LinkedHashMap<>();
+        both.put("zh", text == null ? null : text.zh());
+        both.put("en", text == null ? null : text.en());
+        return both;
+    }
+
+    static Map<String, Object> state(WorkflowDefinition workflow, String stateId) {
+        WorkflowState state = workflow.state(stateId).orElse(null);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", stateId);
+        json.put("label", text(state == null ? LocalizedText.of(stateId, stateId) : state.label()));
+        json.put("final", state != null && state.terminal());
+        return json;
+    }
+
+    static Map<String, Object> transition(WorkflowDefinition workflow, Transition t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", t.id());
+        json.put("label", text(t.label()));
+        json.put("to", state(workflow, t.to()));
+        json.put("comment", t.comment().name().toLowerCase(Locale.ROOT));
+        json.put("requires", t.requires());
+        return json;
+    }
+
+    static Map<String, Object> step(WorkflowDefinition workflow, WorkflowStep s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("transition", s.transitionId());
+        json.put("label", workflow.transition(s.transitionId()).map(t -> text(t.label())).orElse(null));
+        json.put("from", state(workflow, s.from()));
+        json.put("to", state(workflow, s.to()));
+        json.put("comment", s.comment());
+        json.put("acted_by", s.actedBy());
+        json.put("acted_by_name", s.actedByName());
+        json.put("acted_at", instant(s.actedAt()));
+        return json;
+    }
+
+    static Map<String, Object> task(WorkflowTask t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", t.id());
+        json.put("kind", t.kind());
+        json.put("title", text(t.title()));
+        json.put("form", t.formId());
+        json.put("record_id", t.recordId());
+        json.put("record", "/api/forms/" + t.formId() + "/records/" + t.recordId());
+        json.put("source", t.workflowId());
+        json.put("assignee_id", t.assigneeId());
+        json.put("status", t.status().name().toLowerCase(Locale.ROOT));
+        json.put("due_at", instant(t.dueAt()));
+        json.put("overdue", t.overdueAt(Instant.now()));
+        json.put("created_at", instant(t.createdAt()));
+        json.put("warning", t.warning() == null ? null : text(t.warning()));
+        return json;
+    }
+
+    static String instant(Instant at) {
+        return at == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
+    }
+}
