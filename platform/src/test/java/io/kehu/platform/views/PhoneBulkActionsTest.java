@@ -40,8 +40,8 @@ class PhoneBulkActionsTest extends ScreensTest {
         phone("manager");
         search(token);
         RecordCards cards = _get(RecordCards.class, spec -> spec.withId("record-cards"));
-        assertThat(_get(PhoneBulkBar.class, spec -> spec.withId("phone-bulk-bar")).isVisible())
-                .as("no bar before choosing").isFalse();
+        assertThat(_find(PhoneBulkBar.class, spec -> spec.withId("phone-bulk-bar"))).as("no bar before choosing")
+                .isEmpty();
         assertThat(card(cards, a)).as("a tap opens the record").isInstanceOf(Div.class);
         assertThat(_find((Div) card(cards, a), RouterLink.class)).hasSize(1);
 
@@ -49,8 +49,8 @@ class PhoneBulkActionsTest extends ScreensTest {
         assertThat(_get(PhoneBulkBar.class, spec -> spec.withId("phone-bulk-bar")).isVisible()).isTrue();
         assertThat(_get(Span.class, spec -> spec.withId("phone-bulk-hint")).getText())
                 .isEqualTo("Tap cards to select records for a bulk action");
-        assertThat(_get(BulkActions.class, spec -> spec.withId("bulk-actions")).isVisible())
-                .as("no actions on nothing").isFalse();
+        assertThat(_find(BulkActions.class, spec -> spec.withId("bulk-actions"))).as("no actions on nothing")
+                .isEmpty();
         Div cardA = (Div) card(cards, a);
         assertThat(_find(cardA, RouterLink.class)).as("while choosing a tap ticks, it does not open").isEmpty();
         _setValue(_get(cardA, Checkbox.class, spec -> spec.withId("card-choose-" + a.id())), true);
@@ -62,7 +62,7 @@ class PhoneBulkActionsTest extends ScreensTest {
         assertThat(_get(cardB, Checkbox.class).getValue()).isTrue();
         assertThat(cardB.getClassNames()).contains("kehu-card-chosen");
         assertThat(_get(Span.class, spec -> spec.withId("bulk-selected")).getText()).isEqualTo("2 selected");
-        assertThat(_get(Span.class, spec -> spec.withId("phone-bulk-hint")).isVisible()).isFalse();
+        assertThat(_find(Span.class, spec -> spec.withId("phone-bulk-hint"))).isEmpty();
 
         @SuppressWarnings("unchecked")
         ComboBox<UserAccount> assignee = _get(ComboBox.class, spec -> spec.withId("bulk-assignee"));
@@ -79,7 +79,7 @@ class PhoneBulkActionsTest extends ScreensTest {
         assertThat(_get((Div) card(cards, a), Checkbox.class).getValue()).isFalse();
 
         _click(_get(Button.class, spec -> spec.withId("phone-bulk-done")));
-        assertThat(_get(PhoneBulkBar.class, spec -> spec.withId("phone-bulk-bar")).isVisible()).isFalse();
+        assertThat(_find(PhoneBulkBar.class, spec -> spec.withId("phone-bulk-bar"))).isEmpty();
         assertThat(_find((Div) card(cards, a), RouterLink.class)).as("a tap opens records again").hasSize(1);
     }
 

@@ -195,6 +195,36 @@ class PhoneJourneyIT {
         }
     }
 
+    /**
+     * A wrong turn is a page of the app in Chinese, on the laptop and on the phone: an admin address gives STAFF
+     * "无权访问" with HTTP 403, an unknown address "页面不存在" with HTTP 404, each with the menu and a way home.
+     */
+    @Test
+    void aWrongTurnIsAnInAppPageWithAWayBack() {
+        for (int[] size : new int[][] {{1366, 900}, {PHONE_WIDTH, PHONE_HEIGHT}}) {
+            try (BrowserContext context = context(size[0], size[1])) {
+                Page page = signedIn(context);
+                String device = size[0] < ScreenWidth.PHONE_MAX ? "phone" : "laptop";
+
+                com.microsoft.playwright.Response forbidden = page.navigate(url("/admin/forms"));
+                org.assertj.core.api.Assertions.assertThat(forbidden.status()).as("admin address for STAFF")
+                        .isEqualTo(403);
+                assertThat(page.locator("h2").getByText("无权访问")).isVisible();
+                assertThat(page.getByText("您的角色无法打开此页面")).isVisible();
+                assertThat(page.locator("vaadin-app-layout")).hasCount(1); // the menu is there
+                page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("no-access-" + device)));
+
+                com.microsoft.playwright.Response missing = page.navigate(url("/no-such-page"));
+                org.assertj.core.api.Assertions.assertThat(missing.status()).as("unknown address").isEqualTo(404);
+                assertThat(page.locator("h2").getByText("页面不存在")).isVisible();
+                assertThat(page.locator("vaadin-app-layout")).hasCount(1);
+                page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("not-found-" + device)));
+                page.locator("#error-home").click();
+                assertThat(page.locator("#welcome")).isVisible();
+            }
+        }
+    }
+
     private BrowserContext context(int width, int height) {
         BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(width, height)
