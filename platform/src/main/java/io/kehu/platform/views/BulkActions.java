@@ -80,6 +80,11 @@ final class BulkActions extends HorizontalLayout {
         }
     }
 
+    /** Whether this user has any action here (a STAFF reader of another team's form may have none). */
+    boolean hasActions() {
+        return getComponentCount() > 1;
+    }
+
     /**
      * Shows the actions while {@code selectedRows} rows are selected and hides them when none are: a red "delete"
      * with nothing to delete only invites mistakes.

@@ -21,9 +21,12 @@ final class CompactListToolbar extends VerticalLayout {
 
     /**
      * @param create the "new" button, or {@code null} when the user may not create records
+     * @param choose the "选择" button that starts choosing cards for a bulk action, or {@code null} when the user has
+     *     no bulk action here
      * @param more what the desktop toolbar shows besides title, search and "new", in that order
      */
-    CompactListToolbar(Component heading, TextField search, FilterBar filters, Button create, List<Component> more) {
+    CompactListToolbar(Component heading, TextField search, FilterBar filters, Button create, Button choose,
+                       List<Component> more) {
         setId("compact-toolbar");
         addClassName("kehu-compact-toolbar");
         setPadding(false);
@@ -32,6 +35,9 @@ final class CompactListToolbar extends VerticalLayout {
         top.setWidthFull();
         top.setAlignItems(FlexComponent.Alignment.CENTER);
         top.expand(heading);
+        if (choose != null) {
+            top.add(choose);
+        }
         if (create != null) {
             top.add(create);
         }

@@ -70,4 +70,13 @@ final class FieldEditor {
     void onChange(Runnable listener) {
         component.addValueChangeListener(e -> listener.run());
     }
+
+    /** Calls {@code listener} after the user changed the value (not when the screen sets it, e.g. loading). */
+    void onUserChange(Runnable listener) {
+        component.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                listener.run();
+            }
+        });
+    }
 }

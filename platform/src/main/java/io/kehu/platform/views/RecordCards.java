@@ -1,6 +1,7 @@
 package io.kehu.platform.views;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.virtuallist.VirtualList;
@@ -12,17 +13,23 @@ import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.records.Record;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.IntConsumer;
 
 /**
  * The list of a form on a phone: one card per record instead of a grid row that would need sideways scrolling. A card
  * shows the record's title, up to three of the list's columns (label and formatted value) and its phone numbers and
  * e-mail addresses as tap-to-call and tap-to-write links; tapping the rest of the card opens the record. Like the grid
  * it is lazy: it asks its owner (the list view, a record's related-records tab) for one page at a time, through the
- * same query as the grid (filters, search, sort, permissions). The related-records tab on a phone uses it too.
+ * same query as the grid (filters, search, sort, permissions). The related-records tab on a phone uses it too. For
+ * bulk actions the list can switch the cards to choosing ({@link #choosing(boolean, IntConsumer)}): a tick box per
+ * card, as the grid's selection column on a desktop.
  */
 final class RecordCards extends VirtualList<Record> {
 
@@ -35,6 +42,12 @@ final class RecordCards extends VirtualList<Record> {
     private final List<FieldDefinition> keyFields;
     private final List<FieldDefinition> contacts;
     private final ValueFormatter formatter;
+    /**
+     * The records ticked while choosing cards for a bulk action, by id in the order they were ticked; {@code null}
+     * while a tap on a card opens its record.
+     */
+    private Map<Long, Record> chosen;
+    private IntConsumer chosenCount = n -> { };
 
     /**
      * @param listable the fields the user may read, in form order
@@ -73,15 +86,48 @@ final class RecordCards extends VirtualList<Record> {
         getDataCommunicator().setItemCountEstimate(Math.max(1, count));
     }
 
+    /**
+     * Starts or ends choosing: while choosing, each card has a tick box and a tap anywhere on it (but its phone and
+     * e-mail links) ticks it instead of opening the record; {@code count} hears how many are ticked after each tap.
+     */
+    void choosing(boolean on, IntConsumer count) {
+        chosen = on ? new LinkedHashMap<>() : null;
+        chosenCount = on ? count : n -> { };
+        getDataProvider().refreshAll();
+        count.accept(0);
+    }
+
+    boolean choosing() {
+        return chosen != null;
+    }
+
+    /** The ticked records (as the list shows them: id, version and the shown values); empty while not choosing. */
+    Set<Record> chosen() {
+        return chosen == null ? Set.of() : new LinkedHashSet<>(chosen.values());
+    }
+
+    /** Unticks every card, e.g. after a bulk action changed the list. */
+    void clearChosen() {
+        if (chosen != null) {
+            chosen.clear();
+            getDataProvider().refreshAll();
+            chosenCount.accept(0);
+        }
+    }
+
     /** The fields a card shows as lines under its title. */
     List<FieldDefinition> keyFields() {
         return keyFields;
     }
 
-    private Component card(Record record) {
-        RouterLink open = new RouterLink(RecordView.class,
-                new RouteParameters(Map.of("form", form.id(), "id", String.valueOf(record.id()))));
-        open.addClassName("kehu-card-open");
+    /** The card of {@code record} as the list renders it (package-private for view tests: Karibu does not render
+     * a virtual list). */
+    Component card(Record record) {
+        com.vaadin.flow.component.HasComponents open = chosen == null
+                ? new RouterLink(RecordView.class,
+                        new RouteParameters(Map.of("form", form.id(), "id", String.valueOf(record.id()))))
+                : new Div();
+        ((Component) open).addClassName("kehu-card-open");
         Span title = new Span(ReferenceTitles.titleOf(form, record));
         title.addClassName("kehu-card-title");
         open.add(title);
@@ -95,9 +141,12 @@ final class RecordCards extends VirtualList<Record> {
                 open.add(line);
             }
         }
-        Div card = new Div(open);
+        Div card = new Div((Component) open);
         card.addClassName("kehu-card");
         card.setId("record-card-" + record.id());
+        if (chosen != null) {
+            tickBox(card, (Div) open, record);
+        }
         Div links = new Div();
         links.addClassName("kehu-card-contacts");
         for (FieldDefinition f : contacts) {
@@ -112,5 +161,31 @@ final class RecordCards extends VirtualList<Record> {
             card.add(links);
         }
         return card;
+    }
+
+    /** While choosing: a tick box before the card's text, and a tap on the text ticks it too. */
+    private void tickBox(Div card, Div text, Record record) {
+        Checkbox tick = new Checkbox(chosen.containsKey(record.id()));
+        tick.setId("card-choose-" + record.id());
+        tick.addClassName("kehu-card-tick");
+        tick.setAriaLabel(getTranslation("mobile.choose", ReferenceTitles.titleOf(form, record)));
+        card.addClassName("kehu-card-choosing");
+        card.setClassName("kehu-card-chosen", tick.getValue());
+        tick.addValueChangeListener(change -> {
+            if (chosen == null) {
+                return;
+            }
+            if (change.getValue()) {
+                chosen.put(record.id(), record);
+            } else {
+                chosen.remove(record.id());
+            }
+            card.setClassName("kehu-card-chosen", change.getValue());
+            chosenCount.accept(chosen.size());
+        });
+        text.addClickListener(click -> tick.setValue(!tick.getValue()));
+        Div row = new Div(tick, text);
+        row.addClassName("kehu-card-choose-row");
+        card.addComponentAsFirst(row);
     }
 }

@@ -171,9 +171,21 @@ final class RecordForm extends VerticalLayout {
         refreshConditions();
     }
 
-    /** Calls {@code listener} after every change the user makes to a field. */
+    /** Calls {@code listener} after every change the user makes to a field or a subtable's rows. */
     void onEdit(Runnable listener) {
-        editors.values().forEach(e -> e.onChange(listener));
+        editors.values().forEach(e -> e.onUserChange(listener));
+        subtableEditors.values().forEach(rows -> rows.onEdit(listener));
+    }
+
+    /** Puts back a {@link #changes()} map and {@link #rowChanges()} (a draft), where the user may still edit. */
+    void restore(Map<String, Object> values, Map<String, List<RowChange>> rows) {
+        rows.forEach((id, changes) -> {
+            SubtableEditor editor = subtableEditors.get(id);
+            if (editor != null) {
+                editor.restore(changes);
+            }
+        });
+        restore(values);
     }
 
     /** Puts back values of a {@link #changes()} map (e.g. a draft), into the fields the user may still edit. */

@@ -206,7 +206,10 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
             cards.estimate(grid.getLazyDataView().getItemCountEstimate());
             empty = new EmptyList(form.label().in(getLocale()), () -> apply(new ViewState(grid.visibleColumns(),
                     List.of(), null, List.of())), this::createRecord);
-            add(new CompactListToolbar(heading, search, filterBar, create, tools), count, empty, cards);
+            PhoneBulkBar bulkBar = new PhoneBulkBar(new BulkActions(records, actor, form, users, cards::chosen,
+                    this::refresh), cards);
+            add(new CompactListToolbar(heading, search, filterBar, create, bulkBar.chooseButton(), tools), count,
+                    empty, cards, bulkBar);
             setFlexGrow(1, cards);
             showCount();
             return;
@@ -379,6 +382,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
             showCount();
         }
         if (cards != null) {
+            cards.clearChosen();
             cards.getDataProvider().refreshAll();
         }
     }

@@ -80,7 +80,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
     private RecordForm recordForm;
     private HistoryPanel history;
     private ValueFormatter formatter;
-    /** The draft of this new-record page ({@link NewRecordDrafts}); {@code null} for an existing record. */
+    /** The key of this page's unsaved work ({@link RecordDrafts}): per new-record page, or per existing record. */
     private String draftKey;
     private DuplicateHolders duplicates;
 
@@ -153,19 +153,29 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
                 recordForm.prefill(Map.of(form.ownerField(), List.of(String.valueOf(actor.userId()))), conversions);
             }
             recordForm.prefill(event.getLocation().getQueryParameters().getParameters(), conversions);
-            draftKey = NewRecordDrafts.key(form.id(), event.getLocation().getQueryParameters().getQueryString());
-            restoreDraft();
-            recordForm.onEdit(() -> {
-                if (recordForm != null && draftKey != null) {
-                    NewRecordDrafts.current().keep(draftKey, recordForm.changes());
-                }
-            });
+            draftKey = RecordDrafts.key(form.id(), event.getLocation().getQueryParameters().getQueryString());
+            RecordDrafts.current().get(draftKey).ifPresent(this::restoreDraft);
+            recordForm.onEdit(this::keepDraft);
         } else {
-            draftKey = null;
             title = formLabel + " · " + ReferenceTitles.titleOf(form, record);
             recordForm.load(record);
             history = null;
             loadRows(record.id());
+            draftKey = RecordDrafts.key(form.id(), record.id());
+            Record shown = record;
+            RecordDrafts.current().get(draftKey).ifPresent(draft -> {
+                if (draft.baseVersion() == shown.rowVersion()) {
+                    restoreDraft(draft);
+                } else { // saved by someone (or elsewhere) since the edit began: show that, let the user choose
+                    String savedBy = shown.updatedBy() == null ? getTranslation("views.actor.system")
+                            : users.name(shown.updatedBy());
+                    new DraftConflictDialog(form, shown, draft, formatter, savedBy, zone, () -> {
+                        recordForm.restore(draft.values(), draft.rows());
+                        keepDraft(); // now a draft on the version shown
+                    }, this::forgetDraft).open();
+                }
+            });
+            recordForm.onEdit(this::keepDraft);
             Optional<WorkflowDefinition> workflow = workflows.workflow(form.id());
             if (workflow.isPresent()) {
                 workflows.editableFields(form.id(), record).ifPresent(recordForm::lockExcept);
@@ -236,8 +246,8 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
                     recordForm.rowChanges());
             recordForm.load(saved);
             loadRows(saved.id());
+            forgetDraft();
             if (id == null) {
-                forgetDraft();
                 UI.getCurrent().navigate(path(form.id(), String.valueOf(saved.id())));
             } else if (history != null) {
                 history.refresh();
@@ -330,13 +340,17 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         confirm.open();
     }
 
-    /** Brings back what the user typed into this new-record page before a reload or an accidental navigation. */
-    private void restoreDraft() {
-        Map<String, Object> draft = NewRecordDrafts.current().get(draftKey);
-        if (draft.isEmpty()) {
-            return;
+    /** Remembers what the user has changed on this page so far (fields and subtable rows), after each edit. */
+    private void keepDraft() {
+        if (recordForm != null && draftKey != null) {
+            RecordDrafts.current().keep(draftKey, new RecordDrafts.Draft(recordForm.changes(),
+                    recordForm.rowChanges(), id == null ? 0 : recordForm.rowVersion()));
         }
-        recordForm.restore(draft);
+    }
+
+    /** Brings back what the user typed on this page before a reload or an accidental navigation. */
+    private void restoreDraft(RecordDrafts.Draft draft) {
+        recordForm.restore(draft.values(), draft.rows());
         Notification note = new Notification();
         note.setId("draft-restored");
         note.setDuration(15_000); // long enough to read and reach the discard button
@@ -354,8 +368,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
 
     private void forgetDraft() {
         if (draftKey != null) {
-            NewRecordDrafts.current().forget(draftKey);
-            draftKey = null;
+            RecordDrafts.current().forget(draftKey);
         }
     }
 

@@ -28,7 +28,17 @@ final class ScreenWidth {
      * (a page rendered in its first request, {@code vaadin.eagerServerLoad}, has none yet), and from resize events.
      */
     static boolean narrow(UI ui) {
-        return ui != null && narrow(width(ui).pixels);
+        if (ui == null) {
+            return false;
+        }
+        Width width = width(ui);
+        if (width.pixels <= 0) { // the browser details may have arrived since the first call asked for them
+            ExtendedClientDetails details = ui.getPage().getExtendedClientDetails();
+            if (details != null && details.getWindowInnerWidth() > 0) {
+                width.pixels = details.getWindowInnerWidth();
+            }
+        }
+        return narrow(width.pixels);
     }
 
     private static Width width(UI ui) {
@@ -40,12 +50,20 @@ final class ScreenWidth {
             if (details != null && details.getWindowInnerWidth() > 0) {
                 followed.pixels = details.getWindowInnerWidth();
             } else {
-                ui.getPage().retrieveExtendedClientDetails(received -> followed.update(received.getWindowInnerWidth()));
+                ui.getPage().retrieveExtendedClientDetails(received -> reported(ui, received.getWindowInnerWidth()));
             }
-            ui.getPage().addBrowserWindowResizeListener(resized -> followed.update(resized.getWidth()));
+            ui.getPage().addBrowserWindowResizeListener(resized -> reported(ui, resized.getWidth()));
             latest = followed;
         }
         return latest;
+    }
+
+    /**
+     * The browser reported the window of {@code ui} {@code pixels} wide (its details when the UI started, or a
+     * resize): screens following the width hear it when it crosses the limit. View tests report a phone's width here.
+     */
+    static void reported(UI ui, int pixels) {
+        width(ui).update(pixels);
     }
 
     /** The window width of a UI as last reported, and the screens that want to hear when it crosses the limit. */

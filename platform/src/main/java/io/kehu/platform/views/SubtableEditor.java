@@ -45,6 +45,8 @@ final class SubtableEditor extends VerticalLayout {
     private final List<Row> rows = new ArrayList<>();
     private final List<Record> removed = new ArrayList<>();
     private int nextIndex;
+    /** Hears every row the user adds, changes or removes (the record page keeps its draft). */
+    private Runnable edited = () -> { };
 
     SubtableEditor(FieldDefinition field, FormDefinition childForm, boolean editable, Actor actor, RecordRules rules,
                    FilterSources sources, FieldValues conversions) {
@@ -62,7 +64,10 @@ final class SubtableEditor extends VerticalLayout {
         add(lines);
         if (editable) {
             Button add = new Button(getTranslation("views.subtable.add"), VaadinIcon.PLUS.create(),
-                    click -> addRow(null));
+                    click -> {
+                        addRow(null);
+                        edited.run();
+                    });
             add.setId("subtable-" + field.id() + "-add");
             add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             add(add);
@@ -106,6 +111,32 @@ final class SubtableEditor extends VerticalLayout {
 
     boolean isDirty() {
         return !changes().isEmpty();
+    }
+
+    /** Calls {@code listener} after each change the user makes to the rows. */
+    void onEdit(Runnable listener) {
+        edited = listener;
+    }
+
+    /**
+     * Puts back what {@link #changes()} returned earlier (a draft) on the rows as loaded now: saved rows by their id
+     * (a row removed since is left out), new rows added again.
+     */
+    void restore(List<RowChange> changes) {
+        for (RowChange change : changes) {
+            if (change.id() == null) {
+                addRow(null);
+                rows.get(rows.size() - 1).put(change.values());
+                continue;
+            }
+            rows.stream().filter(r -> r.saved != null && r.saved.id() == change.id()).findFirst().ifPresent(row -> {
+                if (change.remove()) {
+                    row.remove();
+                } else {
+                    row.put(change.values());
+                }
+            });
+        }
     }
 
     /** Shows each row's errors on its fields (row index as given to {@link RowChange}); clears the others. */
@@ -160,6 +191,7 @@ final class SubtableEditor extends VerticalLayout {
                 defaults();
             }
             editors.values().forEach(e -> e.onChange(this::refreshConditions));
+            editors.values().forEach(e -> e.onUserChange(() -> edited.run()));
             rowErrors.setId(prefix + "-errors");
             rowErrors.getStyle().set("color", "var(--lumo-error-text-color)");
             VerticalLayout body = new VerticalLayout(cells, rowErrors);
@@ -168,7 +200,10 @@ final class SubtableEditor extends VerticalLayout {
             add(body);
             setFlexGrow(1, body);
             if (editable) {
-                Button remove = new Button(VaadinIcon.TRASH.create(), click -> remove());
+                Button remove = new Button(VaadinIcon.TRASH.create(), click -> {
+                    remove();
+                    edited.run();
+                });
                 remove.setId(prefix + "-remove");
                 remove.setAriaLabel(getTranslation("views.subtable.remove"));
                 remove.setTooltipText(getTranslation("views.subtable.remove"));
@@ -191,6 +226,17 @@ final class SubtableEditor extends VerticalLayout {
                     }
                 }
             }
+        }
+
+        /** Sets the fields of {@code values} the user may edit (a draft's values). */
+        private void put(Map<String, ?> values) {
+            values.forEach((id, value) -> {
+                FieldEditor editor = editors.get(id);
+                if (editor != null && editable && FormAccess.mayEdit(childForm, editor.field(), actor)) {
+                    editor.setValue(value);
+                }
+            });
+            refreshConditions();
         }
 
         private void remove() {

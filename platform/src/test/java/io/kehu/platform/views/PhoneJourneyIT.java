@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Field staff on a 390×844 phone in Chinese (issue #16 item 9): the customer list as cards with a two-row toolbar,
- * tap-to-call, the record's save bar in reach without scrolling, its interactions one tap away, a new record's draft
+ * cards ticked for a bulk action, tap-to-call, the record's save bar in reach without scrolling, its interactions one tap away, a new record's draft
  * surviving a reload; and the same list still a grid on a 1366×900 laptop. Screenshots in target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -114,6 +114,23 @@ class PhoneJourneyIT {
             page.keyboard().press("Escape");
             assertThat(page.locator("#compact-more-sheet")).isHidden();
 
+            // bulk actions on the phone: "选择" ticks cards, the bar at the bottom offers what STAFF may do
+            page.locator("#compact-choose").click();
+            assertThat(page.locator("#phone-bulk-hint")).hasText("轻点卡片，选择要批量处理的记录");
+            card.locator(".kehu-card-open").click(); // ticks, does not open
+            assertThat(page).hasURL(Pattern.compile(".*/forms/customer$"));
+            assertThat(card.locator("vaadin-checkbox")).hasAttribute("checked", "");
+            assertThat(page.locator("#bulk-selected")).hasText("已选 1 条");
+            assertThat(page.locator("#bulk-delete")).isVisible();
+            assertThat(page.locator("#bulk-assignee")).hasCount(0); // STAFF keep their customers
+            BoundingBox bar = page.locator("#phone-bulk-bar").boundingBox();
+            softly.assertThat(bar.y + bar.height).as("the bulk bar is on screen").isLessThanOrEqualTo(PHONE_HEIGHT);
+            softly.assertThat(bar.x + bar.width).as("the bulk bar fits the phone").isLessThanOrEqualTo(PHONE_WIDTH);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("phone-list-bulk")));
+            page.locator("#phone-bulk-done").click();
+            assertThat(page.locator("#phone-bulk-bar")).isHidden();
+            assertThat(card.locator("vaadin-checkbox")).hasCount(0);
+
             // the record: tap-to-call, save in reach on a long form, interactions one tap away
             card.locator(".kehu-card-open").click();
             assertThat(page).hasURL(Pattern.compile(".*/forms/customer/" + customer.id() + "$"));
@@ -175,6 +192,36 @@ class PhoneJourneyIT {
             call.click();
             page.waitForLoadState(LoadState.NETWORKIDLE);
             assertThat(page).hasURL(Pattern.compile(".*/forms/customer$"));
+        }
+    }
+
+    /**
+     * A wrong turn is a page of the app in Chinese, on the laptop and on the phone: an admin address gives STAFF
+     * "无权访问" with HTTP 403, an unknown address "页面不存在" with HTTP 404, each with the menu and a way home.
+     */
+    @Test
+    void aWrongTurnIsAnInAppPageWithAWayBack() {
+        for (int[] size : new int[][] {{1366, 900}, {PHONE_WIDTH, PHONE_HEIGHT}}) {
+            try (BrowserContext context = context(size[0], size[1])) {
+                Page page = signedIn(context);
+                String device = size[0] < ScreenWidth.PHONE_MAX ? "phone" : "laptop";
+
+                com.microsoft.playwright.Response forbidden = page.navigate(url("/admin/forms"));
+                org.assertj.core.api.Assertions.assertThat(forbidden.status()).as("admin address for STAFF")
+                        .isEqualTo(403);
+                assertThat(page.locator("h2").getByText("无权访问")).isVisible();
+                assertThat(page.getByText("您的角色无法打开此页面")).isVisible();
+                assertThat(page.locator("vaadin-app-layout")).hasCount(1); // the menu is there
+                page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("no-access-" + device)));
+
+                com.microsoft.playwright.Response missing = page.navigate(url("/no-such-page"));
+                org.assertj.core.api.Assertions.assertThat(missing.status()).as("unknown address").isEqualTo(404);
+                assertThat(page.locator("h2").getByText("页面不存在")).isVisible();
+                assertThat(page.locator("vaadin-app-layout")).hasCount(1);
+                page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("not-found-" + device)));
+                page.locator("#error-home").click();
+                assertThat(page.locator("#welcome")).isVisible();
+            }
         }
     }
 

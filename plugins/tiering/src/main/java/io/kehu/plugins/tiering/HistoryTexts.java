@@ -2,6 +2,7 @@ package io.kehu.plugins.tiering;
 
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.json.JsonType;
+import io.kehu.sdk.users.UserInfo;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -61,10 +62,21 @@ final class HistoryTexts {
         }
     }
 
-    /** Who applied it: a user's name as stored, or this plugin's name for its own scheduled runs. */
+    /**
+     * Who applied it, as people say it: "系统分级（定时执行）" for the plugin's own scheduled runs and "系统分级（由 李强
+     * 执行）" when someone applied a dry run; the row keeps the sign-in name ({@code applied_by}), shown here by the
+     * account's display name (the name itself for an account deleted since).
+     */
     String appliedBy(Object appliedBy) {
         String by = appliedBy == null ? "" : appliedBy.toString();
-        return by.startsWith(PLUGIN_PREFIX) ? context.messages().get("plugin.name", locale) : by;
+        if (by.isBlank()) {
+            return "";
+        }
+        if (by.startsWith(PLUGIN_PREFIX)) {
+            return context.messages().get("history.appliedScheduled", locale);
+        }
+        String name = context.users().byUsername(by).map(UserInfo::displayName).orElse(by);
+        return context.messages().get("history.appliedByUser", locale, name);
     }
 
     /** The metrics snapshot as labelled values; the stored text itself when it is not a snapshot. */

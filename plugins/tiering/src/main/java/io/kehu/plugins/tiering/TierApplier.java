@@ -5,6 +5,7 @@ import io.kehu.sdk.records.BatchResult;
 import io.kehu.sdk.records.BatchWrite;
 import io.kehu.sdk.records.MoneyValue;
 import io.kehu.sdk.records.RecordException;
+import io.kehu.sdk.users.UserInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -34,6 +35,10 @@ final class TierApplier {
             batch.onBehalfOf(username);
         }
         HistoryChoices choices = new HistoryChoices(context);
+        // the generic list and record page show these two instead of applied_by's code: a label and a person's name
+        String runKind = username == null ? "scheduled" : "manual";
+        Long executor = username == null ? null
+                : context.users().byUsername(username).map(UserInfo::id).orElse(null);
         try {
             BatchResult result = batch.run(b -> preview.forEachChange(r -> {
                     CustomerMetrics m = r.metrics();
@@ -54,6 +59,10 @@ final class TierApplier {
                     history.put("total_spend", new MoneyValue(m.totalSpend(), "CNY"));
                     history.put("purchase_count", m.purchaseCount());
                     history.put("applied_by", appliedBy);
+                    choices.put(history, "run_kind", runKind);
+                    if (executor != null) {
+                        history.put("executor", executor);
+                    }
                     b.create(TieringForms.HISTORY, history);
             }));
             progress.report(total, total, "done");

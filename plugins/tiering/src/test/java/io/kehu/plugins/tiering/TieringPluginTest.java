@@ -106,6 +106,10 @@ class TieringPluginTest {
             assertThat(h.get("new_level")).isEqualTo("KEY");
             assertThat(h.get("movement")).isEqualTo("UP");
             assertThat(h.get("applied_by")).isEqualTo("admin");
+            // what the generic list shows instead of the sign-in code: a labelled choice and the person
+            assertThat(h.get("run_kind")).isEqualTo("manual");
+            assertThat(((Number) h.get("executor")).longValue())
+                    .isEqualTo(kehu.context().users().byUsername("admin").orElseThrow().id());
             assertThat((String) h.get("metrics")).contains("\"total_spend\":120000").contains("\"purchase_count\":6");
         });
         assertThat(history(kehu, steady)).isEmpty();
@@ -256,7 +260,11 @@ class TieringPluginTest {
         assertThat(first.note()).contains("applied three_tier@" + last.key());
         assertThat(context.records().get("customer", c).orElseThrow().get("level")).isEqualTo("KEY");
         assertThat(history(kehu, c)).singleElement()
-                .satisfies(h -> assertThat(h.get("applied_by")).isEqualTo("plugin:tiering"));
+                .satisfies(h -> {
+                    assertThat(h.get("applied_by")).isEqualTo("plugin:tiering");
+                    assertThat(h.get("run_kind")).isEqualTo("scheduled");
+                    assertThat(h.get("executor")).isNull();
+                });
 
         JobStatus second = kehu.runJob(TieringJob.ID);
         assertThat(second.note()).contains("already applied");

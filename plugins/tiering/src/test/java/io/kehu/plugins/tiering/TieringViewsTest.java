@@ -104,7 +104,7 @@ class TieringViewsTest {
             Div div = (Div) tab;
             String text = div.getElement().getTextRecursively();
             assertThat(text).contains("Current level: Key customer").contains("Visits per year: 12")
-                    .contains(last.key() + ": — → Key customer (First level), applied by admin")
+                    .contains(last.key() + ": — → Key customer (First level), tiering run by 系统管理员 Administrator")
                     .containsPattern("Total spend ¥[\\d,]+\\.\\d\\d").doesNotContain("total_spend");
 
             DashboardWidget widget = kehu.extension(DashboardWidget.class, TierWidget.class);
@@ -119,10 +119,20 @@ class TieringViewsTest {
             java.util.List<String> adjusted = java.util.stream.IntStream.range(0, GridKt._size(adjustments))
                     .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(adjustments, i))).toList();
             assertThat(adjusted).anySatisfy(row -> assertThat(row).startsWith("界面客户 | " + last.key())
-                    .contains("| Three tiers | — | Key customer | First level | admin |")
+                    .contains("| Three tiers | — | Key customer | First level | tiering run by 系统管理员 Administrator |")
                     .containsPattern("Total spend ¥[\\d,]+\\.\\d\\d · Purchases 6 · Last purchase ")
                     .doesNotContain("{").doesNotContain("KEY").doesNotContain("three_tier"));
         }
+    }
+
+    @Test
+    void whoAppliedATierChangeReadsAsAPersonNotASignInCode(KehuTestHost kehu) throws Exception {
+        HistoryTexts zh = kehu.callAsUser("admin", () -> new HistoryTexts(kehu.context(),
+                java.util.Locale.SIMPLIFIED_CHINESE));
+        assertThat(zh.appliedBy("admin")).isEqualTo("系统分级（由 系统管理员 Administrator 执行）");
+        assertThat(zh.appliedBy("plugin:tiering")).isEqualTo("系统分级（定时执行）");
+        assertThat(zh.appliedBy("someone-deleted")).isEqualTo("系统分级（由 someone-deleted 执行）");
+        assertThat(zh.appliedBy(null)).isEmpty();
     }
 
     @Test
