@@ -3,7 +3,6 @@ package io.kehu.platform.records;
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.val;
 
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldOption;
@@ -34,11 +33,18 @@ final class QueryConditions {
     private final RecordTable table;
     private final Actor actor;
     private final FieldValues fieldValues;
+    private final Binds binds;
 
     QueryConditions(RecordTable table, Actor actor, FieldValues fieldValues) {
+        this(table, actor, fieldValues, new Binds());
+    }
+
+    /** Conditions whose bind values and shape go to {@code binds} (see {@link RenderedQueries}). */
+    QueryConditions(RecordTable table, Actor actor, FieldValues fieldValues, Binds binds) {
         this.table = table;
         this.actor = actor;
         this.fieldValues = fieldValues;
+        this.binds = binds;
     }
 
     /**
@@ -64,6 +70,8 @@ final class QueryConditions {
         if (text == null || text.isBlank()) {
             return noCondition();
         }
+        // The pattern and the matching options are part of the SQL text (see searchIn).
+        binds.notCacheable();
         String term = text.strip();
         Condition any = falseCondition();
         for (FieldDefinition f : table.form.fields()) {
@@ -78,6 +86,7 @@ final class QueryConditions {
         List<SortField<?>> order = new ArrayList<>();
         for (Sort s : sorts) {
             Field<Object> column = sortColumn(s.column()).field();
+            binds.shape("sort " + s.column() + (s.descending() ? " desc" : " asc"));
             order.add(s.descending() ? column.desc().nullsFirst() : column.asc().nullsLast());
         }
         order.add(table.id.asc());
@@ -91,20 +100,22 @@ final class QueryConditions {
         }
         Condition result = falseCondition();
         Condition equalSoFar = noCondition();
+        binds.shape("after");
         for (int i = 0; i < sorts.size(); i++) {
             Sort s = sorts.get(i);
             Field<Object> column = sortColumn(s.column()).field();
             Object value = position.sortValues().get(i);
+            binds.shape(s.column() + (s.descending() ? " desc" : " asc") + (value == null ? " empty" : ""));
             Condition later;
             if (s.descending()) {
-                later = value == null ? column.isNotNull() : column.lt(val(value, column));
+                later = value == null ? column.isNotNull() : column.lt(binds.value(value, column));
             } else {
-                later = value == null ? falseCondition() : column.gt(val(value, column)).or(column.isNull());
+                later = value == null ? falseCondition() : column.gt(binds.value(value, column)).or(column.isNull());
             }
             result = result.or(equalSoFar.and(later));
-            equalSoFar = equalSoFar.and(value == null ? column.isNull() : column.eq(val(value, column)));
+            equalSoFar = equalSoFar.and(value == null ? column.isNull() : column.eq(binds.value(value, column)));
         }
-        return result.or(equalSoFar.and(table.id.gt(position.id())));
+        return result.or(equalSoFar.and(table.id.gt(binds.value(position.id(), table.id))));
     }
 
     private Condition filter(Filter filter) {
@@ -112,17 +123,28 @@ final class QueryConditions {
         Field<Object> column = c.field();
         List<Object> values = filter.values();
         Operator op = filter.operator();
+        binds.shape("filter " + c.name() + " " + op);
         if (c.multiselect()) {
             return multiselectFilter(c, op, values);
         }
         return switch (op) {
             case EQUALS -> {
                 Object v = converted(c, one(filter));
-                yield v == null ? column.isNull() : column.eq(val(v, column));
+                if (v == null) {
+                    binds.shape("empty");
+                    yield column.isNull();
+                }
+                yield column.eq(binds.value(v, column));
             }
-            case NOT_EQUALS -> column.isDistinctFrom(val(converted(c, one(filter)), column));
-            case CONTAINS -> asText(column).containsIgnoreCase(text(one(filter)));
-            case STARTS_WITH -> asText(column).startsWithIgnoreCase(text(one(filter)));
+            case NOT_EQUALS -> column.isDistinctFrom(binds.value(converted(c, one(filter)), column));
+            case CONTAINS -> {
+                Field<String> text = asText(column);
+                yield text.containsIgnoreCase(binds.value(text(one(filter)), text));
+            }
+            case STARTS_WITH -> {
+                Field<String> text = asText(column);
+                yield text.startsWithIgnoreCase(binds.value(text(one(filter)), text));
+            }
             case GREATER -> column.gt(bound(c, one(filter)));
             case GREATER_OR_EQUAL -> column.ge(bound(c, one(filter)));
             case LESS -> column.lt(bound(c, one(filter)));
@@ -152,8 +174,10 @@ final class QueryConditions {
                         list.forEach(item -> wanted.add((String) item));
                     }
                 }
+                Field<String> sideValue = table.sideValue(f);
                 yield wanted.isEmpty() ? falseCondition()
-                        : DSL.exists(exists.and(table.sideValue(f).in(wanted)));
+                        : DSL.exists(exists.and(sideValue.in(wanted.stream().map(w -> binds.value(w, sideValue))
+                        .toList())));
             }
             case IS_EMPTY -> DSL.notExists(exists);
             case IS_NOT_EMPTY -> DSL.exists(exists);
@@ -260,7 +284,7 @@ final class QueryConditions {
         if (v == null) {
             throw badQuery("A comparison with " + c.name() + " needs a value");
         }
-        return val(v, c.field());
+        return binds.value(v, c.field());
     }
 
     private static Field<String> asText(Field<Object> column) {

@@ -14,6 +14,8 @@ import java.util.function.Predicate;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.ResultQuery;
 import org.jooq.SortField;
 
 /**
@@ -24,10 +26,25 @@ final class RecordReader {
 
     private final DSLContext dsl;
     private final RecordTable table;
+    private final RenderedQueries rendered;
 
     RecordReader(DSLContext dsl, RecordTable table) {
+        this(dsl, table, null);
+    }
+
+    /** A reader whose {@link Binds}-collected statements reuse SQL rendered earlier ({@link RenderedQueries}). */
+    RecordReader(DSLContext dsl, RecordTable table, RenderedQueries rendered) {
         this.dsl = dsl;
         this.table = table;
+        this.rendered = rendered;
+    }
+
+    /**
+     * Records matching {@code where}, in {@code order}, with the fields {@code actor} may read; {@code where} and
+     * {@code order} were built with {@code binds}, so the SQL of a statement of the same shape is reused.
+     */
+    List<Record> fetch(Binds binds, Condition where, List<SortField<?>> order, int offset, int limit, Actor actor) {
+        return fetch(binds, where, order, offset, limit, f -> RecordAccess.mayRead(f, actor), true);
     }
 
     /** Records matching {@code where}, in {@code order}, with every field (the write path's view). */
@@ -56,13 +73,28 @@ final class RecordReader {
 
     private List<Record> fetch(Condition where, List<SortField<?>> order, int offset, int limit,
                                Predicate<FieldDefinition> readable, boolean withMetadata) {
+        return fetch(null, where, order, offset, limit, readable, withMetadata);
+    }
+
+    private List<Record> fetch(Binds binds, Condition where, List<SortField<?>> order, int offset, int limit,
+                               Predicate<FieldDefinition> readable, boolean withMetadata) {
         List<Field<?>> select = withMetadata ? table.selectList() : table.valueSelectList();
         // Typed JDBC reads of a select list rendered once per form version (see TypedRows): same statement, same
         // value types, without jOOQ's per-value conversion.
         TypedRows.Columns columns = table.typedColumns(dsl, select);
-        List<Object[]> rows = TypedRows.fetch(
-                dsl.select(columns.sql()).from(table.table).where(where).orderBy(order).offset(offset).limit(limit),
-                columns);
+        ResultQuery<?> query;
+        if (binds == null || rendered == null) {
+            query = dsl.select(columns.sql()).from(table.table).where(where).orderBy(order).offset(offset)
+                    .limit(limit);
+        } else {
+            binds.shape(withMetadata ? "select all" : "select values");
+            Param<Integer> from = binds.number(offset);
+            Param<Integer> size = binds.number(limit);
+            query = rendered.query(dsl, table, binds,
+                    () -> dsl.select(columns.sql()).from(table.table).where(where).orderBy(order).offset(from)
+                            .limit(size));
+        }
+        List<Object[]> rows = TypedRows.fetch(query, columns);
         Map<String, Integer> positions = table.positions(select);
         // The system columns lead the select list (see RecordTable): read by position, not looked up by name.
         List<Long> ids = new ArrayList<>(rows.size());

@@ -31,8 +31,10 @@ final class RecordReads {
     Optional<Record> get(Actor actor, FormDefinition form, long id) {
         RecordAccess.requireRead(form, actor);
         RecordTable table = services.table(form);
-        return new RecordReader(dsl, table).fetch(
-                        table.id.eq(id).and(table.deletedAt.isNull()).and(services.visibility().of(table, actor)),
+        Binds binds = new Binds().shape("get");
+        return new RecordReader(dsl, table, services.renderedQueries()).fetch(binds,
+                        table.id.eq(binds.value(id, table.id)).and(table.deletedAt.isNull())
+                                .and(services.visibility().of(table, actor, binds)),
                         List.of(table.id.asc()), 0, 1, actor)
                 .stream().findFirst();
     }
@@ -43,17 +45,18 @@ final class RecordReads {
             RecordAccess.requireDeletedAccess(form, actor);
         }
         RecordTable table = services.table(form);
-        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues());
+        Binds binds = new Binds().shape(query.includeDeleted() ? "query with deleted" : "query");
+        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues(), binds);
         Condition where = (query.includeDeleted() ? noCondition() : table.deletedAt.isNull())
-                .and(services.visibility().of(table, actor))
+                .and(services.visibility().of(table, actor, binds))
                 .and(conditions.filters(query.filters()))
                 .and(conditions.search(query.search()))
                 .and(conditions.after(query.sorts(), query.after()));
         // A filtered page is planned with its values every time: a generic plan can be many times slower for one
         // user's (STAFF) rows (see CustomPlans). Unfiltered pages keep the driver's prepared statements.
         DSLContext pageDsl = query.filters().isEmpty() ? dsl : services.customPlansDsl();
-        return new RecordReader(pageDsl, table).fetch(where, conditions.orderBy(query.sorts()), query.offset(),
-                query.limit(), actor);
+        return new RecordReader(pageDsl, table, services.renderedQueries()).fetch(binds, where,
+                conditions.orderBy(query.sorts()), query.offset(), query.limit(), actor);
     }
 
     List<Record> subtableRows(Actor actor, FormDefinition parentForm, long parentId, FieldDefinition field) {
@@ -73,11 +76,15 @@ final class RecordReads {
         // The parent's visibility is a condition of the same statement (one round trip, not two); only an empty
         // result needs the second look, to tell "no rows" from "no such parent for this actor".
         RecordTable parent = services.table(parentForm);
-        Condition parentVisible = DSL.exists(selectOne().from(parent.table).where(parent.id.eq(parentId))
-                .and(parent.deletedAt.isNull()).and(services.visibility().of(parent, actor)));
         RecordTable child = services.table(childForm);
-        List<Record> rows = new RecordReader(dsl, child).fetch(
-                child.parentId.eq(parentId).and(child.deletedAt.isNull()).and(parentVisible),
+        // The parent's table is part of the SQL too: a republished parent must not meet SQL kept for the old one.
+        Binds binds = new Binds().shape("rows of").alsoOf(parent);
+        Condition childOf = child.parentId.eq(binds.value(parentId, child.parentId));
+        Condition parentVisible = DSL.exists(selectOne().from(parent.table)
+                .where(parent.id.eq(binds.value(parentId, parent.id)))
+                .and(parent.deletedAt.isNull()).and(services.visibility().of(parent, actor, binds)));
+        List<Record> rows = new RecordReader(dsl, child, services.renderedQueries()).fetch(binds,
+                childOf.and(child.deletedAt.isNull()).and(parentVisible),
                 List.of(child.id.asc()), 0, RecordQuery.MAX_LIMIT, actor);
         if (rows.isEmpty()) {
             requireVisible(parentForm, parentId, actor, false);

@@ -33,6 +33,7 @@ final class RecordServices {
     private final ObjectProvider<RecordGuard> guards;
     private final FieldValues fieldValues = new FieldValues(ZoneId.systemDefault());
     private final RecordTables tables = new RecordTables();
+    private final RenderedQueries renderedQueries = new RenderedQueries();
 
     RecordServices(DSLContext dsl, FormCatalog catalog, AuditTrail audit, UserAccounts users,
                    ApplicationEventPublisher events, ObjectProvider<RecordRules> rules,
@@ -58,6 +59,11 @@ final class RecordServices {
      */
     DSLContext customPlansDsl() {
         return customPlans;
+    }
+
+    /** The SQL of reads, kept per statement shape and form version. */
+    RenderedQueries renderedQueries() {
+        return renderedQueries;
     }
 
     FormCatalog catalog() {

@@ -6,6 +6,7 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.security.Actor;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -35,6 +36,27 @@ final class Visibility {
 
     Condition of(RecordTable table, Actor actor) {
         return actor.limitedToOwnRecords() ? limited(table.form, table, actor, 0) : DSL.noCondition();
+    }
+
+    /**
+     * {@link #of(RecordTable, Actor)} with its bind values collected in {@code binds}. Only the two common cases are
+     * described by a shape (everything; the records a user field names the actor in); the others depend on other
+     * forms' definitions and make the statement be rendered every time.
+     */
+    Condition of(RecordTable table, Actor actor, Binds binds) {
+        if (!actor.limitedToOwnRecords()) {
+            binds.shape("all");
+            return DSL.noCondition();
+        }
+        FormDefinition form = table.form;
+        FieldDefinition owner = form.ownerField() == null ? null : form.field(form.ownerField()).orElse(null);
+        if (owner != null && owner.storedType() != FieldType.REFERENCE) {
+            binds.shape("own");
+            Field<Object> column = table.column(owner);
+            return column.eq(binds.value(actor.userId(), column));
+        }
+        binds.notCacheable();
+        return of(table, actor);
     }
 
     private Condition limited(FormDefinition form, RecordTable table, Actor actor, int depth) {

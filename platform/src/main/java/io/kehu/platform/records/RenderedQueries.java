@@ -1,0 +1,150 @@
+package io.kehu.platform.records;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jooq.Context;
+import org.jooq.DSLContext;
+import org.jooq.Param;
+import org.jooq.ResultQuery;
+import org.jooq.impl.CustomQueryPart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQL of the record store's reads, rendered by jOOQ once per statement shape and form version and then reused
+ * with each call's bind values.
+ *
+ * <p>Why (issue 15, profiled in docs/benchmarks.md): after the typed reads, jOOQ rendering the where, order and page
+ * parts of a filtered list page was the largest share (~31 %) of what {@code Records} spends over hand-written SQL.
+ * The statement is still built with jOOQ at every call (cheap: objects, no text), and its bind values are collected
+ * by {@link Binds} as they are made. The first statement of a shape is rendered by jOOQ; jOOQ's own list of the
+ * statement's bind values says where each collected value goes (a value may be bound twice, or in another order than
+ * it was made). A statement whose bind values did not all come from {@link Binds} is never reused and always
+ * rendered by jOOQ. Later statements of the shape send the kept SQL with their values, bound by jOOQ's own bindings,
+ * through the same {@link DSLContext} (listeners, exception translation and transactions as before).
+ *
+ * <p>The key holds the {@link RecordTable} of the form version, and of any other form the statement reads (a
+ * republished form has a new one, so its old entries are never hit again and age out), and the {@linkplain Binds#shape() shape}, which holds no value. At most
+ * {@value #MAX_SHAPES} shapes are kept.
+ */
+final class RenderedQueries {
+
+    static final int MAX_SHAPES = 2_000;
+
+    private static final Logger log = LoggerFactory.getLogger(RenderedQueries.class);
+
+    private record Key(RecordTable table, List<RecordTable> otherTables, String shape) {
+    }
+
+    /**
+     * The rendered SQL cut at its bind markers, and for each marker the index of the collected value bound there;
+     * {@code fragments == null}: this shape is rendered by jOOQ every time.
+     */
+    private record Rendered(String[] fragments, int[] bindOrder, int collected) {
+
+        boolean reusable() {
+            return fragments != null;
+        }
+    }
+
+    private static final Rendered NOT_REUSABLE = new Rendered(null, new int[0], -1);
+
+    private final Cache<Key, Rendered> cache = Caffeine.newBuilder().maximumSize(MAX_SHAPES).build();
+
+    /**
+     * The statement {@code build} makes, whose bind values {@code binds} collected while it was built ({@code build}
+     * has already run or runs now; it is called at most once), ready to execute on {@code dsl}.
+     */
+    ResultQuery<?> query(DSLContext dsl, RecordTable table, Binds binds, Supplier<ResultQuery<?>> build) {
+        if (!binds.cacheable()) {
+            return build.get();
+        }
+        Key key = new Key(table, List.copyOf(binds.otherTables()), binds.shape());
+        Rendered rendered = cache.getIfPresent(key);
+        if (rendered == null) {
+            ResultQuery<?> query = build.get();
+            rendered = render(dsl, query, binds.params());
+            cache.put(key, rendered);
+            if (!rendered.reusable()) {
+                return query;
+            }
+        } else if (!rendered.reusable()) {
+            return build.get();
+        } else if (rendered.collected() != binds.params().size()) {
+            // The shape left out a decision that changes the values: a mistake in the statement's builder. Render
+            // this one properly and say so, rather than bind values into the wrong places.
+            log.warn("Statement shape {} of form {} made {} values, the kept SQL expects {}: rendering it anew",
+                    binds.shape(), table.form.id(), binds.params().size(), rendered.collected());
+            return build.get();
+        }
+        return dsl.resultQuery("{0}", new Replay(rendered, binds.params()));
+    }
+
+    private static Rendered render(DSLContext dsl, ResultQuery<?> query, List<Param<?>> collected) {
+        Map<Param<?>, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < collected.size(); i++) {
+            index.put(collected.get(i), i);
+        }
+        List<Integer> order = new ArrayList<>();
+        // extractParams lists every parameter in the order the SQL binds it, with repeats; inlined ones are text.
+        for (Param<?> p : dsl.extractParams(query).values()) {
+            if (p.isInline()) {
+                continue;
+            }
+            Integer at = index.get(p);
+            if (at == null) {
+                return NOT_REUSABLE;
+            }
+            order.add(at);
+        }
+        // Cut the SQL where each value is rendered (a "?", on H2 "cast(? as bigint)"): the values are rendered again
+        // at every call, which is also how jOOQ learns which values to bind.
+        String sql = dsl.render(query);
+        String[] fragments = new String[order.size() + 1];
+        int cursor = 0;
+        for (int i = 0; i < order.size(); i++) {
+            String marker = dsl.render(collected.get(order.get(i)));
+            int markerAt = marker.indexOf('?');
+            int next = sql.indexOf('?', cursor);
+            int start = next - markerAt;
+            if (markerAt < 0 || next < 0 || start < cursor || !sql.startsWith(marker, start)) {
+                return NOT_REUSABLE;
+            }
+            fragments[i] = sql.substring(cursor, start);
+            cursor = start + marker.length();
+        }
+        fragments[order.size()] = sql.substring(cursor);
+        Rendered rendered = new Rendered(fragments, order.stream().mapToInt(Integer::intValue).toArray(),
+                collected.size());
+        // Kept only when it renders to exactly what jOOQ rendered for the whole statement.
+        String replayed = dsl.render(dsl.resultQuery("{0}", new Replay(rendered, collected)));
+        return sql.equals(replayed) ? rendered : NOT_REUSABLE;
+    }
+
+    /** The kept SQL with this call's values rendered (and so bound by jOOQ) in their places. */
+    private static final class Replay extends CustomQueryPart {
+
+        private final transient Rendered rendered;
+        private final transient List<Param<?>> values;
+
+        Replay(Rendered rendered, List<Param<?>> values) {
+            this.rendered = rendered;
+            this.values = values;
+        }
+
+        @Override
+        public void accept(Context<?> ctx) {
+            String[] fragments = rendered.fragments();
+            int[] order = rendered.bindOrder();
+            for (int i = 0; i < order.length; i++) {
+                ctx.sql(fragments[i]).visit(values.get(order[i]));
+            }
+            ctx.sql(fragments[order.length]);
+        }
+    }
+}
