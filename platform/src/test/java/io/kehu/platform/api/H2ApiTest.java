@@ -1,16 +1,8 @@
 package io.kehu.platform.api;
 
-import io.kehu.platform.support.TestAccounts;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.kehu.platform.support.KehuServerTest;
 
 /** The API contract on the embedded H2 database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kehu.db.url=",
-        "kehu.db.data-dir=target/test-data/${random.uuid}",
-        "kehu.forms.seed=false",
-        "kehu.demo.customers=0",
-        ApiContract.PROPERTIES_RATE,
-        "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
-        "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+@KehuServerTest
 class H2ApiTest extends ApiContract {
 }

@@ -1,27 +1,8 @@
 package io.kehu.platform.dashboards;
 
-import io.kehu.platform.support.KehuTest;
-import io.kehu.platform.support.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import io.kehu.platform.support.KehuPostgresTest;
 
-/** Stored dashboards on PostgreSQL, on a throw-away database of the local server. */
-@KehuTest
-@DirtiesContext
+/** Stored dashboards on PostgreSQL, in the Kehu that every {@link KehuPostgresTest} shares. */
+@KehuPostgresTest
 class PostgresStoredDashboardsTest extends StoredDashboardsContract {
-
-    private static PostgresDatabase database;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        database = PostgresDatabase.create();
-        database.register(registry);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        database.close();
-    }
 }

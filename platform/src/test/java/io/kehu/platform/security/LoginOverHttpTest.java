@@ -3,25 +3,19 @@ package io.kehu.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kehu.platform.support.HttpBrowser;
+import io.kehu.platform.support.KehuServerTest;
 import io.kehu.platform.support.TestAccounts;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The sign-in POST over real HTTP against the running application: it needs the page's CSRF token and a same-site
  * origin (login CSRF), and every response carries the security headers and a SameSite session cookie.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kehu.db.url=",
-        "kehu.db.data-dir=target/test-data/${random.uuid}",
-        "kehu.forms.seed=false",
-        "kehu.demo.customers=0",
-        "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
-        "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+@KehuServerTest
 class LoginOverHttpTest {
 
     @LocalServerPort

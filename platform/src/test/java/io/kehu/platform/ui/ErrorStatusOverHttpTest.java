@@ -3,11 +3,11 @@ package io.kehu.platform.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kehu.platform.support.HttpBrowser;
+import io.kehu.platform.support.KehuServerTest;
 import io.kehu.platform.support.TestAccounts;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -15,13 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * unknown address with 404 and for a page its roles do not open with 403 (not Vaadin's production default of
  * "not found"), each time with the localized in-app page: menu, heading, text and the way back home.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kehu.db.url=",
-        "kehu.db.data-dir=target/test-data/${random.uuid}",
-        "kehu.forms.seed=false",
-        "kehu.demo.customers=0",
-        "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
-        "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+@KehuServerTest
 class ErrorStatusOverHttpTest {
 
     @LocalServerPort

@@ -7,7 +7,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The workflow runtime on PostgreSQL, on a throw-away database of the local server. */
+/**
+ * The workflow runtime on PostgreSQL, on a throw-away database of its own: not in the shared {@code KehuPostgresTest}
+ * context, because its revisit case expects the seeded manager to be the least busy eligible assignee, which stops
+ * holding once other contracts have added staff accounts to the same database.
+ */
 @KehuTest
 @DirtiesContext
 class PostgresWorkflowRuntimeTest extends WorkflowRuntimeContract {
