@@ -13,6 +13,8 @@ import io.kehu.platform.support.TestAccounts;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +48,8 @@ abstract class ApiContract {
     UserAccounts accounts;
     @Autowired
     FormPublisher publisher;
+    @Autowired
+    io.kehu.platform.api.rest.IdempotencyCleanup cleanup;
 
     ApiClient api;
     UserAccount admin;
@@ -224,6 +228,48 @@ abstract class ApiContract {
         Response other = api.send(api.request(RECORDS, staffToken).header("Content-Type", "application/json")
                 .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"other\"}")));
         assertThat(other.status()).isEqualTo(422);
+    }
+
+    @Test
+    void idempotencyKeysAreForgottenAfterTheirRetention() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\": \"Retained " + key + "\"}";
+        Response first = api.send(api.request(RECORDS, staffToken).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(cleanup.removeExpired(Instant.now())).as("a fresh key is kept").isZero();
+        assertThat(cleanup.removeExpired(Instant.now().plus(Duration.ofHours(25)))).isPositive();
+        Response later = api.send(api.request(RECORDS, staffToken).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(later.status()).isEqualTo(201);
+        assertThat(later.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(later.json().get("id").asLong()).isNotEqualTo(first.json().get("id").asLong());
+    }
+
+    @Test
+    void aGetWithTheCurrentEtagInIfNoneMatchIs304WithoutBody() throws Exception {
+        Response created = create(staffToken, "{\"name\": \"Polled\"}");
+        String location = created.header("Location");
+        String etag = created.header("ETag");
+        Response same = api.send(api.request(location, staffToken).header("If-None-Match", etag).GET());
+        assertThat(same.status()).isEqualTo(304);
+        assertThat(same.body()).isEmpty();
+        assertThat(same.header("ETag")).isEqualTo(etag);
+        Response changed = api.patch(location, staffToken, etag, "{\"stage\": \"won\"}");
+        assertThat(changed.status()).isEqualTo(200);
+        Response newer = api.send(api.request(location, staffToken).header("If-None-Match", etag).GET());
+        assertThat(newer.status()).isEqualTo(200);
+        assertThat(newer.json().get("stage").asString()).isEqualTo("won");
+        assertThat(api.send(api.request(RECORDS + "/" + Long.MAX_VALUE, staffToken).header("If-None-Match", "*")
+                .GET()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRecentlyUsedTokenStillStopsAtItsExpiry() throws Exception {
+        String shortLived = token(staff, ApiScopes.ALL, OffsetDateTime.now().plusSeconds(2));
+        assertThat(api.get("/api/forms", shortLived).status()).isEqualTo(200);
+        Thread.sleep(2_500);
+        assertThat(api.get("/api/forms", shortLived).status()).as("expired while remembered").isEqualTo(401);
     }
 
     @Test

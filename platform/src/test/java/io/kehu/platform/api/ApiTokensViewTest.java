@@ -9,13 +9,19 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
 import io.kehu.platform.api.ui.ApiTokensView;
+import io.kehu.platform.forms.DefinitionReader;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.i18n.Languages;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccount;
@@ -40,6 +46,10 @@ class ApiTokensViewTest {
     UserAccounts accounts;
     @Autowired
     ApiTokens tokens;
+    @Autowired
+    FormPublisher publisher;
+    @Autowired
+    FormCatalog forms;
 
     @AfterEach
     void signOut() {
@@ -99,6 +109,54 @@ class ApiTokensViewTest {
         for (Grid<?> grid : _find(Grid.class, spec -> spec.withId("api-tokens"))) {
             assertThat(GridKt._findAll(grid).stream().map(t -> ((ApiToken) t).name())).doesNotContain("ERP 同步");
         }
+    }
+
+    @Test
+    void aTokenForChosenFormsIsPickedByLabelAndOnlyReachesThoseForms() {
+        publisher.publish(new DefinitionReader().read("scope_lead.json", """
+                {"id": "scope_lead", "label": {"zh": "销售线索", "en": "Lead"}, "titleField": "name",
+                 "fields": [{"id": "name", "type": "text", "label": {"zh": "名称", "en": "Name"}}]}"""), "test", "scope");
+        publisher.publish(new DefinitionReader().read("scope_visit.json", """
+                {"id": "scope_visit", "label": {"zh": "拜访记录", "en": "Visit"}, "titleField": "name",
+                 "fields": [{"id": "name", "type": "text", "label": {"zh": "名称", "en": "Name"}}]}"""), "test", "scope");
+        open("staff");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("new-api-token")));
+        _get(TextField.class, spec -> spec.withId("api-token-name")).setValue("小程序同步");
+        @SuppressWarnings("unchecked")
+        Select<String> scope = _get(Select.class, spec -> spec.withId("api-token-scope"));
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<FormDefinition> readForms = _get(MultiSelectComboBox.class,
+                spec -> spec.withId("api-token-read-forms"));
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<FormDefinition> writeForms = _get(MultiSelectComboBox.class,
+                spec -> spec.withId("api-token-write-forms"));
+        assertThat(readForms.isVisible()).isFalse();
+        scope.setValue("forms");
+        assertThat(readForms.isVisible()).isTrue();
+        assertThat(readForms.getLabel()).isEqualTo("只读的表单");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("create-api-token")));
+        assertThat(readForms.isInvalid()).as("no form chosen").isTrue();
+        assertThat(readForms.getErrorMessage()).isEqualTo("请至少选择一个表单");
+
+        // Picked by what people read in the list, the label.
+        assertThat(readForms.getListDataView().getItems().map(readForms.getItemLabelGenerator()))
+                .contains("销售线索", "拜访记录");
+        FormDefinition lead = forms.published("scope_lead").orElseThrow();
+        FormDefinition visit = forms.published("scope_visit").orElseThrow();
+        readForms.setValue(java.util.Set.of(visit));
+        writeForms.setValue(java.util.Set.of(lead));
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("create-api-token")));
+
+        String secret = _get(TextField.class, spec -> spec.withId("api-token-secret")).getValue();
+        ApiScopes scopes = tokens.authenticate(secret).orElseThrow().token().scopes();
+        assertThat(scopes.grants()).containsExactlyInAnyOrder("read:scope_visit", "write:scope_lead");
+        assertThat(scopes.mayWrite("scope_lead")).isTrue();
+        assertThat(scopes.mayWrite("scope_visit")).isFalse();
+        assertThat(scopes.mayRead("scope_visit")).isTrue();
+        assertThat(scopes.mayRead("customer")).isFalse();
+        int row = GridKt._findAll(tokensGrid()).stream().map(ApiToken::name).toList().indexOf("小程序同步");
+        assertThat(String.join(" | ", GridKt._getFormattedRow(tokensGrid(), row)))
+                .contains("读写：销售线索；只读：拜访记录").doesNotContain("scope_");
     }
 
     private void open(String username) {

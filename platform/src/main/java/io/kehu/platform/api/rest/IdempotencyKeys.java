@@ -28,6 +28,8 @@ class IdempotencyKeys {
     private static final Field<Long> RECORD_ID = field(name("record_id"), Long.class);
     private static final Field<Integer> STATUS = field(name("status"), Integer.class);
     private static final Field<String> BODY = field(name("response_body"), String.class);
+    private static final Field<java.time.OffsetDateTime> CREATED_AT = field(name("created_at"),
+            org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE);
 
     /** A remembered create. */
     record Remembered(String requestHash, String formId, long recordId, int status, String body) {
@@ -50,6 +52,11 @@ class IdempotencyKeys {
         dsl.insertInto(KEYS).set(TOKEN_ID, tokenId).set(KEY, key).set(REQUEST_HASH, remembered.requestHash())
                 .set(FORM_ID, remembered.formId()).set(RECORD_ID, remembered.recordId())
                 .set(STATUS, remembered.status()).set(BODY, remembered.body()).execute();
+    }
+
+    /** Removes the keys remembered before {@code cutoff}; returns how many. */
+    int forgetBefore(java.time.OffsetDateTime cutoff) {
+        return dsl.deleteFrom(KEYS).where(CREATED_AT.lt(cutoff)).execute();
     }
 
     /** Whether {@code e} is the refusal of a second row for the same key (or another unique value). */

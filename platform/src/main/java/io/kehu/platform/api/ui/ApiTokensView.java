@@ -20,9 +20,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.kehu.platform.api.ApiScopes;
 import io.kehu.platform.api.ApiToken;
 import io.kehu.platform.api.ApiTokens;
 import io.kehu.platform.api.NewApiToken;
+import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
@@ -36,6 +38,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,6 +54,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     static final String ROUTE = "api-tokens";
 
     private final ApiTokens tokens;
+    private final FormCatalog forms;
     private final Actor actor;
     private final boolean admin;
     private final List<UserAccount> accounts;
@@ -59,8 +63,9 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph empty = new Paragraph();
     private final Grid<ApiToken> grid = new Grid<>();
 
-    ApiTokensView(ApiTokens tokens, CurrentUser user, UserAccounts userAccounts) {
+    ApiTokensView(ApiTokens tokens, CurrentUser user, UserAccounts userAccounts, FormCatalog forms) {
         this.tokens = tokens;
+        this.forms = forms;
         UserAccount me = user.username().flatMap(userAccounts::findByUsername)
                 .orElseThrow(() -> new AccessRefusedException("您的账号已不存在。", "Your account no longer exists."));
         this.actor = Actor.of(me);
@@ -68,7 +73,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         this.accounts = admin ? userAccounts.findAll() : List.of(me);
         this.names = accounts.stream().collect(Collectors.toMap(UserAccount::id, UserAccount::displayName));
 
-        Button create = new Button(getTranslation("api.tokens.new"), click -> new NewTokenDialog(accounts, me,
+        Button create = new Button(getTranslation("api.tokens.new"), click -> new NewTokenDialog(accounts, me, forms.allPublished(),
                 this::created).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-api-token");
@@ -95,8 +100,8 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                     .setAutoWidth(true);
         }
         grid.addColumn(t -> t.hint() + "…").setHeader(getTranslation("api.tokens.col.hint")).setAutoWidth(true);
-        grid.addColumn(t -> getTranslation(t.scopes().mayWrite("*") ? "api.tokens.scope.write"
-                : "api.tokens.scope.read")).setHeader(getTranslation("api.tokens.col.scope")).setAutoWidth(true);
+        grid.addColumn(t -> scopeText(t.scopes())).setHeader(getTranslation("api.tokens.col.scope"))
+                .setFlexGrow(2);
         grid.addColumn(this::status).setHeader(getTranslation("api.tokens.col.status")).setAutoWidth(true);
         grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("api.tokens.never") : format(t.lastUsedAt()))
                 .setHeader(getTranslation("api.tokens.col.last_used")).setAutoWidth(true);
@@ -104,6 +109,39 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                 : format(t.expiresAt())).setHeader(getTranslation("api.tokens.col.expires")).setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setKey("revoke").setAutoWidth(true);
         return grid;
+    }
+
+    /** The scopes in words, naming forms by their labels: 读写：客户、商机；只读：客户反馈. */
+    private String scopeText(ApiScopes scopes) {
+        if (scopes.mayWrite("*")) {
+            return getTranslation("api.tokens.scope.write");
+        }
+        List<String> write = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        boolean readAll = scopes.grants().contains("read:*");
+        for (String grant : scopes.grants().stream().sorted().toList()) {
+            String formId = grant.substring(grant.indexOf(':') + 1);
+            if (formId.equals("*")) {
+                continue;
+            }
+            String label = forms.published(formId).map(f -> f.label().in(getLocale())).orElse(formId);
+            if (grant.startsWith("write:")) {
+                write.add(label);
+            } else if (!scopes.mayWrite(formId)) {
+                read.add(label);
+            }
+        }
+        String separator = getTranslation("api.tokens.scope.separator");
+        List<String> parts = new ArrayList<>();
+        if (!write.isEmpty()) {
+            parts.add(getTranslation("api.tokens.scope.write_list", String.join(separator, write)));
+        }
+        if (readAll) {
+            parts.add(getTranslation("api.tokens.scope.read"));
+        } else if (!read.isEmpty()) {
+            parts.add(getTranslation("api.tokens.scope.read_list", String.join(separator, read)));
+        }
+        return String.join(getTranslation("api.tokens.scope.joiner"), parts);
     }
 
     private String status(ApiToken token) {
