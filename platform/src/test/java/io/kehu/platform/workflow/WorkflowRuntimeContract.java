@@ -511,8 +511,10 @@ abstract class WorkflowRuntimeContract {
                 "product", "商用冰柜", "quantity", 1, "amount", new java.math.BigDecimal("3999.00")));
     }
 
+    /** The notices to people about a record (not those only for a webhook channel, e.g. 投诉已受理 to a chat group). */
     private List<WorkflowNotice> notices(long recordId) {
-        return events.stream(WorkflowNotice.class).filter(n -> n.recordId() == recordId).toList();
+        return events.stream(WorkflowNotice.class).filter(n -> n.recordId() == recordId)
+                .filter(n -> !n.recipients().isEmpty() || n.channel() == null).toList();
     }
 
     @Test

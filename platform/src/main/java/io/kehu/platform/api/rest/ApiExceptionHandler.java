@@ -85,7 +85,7 @@ class ApiExceptionHandler {
     /**
      * A workflow refusal with the workflow's own reason in the request's language: not in a state the transition
      * leaves from is a conflict with the record's current state (409), not allowed for this user 403, an unknown
-     * transition 404, a missing comment or field or a failing guard 422.
+     * transition 404, a missing comment or field, a failing guard or a record an action could not write 422.
      */
     @ExceptionHandler(TransitionRefusedException.class)
     ResponseEntity<ProblemDetail> transitionRefused(TransitionRefusedException e, HttpServletRequest request) {
@@ -93,7 +93,8 @@ class ApiExceptionHandler {
             case NO_WORKFLOW, UNKNOWN_TRANSITION -> HttpStatus.NOT_FOUND;
             case WRONG_STATE -> HttpStatus.CONFLICT;
             case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
-            case COMMENT_REQUIRED, COMMENT_TOO_LONG, FIELDS_MISSING, GUARD -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case COMMENT_REQUIRED, COMMENT_TOO_LONG, FIELDS_MISSING, GUARD, ACTION_FAILED ->
+                    HttpStatus.UNPROCESSABLE_CONTENT;
         };
         ApiProblem problem = new ApiProblem(status, "transition_refused", e.text())
                 .member("reason", e.reason().name().toLowerCase(Locale.ROOT));
