@@ -2,7 +2,7 @@ package io.kehu.platform.dashboards;
 
 import io.kehu.platform.support.KehuPostgresTest;
 
-/** Stored dashboards on PostgreSQL, in the Kehu that every {@link KehuPostgresTest} shares. */
+/** Stored dashboards on PostgreSQL, in a Kehu shared through {@link KehuPostgresTest}. */
 @KehuPostgresTest
 class PostgresStoredDashboardsTest extends StoredDashboardsContract {
 }

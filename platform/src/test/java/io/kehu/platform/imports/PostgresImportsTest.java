@@ -2,7 +2,7 @@ package io.kehu.platform.imports;
 
 import io.kehu.platform.support.KehuPostgresTest;
 
-/** Imports on PostgreSQL, in the Kehu that every {@link KehuPostgresTest} shares. */
+/** Imports on PostgreSQL, in a Kehu shared through {@link KehuPostgresTest}. */
 @KehuPostgresTest
 class PostgresImportsTest extends ImportsContract {
 }

@@ -2,7 +2,7 @@ package io.kehu.platform.notifications;
 
 import io.kehu.platform.support.KehuPostgresTest;
 
-/** In-app notifications on PostgreSQL, in the Kehu that every {@link KehuPostgresTest} shares. */
+/** In-app notifications on PostgreSQL, in a Kehu shared through {@link KehuPostgresTest}. */
 @KehuPostgresTest
 class PostgresNotificationsTest extends NotificationsContract {
 }

@@ -2,7 +2,7 @@ package io.kehu.platform.records;
 
 import io.kehu.platform.support.KehuPostgresTest;
 
-/** The record contract on PostgreSQL, in the Kehu that every {@link KehuPostgresTest} shares. */
+/** The record contract on PostgreSQL, in a Kehu shared through {@link KehuPostgresTest}. */
 @KehuPostgresTest
 class PostgresRecordsTest extends RecordsContract {
 }

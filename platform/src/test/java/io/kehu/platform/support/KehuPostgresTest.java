@@ -7,10 +7,11 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * {@link KehuTest} on PostgreSQL: every test class with this annotation shares one Kehu on one throw-away database of
- * the local server ({@link SharedPostgres}), as the H2 twins of these classes share one on H2. One context instead of
- * one per class saves a Spring start and a Flyway migration of an empty database per class. A class that changes the
- * database itself (settings, a schema of its own) keeps its own database and context instead.
+ * {@link KehuTest} on PostgreSQL: test classes with this annotation and otherwise the same configuration share one
+ * Kehu on one throw-away database of the local server ({@link SharedPostgres}), as their H2 twins share one on H2.
+ * Before, each class declared its own database and {@code @DirtiesContext}, which cost a Spring start, a database and
+ * a Flyway migration per class. A class that changes the database itself (its settings) or needs it to itself keeps
+ * its own database and context instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -2,7 +2,7 @@ package io.kehu.platform.webhooks;
 
 import io.kehu.platform.support.KehuPostgresTest;
 
-/** Webhooks on PostgreSQL, in the Kehu that every {@link KehuPostgresTest} shares. */
+/** Webhooks on PostgreSQL, in a Kehu shared through {@link KehuPostgresTest}. */
 @KehuPostgresTest
 class PostgresWebhooksTest extends WebhooksContract {
 }
