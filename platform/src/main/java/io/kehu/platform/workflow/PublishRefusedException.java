@@ -19,7 +19,9 @@ public class PublishRefusedException extends RuntimeException {
         /** Another workflow is already in force on the form. */
         FORM_TAKEN,
         /** The version asked for does not exist. */
-        NO_SUCH_VERSION
+        NO_SUCH_VERSION,
+        /** Moving an in-flight record was refused by the write path (a form rule or guard); nothing was published. */
+        RECORD_REFUSED
     }
 
     private final Reason reason;

@@ -8,6 +8,8 @@ import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.forms.PendingForms;
 import io.kehu.platform.forms.RuleCompileCheck;
+import io.kehu.platform.records.RecordRefusedException;
+import io.kehu.platform.records.RecordValidationException;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
@@ -296,8 +298,12 @@ public class WorkflowVersions {
                     definition.statusField(), state.state(), MOVE_BATCH)) {
                 for (long[] row : batch) {
                     long id = row[0];
-                    TransitionScope.moving(definition.form(), id, to, () -> records.update(admin, definition.form(),
-                            id, (int) row[1], Map.of(definition.statusField(), to)));
+                    try {
+                        TransitionScope.moving(definition.form(), id, to, () -> records.update(admin,
+                                definition.form(), id, (int) row[1], Map.of(definition.statusField(), to)));
+                    } catch (RecordRefusedException | RecordValidationException refused) {
+                        throw recordRefused(definition, state, to, id, refused);
+                    }
                     log.append(definition.form(), id, new WorkflowStep(definition.id(), "", state.state(), to, note,
                             admin.userId(), admin.username(), java.time.Instant.now()));
                     count++;
@@ -305,7 +311,33 @@ public class WorkflowVersions {
             }
             moved.put(state.state(), count);
         }
+        // A record may have entered an old state since the preview (a transition under the version still in force):
+        // refuse rather than strand it; the admin publishes again and sees it.
+        List<InFlight> late = new ArrayList<>();
+        store.recordsPerState(definition.form(), definition.statusField()).forEach((value, count) -> {
+            if (value != null && count > 0 && definition.state(value).isEmpty()) {
+                late.add(new InFlight(value, LocalizedText.of(value, value), count));
+            }
+        });
+        if (!late.isEmpty()) {
+            throw new PublishRefusedException(Reason.UNMAPPED_STATES, late, unmappedText(late));
+        }
         return moved;
+    }
+
+    private static PublishRefusedException recordRefused(WorkflowDefinition definition, InFlight from, String to,
+            long id, RuntimeException refused) {
+        LocalizedText why = refused instanceof RecordRefusedException r ? r.text()
+                : LocalizedText.of(((RecordValidationException) refused).errors().stream()
+                        .map(e -> e.message().zh()).collect(Collectors.joining("；")),
+                        ((RecordValidationException) refused).errors().stream().map(e -> e.message().en())
+                                .collect(Collectors.joining("; ")));
+        LocalizedText target = definition.state(to).map(WorkflowState::label).orElse(LocalizedText.of(to, to));
+        return new PublishRefusedException(Reason.RECORD_REFUSED, List.of(), LocalizedText.of(
+                "第 " + id + " 号记录不能从“" + from.label().zh() + "”转入“" + target.zh() + "”：" + why.zh()
+                        + "。请先处理该记录，或改选其他状态",
+                "Record " + id + " cannot move from '" + from.label().en() + "' to '" + target.en() + "': "
+                        + why.en() + ". Fix the record first, or choose another state"));
     }
 
     /**
