@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 /**
  * Marks, for the current thread, the one status change a transition is writing, so that {@link StatusFieldGuard} lets
  * exactly that change through and refuses every other way of changing the status field (a form edit, a bulk
- * update, an import, a plugin). Only {@code Workflows} opens a scope; plugins see the SDK, not this class.
+ * update, an import, a plugin). Only the workflow package opens a scope — {@code Workflows} for a transition and the
+ * fields it asks for, {@code WorkflowVersions} for the records a publish maps to new states; plugins see the SDK,
+ * not this class.
  */
 public final class TransitionScope {
 
