@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.jooq.Context;
 import org.jooq.DSLContext;
 import org.jooq.Param;
+import org.jooq.RenderContext.CastMode;
 import org.jooq.ResultQuery;
 import org.jooq.impl.CustomQueryPart;
 import org.slf4j.Logger;
@@ -24,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * The statement is still built with jOOQ at every call (cheap: objects, no text), and its bind values are collected
  * by {@link Binds} as they are made. The first statement of a shape is rendered by jOOQ; jOOQ's own list of the
  * statement's bind values says where each collected value goes (a value may be bound twice, or in another order than
- * it was made). A statement whose bind values did not all come from {@link Binds} is never reused and always
- * rendered by jOOQ. Later statements of the shape send the kept SQL with their values, bound by jOOQ's own bindings,
- * through the same {@link DSLContext} (listeners, exception translation and transactions as before).
+ * it was made). The SQL is kept cut at the places of its values, and only if putting that statement's own values
+ * back in renders exactly jOOQ's SQL; a statement whose bind values did not all come from {@link Binds} is never
+ * reused and always rendered by jOOQ. Later statements of the shape send the kept text with their values rendered
+ * into it by jOOQ (so jOOQ binds them with its own bindings), through the same {@link DSLContext} (listeners,
+ * exception translation and transactions as before).
  *
  * <p>The key holds the {@link RecordTable} of the form version, and of any other form the statement reads (a
  * republished form has a new one, so its old entries are never hit again and age out), and the {@linkplain Binds#shape() shape}, which holds no value. At most
@@ -45,16 +49,17 @@ final class RenderedQueries {
      * The rendered SQL cut at its bind markers, and for each marker the index of the collected value bound there;
      * {@code fragments == null}: this shape is rendered by jOOQ every time.
      */
-    private record Rendered(String[] fragments, int[] bindOrder, int collected) {
+    private record Rendered(String[] fragments, int[] bindOrder, boolean[] uncast, int collected) {
 
         boolean reusable() {
             return fragments != null;
         }
     }
 
-    private static final Rendered NOT_REUSABLE = new Rendered(null, new int[0], -1);
+    private static final Rendered NOT_REUSABLE = new Rendered(null, new int[0], new boolean[0], -1);
 
     private final Cache<Key, Rendered> cache = Caffeine.newBuilder().maximumSize(MAX_SHAPES).build();
+    private final LongAdder reused = new LongAdder();
 
     /**
      * The statement {@code build} makes, whose bind values {@code binds} collected while it was built ({@code build}
@@ -82,7 +87,13 @@ final class RenderedQueries {
                     binds.shape(), table.form.id(), binds.params().size(), rendered.collected());
             return build.get();
         }
+        reused.increment();
         return dsl.resultQuery("{0}", new Replay(rendered, binds.params()));
+    }
+
+    /** How many statements were sent with SQL kept from an earlier one (tests, diagnostics). */
+    long reused() {
+        return reused.sum();
     }
 
     private static Rendered render(DSLContext dsl, ResultQuery<?> query, List<Param<?>> collected) {
@@ -105,21 +116,28 @@ final class RenderedQueries {
         // Cut the SQL where each value is rendered (a "?", on H2 "cast(? as bigint)"): the values are rendered again
         // at every call, which is also how jOOQ learns which values to bind.
         String sql = dsl.render(query);
+        // Where jOOQ renders a value without its cast (a page's offset and size), so must the replay.
         String[] fragments = new String[order.size() + 1];
+        boolean[] uncast = new boolean[order.size()];
         int cursor = 0;
         for (int i = 0; i < order.size(); i++) {
-            String marker = dsl.render(collected.get(order.get(i)));
-            int markerAt = marker.indexOf('?');
+            Param<?> value = collected.get(order.get(i));
             int next = sql.indexOf('?', cursor);
-            int start = next - markerAt;
-            if (markerAt < 0 || next < 0 || start < cursor || !sql.startsWith(marker, start)) {
-                return NOT_REUSABLE;
+            String marker = dsl.render(value);
+            int start = next - marker.indexOf('?');
+            if (next < 0 || marker.indexOf('?') < 0 || start < cursor || !sql.startsWith(marker, start)) {
+                marker = dsl.renderContext().castMode(CastMode.NEVER).visit(value).render();
+                start = next - marker.indexOf('?');
+                uncast[i] = true;
+                if (next < 0 || marker.indexOf('?') < 0 || start < cursor || !sql.startsWith(marker, start)) {
+                    return NOT_REUSABLE;
+                }
             }
             fragments[i] = sql.substring(cursor, start);
             cursor = start + marker.length();
         }
         fragments[order.size()] = sql.substring(cursor);
-        Rendered rendered = new Rendered(fragments, order.stream().mapToInt(Integer::intValue).toArray(),
+        Rendered rendered = new Rendered(fragments, order.stream().mapToInt(Integer::intValue).toArray(), uncast,
                 collected.size());
         // Kept only when it renders to exactly what jOOQ rendered for the whole statement.
         String replayed = dsl.render(dsl.resultQuery("{0}", new Replay(rendered, collected)));
@@ -141,8 +159,15 @@ final class RenderedQueries {
         public void accept(Context<?> ctx) {
             String[] fragments = rendered.fragments();
             int[] order = rendered.bindOrder();
+            boolean[] uncast = rendered.uncast();
             for (int i = 0; i < order.length; i++) {
-                ctx.sql(fragments[i]).visit(values.get(order[i]));
+                ctx.sql(fragments[i]);
+                if (uncast[i]) {
+                    CastMode mode = ctx.castMode();
+                    ctx.castMode(CastMode.NEVER).visit(values.get(order[i])).castMode(mode);
+                } else {
+                    ctx.visit(values.get(order[i]));
+                }
             }
             ctx.sql(fragments[order.length]);
         }

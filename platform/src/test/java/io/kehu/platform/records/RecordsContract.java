@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -79,6 +80,8 @@ abstract class RecordsContract {
     DSLContext dsl;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    RecordServices services;
 
     Actor system = Actor.system("test-import");
     Actor admin;
@@ -631,6 +634,57 @@ abstract class RecordsContract {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> records.query(admin, q.where(Filter.of("founded", Operator.EQUALS, "soon"))))
                 .isInstanceOf(RecordValidationException.class);
+    }
+
+    @Test
+    void aQueryOfAnEarlierShapeGetsItsOwnValuesInTheKeptSql() {
+        List<Record> all = new ArrayList<>();
+        FormDefinition form = companies(all);
+        RecordQuery q = RecordQuery.of(form.id()).sortBy(Sort.desc("founded"));
+        long reusedBefore = services.renderedQueries().reused();
+
+        // Each shape twice or more with other values: the second statement sends the SQL kept from the first.
+        for (String level : List.of("KEY", "NORMAL", "POTENTIAL")) {
+            for (int low : List.of(0, 40, 90)) {
+                RecordQuery filtered = q.where(Filter.of("level", Operator.EQUALS, level))
+                        .where(Filter.of("employees", Operator.BETWEEN, low, low + 30));
+                assertThat(ids(admin, filtered)).as("%s, %d..%d", level, low, low + 30).isEqualTo(
+                        expectedNewestFirst(all, r -> level.equals(r.get("level")) && r.get("employees") != null
+                                && (Long) r.get("employees") >= low && (Long) r.get("employees") <= low + 30));
+                assertThat(ids(staff, filtered)).isEqualTo(expectedNewestFirst(all, r -> level.equals(r.get("level"))
+                        && r.get("employees") != null && (Long) r.get("employees") >= low
+                        && (Long) r.get("employees") <= low + 30 && Objects.equals(r.get("owner"), staff.userId())));
+            }
+        }
+        for (String text : List.of("公司 1", "ALPHA 公司 2", "beta 公司 29")) {
+            assertThat(ids(admin, q.where(Filter.of("name", Operator.CONTAINS, text)))).isEqualTo(expectedNewestFirst(
+                    all, r -> r.get("name").toString().toLowerCase(Locale.ROOT)
+                            .contains(text.toLowerCase(Locale.ROOT))));
+        }
+        for (List<Object> levels : List.of(List.<Object>of("KEY", "NORMAL"), List.<Object>of("POTENTIAL", "KEY"))) {
+            assertThat(ids(admin, q.where(new Filter("level", Operator.IN, levels)))).isEqualTo(
+                    expectedNewestFirst(all, r -> levels.contains(r.get("level"))));
+        }
+        // An empty value is another shape ("is null"), not a value bound into the kept "= ?".
+        assertThat(ids(admin, q.where(Filter.of("employees", Operator.EQUALS, 37L)))).isEqualTo(
+                expectedNewestFirst(all, r -> Long.valueOf(37).equals(r.get("employees"))));
+        assertThat(ids(admin, q.where(new Filter("employees", Operator.EQUALS, java.util.Collections.singletonList(
+                null))))).isEqualTo(expectedNewestFirst(all, r -> r.get("employees") == null));
+        assertThat(ids(admin, q.where(Filter.of("employees", Operator.EQUALS, 74L)))).isEqualTo(
+                expectedNewestFirst(all, r -> Long.valueOf(74).equals(r.get("employees"))));
+        for (Record r : List.of(all.get(4), all.get(8), all.get(5))) {
+            assertThat(records.get(staff, form.id(), r.id()).isPresent())
+                    .isEqualTo(Objects.equals(r.get("owner"), staff.userId()));
+        }
+
+        assertThat(services.renderedQueries().reused() - reusedBefore).isGreaterThanOrEqualTo(20);
+    }
+
+    private static List<Long> expectedNewestFirst(List<Record> all, Predicate<Record> filter) {
+        return all.stream().filter(filter)
+                .sorted(Comparator.comparing((Record r) -> (LocalDate) r.get("founded")).reversed()
+                        .thenComparing(Record::id))
+                .map(Record::id).toList();
     }
 
     @Test
