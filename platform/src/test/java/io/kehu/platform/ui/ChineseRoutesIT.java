@@ -179,11 +179,12 @@ class ChineseRoutesIT {
         return new ArrayList<>(paths);
     }
 
-    /** Data that may be Latin: the accounts' names as the company typed them. */
+    /** Data that may be Latin: the accounts' names and sign-in names as the company typed them. */
     private List<String> data() {
         List<String> data = new ArrayList<>();
         for (UserAccount account : accounts.findAll()) {
             data.add(account.displayName());
+            data.add(account.username());
         }
         return data;
     }
