@@ -168,6 +168,12 @@ public class EndpointStore {
         return Boolean.TRUE.equals(dsl.select(ENABLED).from(ENDPOINT).where(ID.eq(id)).fetchOne(ENABLED));
     }
 
+    /** The failed attempts in a row now. */
+    public int failures(long id) {
+        Integer failures = dsl.select(FAILURES).from(ENDPOINT).where(ID.eq(id)).fetchOne(FAILURES);
+        return failures == null ? 0 : failures;
+    }
+
     /** Counts a failed attempt; returns the failures in a row now. */
     public int failed(long id) {
         dsl.update(ENDPOINT).set(FAILURES, FAILURES.plus(1)).where(ID.eq(id)).execute();
