@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "kehu.forms.seed=false",
         "kehu.demo.customers=0",
         ApiContract.PROPERTIES_RATE,
+        ApiContract.PROPERTIES_OWN,
         "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
         "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
 class H2ApiWorkflowTest extends ApiWorkflowContract {

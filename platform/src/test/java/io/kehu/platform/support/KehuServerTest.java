@@ -9,8 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A whole Kehu behind a real HTTP server on a random port, on a fresh embedded H2 file database, no seeded forms and
  * no demo customers: for tests that talk to it over HTTP (sign-in, error pages, the API). One annotation, so all of
- * them share one context. The API's rate limit is lowered so the API contract can reach it in a few hundred requests;
- * nothing else here calls the API.
+ * them share one context. The API contracts keep a context of their own (their tokens must not meet the sign-in
+ * tests' state); the lowered API rate limit stays so that this context matches theirs in everything else.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -37,7 +37,8 @@ class ListViewTest extends ScreensTest {
         UI.getCurrent().navigate(HomeView.class);
         SideNav customers = _get(SideNav.class, spec -> spec.withId("nav-customers"));
         assertThat(customers.getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Customer", "Feedback", "Interaction", "Return request", "Purchase");
+                .containsExactly("Customer", "Feedback", "Interaction", "Return request", "Purchase",
+                        "Customer event");
         assertThat(customers.getItems().getFirst().getPath()).isEqualTo("forms/customer");
         assertThat(FormNavigation.icon("user-card")).isNotNull();
         assertThat(FormNavigation.icon("no-such-icon")).isNull();
