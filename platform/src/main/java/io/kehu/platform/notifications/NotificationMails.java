@@ -26,6 +26,8 @@ public class NotificationMails {
     private static final Table<Record> NOTIFICATION = table(name("kehu_notification"));
     private static final Table<Record> USER = table(name("kehu_user"));
     private static final Field<Long> ID = field(name("kehu_notification", "id"), Long.class);
+    /** The notification's id in statements on its table alone (updates), where the qualified name does not apply. */
+    private static final Field<Long> OWN_ID = field(name("id"), Long.class);
     private static final Field<Long> USER_ID = field(name("kehu_notification", "user_id"), Long.class);
     private static final Field<String> TITLE_ZH = field(name("title_zh"), String.class);
     private static final Field<String> TITLE_EN = field(name("title_en"), String.class);
@@ -85,26 +87,26 @@ public class NotificationMails {
     public boolean claim(Pending pending, Instant until) {
         return dsl.update(NOTIFICATION)
                 .set(MAIL_STATE, SENDING).set(MAIL_NEXT_AT, utc(until)).set(MAIL_ATTEMPTS, pending.attempts() + 1)
-                .where(field(name("id"), Long.class).eq(pending.id()).and(MAIL_ATTEMPTS.eq(pending.attempts())))
+                .where(OWN_ID.eq(pending.id()).and(MAIL_ATTEMPTS.eq(pending.attempts())))
                 .execute() == 1;
     }
 
     /** The mail went out. */
     public void sent(long id) {
         dsl.update(NOTIFICATION).set(MAIL_STATE, SENT).setNull(MAIL_NEXT_AT)
-                .where(field(name("id"), Long.class).eq(id)).execute();
+                .where(OWN_ID.eq(id)).execute();
     }
 
     /** The attempt failed: tried again from {@code retryAt}, or never again when it is null. */
     public void failed(long id, Instant retryAt) {
         dsl.update(NOTIFICATION).set(MAIL_STATE, retryAt == null ? FAILED : RETRY)
                 .set(MAIL_NEXT_AT, retryAt == null ? null : utc(retryAt))
-                .where(field(name("id"), Long.class).eq(id)).execute();
+                .where(OWN_ID.eq(id)).execute();
     }
 
     /** A notification's mail state as stored (null: not mailed, or not yet). */
     public String state(long id) {
-        return dsl.select(MAIL_STATE).from(NOTIFICATION).where(field(name("id"), Long.class).eq(id))
+        return dsl.select(MAIL_STATE).from(NOTIFICATION).where(OWN_ID.eq(id))
                 .fetchOne(MAIL_STATE);
     }
 

@@ -162,4 +162,37 @@ class WorkflowRecordViewTest extends ScreensTest {
         assertThat(records.get(staff, "feedback", complaint.id()).orElseThrow().get("status")).isEqualTo("new");
         assertThat(state()).isEqualTo("New");
     }
+
+    @Test
+    void theFieldsAStateFreezesAreReadOnlyOnTheRecordAndTheOthersStayEditable() {
+        Map<String, Object> event = new java.util.HashMap<>();
+        event.put("name", "会员联谊会 " + System.nanoTime());
+        event.put("kind", "member_gathering");
+        event.put("planned_on", java.time.LocalDate.now().plusDays(20));
+        event.put("invitees", "金卡会员 30 人");
+        event.put("plan", "茶话会与新品试用");
+        event.put("budget", new java.math.BigDecimal(6000));
+        event.put("organizer", staff.userId());
+        Record draft = records.create(staff, "customer_event", event);
+        Record waiting = workflows.transition(staff, "customer_event", draft.id(), "submit", null,
+                draft.rowVersion());
+        workflows.transition(manager, "customer_event", draft.id(), "approve", null, waiting.rowVersion());
+
+        signIn("staff");
+        UI.getCurrent().navigate("forms/customer_event/" + draft.id());
+
+        assertThat(state()).isEqualTo("Approved, in preparation");
+        // 已批准: budget and plan are fixed; where and who, the actual cost and the review are still filled in.
+        assertThat(readOnly("budget")).isTrue();
+        assertThat(readOnly("plan")).isTrue();
+        assertThat(readOnly("name")).isTrue();
+        assertThat(readOnly("location")).isFalse();
+        assertThat(readOnly("invitees")).isFalse();
+        assertThat(readOnly("review")).isFalse();
+    }
+
+    private static boolean readOnly(String fieldId) {
+        return ((com.vaadin.flow.component.HasValue<?, ?>) _get(com.vaadin.flow.component.Component.class,
+                spec -> spec.withId("field-" + fieldId))).isReadOnly();
+    }
 }
