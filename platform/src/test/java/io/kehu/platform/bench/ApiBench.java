@@ -12,10 +12,6 @@ import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.PostgresDatabase;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -84,7 +80,8 @@ public final class ApiBench {
                     .secret();
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             // HTTP/1.1 with keep-alive, as integrations talk to a Kehu behind no TLS-terminating proxy.
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String client = args.value("client", "plain");
+            BenchHttp http = BenchHttp.named(client);
             String base = "http://localhost:" + port + "/api/forms/bench_api_deal/records";
 
             // Warm both paths up first: the first creates of a fresh JVM run interpreted code, and timing the API
@@ -122,9 +119,7 @@ public final class ApiBench {
                 String stage = i % 2 == 0 ? "lead" : "won";
                 long c0 = cpu();
                 long t0 = System.nanoTime();
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "?stage=" + stage
-                                + "&sort=-signed_on&limit=50")).header("Authorization", "Bearer " + token).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                BenchHttp.Answer page = http.get(base + "?stage=" + stage + "&sort=-signed_on&limit=50", token);
                 JsonNode items = JSON.readTree(page.body()).get("items");
                 long t1 = System.nanoTime();
                 long c1 = cpu();
@@ -149,7 +144,7 @@ public final class ApiBench {
             String section = String.format("""
                     ### API, %s, %,d records
 
-                    Measured %s on %s (HTTP client and server in one JVM, loopback; token cache %d s), load
+                    Measured %s on %s (HTTP client `%s` and server in one JVM, loopback; token cache %d s), load
                     average (1 min) %.1f
                     before the timed part and %.1f after; %d warm-up creates each way first. CPU ms: the whole
                     process's CPU time per call (client, server, database driver; the database server's own work is
@@ -161,7 +156,7 @@ public final class ApiBench {
                     | list page p95 ms | %.2f | %.2f | %.2f× | |
                     | creates per second (sequential, one client) | %.0f | %.0f | %.2f× | %.2f / %.2f |
 
-                    """, postgres ? "PostgreSQL" : "H2", rows, LocalDate.now(), machine(),
+                    """, postgres ? "PostgreSQL" : "H2", rows, LocalDate.now(), machine(), client,
                     args.intValue("token-cache-seconds", 5), loadBefore, loadAfter,
                     warmUp,
                     pct(api, 50), pct(direct, 50), pct(api, 50) / pct(direct, 50), apiPageCpu, directPageCpu,
@@ -177,12 +172,9 @@ public final class ApiBench {
         }
     }
 
-    private static void apiCreate(HttpClient http, String base, String token, int i) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(values(i)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
+    private static void apiCreate(BenchHttp http, String base, String token, int i) throws Exception {
+        BenchHttp.Answer r = http.post(base, token, JSON.writeValueAsString(values(i)));
+        if (r.status() != 201) {
             throw new IllegalStateException(r.body());
         }
     }

@@ -190,7 +190,7 @@ class WorkflowBench {
 
         String body = String.format("""
                 Measured %s on %s, PostgreSQL 15; load average (1 min) %s at the start, %s after the transitions, %s
-                after the timers, %s at the end (other builds were running on the shared machine).
+                after the timers, %s at the end (on 2 cores, a load above 2 means other work was sharing them).
 
                 | what | runs | p50 ms | p95 ms | baseline | baseline p50 ms | baseline p95 ms | p50 ratio |
                 |---|---:|---:|---:|---|---:|---:|---:|
