@@ -24,6 +24,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,13 +63,27 @@ public class EndpointStore {
     private static final String ALL_PLUGINS = "plugin.*";
 
     private final DSLContext dsl;
+    private final EnabledEndpoints routing;
 
+    /** A store that reads the enabled endpoints on every call (tests that build one by hand). */
     public EndpointStore(DSLContext dsl) {
+        this(dsl, 0);
+    }
+
+    /**
+     * @param cacheSeconds how long the enabled endpoints' rows are kept between writes ({@link EnabledEndpoints});
+     *     other nodes' endpoint changes are seen within this time
+     */
+    @Autowired
+    public EndpointStore(DSLContext dsl,
+                         @Value("${kehu.webhooks.endpoint-cache-seconds:5}") int cacheSeconds) {
         this.dsl = dsl;
+        this.routing = new EnabledEndpoints(cacheSeconds);
     }
 
     /** Stores a new, enabled endpoint; returns its id and its secret (shown once). */
     public Created create(EndpointSettings settings, Instant now) {
+        routing.changed();
         String secret = newSecret();
         long id = dsl.insertInto(ENDPOINT)
                 .columns(URL, DESCRIPTION, FORMAT, EVENT_TYPES, FORM_IDS, SECRET, ENABLED, CREATED_AT, RULE, CHANNEL,
@@ -81,6 +97,7 @@ public class EndpointStore {
 
     /** Changes an endpoint; a robot secret left empty keeps the one stored, and a past rule problem is forgotten. */
     public void update(long id, EndpointSettings settings) {
+        routing.changed();
         var update = dsl.update(ENDPOINT).set(URL, settings.url()).set(DESCRIPTION, settings.description())
                 .set(FORMAT, settings.format().name()).set(EVENT_TYPES, types(settings))
                 .set(FORM_IDS, forms(settings.formIds())).set(RULE, settings.rule()).set(CHANNEL, settings.channel())
@@ -93,6 +110,7 @@ public class EndpointStore {
 
     /** Forgets the robot's signing secret (the robot no longer signs). */
     public void clearRobotSecret(long id) {
+        routing.changed();
         dsl.update(ENDPOINT).set(ROBOT_SECRET, (String) null).where(ID.eq(id)).execute();
     }
 
@@ -113,8 +131,8 @@ public class EndpointStore {
 
     /** The enabled endpoint workflows name {@code channel}, if any. */
     public Optional<WebhookEndpoint> channel(String channel, Instant now) {
-        return dsl.select().from(ENDPOINT).where(CHANNEL.eq(channel).and(ENABLED.isTrue()))
-                .fetchOptional(r -> endpoint(r, now));
+        return enabledRows().stream().filter(r -> channel.equals(r.get(CHANNEL))).findFirst()
+                .map(r -> endpoint(r, now));
     }
 
     /** Whether another endpoint than {@code exceptId} already has channel name {@code channel}. */
@@ -125,12 +143,14 @@ public class EndpointStore {
 
     /** Switches an endpoint on (clearing the failure count) or off by hand. */
     public void setEnabled(long id, boolean enabled) {
+        routing.changed();
         dsl.update(ENDPOINT).set(ENABLED, enabled).set(FAILURES, 0).set(DISABLED_REASON, (String) null)
                 .set(DISABLED_AT, (OffsetDateTime) null).where(ID.eq(id)).execute();
     }
 
     /** A new current secret; the old one keeps signing for {@link #ROTATION_OVERLAP}. Returns the new secret. */
     public String rotate(long id, Instant now) {
+        routing.changed();
         String secret = newSecret();
         dsl.update(ENDPOINT).set(PREVIOUS_SECRET, SECRET).set(PREVIOUS_UNTIL, utc(now.plus(ROTATION_OVERLAP)))
                 .set(SECRET, secret).where(ID.eq(id)).execute();
@@ -160,8 +180,11 @@ public class EndpointStore {
 
     /** Enabled endpoints that want events named {@code name} of {@code type} on {@code formId}, before rules. */
     public List<WebhookEndpoint> subscribers(EventType type, String name, String formId, Instant now) {
-        return dsl.select().from(ENDPOINT).where(ENABLED.isTrue()).fetch(r -> endpoint(r, now)).stream()
-                .filter(e -> e.wants(type, name, formId)).toList();
+        return enabledRows().stream().map(r -> endpoint(r, now)).filter(e -> e.wants(type, name, formId)).toList();
+    }
+
+    private List<Record> enabledRows() {
+        return routing.rows(() -> dsl.select().from(ENDPOINT).where(ENABLED.isTrue()).fetch());
     }
 
     public boolean isEnabled(long id) {
@@ -186,6 +209,7 @@ public class EndpointStore {
 
     /** Switches an endpoint off for the platform's reason; false when it was off already. */
     public boolean disable(long id, String reason, Instant now) {
+        routing.changed();
         return dsl.update(ENDPOINT).set(ENABLED, false).set(DISABLED_REASON, reason).set(DISABLED_AT, utc(now))
                 .where(ID.eq(id).and(ENABLED.isTrue())).execute() == 1;
     }
