@@ -22,6 +22,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.kehu.platform.designer.workflow.StateDialog;
+import io.kehu.platform.designer.workflow.TransitionDialog;
+import io.kehu.platform.designer.workflow.WorkflowEditing;
+import io.kehu.platform.designer.workflow.WorkflowSummaries;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
 import io.kehu.platform.workflow.WorkflowException;
@@ -43,10 +47,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The workflow editor at {@code admin/workflows/<id>}: states and transitions edited as tables (names, colour,
- * initial/final, SLA; from, to, button names), a state diagram drawn on the server that follows every edit, the
- * reader's problems next to the row they are about, and the JSON for experts (everything the tables do not edit —
- * actors, guards, required fields, actions, timers — is kept as it is in the JSON and edited there). The editor works
- * on the JSON itself, so nothing it does not know is lost. The guard test tries a transition on a real record as a
+ * initial/final; from, to, button names) with a settings dialog per row (package {@code designer.workflow}: who may
+ * act, guard, required fields, comment and actions of a transition; editable fields and time limit of a state), a
+ * state diagram drawn on the server that follows every edit, the reader's problems next to the row they are about, and
+ * the JSON for experts (timers are edited there). The editor works on the JSON itself, so nothing it does not know is
+ * lost. The guard test tries a transition on a real record as a
  * chosen user with the runtime's checks. Drafts, publish (with the in-flight check) and the version
  * history with rollback go through {@link WorkflowVersions}.
  */
@@ -54,12 +59,13 @@ import tools.jackson.databind.node.ObjectNode;
 @RolesAllowed("ADMIN")
 public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final List<String> COLOURS = List.of("grey", "blue", "green", "orange", "red", "purple");
+    static final List<String> COLOURS = StateDialog.COLOURS;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DesignerServices services;
     private final WorkflowVersions versions;
     private final UserAccounts accounts;
+    private final ConditionFields conditions;
     private final H2 title = new H2();
     private final Span version = new Span();
     private final Grid<ObjectNode> states = new Grid<>();
@@ -72,8 +78,10 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private ObjectNode doc;
     private List<WorkflowProblem> found = List.of();
 
-    WorkflowDesignerView(DesignerServices services, WorkflowVersions versions, UserAccounts accounts) {
+    WorkflowDesignerView(DesignerServices services, WorkflowVersions versions, UserAccounts accounts,
+                         ConditionFields conditions) {
         this.services = services;
+        this.conditions = conditions;
         this.versions = versions;
         this.accounts = accounts;
         services.admin();
@@ -188,22 +196,12 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         states.addComponentColumn(s -> flag("wf-state-final-" + index(states, s), s, "final"))
                 .setKey("final").setHeader(getTranslation("wf.state.final")).setAutoWidth(true);
         states.addComponentColumn(s -> {
-            TextField sla = new TextField();
+            Span sla = new Span(WorkflowSummaries.sla(s, this));
             sla.setId("wf-state-sla-" + index(states, s));
-            sla.setPlaceholder("PT4H");
-            sla.setValue(s.path("sla").path("within").asString(""));
-            sla.addValueChangeListener(e -> {
-                if (e.getValue().isBlank()) {
-                    s.remove("sla");
-                } else {
-                    ObjectNode within = s.has("sla") && s.get("sla").isObject() ? (ObjectNode) s.get("sla")
-                            : s.putObject("sla");
-                    within.put("within", e.getValue().strip().toUpperCase(java.util.Locale.ROOT));
-                }
-                changed(false);
-            });
             return sla;
         }).setKey("sla").setHeader(getTranslation("wf.state.sla")).setAutoWidth(true);
+        states.addComponentColumn(s -> settings("wf-state-edit-" + index(states, s), () -> editState(s)))
+                .setKey("settings").setAutoWidth(true);
         states.addComponentColumn(s -> rowProblems("$.states[" + index(states, s) + "]"))
                 .setKey("problems").setHeader(getTranslation("wf.problems")).setFlexGrow(1);
         states.addComponentColumn(s -> remove("wf-state-remove-" + index(states, s), "states", s))
@@ -248,6 +246,15 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
                 .setKey("zh").setHeader(getTranslation("wf.transition.label.zh")).setAutoWidth(true);
         transitions.addComponentColumn(t -> text("wf-transition-en-" + index(transitions, t), t, "label", "en"))
                 .setKey("en").setHeader(getTranslation("wf.transition.label.en")).setAutoWidth(true);
+        transitions.addComponentColumn(t -> {
+            Span summary = new Span(WorkflowSummaries.transition(t, this));
+            summary.setId("wf-transition-summary-" + index(transitions, t));
+            summary.getStyle().set("font-size", "var(--lumo-font-size-s)");
+            Button edit = settings("wf-transition-edit-" + index(transitions, t), () -> editTransition(t));
+            HorizontalLayout cell = new HorizontalLayout(edit, summary);
+            cell.setAlignItems(Alignment.CENTER);
+            return cell;
+        }).setKey("settings").setHeader(getTranslation("wf.transition.settings")).setAutoWidth(true);
         transitions.addComponentColumn(t -> rowProblems("$.transitions[" + index(transitions, t) + "]"))
                 .setKey("problems").setHeader(getTranslation("wf.problems")).setFlexGrow(1);
         transitions.addComponentColumn(t -> remove("wf-transition-remove-" + index(transitions, t), "transitions", t))
@@ -314,11 +321,58 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         return remove;
     }
 
-    private Span rowProblems(String path) {
-        String text = found.stream().filter(p -> p.jsonPath().equals(path) || p.jsonPath().startsWith(path + ".")
+    private Button settings(String id, Runnable open) {
+        Button edit = new Button(getTranslation("wf.settings"), VaadinIcon.COG_O.create(), e -> open.run());
+        edit.setId(id);
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return edit;
+    }
+
+    /** The problems with the part of the definition at {@code path}, one a line, in the admin's language. */
+    private String problemText(String path) {
+        return found.stream().filter(p -> p.jsonPath().equals(path) || p.jsonPath().startsWith(path + ".")
                         || p.jsonPath().startsWith(path + "["))
                 .map(p -> p.message(getLocale())).collect(Collectors.joining("\n"));
-        Span span = new Span(text);
+    }
+
+    /** Opens the transition's settings (who may act, guard, required fields, comment, actions). */
+    void editTransition(ObjectNode transition) {
+        editing().ifPresent(e -> {
+            TransitionDialog dialog = new TransitionDialog(transition, e, () -> changed(true));
+            dialog.showProblems(problemText("$.transitions[" + index(transitions, transition) + "]"));
+            dialog.open();
+        });
+    }
+
+    /** Opens the state's settings (editable fields, time limit, pause, colour, initial/final). */
+    void editState(ObjectNode state) {
+        editing().ifPresent(e -> {
+            StateDialog dialog = new StateDialog(state, e, () -> {
+                if (state.path("initial").asBoolean(false)) {
+                    // Exactly one state is initial: choosing one unchooses the others.
+                    array("states").forEach(s -> {
+                        if (s != state) {
+                            ((ObjectNode) s).remove("initial");
+                        }
+                    });
+                }
+                changed(true);
+            });
+            dialog.showProblems(problemText("$.states[" + index(states, state) + "]"));
+            dialog.open();
+        });
+    }
+
+    private java.util.Optional<WorkflowEditing> editing() {
+        java.util.Optional<WorkflowEditing> editing = WorkflowEditing.of(doc, services.catalog, versions, conditions);
+        if (editing.isEmpty()) {
+            Notification.show(getTranslation("wf.formNotPublished"));
+        }
+        return editing;
+    }
+
+    private Span rowProblems(String path) {
+        Span span = new Span(problemText(path));
         span.setId("wf-problem-" + path.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", ""));
         span.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-wrap")
                 .set("font-size", "var(--lumo-font-size-s)");

@@ -5,5 +5,7 @@
  * editable JSON view, undo/redo, drafts, a migration preview before publishing, version history with diffs and
  * rollback, JSON export and import. It edits immutable {@code forms.FormDefinition} snapshots and publishes only
  * through {@code forms.FormPublisher}, so every rule of the definition format and of schema sync applies unchanged.
+ * The workflow editor ({@code admin/workflows}) lives here too; its per-row settings dialogs are in
+ * {@code designer.workflow}.
  */
 package io.kehu.platform.designer;

@@ -1,0 +1,321 @@
+package io.kehu.platform.designer;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.kehu.platform.designer.condition.Operator;
+import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldOption;
+import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.support.KaribuSession;
+import io.kehu.platform.support.KehuTest;
+import io.kehu.platform.workflow.TransitionRefusedException;
+import io.kehu.platform.workflow.WhoMayAct;
+import io.kehu.platform.workflow.WorkflowTask;
+import io.kehu.platform.workflow.WorkflowVersions;
+import io.kehu.platform.workflow.Workflows;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Karibu tests of the workflow editor's settings dialogs in Chinese: who may act, the guard, required fields, the
+ * comment and the actions are chosen with pickers, saved as a draft, published, and the runtime acts on them; a
+ * state's time limit is set in friendly units; and every shipped workflow goes through every dialog unchanged.
+ */
+@KehuTest
+@TestPropertySource(properties = "kehu.test.context=designer")
+class WorkflowSettingsViewTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    FormPublisher publisher;
+    @Autowired
+    WorkflowVersions versions;
+    @Autowired
+    Workflows workflows;
+    @Autowired
+    Records records;
+
+    String form;
+    String workflow;
+    Actor admin;
+
+    @BeforeEach
+    void ownWorkflow() {
+        admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+        int n = SEQUENCE.incrementAndGet();
+        form = "wfs_" + n;
+        workflow = "wfs_flow_" + n;
+        FieldDefinition status = FieldDefinition.builder("status", FieldType.SELECT)
+                .label(LocalizedText.of("状态", "Status"))
+                .options(List.of(new FieldOption("new", LocalizedText.of("新建", "New")),
+                        new FieldOption("doing", LocalizedText.of("处理中", "Doing")),
+                        new FieldOption("done", LocalizedText.of("已完成", "Done"))))
+                .defaultValue("new").build();
+        FieldDefinition title = FieldDefinition.builder("title", FieldType.TEXT)
+                .label(LocalizedText.of("标题", "Title")).build();
+        FieldDefinition handler = FieldDefinition.builder("handler", FieldType.USER)
+                .label(LocalizedText.of("处理人", "Handler")).build();
+        FieldDefinition amount = FieldDefinition.builder("amount", FieldType.DECIMAL)
+                .label(LocalizedText.of("金额", "Amount")).build();
+        publisher.publish(new FormDefinition(form, LocalizedText.of("设置测试", "Settings test"), null, null, 0, "title",
+                null, List.of(title, handler, amount, status), List.of(), List.of(), null), "test", "settings form");
+        versions.publish(admin, """
+                {
+                  "id": "%s", "label": {"zh": "设置测试流程", "en": "Settings test flow"},
+                  "form": "%s", "statusField": "status",
+                  "states": [
+                    {"id": "new", "label": {"zh": "新建", "en": "New"}, "color": "blue", "initial": true},
+                    {"id": "doing", "label": {"zh": "处理中", "en": "Doing"}, "color": "orange"},
+                    {"id": "done", "label": {"zh": "已完成", "en": "Done"}, "color": "green", "final": true}
+                  ],
+                  "transitions": [
+                    {"id": "start", "from": ["new"], "to": "doing", "label": {"zh": "开始", "en": "Start"}},
+                    {"id": "finish", "from": ["doing"], "to": "done", "label": {"zh": "完成", "en": "Finish"}}
+                  ]
+                }
+                """.formatted(workflow, form), Map.of(), "第一版");
+        KaribuSession.signIn(context, accounts, "admin");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        KaribuSession.signOut();
+    }
+
+    private WorkflowDesignerView open() {
+        UI.getCurrent().navigate("admin/workflows/" + workflow);
+        return _get(WorkflowDesignerView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<Object> grid(String id) {
+        return _get(Grid.class, spec -> spec.withId(id));
+    }
+
+    private static void click(String id) {
+        _click(_get(Button.class, spec -> spec.withId(id)));
+    }
+
+    /** The settings button of row {@code row} of grid {@code gridId}. */
+    private static void openSettings(String gridId, int row) {
+        Component cell = GridKt._getCellComponent(grid(gridId), row, "settings");
+        _click(cell instanceof Button button ? button : _get(cell, Button.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void choose(Class<?> type, String id, T value) {
+        _setValue((com.vaadin.flow.component.HasValue<?, T>) _get((Class<Component>) type,
+                spec -> spec.withId(id)), value);
+    }
+
+    private static void type(String id, String text) {
+        _setValue(_get(TextField.class, spec -> spec.withId(id)), text);
+    }
+
+    @Test
+    void whoMayActGuardRequiredFieldsAndActionsArePickedSavedAndObeyed() throws Exception {
+        WorkflowDesignerView view = open();
+
+        // 开始: the handler becomes the person acting, the owner is told, a staff member gets a task in 3 days.
+        openSettings("wf-transitions", 0);
+        assertThat(_get(Span.class, spec -> spec.withId("wf-actions-none")).getText()).isEqualTo("暂无动作");
+        click("wf-action-add-setField");
+        choose(ComboBox.class, "wf-action-0-field", "handler");
+        assertThat(_get(Select.class, spec -> spec.withId("wf-action-0-mode")).getListDataView().getItems()
+                .map(Object::toString).toList()).containsExactly("$actor", "$empty");
+        choose(Select.class, "wf-action-0-mode", "$actor");
+        click("wf-action-add-createTask");
+        type("wf-action-1-kind", "check");
+        type("wf-action-1-title-zh", "核对处理结果");
+        type("wf-action-1-title-en", "Check the result");
+        choose(MultiSelectComboBox.class, "wf-action-1-assignee-roles", Set.of("STAFF"));
+        _setValue(_get(IntegerField.class, spec -> spec.withId("wf-action-1-due-amount")), 3);
+        Select<Object> unit = cast(_get(Select.class, spec -> spec.withId("wf-action-1-due-unit")));
+        _setValue(unit, unit.getListDataView().getItems().filter(u -> u.toString().equals("DAYS")).findFirst()
+                .orElseThrow());
+        assertThat(unit.getListDataView().getItems().map(u -> unit.getItemLabelGenerator().apply(u)).toList())
+                .containsExactly("分钟", "小时", "天");
+        click("wf-action-add-notify");
+        _setValue(_get(Checkbox.class, spec -> spec.withId("wf-action-2-to-owner")), true);
+        type("wf-action-2-message-zh", "已开始处理");
+        type("wf-action-2-message-en", "Work has started");
+        type("wf-action-2-webhook", "ops");
+        // The notice goes before the task: moved up once.
+        click("wf-action-2-up");
+        assertThat(_get(Span.class, spec -> spec.withId("wf-action-1-title")).getText()).isEqualTo("2. 发送通知");
+        click("wf-tr-apply");
+
+        // 完成: managers and admins, never the handler; the amount must be given; a comment is required.
+        openSettings("wf-transitions", 1);
+        choose(MultiSelectComboBox.class, "wf-tr-actors-roles", Set.of("MANAGER", "ADMIN"));
+        choose(MultiSelectComboBox.class, "wf-tr-actors-not-user-fields", Set.of("handler"));
+        assertThat(_get(MultiSelectComboBox.class, spec -> spec.withId("wf-tr-actors-user-fields"))
+                .getListDataView().getItems().toList()).containsExactly("handler");
+        click("wf-tr-guard-builder-add");
+        choose(ComboBox.class, "wf-tr-guard-builder-row-0-field", fieldOf("amount"));
+        choose(Select.class, "wf-tr-guard-builder-row-0-op", Operator.NOT_EMPTY);
+        type("wf-tr-guard-message-zh", "请先填写金额");
+        type("wf-tr-guard-message-en", "Enter the amount first");
+        choose(MultiSelectComboBox.class, "wf-tr-requires", Set.of("title"));
+        choose(Select.class, "wf-tr-comment", "required");
+        click("wf-tr-apply");
+
+        assertThat(view.problems()).isEmpty();
+        assertThat(((Span) ((com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(
+                grid("wf-transitions"), 1, "settings")).getComponentAt(1)).getText())
+                .isEqualTo("管理员、经理 · 有排除 · 有条件 · 必填 1 项 · 必须填写说明");
+        JsonNode doc = JSON.readTree(view.currentJson());
+        JsonNode start = doc.path("transitions").get(0);
+        assertThat(start.path("actions").toString()).isEqualTo("[{\"type\":\"setField\",\"field\":\"handler\","
+                + "\"value\":\"$actor\"},{\"type\":\"notify\",\"message\":{\"zh\":\"已开始处理\",\"en\":\"Work has "
+                + "started\"},\"to\":{\"owner\":true},\"webhook\":\"ops\"},{\"type\":\"createTask\",\"kind\":\"check\","
+                + "\"title\":{\"zh\":\"核对处理结果\",\"en\":\"Check the result\"},\"assignee\":{\"roles\":[\"STAFF\"]},"
+                + "\"due\":\"P3D\"}]");
+        JsonNode finish = doc.path("transitions").get(1);
+        assertThat(finish.path("actors").toString())
+                .isEqualTo("{\"roles\":[\"ADMIN\",\"MANAGER\"],\"notUserFields\":[\"handler\"]}");
+        assertThat(finish.path("guard").asString()).isEqualTo("record.amount != null");
+        assertThat(finish.path("guardMessage").toString())
+                .isEqualTo("{\"zh\":\"请先填写金额\",\"en\":\"Enter the amount first\"}");
+        assertThat(finish.path("requires").toString()).isEqualTo("[\"title\"]");
+        assertThat(finish.path("comment").asString()).isEqualTo("required");
+
+        click("wf-save-draft");
+        assertThat(JSON.readTree(versions.draft(workflow).orElseThrow().json())).isEqualTo(doc);
+        click("wf-publish");
+        click("wf-publish-confirm");
+
+        Actor manager = Actor.of(accounts.findByUsername("manager").orElseThrow());
+        Actor staff = Actor.of(accounts.findByUsername("staff").orElseThrow());
+        Record withoutAmount = records.create(admin, form, Map.of("title", "没有金额"));
+        Record started = workflows.transition(manager, form, withoutAmount.id(), "start", null,
+                withoutAmount.rowVersion());
+        assertThat(String.valueOf(started.get("handler"))).isEqualTo(String.valueOf(manager.userId()));
+        assertThat(workflows.tasksOf(admin, form, started.id())).extracting(WorkflowTask::kind)
+                .containsExactly("check");
+
+        assertThatThrownBy(() -> workflows.transition(manager, form, started.id(), "finish", "好了",
+                started.rowVersion())).isInstanceOfSatisfying(TransitionRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(TransitionRefusedException.Reason.NOT_ALLOWED);
+                    assertThat(e.decision().reason()).isEqualTo(WhoMayAct.Reason.EXCLUDED_BY_FIELD);
+                });
+        assertThatThrownBy(() -> workflows.transition(staff, form, started.id(), "finish", "好了",
+                started.rowVersion())).isInstanceOfSatisfying(TransitionRefusedException.class,
+                        e -> assertThat(e.decision().reason()).isEqualTo(WhoMayAct.Reason.NOT_NAMED));
+        assertThatThrownBy(() -> workflows.transition(admin, form, started.id(), "finish", null,
+                started.rowVersion())).isInstanceOfSatisfying(TransitionRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(TransitionRefusedException.Reason.COMMENT_REQUIRED));
+        assertThatThrownBy(() -> workflows.transition(admin, form, started.id(), "finish", "好了",
+                started.rowVersion())).isInstanceOfSatisfying(TransitionRefusedException.class,
+                        e -> assertThat(e.text().zh()).contains("请先填写金额"));
+
+        Record withAmount = records.create(admin, form, Map.of("title", "有金额", "amount", new BigDecimal("12.50")));
+        Record second = workflows.transition(manager, form, withAmount.id(), "start", null, withAmount.rowVersion());
+        assertThat(workflows.transition(admin, form, second.id(), "finish", "好了", second.rowVersion())
+                .get("status")).isEqualTo("done");
+    }
+
+    @Test
+    void aStateTimeLimitEditableFieldsAndPauseAreSetInFriendlyUnits() throws Exception {
+        WorkflowDesignerView view = open();
+        openSettings("wf-states", 1);
+        _setValue(_get(Checkbox.class, spec -> spec.withId("wf-st-sla")), true);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("wf-st-within-amount")), 4);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("wf-st-remind-amount")), 1);
+        _setValue(_get(Checkbox.class, spec -> spec.withId("wf-st-notify-manager")), true);
+        _setValue(_get(Checkbox.class, spec -> spec.withId("wf-st-restrict")), true);
+        choose(MultiSelectComboBox.class, "wf-st-editable", Set.of("amount"));
+        _setValue(_get(Checkbox.class, spec -> spec.withId("wf-st-pauses")), true);
+        choose(Select.class, "wf-st-colour", "red");
+        click("wf-st-apply");
+
+        JsonNode doing = JSON.readTree(view.currentJson()).path("states").get(1);
+        assertThat(doing.toString()).isEqualTo("{\"id\":\"doing\",\"label\":{\"zh\":\"处理中\",\"en\":\"Doing\"},"
+                + "\"color\":\"red\",\"pausesSla\":true,\"editable\":[\"amount\"],\"sla\":{\"within\":\"PT4H\","
+                + "\"remindBefore\":\"PT1H\",\"onBreach\":[\"notifyManager\"]}}");
+        assertThat(((Span) GridKt._getCellComponent(grid("wf-states"), 1, "sla")).getText())
+                .isEqualTo("4小时（工作时间），提前 1小时 提醒");
+        assertThat(view.problems()).isEmpty();
+    }
+
+    @Test
+    void everyShippedWorkflowGoesThroughEveryDialogUnchanged() throws Exception {
+        // The shipped workflows' forms (feedback, interaction, customer_event …) are what their pickers offer.
+        DesignerFixture.publishForms(context.getBean(io.kehu.platform.forms.FormCatalog.class), publisher, accounts);
+        WorkflowDesignerView view = open();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(Path.of("../form-definitions/workflows"))) {
+            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(3);
+        for (Path file : files) {
+            String shipped = WorkflowDesignerView.pretty(JSON.readTree(Files.readString(file)));
+            view.load(shipped);
+            JsonNode doc = JSON.readTree(shipped);
+            for (int i = 0; i < doc.path("transitions").size(); i++) {
+                openSettings("wf-transitions", i);
+                click("wf-tr-apply");
+            }
+            for (int i = 0; i < doc.path("states").size(); i++) {
+                openSettings("wf-states", i);
+                click("wf-st-apply");
+            }
+            assertThat(view.currentJson()).as(file.toString()).isEqualTo(shipped);
+        }
+    }
+
+    private FieldDefinition fieldOf(String id) {
+        return context.getBean(io.kehu.platform.forms.FormCatalog.class).published(form).orElseThrow().field(id)
+                .orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+}
