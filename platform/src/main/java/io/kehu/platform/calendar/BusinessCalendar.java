@@ -35,7 +35,7 @@ public final class BusinessCalendar {
     private final ZoneId zone;
     private final Set<DayOfWeek> workingDays;
     private final List<WorkingPeriod> hours;
-    private final Map<LocalDate, CalendarDay> holidays;
+    private final java.util.NavigableMap<LocalDate, CalendarDay> holidays;
     private final Map<LocalDate, CalendarDay> makeUpDays;
     private final Set<Integer> holidayYears;
 
@@ -51,7 +51,7 @@ public final class BusinessCalendar {
         this.holidayYears = holidays.stream().map(day -> day.date().getYear()).collect(Collectors.toUnmodifiableSet());
     }
 
-    private static Map<LocalDate, CalendarDay> byDate(List<CalendarDay> days) {
+    private static java.util.NavigableMap<LocalDate, CalendarDay> byDate(List<CalendarDay> days) {
         return days.stream().collect(Collectors.toMap(CalendarDay::date, Function.identity(), (a, b) -> a, TreeMap::new));
     }
 
@@ -87,6 +87,21 @@ public final class BusinessCalendar {
     public Optional<CalendarDay> specialDay(LocalDate date) {
         CalendarDay day = makeUpDays.get(date);
         return Optional.ofNullable(day != null ? day : holidays.get(date));
+    }
+
+    /**
+     * The first day of the next public holiday starting on or after {@code from} (春节 from its first day off, not a
+     * day in the middle of it), with its name; empty when the calendar lists none after {@code from} (next year's are
+     * published each autumn).
+     */
+    public Optional<CalendarDay> nextHolidayStart(LocalDate from) {
+        for (Map.Entry<LocalDate, CalendarDay> day = holidays.ceilingEntry(from); day != null;
+                day = holidays.higherEntry(day.getKey())) {
+            if (!holidays.containsKey(day.getKey().minusDays(1))) {
+                return Optional.of(day.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

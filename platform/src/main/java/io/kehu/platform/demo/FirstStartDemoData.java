@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 /**
  * After the first accounts and forms, fills an installation that has no customer yet with
  * {@code kehu.demo.customers} ({@code KEHU_DEMO_CUSTOMERS}, default 200) demo customers. Off with {@code KEHU_DEMO=false}
- * or when the seeded forms have no {@code customer} form. Once the plugins have started, the tiering plugin's
- * evaluation classifies them (when that plugin is installed).
+ * or when the seeded forms have no {@code customer} form. Then some complaints and customer events are walked through
+ * the shipped processes by the demo people ({@link DemoProcesses}) — after the workflows are in force (order 30/31).
+ * Once the plugins have started, the tiering plugin's evaluation classifies them (when that plugin is installed).
  */
 @Component
-@Order(30)
+@Order(35)
 class FirstStartDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStartDemoData.class);
@@ -32,6 +33,7 @@ class FirstStartDemoData implements ApplicationRunner {
     static final String TIERING_JOB = "evaluate";
 
     private final DemoData demoData;
+    private final DemoProcesses processes;
     private final Records records;
     private final FormCatalog catalog;
     private final Environment env;
@@ -39,7 +41,9 @@ class FirstStartDemoData implements ApplicationRunner {
     /** Whether this start generated the demo data, which the tier evaluation then classifies. */
     private volatile boolean generated;
 
-    FirstStartDemoData(DemoData demoData, Records records, FormCatalog catalog, Environment env, PluginHost plugins) {
+    FirstStartDemoData(DemoData demoData, DemoProcesses processes, Records records, FormCatalog catalog,
+            Environment env, PluginHost plugins) {
+        this.processes = processes;
         this.plugins = plugins;
         this.demoData = demoData;
         this.records = records;
@@ -75,6 +79,13 @@ class FirstStartDemoData implements ApplicationRunner {
         log.info("Demo data: {} customers with contacts, interactions, purchases and feedback in {} ms", customers,
                 (System.nanoTime() - start) / 1_000_000);
         generated = true;
+        try {
+            DemoProcesses.Walked walked = processes.walk();
+            log.info("Demo data: {} complaints and {} customer events walked through their processes",
+                    walked.complaints(), walked.events());
+        } catch (RuntimeException e) {
+            log.warn("Demo processes stopped: {}", e.getMessage());
+        }
     }
 
     /**

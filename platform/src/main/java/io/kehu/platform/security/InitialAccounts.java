@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On the first start (no account yet) creates the administrator and, unless switched off, the demo users
- * {@code manager} and {@code staff}. Passwords come from {@code KEHU_ADMIN_PASSWORD} / {@code KEHU_DEMO_PASSWORD};
- * a missing one is generated and printed once in the log, never stored in clear.
+ * {@code manager} and {@code staff} (on the manager's team). Passwords come from {@code KEHU_ADMIN_PASSWORD} /
+ * {@code KEHU_DEMO_PASSWORD}; a missing one is generated and printed once in the log, never stored in clear.
  */
 @Component
 @Order(10)
@@ -24,10 +24,12 @@ class InitialAccounts implements ApplicationRunner {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final UserAccounts accounts;
+    private final Teams teams;
     private final Environment env;
 
-    InitialAccounts(UserAccounts accounts, Environment env) {
+    InitialAccounts(UserAccounts accounts, Teams teams, Environment env) {
         this.accounts = accounts;
+        this.teams = teams;
         this.env = env;
     }
 
@@ -42,8 +44,10 @@ class InitialAccounts implements ApplicationRunner {
         accounts.create("admin", "系统管理员 Administrator", adminPassword, Set.of(Role.ADMIN));
         if (env.getProperty("kehu.accounts.demo-users", Boolean.class, true)) {
             String demoPassword = passwordFrom("kehu.accounts.demo-password", "manager, staff", printed);
-            accounts.create("manager", "王芳 Wang Fang", demoPassword, Set.of(Role.MANAGER));
-            accounts.create("staff", "李强 Li Qiang", demoPassword, Set.of(Role.STAFF));
+            UserAccount manager = accounts.create("manager", "王芳 Wang Fang", demoPassword, Set.of(Role.MANAGER));
+            UserAccount staff = accounts.create("staff", "李强 Li Qiang", demoPassword, Set.of(Role.STAFF));
+            // The demo staff member is on the demo manager's team: her team inbox and escalations are about him.
+            teams.assign(Actor.system("first-start"), staff.id(), manager.id());
         }
         if (!printed.isEmpty()) {
             log.warn("""

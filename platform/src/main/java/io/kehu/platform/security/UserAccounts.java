@@ -29,6 +29,7 @@ public class UserAccounts {
     private static final Field<Boolean> ENABLED = field(name("enabled"), Boolean.class);
     private static final Field<String> EMAIL = field(name("email"), String.class);
     private static final Field<Boolean> EMAIL_NOTICES = field(name("email_notices"), Boolean.class);
+    private static final Field<Long> MANAGER_ID = field(name("manager_id"), Long.class);
 
     private final DSLContext dsl;
     private final PasswordEncoder passwordEncoder;
@@ -120,5 +121,23 @@ public class UserAccounts {
             throw new IllegalArgumentException("Not an e-mail address: " + address);
         }
         dsl.update(USER).set(EMAIL, address).set(EMAIL_NOTICES, notices).where(ID.eq(userId)).execute();
+    }
+
+    /** Every account's manager (accounts without one are absent): the teams ({@link Teams}). */
+    public java.util.Map<Long, Long> managerIds() {
+        java.util.Map<Long, Long> byUser = new java.util.HashMap<>();
+        dsl.select(ID, MANAGER_ID).from(USER).where(MANAGER_ID.isNotNull())
+                .forEach(r -> byUser.put(r.get(ID), r.get(MANAGER_ID)));
+        return byUser;
+    }
+
+    /** The manager {@code userId} reports to, if one is set. */
+    public Optional<Long> managerId(long userId) {
+        return dsl.select(MANAGER_ID).from(USER).where(ID.eq(userId)).fetchOptional(MANAGER_ID);
+    }
+
+    /** Stores whom {@code userId} reports to (null: nobody); {@link Teams#assign} checks the choice first. */
+    void saveManager(long userId, Long managerId) {
+        dsl.update(USER).set(MANAGER_ID, managerId).where(ID.eq(userId)).execute();
     }
 }

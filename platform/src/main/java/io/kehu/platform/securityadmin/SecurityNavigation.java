@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** Puts the sign-in pauses screen into the administration section of the side navigation, for admins only. */
+/** Puts the teams and sign-in pauses screens into the administration section of the side navigation, for admins only. */
 @Component
 class SecurityNavigation implements NavigationContributor {
 
@@ -24,7 +24,9 @@ class SecurityNavigation implements NavigationContributor {
     @Override
     public List<NavigationEntry> entries(CurrentUser user, Locale locale) {
         return user.hasRole(Role.ADMIN)
-                ? List.of(new NavigationEntry(NavigationGroup.ADMIN, 50,
+                ? List.of(new NavigationEntry(NavigationGroup.ADMIN, 45,
+                        messages.getTranslation("security.teams.nav", locale), TeamsView.ROUTE, VaadinIcon.USERS),
+                        new NavigationEntry(NavigationGroup.ADMIN, 50,
                         messages.getTranslation("security.pauses.nav", locale), SignInPausesView.ROUTE,
                         VaadinIcon.LOCK))
                 : List.of();

@@ -10,9 +10,9 @@ import io.kehu.platform.workflow.runtime.TaskStore;
 import io.kehu.platform.workflow.runtime.WorkflowTexts;
 import io.kehu.platform.workflow.timers.DueTimer;
 import io.kehu.platform.workflow.timers.TimerQueue;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a due workflow timer does, and the poller that fires them. A scheduled step takes its transition as the
  * system if the record is still in the state the timer waited in; an SLA reminder tells the people working on the
- * record; a missed SLA tells the managers and, when the state says so, hands the work to the least busy manager (the
+ * record; a missed SLA tells their manager ({@code security.Teams}; every manager when nobody on the record has one)
+ * and, when the state says so, hands the work to that manager — else the least busy one, with a warning — (the
  * state's open tasks, or a new 处理超时 task when it has none). Each timer runs in the queue's transaction, so its
  * effect and its removal commit together.
  */
@@ -44,13 +45,14 @@ class DueTimers {
     private final TaskStore tasks;
     private final TaskAssigner assigner;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final WorkflowClock clock;
     private final boolean enabled;
 
     DueTimers(TimerQueue queue, WorkflowCatalog catalog, Workflows workflows, Records records, TaskStore tasks,
-            TaskAssigner assigner, ApplicationEventPublisher events,
+            TaskAssigner assigner, ApplicationEventPublisher events, WorkflowClock clock,
             @Value("${kehu.workflow.timers.poll:true}") boolean enabled) {
         this.enabled = enabled;
+        this.clock = clock;
         this.queue = queue;
         this.catalog = catalog;
         this.workflows = workflows;
@@ -82,7 +84,7 @@ class DueTimers {
             return;
         }
         try {
-            fireAllDue(clock.instant());
+            fireAllDue(clock.now());
         } catch (RuntimeException e) {
             log.warn("Workflow timers could not be polled; trying again", e);
         }
@@ -132,15 +134,19 @@ class DueTimers {
             return;
         }
         Set<Sla.Breach> onBreach = current.sla().onBreach();
-        Instant now = clock.instant();
+        Instant now = clock.now();
+        List<Long> responsible = responsible(workflow, record);
+        Optional<Long> teamManager = assigner.managerOf(responsible);
         if (onBreach.contains(Sla.Breach.REASSIGN_TO_MANAGER)) {
-            Long manager = assigner.leastBusyManager().orElse(null);
+            // The manager of whoever has the work (the task's holder, else the owner, else the creator); when they
+            // have none, the least busy manager, and the task says so.
+            Long manager = teamManager.or(assigner::leastBusyManager).orElse(null);
             if (manager != null) {
+                String warning = teamManager.isPresent() ? TaskStore.OVERDUE_REASSIGNED : TaskStore.OVERDUE_NO_MANAGER;
                 LocalizedText title = WorkflowTexts.text("task.overdueTitle", current.label());
-                if (tasks.reassignOpen(record.formId(), record.id(), state, manager,
-                        TaskStore.OVERDUE_REASSIGNED) == 0) {
+                if (tasks.reassignOpen(record.formId(), record.id(), state, manager, warning) == 0) {
                     tasks.create(new TaskStore.NewTask(record.formId(), record.id(), workflow.id(), "overdue", state,
-                            title, manager, now, now, TaskStore.OVERDUE_REASSIGNED));
+                            title, manager, now, now, warning));
                 }
                 events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TASK_ASSIGNED, record.formId(),
                         record.id(), workflow.id(), Set.of(manager), title));
@@ -148,10 +154,29 @@ class DueTimers {
         }
         Set<Long> told = new LinkedHashSet<>(workingOn(workflow, record, state));
         if (onBreach.contains(Sla.Breach.NOTIFY_MANAGER) || told.isEmpty()) {
-            told.addAll(assigner.managers());
+            // Their manager; every manager only when nobody on the record has one.
+            told.addAll(teamManager.map(Set::of).orElseGet(assigner::managers));
         }
         events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.DEADLINE_MISSED, record.formId(), record.id(),
                 workflow.id(), told, WorkflowTexts.text("notice.deadlineMissed", current.label())));
+    }
+
+    /**
+     * Who answers for the record, most directly first: the holders of its open tasks, its owner, its creator.
+     */
+    private List<Long> responsible(WorkflowDefinition workflow, Record record) {
+        List<Long> people = new java.util.ArrayList<>();
+        tasks.ofRecord(record.formId(), record.id()).stream()
+                .filter(t -> t.status() == WorkflowTask.Status.OPEN)
+                .forEach(t -> people.add(t.assigneeId()));
+        String ownerField = workflows.ownerField(workflow);
+        if (ownerField != null && record.get(ownerField) instanceof Number owner) {
+            people.add(owner.longValue());
+        }
+        if (record.createdBy() != null) {
+            people.add(record.createdBy());
+        }
+        return people;
     }
 
     /** The record's owner and the holders of its open tasks in {@code state}. */

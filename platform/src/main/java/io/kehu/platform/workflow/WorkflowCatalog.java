@@ -3,6 +3,8 @@ package io.kehu.platform.workflow;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormsPublished;
 import io.kehu.platform.forms.RuleCompileCheck;
+import io.kehu.platform.rules.RuleEngine;
+import io.kehu.platform.rules.RuleFunctionsChanged;
 import io.kehu.platform.workflow.versions.WorkflowVersionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * after the forms (order 30, the first-start forms are 20), again whenever forms or a workflow are published, since a
  * definition is only valid against the form it binds. The shipped definitions ({@code form-definitions/workflows/*.json}
  * on the classpath) seed version 1 of a workflow the database does not know yet; after that the stored versions
- * rule. A definition that does not read is logged with every problem and left out; the app starts without it rather
+ * rule (a later release's changed file is published over versions nobody but the platform published:
+ * {@link ShippedWorkflowUpgrades}). A definition that does not read is logged with every problem and left out; the app starts without it rather
  * than not at all. Plugins' workflows are not stored: the plugin ships them while it runs.
  *
  * <p>Readers see an immutable snapshot through a volatile reference; only the thread publishing a workflow sees the
@@ -131,7 +134,7 @@ public class WorkflowCatalog implements ApplicationRunner {
         });
     }
 
-    private static Optional<String> idOf(String json) {
+    static Optional<String> idOf(String json) {
         try {
             JsonNode id = ID_MAPPER.readTree(json).get("id");
             return id != null && id.isString() && !id.asString().isBlank() ? Optional.of(id.asString())
@@ -143,6 +146,19 @@ public class WorkflowCatalog implements ApplicationRunner {
 
     @EventListener
     void formsPublished(FormsPublished event) {
+        reload();
+    }
+
+    /**
+     * A plugin's rule functions came or went (e.g. the tiering plugin's {@code tier}, which the shipped scheduled
+     * visits use): definitions that name them read only while they exist, so read everything again — after the rule
+     * engine has taken the new functions, whichever listener Spring calls first.
+     */
+    @EventListener(RuleFunctionsChanged.class)
+    void ruleFunctionsChanged() {
+        if (compileCheck instanceof RuleEngine engine) {
+            engine.refreshFunctions();
+        }
         reload();
     }
 
@@ -242,7 +258,7 @@ public class WorkflowCatalog implements ApplicationRunner {
         return e.problems().stream().allMatch(p -> p.kind() == WorkflowProblem.Kind.UNKNOWN_FORM);
     }
 
-    private static Map<String, String> shipped(String folder) {
+    static Map<String, String> shipped(String folder) {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver()
                     .getResources("classpath*:form-definitions/" + folder + "/*.json");

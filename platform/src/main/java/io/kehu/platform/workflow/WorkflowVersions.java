@@ -45,7 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
  * publish's transaction through the one write path ({@link Records#update}: permissions, rules, audit as the
  * publishing admin), each move logged in the workflow history with the publish comment; entering the new state
  * restarts the record's clocks (the runtime's {@code StateClocks}, which sees the new version inside the
- * transaction). Either all of it commits or none.
+ * transaction). Soft-deleted records in a removed state move too (with the live ones' mapping, else to the initial
+ * state), so that a restore never brings a record back in a state that no longer exists. Either all of it commits or
+ * none.
  */
 @Service
 public class WorkflowVersions {
@@ -203,8 +205,9 @@ public class WorkflowVersions {
                 }
                 Map<String, Long> moved = PendingForms.during(form, () -> WorkflowCatalog.during(definition,
                         () -> move(admin, definition, preview.inFlight(), mapping, comment)));
+                Map<String, Map.Entry<String, Long>> deleted = moveDeleted(admin, definition, mapping, comment);
                 WorkflowVersion version = store.recordPublish(definition.id(), json, admin.username(), now(),
-                        blankToNull(comment), mappingJson(moved, mapping));
+                        blankToNull(comment), mappingJson(moved, mapping, deleted));
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
@@ -325,6 +328,34 @@ public class WorkflowVersions {
         return moved;
     }
 
+    /**
+     * Moves the soft-deleted records of every state the new version no longer has, so that a restore brings them
+     * back in a state that exists: to the state its live records were mapped to, else (a state with deleted records
+     * only) to the initial state. Each move is logged in the record's workflow history with the publish comment.
+     *
+     * @return old state → (new state, how many deleted records moved)
+     */
+    private Map<String, Map.Entry<String, Long>> moveDeleted(Actor admin, WorkflowDefinition definition,
+            Map<String, String> mapping, String comment) {
+        Map<String, Map.Entry<String, Long>> moved = new LinkedHashMap<>();
+        String initial = definition.initialState().id();
+        store.deletedPerState(definition.form(), definition.statusField()).forEach((state, count) -> {
+            if (state == null || count == 0 || definition.state(state).isPresent()) {
+                return;
+            }
+            String mapped = mapping.get(state);
+            String to = mapped != null && definition.state(mapped).isPresent() ? mapped : initial;
+            List<Long> ids = store.moveDeleted(definition.form(), definition.statusField(), state, to);
+            String note = blankToNull(comment);
+            for (long id : ids) {
+                log.append(definition.form(), id, new WorkflowStep(definition.id(), "", state, to, note,
+                        admin.userId(), admin.username(), java.time.Instant.now()));
+            }
+            moved.put(state, Map.entry(to, (long) ids.size()));
+        });
+        return moved;
+    }
+
     private static PublishRefusedException recordRefused(WorkflowDefinition definition, InFlight from, String to,
             long id, RuntimeException refused) {
         LocalizedText why = refused instanceof RecordRefusedException r ? r.text()
@@ -369,12 +400,18 @@ public class WorkflowVersions {
                 form.access(), form.ownerDefault());
     }
 
-    private static String mappingJson(Map<String, Long> moved, Map<String, String> mapping) {
-        if (moved.isEmpty()) {
+    private static String mappingJson(Map<String, Long> moved, Map<String, String> mapping,
+            Map<String, Map.Entry<String, Long>> deleted) {
+        if (moved.isEmpty() && deleted.isEmpty()) {
             return null;
         }
         ObjectNode root = JSON.createObjectNode();
         moved.forEach((from, count) -> root.putObject(from).put("to", mapping.get(from)).put("records", count));
+        deleted.forEach((from, to) -> {
+            ObjectNode state = root.has(from) ? (ObjectNode) root.get(from)
+                    : root.putObject(from).put("to", to.getKey()).put("records", 0);
+            state.put("deleted", to.getValue());
+        });
         return JSON.writeValueAsString(root);
     }
 

@@ -10,6 +10,7 @@ import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
+import io.kehu.platform.security.Teams;
 import io.kehu.platform.workflow.TransitionRefusedException.Reason;
 import io.kehu.platform.workflow.runtime.SlaBudget;
 import io.kehu.platform.workflow.runtime.TaskAssigner;
@@ -18,7 +19,6 @@ import io.kehu.platform.workflow.runtime.TransitionScope;
 import io.kehu.platform.workflow.runtime.WorkflowCalendars;
 import io.kehu.platform.workflow.runtime.WorkflowLog;
 import io.kehu.platform.workflow.runtime.WorkflowTexts;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,15 +54,17 @@ public class Workflows {
     private final WorkflowLog log;
     private final TaskStore tasks;
     private final TaskAssigner assigner;
-    private final Clock clock;
+    private final WorkflowClock clock;
     private final WorkflowCalendars calendars;
     private final ApplicationEventPublisher events;
     private final RecordActions recordActions;
+    private final Teams teams;
 
     Workflows(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules, WorkflowLog log,
             TaskStore tasks, TaskAssigner assigner, WorkflowCalendars calendars, ApplicationEventPublisher events,
-            RecordActions recordActions) {
+            RecordActions recordActions, Teams teams, WorkflowClock clock) {
         this.recordActions = recordActions;
+        this.teams = teams;
         this.calendars = calendars;
         this.events = events;
         this.catalog = catalog;
@@ -72,7 +74,7 @@ public class Workflows {
         this.log = log;
         this.tasks = tasks;
         this.assigner = assigner;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The workflow in force for {@code formId}, if any. */
@@ -168,7 +170,7 @@ public class Workflows {
             String from, String text) {
         String formId = form.id();
         long recordId = record.id();
-        Instant now = clock.instant();
+        Instant now = clock.now();
         BusinessCalendar calendar = calendars.of(workflow);
         Map<String, Object> changes = TransitionChecks.changes(workflow, move, actor, now, calendar.zone());
         Record moved = TransitionScope.moving(formId, recordId, move.to(),
@@ -230,7 +232,7 @@ public class Workflows {
         Instant entered = last >= 0 ? steps.get(last).actedAt() : created;
         Instant due = SlaBudget.deadline(workflow, calendars.of(workflow), current, steps.subList(0, Math.max(0, last)),
                 created, entered);
-        return Optional.of(new SlaClock(current, entered, due, clock.instant().isAfter(due)));
+        return Optional.of(new SlaClock(current, entered, due, clock.now().isAfter(due)));
     }
 
     /**
@@ -241,7 +243,7 @@ public class Workflows {
     public long createTask(Actor actor, String source, String formId, long recordId, String kind,
             LocalizedText title, long assigneeId, Instant dueAt) {
         requireVisible(actor, formId, recordId);
-        Instant now = clock.instant();
+        Instant now = clock.now();
         long id = tasks.create(new TaskStore.NewTask(formId, recordId, source, kind, TaskStore.ANY_STATE, title,
                 assigneeId, dueAt, now, null));
         events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TASK_ASSIGNED, formId, recordId, source,
@@ -252,7 +254,7 @@ public class Workflows {
     /** Marks {@code source}'s open task done; false when it is not open or not {@code source}'s. */
     @Transactional
     public boolean completeTask(Actor actor, String source, long taskId) {
-        return tasks.complete(taskId, source, actor.userId(), clock.instant());
+        return tasks.complete(taskId, source, actor.userId(), clock.now());
     }
 
     /** What became of a request to mark a task done. */
@@ -266,12 +268,14 @@ public class Workflows {
     }
 
     /**
-     * Task {@code taskId} if {@code actor} may look at it: their own, or anyone's for managers and administrators
-     * (as the inbox's team view).
+     * Task {@code taskId} if {@code actor} may look at it: their own, their team's for managers, anyone's for
+     * administrators (as the inbox's team view).
      */
     public Optional<TaskInState> task(Actor actor, long taskId) {
-        return tasks.byId(taskId).filter(t -> actor.isSystem() || maySeeTeam(actor)
-                || actor.userId() != null && actor.userId() == t.task().assigneeId());
+        return tasks.byId(taskId).filter(t -> {
+            Set<Long> team = teamOf(actor, true);
+            return team == null || team.contains(t.task().assigneeId());
+        });
     }
 
     /**
@@ -295,7 +299,7 @@ public class Workflows {
         if (found.closedByTransition()) {
             return Completion.NEEDS_TRANSITION;
         }
-        return tasks.complete(taskId, task.workflowId(), actor.userId(), clock.instant()) ? Completion.DONE
+        return tasks.complete(taskId, task.workflowId(), actor.userId(), clock.now()) ? Completion.DONE
                 : Completion.NOT_OPEN;
     }
 
@@ -346,30 +350,42 @@ public class Workflows {
 
     /**
      * One page of open tasks, earliest due (so overdue) first, undated last: {@code actor}'s own, or with
-     * {@code team} everyone's — only for managers and administrators (others get their own).
+     * {@code team} their team's — a manager's own and those of everyone reporting to them ({@link Teams}), everyone's
+     * for administrators; others get their own.
      *
      * @param kind only tasks of this kind ({@link #taskKinds()}), or null for all
      */
     public List<WorkflowTask> openTasks(Actor actor, boolean team, String kind, int offset, int limit) {
-        Long assignee = assigneeFilter(actor, team);
-        if (assignee == null && !seesTeam(actor, team)) {
-            return List.of();
-        }
-        return tasks.open(assignee, kind, Math.max(0, offset), Math.clamp(limit, 1, 500));
+        return tasks.open(teamOf(actor, team), kind, Math.max(0, offset), Math.clamp(limit, 1, 500));
     }
 
     /** How many tasks {@link #openTasks(Actor, boolean, String, int, int)} pages through. */
     public int countOpenTasks(Actor actor, boolean team, String kind) {
-        Long assignee = assigneeFilter(actor, team);
-        if (assignee == null && !seesTeam(actor, team)) {
-            return 0;
-        }
-        return tasks.countOpen(assignee, kind);
+        return tasks.countOpen(teamOf(actor, team), kind);
     }
 
-    /** Open and overdue tasks per user now, for a manager's team view; empty for everyone else. */
+    /**
+     * Open and overdue tasks per user now, for the team view: a manager's team (themselves included), everyone for
+     * administrators; empty for everyone else.
+     */
     public Map<Long, TaskWorkload> teamWorkload(Actor actor) {
-        return seesTeam(actor, true) ? tasks.workload(clock.instant()) : Map.of();
+        return seesTeam(actor, true) ? tasks.workload(clock.now(), teamOf(actor, true)) : Map.of();
+    }
+
+    /**
+     * Whose tasks {@code actor} sees: null for everyone's (administrators, the platform, asking for the team), a
+     * manager's team and themselves, else only their own.
+     */
+    private Set<Long> teamOf(Actor actor, boolean team) {
+        if (actor.isSystem() || team && actor.hasRole(Role.ADMIN)) {
+            return null;
+        }
+        if (!seesTeam(actor, team)) {
+            return Set.of(actor.userId());
+        }
+        Set<Long> members = new java.util.LinkedHashSet<>(teams.members(actor.userId()));
+        members.add(actor.userId());
+        return members;
     }
 
     /** Whether {@code actor} may look at the whole team's tasks. */
@@ -399,10 +415,6 @@ public class Workflows {
      */
     public Optional<Instant> slaDue(Actor actor, String formId, long recordId) {
         return slaClock(actor, formId, recordId).map(SlaClock::dueAt);
-    }
-
-    private static Long assigneeFilter(Actor actor, boolean team) {
-        return seesTeam(actor, team) ? null : actor.userId();
     }
 
     private static boolean seesTeam(Actor actor, boolean team) {

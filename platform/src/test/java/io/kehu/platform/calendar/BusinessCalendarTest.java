@@ -42,6 +42,19 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void theNextPublicHolidayIsFoundByItsFirstDayOff() {
+        assertThat(china.nextHolidayStart(LocalDate.parse("2026-04-28"))).hasValueSatisfying(day -> {
+            assertThat(day.date()).isEqualTo(LocalDate.parse("2026-05-01"));
+            assertThat(day.name().zh()).isEqualTo("劳动节");
+        });
+        assertThat(china.nextHolidayStart(LocalDate.parse("2026-05-01"))).map(CalendarDay::date)
+                .as("on its first day").contains(LocalDate.parse("2026-05-01"));
+        assertThat(china.nextHolidayStart(LocalDate.parse("2026-05-03"))).map(CalendarDay::date)
+                .as("in the middle of one: the next one").contains(LocalDate.parse("2026-06-19"));
+        assertThat(china.nextHolidayStart(LocalDate.parse("2099-01-01"))).as("none published yet").isEmpty();
+    }
+
+    @Test
     void fourWorkingHoursFromFridayAfternoonEndBeforeMondayLunch() {
         assertThat(china.plusWorkingTime(at("2026-12-04T17:00"), Duration.ofHours(4))).isEqualTo(at("2026-12-07T12:00"));
     }

@@ -30,7 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Karibu tests of 我的待办 (the inbox at {@code tasks}), its navigation badge and home box, and the notification bell:
- * count and empty state, overdue first, filter by kind, the team view, a click opens the record.
+ * count and empty state, overdue first, filter by kind, the team view (the manager's team only), a click opens the
+ * record.
  */
 class TaskInboxTest extends ScreensTest {
 
@@ -38,6 +39,8 @@ class TaskInboxTest extends ScreensTest {
     TaskStore tasks;
     @Autowired
     Notifications notifications;
+    @Autowired
+    io.kehu.platform.security.Teams teams;
 
     Actor user;
     Record complaint;
@@ -127,7 +130,12 @@ class TaskInboxTest extends ScreensTest {
 
     @Test
     void aManagerSeesTheTeamsTasksWithOverdueCounts() {
+        teams.assign(Actor.system("test"), user.userId(), manager.userId());
         task("revisit", "Overdue for the team view", Instant.now().minus(Duration.ofDays(1)));
+        Actor outsider = WorkflowScreensFixture.admin(accounts, "团队外 Outsider");
+        long notTheirs = tasks.create(new TaskStore.NewTask("feedback", complaint.id(), "complaint_handling",
+                "revisit", "resolved", LocalizedText.of("别的团队", "Another team's"), outsider.userId(), null,
+                Instant.now(), null));
         signIn("manager");
         UI.getCurrent().navigate("tasks");
 
@@ -138,7 +146,11 @@ class TaskInboxTest extends ScreensTest {
                 .isEqualTo("Team tasks");
         assertThat(_get(Div.class, spec -> spec.withId("tasks-workload-" + user.userId())).getText())
                 .isEqualTo("收件人 Inbox Tester: 1 open, 1 overdue");
-        assertThat(GridKt._fetch(taskGrid(), 0, 500)).extracting(WorkflowTask::assigneeId).contains(user.userId());
+        assertThat(GridKt._fetch(taskGrid(), 0, 500)).extracting(WorkflowTask::assigneeId).contains(user.userId())
+                .doesNotContain(outsider.userId());
+        assertThat(GridKt._fetch(taskGrid(), 0, 500)).extracting(WorkflowTask::id).doesNotContain(notTheirs);
+        assertThat(_find(Div.class, spec -> spec.withId("tasks-workload-" + outsider.userId())))
+                .as("only the manager's team").isEmpty();
     }
 
     @Test

@@ -60,7 +60,7 @@ class WorkflowRecordViewTest extends ScreensTest {
         assertThat(state()).isEqualTo("In progress");
         assertThat(records.get(staff, "feedback", complaint.id()).orElseThrow().get("handler"))
                 .isEqualTo(staff.userId());
-        assertThat(buttons()).containsExactly("transition-resolve");
+        assertThat(buttons()).containsExactly("transition-resolve", "transition-wait_customer");
 
         _click(_get(Button.class, spec -> spec.withId("transition-resolve")));
         TransitionDialog dialog = _get(TransitionDialog.class);

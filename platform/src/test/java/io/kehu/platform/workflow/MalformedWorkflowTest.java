@@ -64,7 +64,7 @@ class MalformedWorkflowTest {
                 broken(s -> s.replace("\"PT1H\"", "\"-PT1H\""), "$.states[0].sla.remindBefore", Kind.BAD_DURATION),
                 broken(s -> s.replace("[\"notifyManager\"]", "[\"fireEveryone\"]"), "$.states[0].sla.onBreach[0]",
                         Kind.BAD_CHOICE),
-                broken(s -> s.replace("\"id\": \"revisit_ok\"", "\"id\": \"resolve\""), "$.transitions[2].id",
+                broken(s -> s.replace("\"id\": \"revisit_ok\"", "\"id\": \"resolve\""), "$.transitions[4].id",
                         Kind.DUPLICATE_ID),
                 broken(s -> s.replace("\"from\": [\"new\"]", "\"from\": []"), "$.transitions[0].from", Kind.MISSING),
                 broken(s -> s.replace("\"comment\": \"required\",\n      \"actions\"", "\"comment\": \"always\",\n      \"actions\""),
@@ -89,9 +89,9 @@ class MalformedWorkflowTest {
                         Kind.OPTION_WITHOUT_STATE),
                 broken(s -> s.replace("\"initial\": true", "\"initial\": false"), "$.states", Kind.INITIAL_COUNT),
                 broken(s -> s.replace("\"from\": [\"resolved\"], \"to\": \"closed\"",
-                        "\"from\": [\"resolved\", \"closed\"], \"to\": \"closed\""), "$.transitions[2].from",
+                        "\"from\": [\"resolved\", \"closed\"], \"to\": \"closed\""), "$.transitions[4].from",
                         Kind.TERMINAL_HAS_EXIT),
-                broken(s -> s.replace("\"to\": \"closed\"", "\"to\": \"resolved\""), "$.states[3]",
+                broken(s -> s.replace("\"to\": \"closed\"", "\"to\": \"resolved\""), "$.states[4]",
                         Kind.UNREACHABLE_STATE),
                 broken(s -> s.replace("\"to\": \"resolved\"", "\"to\": \"done\""), "$.transitions[1].to",
                         Kind.UNKNOWN_STATE),
@@ -113,11 +113,11 @@ class MalformedWorkflowTest {
                         + "\"after\": \"P1D\", \"transition\": \"escalate\"}],\n  \"transitions\": ["), "$.timers[0].transition",
                         Kind.UNKNOWN_TRANSITION),
                 broken(s -> s.replace("{\"type\": \"notify\"", "{\"type\": \"startWorkflow\", \"workflow\": "
-                        + "\"complaint_handling\"}, {\"type\": \"notify\""), "$.transitions[3].actions[1].workflow",
+                        + "\"complaint_handling\"}, {\"type\": \"notify\""), "$.transitions[5].actions[1].workflow",
                         Kind.UNKNOWN_WORKFLOW),
                 broken(s -> s.replace("{\"type\": \"notify\"", "{\"type\": \"createRecord\", \"form\": \"interaction\", "
                         + "\"values\": {\"no_such_field\": \"record.customer\"}}, {\"type\": \"notify\""),
-                        "$.transitions[3].actions[1].values", Kind.UNKNOWN_FIELD));
+                        "$.transitions[5].actions[1].values", Kind.UNKNOWN_FIELD));
     }
 
     @ParameterizedTest(name = "{1} {2}")

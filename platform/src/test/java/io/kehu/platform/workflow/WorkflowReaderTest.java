@@ -33,7 +33,11 @@ class WorkflowReaderTest {
         assertThat(complaint.label().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("投诉处理");
         assertThat(complaint.initialState().id()).isEqualTo("new");
         assertThat(complaint.states()).extracting(WorkflowState::id)
-                .containsExactly("new", "in_progress", "resolved", "closed");
+                .containsExactly("new", "in_progress", "waiting_customer", "resolved", "closed");
+        assertThat(complaint.state("waiting_customer").orElseThrow().pausesSla()).as("waiting for the customer")
+                .isTrue();
+        assertThat(complaint.transitionsFrom("in_progress")).extracting(Transition::id)
+                .containsExactly("resolve", "wait_customer");
         assertThat(complaint.state("closed").orElseThrow().terminal()).isTrue();
         Sla firstResponse = complaint.state("new").orElseThrow().sla();
         assertThat(firstResponse.within()).isEqualTo(Duration.ofHours(4));
@@ -90,7 +94,7 @@ class WorkflowReaderTest {
         WorkflowReader reader = ShippedWorkflows.reader();
         try (Stream<Path> files = Files.list(ShippedWorkflows.SEEDS.resolve("automations"))) {
             List<Path> automations = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertThat(automations).hasSize(4);
+            assertThat(automations).hasSize(10);
             for (Path file : automations) {
                 String json = Files.readString(file);
                 assertThat(schema.validate(mapper.readTree(json))).as(file.toString()).isEmpty();

@@ -81,6 +81,14 @@ abstract class WorkflowRuntimeContract {
     ApplicationEvents events;
     @Autowired
     Automations automations;
+    @Autowired
+    io.kehu.platform.security.Teams teams;
+    @Autowired
+    WorkflowClock workflowClock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
+    io.kehu.platform.workflow.runtime.WorkflowCalendars calendars;
 
     Actor staff;
     Actor manager;
@@ -434,10 +442,14 @@ abstract class WorkflowRuntimeContract {
 
     @Test
     void theShippedAutomationsAreInForceAndRunOncePerDayAcrossNodes() {
-        assertThat(catalog.automations()).extracting(Automation::id).containsExactlyInAnyOrder("birthday_greetings",
-                "key_customer_contact", "lifecycle_at_risk", "new_customer_welcome");
+        assertThat(catalog.automations()).extracting(Automation::id).contains("birthday_greetings",
+                "key_customer_contact", "lifecycle_at_risk", "new_customer_welcome", "holiday_greetings",
+                "lifecycle_first_purchase", "lifecycle_active", "lifecycle_recovered", "lifecycle_lost");
+        long daily = catalog.automations().stream().filter(a -> a.trigger() == Automation.Trigger.DAILY).count();
+        assertThat(daily).isGreaterThanOrEqualTo(8);
         Instant morning = Instant.parse("2031-03-04T00:30:00Z"); // 08:30 in Shanghai
-        assertThat(automations.runDue(morning)).as("the three daily ones whose time has come").isEqualTo(3);
+        assertThat(automations.runDue(morning)).as("every daily one: their time (07:00–07:45) has come")
+                .isEqualTo((int) daily);
         assertThat(automations.runDue(morning.plusSeconds(600))).as("claimed for the day").isZero();
     }
 
@@ -524,6 +536,11 @@ abstract class WorkflowRuntimeContract {
     }
 
     /** The notices to people about a record (not those only for a webhook channel, e.g. 投诉已受理 to a chat group). */
+    /** The notices about complaint {@code recordId} (timers fired for other forms' records may share its id). */
+    private List<WorkflowNotice> complaintNotices(long recordId) {
+        return notices(recordId).stream().filter(n -> n.formId().equals("feedback")).toList();
+    }
+
     private List<WorkflowNotice> notices(long recordId) {
         return events.stream(WorkflowNotice.class).filter(n -> n.recordId() == recordId)
                 .filter(n -> !n.recipients().isEmpty() || n.channel() == null).toList();
@@ -563,6 +580,7 @@ abstract class WorkflowRuntimeContract {
         String username = "wf" + SEQUENCE.incrementAndGet();
         accounts.create(username, "赵敏 Zhao Min", "pw-" + username + "-Long1", Set.of(Role.STAFF));
         Actor me = Actor.of(accounts.findByUsername(username).orElseThrow());
+        teams.assign(Actor.system("test"), me.userId(), manager.userId());
         Record logged = complaint(staff);
         Instant now = Instant.now();
         List<String> kinds = List.of("later", "undated", "overdue", "soon");
@@ -778,5 +796,340 @@ abstract class WorkflowRuntimeContract {
         workflows.transition(manager, "customer_event", own.id(), "submit", null, own.rowVersion());
         assertThat(workflows.allowedTransitions(manager, "customer_event", own.id())).extracting(Transition::id)
                 .doesNotContain("approve", "send_back");
+    }
+
+    private Actor account(String name, Role role) {
+        String username = "team" + SEQUENCE.incrementAndGet();
+        accounts.create(username, name, "pw-" + username + "-Long1", Set.of(role));
+        return Actor.of(accounts.findByUsername(username).orElseThrow());
+    }
+
+    private long openTask(Actor assignee, Record on, Instant due) {
+        return taskStore.create(new TaskStore.NewTask("feedback", on.id(), "complaint_handling", "revisit", "resolved",
+                LocalizedText.of("回访", "Revisit"), assignee.userId(), due, Instant.now(), null));
+    }
+
+    @Test
+    void aManagerSeesTheTasksAndOverdueCountsOfTheirTeamOnlyAndAdminsSeeAll() {
+        Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+        Actor lead = account("周经理 Zhou", Role.MANAGER);
+        Actor direct = account("钱一 Qian", Role.STAFF);
+        Actor subLead = account("孙组长 Sun", Role.MANAGER);
+        Actor indirect = account("吴二 Wu", Role.STAFF);
+        Actor outsider = account("郑三 Zheng", Role.STAFF);
+        teams.assign(admin, direct.userId(), lead.userId());
+        teams.assign(admin, subLead.userId(), lead.userId());
+        teams.assign(admin, indirect.userId(), subLead.userId());
+        Record logged = complaint(staff);
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        long directTask = openTask(direct, logged, yesterday);
+        long indirectTask = openTask(indirect, logged, Instant.now().plus(Duration.ofDays(1)));
+        long outsiderTask = openTask(outsider, logged, yesterday);
+        openTask(lead, logged, null);
+
+        assertThat(teams.members(lead.userId())).containsExactlyInAnyOrder(direct.userId(), subLead.userId(),
+                indirect.userId());
+        assertThat(workflows.teamWorkload(lead)).containsOnlyKeys(lead.userId(), direct.userId(), indirect.userId())
+                .containsEntry(direct.userId(), new TaskWorkload(1, 1))
+                .containsEntry(indirect.userId(), new TaskWorkload(1, 0));
+        assertThat(workflows.openTasks(lead, true, null, 0, 500)).extracting(WorkflowTask::assigneeId)
+                .containsOnly(lead.userId(), direct.userId(), indirect.userId());
+        assertThat(workflows.countOpenTasks(lead, true, null)).isEqualTo(3);
+        assertThat(workflows.teamWorkload(subLead)).containsOnlyKeys(indirect.userId());
+        // One task by id follows the same rule: the team's, not an outsider's.
+        assertThat(workflows.task(lead, directTask)).isPresent();
+        assertThat(workflows.task(lead, indirectTask)).isPresent();
+        assertThat(workflows.task(lead, outsiderTask)).isEmpty();
+        assertThat(workflows.task(outsider, directTask)).isEmpty();
+        // Administrators see everyone.
+        assertThat(workflows.teamWorkload(admin)).containsKeys(direct.userId(), indirect.userId(), outsider.userId());
+        assertThat(workflows.task(admin, outsiderTask)).isPresent();
+    }
+
+    @Test
+    void onlyAdminsFormTeamsAndATeamNeedsAnEnabledManagerAndNoCircle() {
+        Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+        Actor lead = account("冯经理 Feng", Role.MANAGER);
+        Actor member = account("陈四 Chen", Role.STAFF);
+        Actor colleague = account("褚五 Chu", Role.STAFF);
+
+        assertThat(catchThrowable(() -> teams.assign(manager, member.userId(), lead.userId())))
+                .isInstanceOf(io.kehu.platform.security.AccessRefusedException.class);
+        Throwable notAManager = catchThrowable(() -> teams.assign(admin, member.userId(), colleague.userId()));
+        assertThat(((io.kehu.platform.security.TeamChangeRefusedException) notAManager)
+                .message(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("“褚五 Chu”不是经理或管理员，不能带团队");
+        assertThat(catchThrowable(() -> teams.assign(admin, lead.userId(), lead.userId())))
+                .isInstanceOf(io.kehu.platform.security.TeamChangeRefusedException.class);
+        teams.assign(admin, member.userId(), lead.userId());
+        Actor upper = account("卫总 Wei", Role.MANAGER);
+        teams.assign(admin, upper.userId(), lead.userId());
+        Throwable circle = catchThrowable(() -> teams.assign(admin, lead.userId(), upper.userId()));
+        assertThat(((io.kehu.platform.security.TeamChangeRefusedException) circle).message(java.util.Locale.ENGLISH))
+                .contains("reports to");
+        assertThat(teams.managerOf(member.userId())).contains(lead.userId());
+        assertThat(teams.managerOf(lead.userId())).isEmpty();
+        teams.assign(admin, member.userId(), null);
+        assertThat(teams.managerOf(member.userId())).isEmpty();
+    }
+
+    @Test
+    void aMissedDeadlineGoesToTheHandlersOwnManagerElseToAnyManagerWithAWarning() {
+        Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+        Actor lead = account("蒋经理 Jiang", Role.MANAGER);
+        Long before = teams.managerOf(staff.userId()).orElse(null);
+        try {
+            teams.assign(admin, staff.userId(), lead.userId());
+            Record logged = complaint(staff);
+            workflows.transition(staff, "feedback", logged.id(), "take", null, logged.rowVersion());
+            Instant breach = timerQueue.pending("feedback", logged.id()).stream()
+                    .filter(t -> t.kind().equals(StateClocks.SLA_BREACH)).findFirst().orElseThrow().dueAt();
+            dueTimers.fireAllDue(breach.plusSeconds(60));
+
+            assertThat(taskStore.ofRecord("feedback", logged.id())).singleElement().satisfies(t -> {
+                assertThat(t.kind()).isEqualTo("overdue");
+                assertThat(t.assigneeId()).as("the handler's own manager, however busy").isEqualTo(lead.userId());
+                assertThat(t.warning().zh()).isEqualTo("已超过处理时限，转给经理");
+            });
+            assertThat(complaintNotices(logged.id())).last().satisfies(n -> {
+                assertThat(n.kind()).isEqualTo(WorkflowNotice.Kind.DEADLINE_MISSED);
+                assertThat(n.recipients()).as("the handler and their manager, not every manager")
+                        .containsExactlyInAnyOrder(staff.userId(), lead.userId());
+            });
+
+            // Without a manager: the least busy manager gets it, and the task says why.
+            teams.assign(admin, staff.userId(), null);
+            Record second = complaint(staff);
+            workflows.transition(staff, "feedback", second.id(), "take", null, second.rowVersion());
+            dueTimers.fireAllDue(timerQueue.pending("feedback", second.id()).stream()
+                    .filter(t -> t.kind().equals(StateClocks.SLA_BREACH)).findFirst().orElseThrow().dueAt()
+                    .plusSeconds(60));
+            assertThat(taskStore.ofRecord("feedback", second.id())).singleElement().satisfies(t -> {
+                assertThat(accounts.findById(t.assigneeId()).orElseThrow().roles()).contains(Role.MANAGER);
+                assertThat(t.warning().zh()).isEqualTo("已超过处理时限；负责人没有设置经理，已转给其他经理");
+            });
+            assertThat(complaintNotices(second.id())).last().satisfies(n -> assertThat(n.recipients())
+                    .as("every manager").containsAll(assigner.managers()));
+        } finally {
+            teams.assign(admin, staff.userId(), before);
+        }
+    }
+
+    @Test
+    void aTaskNobodyIsEligibleForGoesToTheOwnersManagerElseAnyManagerWithAWarning() {
+        Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+        Actor lead = account("沈经理 Shen", Role.MANAGER);
+        Actor member = account("韩六 Han", Role.STAFF);
+        ActorRule nobody = new ActorRule(Set.of(), false, List.of("handler"), List.of("handler"), false, null);
+        WhoMayAct.RecordFacts facts = new WhoMayAct.RecordFacts(f -> "handler".equals(f) ? member.userId() : null,
+                "handler", null, script -> true);
+
+        TaskAssigner.Choice orphan = assigner.choose(nobody, facts);
+        assertThat(accounts.findById(orphan.userId()).orElseThrow().roles()).contains(Role.MANAGER);
+        assertThat(orphan.warningCode()).isEqualTo("noEligibleNoManager");
+
+        teams.assign(admin, member.userId(), lead.userId());
+        TaskAssigner.Choice choice = assigner.choose(nobody, facts);
+        assertThat(choice.userId()).isEqualTo(lead.userId());
+        assertThat(choice.warningCode()).isEqualTo("noEligibleAssignee");
+    }
+
+    private Instant breachOf(long recordId) {
+        return timerQueue.pending("feedback", recordId).stream().filter(t -> t.kind().equals(StateClocks.SLA_BREACH))
+                .findFirst().orElseThrow().dueAt();
+    }
+
+    @Test
+    void waitingForTheCustomerPausesTheResolutionDeadlineByExactlyTheTimeWaited() {
+        var calendar = calendars.of(catalog.forForm("feedback").orElseThrow());
+        // A Monday 10:00 in Shanghai, in a year whose holidays are not entered (weekdays only): nothing in the way.
+        Instant takenAt = Instant.parse("2031-03-03T02:00:00Z");
+        Instant waitingFrom = takenAt.plus(Duration.ofHours(2));
+        Instant repliedAt = Instant.parse("2031-03-06T02:00:00Z"); // Thursday 10:00
+        Record logged = complaint(staff);
+        try {
+            workflowClock.set(java.time.Clock.fixed(takenAt, ZoneOffset.UTC));
+            Record taken = workflows.transition(staff, "feedback", logged.id(), "take", null, logged.rowVersion());
+            Instant firstDeadline = breachOf(logged.id());
+            assertThat(firstDeadline).isEqualTo(calendar.plusWorkingTime(takenAt, Duration.ofHours(48)));
+
+            workflowClock.set(java.time.Clock.fixed(waitingFrom, ZoneOffset.UTC));
+            assertThat(ids(workflows.allowedTransitions(staff, "feedback", logged.id())))
+                    .containsExactly("resolve", "wait_customer");
+            Record waiting = workflows.transition(staff, "feedback", logged.id(), "wait_customer",
+                    "已请客户提供购买凭证", taken.rowVersion());
+            assertThat(waiting.get("status")).isEqualTo("waiting_customer");
+            assertThat(timerQueue.pending("feedback", logged.id())).as("no clock runs while waiting").isEmpty();
+            assertThat(workflows.slaClock(staff, "feedback", logged.id())).isEmpty();
+            // The old deadline passes while waiting: the real timers find nothing to fire for this complaint.
+            dueTimers.fireAllDue(firstDeadline.plusSeconds(60));
+            assertThat(taskStore.ofRecord("feedback", logged.id())).isEmpty();
+            assertThat(complaintNotices(logged.id())).extracting(WorkflowNotice::kind)
+                    .doesNotContain(WorkflowNotice.Kind.DEADLINE_MISSED);
+
+            workflowClock.set(java.time.Clock.fixed(repliedAt, ZoneOffset.UTC));
+            workflows.transition(staff, "feedback", logged.id(), "customer_replied", "客户已补充凭证",
+                    waiting.rowVersion());
+            Instant resumedDeadline = breachOf(logged.id());
+            // Two of the 48 working hours were used before the pause: 46 are left from the reply.
+            assertThat(resumedDeadline).isEqualTo(calendar.plusWorkingTime(repliedAt, Duration.ofHours(46)));
+            assertThat(calendar.workingTimeBetween(firstDeadline, resumedDeadline))
+                    .as("the deadline moved by the working time spent waiting")
+                    .isEqualTo(calendar.workingTimeBetween(waitingFrom, repliedAt));
+            SlaClock clock = workflows.slaClock(staff, "feedback", logged.id()).orElseThrow();
+            assertThat(clock.dueAt()).as("the record view's clock agrees with the timer").isEqualTo(resumedDeadline);
+            assertThat(clock.overdue()).isFalse();
+
+            dueTimers.fireAllDue(resumedDeadline.minusSeconds(60));
+            assertThat(taskStore.ofRecord("feedback", logged.id())).as("not yet").isEmpty();
+            dueTimers.fireAllDue(resumedDeadline.plusSeconds(60));
+            assertThat(taskStore.ofRecord("feedback", logged.id())).singleElement()
+                    .satisfies(t -> assertThat(t.kind()).isEqualTo("overdue"));
+            assertThat(complaintNotices(logged.id())).last().extracting(WorkflowNotice::kind)
+                    .isEqualTo(WorkflowNotice.Kind.DEADLINE_MISSED);
+        } finally {
+            workflowClock.reset();
+        }
+    }
+
+    @Test
+    void anAutomationsCreateRecordWritesTheRecordThroughTheWritePathAndARefusedOneKeepsTheOthers() {
+        String name = "自动拜访客户" + SEQUENCE.incrementAndGet();
+        long visited = namedCustomer(name);
+        // A second match whose interaction cannot be written: without a summary, which the form requires.
+        String unwritable = name + "乙";
+        long refusedOne = namedCustomer(unwritable);
+        Automation plan = new Automation("test_visit_plan", LocalizedText.of("安排拜访", "Plan a visit"), "customer",
+                Automation.Trigger.DAILY, java.time.LocalTime.of(7, 0),
+                "record.name == '" + name + "' || record.name == '" + unwritable + "'", Duration.ofDays(30),
+                List.of(new WorkflowAction.CreateRecord("interaction", Map.of(
+                        "customer", "record.id", "channel", "'visit'", "occurred_at", "now",
+                        "staff", "record.account_manager",
+                        "summary", "record.name == '" + unwritable + "' ? null : '例行拜访：' + record.name"))));
+
+        int acted = automations.runDaily(plan, LocalDate.now(), Instant.now());
+
+        assertThat(acted).as("one written, the other refused in its own transaction").isEqualTo(1);
+        assertThat(interactionsOf(visited)).singleElement().satisfies(visit -> {
+            assertThat(visit.get("channel")).isEqualTo("visit");
+            assertThat(visit.get("staff")).isEqualTo(staff.userId());
+            assertThat(visit.get("summary")).isEqualTo("例行拜访：" + name);
+            assertThat(records.history(manager, "interaction", visit.id())).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.changedByName()).isEqualTo("automation"));
+            // The owner sees it in the customer's archive.
+            assertThat(records.get(staff, "interaction", visit.id())).isPresent();
+        });
+        assertThat(interactionsOf(refusedOne)).isEmpty();
+        assertThat(automations.runDaily(plan, LocalDate.now(), Instant.now())).as("once a month").isZero();
+        assertThat(interactionsOf(visited)).hasSize(1);
+    }
+
+    private long namedCustomer(String name) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("name", name);
+        c.put("customer_type", "company");
+        c.put("phone", String.format("137%08d", SEQUENCE.incrementAndGet() % 100_000_000));
+        c.put("account_manager", staff.userId());
+        return records.create(Actor.system("test"), "customer", c).id();
+    }
+
+    private String stageOf(long customerId) {
+        return String.valueOf(records.get(staff, "customer", customerId).orElseThrow().get("lifecycle_stage"));
+    }
+
+    @Test
+    void lifecycleStagesMoveByPurchasesFromPotentialToNewToActiveAndFromAtRiskBackOrToLost() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long prospect = customerOf(staff, Map.of("lifecycle_stage", "potential"));
+        purchase(prospect, today.minusDays(3));
+        long stillProspect = customerOf(staff, Map.of("lifecycle_stage", "potential"));
+        long boughtTwice = customerOf(staff, Map.of("lifecycle_stage", "new"));
+        purchase(boughtTwice, today.minusDays(40));
+        purchase(boughtTwice, today.minusDays(2));
+        long back = customerOf(staff, Map.of("lifecycle_stage", "at_risk"));
+        purchase(back, today.minusDays(10));
+        long gone = customerOf(staff, Map.of("lifecycle_stage", "at_risk"));
+        purchase(gone, today.minusDays(400));
+        long wavering = customerOf(staff, Map.of("lifecycle_stage", "at_risk"));
+        purchase(wavering, today.minusDays(200));
+
+        for (String id : List.of("lifecycle_first_purchase", "lifecycle_active", "lifecycle_recovered",
+                "lifecycle_lost")) {
+            automations.runDaily(automation(id), today, Instant.now());
+        }
+
+        assertThat(stageOf(prospect)).as("a first purchase: new, not yet active").isEqualTo("new");
+        assertThat(stageOf(stillProspect)).isEqualTo("potential");
+        assertThat(stageOf(boughtTwice)).isEqualTo("active");
+        assertThat(stageOf(back)).isEqualTo("active");
+        assertThat(stageOf(gone)).isEqualTo("lost");
+        assertThat(stageOf(wavering)).isEqualTo("at_risk");
+        List<WorkflowNotice> goneNotices = notices(gone).stream().filter(n -> n.formId().equals("customer")).toList();
+        assertThat(goneNotices).extracting(n -> n.message().zh()).containsExactly("客户已超过一年没有购买，已标记为“已流失”");
+        assertThat(goneNotices).singleElement().satisfies(n -> assertThat(n.recipients())
+                .containsExactly(staff.userId()));
+    }
+
+    @Test
+    void aPublicHolidayWithinThreeDaysGivesKeyAndNormalCustomersAGreetingsTask() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        // The rule counts from today: whether a greeting is due now depends on the calendar's next holiday.
+        boolean holidaySoon = io.kehu.platform.calendar.BusinessCalendars.chinaMainland().nextHolidayStart(today)
+                .map(day -> java.time.temporal.ChronoUnit.DAYS.between(today, day.date()) <= 3).orElse(false);
+        long key = customerOf(staff, Map.of("level", "KEY"));
+        long prospect = customerOf(staff, Map.of("level", "POTENTIAL"));
+
+        automations.runDaily(automation("holiday_greetings"), today, Instant.now());
+
+        assertThat(taskStore.ofRecord("customer", key)).filteredOn(t -> t.kind().equals("holiday_greeting"))
+                .hasSize(holidaySoon ? 1 : 0).allSatisfy(t -> assertThat(t.assigneeId()).isEqualTo(staff.userId()));
+        assertThat(taskStore.ofRecord("customer", prospect)).filteredOn(t -> t.kind().equals("holiday_greeting"))
+                .isEmpty();
+    }
+
+    /** What the tiering plugin's {@code tier} functions answer with its default entitlements, for the visits. */
+    public static final class TierEntitlements {
+        public long entitlementNumber(String level, String key) {
+            return "KEY".equals(level) && "visitsPerYear".equals(key) ? 12 : 0;
+        }
+    }
+
+    @Test
+    void scheduledVisitsFollowTheTierEntitlementsAndWaitForTheTierFunctions() {
+        var beans = (org.springframework.beans.factory.support.DefaultListableBeanFactory)
+                ((org.springframework.context.ConfigurableApplicationContext) context).getBeanFactory();
+        boolean pluginRunning = catalog.automations().stream().anyMatch(a -> a.id().equals("tier_scheduled_visits"));
+        if (!pluginRunning) {
+            // Without the tiering plugin the automation cannot read ("tier" is unknown): left out, nothing fails.
+            assertThat(catalog.automations()).extracting(Automation::id).doesNotContain("tier_scheduled_visits");
+            beans.registerSingleton("testTierFunctions",
+                    (io.kehu.platform.rules.RuleFunctionSource) () -> Map.of("tier", new TierEntitlements()));
+            context.publishEvent(new io.kehu.platform.rules.RuleFunctionsChanged("test: tier functions"));
+        }
+        try {
+            assertThat(catalog.automations()).extracting(Automation::id).contains("tier_scheduled_visits");
+            long unvisited = customerOf(staff, Map.of("level", "KEY"));
+            long visited = customerOf(staff, Map.of("level", "KEY"));
+            Map<String, Object> visit = new HashMap<>();
+            visit.put("customer", visited);
+            visit.put("channel", "visit");
+            visit.put("occurred_at", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(5).withNano(0));
+            visit.put("summary", "上门拜访，了解下季度需求");
+            records.create(staff, "interaction", visit);
+
+            automations.runDaily(automation("tier_scheduled_visits"), LocalDate.now(), Instant.now());
+
+            assertThat(taskStore.ofRecord("customer", unvisited)).filteredOn(t -> t.kind().equals("scheduled_visit"))
+                    .singleElement().satisfies(t -> {
+                        assertThat(t.assigneeId()).isEqualTo(staff.userId());
+                        assertThat(t.title().zh()).isEqualTo("按客户等级定期拜访：已到约定的拜访周期");
+                    });
+            assertThat(taskStore.ofRecord("customer", visited)).as("visited five days ago, 12 visits a year")
+                    .filteredOn(t -> t.kind().equals("scheduled_visit")).isEmpty();
+        } finally {
+            if (!pluginRunning) {
+                beans.destroySingleton("testTierFunctions");
+                context.publishEvent(new io.kehu.platform.rules.RuleFunctionsChanged("test: tier functions gone"));
+            }
+        }
     }
 }

@@ -48,6 +48,8 @@ abstract class WorkflowVersionsContract {
     @Autowired
     Workflows workflows;
     @Autowired
+    ShippedWorkflowUpgrades upgrades;
+    @Autowired
     FormCatalog forms;
     @Autowired
     FormPublisher formPublisher;
@@ -263,6 +265,136 @@ abstract class WorkflowVersionsContract {
                 // the unknown target, and "已完成" which nothing reaches any more
                 .containsExactlyInAnyOrder("$.transitions[1].to", "$.states[2]");
         assertThat(unknownState.problems().getFirst().message(Locale.SIMPLIFIED_CHINESE)).contains("closed");
+        assertThat(versions.history(workflow)).hasSize(1);
+    }
+
+    /** A deleted record of the test form as the admin sees it (deleted records are listed for admins only). */
+    private Record deleted(long id) {
+        return records.query(admin, io.kehu.platform.records.RecordQuery.of(form).includeDeleted(true)).stream()
+                .filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMappedRecordTheWritePathRefusesRefusesTheWholePublishNamingTheRecordAndWhy() {
+        Record movable = started("空调维修");
+        Record blocked = started("冰柜维修");
+        // A form rule no record titled 冰柜维修 may pass in the renamed state.
+        FormDefinition current = forms.published(form).orElseThrow();
+        formPublisher.publish(new FormDefinition(form, current.label(), null, null, 0, "title", null,
+                current.fields(), List.of(), List.of(new io.kehu.platform.forms.FormRule("validate",
+                        "record.status != 'working' || record.title != '冰柜维修'",
+                        LocalizedText.of("冰柜维修单不能进入“进行中”", "A fridge repair cannot be in progress"))), null),
+                "test", "a rule the move breaks");
+        String renamed = definition("working", "进行中", "Working");
+
+        PublishRefusedException refused = (PublishRefusedException) catchThrowable(() ->
+                versions.publish(admin, renamed, Map.of("doing", "working"), "改名"));
+
+        assertThat(refused.reason()).isEqualTo(PublishRefusedException.Reason.RECORD_REFUSED);
+        assertThat(refused.text().zh()).isEqualTo("第 " + blocked.id() + " 号记录不能从“处理中”转入“进行中”："
+                + "冰柜维修单不能进入“进行中”。请先处理该记录，或改选其他状态");
+        assertThat(refused.text().en()).startsWith("Record " + blocked.id() + " cannot move from 'Doing' to 'Working'");
+        // Nothing of it is kept: not the record moved before the refused one, not the options, not a version.
+        assertThat(records.get(admin, form, movable.id()).orElseThrow().get("status")).isEqualTo("doing");
+        assertThat(records.get(admin, form, blocked.id()).orElseThrow().get("status")).isEqualTo("doing");
+        assertThat(workflows.steps(admin, form, movable.id())).extracting(WorkflowStep::to).containsExactly("doing");
+        assertThat(forms.published(form).orElseThrow().field("status").orElseThrow().option("doing")).isPresent();
+        assertThat(versions.history(workflow)).hasSize(1);
+        assertThat(catalog.forForm(form).orElseThrow().state("doing")).isPresent();
+
+        // Another target the rule allows: the publish goes through.
+        versions.publish(admin, renamed, Map.of("doing", "done"), "处理中的单直接完成");
+        assertThat(records.get(admin, form, blocked.id()).orElseThrow().get("status")).isEqualTo("done");
+    }
+
+    @Test
+    void softDeletedRecordsInARemovedStateFollowItsMappingSoARestoreFindsAStateThatExists() {
+        Record live = started("在途");
+        Record gone = started("已删除的在途单");
+        records.delete(admin, form, gone.id(), gone.rowVersion());
+        assertThat(versions.preview(definition("working", "进行中", "Working")).inFlight())
+                .as("the live ones are what the admin maps").extracting(WorkflowVersions.InFlight::records)
+                .containsExactly(1L);
+
+        WorkflowVersion published = versions.publish(admin, definition("working", "进行中", "Working"),
+                Map.of("doing", "working"), "改名");
+
+        assertThat(published.stateMapping()).contains("\"records\":1", "\"deleted\":1");
+        assertThat(records.get(admin, form, live.id()).orElseThrow().get("status")).isEqualTo("working");
+        Record stillDeleted = deleted(gone.id());
+        assertThat(stillDeleted.deleted()).isTrue();
+        assertThat(stillDeleted.get("status")).isEqualTo("working");
+        Record restored = records.restore(admin, form, gone.id(), stillDeleted.rowVersion());
+        assertThat(restored.get("status")).isEqualTo("working");
+        assertThat(workflows.steps(admin, form, gone.id())).last().satisfies(step -> {
+            assertThat(step.from()).isEqualTo("doing");
+            assertThat(step.to()).isEqualTo("working");
+            assertThat(step.comment()).isEqualTo("改名");
+        });
+        // It goes on under the new version like any record.
+        assertThat(workflows.transition(admin, form, gone.id(), "finish", null, restored.rowVersion()).get("status"))
+                .isEqualTo("done");
+    }
+
+    @Test
+    void aRemovedStateWithOnlyDeletedRecordsNeedsNoMappingAndTheyGoToTheInitialState() {
+        Record gone = started("只剩已删除");
+        records.delete(admin, form, gone.id(), gone.rowVersion());
+        assertThat(versions.preview(definition("working", "进行中", "Working")).inFlight()).isEmpty();
+
+        WorkflowVersion published = versions.publish(admin, definition("working", "进行中", "Working"), Map.of(),
+                null);
+
+        assertThat(published.stateMapping()).contains("\"doing\"", "\"to\":\"new\"", "\"deleted\":1");
+        assertThat(deleted(gone.id()).get("status")).isEqualTo("new");
+    }
+
+    /** The test workflow with a pausing state 等待 between the middle state and done (what a release might ship). */
+    private String withWaiting(String id) {
+        return definition("doing", "处理中", "Doing").replace("\"id\": \"" + workflow + "\"", "\"id\": \"" + id + "\"")
+                .replace("{\"id\": \"done\",", "{\"id\": \"waiting\", \"label\": {\"zh\": \"等待客户回复\", "
+                        + "\"en\": \"Waiting\"}, \"color\": \"purple\", \"pausesSla\": true},\n{\"id\": \"done\",")
+                .replace("{\"id\": \"finish\",", "{\"id\": \"wait\", \"from\": [\"doing\"], \"to\": \"waiting\", "
+                        + "\"label\": {\"zh\": \"等待\", \"en\": \"Wait\"}},\n{\"id\": \"resume\", \"from\": "
+                        + "[\"waiting\"], \"to\": \"doing\", \"label\": {\"zh\": \"继续\", \"en\": \"Resume\"}},\n"
+                        + "{\"id\": \"finish\",");
+    }
+
+    @Test
+    void aChangedShippedDefinitionIsPublishedOverThePlatformsVersionsButNeverOverAnAdminsOne() {
+        // The test's own workflow, re-seeded as if shipped: every version by the platform ("system").
+        String shippedId = workflow + "_s";
+        String formS = form + "_s";
+        FormDefinition base = forms.published(form).orElseThrow();
+        formPublisher.publish(new FormDefinition(formS, base.label(), null, null, 0, "title", null, base.fields(),
+                List.of(), List.of(), null), "test", "shipped copy");
+        String v1 = definition("doing", "处理中", "Doing").replace("\"id\": \"" + workflow + "\"",
+                "\"id\": \"" + shippedId + "\"").replace("\"form\": \"" + form + "\"", "\"form\": \"" + formS + "\"");
+        versions.publish(Actor.system("system"), v1, Map.of(), "随附定义");
+        Record inFlight = records.create(admin, formS, Map.of("title", "升级前的单"));
+        inFlight = workflows.transition(admin, formS, inFlight.id(), "start", null, inFlight.rowVersion());
+        String v2 = withWaiting(shippedId).replace("\"form\": \"" + form + "\"", "\"form\": \"" + formS + "\"");
+        assertThat(v2).contains("pausesSla", shippedId, formS);
+
+        assertThat(upgrades.upgrade(Map.of(shippedId + ".json", v1))).as("same content: nothing to do").isEmpty();
+        assertThat(upgrades.upgrade(Map.of(shippedId + ".json", v2))).containsExactly(shippedId);
+
+        assertThat(versions.published(shippedId)).hasValueSatisfying(v -> {
+            assertThat(v.number()).isEqualTo(2);
+            assertThat(v.author()).isEqualTo("system");
+            assertThat(v.comment()).isEqualTo("随附定义更新 " + shippedId + ".json");
+        });
+        // The form's status options follow in the same publish, the catalog has the pausing state, records stay.
+        assertThat(forms.published(formS).orElseThrow().field("status").orElseThrow().options())
+                .extracting(FieldOption::value).containsExactly("new", "doing", "waiting", "done");
+        assertThat(catalog.forForm(formS).orElseThrow().state("waiting").orElseThrow().pausesSla()).isTrue();
+        assertThat(records.get(admin, formS, inFlight.id()).orElseThrow().get("status")).isEqualTo("doing");
+        assertThat(workflows.allowedTransitions(admin, formS, inFlight.id())).extracting(Transition::id)
+                .contains("wait");
+        assertThat(upgrades.upgrade(Map.of(shippedId + ".json", v2))).as("applied once").isEmpty();
+
+        // The BeforeEach workflow was published by an admin: a shipped change never overrides it.
+        assertThat(upgrades.upgrade(Map.of(workflow + ".json", withWaiting(workflow)))).isEmpty();
         assertThat(versions.history(workflow)).hasSize(1);
     }
 }

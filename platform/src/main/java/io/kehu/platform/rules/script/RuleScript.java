@@ -18,8 +18,8 @@ public abstract class RuleScript extends Script {
 
     /** What a rule may call on itself. */
     public static final Set<String> SCRIPT_METHODS = Set.of("getRecord", "getOld", "getUser", "getToday", "getNow",
-            "related", "functions", "daysBetween", "daysSince", "daysUntilAnniversary", "startOfYear", "startOfMonth",
-            "isBlank", "round");
+            "related", "functions", "daysBetween", "daysSince", "daysUntilAnniversary", "daysUntilPublicHoliday",
+            "startOfYear", "startOfMonth", "isBlank", "round");
 
     private RuleContext context;
 
@@ -96,6 +96,17 @@ public abstract class RuleScript extends Script {
             next = anniversaryIn(date, today.getYear() + 1);
         }
         return ChronoUnit.DAYS.between(today, next);
+    }
+
+    /**
+     * Days from today to the first day of the next public holiday in the company's calendar (中国大陆工作日历: 春节,
+     * 清明节, 劳动节, 端午节, 中秋节, 国庆节, 元旦), 0 on its first day; null when the calendar lists none ahead (the
+     * coming year's holidays are published each autumn). {@code daysUntilPublicHoliday() <= 3}: greetings are due.
+     */
+    public Long daysUntilPublicHoliday() {
+        LocalDate today = context.today();
+        return io.kehu.platform.calendar.BusinessCalendars.chinaMainland().nextHolidayStart(today)
+                .map(day -> ChronoUnit.DAYS.between(today, day.date())).orElse(null);
     }
 
     private static LocalDate anniversaryIn(LocalDate date, int year) {

@@ -7,12 +7,12 @@ import io.kehu.platform.records.RecordsSavedInBulk;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.workflow.Sla;
 import io.kehu.platform.workflow.WorkflowCatalog;
+import io.kehu.platform.workflow.WorkflowClock;
 import io.kehu.platform.workflow.WorkflowDefinition;
 import io.kehu.platform.workflow.WorkflowState;
 import io.kehu.platform.workflow.WorkflowStep;
 import io.kehu.platform.workflow.WorkflowTimer;
 import io.kehu.platform.workflow.timers.TimerQueue;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.event.EventListener;
@@ -41,16 +41,16 @@ public class StateClocks {
     private final Records records;
     private final WorkflowCalendars calendars;
     private final WorkflowLog log;
-    private final Clock clock;
+    private final WorkflowClock clock;
 
     StateClocks(WorkflowCatalog catalog, TimerQueue timers, Records records, WorkflowCalendars calendars,
-            WorkflowLog log) {
+            WorkflowLog log, WorkflowClock clock) {
         this.log = log;
         this.catalog = catalog;
         this.timers = timers;
         this.records = records;
         this.calendars = calendars;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @EventListener
@@ -98,7 +98,7 @@ public class StateClocks {
         if (state == null || state.terminal()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = clock.now();
         BusinessCalendar calendar = calendars.of(workflow);
         Sla sla = state.sla();
         if (sla != null) {

@@ -2,10 +2,13 @@ package io.kehu.platform.workflow.runtime;
 
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
+import io.kehu.platform.security.Teams;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.ActorRule;
 import io.kehu.platform.workflow.WhoMayAct;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Picks who gets a task: among the enabled users, the one with the fewest open tasks whom the rule allows
- * ({@link WhoMayAct#assignee}); when nobody is eligible, the least busy manager (else administrator), with a warning
- * the task shows — the work must land somewhere visible rather than nowhere.
+ * ({@link WhoMayAct#assignee}); when nobody is eligible, the manager of the person responsible for the record (its
+ * owner, else its creator — {@link Teams}), and when they have none the least busy manager (else administrator), each
+ * with a warning the task shows — the work must land somewhere visible rather than nowhere.
  */
 @Component
 public class TaskAssigner {
@@ -33,10 +37,12 @@ public class TaskAssigner {
 
     private final UserAccounts accounts;
     private final TaskStore tasks;
+    private final Teams teams;
 
-    TaskAssigner(UserAccounts accounts, TaskStore tasks) {
+    TaskAssigner(UserAccounts accounts, TaskStore tasks, Teams teams) {
         this.accounts = accounts;
         this.tasks = tasks;
+        this.teams = teams;
     }
 
     /** Every enabled user {@code rule} allows for the record {@code facts} describe (whom a notice goes to). */
@@ -61,10 +67,37 @@ public class TaskAssigner {
         if (eligible.isPresent()) {
             return new Choice(eligible.get().id(), null);
         }
+        List<Long> responsible = new ArrayList<>();
+        if (facts.ownerField() != null && facts.value().apply(facts.ownerField()) instanceof Number owner) {
+            responsible.add(owner.longValue());
+        }
+        if (facts.createdBy() != null) {
+            responsible.add(facts.createdBy());
+        }
+        Optional<Long> manager = managerOf(responsible);
+        if (manager.isPresent()) {
+            return new Choice(manager.get(), TaskStore.NO_ELIGIBLE_ASSIGNEE);
+        }
         UserAccount fallback = candidates.stream().filter(u -> u.hasRole(Role.MANAGER)).findFirst()
                 .or(() -> candidates.stream().filter(u -> u.hasRole(Role.ADMIN)).findFirst())
                 .orElseThrow(() -> new IllegalStateException("No enabled manager or administrator to give a task to"));
-        return new Choice(fallback.id(), TaskStore.NO_ELIGIBLE_ASSIGNEE);
+        return new Choice(fallback.id(), TaskStore.NO_ELIGIBLE_NO_MANAGER);
+    }
+
+    /**
+     * The enabled manager of the first of {@code people} (in the order given: e.g. a task's assignee, the record's
+     * owner, its creator) who has one: whom that person's escalations go to.
+     */
+    public Optional<Long> managerOf(Collection<Long> people) {
+        for (Long person : people) {
+            if (person != null) {
+                Optional<Long> manager = teams.enabledManagerOf(person);
+                if (manager.isPresent()) {
+                    return manager;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The enabled manager with the fewest open tasks (lowest id on a tie), if there is one: who escalations go to. */

@@ -35,8 +35,12 @@ public class TaskStore {
     static final String NO_ELIGIBLE_ASSIGNEE = "noEligibleAssignee";
     /** The state of a task that belongs to no workflow state (a plugin's): only an explicit completion closes it. */
     public static final String ANY_STATE = io.kehu.platform.workflow.TaskInState.ANY_STATE;
+    /** The warning code of a task nobody was eligible for whose responsible person has no manager either. */
+    static final String NO_ELIGIBLE_NO_MANAGER = "noEligibleNoManager";
     /** The warning code of work handed to a manager because the state's time limit passed. */
     public static final String OVERDUE_REASSIGNED = "overdueReassigned";
+    /** The same, when the person responsible has no manager and another manager got it. */
+    public static final String OVERDUE_NO_MANAGER = "overdueNoManager";
     private static final Table<Record> TASK = table(name("kehu_task"));
     private static final Field<Long> ID = field(name("id"), Long.class);
     private static final Field<String> FORM_ID = field(name("form_id"), String.class);
@@ -166,10 +170,20 @@ public class TaskStore {
      * @param kind only tasks of this kind, or null for all
      */
     public List<WorkflowTask> open(Long assigneeId, String kind, int offset, int limit) {
+        return open(assigneeId == null ? null : java.util.Set.of(assigneeId), kind, offset, limit);
+    }
+
+    /**
+     * One page of the open tasks of {@code assignees} (a manager's team), earliest due first, undated last.
+     *
+     * @param assignees whose tasks, or null for everyone's (an administrator's view)
+     * @param kind only tasks of this kind, or null for all
+     */
+    public List<WorkflowTask> open(java.util.Collection<Long> assignees, String kind, int offset, int limit) {
         return dsl.select(ID, FORM_ID, RECORD_ID, WORKFLOW_ID, KIND, TITLE_ZH, TITLE_EN, ASSIGNEE_ID, DUE_AT, STATUS,
                         CREATED_AT, WARNING)
                 .from(TASK)
-                .where(openOf(assigneeId, kind))
+                .where(openOf(assignees, kind))
                 .orderBy(DUE_AT.asc().nullsLast(), ID.asc())
                 .offset(offset)
                 .limit(limit)
@@ -178,7 +192,12 @@ public class TaskStore {
 
     /** How many open tasks {@code open(assigneeId, kind, ..)} pages through. */
     public int countOpen(Long assigneeId, String kind) {
-        return dsl.select(count()).from(TASK).where(openOf(assigneeId, kind)).fetchOne(0, Integer.class);
+        return countOpen(assigneeId == null ? null : java.util.Set.of(assigneeId), kind);
+    }
+
+    /** How many open tasks {@code open(assignees, kind, ..)} pages through. */
+    public int countOpen(java.util.Collection<Long> assignees, String kind) {
+        return dsl.select(count()).from(TASK).where(openOf(assignees, kind)).fetchOne(0, Integer.class);
     }
 
     /**
@@ -186,19 +205,29 @@ public class TaskStore {
      * tasks are absent).
      */
     public Map<Long, TaskWorkload> workload(Instant now) {
+        return workload(now, null);
+    }
+
+    /** {@link #workload(Instant)} of {@code assignees} only (a manager's team), or of everyone when null. */
+    public Map<Long, TaskWorkload> workload(Instant now, java.util.Collection<Long> assignees) {
         Field<Integer> open = count();
         Field<Integer> overdue = count().filterWhere(DUE_AT.lt(utc(now)));
         Map<Long, TaskWorkload> byUser = new java.util.LinkedHashMap<>();
-        dsl.select(ASSIGNEE_ID, open, overdue).from(TASK).where(STATUS.eq(WorkflowTask.Status.OPEN.name()))
+        dsl.select(ASSIGNEE_ID, open, overdue).from(TASK).where(openOf(assignees, null))
                 .groupBy(ASSIGNEE_ID)
                 .forEach(r -> byUser.put(r.get(ASSIGNEE_ID), new TaskWorkload(r.get(open), r.get(overdue))));
         return byUser;
     }
 
     private static org.jooq.Condition openOf(Long assigneeId, String kind) {
+        return openOf(assigneeId == null ? null : java.util.Set.of(assigneeId), kind);
+    }
+
+    private static org.jooq.Condition openOf(java.util.Collection<Long> assignees, String kind) {
         org.jooq.Condition where = STATUS.eq(WorkflowTask.Status.OPEN.name());
-        if (assigneeId != null) {
-            where = ASSIGNEE_ID.eq(assigneeId).and(where);
+        if (assignees != null) {
+            where = (assignees.size() == 1 ? ASSIGNEE_ID.eq(assignees.iterator().next()) : ASSIGNEE_ID.in(assignees))
+                    .and(where);
         }
         return kind == null ? where : where.and(KIND.eq(kind));
     }

@@ -137,6 +137,38 @@ public class WorkflowVersionStore {
                 .fetch(r -> new long[] {r.value1(), r.value2()});
     }
 
+    /**
+     * How many soft-deleted records of {@code formId} hold each value of {@code statusField}: they are out of every
+     * list and write, but a restore brings them back with that value.
+     */
+    public Map<String, Long> deletedPerState(String formId, String statusField) {
+        Field<String> status = field(name(statusField), String.class);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        dsl.select(status, count()).from(table(name(FormTables.table(formId))))
+                .where(field(name(FormTables.DELETED_AT)).isNotNull())
+                .groupBy(status)
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
+    }
+
+    /**
+     * Sets the status of the soft-deleted records of {@code formId} in state {@code from} to {@code to} (a publish
+     * that removed {@code from}), bumping their row version; returns their ids. The write path refuses deleted
+     * records by design, so this is the one place their status changes: in the publish's transaction.
+     */
+    public List<Long> moveDeleted(String formId, String statusField, String from, String to) {
+        Table<Record> records = table(name(FormTables.table(formId)));
+        Field<Long> id = field(name(FormTables.ID), Long.class);
+        Field<String> status = field(name(statusField), String.class);
+        Field<Integer> rowVersion = field(name(FormTables.ROW_VERSION), Integer.class);
+        org.jooq.Condition deletedIn = status.eq(from).and(field(name(FormTables.DELETED_AT)).isNotNull());
+        List<Long> ids = dsl.select(id).from(records).where(deletedIn).orderBy(id).fetch(id);
+        if (!ids.isEmpty()) {
+            dsl.update(records).set(status, to).set(rowVersion, rowVersion.plus(1)).where(deletedIn).execute();
+        }
+        return ids;
+    }
+
     private org.jooq.SelectJoinStep<Record8<String, Integer, String, String, String, OffsetDateTime, String, String>>
             select() {
         return dsl.select(WORKFLOW_ID, NUMBER, STATUS, JSON, AUTHOR, CREATED_AT, COMMENT, MAPPING).from(VERSION);
