@@ -28,7 +28,7 @@ public final class FileDuplicates {
             if (earlier != null) {
                 var reason = Comparison.reason(rules, values, keyValues.get(earlier));
                 if (reason != null) {
-                    return new DuplicateMatch(earlier, true, "", reason);
+                    return new DuplicateMatch(earlier, true, "", reason, 0);
                 }
             }
         }

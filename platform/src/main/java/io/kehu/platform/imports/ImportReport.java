@@ -17,12 +17,13 @@ import java.util.Map;
  * @param firstProblems the first problems, for the screen; all of them are in {@code problemsFile}
  * @param problemsFile every problem, one per line (see {@link Imports#writeProblemsXlsx})
  * @param stoppedAt when the import stopped at its first bad row (nothing written): that row's number; else 0
- * @param duplicates rows skipped as duplicates (create mode; with duplicates not skipped: rows that look like them)
+ * @param duplicates rows that look like duplicates (create mode), whatever became of them: skipped (the default),
+ *                   merged into the record they duplicate or created anyway, as the review decided
  * @param firstDuplicates the first of those rows, each with the row or record it duplicates and why
  */
 public record ImportReport(long rows, long created, long updated, long unchanged, long refused, long problems,
                            Map<String, ColumnProblems> byColumn, List<ImportProblem> firstProblems, Path problemsFile,
-                           long stoppedAt, long duplicates, List<ImportProblem> firstDuplicates) {
+                           long stoppedAt, long duplicates, List<ImportDuplicate> firstDuplicates) {
 
     /** How many likely duplicates a report lists at most (all are counted). */
     public static final int DUPLICATES_SHOWN = 200;

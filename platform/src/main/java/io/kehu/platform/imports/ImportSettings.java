@@ -1,5 +1,6 @@
 package io.kehu.platform.imports;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,16 @@ import java.util.Objects;
  * @param skipDuplicates in create mode, leave out rows that duplicate an earlier row of the file or a stored record
  *                       under the form's duplicate rules (counted as "skipped as duplicates"); {@code false}: report
  *                       them and create them anyway
+ * @param decisions the import review's decision per file row that looks like a duplicate; rows without one follow
+ *                  {@code skipDuplicates}
  */
 public record ImportSettings(String formId, ImportSource source, ImportMapping mapping, ImportMode mode,
-                             boolean skipBadRows, boolean skipDuplicates) {
+                             boolean skipBadRows, boolean skipDuplicates, Map<Long, DuplicateDecision> decisions) {
+
+    public ImportSettings(String formId, ImportSource source, ImportMapping mapping, ImportMode mode,
+                          boolean skipBadRows, boolean skipDuplicates) {
+        this(formId, source, mapping, mode, skipBadRows, skipDuplicates, Map.of());
+    }
 
     /** Settings that skip likely duplicates (the default): see {@link #skipDuplicates}. */
     public ImportSettings(String formId, ImportSource source, ImportMapping mapping, ImportMode mode,
@@ -26,7 +34,18 @@ public record ImportSettings(String formId, ImportSource source, ImportMapping m
 
     /** The same settings, creating rows that look like duplicates ({@code false}) or skipping them. */
     public ImportSettings withSkipDuplicates(boolean skip) {
-        return new ImportSettings(formId, source, mapping, mode, skipBadRows, skip);
+        return new ImportSettings(formId, source, mapping, mode, skipBadRows, skip, decisions);
+    }
+
+    /** The same settings with the review's decisions per row. */
+    public ImportSettings withDecisions(Map<Long, DuplicateDecision> newDecisions) {
+        return new ImportSettings(formId, source, mapping, mode, skipBadRows, skipDuplicates, newDecisions);
+    }
+
+    /** What to do with row {@code row} if it looks like a duplicate: the review's decision, else the default. */
+    public DuplicateDecision decision(long row) {
+        DuplicateDecision d = decisions.get(row);
+        return d != null ? d : skipDuplicates ? DuplicateDecision.SKIP : DuplicateDecision.IMPORT;
     }
 
     public ImportSettings {
@@ -34,5 +53,6 @@ public record ImportSettings(String formId, ImportSource source, ImportMapping m
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(mode, "mode");
+        decisions = decisions == null ? Map.of() : Map.copyOf(decisions);
     }
 }

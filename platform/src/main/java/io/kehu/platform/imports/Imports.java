@@ -12,7 +12,7 @@ import io.kehu.platform.imports.mapping.HeaderMatcher;
 import io.kehu.platform.imports.mapping.MappingStore;
 import io.kehu.platform.imports.read.CsvFile;
 import io.kehu.platform.imports.read.Encodings;
-import io.kehu.platform.imports.read.XlsxFile;
+import io.kehu.platform.imports.read.Workbooks;
 import io.kehu.platform.records.BatchCancelledException;
 import io.kehu.platform.records.RecordAccessDeniedException;
 import io.kehu.platform.security.Actor;
@@ -28,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -69,9 +72,21 @@ public class Imports implements DisposableBean {
     });
     private final Map<Long, ImportProgress> running = new ConcurrentHashMap<>();
     private final Map<Long, ImportReport> results = new ConcurrentHashMap<>();
+    private final String node;
+    private final Duration lease;
+    private final ImportFiles files;
+    /** Renews the leases of the jobs this node runs, resumes jobs whose node went away, removes old files. */
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kehu-import-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
 
     Imports(FormCatalog catalog, MappingStore mappings, JobStore jobs, Runner runner, Undo undo,
-            UserAccounts accounts, @Value("${kehu.db.data-dir:data}") Path dataDir) {
+            UserAccounts accounts, @Value("${kehu.db.data-dir:data}") Path dataDir,
+            @Value("${kehu.imports.node:}") String node,
+            @Value("${kehu.imports.lease:PT2M}") Duration lease,
+            @Value("${kehu.imports.keep-files:P7D}") Duration keepFiles) {
         this.catalog = catalog;
         this.mappings = mappings;
         this.jobs = jobs;
@@ -79,6 +94,27 @@ public class Imports implements DisposableBean {
         this.undo = undo;
         this.accounts = accounts;
         this.dir = dataDir.resolve("imports");
+        this.node = node == null || node.isBlank() ? defaultNode() : node;
+        this.lease = lease;
+        this.files = new ImportFiles(dir, keepFiles, jobs);
+    }
+
+    /** This node's name in job leases: host name and process id, made unique by a random suffix. */
+    private static String defaultNode() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | SecurityException e) {
+            host = "node";
+        }
+        String id = host + ":" + ProcessHandle.current().pid() + ":" + java.util.UUID.randomUUID().toString()
+                .substring(0, 8);
+        return id.length() <= 120 ? id : id.substring(id.length() - 120);
+    }
+
+    /** This node's name in job leases. */
+    public String node() {
+        return node;
     }
 
     // ------------------------------------------------------------------ the file
@@ -103,8 +139,8 @@ public class Imports implements DisposableBean {
         try (InputStream in = Files.newInputStream(file)) {
             start = in.readNBytes(8);
         }
-        if (XlsxFile.looksLikeXlsx(start)) {
-            List<String> sheets = XlsxFile.sheetNames(file);
+        if (Workbooks.isWorkbook(start)) {
+            List<String> sheets = Workbooks.sheetNames(file);
             return new ImportSource(file, fileName, hash, true, null, ',', sheets, sheets.isEmpty() ? null
                     : sheets.get(0));
         }
@@ -162,7 +198,7 @@ public class Imports implements DisposableBean {
     /** Starts the import in the background; returns the job id. */
     public long start(Actor actor, ImportSettings settings) {
         requireWrite(actor, settings.formId());
-        long id = jobs.insert(actor, settings);
+        long id = jobs.insert(actor, settings, node, lease);
         ImportProgress progress = new ImportProgress();
         running.put(id, progress);
         executor.submit(() -> execute(id, actor, settings, progress));
@@ -172,30 +208,43 @@ public class Imports implements DisposableBean {
     /** Runs the import in the calling thread (tests, the benchmark); returns the job id. */
     public long runNow(Actor actor, ImportSettings settings) {
         requireWrite(actor, settings.formId());
-        long id = jobs.insert(actor, settings);
+        long id = jobs.insert(actor, settings, node, lease);
         ImportProgress progress = new ImportProgress();
         running.put(id, progress);
         execute(id, actor, settings, progress);
         return id;
     }
 
-    /** Resumes a job a stopped process left unfinished, in the calling thread (as at start-up). */
-    public void resume(long jobId) {
+    /**
+     * Resumes a job a stopped process left unfinished, in the calling thread (as at start-up), if this node can claim
+     * it: nobody holds a live lease on it (see {@link JobStore#claim}). Returns whether it ran here.
+     */
+    public boolean resume(long jobId) {
+        if (!jobs.claim(jobId, node, lease)) {
+            return false;
+        }
+        running.put(jobId, new ImportProgress());
+        runClaimed(jobId);
+        return true;
+    }
+
+    /** Runs a job this node has just claimed (and put among its running jobs, so that its lease is renewed). */
+    private void runClaimed(long jobId) {
         ImportJob job = jobs.get(jobId).orElseThrow();
         Path file = dir.resolve(job.fileHash());
         if (!Files.exists(file)) {
+            running.remove(jobId);
             jobs.status(jobId, "FAILED", "文件已不在服务器上 / the file is no longer on the server");
             return;
         }
         Actor actor = job.userId() == null ? Actor.system(job.userName())
                 : accounts.findByUsername(job.userName()).map(Actor::of).orElse(null);
         if (actor == null) {
+            running.remove(jobId);
             jobs.status(jobId, "FAILED", "用户已不存在 / the user no longer exists");
             return;
         }
-        ImportProgress progress = new ImportProgress();
-        running.put(jobId, progress);
-        execute(jobId, actor, jobs.settings(jobId, file), progress);
+        execute(jobId, actor, jobs.settings(jobId, file), running.get(jobId));
     }
 
     private void execute(long id, Actor actor, ImportSettings settings, ImportProgress progress) {
@@ -221,15 +270,44 @@ public class Imports implements DisposableBean {
         } finally {
             progress.rows(progress.rows());
             running.remove(id);
+            files.jobEnded(settings.source().hash(), id);
         }
     }
 
-    /** Resumes the jobs a stopped process left queued or running. */
+    /**
+     * Resumes the jobs a stopped process left queued or running, and from then on, every third of a lease: renews
+     * this node's leases, takes over jobs whose node stopped renewing (another node's crash), and removes old files.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
-        for (long id : jobs.unfinished()) {
-            executor.submit(() -> resume(id));
+        resumeClaimable();
+        long every = Math.max(1_000, lease.toMillis() / 3);
+        housekeeping.scheduleWithFixedDelay(this::housekeeping, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Claims each claimable job (one node wins each) and queues the ones won on this node's import thread. */
+    private void resumeClaimable() {
+        for (long id : jobs.claimable()) {
+            if (!running.containsKey(id) && jobs.claim(id, node, lease)) {
+                running.put(id, new ImportProgress());
+                executor.submit(() -> runClaimed(id));
+            }
         }
+    }
+
+    private void housekeeping() {
+        try {
+            jobs.renew(running.keySet(), node, lease);
+            resumeClaimable();
+            files.sweep();
+        } catch (RuntimeException e) {
+            log.warn("Import housekeeping failed; trying again later", e);
+        }
+    }
+
+    /** Removes the kept files older than the keep period that no unfinished job needs; returns how many. */
+    public int removeOldFiles() {
+        return files.sweep();
     }
 
     /** The live progress of a running job. */
@@ -298,6 +376,7 @@ public class Imports implements DisposableBean {
 
     @Override
     public void destroy() {
+        housekeeping.shutdownNow();
         executor.shutdownNow();
     }
 }

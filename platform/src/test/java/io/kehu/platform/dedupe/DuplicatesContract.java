@@ -7,6 +7,8 @@ import io.kehu.platform.forms.DefinitionReader;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.imports.DuplicateDecision;
+import io.kehu.platform.imports.ImportDuplicate;
 import io.kehu.platform.imports.ImportMapping;
 import io.kehu.platform.imports.ImportMode;
 import io.kehu.platform.imports.ImportProblem;
@@ -117,8 +119,10 @@ abstract class DuplicatesContract {
         ImportReport dry = imports.dryRun(admin, settings, new ImportProgress());
         assertThat(dry.rows()).isEqualTo(7);
         assertThat(dry.duplicates()).isEqualTo(3);
-        assertThat(dry.firstDuplicates()).extracting(ImportProblem::row).containsExactly(2L, 4L, 6L);
-        ImportProblem againstStored = dry.firstDuplicates().get(0);
+        assertThat(dry.firstDuplicates()).extracting(ImportDuplicate::row).containsExactly(2L, 4L, 6L);
+        assertThat(dry.firstDuplicates()).extracting(ImportDuplicate::recordId).as("only a stored record can be merged")
+                .containsExactly(existing, null, null);
+        ImportDuplicate againstStored = dry.firstDuplicates().get(0);
         assertThat(againstStored.column()).isEqualTo("电话");
         assertThat(againstStored.reason().zh()).isEqualTo("与已有记录“" + tag + "甬江贸易有限公司”重复：同一手机号；名称相似度 100%");
         assertThat(againstStored.reason().en()).contains("same phone, name 100% similar");
@@ -196,6 +200,97 @@ abstract class DuplicatesContract {
                 .as("changed since the merge: left where it is").isEqualTo(a.id());
         assertThat(origins("interaction", interaction)).contains("undo:merge:" + merge);
         assertThatThrownBy(() -> duplicates.undoMerge(manager, merge)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theReviewMergesSkipsOrImportsEachDuplicateRowAsDecidedAndTheUndoPutsTheMergedRecordBack() throws Exception {
+        String tag = "复核" + NUMBERS.incrementAndGet();
+        String p1 = phone();
+        String p3 = phone();
+        String fresh = phone();
+        Record s1 = records.create(admin, "customer", Map.of("name", tag + "甬江贸易有限公司", "customer_type",
+                "company", "phone", p1));
+        Record s3 = records.create(admin, "customer", Map.of("name", tag + "南风物流", "customer_type", "company",
+                "phone", p3));
+        String csv = "客户名称,客户类型,电话,备注\n"
+                + tag + "甬江贸易有限公司,公司,+86 " + p1 + ",三月起改为月结\n" // row 2: s1 → merge
+                + tag + "北辰科技,公司," + fresh + ",\n" // row 3: new
+                + tag + "北辰科技有限公司,公司," + dashed(fresh) + ",\n" // row 4: row 3 again → import anyway
+                + tag + "南风物流,公司," + spaced(p3) + ",\n"; // row 5: s3 → skip
+        ImportSource source = imports.keep(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                "review.csv");
+        FormDefinition customer = forms.published("customer").orElseThrow();
+        ImportMapping mapping = imports.proposeMapping(customer, imports.headers(source), admin);
+        // the default would create all of them: the decisions alone skip row 5
+        ImportSettings settings = new ImportSettings("customer", source, mapping, ImportMode.CREATE, true, false);
+        ImportReport dry = imports.dryRun(admin, settings, new ImportProgress());
+        assertThat(dry.firstDuplicates()).extracting(ImportDuplicate::row).containsExactly(2L, 4L, 5L);
+        assertThat(dry.firstDuplicates()).extracting(ImportDuplicate::mergeable).containsExactly(true, false, true);
+        assertThat(dry.firstDuplicates().get(0).reason().zh()).isEqualTo("与已有记录“" + tag
+                + "甬江贸易有限公司”重复：同一手机号；名称相似度 100%");
+
+        Map<Long, DuplicateDecision> decisions = Map.of(2L, DuplicateDecision.MERGE, 4L, DuplicateDecision.IMPORT,
+                5L, DuplicateDecision.SKIP);
+        long job = imports.runNow(admin, settings.withDecisions(decisions));
+        var done = imports.job(admin, job).orElseThrow();
+        assertThat(done.status()).isEqualTo("DONE");
+        assertThat(done.created()).as("rows 3 and 4").isEqualTo(2);
+        assertThat(done.updated()).as("row 2 merged into its record").isEqualTo(1);
+        assertThat(done.duplicates()).isEqualTo(3);
+        assertThat(dsl.select(DSL.field(DSL.name("duplicate_decisions"), String.class)).from(DSL.table(DSL.name(
+                "kehu_import_job"))).where(DSL.field(DSL.name("id")).eq(job)).fetchOne(0, String.class))
+                .as("kept with the job, for a resume").contains("MERGE", "IMPORT", "SKIP");
+        Record merged = records.get(admin, "customer", s1.id()).orElseThrow();
+        assertThat(merged.get("notes")).isEqualTo("三月起改为月结");
+        assertThat(merged.get("phone")).isEqualTo("+86 " + p1);
+        assertThat(records.get(admin, "customer", s3.id()).orElseThrow().rowVersion()).as("skipped: untouched")
+                .isEqualTo(s3.rowVersion());
+        assertThat(countNamed(tag)).as("the two stored, rows 3 and 4").isEqualTo(4);
+
+        var undone = imports.undo(admin, job);
+        assertThat(undone.deleted()).isEqualTo(2);
+        assertThat(undone.restored()).isEqualTo(1);
+        Record back = records.get(admin, "customer", s1.id()).orElseThrow();
+        assertThat(back.get("notes")).isNull();
+        assertThat(back.get("phone")).isEqualTo(p1);
+        assertThat(countNamed(tag)).isEqualTo(2);
+    }
+
+    @Test
+    void mergeMovesContactPersonsToTheSurvivorAndUndoPutsBackWhatNobodyChanged() {
+        String tag = "联系人" + NUMBERS.incrementAndGet();
+        String p = phone();
+        Record a = records.create(admin, "customer", Map.of("name", tag + "镇海机械有限公司", "customer_type",
+                "company", "phone", p));
+        Record b = records.create(admin, "customer", Map.of("name", tag + "镇海机械", "customer_type", "company",
+                "email", tag + "@zhenhai.cn"));
+        records.createChild(admin, "customer", a.id(), "contacts", Map.of("name", "赵一", "title", "总经理"));
+        Record zhang = records.createChild(admin, "customer", b.id(), "contacts", Map.of("name", "张三", "title",
+                "采购", "phone", phone(), "is_primary", true));
+        Record wang = records.createChild(admin, "customer", b.id(), "contacts", Map.of("name", "王五"));
+
+        long merge = duplicates.merge(manager, "customer", a.id(), b.id(), Map.of());
+        List<Record> contacts = records.subtableRows(manager, "customer", a.id(), "contacts");
+        assertThat(contacts).extracting(r -> r.get("name")).as("the survivor has both records' contact persons")
+                .containsExactlyInAnyOrder("赵一", "张三", "王五");
+        Record zhangCopy = contacts.stream().filter(r -> "张三".equals(r.get("name"))).findFirst().orElseThrow();
+        assertThat(zhangCopy.get("title")).isEqualTo("采购");
+        assertThat(zhangCopy.get("phone")).isEqualTo(zhang.get("phone"));
+        assertThat(zhangCopy.get("is_primary")).isEqualTo(true);
+        assertThat(records.get(admin, "contact_person", zhang.id())).as("the original went with B").isEmpty();
+
+        Record wangCopy = contacts.stream().filter(r -> "王五".equals(r.get("name"))).findFirst().orElseThrow();
+        records.update(admin, "contact_person", wangCopy.id(), wangCopy.rowVersion(), Map.of("title", "财务"));
+        MergeUndoReport undo = duplicates.undoMerge(manager, merge);
+        assertThat(undo.restored()).isTrue();
+        assertThat(undo.movedBack()).as("张三; 王五 was changed since").isEqualTo(1);
+        assertThat(undo.leftAlone()).singleElement().asString().contains("王五");
+        assertThat(records.subtableRows(manager, "customer", b.id(), "contacts")).extracting(Record::id)
+                .as("B has its original row back").containsExactly(zhang.id());
+        assertThat(records.subtableRows(manager, "customer", a.id(), "contacts")).extracting(r -> r.get("name"))
+                .containsExactlyInAnyOrder("赵一", "王五");
+        assertThat(wang.id()).as("王五's original stays deleted").satisfies(id -> assertThat(records.get(admin,
+                "contact_person", id)).isEmpty());
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.kehu.platform.imports.mapping.HeaderMatcher;
 import io.kehu.platform.imports.read.CsvFile;
 import io.kehu.platform.imports.read.Encodings;
 import io.kehu.platform.imports.read.FileRow;
+import io.kehu.platform.imports.read.Workbooks;
+import io.kehu.platform.imports.read.XlsFile;
 import io.kehu.platform.imports.read.XlsxFile;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +91,61 @@ class ImportFilesTest {
     }
 
     @Test
+    void oldXlsSheetsAreChosenByNameAndTheirCellsReadAsTyped() throws Exception {
+        Path file = dir.resolve("old.xls");
+        writeOldWorkbook(file, 3);
+        byte[] start = Files.readAllBytes(file);
+        assertThat(XlsFile.looksLikeXls(start)).isTrue();
+        assertThat(Workbooks.isWorkbook(start)).isTrue();
+        assertThat(XlsxFile.looksLikeXlsx(start)).isFalse();
+        assertThat(Workbooks.sheetNames(file)).containsExactly("说明", "客户", "空表");
+
+        XlsFile sheet = new XlsFile(file, "客户");
+        assertThat(sheet.headers()).containsExactly("客户名称", "电话", "备注", "备注", "签约日期", "金额", "合计",
+                "VIP");
+        List<FileRow> rows = rows(sheet);
+        assertThat(rows).extracting(FileRow::number).as("spreadsheet row numbers; the blank row 4 is left out")
+                .containsExactly(2L, 3L, 5L);
+        assertThat(rows.get(0).cells()).containsExactly("宁波海曙", "13800138000", "第一条", "第二条", "2024-03-05",
+                "1234.5", "1235.5", "true");
+        assertThat(rows.get(1).cells()).as("a gap keeps its column, a text cell its leading zeros")
+                .containsExactly("温州鹿城", "00571", "", "只写第二个", "2024-03-05 09:30", "99", "宁波海曙-99");
+        assertThat(rows.get(2).cell(0)).isEqualTo("第 3 家");
+        List<FileRow> from = new ArrayList<>();
+        sheet.forEachRow(5, from::add);
+        assertThat(from).extracting(FileRow::number).as("resuming from a row").containsExactly(5L);
+
+        assertThat(new XlsFile(file, null).headers()).as("no sheet chosen: the first")
+                .containsExactly("请在第二个工作表填写客户");
+        assertThat(new XlsFile(file, "空表").headers()).isEmpty();
+        assertThat(Workbooks.sheet(file, "客户").headers()).hasSize(8);
+
+        var fields = List.of(FieldDefinition.builder("name", FieldType.TEXT)
+                        .label(LocalizedText.of("客户名称", "Name")).build(),
+                FieldDefinition.builder("notes", FieldType.TEXTAREA).label(LocalizedText.of("备注", "Notes")).build());
+        assertThat(HeaderMatcher.propose(sheet.headers(), fields).columns()).extracting(ImportMapping.Column::fieldId)
+                .as("the repeated 备注 is taken once; the second stays apart by position")
+                .containsExactly("name", null, "notes", null, null, null, null, null);
+    }
+
+    @Test
+    void aLargeOldXlsIsStreamedRowByRow() throws Exception {
+        Path file = dir.resolve("large.xls");
+        int n = 30_000;
+        writeOldWorkbook(file, n);
+        long[] count = {0};
+        long[] last = {0};
+        new XlsFile(file, "空表").forEachRow(0, r -> count[0]++);
+        assertThat(count[0]).isZero();
+        new XlsFile(file, "客户").forEachRow(0, r -> {
+            count[0]++;
+            last[0] = r.number();
+        });
+        assertThat(count[0]).isEqualTo(n);
+        assertThat(last[0]).isEqualTo(n + 2L);
+    }
+
+    @Test
     void headersMatchIdsAndLabelsIgnoringCaseAndSpaces() {
         var fields = List.of(FieldDefinition.builder("source_channel", FieldType.SELECT)
                 .label(LocalizedText.of("客户来源", "Source channel")).build());
@@ -136,6 +193,52 @@ class ImportFilesTest {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /**
+     * An old Excel workbook (.xls, BIFF8) written with POI's HSSF: a notes sheet, the data sheet with a repeated
+     * header, a number-as-phone, a date and a date-time, a formula of each result kind, a boolean, a gap and a blank
+     * row, then an empty sheet. {@code rows} ≥ 3: the third and later data rows are plain.
+     */
+    static void writeOldWorkbook(Path file, int rows) throws Exception {
+        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            wb.createSheet("说明").createRow(0).createCell(0).setCellValue("请在第二个工作表填写客户");
+            var data = wb.createSheet("客户");
+            String[] headers = {"客户名称", "电话", "备注", "备注", "签约日期", "金额", "合计", "VIP"};
+            var head = data.createRow(0);
+            for (int c = 0; c < headers.length; c++) {
+                head.createCell(c).setCellValue(headers[c]);
+            }
+            var dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            var dateTimeStyle = wb.createCellStyle();
+            dateTimeStyle.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            var first = data.createRow(1);
+            first.createCell(0).setCellValue("宁波海曙");
+            first.createCell(1).setCellValue(13800138000d);
+            first.createCell(2).setCellValue("第一条");
+            first.createCell(3).setCellValue("第二条");
+            first.createCell(4).setCellValue(java.time.LocalDate.of(2024, 3, 5));
+            first.getCell(4).setCellStyle(dateStyle);
+            first.createCell(5).setCellValue(1234.5);
+            first.createCell(6).setCellFormula("F2+1");
+            first.createCell(7).setCellFormula("F2>1000");
+            var second = data.createRow(2);
+            second.createCell(0).setCellValue("温州鹿城");
+            second.createCell(1).setCellValue("00571");
+            second.createCell(3).setCellValue("只写第二个");
+            second.createCell(4).setCellValue(java.time.LocalDateTime.of(2024, 3, 5, 9, 30));
+            second.getCell(4).setCellStyle(dateTimeStyle);
+            second.createCell(5).setCellValue(99);
+            second.createCell(6).setCellFormula("A2&\"-\"&F3");
+            data.createRow(3).createCell(0).setCellValue(" ");
+            for (int i = 3; i <= rows; i++) {
+                data.createRow(i + 1).createCell(0).setCellValue("第 " + i + " 家");
+            }
+            wb.createSheet("空表");
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            wb.write(out);
+        }
     }
 
     /** A workbook as people send them: a notes sheet first, then the data with a repeated header and a date cell. */

@@ -5,19 +5,27 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.kehu.platform.forms.DefinitionReader;
 import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormPublisher;
 import io.kehu.platform.imports.ui.ImportViewAccess;
 import io.kehu.platform.records.RecordQuery;
@@ -29,6 +37,7 @@ import io.kehu.platform.support.KehuTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +132,98 @@ class ImportWizardViewTest {
 
         UI.getCurrent().navigate("imports");
         assertThat(_get(Span.class, spec -> spec.withId("imports-count")).getText()).startsWith("共 ");
+    }
+
+    @Test
+    void theReviewDecidesPerDuplicateRowAndTheResultCountsThem() throws Exception {
+        KaribuSession.signIn(context, accounts, "manager");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        Actor manager = Actor.of(accounts.findByUsername("manager").orElseThrow());
+        String tag = Long.toString(System.nanoTime() % 100_000_000);
+        String p1 = "136" + String.format("%08d", Long.parseLong(tag));
+        String p2 = "135" + String.format("%08d", Long.parseLong(tag));
+        var stored = records.create(manager, "customer", java.util.Map.of("name", "复核客户" + tag, "customer_type",
+                "company", "phone", p1));
+        String csv = "客户名称,电话,备注\n复核客户" + tag + "," + p1 + ",改为月结\n新客户" + tag + "," + p2
+                + ",\n新客户" + tag + "," + p2 + ",\n";
+        UI.getCurrent().navigate("import/customer");
+        ImportViewAccess.received(imports.keep(new ByteArrayInputStream(csv.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "复核.csv"));
+        _click(_get(Button.class, spec -> spec.withId("import-next")));
+        _click(_get(Button.class, spec -> spec.withId("import-dry-run")));
+        awaitUi(() -> !_find(Paragraph.class, spec -> spec.withId("import-dry-run-summary")).isEmpty());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-duplicates-count")).getText())
+                .startsWith("疑似重复 2 行，默认跳过");
+        @SuppressWarnings("unchecked")
+        Grid<ImportDuplicate> review = _get(Grid.class, spec -> spec.withId("import-duplicates"));
+        assertThat(GridKt._size(review)).isEqualTo(2);
+        assertThat(GridKt._get(review, 0).reason().zh()).isEqualTo("与已有记录“复核客户" + tag
+                + "”重复：同一手机号；名称相似度 100%");
+        @SuppressWarnings("unchecked")
+        Select<DuplicateDecision> row2 = (Select<DuplicateDecision>) GridKt._getCellComponent(review, 0, "decision");
+        assertThat(row2.getId()).contains("import-decision-2");
+        assertThat(row2.getValue()).isEqualTo(DuplicateDecision.SKIP);
+        assertThat(row2.getListDataView().getItems().map(row2.getItemLabelGenerator()::apply).toList())
+                .containsExactly("导入", "跳过", "合并到已有记录");
+        @SuppressWarnings("unchecked")
+        Select<DuplicateDecision> row4 = (Select<DuplicateDecision>) GridKt._getCellComponent(review, 1, "decision");
+        assertThat(row4.getListDataView().getItems().toList()).as("row 4 duplicates row 3: no record to merge into")
+                .containsExactly(DuplicateDecision.IMPORT, DuplicateDecision.SKIP);
+        row2.setValue(DuplicateDecision.MERGE);
+
+        _click(_get(Button.class, spec -> spec.withId("import-start")));
+        awaitUi(() -> {
+            ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+            return !_find(Paragraph.class, spec -> spec.withId("import-result")).isEmpty();
+        });
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-result")).getText())
+                .isEqualTo("导入完成：新建 1 条，更新 1 条，无变化 0 条，有问题 0 行。");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-result-duplicates")).getText())
+                .isEqualTo("疑似重复 2 行（按所选方式跳过、合并或导入）。");
+        assertThat(records.get(manager, "customer", stored.id()).orElseThrow().get("notes")).isEqualTo("改为月结");
+    }
+
+    @Test
+    void theAdministrationMenuLeadsToAFormPickerThenToTheWizard() {
+        KaribuSession.signIn(context, accounts, "admin");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        SideNav admin = _get(SideNav.class, spec -> spec.withId("nav-admin"));
+        SideNavItem entry = admin.getItems().stream().filter(i -> "导入数据".equals(i.getLabel())).findFirst()
+                .orElseThrow(() -> new AssertionError("no 导入数据 in the administration menu"));
+        assertThat(entry.getPath()).isEqualTo("import");
+
+        UI.getCurrent().navigate(entry.getPath());
+        @SuppressWarnings("unchecked")
+        ComboBox<FormDefinition> picker = _get(ComboBox.class, spec -> spec.withId("import-form"));
+        assertThat(picker.getLabel()).isEqualTo("导入到哪个表单");
+        List<FormDefinition> offered = picker.getListDataView().getItems().toList();
+        assertThat(offered).extracting(FormDefinition::id).contains("customer", "interaction", "purchase")
+                .as("a subtable's form is filled from its parent record").doesNotContain("contact_person");
+        assertThat(_get(Span.class, spec -> spec.withId("import-forms-count")).getText())
+                .isEqualTo("可以导入的表单：" + offered.size() + " 个");
+        assertThat(picker.getItemLabelGenerator().apply(forms.published("customer").orElseThrow())).isEqualTo("客户");
+        Button next = _get(Button.class, spec -> spec.withId("import-form-next"));
+        assertThat(next.isEnabled()).as("no form chosen yet").isFalse();
+        picker.setValue(forms.published("customer").orElseThrow());
+        _click(next);
+        assertThat(_get(H2.class, spec -> spec.withId("import-title")).getText()).isEqualTo("导入客户");
+        assertThat(_get(H3.class, spec -> spec.withId("import-step")).getText()).isEqualTo("1. 上传文件");
+    }
+
+    @Test
+    void aSalesRepHasNoAdministrationEntryButThePickerOffersOnlyWritableForms() {
+        KaribuSession.signIn(context, accounts, "staff");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).doesNotContain("导入数据")
+                .contains("我的导入");
+        UI.getCurrent().navigate("import");
+        @SuppressWarnings("unchecked")
+        ComboBox<FormDefinition> picker = _get(ComboBox.class, spec -> spec.withId("import-form"));
+        Actor staff = Actor.of(accounts.findByUsername("staff").orElseThrow());
+        assertThat(picker.getListDataView().getItems().toList()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.access().mayWrite(staff.roles())).as(f.id()).isTrue());
     }
 
     /** Lets background work reach the page (its ui.access calls) until {@code done}, for at most a minute. */

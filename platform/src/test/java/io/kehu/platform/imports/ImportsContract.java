@@ -82,6 +82,8 @@ abstract class ImportsContract {
     UserAccounts accounts;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    io.kehu.platform.imports.job.JobStore jobStore;
 
     @TempDir
     Path dir;
@@ -184,9 +186,11 @@ abstract class ImportsContract {
                 .containsExactly("name", "customer_type", "phone", "region", "account_manager", "notes");
         ImportSettings settings = new ImportSettings("customer", source, mapping, ImportMode.CREATE, true);
 
+        List<String> headers = imports.headers(source);
         long job = imports.runNow(admin, settings);
         ImportReport report = imports.result(job).orElseThrow();
         assertThat(report.created()).isEqualTo(2);
+        assertThat(source.file()).as("a DONE job's upload is removed").doesNotExist();
         assertThat(report.firstProblems()).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(3);
             assertThat(p.column()).isEqualTo("区域");
@@ -202,7 +206,7 @@ abstract class ImportsContract {
         assertThat(byPhone(c).get("region")).isEqualTo("south_china");
 
         imports.saveMapping("customer", mapping.with(5, null), admin);
-        assertThat(imports.proposeMapping(customer, imports.headers(source), admin).columnOf("notes"))
+        assertThat(imports.proposeMapping(customer, headers, admin).columnOf("notes"))
                 .as("the saved mapping (备注 ignored) is offered again").isEmpty();
         imports.saveMapping("customer", mapping, admin);
     }
@@ -237,6 +241,53 @@ abstract class ImportsContract {
         Record r = byPhone(p1);
         assertThat(r.get("notes")).isEqualTo("送货上门");
         assertThat(r.get("preferences")).isEqualTo("喜欢微信联系");
+    }
+
+    @Test
+    void oldXlsWorkbookSheetIsChosenAndImportedWithItsRepeatedHeaderByPosition() throws Exception {
+        Path file = dir.resolve("customers.xls");
+        String p1 = phone();
+        String p2 = phone();
+        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); var out = Files.newOutputStream(file)) {
+            wb.createSheet("说明").createRow(0).createCell(0).setCellValue("第二个工作表是客户");
+            var data = wb.createSheet("客户");
+            String[] headers = {"客户名称", "电话", "备注", "备注"};
+            var head = data.createRow(0);
+            for (int i = 0; i < headers.length; i++) {
+                head.createCell(i).setCellValue(headers[i]);
+            }
+            var r1 = data.createRow(1);
+            r1.createCell(0).setCellValue("鄞州五金" + p1);
+            r1.createCell(1).setCellValue(Double.parseDouble(p1)); // a phone typed as a number
+            r1.createCell(2).setCellValue("送货上门");
+            r1.createCell(3).setCellValue("喜欢微信联系");
+            var r2 = data.createRow(2);
+            r2.createCell(0).setCellValue("江北茶行" + p2);
+            r2.createCell(1).setCellValue(p2);
+            wb.write(out);
+        }
+        ImportSource source = keep(file);
+        assertThat(source.xlsx()).as("a workbook").isTrue();
+        assertThat(source.kind()).isEqualTo("xls");
+        assertThat(source.sheets()).containsExactly("说明", "客户");
+        source = source.withSheet("客户");
+        assertThat(imports.headers(source)).containsExactly("客户名称", "电话", "备注", "备注");
+        FormDefinition customer = forms.published("customer").orElseThrow();
+        ImportMapping mapping = imports.proposeMapping(customer, imports.headers(source), admin).with(3,
+                "preferences");
+        ImportSettings settings = new ImportSettings("customer", source, mapping, ImportMode.CREATE, true);
+        ImportReport dry = imports.dryRun(admin, settings, new ImportProgress());
+        assertThat(dry.rows()).isEqualTo(2);
+        assertThat(dry.created()).isEqualTo(2);
+        long job = imports.runNow(admin, settings);
+        assertThat(imports.job(admin, job).orElseThrow().created()).isEqualTo(2);
+        assertThat(dsl.select(DSL.field(DSL.name("file_kind"), String.class)).from(DSL.table(DSL.name(
+                "kehu_import_job"))).where(DSL.field(DSL.name("id")).eq(job)).fetchOne(0, String.class))
+                .isEqualTo("xls");
+        Record r = byPhone(p1);
+        assertThat(r.get("notes")).isEqualTo("送货上门");
+        assertThat(r.get("preferences")).isEqualTo("喜欢微信联系");
+        assertThat(byPhone(p2).get("name")).isEqualTo("江北茶行" + p2);
     }
 
     // ---------------------------------------------------------------- modes, undo
@@ -344,7 +395,19 @@ abstract class ImportsContract {
         assertThat(countByPrefix(prefix)).isEqualTo(1000);
 
         ImportsTestConfiguration.CRASH_AT_NAME.set(null);
-        imports.resume(job);
+        // a killed process leaves its job RUNNING (the simulated crash above marked it FAILED) and its lease runs out
+        assertThat(source.file()).as("a FAILED job's file is kept").exists();
+        dsl.update(DSL.table(DSL.name("kehu_import_job"))).set(DSL.field(DSL.name("status"), String.class), "RUNNING")
+                .set(DSL.field(DSL.name("lease_owner"), String.class), "a-node-that-died")
+                .set(DSL.field(DSL.name("lease_until"), java.time.OffsetDateTime.class),
+                        java.time.OffsetDateTime.now().plusMinutes(5))
+                .where(DSL.field(DSL.name("id")).eq(job)).execute();
+        assertThat(imports.resume(job)).as("the other node's lease still holds").isFalse();
+        dsl.update(DSL.table(DSL.name("kehu_import_job")))
+                .set(DSL.field(DSL.name("lease_until"), java.time.OffsetDateTime.class),
+                        java.time.OffsetDateTime.now().minusMinutes(1))
+                .where(DSL.field(DSL.name("id")).eq(job)).execute();
+        assertThat(imports.resume(job)).as("its lease ran out: this node takes the job over").isTrue();
         ImportJob resumed = imports.job(admin, job).orElseThrow();
         assertThat(resumed.status()).isEqualTo("DONE");
         assertThat(resumed.created()).isEqualTo(2500);
@@ -352,6 +415,91 @@ abstract class ImportsContract {
         assertThat(countByPrefix(prefix)).isEqualTo(2500);
         assertThat(dsl.fetchCount(DSL.table(DSL.name("kehu_import_row")), DSL.field(DSL.name("job_id")).eq(job)))
                 .isEqualTo(2500);
+    }
+
+    @Test
+    void ofTwoNodesClaimingAnUnfinishedJobAtOnceExactlyOneGetsIt() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String p = phone();
+            ImportSource source = keep(write("客户名称,电话\n租约" + p + "," + p + "\n", StandardCharsets.UTF_8));
+            ImportMapping mapping = imports.proposeMapping(forms.published("customer").orElseThrow(),
+                    imports.headers(source), admin);
+            ids.add(imports.runNow(admin, new ImportSettings("customer", source, mapping, ImportMode.CREATE,
+                    true)));
+        }
+        java.time.Duration lease = java.time.Duration.ofMinutes(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (long id : ids) {
+                assertThat(jobStore.claimable()).as("a DONE job").doesNotContain(id);
+                // as a stopped node leaves it: unfinished, its lease run out (set just before the race, so that this
+                // node's housekeeping, which claims such jobs too, is unlikely to come in between)
+                dsl.update(DSL.table(DSL.name("kehu_import_job")))
+                        .set(DSL.field(DSL.name("status"), String.class), "RUNNING")
+                        .set(DSL.field(DSL.name("lease_until"), java.time.OffsetDateTime.class),
+                                java.time.OffsetDateTime.now().minusSeconds(1))
+                        .where(DSL.field(DSL.name("id")).eq(id)).execute();
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var a = pool.submit(() -> {
+                    start.await();
+                    return jobStore.claim(id, "node-a", lease);
+                });
+                var b = pool.submit(() -> {
+                    start.await();
+                    return jobStore.claim(id, "node-b", lease);
+                });
+                start.countDown();
+                boolean wonA = a.get();
+                boolean wonB = b.get();
+                assertThat(wonA ^ wonB).as("exactly one of two claimers gets job " + id).isTrue();
+                assertThat(jobStore.leaseOwner(id)).contains(wonA ? "node-a" : "node-b");
+                assertThat(jobStore.claim(id, wonA ? "node-b" : "node-a", lease))
+                        .as("the live lease keeps the other node out").isFalse();
+                assertThat(imports.resume(id)).as("and this node too").isFalse();
+                assertThat(jobStore.renew(List.of(id), wonA ? "node-b" : "node-a", lease))
+                        .as("only the holder renews").isZero();
+                assertThat(jobStore.renew(List.of(id), wonA ? "node-a" : "node-b", lease)).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jobStore.claimable()).doesNotContainAnyElementsOf(ids);
+        dsl.update(DSL.table(DSL.name("kehu_import_job"))).set(DSL.field(DSL.name("status"), String.class), "DONE")
+                .where(DSL.field(DSL.name("id")).in(ids)).execute();
+    }
+
+    @Test
+    void uploadsGoWhenTheirJobIsDoneAndEverythingOldGoesAfterTheKeepPeriod() throws Exception {
+        String p = phone();
+        ImportSource source = keep(write("客户名称,电话\n清理" + p + "," + p + "\n", StandardCharsets.UTF_8));
+        Path importsDir = source.file().getParent();
+        ImportSource unused = keep(write("客户名称,电话\n没导入" + p + ",\n", StandardCharsets.UTF_8));
+        ImportMapping mapping = imports.proposeMapping(forms.published("customer").orElseThrow(),
+                imports.headers(source), admin);
+        long job = imports.runNow(admin, new ImportSettings("customer", source, mapping, ImportMode.CREATE, true));
+        assertThat(imports.job(admin, job).orElseThrow().status()).isEqualTo("DONE");
+        assertThat(source.file()).as("the DONE job's upload").doesNotExist();
+        assertThat(unused.file()).as("an upload not imported (yet) stays within the keep period").exists();
+
+        Path oldProblems = Files.writeString(importsDir.resolve("dry-run-old.problems"), "x");
+        Path unfinished = Files.writeString(importsDir.resolve("f".repeat(64)), "客户名称\n");
+        java.nio.file.attribute.FileTime eightDaysAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(8)));
+        for (Path old : List.of(oldProblems, unfinished, unused.file())) {
+            Files.setLastModifiedTime(old, eightDaysAgo);
+        }
+        long running = jobStore.insert(admin, new ImportSettings("customer", new ImportSource(unfinished, "半途.csv",
+                "f".repeat(64), false, StandardCharsets.UTF_8, ',', List.of(), null), mapping, ImportMode.CREATE,
+                true), "another-node", java.time.Duration.ofMinutes(2));
+        try {
+            assertThat(imports.removeOldFiles()).isGreaterThanOrEqualTo(2);
+            assertThat(oldProblems).doesNotExist();
+            assertThat(unused.file()).as("an old upload nobody imported").doesNotExist();
+            assertThat(unfinished).as("the file of an unfinished job, which a resume needs").exists();
+        } finally {
+            jobStore.status(running, "CANCELLED", null);
+        }
     }
 
     // ---------------------------------------------------------------- helpers

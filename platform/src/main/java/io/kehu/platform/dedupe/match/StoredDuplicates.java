@@ -77,7 +77,8 @@ public final class StoredDuplicates {
                 for (Record r : byKey.getOrDefault(k, List.of())) {
                     LocalizedText reason = Comparison.reason(rules, v, r.values().asMap());
                     if (reason != null) {
-                        matches.putIfAbsent(r.id(), new DuplicateMatch(r.id(), false, title(form, r), reason));
+                        matches.putIfAbsent(r.id(), new DuplicateMatch(r.id(), false, title(form, r), reason,
+                                r.rowVersion()));
                     }
                 }
             }

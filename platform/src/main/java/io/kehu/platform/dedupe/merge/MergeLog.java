@@ -22,8 +22,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MergeLog {
 
-    /** A related record moved to the survivor: its form, id, reference field and the row version the move left. */
-    record Moved(String formId, long id, String fieldId, int rowVersion) {
+    /**
+     * A related record moved to the survivor: its form, id, reference field and the row version the move left. For a
+     * subtable row (e.g. a contact person), which cannot change parent, the row is copied under the survivor and the
+     * original deleted: {@code id}/{@code rowVersion} are the copy's, {@code fieldId} the subtable field,
+     * {@code copyOf} the original row and {@code originalVersion} its version after the delete (what a restore
+     * expects); both {@code null} for a moved record.
+     */
+    record Moved(String formId, long id, String fieldId, int rowVersion, Long copyOf, Integer originalVersion) {
+
+        Moved(String formId, long id, String fieldId, int rowVersion) {
+            this(formId, id, fieldId, rowVersion, null, null);
+        }
+
+        boolean subtableRow() {
+            return copyOf != null;
+        }
     }
 
     /** One merge as logged. Before-values are field → text as the write path reads it (null: was empty). */

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Merges record B into record A in one transaction, every write through the one write path with audit origin
  * {@code merge:<id>}: A takes the chosen values, the records of every form whose reference field points at B
- * (interactions, purchases, feedback, returns…) are moved to A, B is soft-deleted. Unique values A takes from B are
+ * (interactions, purchases, feedback, returns…) are moved to A, B's subtable rows (contact persons) are copied under A
+ * and deleted from B, B is soft-deleted. Unique values A takes from B are
  * first cleared on B (unique indexes cover deleted rows too). The log keeps the before-values and versions; the undo
  * puts back what nobody changed since and lists the rest.
  */
@@ -113,6 +114,7 @@ public class Merger {
                 Record r = related.get(i);
                 moved.add(new MergeLog.Moved(r.formId(), r.id(), referenceField(r), versions.of(i)));
             }
+            moved.addAll(moveSubtableRows(actor, form, mergedId, survivorId));
             records.delete(actor, formId, mergedId, mergedVersion);
             int survivorVersion = changes.isEmpty() ? survivor.rowVersion() : versions.of("survivor");
             log.finish(id, survivorBefore, mergedBefore, moved, survivorVersion, mergedVersion + 1);
@@ -158,6 +160,15 @@ public class Merger {
             long movedBack = 0;
             if (restored) {
                 for (MergeLog.Moved m : e.moved()) {
+                    if (m.subtableRow()) {
+                        if (moveSubtableRowBack(actor, origin, m)) {
+                            movedBack++;
+                        } else {
+                            leftAlone.add(title(form(m.formId()), records.get(actor, m.formId(), m.id()).orElse(null),
+                                    m.id()));
+                        }
+                        continue;
+                    }
                     Record r = records.get(actor, m.formId(), m.id()).orElse(null);
                     if (r == null || r.rowVersion() != m.rowVersion()) {
                         leftAlone.add(title(form(m.formId()), r, m.id()));
@@ -171,6 +182,51 @@ public class Merger {
             log.undone(mergeId);
             return new MergeUndoReport(restored, movedBack, List.copyOf(leftAlone));
         });
+    }
+
+    /**
+     * Gives the survivor the merged record's subtable rows (contact persons…): a row's parent cannot change, so each is
+     * copied under the survivor with its values (what a user may write of it) and the original deleted with the
+     * merged record; the undo deletes the copies and restores the originals.
+     */
+    private List<MergeLog.Moved> moveSubtableRows(Actor actor, FormDefinition form, long mergedId, long survivorId) {
+        List<MergeLog.Moved> out = new ArrayList<>();
+        for (FieldDefinition sub : form.fields()) {
+            if (sub.type() != FieldType.SUBTABLE || sub.form() == null) {
+                continue;
+            }
+            FormDefinition rowForm = form(sub.form());
+            for (Record row : records.subtableRows(actor, form.id(), mergedId, sub.id())) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (FieldDefinition f : rowForm.fields()) {
+                    Object v = row.get(f.id());
+                    if (v != null && f.type() != FieldType.SUBTABLE && f.type() != FieldType.COMPUTED
+                            && !f.readOnly()) {
+                        values.put(f.id(), v);
+                    }
+                }
+                Record copy = records.createChild(actor, form.id(), survivorId, sub.id(), values);
+                records.delete(actor, rowForm.id(), row.id(), row.rowVersion());
+                out.add(new MergeLog.Moved(rowForm.id(), copy.id(), sub.id(), copy.rowVersion(), row.id(),
+                        row.rowVersion() + 1));
+            }
+        }
+        return out;
+    }
+
+    /** Deletes a subtable row's copy and restores the original, if nobody changed the copy since; else false. */
+    private boolean moveSubtableRowBack(Actor actor, String origin, MergeLog.Moved m) {
+        Record copy = records.get(actor, m.formId(), m.id()).orElse(null);
+        if (copy == null || copy.rowVersion() != m.rowVersion()) {
+            return false;
+        }
+        try {
+            records.restore(Actor.system(origin), m.formId(), m.copyOf(), m.originalVersion());
+        } catch (RecordConflictException | RecordNotFoundException changed) {
+            return false;
+        }
+        records.delete(actor, m.formId(), m.id(), copy.rowVersion());
+        return true;
     }
 
     /** Every live record of any form whose reference field to {@code formId} points at {@code id}. */

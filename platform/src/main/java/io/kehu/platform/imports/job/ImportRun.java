@@ -7,6 +7,8 @@ import io.kehu.platform.dedupe.FileDuplicates;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.imports.DuplicateDecision;
+import io.kehu.platform.imports.ImportDuplicate;
 import io.kehu.platform.imports.ImportMapping;
 import io.kehu.platform.imports.ImportMode;
 import io.kehu.platform.imports.ImportProblem;
@@ -70,7 +72,7 @@ public final class ImportRun implements BulkRecords.Listener {
     private final Duplicates duplicates;
     private final DuplicateRules rules;
     private final FileDuplicates fileDuplicates;
-    private final List<ImportProblem> firstDuplicates = new ArrayList<>();
+    private final List<ImportDuplicate> firstDuplicates = new ArrayList<>();
     private long duplicateRows;
     private long refusedRows;
     private long rows;
@@ -102,13 +104,13 @@ public final class ImportRun implements BulkRecords.Listener {
         return refusedRows;
     }
 
-    /** Rows skipped as (or, when not skipping, looking like) duplicates. */
+    /** Rows that look like duplicates (skipped, merged or created as decided). */
     public long duplicateRows() {
         return duplicateRows;
     }
 
     /** The first {@value ImportReport#DUPLICATES_SHOWN} of them with what they duplicate and why. */
-    public List<ImportProblem> firstDuplicates() {
+    public List<ImportDuplicate> firstDuplicates() {
         return List.copyOf(firstDuplicates);
     }
 
@@ -137,8 +139,19 @@ public final class ImportRun implements BulkRecords.Listener {
         for (int i = 0; i < good.size(); i++) {
             FileRow row = good.get(i);
             Map<String, Object> v = cellValues.get(i);
-            if (fileDuplicates != null && duplicate(row, v, stored.get(i)) && settings.skipDuplicates()) {
-                continue;
+            DuplicateMatch duplicateOf = fileDuplicates == null ? null : duplicate(row, v, stored.get(i));
+            if (duplicateOf != null) {
+                DuplicateDecision decision = settings.decision(row.number());
+                if (decision == DuplicateDecision.MERGE && !duplicateOf.inFile()) {
+                    // the review chose to write the row onto the record it duplicates
+                    pending.put(row.number(), row);
+                    batch.update(form.id(), duplicateOf.other(), duplicateOf.rowVersion(), withoutBlanks(v),
+                            row.number());
+                    continue;
+                }
+                if (decision != DuplicateDecision.IMPORT) {
+                    continue;
+                }
             }
             if (settings.mode() == ImportMode.CREATE) {
                 pending.put(row.number(), row);
@@ -170,14 +183,14 @@ public final class ImportRun implements BulkRecords.Listener {
         }
     }
 
-    /** Whether the row duplicates an earlier row or a stored record; noted with its reason if so. */
-    private boolean duplicate(FileRow row, Map<String, Object> v, List<DuplicateMatch> stored) {
+    /** What the row duplicates, an earlier row or a stored record, noted with its reason; {@code null}: nothing. */
+    private DuplicateMatch duplicate(FileRow row, Map<String, Object> v, List<DuplicateMatch> stored) {
         DuplicateMatch match = fileDuplicates.check(row.number(), v);
         if (match == null && !stored.isEmpty()) {
             match = stored.get(0);
         }
         if (match == null) {
-            return false;
+            return null;
         }
         duplicateRows++;
         if (firstDuplicates.size() < ImportReport.DUPLICATES_SHOWN) {
@@ -191,10 +204,10 @@ public final class ImportRun implements BulkRecords.Listener {
                     : v.get(rules.emailField()) != null ? rules.emailField() : rules.nameField();
             String header = field == null ? "" : headerOfField.getOrDefault(field, "");
             Object value = field == null ? null : v.get(field);
-            firstDuplicates.add(new ImportProblem(row.number(), header, value == null ? "" : value.toString(),
-                    reason));
+            firstDuplicates.add(new ImportDuplicate(row.number(), header, value == null ? "" : value.toString(),
+                    reason, match.inFile() ? null : match.other()));
         }
-        return true;
+        return match;
     }
 
     /** Blank cells are left out: a new record takes the field's default, an updated one keeps its value. */

@@ -31,6 +31,11 @@ class ImportResult extends VerticalLayout {
         Paragraph summary = new Paragraph(summary(job));
         summary.setId("import-result");
         add(summary);
+        if (job.duplicates() > 0 && !"UNDONE".equals(job.status())) {
+            Paragraph duplicates = new Paragraph(getTranslation("imports.done.duplicates", job.duplicates()));
+            duplicates.setId("import-result-duplicates");
+            add(duplicates);
+        }
         imports.result(jobId).ifPresent(report -> add(new ProblemsPanel(report, locale)));
         Anchor list = new Anchor("forms/" + form.id(), getTranslation("imports.openList",
                 form.label().in(locale)));

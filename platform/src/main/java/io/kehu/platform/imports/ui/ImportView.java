@@ -68,6 +68,8 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
     private Set<String> keys = new HashSet<>();
     private boolean skipBad = true;
     private boolean skipDuplicates = true;
+    /** The review's decisions per duplicate row, kept when the user goes back to the mapping and dry-runs again. */
+    private java.util.Map<Long, io.kehu.platform.imports.DuplicateDecision> decisions = java.util.Map.of();
     private String title = "";
 
     public ImportView(Imports imports, FormCatalog catalog, CurrentUser user, UserAccounts accounts) {
@@ -126,7 +128,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
             }
         }));
         upload.setId("import-upload");
-        upload.setAcceptedFileTypes(".csv", ".txt", ".tsv", ".xlsx");
+        upload.setAcceptedFileTypes(".csv", ".txt", ".tsv", ".xlsx", ".xls");
         upload.setMaxFiles(1);
         upload.setI18n(UploadTexts.of(this::getTranslation));
         upload.setUploadButton(new Button(getTranslation("imports.upload.button")));
@@ -138,6 +140,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
     void received(ImportSource kept) {
         source = kept;
         mappingGrid = null;
+        decisions = java.util.Map.of();
         showRead();
     }
 
@@ -334,18 +337,23 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
                 report.updated(), report.unchanged(), report.refused()));
         summary.setId("import-dry-run-summary");
         add(summary);
-        add(new DuplicatesPanel(report, settings.skipDuplicates(), getLocale()));
+        DuplicatesPanel review = new DuplicatesPanel(report, settings.skipDuplicates(), getLocale(), decisions);
+        add(review);
         if (report.problems() == 0) {
             add(new Paragraph(getTranslation("imports.dryRun.clean")));
         }
         add(new ProblemsPanel(report, getLocale()));
         Button start = new Button(getTranslation("imports.start"), click -> {
             imports.saveMapping(form.id(), settings.mapping(), actor);
-            showRunning(imports.start(actor, settings));
+            decisions = review.decisions();
+            showRunning(imports.start(actor, settings.withDecisions(decisions)));
         });
         start.setId("import-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button fix = new Button(getTranslation("imports.fixMapping"), click -> showMapping());
+        Button fix = new Button(getTranslation("imports.fixMapping"), click -> {
+            decisions = review.decisions();
+            showMapping();
+        });
         fix.setId("import-fix-mapping");
         add(new HorizontalLayout(fix, start));
     }

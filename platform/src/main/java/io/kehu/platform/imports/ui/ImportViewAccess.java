@@ -13,10 +13,15 @@ public final class ImportViewAccess {
     }
 
     public static void received(ImportSource source) {
-        UI.getCurrent().getChildren().flatMap(c -> c.getChildren()).filter(ImportView.class::isInstance).findFirst()
+        view().received(source);
+    }
+
+    private static ImportView view() {
+        return UI.getCurrent().getChildren().flatMap(c -> c.getChildren()).filter(ImportView.class::isInstance)
+                .findFirst()
                 .or(() -> UI.getCurrent().getInternals().getActiveRouterTargetsChain().stream()
                         .filter(ImportView.class::isInstance).map(c -> (com.vaadin.flow.component.Component) c)
                         .findFirst())
-                .map(ImportView.class::cast).orElseThrow().received(source);
+                .map(ImportView.class::cast).orElseThrow();
     }
 }
