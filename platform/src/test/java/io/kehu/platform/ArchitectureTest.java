@@ -50,6 +50,7 @@ class ArchitectureTest {
             PLATFORM + ".notifications.NotificationMails", // kehu_notification: each notice's mail state (outbox)
             PLATFORM + ".dashboards.StoredDashboards",  // kehu_dashboard: dashboards designed in the browser
             PLATFORM + ".metrics.internal.SnapshotStore", // kehu_metric_snapshot: closed periods as reported
+            PLATFORM + ".metrics.internal.BreachStore", // kehu_kpi_breach: missed KPI targets, one task each
             PLATFORM + ".dedupe.match.RuleStore",       // kehu_duplicate_rules: duplicate rules per form
             PLATFORM + ".dedupe.merge.MergeLog",        // kehu_merge: what a merge changed and moved, for its undo
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist

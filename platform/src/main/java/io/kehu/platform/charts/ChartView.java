@@ -24,10 +24,23 @@ public final class ChartView extends Div {
                     {detail: {series: elements[0].datasetIndex, index: elements[0].index}}));
               }
             };
+            // text, grid lines and slice borders in the theme's colours, so a chart reads in Lumo's dark theme too
+            const themed = () => {
+              const css = getComputedStyle(host), colour = name => css.getPropertyValue(name).trim();
+              if (colour('--lumo-secondary-text-color')) { Chart.defaults.color = colour('--lumo-secondary-text-color'); }
+              if (colour('--lumo-contrast-10pct')) { Chart.defaults.borderColor = colour('--lumo-contrast-10pct'); }
+              if (colour('--lumo-base-color')) { Chart.defaults.elements.arc.borderColor = colour('--lumo-base-color'); }
+            };
             const draw = () => {
               if (host.__kehuChart) { host.__kehuChart.destroy(); }
+              themed();
               host.__kehuChart = new Chart(host.querySelector('canvas'), config);
             };
+            // switching the theme (the theme attribute of <html>) redraws in the new colours
+            if (!host.__kehuTheme) {
+              host.__kehuTheme = new MutationObserver(() => { if (host.isConnected) { draw(); } });
+              host.__kehuTheme.observe(document.documentElement, {attributes: true, attributeFilter: ['theme']});
+            }
             if (window.Chart) { draw(); return; }
             let script = document.querySelector('script[data-kehu-chartjs]');
             if (!script) {
@@ -86,6 +99,34 @@ public final class ChartView extends Div {
     public interface PointClickListener extends java.io.Serializable {
 
         void clicked(int series, int index);
+    }
+
+    /**
+     * Saves the chart as it is drawn as a PNG file named {@code fileName} in the browser (Chart.js
+     * {@code toBase64Image}), on the theme's background colour rather than transparent.
+     */
+    public void downloadPng(String fileName) {
+        getElement().executeJs("""
+                const chart = this.__kehuChart;
+                if (!chart) { return; }
+                const canvas = document.createElement('canvas');
+                canvas.width = chart.canvas.width;
+                canvas.height = chart.canvas.height;
+                const context = canvas.getContext('2d');
+                context.fillStyle = getComputedStyle(this).getPropertyValue('--lumo-base-color').trim() || '#fff';
+                context.fillRect(0, 0, canvas.width, canvas.height);
+                const image = new Image();
+                image.onload = () => {
+                  context.drawImage(image, 0, 0);
+                  const link = document.createElement('a');
+                  link.href = canvas.toDataURL('image/png');
+                  link.download = $0;
+                  document.body.appendChild(link);
+                  link.click();
+                  link.remove();
+                };
+                image.src = chart.toBase64Image();
+                """, fileName);
     }
 
     @Override

@@ -24,6 +24,19 @@ public final class Charts {
         return new ChartView(spec, JSON.writeValueAsString(config), ChartJsConfig.summary(spec));
     }
 
+    /**
+     * A funnel of {@code spec}'s one series: horizontal bars, top stage first, each a shade narrower in colour (the
+     * stages keep their order; Chart.js has no funnel of its own).
+     */
+    public static ChartView funnel(ChartSpec spec) {
+        java.util.Map<String, Object> config = ChartJsConfig.of(spec);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> options = (java.util.Map<String, Object>) config.get("options");
+        options.put("indexAxis", "y");
+        options.put("scales", java.util.Map.of("y", java.util.Map.of("grid", java.util.Map.of("display", false))));
+        return new ChartView(spec, JSON.writeValueAsString(config), ChartJsConfig.summary(spec));
+    }
+
     /** A chart of {@code spec}, 260 px high and as wide as its container. */
     public static ChartView of(ChartSpec spec) {
         return new ChartView(spec, JSON.writeValueAsString(ChartJsConfig.of(spec)), ChartJsConfig.summary(spec));

@@ -43,7 +43,9 @@ public record DashboardDefinition(String id, LocalizedText label, Set<Role> role
         PIE,
         DOUGHNUT,
         /** One row per group, one column per metric (metrics grouped by the same kind of value, e.g. staff). */
-        TABLE
+        TABLE,
+        /** Stages (the options of the metric's group field, in order, or the widget's {@code stages}) as a funnel. */
+        FUNNEL
     }
 
     /**
@@ -54,11 +56,18 @@ public record DashboardDefinition(String id, LocalizedText label, Set<Role> role
      * @param label a title instead of the (first) metric's label, or {@code null}
      * @param wide whether it spans two grid columns
      * @param overTime whether a bar chart shows the periods (e.g. per month) rather than the metric's groups
+     * @param stages a funnel's stages (option values of the metric's group field, top first); empty: all options
      */
-    public record Widget(List<String> metrics, Chart chart, LocalizedText label, boolean wide, boolean overTime) {
+    public record Widget(List<String> metrics, Chart chart, LocalizedText label, boolean wide, boolean overTime,
+                         List<String> stages) {
 
         public Widget {
             metrics = List.copyOf(metrics);
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+
+        public Widget(List<String> metrics, Chart chart, LocalizedText label, boolean wide, boolean overTime) {
+            this(metrics, chart, label, wide, overTime, List.of());
         }
     }
 }

@@ -40,10 +40,12 @@ final class DashboardJson {
                 chart = DashboardDefinition.Chart.valueOf(w.path("chart").asString("").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + " $.widgets[" + i + "].chart: one of number, bar, "
-                        + "stacked_bar, line, pie, doughnut, table");
+                        + "stacked_bar, line, pie, doughnut, table, funnel");
             }
+            List<String> stages = new ArrayList<>();
+            w.path("stages").forEach(st -> stages.add(st.asString()));
             widgets.add(new DashboardDefinition.Widget(metrics, chart, text(w.get("label")),
-                    w.path("wide").asBoolean(false), "time".equals(w.path("over").asString(""))));
+                    w.path("wide").asBoolean(false), "time".equals(w.path("over").asString("")), stages));
         }
         LocalizedText label = text(root.get("label"));
         if (!root.hasNonNull("id") || label == null) {
@@ -77,6 +79,10 @@ final class DashboardJson {
             }
             if (w.overTime()) {
                 node.put("over", "time");
+            }
+            if (!w.stages().isEmpty()) {
+                ArrayNode stages = node.putArray("stages");
+                w.stages().forEach(stages::add);
             }
         }
         return JSON.writeValueAsString(root);

@@ -35,9 +35,9 @@ public record MetricDefinition(String id, int version, LocalizedText label, Stri
         groupBy = List.copyOf(groupBy);
     }
 
-    /** The aggregate a measure computes. */
+    /** The aggregate a measure computes ({@code PERCENTILE}: continuous, at the measure's {@code percentile}). */
     public enum Function {
-        COUNT, COUNT_DISTINCT, SUM, AVG, MIN, MAX, RATIO
+        COUNT, COUNT_DISTINCT, SUM, AVG, MIN, MAX, PERCENTILE, RATIO
     }
 
     /**
@@ -49,13 +49,19 @@ public record MetricDefinition(String id, int version, LocalizedText label, Stri
      * @param filters only records matching these count in this measure (e.g. a ratio's numerator)
      * @param numerator a ratio's numerator, else {@code null}
      * @param denominator a ratio's denominator, else {@code null}
+     * @param percentile a percentile's fraction (0.9: the value 90% of records are at or below), else {@code null}
      */
     public record Measure(Function function, String field, String since, List<Filter> filters, Measure numerator,
-                          Measure denominator) {
+                          Measure denominator, BigDecimal percentile) {
 
         public Measure {
             Objects.requireNonNull(function, "function");
             filters = List.copyOf(filters);
+        }
+
+        public Measure(Function function, String field, String since, List<Filter> filters, Measure numerator,
+                       Measure denominator) {
+            this(function, field, since, filters, numerator, denominator, null);
         }
 
         public static Measure count() {
@@ -92,8 +98,14 @@ public record MetricDefinition(String id, int version, LocalizedText label, Stri
      *
      * @param value the target, in the metric's unit (a ratio as a fraction: 0.9 for 90%)
      * @param direction which side of it is good
+     * @param owner the username of who answers for it: a closed period that misses the target gives them a task
+     *              ({@link KpiBreaches}); {@code null} for none
      */
-    public record Target(BigDecimal value, Direction direction) {
+    public record Target(BigDecimal value, Direction direction, String owner) {
+
+        public Target(BigDecimal value, Direction direction) {
+            this(value, direction, null);
+        }
 
         /** Whether {@code actual} meets the target. */
         public boolean metBy(BigDecimal actual) {

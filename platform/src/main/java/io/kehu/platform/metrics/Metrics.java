@@ -42,6 +42,8 @@ public class Metrics {
     private final FormCatalog catalog;
     private final BulkRecords bulk;
     private final SnapshotStore snapshots;
+    /** Started plugins' metrics (SDK {@code MetricDefinitionProvider}): plugin id → source name → JSON. */
+    private final Map<String, Map<String, String>> pluginMetrics = new java.util.concurrent.ConcurrentHashMap<>();
 
     Metrics(FormCatalog catalog, BulkRecords bulk, SnapshotStore snapshots) {
         this.catalog = catalog;
@@ -62,10 +64,15 @@ public class Metrics {
         return result.definition();
     }
 
-    /** The shipped metrics that are valid against the published forms, by id (the others are logged). */
+    /**
+     * The shipped metrics and those of started plugins that are valid against the published forms, by id (the
+     * others are logged).
+     */
     public List<MetricDefinition> definitions() {
         List<MetricDefinition> found = new ArrayList<>();
-        shipped().forEach((file, text) -> {
+        Map<String, String> all = new LinkedHashMap<>(shipped());
+        pluginMetrics.values().forEach(all::putAll);
+        all.forEach((file, text) -> {
             MetricJson.Result result = new MetricJson(catalog::published).read(file, text);
             if (result.definition() != null) {
                 found.add(result.definition());
@@ -79,6 +86,56 @@ public class Metrics {
 
     public Optional<MetricDefinition> definition(String id) {
         return definitions().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Puts a started plugin's metrics in use (SDK {@code MetricDefinitionProvider}). Unlike a shipped file, a plugin's
+     * definition that does not read — or whose id another metric has — is an error: the plugin is then FAILED with
+     * every problem rather than missing a widget silently.
+     *
+     * @param files source name → JSON; an empty map takes the plugin's metrics out
+     * @throws MetricDefinitionException with every problem of every definition
+     */
+    public void putPluginMetrics(String pluginId, Map<String, String> files) {
+        if (files.isEmpty()) {
+            pluginMetrics.remove(pluginId);
+            return;
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        Map<String, String> others = new LinkedHashMap<>(shipped());
+        pluginMetrics.forEach((plugin, texts) -> {
+            if (!plugin.equals(pluginId)) {
+                others.putAll(texts);
+            }
+        });
+        others.forEach((file, text) -> {
+            MetricDefinition other = new MetricJson(catalog::published).read(file, text).definition();
+            if (other != null) {
+                taken.add(other.id());
+            }
+        });
+        List<MetricProblem> problems = new ArrayList<>();
+        Map<String, String> named = new LinkedHashMap<>();
+        files.forEach((name, json) -> {
+            String source = pluginId + "/" + name;
+            MetricJson.Result result = new MetricJson(catalog::published).read(source, json);
+            problems.addAll(result.problems());
+            if (result.definition() != null && !taken.add(result.definition().id())) {
+                problems.add(new MetricProblem(source, "$.id", "another metric is called '"
+                        + result.definition().id() + "': give this one an id of its own, e.g. prefixed with the "
+                        + "plugin's"));
+            }
+            named.put(source, json);
+        });
+        if (!problems.isEmpty()) {
+            throw new MetricDefinitionException(problems);
+        }
+        pluginMetrics.put(pluginId, Map.copyOf(named));
+    }
+
+    /** Takes a stopped plugin's metrics out of use. */
+    public void removePluginMetrics(String pluginId) {
+        pluginMetrics.remove(pluginId);
     }
 
     /** Computes one request as {@code actor}; periods' days start at midnight in {@code zone}. */

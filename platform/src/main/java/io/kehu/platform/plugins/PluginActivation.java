@@ -1,13 +1,15 @@
 package io.kehu.platform.plugins;
 
+import io.kehu.platform.metrics.MetricDefinitionException;
+import io.kehu.platform.metrics.Metrics;
 import io.kehu.platform.plugins.install.PluginFiles;
 import io.kehu.platform.plugins.sdk.HostPluginContext;
-
 import io.kehu.platform.workflow.WorkflowCatalog;
 import io.kehu.platform.workflow.WorkflowException;
 import io.kehu.sdk.forms.DefinitionText;
 import io.kehu.sdk.forms.FormDefinitionProvider;
 import io.kehu.sdk.jobs.ScheduledJob;
+import io.kehu.sdk.metrics.MetricDefinitionProvider;
 import io.kehu.sdk.records.RecordListener;
 import io.kehu.sdk.scripts.ScriptFunctions;
 import io.kehu.sdk.settings.SettingsPage;
@@ -39,17 +41,19 @@ public class PluginActivation {
     static final List<Class<?>> POINTS = List.of(FormDefinitionProvider.class, RecordListener.class,
             ScheduledJob.class, ViewContribution.class, PublicPage.class, NavigationContribution.class,
             RecordPanel.class, DashboardWidget.class, ScriptFunctions.class, SettingsPage.class,
-            WorkflowDefinitionProvider.class);
+            WorkflowDefinitionProvider.class, MetricDefinitionProvider.class);
 
     private final PluginForms forms;
     private final PluginRoutes routes;
     private final PluginJobScheduler jobs;
     private final PluginRegistry registry;
     private final WorkflowCatalog workflows;
+    private final Metrics metrics;
 
     PluginActivation(PluginForms forms, PluginRoutes routes, PluginJobScheduler jobs, PluginRegistry registry,
-                     WorkflowCatalog workflows) {
+                     WorkflowCatalog workflows, Metrics metrics) {
         this.forms = forms;
+        this.metrics = metrics;
         this.workflows = workflows;
         this.routes = routes;
         this.jobs = jobs;
@@ -86,6 +90,17 @@ public class PluginActivation {
                 throw new IllegalStateException("A workflow does not read:\n" + e.describe(Locale.ENGLISH), e);
             }
         }
+        Map<String, String> metricFiles = new LinkedHashMap<>();
+        plugin.get(MetricDefinitionProvider.class).forEach(p -> p.metrics()
+                .forEach((DefinitionText t) -> metricFiles.put(t.name(), t.json())));
+        if (!metricFiles.isEmpty()) {
+            try {
+                metrics.putPluginMetrics(id, metricFiles);
+            } catch (MetricDefinitionException e) {
+                throw new IllegalStateException("A metric does not read:\n" + String.join("\n", e.problems()
+                        .stream().map(Object::toString).toList()), e);
+            }
+        }
         routes.add(plugin);
         jobs.start(id, plugin.get(ScheduledJob.class));
         return plugin;
@@ -118,6 +133,7 @@ public class PluginActivation {
     public void deactivate(String pluginId) {
         registry.remove(pluginId);
         workflows.removePluginWorkflows(pluginId);
+        metrics.removePluginMetrics(pluginId);
         routes.remove(pluginId);
         jobs.stop(pluginId);
     }

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.jooq.AggregateFunction;
+import org.jooq.AggregateFilterStep;
 import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -79,7 +79,7 @@ final class AggregateReader {
         List<Field<?>> measures = new ArrayList<>();
         for (int i = 0; i < aggregation.measures().size(); i++) {
             Measure m = aggregation.measures().get(i);
-            AggregateFunction<?> function = measure(m);
+            AggregateFilterStep<?> function = measure(m);
             Field<?> filtered = m.filters().isEmpty() ? function : function.filterWhere(conditions.filters(m.filters()));
             measures.add(filtered.as("m" + i));
         }
@@ -126,7 +126,7 @@ final class AggregateReader {
         }
     }
 
-    private AggregateFunction<?> measure(Measure measure) {
+    private AggregateFilterStep<?> measure(Measure measure) {
         if (measure.function() == Function.COUNT) {
             return DSL.count();
         }
@@ -142,23 +142,33 @@ final class AggregateReader {
                 case AVG -> DSL.avg(seconds);
                 case MIN -> DSL.min(seconds);
                 case MAX -> DSL.max(seconds);
+                case PERCENTILE -> percentile(measure, seconds);
                 default -> throw new AssertionError(measure.function());
             };
         }
         boolean numeric = r.definition() == null || r.field().getDataType().isNumeric();
         return switch (measure.function()) {
-            case SUM, AVG -> {
+            case SUM, AVG, PERCENTILE -> {
                 if (!numeric) {
                     throw new IllegalArgumentException(measure.function() + " needs a number or money field, not "
                             + measure.column());
                 }
                 Field<BigDecimal> number = r.field().cast(SQLDataType.DECIMAL(38, 6));
-                yield measure.function() == Function.SUM ? DSL.sum(number) : DSL.avg(number);
+                yield measure.function() == Function.SUM ? DSL.sum(number)
+                        : measure.function() == Function.AVG ? DSL.avg(number) : percentile(measure, number);
             }
             case MIN -> DSL.min(r.field());
             case MAX -> DSL.max(r.field());
             case COUNT, COUNT_DISTINCT -> throw new AssertionError();
         };
+    }
+
+    /**
+     * {@code PERCENTILE_CONT(<fraction>) WITHIN GROUP (ORDER BY <value>)}, the same SQL on H2 and PostgreSQL; the
+     * fraction is inlined (PostgreSQL wants the argument's type known, and it is no user input).
+     */
+    private static AggregateFilterStep<BigDecimal> percentile(Measure measure, Field<BigDecimal> value) {
+        return DSL.percentileCont(DSL.inline(measure.fraction())).withinGroupOrderBy(value);
     }
 
     /** A date-time column as seconds since the epoch, for durations between two of them. */
@@ -177,7 +187,7 @@ final class AggregateReader {
         }
         return switch (measure.function()) {
             case COUNT, COUNT_DISTINCT -> ((Number) raw).longValue();
-            case SUM, AVG -> decimal(raw).stripTrailingZeros();
+            case SUM, AVG, PERCENTILE -> decimal(raw).stripTrailingZeros();
             case MIN, MAX -> measure.since() != null ? decimal(raw).stripTrailingZeros() : typed(raw, measured);
         };
     }

@@ -70,9 +70,12 @@ public record RecordAggregation(String formId, List<RecordQuery.Filter> filters,
         return new RecordAggregation(formId, filters, groupBy, measures, sets);
     }
 
-    /** The aggregate functions. */
+    /**
+     * The aggregate functions. {@code PERCENTILE} is the continuous percentile ({@code PERCENTILE_CONT … WITHIN GROUP
+     * (ORDER BY …)}, interpolated between the two nearest values) at the measure's {@code fraction}.
+     */
     public enum Function {
-        COUNT, COUNT_DISTINCT, SUM, AVG, MIN, MAX
+        COUNT, COUNT_DISTINCT, SUM, AVG, MIN, MAX, PERCENTILE
     }
 
     /**
@@ -84,16 +87,26 @@ public record RecordAggregation(String formId, List<RecordQuery.Filter> filters,
      *              {@code column} (e.g. the average time to first response)
      * @param filters only records matching all of these count in this measure (SQL {@code FILTER (WHERE ...)})
      * @param name the key of the measure in a result, or {@code null} for {@code count}, {@code sum:amount}, ...
+     * @param fraction a {@code PERCENTILE}'s fraction between 0 and 1 (0.5: the median), else {@code null}
      */
     public record Measure(Function function, String column, String since, List<RecordQuery.Filter> filters,
-                          String name) {
+                          String name, java.math.BigDecimal fraction) {
 
         public Measure {
             Objects.requireNonNull(function, "function");
             if (function != Function.COUNT) {
                 Objects.requireNonNull(column, "column");
             }
+            if ((function == Function.PERCENTILE) != (fraction != null) || fraction != null
+                    && (fraction.signum() < 0 || fraction.compareTo(java.math.BigDecimal.ONE) > 0)) {
+                throw new IllegalArgumentException("A percentile, and only a percentile, has a fraction from 0 to 1");
+            }
             filters = filters == null ? List.of() : List.copyOf(filters);
+        }
+
+        public Measure(Function function, String column, String since, List<RecordQuery.Filter> filters,
+                       String name) {
+            this(function, column, since, filters, name, null);
         }
 
         public Measure(Function function, String column) {
@@ -105,8 +118,9 @@ public record RecordAggregation(String formId, List<RecordQuery.Filter> filters,
             if (name != null) {
                 return name;
             }
-            return function == Function.COUNT ? "count" : function.name().toLowerCase(java.util.Locale.ROOT) + ":"
-                    + column;
+            String prefix = function.name().toLowerCase(java.util.Locale.ROOT)
+                    + (fraction == null ? "" : fraction.toPlainString());
+            return function == Function.COUNT ? "count" : prefix + ":" + column;
         }
     }
 

@@ -4,13 +4,18 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dnd.DragEndEvent;
+import com.vaadin.flow.component.dnd.DragStartEvent;
+import com.vaadin.flow.component.dnd.DropEvent;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import io.kehu.platform.charts.ChartView;
@@ -106,5 +111,50 @@ class DashboardEditorTest {
         assertThat(dashboards.visible(manager, id)).get().extracting(DashboardDefinition::widgets)
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(2);
         assertThat(dashboards.visible(otherManager, id)).isEmpty();
+    }
+
+    /** Drags row {@code from} onto row {@code to} as the browser's drag and drop would tell the server. */
+    private static void drag(int from, int to) {
+        var source = _get(HorizontalLayout.class, spec -> spec.withId("editor-row-" + from));
+        var target = _get(HorizontalLayout.class, spec -> spec.withId("editor-row-" + to));
+        ComponentUtil.fireEvent(source, new DragStartEvent<>(source, true));
+        ComponentUtil.fireEvent(target, new DropEvent<>(target, true, "move"));
+        ComponentUtil.fireEvent(source, new DragEndEvent<>(source, true, "move"));
+    }
+
+    @Test
+    void widgetsAreArrangedByDragAndDropAndResizedWithTheButtonsKeptAsAFallback() {
+        KaribuSession.signIn(context, accounts, manager.username());
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("dashboard-editor");
+        _get(TextField.class, spec -> spec.withId("editor-name")).setValue("拖放排列");
+        addWidget("complaint_count", Chart.NUMBER, false);
+        addWidget("purchase_revenue", Chart.LINE, false);
+        addWidget("customers_by_lifecycle", Chart.FUNNEL, true);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("editor-drag-hint")).getText())
+                .isEqualTo("拖动一行放到另一行上即可调整顺序；也可以使用每行的按钮。");
+
+        drag(2, 0); // the funnel to the top
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText())
+                .isEqualTo("1. 客户生命周期阶段 · 漏斗图 · 整行宽度");
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText()).startsWith("2. 投诉数");
+        drag(1, 2);
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-2")).getText()).startsWith("3. 投诉数");
+        drag(1, 1); // onto itself: nothing moves
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText()).startsWith("2. 购买金额");
+
+        Button widen = _get(Button.class, spec -> spec.withId("editor-widget-1-size"));
+        assertThat(widen.getAriaLabel()).hasValue("改为整行宽度");
+        _click(widen);
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText()).endsWith("· 整行宽度");
+        _click(_get(Button.class, spec -> spec.withId("editor-widget-0-size")));
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText()).doesNotContain("整行宽度");
+        _click(_get(Button.class, spec -> spec.withId("editor-save")));
+
+        String id = UI.getCurrent().getInternals().getActiveViewLocation().getPath().replace("dashboards/", "");
+        DashboardDefinition saved = dashboards.visible(manager, id).orElseThrow();
+        assertThat(saved.widgets()).extracting(DashboardDefinition.Widget::chart)
+                .containsExactly(Chart.FUNNEL, Chart.LINE, Chart.NUMBER);
+        assertThat(saved.widgets()).extracting(DashboardDefinition.Widget::wide).containsExactly(false, true, false);
     }
 }

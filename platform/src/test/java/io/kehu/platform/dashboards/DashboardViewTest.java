@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,6 +25,7 @@ import io.kehu.platform.metrics.Period;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
+import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.workspace.WorkspaceFixture;
@@ -143,6 +145,68 @@ class DashboardViewTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("dashboards-none")).getText())
                 .contains("no dashboard for your role");
         assertThat(_find(SideNavItem.class)).noneMatch(i -> "dashboards".equals(i.getPath()));
+    }
+
+    @Test
+    void globalFiltersNarrowEveryWidgetAndTravelWithTheDrillThrough() {
+        signIn(manager, Locale.SIMPLIFIED_CHINESE);
+        open("dashboards?period=this_month&owner=" + rep.userId());
+        @SuppressWarnings("unchecked")
+        ComboBox<UserAccount> owner = _get(ComboBox.class, spec -> spec.withId("dashboard-owner"));
+        assertThat(owner.getLabel()).isEqualTo("负责人");
+        assertThat(owner.getValue().displayName()).isEqualTo("赵敏");
+        // the complaint count card counts the rep's two complaints only, and its list says the same
+        Anchor value = _get(Anchor.class, spec -> spec.withId("widget-2-value"));
+        assertThat(value.getText()).isEqualTo("2");
+        open(value.getHref());
+        assertThat(_get(Span.class, spec -> spec.withId("list-count")).getText()).isEqualTo("共 2 条");
+
+        open("dashboards/customer_base?period=this_month&owner=" + rep.userId());
+        // the rep has one customer: one bar of one
+        ChartView lifecycle = _get(ChartView.class, spec -> spec.withId("widget-4-chart"));
+        assertThat(lifecycle.spec().series().get(0).values()).singleElement()
+                .satisfies(v -> assertThat(v.longValue()).isEqualTo(1));
+        @SuppressWarnings("unchecked")
+        Select<String> region = _get(Select.class, spec -> spec.withId("dashboard-region"));
+        assertThat(region.getLabel()).isEqualTo("区域");
+        region.setValue("east_china");
+        MockVaadin.clientRoundtrip(false);
+        var location = UI.getCurrent().getInternals().getActiveViewLocation();
+        assertThat(location.getPath()).isEqualTo("dashboards/customer_base");
+        assertThat(location.getQueryParameters().getParameters()).containsEntry("region", List.of("east_china"))
+                .containsEntry("owner", List.of(String.valueOf(rep.userId())))
+                .containsEntry("period", List.of("this_month"));
+        // the rep's only customer has no region: no bar is left
+        assertThat(_get(Span.class, spec -> spec.withId("widget-4-empty")).getText()).isEqualTo("此期间没有记录。");
+        assertThat(_find(ChartView.class, spec -> spec.withId("widget-4-chart"))).isEmpty();
+    }
+
+    @Test
+    void theLifecycleFunnelShowsEveryStageInOrderAndEachOpensItsCustomers() {
+        signIn(manager, Locale.SIMPLIFIED_CHINESE);
+        open("dashboards/customer_base?period=this_month&owner=" + rep.userId());
+        ChartView funnel = _get(ChartView.class, spec -> spec.withId("widget-7-chart"));
+        assertThat(funnel.spec().labels()).containsExactly("潜在", "新客户", "活跃", "有流失风险", "已流失");
+        assertThat(funnel.config()).contains("\"indexAxis\":\"y\"");
+        // the rep's one customer is a potential one; the empty stages are there, as 0
+        assertThat(funnel.spec().series().get(0).values()).extracting(Number::longValue)
+                .containsExactly(1L, 0L, 0L, 0L, 0L);
+        assertThat(_get(Anchor.class, spec -> spec.withId("widget-7-point-0-2")).getText()).isEqualTo("活跃: 0");
+        // the chart can be saved as a picture and its data as a spreadsheet; a number card only as data
+        assertThat(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("widget-7-png")).getText())
+                .isEqualTo("下载图片");
+        assertThat(_get(Anchor.class, spec -> spec.withId("widget-7-xlsx")).getText()).isEqualTo("导出数据表");
+        assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("widget-0-png")))
+                .isEmpty();
+        assertThat(_get(Anchor.class, spec -> spec.withId("widget-0-xlsx")).getHref()).isNotBlank();
+        var detail = JsonMapper.builder().build().createObjectNode();
+        detail.put("event.detail.series", 0);
+        detail.put("event.detail.index", 0);
+        funnel.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new DomEvent(funnel.getElement(), "kehu-chart-click", detail));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("forms/customer");
+        assertThat(_get(Span.class, spec -> spec.withId("list-count")).getText()).isEqualTo("共 1 条");
     }
 
     @Test

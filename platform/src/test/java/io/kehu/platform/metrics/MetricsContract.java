@@ -15,6 +15,8 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.views.ListLinks;
+import io.kehu.platform.workflow.WorkflowTask;
+import io.kehu.platform.workflow.Workflows;
 import io.kehu.platform.workspace.WorkspaceFixture;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -50,6 +52,10 @@ abstract class MetricsContract {
     FormPublisher publisher;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    KpiBreaches kpiBreaches;
+    @Autowired
+    Workflows workflows;
 
     WorkspaceFixture fixture;
     Actor rep;
@@ -236,6 +242,134 @@ abstract class MetricsContract {
 
     private BigDecimal liveComplaints(MetricDefinition count) {
         return metrics.compute(manager, new MetricRequest(count, List.of(month), false), SHANGHAI).value(0).value();
+    }
+
+    @Test
+    void globalFiltersNarrowTheFormsThatHaveTheFieldAndDrillThroughListsTheSameCount() {
+        complaints();
+        for (String[] v : new String[][] {{"east_china", "KEY"}, {"east_china", "KEY"}, {"east_china", "NORMAL"},
+                {"south_china", "KEY"}}) {
+            io.kehu.platform.records.Record c = fixture.customer(rep, "嘉兴" + WorkspaceFixture.token() + "纺织");
+            // the level is set by the tiering plugin, not by hand: the platform itself sets it here
+            records.update(Actor.system("metrics-test"), "customer", c.id(), c.rowVersion(),
+                    Map.of("region", v[0], "level", v[1]));
+        }
+        MetricScope scope = new MetricScope(rep.userId(), "KEY", "east_china");
+        List<MetricResult> results = metrics.compute(manager, List.of(
+                new MetricRequest(metrics.definition("customers_by_level").orElseThrow(), List.of(), true, scope),
+                new MetricRequest(metrics.definition("complaint_count").orElseThrow(), List.of(month), false, scope),
+                new MetricRequest(metrics.definition("complaint_count").orElseThrow(), List.of(month), false)),
+                SHANGHAI);
+        long bySql = ((Number) dsl.resultQuery("select count(*) from frm_customer where deleted_at is null "
+                + "and account_manager = ? and level = 'KEY' and region = 'east_china'", rep.userId()).fetchOne()
+                .get(0)).longValue();
+        assertThat(bySql).isEqualTo(2);
+        assertThat(results.get(0).groups()).containsExactly(List.of("KEY"));
+        MetricValue key = results.get(0).value(0, List.of("KEY"));
+        assertThat(key.value()).isEqualByComparingTo(BigDecimal.valueOf(bySql));
+        assertThat(listed(manager, "customer", key.drill())).isEqualTo(bySql);
+        // complaints have an owner (the handler) but no level or region: only the owner narrows them
+        MetricValue handled = results.get(1).value(0);
+        assertThat(handled.value()).isEqualByComparingTo(BigDecimal.valueOf(complaintsBySql(rep.userId())
+                .get(rep.userId())[0])).isEqualByComparingTo("3");
+        assertThat(listed(manager, "feedback", handled.drill())).isEqualTo(3);
+        assertThat(results.get(2).value(0).value()).isEqualByComparingTo("4"); // unnarrowed: the colleague's too
+    }
+
+    /** An answered complaint handled by {@code handler}, first answered {@code hours} after it came in. */
+    private void answered(Actor handler, long customer, OffsetDateTime at, int hours) {
+        records.create(Actor.system("metrics-test"), "feedback", Map.of("customer", customer, "feedback_type",
+                "complaint", "severity", "low", "description", "回复用时" + hours, "status", "resolved", "handler",
+                handler.userId(), "received_at", at, "first_response_at", at.plusHours(hours)));
+    }
+
+    /** PERCENTILE_CONT by hand, in hours, over the month's answered complaints of {@code handler}. */
+    private BigDecimal percentileBySql(String fraction, Actor handler) {
+        Object raw = dsl.resultQuery("select percentile_cont(" + fraction + ") within group (order by "
+                        + "extract(epoch from first_response_at) - extract(epoch from received_at)) from frm_feedback "
+                        + "where deleted_at is null and feedback_type = 'complaint' and handler = ? "
+                        + "and received_at >= cast(? as timestamp with time zone) "
+                        + "and received_at < cast(? as timestamp with time zone)", handler.userId(),
+                month.start().atStartOfDay(SHANGHAI).toOffsetDateTime(),
+                month.end().atStartOfDay(SHANGHAI).toOffsetDateTime()).fetchOne().get(0);
+        return new BigDecimal(raw.toString()).divide(BigDecimal.valueOf(3600), 6, RoundingMode.HALF_UP);
+    }
+
+    @Test
+    void durationPercentilesAreComputedInTheDatabaseLikeHandWrittenSql() {
+        long mine = fixture.customer(rep, "湖州" + WorkspaceFixture.token() + "丝绸").id();
+        long theirs = fixture.customer(colleague, "台州" + WorkspaceFixture.token() + "汽配").id();
+        for (int hours : new int[] {4, 1, 10, 3, 2}) {
+            answered(rep, mine, at(month, hours, 9), hours);
+        }
+        answered(colleague, theirs, at(month, 2, 9), 100);
+        fixture.complaint(rep, mine, at(month, 6, 9), "尚未响应", "new"); // no first response: not measured
+        List<String> ids = List.of("first_response_p50", "first_response_p90", "first_response_p95");
+        List<MetricResult> own = metrics.compute(rep, ids.stream().map(id -> request(id, List.of(month), false))
+                .toList(), SHANGHAI);
+        // 1, 2, 3, 4, 10 hours interpolated: p50 3, p90 4 + 0.6 × 6, p95 4 + 0.8 × 6
+        List<String> expected = List.of("3", "7.6", "8.8");
+        List<String> fractions = List.of("0.5", "0.9", "0.95");
+        for (int i = 0; i < ids.size(); i++) {
+            MetricValue v = own.get(i).value(0);
+            assertThat(v.value()).isEqualByComparingTo(expected.get(i))
+                    .isEqualByComparingTo(percentileBySql(fractions.get(i), rep));
+            assertThat(v.n()).isEqualTo(5);
+            assertThat(listed(rep, "feedback", v.nDrill())).isEqualTo(5);
+        }
+        // the manager sees both handlers; the colleague's one complaint is its own p95
+        MetricResult byHandler = metrics.compute(manager, request("first_response_p95", List.of(month), true),
+                SHANGHAI);
+        assertThat(byHandler.value(0, List.of(rep.userId())).value()).isEqualByComparingTo("8.8");
+        assertThat(byHandler.value(0, List.of(colleague.userId())).value()).isEqualByComparingTo("100")
+                .isEqualByComparingTo(percentileBySql("0.95", colleague));
+    }
+
+    @Test
+    void aMissedTargetGivesItsOwnerOneTaskPerClosedPeriod() {
+        complaints(); // the rep handles three complaints in the month
+        String id = "kpi_" + WorkspaceFixture.token().toLowerCase();
+        String json = """
+                {"id": "%s", "label": {"zh": "赵敏的投诉数", "en": "The rep's complaints"}, "form": "feedback",
+                 "measure": {"function": "count"},
+                 "filters": [{"field": "handler", "operator": "in", "values": ["%d"]}],
+                 "time": {"field": "received_at", "grain": "month"},
+                 "target": {"value": %d, "direction": "at_most", "owner": "%s"}}
+                """;
+        MetricDefinition kpi = metrics.read("kpi.json", json.formatted(id, rep.userId(), 2, manager.username()));
+        LocalDate today = month.end().plusDays(3); // the month has just closed
+        List<KpiBreaches.Breach> found = kpiBreaches.check(List.of(kpi), today, SHANGHAI);
+        assertThat(found).singleElement().satisfies(b -> {
+            assertThat(b.period()).isEqualTo(month);
+            assertThat(b.value()).isEqualByComparingTo("3");
+            assertThat(b.taskId()).isNotNull();
+        });
+        List<WorkflowTask> tasks = workflows.openTasks(manager, 0, 50).stream()
+                .filter(t -> KpiBreaches.KIND.equals(t.kind())).toList();
+        assertThat(tasks).singleElement().satisfies(t -> {
+            assertThat(t.title().zh()).startsWith("指标未达标：赵敏的投诉数 " + month.start() + " 至 "
+                    + month.lastDay() + " 为 3，目标 ≤ 2");
+            assertThat(t.title().en()).startsWith("KPI missed: The rep's complaints");
+            assertThat(t.formId()).isEqualTo("feedback");
+        });
+        // the task is about one of the records behind the figure
+        MetricValue figure = metrics.compute(manager, new MetricRequest(kpi, List.of(month), false), SHANGHAI)
+                .value(0);
+        RecordQuery behind = RecordQuery.of("feedback");
+        for (RecordQuery.Filter f : figure.drill()) {
+            behind = behind.where(f);
+        }
+        assertThat(records.query(manager, behind)).extracting(io.kehu.platform.records.Record::id)
+                .contains(tasks.get(0).recordId());
+        // checked again (the next day, or by another node): still one task
+        assertThat(kpiBreaches.check(List.of(kpi), today, SHANGHAI)).isEmpty();
+        assertThat(kpiBreaches.check(List.of(kpi), today.plusDays(1), SHANGHAI)).isEmpty();
+        assertThat(workflows.openTasks(manager, 0, 50)).filteredOn(t -> KpiBreaches.KIND.equals(t.kind()))
+                .hasSize(1);
+        // a target that is met gives no task
+        MetricDefinition met = metrics.read("kpi.json", json.formatted(id + "_met", rep.userId(), 3,
+                manager.username()));
+        assertThat(kpiBreaches.check(List.of(met), today, SHANGHAI)).isEmpty();
     }
 
     @Test

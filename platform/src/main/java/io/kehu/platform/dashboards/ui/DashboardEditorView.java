@@ -7,7 +7,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -55,7 +54,7 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
     private final UserAccounts accounts;
     private final CurrentUser currentUser;
     private final List<Widget> widgets = new ArrayList<>();
-    private final VerticalLayout widgetRows = new VerticalLayout();
+    private final WidgetRows widgetRows = new WidgetRows(this::getTranslation);
     private final TextField name = new TextField();
     private final Select<Role> share = new Select<>();
     private Map<String, MetricDefinition> known = Map.of();
@@ -103,8 +102,6 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
             start.widgets().stream().filter(w -> w.metrics().stream().allMatch(known::containsKey))
                     .forEach(widgets::add);
         }
-        widgetRows.setId("editor-widgets");
-        widgetRows.setPadding(false);
         HorizontalLayout settings = new HorizontalLayout(name, share);
         settings.setWrap(true); // a phone puts them under each other
         add(new H2(getTranslation(editedId == null ? "dashboards.editor.new" : "dashboards.editor.title")),
@@ -146,52 +143,26 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
     }
 
     private void showWidgets() {
-        widgetRows.removeAll();
-        if (widgets.isEmpty()) {
-            widgetRows.add(new Paragraph(getTranslation("dashboards.editor.empty")));
-        }
-        for (int i = 0; i < widgets.size(); i++) {
-            int at = i;
-            Widget w = widgets.get(i);
-            String metricNames = w.metrics().stream().map(id -> known.get(id).label().in(getLocale()))
-                    .collect(Collectors.joining("、"));
-            Span label = new Span((i + 1) + ". " + (w.label() == null ? metricNames : w.label().in(getLocale()))
-                    + " · " + getTranslation("dashboards.chart." + w.chart().name().toLowerCase(java.util.Locale.ROOT))
-                    + (w.wide() ? " · " + getTranslation("dashboards.editor.wide") : ""));
-            label.setId("editor-widget-" + i);
-            Button up = small(VaadinIcon.ARROW_UP, "dashboards.editor.up", "editor-widget-" + i + "-up",
-                    () -> move(at, at - 1));
-            up.setEnabled(i > 0);
-            Button down = small(VaadinIcon.ARROW_DOWN, "dashboards.editor.down", "editor-widget-" + i + "-down",
-                    () -> move(at, at + 1));
-            down.setEnabled(i < widgets.size() - 1);
-            Button remove = small(VaadinIcon.TRASH, "dashboards.editor.remove", "editor-widget-" + i + "-remove",
-                    () -> {
-                        widgets.remove(at);
-                        showWidgets();
-                    });
-            HorizontalLayout row = new HorizontalLayout(label, up, down, remove);
-            row.setAlignItems(FlexComponent.Alignment.CENTER);
-            row.setFlexGrow(1, label);
-            row.setWidthFull();
-            widgetRows.add(row);
-        }
-    }
+        widgetRows.show(widgets, known, getLocale(), new WidgetRows.Changes() {
+            @Override
+            public void move(int from, int to) {
+                widgets.add(to, widgets.remove(from));
+                showWidgets();
+            }
 
-    private Button small(VaadinIcon icon, String labelKey, String id, Runnable action) {
-        Button button = new Button(icon.create(), click -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        button.setAriaLabel(getTranslation(labelKey));
-        button.setTooltipText(getTranslation(labelKey));
-        button.setId(id);
-        button.setMinWidth("44px");
-        button.setMinHeight("44px");
-        return button;
-    }
+            @Override
+            public void resize(int at) {
+                Widget w = widgets.get(at);
+                widgets.set(at, new Widget(w.metrics(), w.chart(), w.label(), !w.wide(), w.overTime(), w.stages()));
+                showWidgets();
+            }
 
-    private void move(int from, int to) {
-        widgets.add(to, widgets.remove(from));
-        showWidgets();
+            @Override
+            public void remove(int at) {
+                widgets.remove(at);
+                showWidgets();
+            }
+        });
     }
 
     private HorizontalLayout actions() {

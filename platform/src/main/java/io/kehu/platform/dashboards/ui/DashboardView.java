@@ -23,6 +23,7 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.metrics.MetricDefinition;
 import io.kehu.platform.metrics.MetricRequest;
 import io.kehu.platform.metrics.MetricResult;
+import io.kehu.platform.metrics.MetricScope;
 import io.kehu.platform.metrics.MetricSnapshot;
 import io.kehu.platform.metrics.Metrics;
 import io.kehu.platform.metrics.Period;
@@ -43,8 +44,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A dashboard at {@code dashboards} (the viewer's default) or {@code dashboards/<id>}: a period filter for all widgets
- * ({@code ?period=this_month}, so the back button from a drill-through returns to the same figures), the dashboards
+ * A dashboard at {@code dashboards} (the viewer's default) or {@code dashboards/<id>}: a period filter and global
+ * filters (owner, level, region) for all widgets ({@code ?period=this_month&region=east_china}, so the back button
+ * from a drill-through returns to the same figures), the dashboards
  * the viewer's roles may open, and the widgets in a grid that folds to one column on a phone. All widgets are computed
  * in one call, so widgets on the same form share a query.
  */
@@ -90,10 +92,12 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         title = dashboard.label().in(getLocale());
         PeriodChoice choice = event.getLocation().getQueryParameters().getSingleParameter(PERIOD)
                 .flatMap(DashboardView::choice).orElse(PeriodChoice.LAST_12_MONTHS);
+        MetricScope scope = ScopeBar.read(event.getLocation().getQueryParameters().getParameters());
         ZoneId zone = ListLinks.zone(UI.getCurrent());
         Period period = choice.period(LocalDate.now(zone));
         Figures figures = new Figures(getLocale(), this::getTranslation, catalog, accounts);
-        add(header(actor, dashboard, choice, period, figures), widgets(actor, dashboard, period, zone, figures));
+        add(header(actor, dashboard, choice, scope, period, figures),
+                widgets(actor, dashboard, period, scope, zone, figures));
     }
 
     @Override
@@ -109,8 +113,16 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
-    private Component header(Actor actor, DashboardDefinition dashboard, PeriodChoice choice, Period period,
-                             Figures figures) {
+    /** Opens {@code dashboardId} with the period and global filters in the URL (so the back button keeps them). */
+    private static void open(String dashboardId, PeriodChoice choice, MetricScope scope) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put(PERIOD, choice.name().toLowerCase(java.util.Locale.ROOT));
+        parameters.putAll(ScopeBar.write(scope));
+        UI.getCurrent().navigate("dashboards/" + dashboardId, QueryParameters.simple(parameters));
+    }
+
+    private Component header(Actor actor, DashboardDefinition dashboard, PeriodChoice choice, MetricScope scope,
+                             Period period, Figures figures) {
         H2 heading = new H2(dashboard.label().in(getLocale()));
         heading.setId("dashboard-title");
         heading.getStyle().set("margin", "0");
@@ -120,12 +132,14 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         periods.setItems(PeriodChoice.values());
         periods.setItemLabelGenerator(c -> getTranslation(c.messageKey()));
         periods.setValue(choice);
-        periods.addValueChangeListener(e -> UI.getCurrent().navigate("dashboards/" + dashboard.id(),
-                QueryParameters.of(PERIOD, e.getValue().name().toLowerCase(java.util.Locale.ROOT))));
+        periods.addValueChangeListener(e -> open(dashboard.id(), e.getValue(), scope));
         Span range = new Span(figures.range(period));
         range.setId("dashboard-range");
         range.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        HorizontalLayout header = new HorizontalLayout(heading, periods, range);
+        HorizontalLayout header = new HorizontalLayout(heading, periods);
+        ScopeBar.controls(scope, catalog, accounts, getLocale(), this::getTranslation,
+                changed -> open(dashboard.id(), choice, changed)).forEach(header::add);
+        header.add(range);
         List<DashboardDefinition> visible = dashboards.visibleTo(actor);
         if (visible.size() > 1) {
             Select<DashboardDefinition> others = new Select<>();
@@ -134,8 +148,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             others.setItems(visible);
             others.setItemLabelGenerator(d -> d.label().in(getLocale()));
             others.setValue(dashboard);
-            others.addValueChangeListener(e -> UI.getCurrent().navigate("dashboards/" + e.getValue().id(),
-                    QueryParameters.of(PERIOD, choice.name().toLowerCase(java.util.Locale.ROOT))));
+            others.addValueChangeListener(e -> open(e.getValue().id(), choice, scope));
             header.addComponentAtIndex(1, others);
         }
         if (Dashboards.mayDesign(actor)) {
@@ -156,7 +169,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         return header;
     }
 
-    private Div widgets(Actor actor, DashboardDefinition dashboard, Period period, ZoneId zone, Figures figures) {
+    private Div widgets(Actor actor, DashboardDefinition dashboard, Period period, MetricScope scope, ZoneId zone,
+                        Figures figures) {
         Div grid = new Div();
         grid.setId("dashboard-widgets");
         grid.setWidthFull();
@@ -172,7 +186,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 continue; // a metric whose form is not published (or that does not read) has no widget
             }
             shown.add(widget);
-            requests.add(Widgets.requests(widget, used, period));
+            requests.add(Widgets.requests(widget, used, period, scope));
         }
         List<List<MetricResult>> results = compute(actor, requests, zone);
         for (int i = 0; i < shown.size(); i++) {
@@ -185,7 +199,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             } else {
                 Widget widget = shown.get(i);
                 MetricDefinition first = results.get(i).get(0).metric();
-                MetricSnapshot snapshot = widget.chart() == DashboardDefinition.Chart.NUMBER
+                // a snapshot is the figure over all records: none beside a figure narrowed by global filters
+                MetricSnapshot snapshot = widget.chart() == DashboardDefinition.Chart.NUMBER && scope.isAll()
                         ? metrics.snapshot(actor, first, period, zone, LocalDate.now(zone)).orElse(null) : null;
                 grid.add(new WidgetCard(id, widget, results.get(i), snapshot, figures));
             }

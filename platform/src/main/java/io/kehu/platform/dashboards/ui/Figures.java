@@ -105,6 +105,12 @@ final class Figures {
      * Where a group value sorts: an option by its place in the field's options (the order the form designer chose,
      * e.g. the lifecycle stages in sequence), anything else after them in the database's order; empty last.
      */
+    /** The option values of the metric form's {@code field}, in their order (none for a field without options). */
+    List<String> options(MetricDefinition metric, String field) {
+        return catalog.published(metric.form()).flatMap(form -> form.field(field)).map(FieldDefinition::options)
+                .orElse(List.of()).stream().map(FieldOption::value).toList();
+    }
+
     int order(MetricDefinition metric, String field, Object value) {
         if (value == null) {
             return Integer.MAX_VALUE;

@@ -2,10 +2,13 @@ package io.kehu.platform.dashboards.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import io.kehu.platform.charts.ChartView;
 import io.kehu.platform.charts.Charts;
 import io.kehu.platform.dashboards.DashboardDefinition.Chart;
@@ -32,6 +35,8 @@ final class WidgetCard extends Div {
 
     private final Figures figures;
     private final String prefix;
+    /** The chart drawn, if the widget is one (for its PNG). */
+    private ChartView drawn;
 
     /** {@code snapshot}: a number card's figure as first reported for a closed period, or {@code null}. */
     WidgetCard(String id, Widget widget, List<MetricResult> results, MetricSnapshot snapshot, Figures figures) {
@@ -46,14 +51,39 @@ final class WidgetCard extends Div {
             getStyle().set("grid-column", "1 / -1");
         }
         MetricDefinition first = results.get(0).metric();
-        H3 title = new H3(widget.label() != null ? widget.label().in(figures.locale()) : first.label().in(figures.locale()));
+        String name = widget.label() != null ? widget.label().in(figures.locale()) : first.label().in(figures.locale());
+        H3 title = new H3(name);
         title.getStyle().set("margin", "0 0 var(--lumo-space-s) 0").set("font-size", "var(--lumo-font-size-m)");
         add(title);
         switch (widget.chart()) {
             case NUMBER -> number(results.get(0), snapshot);
             case TABLE -> add(new MetricTable(id + "-table", results, figures));
+            case FUNNEL -> funnel(widget, results.get(0));
             default -> chart(widget, results.get(0));
         }
+        add(exports(first.id(), new WidgetSheet(name, results, figures)));
+    }
+
+    /** Under the widget: its chart as a PNG (charts only) and its data as XLSX. */
+    private Div exports(String fileStem, WidgetSheet sheet) {
+        Div exports = new Div();
+        exports.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
+                .set("align-items", "center").set("font-size", "var(--lumo-font-size-s)");
+        if (drawn != null) {
+            ChartView chart = drawn;
+            Button png = new Button(figures.text("dashboards.export.png"), e -> chart.downloadPng(fileStem + ".png"));
+            png.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            png.setId(prefix + "-png");
+            exports.add(png);
+        }
+        Anchor xlsx = new Anchor((DownloadHandler) download -> {
+            download.setFileName(fileStem + ".xlsx");
+            download.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            sheet.write(download.getOutputStream());
+        }, figures.text("dashboards.export.xlsx"));
+        xlsx.setId(prefix + "-xlsx");
+        exports.add(xlsx);
+        return exports;
     }
 
     private void number(MetricResult result, MetricSnapshot snapshot) {
@@ -169,6 +199,7 @@ final class WidgetCard extends Div {
         ChartSpec spec = new ChartSpec(kind, null, labels, series);
         ChartView chart = widget.chart() == Chart.STACKED_BAR ? Charts.stacked(spec) : Charts.of(spec);
         chart.setId(prefix + "-chart");
+        drawn = chart;
         chart.addPointClickListener((s, index) -> {
             List<Filter> drill = seriesDrills.get(s).get(index);
             if (drill != null) {
@@ -177,6 +208,41 @@ final class WidgetCard extends Div {
         });
         add(chart, new PointLinks(prefix, metric, labels, series, seriesDrills, figures,
                 kind == ChartSpec.Kind.PIE || kind == ChartSpec.Kind.DOUGHNUT));
+    }
+
+    /**
+     * The stages of the metric's group field top first, each bar its records (a stage without records too, as 0),
+     * each opening its stage's list.
+     */
+    private void funnel(Widget widget, MetricResult result) {
+        MetricDefinition metric = result.metric();
+        String field = metric.groupBy().isEmpty() ? null : metric.groupBy().get(0);
+        List<String> stages = field == null ? List.of() : widget.stages().isEmpty()
+                ? figures.options(metric, field) : widget.stages();
+        if (stages.isEmpty() || !result.request().grouped()) {
+            chart(widget, result);
+            return;
+        }
+        List<String> labels = new ArrayList<>();
+        List<Number> values = new ArrayList<>();
+        List<List<Filter>> drills = new ArrayList<>();
+        for (String stage : stages) {
+            MetricValue v = result.value(0, List.of(stage));
+            labels.add(figures.group(metric, field, stage));
+            values.add(chartNumber(metric, v));
+            drills.add(v.drill());
+        }
+        List<ChartSpec.Series> series = List.of(new ChartSpec.Series(metric.label().in(figures.locale()), values,
+                List.of()));
+        ChartView chart = Charts.funnel(new ChartSpec(ChartSpec.Kind.BAR, null, labels, series));
+        chart.setId(prefix + "-chart");
+        drawn = chart;
+        chart.addPointClickListener((s, index) -> {
+            if (drills.get(index) != null) {
+                ListLinks.open(UI.getCurrent(), metric.form(), drills.get(index));
+            }
+        });
+        add(chart, new PointLinks(prefix, metric, labels, series, List.of(drills), figures, false));
     }
 
     private static Number chartNumber(MetricDefinition metric, MetricValue v) {

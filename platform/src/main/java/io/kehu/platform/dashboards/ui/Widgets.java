@@ -4,6 +4,7 @@ import io.kehu.platform.dashboards.DashboardDefinition.Chart;
 import io.kehu.platform.dashboards.DashboardDefinition.Widget;
 import io.kehu.platform.metrics.MetricDefinition;
 import io.kehu.platform.metrics.MetricRequest;
+import io.kehu.platform.metrics.MetricScope;
 import io.kehu.platform.metrics.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,9 @@ final class Widgets {
                 || widget.chart() == Chart.BAR && (widget.overTime() || metric.groupBy().isEmpty());
     }
 
-    /** The requests of one widget over {@code period}, one per metric. */
-    static List<MetricRequest> requests(Widget widget, List<MetricDefinition> metrics, Period period) {
+    /** The requests of one widget over {@code period} narrowed to {@code scope}, one per metric. */
+    static List<MetricRequest> requests(Widget widget, List<MetricDefinition> metrics, Period period,
+                                        MetricScope scope) {
         List<MetricRequest> requests = new ArrayList<>();
         for (MetricDefinition metric : metrics) {
             List<Period> periods;
@@ -42,7 +44,7 @@ final class Widgets {
                 periods = List.of(period);
                 grouped = true;
             }
-            requests.add(new MetricRequest(metric, metric.time() == null ? List.of() : periods, grouped));
+            requests.add(new MetricRequest(metric, metric.time() == null ? List.of() : periods, grouped, scope));
         }
         return requests;
     }

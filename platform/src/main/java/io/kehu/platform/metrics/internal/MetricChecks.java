@@ -97,7 +97,7 @@ final class MetricChecks {
             return;
         }
         boolean numeric = NUMBERS.contains(type);
-        if ((function == Function.SUM || function == Function.AVG) && !numeric) {
+        if ((function == Function.SUM || function == Function.AVG || function == Function.PERCENTILE) && !numeric) {
             problem(path + ".field", function.name().toLowerCase() + " needs a number or money field, not "
                     + type.name().toLowerCase() + " field '" + field + "'");
         }

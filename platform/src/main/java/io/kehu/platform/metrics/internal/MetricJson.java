@@ -87,7 +87,12 @@ public final class MetricJson {
         Target target = null;
         if (root.has("target")) {
             target = new Target(root.path("target").path("value").decimalValue(),
-                    Direction.valueOf(upper(root.path("target").path("direction").asString())));
+                    Direction.valueOf(upper(root.path("target").path("direction").asString())),
+                    root.path("target").has("owner") ? root.path("target").get("owner").asString() : null);
+            if (target.owner() != null && time == null) {
+                checks.problem("$.target.owner", "a target's owner is told about closed periods that miss it: "
+                        + "give the metric a 'time' field");
+            }
         }
         Unit unit = root.has("unit") ? Unit.valueOf(upper(root.path("unit").asString()))
                 : defaultUnit(measure, form);
@@ -131,7 +136,14 @@ public final class MetricJson {
             }
             checks.measured(function, field, since, path);
         }
-        return new Measure(function, field, since, filters, numerator, denominator);
+        java.math.BigDecimal percentile = node.has("percentile") ? node.get("percentile").decimalValue() : null;
+        if ((function == Function.PERCENTILE) != (percentile != null)) {
+            checks.problem(path + ".percentile", function == Function.PERCENTILE
+                    ? "a percentile needs 'percentile', e.g. 0.9 for p90" : "'percentile' belongs to a percentile only");
+            percentile = null;
+        }
+        return new Measure(function, field, since, filters, numerator, denominator,
+                function == Function.PERCENTILE ? percentile : null);
     }
 
     private List<Filter> filters(JsonNode list, String path, MetricChecks checks, TimeAxis time) {

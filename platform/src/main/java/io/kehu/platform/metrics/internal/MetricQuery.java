@@ -47,7 +47,7 @@ public final class MetricQuery {
     public static List<Object> batchKey(MetricRequest r) {
         MetricDefinition m = r.metric();
         return List.of(m.form(), m.filters(), r.grouped() ? m.groupBy() : List.of(),
-                m.time() == null ? "" : m.time().field(), r.effectivePeriods());
+                m.time() == null ? "" : m.time().field(), r.effectivePeriods(), r.scope());
     }
 
     /** Computes {@code requests} (all with the same {@link #batchKey}) as {@code actor}. */
@@ -56,7 +56,7 @@ public final class MetricQuery {
         MetricDefinition shape = first.metric();
         List<String> groupBy = first.grouped() ? shape.groupBy() : List.of();
         List<Period> periods = first.effectivePeriods();
-        RecordAggregation aggregation = new RecordAggregation(form.id(), shape.filters(), groupBy, List.of(),
+        RecordAggregation aggregation = new RecordAggregation(form.id(), filters(first), groupBy, List.of(),
                 periods.stream().map(p -> periodFilters(shape, p)).toList());
         for (int i = 0; i < requests.size(); i++) {
             for (RecordAggregation.Measure m : measures(i, requests.get(i).metric().measure())) {
@@ -101,7 +101,7 @@ public final class MetricQuery {
 
     private static RecordAggregation.Measure aggregate(Measure m, String name) {
         RecordAggregation.Function f = RecordAggregation.Function.valueOf(m.function().name());
-        return new RecordAggregation.Measure(f, m.field(), m.since(), m.filters(), name);
+        return new RecordAggregation.Measure(f, m.field(), m.since(), m.filters(), name, m.percentile());
     }
 
     /** The number of records a measure is computed from: its filters, and its field(s) not empty. */
@@ -124,7 +124,7 @@ public final class MetricQuery {
                               Map<String, Object> measures) {
         MetricDefinition metric = r.metric();
         Measure measure = metric.measure();
-        List<Filter> base = new ArrayList<>(metric.filters());
+        List<Filter> base = filters(r);
         if (!r.effectivePeriods().isEmpty()) {
             base.addAll(periodFilters(metric, r.effectivePeriods().get(period)));
         }
@@ -161,6 +161,13 @@ public final class MetricQuery {
         }
         boolean hidden = n < metric.minimumN() && measure.function() == Function.RATIO;
         return new MetricValue(hidden ? null : value, n, drill, nDrill, hidden);
+    }
+
+    /** The records that count at all: the metric's filters and the dashboard's global ones on this form. */
+    private List<Filter> filters(MetricRequest r) {
+        List<Filter> filters = new ArrayList<>(r.metric().filters());
+        filters.addAll(r.scope().filtersOn(form));
+        return filters;
     }
 
     private static BigDecimal number(Object raw) {

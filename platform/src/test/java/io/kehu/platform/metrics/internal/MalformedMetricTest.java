@@ -74,6 +74,27 @@ class MalformedMetricTest {
     }
 
     @Test
+    void aPercentileNamesItsFractionAndMeasuresNumbersOrDurations() {
+        assertThat(problems("""
+                {"id": "x", "label": {"zh": "甲", "en": "A"}, "form": "feedback",
+                 "measure": {"function": "percentile", "field": "first_response_at", "since": "received_at"}}
+                """)).singleElement().asString().startsWith("$.measure.percentile a percentile needs 'percentile'");
+        assertThat(problems("""
+                {"id": "x", "label": {"zh": "甲", "en": "A"}, "form": "feedback",
+                 "measure": {"function": "percentile", "percentile": 0.9, "field": "severity"}}
+                """)).anyMatch(p -> p.startsWith("$.measure.field percentile needs a number or money field"));
+        assertThat(problems("""
+                {"id": "x", "label": {"zh": "甲", "en": "A"}, "form": "feedback",
+                 "measure": {"function": "percentile", "percentile": 90, "field": "first_response_at",
+                             "since": "received_at"}}
+                """)).anyMatch(p -> p.startsWith("$.measure.percentile "));
+        assertThat(problems("""
+                {"id": "x", "label": {"zh": "甲", "en": "A"}, "form": "feedback",
+                 "measure": {"function": "count", "percentile": 0.5}}
+                """)).anyMatch(p -> p.startsWith("$.measure.percentile 'percentile' belongs to a percentile only"));
+    }
+
+    @Test
     void theShippedMetricsReadWithoutProblems() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("../form-definitions/metrics"))) {
             for (Path file : files.toList()) {

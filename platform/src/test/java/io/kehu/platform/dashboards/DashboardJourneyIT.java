@@ -1,0 +1,137 @@
+package io.kehu.platform.dashboards;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormPublisher;
+import io.kehu.platform.records.Record;
+import io.kehu.platform.records.Records;
+import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.support.Chromium;
+import io.kehu.platform.support.TestAccounts;
+import io.kehu.platform.workspace.WorkspaceFixture;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A manager in a real Chromium, in Chinese: opens a dashboard, narrows it with the global region filter, clicks the
+ * first bar of the lifecycle chart on the canvas and lands on the customer list with the same count; then the same
+ * chart in Lumo's dark theme. Screenshots in target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kehu.db.url=",
+        "kehu.db.data-dir=target/test-data/dashboard-journey-${random.uuid}",
+        "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
+        "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+class DashboardJourneyIT {
+
+    private static final String PASSWORD = "journey-Pw-2026";
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Records records;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    FormCatalog catalog;
+    @Autowired
+    FormPublisher publisher;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
+    @AfterAll
+    static void quit() {
+        chromium.close();
+    }
+
+    @Test
+    void aManagerFiltersTheDashboardByRegionAndABarOpensTheSameNumberOfCustomers() {
+        WorkspaceFixture fixture = new WorkspaceFixture(records, accounts, catalog, publisher);
+        String username = "mgr" + WorkspaceFixture.token().toLowerCase();
+        accounts.create(username, "孙经理", PASSWORD, Set.of(Role.MANAGER));
+        Actor rep = fixture.user("赵敏", Role.STAFF);
+        String t = WorkspaceFixture.token();
+        for (String region : List.of("east_china", "east_china", "east_china", "south_china")) {
+            Record c = fixture.customer(rep, "嘉兴" + t + region + WorkspaceFixture.token());
+            records.update(rep, "customer", c.id(), c.rowVersion(), Map.of("region", region));
+        }
+
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1366, 900))) {
+            context.setDefaultTimeout(45_000);
+            Page page = context.newPage();
+            page.onConsoleMessage(m -> System.out.println("[browser " + m.type() + "] " + m.text()));
+            String base = "http://localhost:" + port;
+            Chromium.signIn(page, base, username, PASSWORD);
+            page.navigate(base + "/dashboards/customer_base?period=this_month");
+            assertThat(page.locator("#dashboard-title")).hasText("客户与购买");
+            awaitChart(page, "widget-4-chart");
+
+            page.locator("#dashboard-region").click();
+            page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("华东")).click();
+            assertThat(page).hasURL(Pattern.compile(".*/dashboards/customer_base\\?.*region=east_china.*"));
+            assertThat(page.locator("#dashboard-region")).containsText("华东");
+            awaitChart(page, "widget-4-chart");
+            String firstBar = page.locator("#widget-4-point-0-0").textContent();
+            long expected = Long.parseLong(firstBar.replaceAll(".*: ", "").replace(",", "").strip());
+            org.assertj.core.api.Assertions.assertThat(expected).as(firstBar).isPositive();
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Chromium.screenshot("dashboard-region-filter")));
+
+            // a click on the first bar, on the canvas where Chart.js drew it
+            page.locator("#widget-4-chart").scrollIntoViewIfNeeded();
+            @SuppressWarnings("unchecked")
+            List<Number> at = (List<Number>) page.evaluate("""
+                    id => {
+                      const chart = document.getElementById(id).__kehuChart;
+                      const p = chart.getDatasetMeta(0).data[0].getCenterPoint();
+                      const r = chart.canvas.getBoundingClientRect();
+                      return [r.left + p.x, r.top + p.y];
+                    }""", "widget-4-chart");
+            page.mouse().click(at.get(0).doubleValue(), at.get(1).doubleValue());
+            assertThat(page).hasURL(Pattern.compile(".*/forms/customer\\?filters=.*"));
+            assertThat(page.locator("#list-count")).hasText("共 " + expected + " 条");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Chromium.screenshot("dashboard-drill-through")));
+
+            // back to the same figures; in Lumo's dark theme the chart redraws in its light-on-dark colours
+            page.goBack();
+            assertThat(page).hasURL(Pattern.compile(".*region=east_china.*"));
+            awaitChart(page, "widget-4-chart");
+            page.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+            page.waitForFunction("""
+                    () => {
+                      const host = document.getElementById('widget-4-chart');
+                      const text = getComputedStyle(host).getPropertyValue('--lumo-secondary-text-color').trim();
+                      return window.Chart && text && Chart.defaults.color === text;
+                    }""");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Chromium.screenshot("dashboard-dark")));
+        }
+    }
+
+    /** Waits until Chart.js has drawn the chart with this id (the script loads once per page). */
+    private static void awaitChart(Page page, String id) {
+        page.waitForFunction("id => { const e = document.getElementById(id); return e && e.__kehuChart; }", id);
+    }
+}
