@@ -53,6 +53,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Karibu tests of the workflow editor's settings dialogs in Chinese: who may act, the guard, required fields, the
@@ -307,6 +309,40 @@ class WorkflowSettingsViewTest {
             }
             assertThat(view.currentJson()).as(file.toString()).isEqualTo(shipped);
         }
+    }
+
+    @Test
+    void anEditChangesOnlyWhatItEditsAndAProblemShowsAtItsRow() throws Exception {
+        DesignerFixture.publishForms(context.getBean(io.kehu.platform.forms.FormCatalog.class), publisher, accounts);
+        WorkflowDesignerView view = open();
+        String shipped = WorkflowDesignerView.pretty(JSON.readTree(
+                Files.readString(Path.of("../form-definitions/workflows/complaint_handling.json"))));
+        view.load(shipped);
+
+        // 处理完成: the handler or a manager; staff are added, nothing else changes, the roles keep their order.
+        openSettings("wf-transitions", 1);
+        assertThat(_get(MultiSelectComboBox.class, spec -> spec.withId("wf-tr-actors-user-fields")).getValue())
+                .containsExactly("handler");
+        assertThat(_get(Select.class, spec -> spec.withId("wf-tr-comment")).getValue()).isEqualTo("required");
+        assertThat(_get(TextField.class, spec -> spec.withId("wf-action-0-title-zh")).getValue())
+                .isEqualTo("回访客户，确认投诉已解决");
+        assertThat(_get(IntegerField.class, spec -> spec.withId("wf-action-0-due-amount")).getValue()).isEqualTo(3);
+        choose(MultiSelectComboBox.class, "wf-tr-actors-roles", Set.of("MANAGER", "STAFF"));
+        click("wf-tr-apply");
+        ObjectNode expected = (ObjectNode) JSON.readTree(shipped);
+        ((ArrayNode) expected.path("transitions").get(1).path("actors").get("roles")).add("STAFF");
+        assertThat(view.currentJson()).isEqualTo(WorkflowDesignerView.pretty(expected));
+
+        // A new 设置字段 without a field is a problem: listed at its row and in the dialog when opened again.
+        openSettings("wf-transitions", 0);
+        click("wf-action-add-setField");
+        click("wf-tr-apply");
+        assertThat(view.problems()).extracting(p -> p.jsonPath()).containsExactly("$.transitions[0].actions[3].field");
+        String atRow = ((Span) GridKt._getCellComponent(grid("wf-transitions"), 0, "problems")).getText();
+        assertThat(atRow).isNotBlank().doesNotContain("$.");
+        openSettings("wf-transitions", 0);
+        assertThat(_get(Span.class, spec -> spec.withId("wf-transition-dialog-problems")).getText()).isEqualTo(atRow);
+        click("wf-tr-cancel");
     }
 
     private FieldDefinition fieldOf(String id) {

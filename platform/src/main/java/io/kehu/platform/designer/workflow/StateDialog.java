@@ -25,13 +25,11 @@ public final class StateDialog extends Dialog {
     public static final List<String> COLOURS = List.of("grey", "blue", "green", "orange", "red", "purple");
     private static final List<String> BREACHES = List.of("notifyManager", "reassignToManager");
 
-    private final ObjectNode state;
     private final ObjectNode copy;
     private final Span problems = new Span();
 
     /** {@code applied} runs after 确定 changed the state. */
     public StateDialog(ObjectNode state, WorkflowEditing editing, Runnable applied) {
-        this.state = state;
         this.copy = state.deepCopy();
         setId("wf-state-dialog");
         setHeaderTitle(getTranslation("wf.st.title",
