@@ -14,7 +14,9 @@ import io.kehu.platform.workflow.WorkflowStep;
 import io.kehu.platform.workflow.WorkflowTimer;
 import io.kehu.platform.workflow.timers.TimerQueue;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -62,8 +64,15 @@ public class StateClocks {
         if (saved.created()) {
             enter(workflow, saved.id(), workflow.initialState().id());
         } else if (saved.changedFields().contains(workflow.statusField())) {
-            records.get(CLOCKS, saved.formId(), saved.id()).ifPresent(r -> enter(workflow, saved.id(),
-                    String.valueOf(r.get(workflow.statusField())), r.createdAt().toInstant()));
+            // A transition says where the record goes and when it was made; otherwise (a publish's remapping without
+            // them) the record is read.
+            Optional<TransitionScope.Entering> entering = TransitionScope.entering(saved.formId(), saved.id());
+            if (entering.isPresent()) {
+                enter(workflow, saved.id(), entering.get().state(), entering.get().createdAt());
+            } else {
+                records.get(CLOCKS, saved.formId(), saved.id()).ifPresent(r -> enter(workflow, saved.id(),
+                        String.valueOf(r.get(workflow.statusField())), r.createdAt().toInstant()));
+            }
         }
     }
 
@@ -101,23 +110,24 @@ public class StateClocks {
         Instant now = clock.now();
         BusinessCalendar calendar = calendars.of(workflow);
         Sla sla = state.sla();
+        List<TimerQueue.NewTimer> start = new ArrayList<>();
         if (sla != null) {
             // The move being written is not in the log yet: the log holds the steps before this entry.
             Instant deadline = createdAt == null ? deadline(calendar, sla, now)
                     : SlaBudget.deadline(workflow, calendar, state, pausedBefore(workflow, recordId), createdAt, now);
-            timers.schedule(deadline, SLA_BREACH, workflow.form(), recordId, workflow.id(), state.id());
+            start.add(new TimerQueue.NewTimer(deadline, SLA_BREACH, state.id()));
             if (sla.remindBefore() != null) {
                 Instant remind = deadline.minus(sla.remindBefore());
-                timers.schedule(remind.isAfter(now) ? remind : now, SLA_REMIND, workflow.form(), recordId,
-                        workflow.id(), state.id());
+                start.add(new TimerQueue.NewTimer(remind.isAfter(now) ? remind : now, SLA_REMIND, state.id()));
             }
         }
         for (WorkflowTimer step : workflow.timers()) {
             if (step.state().equals(state.id())) {
                 Instant due = step.workingTime() ? calendar.plusWorkingTime(now, step.after()) : now.plus(step.after());
-                timers.schedule(due, STEP, workflow.form(), recordId, workflow.id(), step.id());
+                start.add(new TimerQueue.NewTimer(due, STEP, step.id()));
             }
         }
+        timers.scheduleAll(workflow.form(), recordId, workflow.id(), start);
     }
 
     /** The record's logged steps, read only when the workflow has a pausing state (else they cannot matter). */

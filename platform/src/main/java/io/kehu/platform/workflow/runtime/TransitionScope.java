@@ -1,6 +1,8 @@
 package io.kehu.platform.workflow.runtime;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -17,7 +19,16 @@ public final class TransitionScope {
      * @param toState the status value the write may set, or null when it may not change the status
      * @param fields the other fields the write may change whatever the state's {@code editable} says; null: any
      */
-    private record Move(String formId, long recordId, String toState, Set<String> fields) {
+    private record Move(String formId, long recordId, String toState, Set<String> fields, Instant createdAt) {
+    }
+
+    /**
+     * The state a transition is moving a record into and when the record was made, for the state clocks.
+     *
+     * @param state the state entered
+     * @param createdAt when the record was created
+     */
+    public record Entering(String state, Instant createdAt) {
     }
 
     private static final ThreadLocal<Move> CURRENT = new ThreadLocal<>();
@@ -30,7 +41,15 @@ public final class TransitionScope {
      * with it the transition's {@code setField} values, whatever fields the state left lets people edit.
      */
     public static <T> T moving(String formId, long recordId, String toState, Supplier<T> write) {
-        return within(new Move(formId, recordId, toState, null), write);
+        return within(new Move(formId, recordId, toState, null, null), write);
+    }
+
+    /**
+     * As {@link #moving(String, long, String, Supplier)}, also telling the state clocks when the record was made, so
+     * they need not read it again.
+     */
+    public static <T> T moving(String formId, long recordId, String toState, Instant createdAt, Supplier<T> write) {
+        return within(new Move(formId, recordId, toState, null, createdAt), write);
     }
 
     /**
@@ -38,7 +57,7 @@ public final class TransitionScope {
      * allowed even where the current state does not let people edit them: the transition asks for them.
      */
     public static <T> T filling(String formId, long recordId, Set<String> fields, Supplier<T> write) {
-        return within(new Move(formId, recordId, null, Set.copyOf(fields)), write);
+        return within(new Move(formId, recordId, null, Set.copyOf(fields), null), write);
     }
 
     private static <T> T within(Move move, Supplier<T> write) {
@@ -53,6 +72,14 @@ public final class TransitionScope {
                 CURRENT.set(outer);
             }
         }
+    }
+
+    /** The state record {@code recordId} of {@code formId} is being moved into, when its creation time is known. */
+    public static Optional<Entering> entering(String formId, long recordId) {
+        Move move = CURRENT.get();
+        return move != null && move.formId().equals(formId) && move.recordId() == recordId && move.toState() != null
+                && move.createdAt() != null ? Optional.of(new Entering(move.toState(), move.createdAt()))
+                : Optional.empty();
     }
 
     /** Whether the current thread is moving record {@code recordId} of {@code formId} to {@code state}. */

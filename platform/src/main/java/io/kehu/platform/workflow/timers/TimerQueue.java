@@ -67,6 +67,25 @@ public class TimerQueue {
                 .fetchOne(ID);
     }
 
+    /** A timer to start: when, what kind, and about what (a state or a scheduled step). */
+    public record NewTimer(Instant dueAt, String kind, String subject) {
+    }
+
+    /**
+     * Starts several timers of one record and workflow in one statement (a state's deadline, its reminder and its
+     * scheduled steps are started together on every transition).
+     */
+    public void scheduleAll(String formId, long recordId, String workflowId, List<NewTimer> timers) {
+        if (timers.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(TIMER).columns(DUE_AT, KIND, FORM_ID, RECORD_ID, WORKFLOW_ID, SUBJECT);
+        for (NewTimer t : timers) {
+            insert = insert.values(utc(t.dueAt()), t.kind(), formId, recordId, workflowId, t.subject());
+        }
+        insert.execute();
+    }
+
     /** Cancels a record's pending timers of one workflow (it left the state they were about); returns how many. */
     public int cancel(String formId, long recordId, String workflowId) {
         return dsl.deleteFrom(TIMER)
