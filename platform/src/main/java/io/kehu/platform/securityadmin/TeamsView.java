@@ -58,7 +58,7 @@ public class TeamsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(this::roles).setHeader(getTranslation("security.teams.column.roles")).setAutoWidth(true);
         grid.addComponentColumn(this::managerPicker).setKey("manager")
-                .setHeader(getTranslation("security.teams.column.manager")).setFlexGrow(2);
+                .setHeader(getTranslation("security.teams.column.manager")).setFlexGrow(3).setWidth("16rem");
         grid.addColumn(this::teamSize).setKey("team").setHeader(getTranslation("security.teams.column.team"))
                 .setAutoWidth(true);
         grid.setAllRowsVisible(true);
