@@ -28,6 +28,7 @@ import io.kehu.platform.designer.workflow.WorkflowEditing;
 import io.kehu.platform.designer.workflow.WorkflowSummaries;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.ui.MainLayout;
+import io.kehu.platform.workflow.NotifyChannels;
 import io.kehu.platform.workflow.WorkflowException;
 import io.kehu.platform.workflow.WorkflowProblem;
 import io.kehu.platform.workflow.WorkflowVersion;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.springframework.beans.factory.ObjectProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +68,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private final WorkflowVersions versions;
     private final UserAccounts accounts;
     private final ConditionFields conditions;
+    private final ObjectProvider<NotifyChannels> channels;
     private final H2 title = new H2();
     private final Span version = new Span();
     private final Grid<ObjectNode> states = new Grid<>();
@@ -79,8 +82,9 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private List<WorkflowProblem> found = List.of();
 
     WorkflowDesignerView(DesignerServices services, WorkflowVersions versions, UserAccounts accounts,
-                         ConditionFields conditions) {
+                         ConditionFields conditions, ObjectProvider<NotifyChannels> channels) {
         this.services = services;
+        this.channels = channels;
         this.conditions = conditions;
         this.versions = versions;
         this.accounts = accounts;
@@ -364,7 +368,8 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     }
 
     private java.util.Optional<WorkflowEditing> editing() {
-        java.util.Optional<WorkflowEditing> editing = WorkflowEditing.of(doc, services.catalog, versions, conditions);
+        java.util.Optional<WorkflowEditing> editing = WorkflowEditing.of(doc, services.catalog, versions, conditions,
+                channels.stream().flatMap(c -> c.channels().stream()).toList());
         if (editing.isEmpty()) {
             Notification.show(getTranslation("wf.formNotPublished"));
         }

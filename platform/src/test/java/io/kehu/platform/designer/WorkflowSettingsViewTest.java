@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -31,6 +32,9 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
+import io.kehu.platform.webhooks.EndpointSettings;
+import io.kehu.platform.webhooks.PayloadFormat;
+import io.kehu.platform.webhooks.Webhooks;
 import io.kehu.platform.workflow.TransitionRefusedException;
 import io.kehu.platform.workflow.WhoMayAct;
 import io.kehu.platform.workflow.WorkflowTask;
@@ -186,7 +190,10 @@ class WorkflowSettingsViewTest {
         _setValue(_get(Checkbox.class, spec -> spec.withId("wf-action-2-to-owner")), true);
         type("wf-action-2-message-zh", "已开始处理");
         type("wf-action-2-message-en", "Work has started");
-        type("wf-action-2-webhook", "ops");
+        ComboBox<String> channel = cast(_get(ComboBox.class, spec -> spec.withId("wf-action-2-webhook")));
+        ComboBoxKt._fireCustomValueSet(channel, "ops");
+        assertThat(channel.getHelperText()).isEqualTo(
+                "Webhook 控制台中还没有名为“ops”的通道：站内提醒照常发送，群里收不到，请先在 Webhook 控制台设置");
         // The notice goes before the task: moved up once.
         click("wf-action-2-up");
         assertThat(_get(Span.class, spec -> spec.withId("wf-action-1-title")).getText()).isEqualTo("2. 发送通知");
@@ -353,5 +360,24 @@ class WorkflowSettingsViewTest {
     @SuppressWarnings("unchecked")
     private static <T> T cast(Object value) {
         return (T) value;
+    }
+
+    @Test
+    void aNotifyOffersTheChannelsSetUpInTheWebhooksConsoleAndSaysWhetherOneReachesAGroup() {
+        String name = "wfs_group_" + SEQUENCE.incrementAndGet();
+        context.getBean(Webhooks.class).addEndpoint(admin, new EndpointSettings("http://127.0.0.1:9/hook", "售后群",
+                PayloadFormat.WECOM, Set.of(), Set.of(), Set.of(), null, name, null));
+        open();
+        openSettings("wf-transitions", 0);
+        click("wf-action-add-notify");
+        ComboBox<String> channel = cast(_get(ComboBox.class, spec -> spec.withId("wf-action-0-webhook")));
+        assertThat(channel.getListDataView().getItems().toList()).contains(name);
+        assertThat(channel.getItemLabelGenerator().apply(name)).isEqualTo(name + "（售后群）");
+        assertThat(channel.getHelperText()).isEqualTo("Webhook 控制台中为终端设置的通道名称，如企业微信群机器人");
+        _setValue(channel, name);
+        assertThat(channel.getHelperText()).isEqualTo("已在 Webhook 控制台设置，流转时会发到该群");
+        ComboBoxKt._fireCustomValueSet(channel, "not_set_up");
+        assertThat(channel.getValue()).isEqualTo("not_set_up");
+        assertThat(channel.getHelperText()).startsWith("Webhook 控制台中还没有名为“not_set_up”的通道");
     }
 }

@@ -6,6 +6,7 @@ import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.workflow.NotifyChannels;
 import io.kehu.platform.workflow.WorkflowVersion;
 import io.kehu.platform.workflow.WorkflowVersions;
 import java.util.ArrayList;
@@ -27,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param forms every published form
  * @param workflows the stored workflows by id, in their published (else draft) version
  * @param conditions the designer's condition editor (visual builder with Groovy for experts)
+ * @param channels the webhook channels a {@code notify} may name (empty without the webhooks feature)
  */
 public record WorkflowEditing(FormDefinition form, String statusField, List<FormDefinition> forms,
-        Map<String, WorkflowChoice> workflows, ConditionFields conditions) {
+        Map<String, WorkflowChoice> workflows, ConditionFields conditions, List<NotifyChannels.Channel> channels) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -39,7 +41,8 @@ public record WorkflowEditing(FormDefinition form, String statusField, List<Form
 
     /** The choices for the definition {@code doc}; empty when its form is not published (nothing to choose from). */
     public static java.util.Optional<WorkflowEditing> of(JsonNode doc, FormCatalog catalog,
-                                                         WorkflowVersions versions, ConditionFields conditions) {
+                                                         WorkflowVersions versions, ConditionFields conditions,
+                                                         List<NotifyChannels.Channel> channels) {
         return catalog.published(doc.path("form").asString("")).map(form -> {
             Map<String, WorkflowChoice> workflows = new LinkedHashMap<>();
             for (String id : versions.workflowIds()) {
@@ -49,7 +52,7 @@ public record WorkflowEditing(FormDefinition form, String statusField, List<Form
                                         w.path("label").path("en").asString(id)), w.path("form").asString(""))));
             }
             return new WorkflowEditing(form, doc.path("statusField").asString(""), catalog.allPublished(),
-                    workflows, conditions);
+                    workflows, conditions, List.copyOf(channels));
         });
     }
 
