@@ -24,12 +24,22 @@ public final class ChartView extends Div {
                     {detail: {series: elements[0].datasetIndex, index: elements[0].index}}));
               }
             };
-            // text, grid lines and slice borders in the theme's colours, so a chart reads in Lumo's dark theme too
+            // text, grid lines and slice borders in the theme's colours, so a chart reads in Lumo's dark theme too;
+            // the grid goes into this chart's options, not Chart.defaults.borderColor, which would switch off the
+            // Colors plugin (the default bar and slice colours)
             const themed = () => {
               const css = getComputedStyle(host), colour = name => css.getPropertyValue(name).trim();
-              if (colour('--lumo-secondary-text-color')) { Chart.defaults.color = colour('--lumo-secondary-text-color'); }
-              if (colour('--lumo-contrast-10pct')) { Chart.defaults.borderColor = colour('--lumo-contrast-10pct'); }
+              const text = colour('--lumo-secondary-text-color'), line = colour('--lumo-contrast-20pct');
+              if (text) { Chart.defaults.color = text; }
               if (colour('--lumo-base-color')) { Chart.defaults.elements.arc.borderColor = colour('--lumo-base-color'); }
+              if (line && config.type !== 'pie' && config.type !== 'doughnut') {
+                const scales = config.options.scales = config.options.scales || {};
+                for (const axis of ['x', 'y']) {
+                  const scale = scales[axis] = scales[axis] || {};
+                  scale.grid = Object.assign({}, scale.grid, {color: line});
+                  scale.border = Object.assign({}, scale.border, {color: line});
+                }
+              }
             };
             const draw = () => {
               if (host.__kehuChart) { host.__kehuChart.destroy(); }
