@@ -2,6 +2,7 @@ package io.kehu.platform.records;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.impl.DSL;
@@ -29,6 +30,14 @@ final class Binds {
         Param<T> p = DSL.val(value, column);
         params.add(p);
         shape.append(value == null ? 'n' : '?');
+        return p;
+    }
+
+    /** One bind value holding a whole array (PostgreSQL's {@code = any(?)}). */
+    <T> Param<T[]> array(T[] values, DataType<T[]> type) {
+        Param<T[]> p = DSL.val(values, type);
+        params.add(p);
+        shape.append('?');
         return p;
     }
 

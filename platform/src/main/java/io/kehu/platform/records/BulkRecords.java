@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jooq.Condition;
+import org.jooq.SQLDialect;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -113,7 +114,8 @@ public class BulkRecords {
         FormDefinition form = services.form(query.formId());
         RecordAccess.requireRead(form, actor);
         RecordTable table = services.table(form);
-        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues());
+        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues())
+                .arrayLists(services.dsl().dialect().family() == SQLDialect.POSTGRES);
         Condition where = table.deletedAt.isNull().and(services.visibility().of(table, actor))
                 .and(conditions.filters(query.filters())).and(conditions.search(query.search()));
         new RecordStreamReader(services.dsl(), table, actor).forEach(where, fieldIds, each);

@@ -318,9 +318,8 @@ final class WriteChecks {
         Map<Object, Set<Long>> holders = new HashMap<>();
         List<Object> stored = new ArrayList<>(byStored.keySet());
         for (int from = 0; from < stored.size(); from += LOOKUP_PART) {
-            List<Field<Object>> part = stored.subList(from, Math.min(stored.size(), from + LOOKUP_PART)).stream()
-                    .<Field<Object>>map(v -> DSL.val(v, column)).toList();
-            services.dsl().select(table.id, column).from(table.table).where(column.in(part))
+            List<Object> part = stored.subList(from, Math.min(stored.size(), from + LOOKUP_PART));
+            services.dsl().select(table.id, column).from(table.table).where(valueIn(column, part))
                     .and(table.deletedAt.isNull())
                     .forEach(r -> holders.computeIfAbsent(normal(r.value2()), k -> new HashSet<>()).add(r.value1()));
         }
@@ -344,6 +343,22 @@ final class WriteChecks {
             case java.time.OffsetDateTime t -> t.toInstant();
             default -> value;
         };
+    }
+
+    /**
+     * {@code column IN (values)}; on PostgreSQL {@code column = any(?)} with one array bind, so a chunk's
+     * look-up is not thousands of binds to render, send and parse.
+     */
+    private org.jooq.Condition valueIn(Field<Object> column, List<Object> values) {
+        if (services.dsl().dialect().family() != SQLDialect.POSTGRES || values.size() < 2) {
+            return column.in(values.stream().<Field<Object>>map(v -> DSL.val(v, column)).toList());
+        }
+        org.jooq.DataType<Object> type = column.getDataType();
+        Object[] array = (Object[]) java.lang.reflect.Array.newInstance(type.getType(), values.size());
+        for (int i = 0; i < array.length; i++) {
+            array[i] = type.convert(values.get(i));
+        }
+        return column.eq(DSL.any(DSL.val(array, type.getArrayDataType())));
     }
 
     private org.jooq.Condition idIn(RecordTable t, Collection<Long> ids) {

@@ -16,6 +16,7 @@ import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.KehuTest;
 import io.kehu.platform.support.PostgresDatabase;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -24,9 +25,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -36,17 +42,24 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Bench (not in the test suite: its name does not end in Test; run it by name) of an import on PostgreSQL: N customer
- * rows (default 100,000; {@code -Dkehu.bench.rows=N}) generated as a CSV, a dry run and an import (skip bad rows,
- * 1,000 rows per commit) onto the shipped customer form through the whole write path (conversion, checks, unique
- * phone look-ups, the Groovy rule, audit), against {@code COPY} of the same file into a plain table in the same run.
- * Writes its section of docs/benchmarks.md:
- * {@code mvn -o -pl platform -am test -Dtest=ImportsBench -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Bench (not in the test suite: its name does not end in Test; run it by name) of an import: N customer rows
+ * (default 100,000; {@code -Dkehu.bench.rows=N}) generated once as a CSV under {@code target/} and reused, a dry run
+ * ({@code -Dkehu.bench.dryRun=false} leaves it out) and an import (skip bad rows, 1,000 rows per commit) onto the
+ * shipped customer form through the whole write path (conversion, checks, unique phone look-ups, the Groovy rule,
+ * duplicate look-ups, audit, row keys), on PostgreSQL against {@code COPY} of the same file into a plain table in the
+ * same run ({@code -Dkehu.bench.db=h2}: on the embedded H2 database, without COPY).
+ *
+ * <p>Besides the wall time (noisy on a shared machine) it measures the CPU time per 1,000 rows of this JVM and of
+ * the PostgreSQL server processes serving the bench's database, and the heap's high-water mark (the heap pools' peaks, reset before each run).
+ * {@code -Dkehu.bench.jfr=FILE} records the import with Flight Recorder ("profile" settings);
+ * {@code -Dkehu.bench.label=NAME} writes the figures as a section of their own (e.g. before/after a change) of
+ * docs/benchmarks.md: {@code mvn -o -pl platform -am test -Dtest=ImportsBench -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @KehuTest
 @DirtiesContext
 class ImportsBench {
 
+    private static final boolean POSTGRES = !"h2".equals(System.getProperty("kehu.bench.db"));
     private static PostgresDatabase database;
 
     @Autowired
@@ -62,29 +75,36 @@ class ImportsBench {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        database = PostgresDatabase.create();
-        database.register(registry);
+        if (POSTGRES) {
+            database = PostgresDatabase.create();
+            database.register(registry);
+        }
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** What one timed run cost. */
+    private record Cost(double seconds, double jvmCpu, double dbCpu, long heapMb) {
+
+        String row(String what, int rows) {
+            return String.format("| %s | %.1f s | %,.0f | %.3f s | %s | %,d MB |", what, seconds, rows / seconds,
+                    jvmCpu * 1000 / rows, dbCpu < 0 ? "—" : String.format("%.3f s", dbCpu * 1000 / rows), heapMb);
+        }
     }
 
     @Test
     void importAgainstCopy() throws Exception {
         int rows = Integer.getInteger("kehu.bench.rows", 100_000);
+        boolean withDryRun = Boolean.parseBoolean(System.getProperty("kehu.bench.dryRun", "true"));
+        String label = System.getProperty("kehu.bench.label", "");
         publisher.publishAll(new DefinitionReader().readFolder(Path.of("../form-definitions")), "bench", "bench");
         Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
-        Path csv = Files.createTempFile("imports-bench", ".csv");
-        String[] regions = {"华东", "华南", "华北", "华中", "西南", "西北", "东北"};
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("客户名称,客户类型,电话,邮箱,区域,备注\n");
-            for (int i = 0; i < rows; i++) {
-                out.write("客户" + i + "," + (i % 3 == 0 ? "个人" : "公司") + "," + (13_000_000_000L + i) + ",c" + i
-                        + "@example.cn," + regions[i % regions.length] + ",第 " + i + " 行\n");
-            }
-        }
+        Path csv = benchFile(rows);
         String load = loadAverage();
         ImportSource source;
         try (var in = Files.newInputStream(csv)) {
@@ -94,65 +114,140 @@ class ImportsBench {
                 imports.headers(source), admin);
         ImportSettings settings = new ImportSettings("customer", source, mapping, ImportMode.CREATE, true);
 
-        resetPeaks();
-        long t0 = System.nanoTime();
-        ImportReport dry = imports.dryRun(admin, settings, new ImportProgress());
-        double drySeconds = (System.nanoTime() - t0) / 1e9;
-        long dryHeap = heapPeakMb();
-
-        resetPeaks();
-        t0 = System.nanoTime();
-        long job = imports.runNow(admin, settings);
-        double importSeconds = (System.nanoTime() - t0) / 1e9;
-        long importHeap = heapPeakMb();
-        ImportJob done = imports.job(admin, job).orElseThrow();
-        if (done.created() != rows || dry.created() != rows) {
-            throw new AssertionError("expected " + rows + " rows, dry run " + dry.created() + ", import "
-                    + done.created() + " (" + done.message() + ")");
-        }
-
-        double copySeconds;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("create table bench_copy (name varchar(120), customer_type varchar(64), phone varchar(32), "
-                    + "email varchar(254), region varchar(64), notes varchar(4000))");
-            t0 = System.nanoTime();
-            try (Reader in = Files.newBufferedReader(csv)) {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "copy bench_copy from stdin with (format csv, header true)", in);
+        Cost dry = null;
+        if (withDryRun) {
+            ImportReport[] report = new ImportReport[1];
+            dry = measure(() -> report[0] = imports.dryRun(admin, settings, new ImportProgress()), null);
+            if (report[0].created() != rows) {
+                throw new AssertionError("expected " + rows + " rows, dry run " + report[0].created());
             }
-            copySeconds = (System.nanoTime() - t0) / 1e9;
         }
+        long[] job = new long[1];
+        Cost run = measure(() -> job[0] = imports.runNow(admin, settings), System.getProperty("kehu.bench.jfr"));
+        ImportJob done = imports.job(admin, job[0]).orElseThrow();
+        if (done.created() != rows) {
+            throw new AssertionError("expected " + rows + " rows, import " + done.created() + " (" + done.message()
+                    + ")");
+        }
+        Cost copy = POSTGRES ? copy(csv) : null;
+
+        String db = POSTGRES ? "PostgreSQL" : "H2 (embedded)";
         String body = String.format("""
-                Measured %s on %s, load average (1 min) %s at the start, %s at the end (other builds were running on
-                the shared machine). %,d customer rows (name, type and region as Chinese labels, unique phone, e-mail,
-                notes) in a %,d KB CSV, onto the shipped `customer` form on PostgreSQL through `BulkRecords.batch`
-                (conversion, definition checks, unique-phone look-ups, the Groovy rule "phone or e-mail", audit rows,
-                events), skip-bad-rows mode (a commit per 1,000 rows with the row keys and the job's progress).
+                ### %s, %,d rows%s
 
-                | run | time | rows/s | heap high-water |
-                |---|---:|---:|---:|
-                | dry run (everything, rolled back) | %.1f s | %,.0f | %,d MB |
-                | import | %.1f s | %,.0f | %,d MB |
-                | `COPY` of the same file into a plain table | %.1f s | %,.0f | — |
+                Measured %s on %s, load average (1 min) %s at the start, %s at the end. %,d customer rows (name,
+                type and region as Chinese labels, unique phone, e-mail, notes) in a %,d KB CSV, onto the shipped
+                `customer` form on %s, skipping bad rows (a commit per 1,000 rows with the row keys and the job's
+                progress). CPU columns: seconds of CPU per 1,000 rows, of this JVM (all threads) and of the
+                database server's processes for the bench's database (PostgreSQL only).
 
-                The heap high-water is the sum of the heap pools' peak usage during the run (reset before it), for the
-                whole test JVM (Spring context included), garbage included. The file is streamed and written in
-                chunks, so it should not grow with the row count; only this row count was measured. Run:
-                `mvn -o -pl platform -am test -Dtest=ImportsBench -Dsurefire.failIfNoSpecifiedTests=false`
-                (`-Dkehu.bench.rows=N` for another size).
-                """, LocalDate.now(), BenchReport.machine(), load, loadAverage(), rows, Files.size(csv) / 1024,
-                drySeconds, rows / drySeconds, dryHeap, importSeconds, rows / importSeconds, importHeap,
-                copySeconds, rows / copySeconds);
-        BenchReport.writeSection(Path.of("../docs/benchmarks.md"), "imports:postgres", "## Imports (`ImportsBench`)\n\n"
-                + body);
+                | run | time | rows/s | JVM CPU / 1,000 rows | DB CPU / 1,000 rows | heap high-water |
+                |---|---:|---:|---:|---:|---:|
+                %s
+                """, db, rows, label.isEmpty() ? "" : " (" + label + ")", LocalDate.now(), BenchReport.machine(),
+                load, loadAverage(), rows, Files.size(csv) / 1024, db,
+                String.join("\n", java.util.stream.Stream.of(
+                        dry == null ? null : dry.row("dry run (everything, rolled back)", rows),
+                        run.row("import", rows),
+                        copy == null ? null : copy.row("`COPY` of the same file into a plain table", rows))
+                        .filter(java.util.Objects::nonNull).toList()));
+        BenchReport.writeSection(Path.of("../docs/benchmarks.md"), "imports:" + (POSTGRES ? "postgres" : "h2") + ":"
+                + rows + (label.isEmpty() ? "" : ":" + label), body);
         System.out.println(body);
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    /** The bench file of {@code rows} rows under target/, written by the first run and reused by later ones. */
+    private static Path benchFile(int rows) throws IOException {
+        Path csv = Path.of("target", "bench-imports-" + rows + ".csv").toAbsolutePath();
+        if (Files.exists(csv)) {
+            return csv;
+        }
+        Path part = Files.createTempFile(csv.getParent(), "bench-imports", ".part");
+        String[] regions = {"华东", "华南", "华北", "华中", "西南", "西北", "东北"};
+        try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+            out.write("客户名称,客户类型,电话,邮箱,区域,备注\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("客户" + i + "," + (i % 3 == 0 ? "个人" : "公司") + "," + (13_000_000_000L + i) + ",c" + i
+                        + "@example.cn," + regions[i % regions.length] + ",第 " + i + " 行\n");
+            }
+        }
+        Files.move(part, csv);
+        return csv;
     }
 
+    private Cost copy(Path csv) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table bench_copy (name varchar(120), customer_type varchar(64), phone varchar(32), "
+                    + "email varchar(254), region varchar(64), notes varchar(4000))");
+        }
+        return measure(() -> {
+            try (Connection c = dataSource.getConnection(); Reader in = Files.newBufferedReader(csv)) {
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "copy bench_copy from stdin with (format csv, header true)", in);
+            }
+        }, null);
+    }
+
+    /** Runs {@code work} and says what it cost; with {@code jfr} a Flight Recorder file of it. */
+    private Cost measure(Callable<?> work, String jfr) throws Exception {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        Recording recording = null;
+        if (jfr != null) {
+            recording = new Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(Path.of(jfr));
+            recording.start();
+        }
+        Map<Integer, Long> dbBefore = dbCpuTicks();
+        long cpu = processCpuNanos();
+        long t0 = System.nanoTime();
+        try {
+            work.call();
+        } finally {
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double jvmCpu = (processCpuNanos() - cpu) / 1e9;
+        double dbCpu = -1;
+        if (POSTGRES) {
+            long ticks = 0;
+            for (var e : dbCpuTicks().entrySet()) {
+                ticks += e.getValue() - dbBefore.getOrDefault(e.getKey(), 0L);
+            }
+            dbCpu = ticks / 100.0; // USER_HZ
+        }
+        return new Cost(seconds, jvmCpu, dbCpu, heapPeakMb());
+    }
+
+    /** CPU clock ticks so far of the PostgreSQL processes serving the bench's database, by process id. */
+    private Map<Integer, Long> dbCpuTicks() throws Exception {
+        Map<Integer, Long> out = new HashMap<>();
+        if (!POSTGRES) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select pid from pg_stat_activity where datname = current_database()")) {
+            while (r.next()) {
+                Path stat = Path.of("/proc", Integer.toString(r.getInt(1)), "stat");
+                if (Files.isReadable(stat)) {
+                    String text = Files.readString(stat);
+                    String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                    out.put(r.getInt(1), Long.parseLong(f[11]) + Long.parseLong(f[12])); // utime + stime
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The sum of the heap pools' peak use since the last reset: the whole JVM (Spring context included), garbage too. */
     private static long heapPeakMb() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;

@@ -19,6 +19,8 @@ public final class MatchKeys {
 
     private static final Pattern MASK = Pattern.compile(".*[*•●].*|\\+?\\d*[xX]{2,}\\d*");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern DIGITS = Pattern.compile("\\+?\\d{5,15}");
+    private static final Pattern OTHER_PHONE = Pattern.compile("0\\d{9,11}|\\+[1-9]\\d{6,14}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-()（）.·]");
 
     private MatchKeys() {
@@ -46,7 +48,7 @@ public final class MatchKeys {
                 .matches()) {
             compact = compact.substring(2);
         }
-        if (!compact.matches("\\+?\\d{5,15}")) {
+        if (!DIGITS.matcher(compact).matches()) {
             return new Phone(null, false, false);
         }
         return new Phone(compact, false, MOBILE.matcher(compact).matches());
@@ -66,7 +68,18 @@ public final class MatchKeys {
 
     /** Whether {@code raw} looks masked (contains asterisks or runs of mask characters). */
     public static boolean masked(Object raw) {
-        return raw != null && MASK.matcher(Normalizer.normalize(raw.toString(), Normalizer.Form.NFKC)).matches();
+        if (raw == null) {
+            return false;
+        }
+        String text = Normalizer.normalize(raw.toString(), Normalizer.Form.NFKC);
+        // Only a text with a mask character can match: most values skip the regex (it runs several times a row).
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '•' || c == '●' || c == 'x' || c == 'X') {
+                return MASK.matcher(text).matches();
+            }
+        }
+        return false;
     }
 
     /**
@@ -80,7 +93,7 @@ public final class MatchKeys {
         }
         if (!MOBILE.matcher(key).matches()) {
             // only forms the phone filter accepts: a landline or an international number
-            return key.matches("0\\d{9,11}|\\+[1-9]\\d{6,14}") ? java.util.List.of(key) : java.util.List.of();
+            return OTHER_PHONE.matcher(key).matches() ? java.util.List.of(key) : java.util.List.of();
         }
         String a = key.substring(0, 3);
         String b = key.substring(3, 7);

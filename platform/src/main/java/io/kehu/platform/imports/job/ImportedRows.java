@@ -9,7 +9,10 @@ import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +39,13 @@ public class ImportedRows {
     /** Records the changed rows among {@code written} (unchanged ones need no undo). */
     public void add(long jobId, List<ImportRun.Written> written) {
         List<ImportRun.Written> changed = written.stream().filter(ImportRun.Written::changed).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            addFromArrays(jobId, changed);
+            return;
+        }
         for (int from = 0; from < changed.size(); from += 1000) {
             var insert = dsl.insertInto(ROW, JOB_ID, ROW_NO, FORM_ID, RECORD_ID, ACTION, ROW_VERSION);
             for (ImportRun.Written w : changed.subList(from, Math.min(changed.size(), from + 1000))) {
@@ -44,6 +54,39 @@ public class ImportedRows {
             }
             insert.execute();
         }
+    }
+
+    /**
+     * PostgreSQL: one {@code INSERT ... SELECT FROM unnest(arrays)} per chunk, six binds for any number of rows
+     * (rendering and binding a multi-row VALUES list cost more than the insert itself).
+     */
+    private void addFromArrays(long jobId, List<ImportRun.Written> changed) {
+        int n = changed.size();
+        Long[] rowNos = new Long[n];
+        String[] formIds = new String[n];
+        Long[] recordIds = new Long[n];
+        String[] actions = new String[n];
+        Integer[] versions = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            ImportRun.Written w = changed.get(i);
+            rowNos[i] = w.row();
+            formIds[i] = w.formId();
+            recordIds[i] = w.recordId();
+            actions[i] = w.created() ? "create" : "update";
+            versions[i] = w.rowVersion();
+        }
+        dsl.insertInto(ROW, JOB_ID, ROW_NO, FORM_ID, RECORD_ID, ACTION, ROW_VERSION)
+                .select(DSL.select(DSL.val(jobId), field(name("v", "r"), Long.class),
+                                field(name("v", "f"), String.class), field(name("v", "i"), Long.class),
+                                field(name("v", "a"), String.class), field(name("v", "n"), Integer.class))
+                        .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4})",
+                                DSL.val(rowNos, SQLDataType.BIGINT.getArrayDataType()),
+                                DSL.val(formIds, SQLDataType.VARCHAR.getArrayDataType()),
+                                DSL.val(recordIds, SQLDataType.BIGINT.getArrayDataType()),
+                                DSL.val(actions, SQLDataType.VARCHAR.getArrayDataType()),
+                                DSL.val(versions, SQLDataType.INTEGER.getArrayDataType()))
+                                .as("v", "r", "f", "i", "a", "n")))
+                .execute();
     }
 
     /** One written row: what the import did to which record, and the version it left. */

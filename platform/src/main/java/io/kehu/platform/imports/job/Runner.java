@@ -3,6 +3,7 @@ package io.kehu.platform.imports.job;
 import io.kehu.platform.dedupe.Duplicates;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.imports.ImportProgress;
 import io.kehu.platform.imports.ImportReport;
 import io.kehu.platform.imports.ImportSettings;
@@ -18,6 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,10 +44,12 @@ public class Runner {
     private final ImportedRows importedRows;
     private final TransactionTemplate transaction;
     private final Duplicates duplicates;
+    private final DSLContext dsl;
 
     Runner(BulkRecords bulk, UserAccounts accounts, FormCatalog catalog, JobStore jobs, ImportedRows importedRows,
-           PlatformTransactionManager transactions, Duplicates duplicates) {
+           PlatformTransactionManager transactions, Duplicates duplicates, DSLContext dsl) {
         this.duplicates = duplicates;
+        this.dsl = dsl;
         this.bulk = bulk;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -68,6 +74,7 @@ public class Runner {
             ImportRun run = new ImportRun(listAll, form, actor, bulk, lookups(actor), log, duplicates);
             BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, progress::cancelled, true, true,
                     null, run), batch -> readInChunks(s, 0, progress, run, chunk -> {
+                        lookUpByBTree();
                         run.queue(batch, chunk);
                         run.drainWritten(); // nothing is kept: a dry run's memory stays flat
                     }));
@@ -95,6 +102,7 @@ public class Runner {
                     transaction.executeWithoutResult(status -> {
                         BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, progress::cancelled,
                                 false, true, origin, run), batch -> readInChunks(s, from, progress, run, chunk -> {
+                                    lookUpByBTree();
                                     run.queue(batch, chunk);
                                     importedRows.add(jobId, run.drainWritten());
                                 }));
@@ -110,6 +118,7 @@ public class Runner {
                             log.file(), stop.row(), 0, List.of());
                 }
             } else {
+                long[] chunks = {0};
                 readInChunks(s, from, progress, run, chunk -> {
                     if (progress.cancelled()) {
                         throw new BatchCancelledException(run.rows());
@@ -118,7 +127,10 @@ public class Runner {
                     long duplicatesBefore = run.duplicateRows();
                     transaction.executeWithoutResult(status -> {
                         BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, null, false, true,
-                                origin, run), batch -> run.queue(batch, chunk));
+                                origin, run), batch -> {
+                                    lookUpByBTree();
+                                    run.queue(batch, chunk);
+                                });
                         importedRows.add(jobId, run.drainWritten());
                         jobs.progress(jobId, chunk.size(), chunk.get(chunk.size() - 1).number(), o.created(),
                                 o.updated(), o.unchanged(), run.refusedRows() - refusedBefore);
@@ -127,11 +139,43 @@ public class Runner {
                         totals[1] += o.updated();
                         totals[2] += o.unchanged();
                     });
+                    analyzeAsItGrows(form, ++chunks[0]);
                 });
             }
             return new ImportReport(run.rows(), totals[0], totals[1], totals[2], run.refusedRows(), log.total(),
                     log.byColumn(), log.first(), log.file(), 0, run.duplicateRows(), run.firstDuplicates());
         }
+    }
+
+    /**
+     * PostgreSQL, inside a chunk's transaction, for the rest of it: no bitmap scans, and plans made for the values
+     * at hand. A chunk looks up thousands of values at once (unique phones, duplicates by phone and e-mail, each one
+     * array bind); the planner would probe a searchable column's trigram index for each of them (pg_trgm serves
+     * equality too, at a cost it badly underestimates: seconds per chunk) instead of its B-tree index. GIN indexes
+     * are only read through bitmap scans; B-tree look-ups and the writes are unaffected. A generic plan (the driver
+     * prepares a statement on the server after a few runs) would compare each row with the array element by element
+     * where it reads the table; a custom plan hashes the array.
+     */
+    private void lookUpByBTree() {
+        if (postgres()) {
+            dsl.execute("set local enable_bitmapscan = off");
+            dsl.execute("set local plan_cache_mode = force_custom_plan");
+        }
+    }
+
+    /**
+     * PostgreSQL: refreshes the statistics of the form's table after committed chunk 1, 2, 4, 8, ... of an import,
+     * so that the look-ups of later chunks are planned for the table as it is now and not as the near-empty table
+     * autovacuum last saw (a plan for "one row" walks the whole table per chunk once it holds thousands).
+     */
+    private void analyzeAsItGrows(FormDefinition form, long chunk) {
+        if (postgres() && Long.bitCount(chunk) == 1) {
+            dsl.execute("analyze {0}", DSL.name(FormTables.table(form.id())));
+        }
+    }
+
+    private boolean postgres() {
+        return dsl.dialect().family() == SQLDialect.POSTGRES;
     }
 
     private FormDefinition form(ImportSettings s) {

@@ -6,6 +6,8 @@ import io.kehu.platform.forms.LocalizedText;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +54,7 @@ public final class CellTransforms {
             case MONEY -> number(halfWidth(cell));
             case DATE -> date(halfWidth(cell), false);
             case DATETIME -> date(halfWidth(cell), true);
-            case SELECT -> option(field, cell);
+            case SELECT -> lookups == null ? option(field, cell) : lookups.option(field, cell);
             case PHONE -> halfWidth(cell).strip();
             case EMAIL, URL, BOOLEAN, MULTISELECT -> halfWidth(cell).strip();
             case USER -> lookups.user(field, halfWidth(cell).strip());
@@ -118,13 +120,23 @@ public final class CellTransforms {
 
     /** An option by value or label, ignoring case, spaces and full-width forms; else the text as it is. */
     static String option(FieldDefinition field, String text) {
-        String key = HeaderMatcher.normal(text);
+        String value = optionKeys(field).get(HeaderMatcher.normal(text));
+        return value != null ? value : text.strip();
+    }
+
+    /**
+     * The options of {@code field} by each of their normalised value, zh label and en label; where two options
+     * share a key, the earlier option keeps it.
+     */
+    static Map<String, String> optionKeys(FieldDefinition field) {
+        Map<String, String> keys = new HashMap<>();
         for (FieldOption o : field.options()) {
-            if (HeaderMatcher.normal(o.value()).equals(key) || o.label() != null
-                    && (key.equals(HeaderMatcher.normal(o.label().zh())) || key.equals(HeaderMatcher.normal(o.label().en())))) {
-                return o.value();
+            keys.putIfAbsent(HeaderMatcher.normal(o.value()), o.value());
+            if (o.label() != null) {
+                keys.putIfAbsent(HeaderMatcher.normal(o.label().zh()), o.value());
+                keys.putIfAbsent(HeaderMatcher.normal(o.label().en()), o.value());
             }
         }
-        return text.strip();
+        return keys;
     }
 }

@@ -54,12 +54,14 @@ public final class HeaderMatcher {
         return names;
     }
 
+    private static final java.util.regex.Pattern IGNORED = java.util.regex.Pattern.compile("[\\s_\\-\\u00a0\\u3000]");
+
     /** Lower case, NFKC (full-width letters and digits to plain ones), without spaces, _ and -. */
     public static String normal(String text) {
         if (text == null) {
             return "";
         }
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s_\\-\\u00a0\\u3000]", "");
+        return IGNORED.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+                .replaceAll("");
     }
 }

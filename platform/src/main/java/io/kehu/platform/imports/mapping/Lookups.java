@@ -23,12 +23,18 @@ import java.util.Optional;
  */
 public final class Lookups {
 
+    /** Distinct cell texts of one option column remembered; beyond that, later texts are resolved each time. */
+    private static final int DISTINCT_CELLS = 10_000;
+
     private final UserAccounts accounts;
     private final BulkRecords bulk;
     private final FormCatalog catalog;
     private final Actor actor;
     private Map<String, List<Long>> usersByName;
     private final Map<String, Map<String, Long>> referenceCache = new HashMap<>();
+    /** Per option field: its options by normalised value and label, and the cells read so far (a few each). */
+    private final Map<String, Map<String, String>> optionKeys = new HashMap<>();
+    private final Map<String, Map<String, String>> optionOfCell = new HashMap<>();
 
     public Lookups(UserAccounts accounts, BulkRecords bulk, FormCatalog catalog, Actor actor) {
         this.accounts = accounts;
@@ -69,6 +75,25 @@ public final class Lookups {
                 ? LocalizedText.of("没有登录名或姓名为“" + text + "”的用户", "No user signs in or is named \"" + text + "\"")
                 : LocalizedText.of("有多个用户叫“" + text + "”，请改用登录名", "Several users are named \"" + text
                         + "\"; use the sign-in name"));
+    }
+
+    /**
+     * {@link CellTransforms#option} with the field's options normalised once per import and each distinct cell text
+     * (option columns hold few) resolved once, instead of normalising every option for every cell.
+     */
+    String option(FieldDefinition field, String text) {
+        Map<String, String> cells = optionOfCell.computeIfAbsent(field.id(), k -> new HashMap<>());
+        String known = cells.get(text);
+        if (known != null) {
+            return known;
+        }
+        String value = optionKeys.computeIfAbsent(field.id(), k -> CellTransforms.optionKeys(field))
+                .get(HeaderMatcher.normal(text));
+        String result = value != null ? value : text.strip();
+        if (cells.size() < DISTINCT_CELLS) {
+            cells.put(text, result);
+        }
+        return result;
     }
 
     Long reference(FieldDefinition field, String text) throws CellTransforms.CellProblem {
