@@ -38,6 +38,7 @@ public final class ChartView extends Div {
                   const scale = scales[axis] = scales[axis] || {};
                   scale.grid = Object.assign({}, scale.grid, {color: line});
                   scale.border = Object.assign({}, scale.border, {color: line});
+                  if (text) { scale.ticks = Object.assign({}, scale.ticks, {color: text}); }
                 }
               }
             };
