@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.kehu.platform.forms.FormTables;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -87,6 +88,37 @@ public class ImportedRows {
                                 DSL.val(versions, SQLDataType.INTEGER.getArrayDataType()))
                                 .as("v", "r", "f", "i", "a", "n")))
                 .execute();
+    }
+
+    /**
+     * PostgreSQL, called inside a chunk's transaction (by the {@link Runner}), for the rest of it: no bitmap scans, and plans made for the values
+     * at hand. A chunk looks up thousands of values at once (unique phones, duplicates by phone and e-mail, each one
+     * array bind); the planner would probe a searchable column's trigram index for each of them (pg_trgm serves
+     * equality too, at a cost it badly underestimates: seconds per chunk) instead of its B-tree index. GIN indexes
+     * are only read through bitmap scans; B-tree look-ups and the writes are unaffected. A generic plan (the driver
+     * prepares a statement on the server after a few runs) would compare each row with the array element by element
+     * where it reads the table; a custom plan hashes the array.
+     */
+    public void lookUpByBTree() {
+        if (postgres()) {
+            dsl.execute("set local enable_bitmapscan = off");
+            dsl.execute("set local plan_cache_mode = force_custom_plan");
+        }
+    }
+
+    /**
+     * PostgreSQL: refreshes the statistics of the form's table after committed chunk 1, 2, 4, 8, ... of an import,
+     * so that the look-ups of later chunks are planned for the table as it is now and not as the near-empty table
+     * autovacuum last saw (a plan for "one row" walks the whole table per chunk once it holds thousands).
+     */
+    public void analyzeAsItGrows(String formId, long chunk) {
+        if (postgres() && Long.bitCount(chunk) == 1) {
+            dsl.execute("analyze {0}", DSL.name(FormTables.table(formId)));
+        }
+    }
+
+    private boolean postgres() {
+        return dsl.dialect().family() == SQLDialect.POSTGRES;
     }
 
     /** One written row: what the import did to which record, and the version it left. */

@@ -3,7 +3,6 @@ package io.kehu.platform.imports.job;
 import io.kehu.platform.dedupe.Duplicates;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
-import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.imports.ImportProgress;
 import io.kehu.platform.imports.ImportReport;
 import io.kehu.platform.imports.ImportSettings;
@@ -19,9 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,12 +40,10 @@ public class Runner {
     private final ImportedRows importedRows;
     private final TransactionTemplate transaction;
     private final Duplicates duplicates;
-    private final DSLContext dsl;
 
     Runner(BulkRecords bulk, UserAccounts accounts, FormCatalog catalog, JobStore jobs, ImportedRows importedRows,
-           PlatformTransactionManager transactions, Duplicates duplicates, DSLContext dsl) {
+           PlatformTransactionManager transactions, Duplicates duplicates) {
         this.duplicates = duplicates;
-        this.dsl = dsl;
         this.bulk = bulk;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -147,35 +141,14 @@ public class Runner {
         }
     }
 
-    /**
-     * PostgreSQL, inside a chunk's transaction, for the rest of it: no bitmap scans, and plans made for the values
-     * at hand. A chunk looks up thousands of values at once (unique phones, duplicates by phone and e-mail, each one
-     * array bind); the planner would probe a searchable column's trigram index for each of them (pg_trgm serves
-     * equality too, at a cost it badly underestimates: seconds per chunk) instead of its B-tree index. GIN indexes
-     * are only read through bitmap scans; B-tree look-ups and the writes are unaffected. A generic plan (the driver
-     * prepares a statement on the server after a few runs) would compare each row with the array element by element
-     * where it reads the table; a custom plan hashes the array.
-     */
+    /** See {@link ImportedRows#lookUpByBTree}. */
     private void lookUpByBTree() {
-        if (postgres()) {
-            dsl.execute("set local enable_bitmapscan = off");
-            dsl.execute("set local plan_cache_mode = force_custom_plan");
-        }
+        importedRows.lookUpByBTree();
     }
 
-    /**
-     * PostgreSQL: refreshes the statistics of the form's table after committed chunk 1, 2, 4, 8, ... of an import,
-     * so that the look-ups of later chunks are planned for the table as it is now and not as the near-empty table
-     * autovacuum last saw (a plan for "one row" walks the whole table per chunk once it holds thousands).
-     */
+    /** See {@link ImportedRows#analyzeAsItGrows}. */
     private void analyzeAsItGrows(FormDefinition form, long chunk) {
-        if (postgres() && Long.bitCount(chunk) == 1) {
-            dsl.execute("analyze {0}", DSL.name(FormTables.table(form.id())));
-        }
-    }
-
-    private boolean postgres() {
-        return dsl.dialect().family() == SQLDialect.POSTGRES;
+        importedRows.analyzeAsItGrows(form.id(), chunk);
     }
 
     private FormDefinition form(ImportSettings s) {
