@@ -173,7 +173,7 @@ public class Workflows {
         Instant now = clock.now();
         BusinessCalendar calendar = calendars.of(workflow);
         Map<String, Object> changes = TransitionChecks.changes(workflow, move, actor, now, calendar.zone());
-        Record moved = TransitionScope.moving(formId, recordId, move.to(), record.createdAt().toInstant(),
+        Record moved = TransitionScope.moving(formId, recordId, from, move.to(), record.createdAt().toInstant(),
                 () -> records.update(actor, formId, recordId, record.rowVersion(), changes));
         WorkflowStep step = new WorkflowStep(workflow.id(), move.id(), from, move.to(), text, actor.userId(),
                 actor.username(), now);

@@ -68,7 +68,8 @@ public class StateClocks {
             // them) the record is read.
             Optional<TransitionScope.Entering> entering = TransitionScope.entering(saved.formId(), saved.id());
             if (entering.isPresent()) {
-                enter(workflow, saved.id(), entering.get().state(), entering.get().createdAt());
+                enter(workflow, saved.id(), entering.get().state(), entering.get().createdAt(),
+                        entering.get().from());
             } else {
                 records.get(CLOCKS, saved.formId(), saved.id()).ifPresent(r -> enter(workflow, saved.id(),
                         String.valueOf(r.get(workflow.statusField())), r.createdAt().toInstant()));
@@ -102,6 +103,15 @@ public class StateClocks {
      * {@code createdAt} (null: just now) the SLA counts the time it already spent there before a pause.
      */
     void enter(WorkflowDefinition workflow, long recordId, String stateId, Instant createdAt) {
+        enter(workflow, recordId, stateId, createdAt, null);
+    }
+
+    /**
+     * As {@link #enter(WorkflowDefinition, long, String, Instant)}, knowing the state left ({@code from}, null when
+     * not known): coming from a state that neither is the one entered nor pauses, no earlier time counts
+     * ({@link SlaBudget}), so the log is not read.
+     */
+    private void enter(WorkflowDefinition workflow, long recordId, String stateId, Instant createdAt, String from) {
         timers.cancel(workflow.form(), recordId, workflow.id());
         WorkflowState state = workflow.state(stateId).orElse(null);
         if (state == null || state.terminal()) {
@@ -113,7 +123,7 @@ public class StateClocks {
         List<TimerQueue.NewTimer> start = new ArrayList<>();
         if (sla != null) {
             // The move being written is not in the log yet: the log holds the steps before this entry.
-            Instant deadline = createdAt == null ? deadline(calendar, sla, now)
+            Instant deadline = createdAt == null || freshStart(workflow, state, from) ? deadline(calendar, sla, now)
                     : SlaBudget.deadline(workflow, calendar, state, pausedBefore(workflow, recordId), createdAt, now);
             start.add(new TimerQueue.NewTimer(deadline, SLA_BREACH, state.id()));
             if (sla.remindBefore() != null) {
@@ -128,6 +138,12 @@ public class StateClocks {
             }
         }
         timers.scheduleAll(workflow.form(), recordId, workflow.id(), start);
+    }
+
+    /** Whether entering {@code state} from {@code from} starts its clock afresh: the state left neither is it nor pauses. */
+    private static boolean freshStart(WorkflowDefinition workflow, WorkflowState state, String from) {
+        return from != null && !from.equals(state.id())
+                && !workflow.state(from).map(WorkflowState::pausesSla).orElse(false);
     }
 
     /** The record's logged steps, read only when the workflow has a pausing state (else they cannot matter). */

@@ -19,7 +19,8 @@ public final class TransitionScope {
      * @param toState the status value the write may set, or null when it may not change the status
      * @param fields the other fields the write may change whatever the state's {@code editable} says; null: any
      */
-    private record Move(String formId, long recordId, String toState, Set<String> fields, Instant createdAt) {
+    private record Move(String formId, long recordId, String toState, Set<String> fields, Instant createdAt,
+            String fromState) {
     }
 
     /**
@@ -27,8 +28,9 @@ public final class TransitionScope {
      *
      * @param state the state entered
      * @param createdAt when the record was created
+     * @param from the state left
      */
-    public record Entering(String state, Instant createdAt) {
+    public record Entering(String state, Instant createdAt, String from) {
     }
 
     private static final ThreadLocal<Move> CURRENT = new ThreadLocal<>();
@@ -41,15 +43,16 @@ public final class TransitionScope {
      * with it the transition's {@code setField} values, whatever fields the state left lets people edit.
      */
     public static <T> T moving(String formId, long recordId, String toState, Supplier<T> write) {
-        return within(new Move(formId, recordId, toState, null, null), write);
+        return within(new Move(formId, recordId, toState, null, null, null), write);
     }
 
     /**
-     * As {@link #moving(String, long, String, Supplier)}, also telling the state clocks when the record was made, so
-     * they need not read it again.
+     * As {@link #moving(String, long, String, Supplier)}, also telling the state clocks when the record was made and
+     * which state it leaves, so they need not read it again.
      */
-    public static <T> T moving(String formId, long recordId, String toState, Instant createdAt, Supplier<T> write) {
-        return within(new Move(formId, recordId, toState, null, createdAt), write);
+    public static <T> T moving(String formId, long recordId, String fromState, String toState, Instant createdAt,
+            Supplier<T> write) {
+        return within(new Move(formId, recordId, toState, null, createdAt, fromState), write);
     }
 
     /**
@@ -57,7 +60,7 @@ public final class TransitionScope {
      * allowed even where the current state does not let people edit them: the transition asks for them.
      */
     public static <T> T filling(String formId, long recordId, Set<String> fields, Supplier<T> write) {
-        return within(new Move(formId, recordId, null, Set.copyOf(fields), null), write);
+        return within(new Move(formId, recordId, null, Set.copyOf(fields), null, null), write);
     }
 
     private static <T> T within(Move move, Supplier<T> write) {
@@ -78,7 +81,7 @@ public final class TransitionScope {
     public static Optional<Entering> entering(String formId, long recordId) {
         Move move = CURRENT.get();
         return move != null && move.formId().equals(formId) && move.recordId() == recordId && move.toState() != null
-                && move.createdAt() != null ? Optional.of(new Entering(move.toState(), move.createdAt()))
+                && move.createdAt() != null ? Optional.of(new Entering(move.toState(), move.createdAt(), move.fromState()))
                 : Optional.empty();
     }
 
