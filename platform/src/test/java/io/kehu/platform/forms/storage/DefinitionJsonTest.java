@@ -39,8 +39,8 @@ public class DefinitionJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"customer", "contact_person", "feedback", "interaction", "purchase"})
     void aVersionStoredInFormat1StillReads(String formId) {
-        FormDefinition seed = new DefinitionReader().readFolder(SEEDS).stream()
-                .filter(f -> f.id().equals(formId)).findFirst().orElseThrow();
+        FormDefinition seed = asCaptured(new DefinitionReader().readFolder(SEEDS).stream()
+                .filter(f -> f.id().equals(formId)).findFirst().orElseThrow());
 
         assertThat(DefinitionJson.readForm(resource(formId + ".definition_json"))).isEqualTo(seed);
         List<String> fieldRows = resource(formId + ".field_json.jsonl").lines().toList();
@@ -122,5 +122,26 @@ public class DefinitionJsonTest {
         }
         assertThat(ColumnShape.of(FormTables.columnType(Definitions.field("p", FieldType.PERCENT).get())).text())
                 .isEqualTo("numeric(12,4)");
+    }
+
+    /**
+     * The seed as it was when the format-1 samples were captured: the shipped files have changed since (the customer's
+     * e-mail became indexed for duplicate look-ups during imports; complaints gained 等待客户回复 for SLA pauses), and
+     * those edits are undone here so that the samples are compared with what wrote them.
+     */
+    private static FormDefinition asCaptured(FormDefinition seed) {
+        List<FieldDefinition> fields = seed.fields().stream().map(f -> {
+            if (seed.id().equals("customer") && f.id().equals("email")) {
+                return f.toBuilder().indexed(false).build();
+            }
+            if (seed.id().equals("feedback") && f.id().equals("status")) {
+                return f.toBuilder().options(f.options().stream()
+                        .filter(o -> !o.value().equals("waiting_customer")).toList()).build();
+            }
+            return f;
+        }).toList();
+        return new FormDefinition(seed.id(), seed.label(), seed.icon(), seed.navigationGroup(),
+                seed.navigationOrder(), seed.titleField(), seed.ownerField(), fields, seed.layout(), seed.rules(),
+                seed.access(), seed.ownerDefault());
     }
 }
