@@ -189,7 +189,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         g.addComponentColumn(this::due).setHeader(getTranslation("workflow.tasks.due")).setFlexGrow(2);
         g.addColumn(t -> when.format(t.createdAt())).setHeader(getTranslation("workflow.tasks.created"))
                 .setFlexGrow(1);
-        g.addComponentColumn(this::handOffButton).setHeader("").setFlexGrow(0).setAutoWidth(true);
+        g.addComponentColumn(this::handOffButton).setKey("handOff").setHeader("").setFlexGrow(0).setAutoWidth(true);
         g.setPartNameGenerator(t -> t.overdueAt(Instant.now()) ? "kehu-overdue" : null);
         g.addItemClickListener(click -> open(click.getItem()));
         return g;
