@@ -72,6 +72,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     private Registration widthChanges;
     private Grid<WorkflowTask> grid;
     private VirtualList<WorkflowTask> cards;
+    private java.util.function.Predicate<WorkflowTask> mayHandOn = task -> false;
 
     public TaskInboxView(Workflows workflows, Records records, FormCatalog catalog, SessionActor actors,
                          UserAccounts accounts) {
@@ -141,6 +142,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         count.setText(getTranslation("workflow.tasks.count", NumberFormat.getIntegerInstance(getLocale())
                 .format(total)));
         showWorkload();
+        mayHandOn = workflows.mayHandOn(actor);
         list.removeAll();
         grid = null;
         cards = null;
@@ -224,7 +226,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
 
     /** 转交 for a task the user may hand on, else nothing; its click does not open the record. */
     private Component handOffButton(WorkflowTask task) {
-        if (!workflows.mayHandOn(actor, task)) {
+        if (!mayHandOn.test(task)) {
             return new Span();
         }
         Button handOff = new Button(getTranslation("workflow.tasks.handOff"), click -> new TaskHandOffDialog(workflows,

@@ -385,14 +385,22 @@ public class Workflows {
 
     /** Whether {@code actor} may hand {@code task} on: its assignee, someone it reports to, an administrator. */
     public boolean mayHandOn(Actor actor, WorkflowTask task) {
+        return mayHandOn(actor).test(task);
+    }
+
+    /**
+     * {@link #mayHandOn(Actor, WorkflowTask)} for many tasks (a page of the inbox): the actor's team is read once.
+     */
+    public java.util.function.Predicate<WorkflowTask> mayHandOn(Actor actor) {
         if (actor.isSystem() || actor.hasRole(Role.ADMIN)) {
-            return true;
+            return task -> true;
         }
         if (actor.userId() == null) {
-            return false;
+            return task -> false;
         }
-        return actor.userId() == task.assigneeId()
-                || maySeeTeam(actor) && teams.members(actor.userId()).contains(task.assigneeId());
+        long self = actor.userId();
+        Set<Long> team = maySeeTeam(actor) ? teams.members(self) : Set.of();
+        return task -> task.assigneeId() == self || team.contains(task.assigneeId());
     }
 
     /** The hand-offs (转交/改派) of the tasks of a record the actor may see, oldest first, with their reasons. */

@@ -37,6 +37,8 @@ class TaskHandOffDialogTest extends ScreensTest {
     TaskStore tasks;
     @Autowired
     Workflows workflows;
+    @Autowired
+    io.kehu.platform.security.Teams teams;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -85,5 +87,37 @@ class TaskHandOffDialogTest extends ScreensTest {
         assertThat(workflows.task(manager, revisit)).map(t -> t.task().assigneeId()).contains(manager.userId());
         assertThat(workflows.taskHandOffs(manager, "feedback", logged.id())).singleElement()
                 .satisfies(h -> assertThat(h.reason()).isEqualTo("本周出差"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aManagerReassignsATeamMembersTaskFromTheTeamView() {
+        Actor member = WorkflowScreensFixture.admin(accounts, "组员 Team Member");
+        teams.assign(Actor.system("test"), member.userId(), manager.userId());
+        Record logged = WorkflowScreensFixture.complaint(records, staff, "安装延误 " + ScreensFixture.token());
+        long task = tasks.create(new TaskStore.NewTask("feedback", logged.id(), "complaint_handling", "revisit",
+                "new", LocalizedText.of("跟进安装", "Follow up the installation"), member.userId(), null,
+                Instant.now(), null));
+        signIn("manager");
+        UI.getCurrent().setLocale(Languages.CHINESE);
+        UI.getCurrent().navigate("tasks");
+        _setValue(_get(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class,
+                spec -> spec.withId("tasks-scope")), true);
+
+        Grid<WorkflowTask> grid = _get(Grid.class, spec -> spec.withId("task-grid"));
+        java.util.List<WorkflowTask> rows = GridKt._fetch(grid, 0, 500);
+        int row = rows.stream().map(WorkflowTask::id).toList().indexOf(task);
+        assertThat(row).isNotNegative();
+        _click((Button) GridKt._getCellComponent(grid, row, "handOff"));
+        ComboBox<UserAccount> to = _get(ComboBox.class, spec -> spec.withId("task-handoff-to"));
+        assertThat(to.getListDataView().getItems().map(UserAccount::id).toList()).contains(manager.userId())
+                .doesNotContain(member.userId());
+        _setValue(to, accounts.findById(manager.userId()).orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("task-handoff-ok")));
+
+        assertThat(workflows.openTasks(manager, 0, 500)).extracting(WorkflowTask::id).contains(task);
+        assertThat(workflows.openTasks(member, 0, 500)).extracting(WorkflowTask::id).doesNotContain(task);
+        assertThat(workflows.taskHandOffs(manager, "feedback", logged.id())).singleElement()
+                .satisfies(h -> assertThat(h.actedBy()).isEqualTo(manager.userId()));
     }
 }
