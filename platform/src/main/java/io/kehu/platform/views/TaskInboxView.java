@@ -4,6 +4,8 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -42,7 +44,8 @@ import java.util.Map;
 /**
  * 我的待办 at {@code tasks}: the user's open tasks, overdue first (earliest due), undated last, as a lazy grid on a
  * desktop and cards on a phone, with the count, an empty state, a filter by kind and, for managers, a switch to the
- * whole team's tasks with each member's open and overdue counts. Clicking a task opens its record.
+ * whole team's tasks with each member's open and overdue counts. Clicking a task opens its record; its 转交 button
+ * hands it to an eligible colleague (its assignee) or reassigns it (a manager for their team, an administrator).
  */
 @Route(value = "tasks", layout = MainLayout.class)
 @PermitAll
@@ -69,6 +72,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     private Registration widthChanges;
     private Grid<WorkflowTask> grid;
     private VirtualList<WorkflowTask> cards;
+    private java.util.function.Predicate<WorkflowTask> mayHandOn = task -> false;
 
     public TaskInboxView(Workflows workflows, Records records, FormCatalog catalog, SessionActor actors,
                          UserAccounts accounts) {
@@ -138,6 +142,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         count.setText(getTranslation("workflow.tasks.count", NumberFormat.getIntegerInstance(getLocale())
                 .format(total)));
         showWorkload();
+        mayHandOn = workflows.mayHandOn(actor);
         list.removeAll();
         grid = null;
         cards = null;
@@ -186,6 +191,7 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         g.addComponentColumn(this::due).setHeader(getTranslation("workflow.tasks.due")).setFlexGrow(2);
         g.addColumn(t -> when.format(t.createdAt())).setHeader(getTranslation("workflow.tasks.created"))
                 .setFlexGrow(1);
+        g.addComponentColumn(this::handOffButton).setKey("handOff").setHeader("").setFlexGrow(0).setAutoWidth(true);
         g.setPartNameGenerator(t -> t.overdueAt(Instant.now()) ? "kehu-overdue" : null);
         g.addItemClickListener(click -> open(click.getItem()));
         return g;
@@ -203,6 +209,10 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
             meta.add(new Span(" · " + users.name(task.assigneeId())));
         }
         Div card = new Div(title, record, meta);
+        Component handOff = handOffButton(task);
+        if (handOff instanceof Button) {
+            card.add(new Div(handOff));
+        }
         card.setId("task-card-" + task.id());
         card.addClassName("kehu-card");
         card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-height", "44px")
@@ -212,6 +222,21 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         }
         card.addClickListener(click -> open(task));
         return card;
+    }
+
+    /** 转交 for a task the user may hand on, else nothing; its click does not open the record. */
+    private Component handOffButton(WorkflowTask task) {
+        if (!mayHandOn.test(task)) {
+            return new Span();
+        }
+        Button handOff = new Button(getTranslation("workflow.tasks.handOff"), click -> new TaskHandOffDialog(workflows,
+                actor, task, getLocale(), narrow, this::show).open());
+        handOff.setId("task-handoff-" + task.id());
+        handOff.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        handOff.setMinHeight("44px");
+        // the row's or card's own click opens the record; this one must not
+        handOff.getElement().executeJs("this.addEventListener('click', e => e.stopPropagation())");
+        return handOff;
     }
 
     private String taskText(WorkflowTask task) {

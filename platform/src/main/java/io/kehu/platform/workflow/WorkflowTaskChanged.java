@@ -7,7 +7,7 @@ package io.kehu.platform.workflow;
  *
  * @param change what happened to it
  * @param task the task as it stands after the change
- * @param actedBy the user who completed it, or null (the platform, or not a completion)
+ * @param actedBy the user who completed it or handed it on, or null (the platform)
  */
 public record WorkflowTaskChanged(Change change, WorkflowTask task, Long actedBy) {
 

@@ -11,7 +11,9 @@ import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.Teams;
-import io.kehu.platform.workflow.TransitionRefusedException.Reason;
+import io.kehu.platform.security.UserAccount;
+import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.workflow.TaskHandOffRefusedException.Reason;
 import io.kehu.platform.workflow.runtime.SlaBudget;
 import io.kehu.platform.workflow.runtime.TaskAssigner;
 import io.kehu.platform.workflow.runtime.TaskStore;
@@ -59,10 +61,12 @@ public class Workflows {
     private final ApplicationEventPublisher events;
     private final RecordActions recordActions;
     private final Teams teams;
+    private final UserAccounts accounts;
 
     Workflows(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules, WorkflowLog log,
             TaskStore tasks, TaskAssigner assigner, WorkflowCalendars calendars, ApplicationEventPublisher events,
-            RecordActions recordActions, Teams teams, WorkflowClock clock) {
+            RecordActions recordActions, Teams teams, WorkflowClock clock, UserAccounts accounts) {
+        this.accounts = accounts;
         this.recordActions = recordActions;
         this.teams = teams;
         this.calendars = calendars;
@@ -124,9 +128,9 @@ public class Workflows {
     public Record transition(Actor actor, String formId, long recordId, String transitionId, String comment,
             Map<String, ?> values, int readRowVersion) {
         WorkflowDefinition workflow = catalog.forForm(formId)
-                .orElseThrow(() -> refused(Reason.NO_WORKFLOW, null, "refused.NO_WORKFLOW"));
+                .orElseThrow(() -> refused(TransitionRefusedException.Reason.NO_WORKFLOW, null, "refused.NO_WORKFLOW"));
         Transition move = workflow.transition(transitionId)
-                .orElseThrow(() -> refused(Reason.UNKNOWN_TRANSITION, null, "refused.UNKNOWN_TRANSITION"));
+                .orElseThrow(() -> refused(TransitionRefusedException.Reason.UNKNOWN_TRANSITION, null, "refused.UNKNOWN_TRANSITION"));
         // The fields the transition asks for may be saved even where the state leaves them read-only.
         int expectedRowVersion = values.isEmpty() ? readRowVersion
                 : TransitionScope.filling(formId, recordId, Set.copyOf(move.requires()),
@@ -304,6 +308,143 @@ public class Workflows {
     }
 
     /**
+     * Hands open task {@code taskId} to user {@code toUserId}: its assignee gives it to a colleague (转交), the
+     * assignee's manager ({@link Teams}: anyone they report to) or an administrator reassigns it (改派). The new
+     * assignee must be an enabled user who may read the record and whom the rule that created the task allows — for a
+     * workflow's task the assignee rule of its {@code createTask} action of that kind, so separation of duties holds
+     * (the complaint's handler never gets its revisit) — while for a plugin's or automation's task reading the record
+     * suffices. Written in the caller's transaction: the task's new assignee (its warning cleared), the hand-off with
+     * {@code reason} in the workflow log ({@link #taskHandOffs}), the {@code task.assigned} change and a notice to the
+     * new assignee.
+     *
+     * @param reason why, or null; kept in the log, at most {@link #MAX_COMMENT} characters
+     * @return the task as it stands now
+     * @throws TaskHandOffRefusedException when it may not be handed on so, with why; nothing is written then
+     */
+    @Transactional
+    public WorkflowTask reassignTask(Actor actor, long taskId, long toUserId, String reason) {
+        TaskInState found = tasks.byId(taskId).filter(t -> t.task().status() == WorkflowTask.Status.OPEN)
+                .orElseThrow(() -> handOffRefused(Reason.NOT_OPEN, "handOff.NOT_OPEN"));
+        WorkflowTask task = found.task();
+        if (!mayHandOn(actor, task)) {
+            throw handOffRefused(Reason.NOT_ALLOWED, "handOff.NOT_ALLOWED");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_COMMENT) {
+            throw handOffRefused(Reason.REASON_TOO_LONG, "handOff.REASON_TOO_LONG", MAX_COMMENT, why.length());
+        }
+        UserAccount target = accounts.findById(toUserId)
+                .orElseThrow(() -> handOffRefused(Reason.UNKNOWN_USER, "handOff.UNKNOWN_USER"));
+        if (!target.enabled()) {
+            throw handOffRefused(Reason.USER_DISABLED, "handOff.USER_DISABLED", target.displayName());
+        }
+        if (target.id() == task.assigneeId()) {
+            throw handOffRefused(Reason.SAME_ASSIGNEE, "handOff.SAME_ASSIGNEE", target.displayName());
+        }
+        Eligibility eligibility = eligibility(actor, task);
+        WhoMayAct.Decision decision = eligibility.decide(target);
+        if (!decision.allowed()) {
+            LocalizedText name = LocalizedText.of(target.displayName(), target.displayName());
+            throw switch (decision.reason()) {
+                case EXCLUDED_BY_FIELD -> new TaskHandOffRefusedException(Reason.NOT_ELIGIBLE, WorkflowTexts.text(
+                        "handOff.EXCLUDED_BY_FIELD", name, fieldLabel(eligibility.form(), decision.field())));
+                case EXCLUDED_AS_CREATOR -> new TaskHandOffRefusedException(Reason.NOT_ELIGIBLE,
+                        WorkflowTexts.text("handOff.EXCLUDED_AS_CREATOR", name));
+                default -> new TaskHandOffRefusedException(Reason.NOT_ELIGIBLE,
+                        WorkflowTexts.text("handOff.NOT_ELIGIBLE", name));
+            };
+        }
+        Instant now = clock.now();
+        if (!tasks.handOver(taskId, task.assigneeId(), target.id(), actor.userId())) {
+            throw handOffRefused(Reason.NOT_OPEN, "handOff.NOT_OPEN");
+        }
+        log.appendHandOff(task.formId(), task.recordId(), task.workflowId(), found.state(), new WorkflowLog.HandOff(
+                taskId, task.assigneeId(), target.id(), why, actor.userId(), actor.username(), now));
+        events.publishEvent(new WorkflowNotice(WorkflowNotice.Kind.TASK_ASSIGNED, task.formId(), task.recordId(),
+                task.workflowId(), Set.of(target.id()), task.title()));
+        return tasks.byId(taskId).orElseThrow().task();
+    }
+
+    /**
+     * Whom {@code actor} may hand open task {@code taskId} to ({@link #reassignTask}): the enabled users eligible for
+     * it other than its assignee, by display name; empty when the actor may not hand it on or it is not open.
+     */
+    public List<UserAccount> handOffCandidates(Actor actor, long taskId) {
+        WorkflowTask task = tasks.byId(taskId).map(TaskInState::task)
+                .filter(t -> t.status() == WorkflowTask.Status.OPEN).orElse(null);
+        if (task == null || !mayHandOn(actor, task)) {
+            return List.of();
+        }
+        Eligibility eligibility = eligibility(actor, task);
+        java.text.Collator byName = java.text.Collator.getInstance(java.util.Locale.SIMPLIFIED_CHINESE);
+        return accounts.findAll().stream().filter(UserAccount::enabled).filter(u -> u.id() != task.assigneeId())
+                .filter(u -> eligibility.decide(u).allowed())
+                .sorted(java.util.Comparator.comparing(UserAccount::displayName, byName))
+                .toList();
+    }
+
+    /** Whether {@code actor} may hand {@code task} on: its assignee, someone it reports to, an administrator. */
+    public boolean mayHandOn(Actor actor, WorkflowTask task) {
+        return mayHandOn(actor).test(task);
+    }
+
+    /**
+     * {@link #mayHandOn(Actor, WorkflowTask)} for many tasks (a page of the inbox): the actor's team is read once.
+     */
+    public java.util.function.Predicate<WorkflowTask> mayHandOn(Actor actor) {
+        if (actor.isSystem() || actor.hasRole(Role.ADMIN)) {
+            return task -> true;
+        }
+        if (actor.userId() == null) {
+            return task -> false;
+        }
+        long self = actor.userId();
+        Set<Long> team = maySeeTeam(actor) ? teams.members(self) : Set.of();
+        return task -> task.assigneeId() == self || team.contains(task.assigneeId());
+    }
+
+    /** The hand-offs (转交/改派) of the tasks of a record the actor may see, oldest first, with their reasons. */
+    public List<WorkflowLog.HandOff> taskHandOffs(Actor actor, String formId, long recordId) {
+        requireVisible(actor, formId, recordId);
+        return log.handOffs(formId, recordId);
+    }
+
+    /** Who may receive a task: the record (read as the platform) and the rule that created the task, if any. */
+    private record Eligibility(FormDefinition form, Record record, ActorRule rule, WhoMayAct.RecordFacts facts,
+            Records records) {
+
+        WhoMayAct.Decision decide(UserAccount user) {
+            Actor candidate = Actor.of(user);
+            if (records.get(candidate, record.formId(), record.id()).isEmpty()) {
+                return new WhoMayAct.Decision(WhoMayAct.Reason.NOT_NAMED, null);
+            }
+            return rule == null ? new WhoMayAct.Decision(WhoMayAct.Reason.QUALIFIES, null)
+                    : WhoMayAct.decide(rule, candidate, facts);
+        }
+    }
+
+    private Eligibility eligibility(Actor actor, WorkflowTask task) {
+        FormDefinition form = form(task.formId());
+        Record record = records.get(Actor.system("workflow-tasks"), task.formId(), task.recordId())
+                .orElseThrow(() -> handOffRefused(Reason.NOT_OPEN, "handOff.NOT_OPEN"));
+        ActorRule rule = catalog.forForm(task.formId()).filter(w -> w.id().equals(task.workflowId()))
+                .flatMap(w -> w.transitions().stream().flatMap(t -> t.actions().stream())
+                        .filter(a -> a instanceof WorkflowAction.CreateTask c && c.kind().equals(task.kind()))
+                        .map(a -> ((WorkflowAction.CreateTask) a).assignee()).findFirst())
+                .orElse(null);
+        return new Eligibility(form, record, rule, facts(form, record, actor), records);
+    }
+
+    private static LocalizedText fieldLabel(FormDefinition form, String fieldId) {
+        return form.field(fieldId).map(f -> f.label()).filter(l -> l != null && !l.isEmpty())
+                .orElse(LocalizedText.of(fieldId, fieldId));
+    }
+
+    private static TaskHandOffRefusedException handOffRefused(Reason reason, String key, Object... args) {
+        return new TaskHandOffRefusedException(reason, WorkflowTexts.text(key, args));
+    }
+
+    /**
      * A keyset page of {@code actor}'s open tasks in the inbox's order (earliest due first, undated last, then id),
      * after the task at ({@code afterDue}, {@code afterId}), or from the start when {@code afterId} is null.
      *
@@ -472,7 +613,7 @@ public class Workflows {
                 .orElseThrow(() -> new IllegalStateException("Workflow bound to unpublished form " + formId));
     }
 
-    static TransitionRefusedException refused(Reason reason, WhoMayAct.Decision decision, String key,
+    static TransitionRefusedException refused(TransitionRefusedException.Reason reason, WhoMayAct.Decision decision, String key,
             LocalizedText... args) {
         return new TransitionRefusedException(reason, decision, WorkflowTexts.text(key, args));
     }

@@ -116,7 +116,8 @@ public class EventPayloads {
         // The same naming as the SDK's TaskInfo: plugin:<id>, automation:<id>, else workflow:<id>.
         node.put("source", task.workflowId().contains(":") ? task.workflowId() : "workflow:" + task.workflowId());
         if (changed.actedBy() != null) {
-            person(node, "completedBy", changed.actedBy());
+            person(node, changed.change() == WorkflowTaskChanged.Change.ASSIGNED ? "assignedBy" : "completedBy",
+                    changed.actedBy());
         }
         return body(type.wireName(), at, data);
     }

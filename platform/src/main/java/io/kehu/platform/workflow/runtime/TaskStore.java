@@ -145,6 +145,24 @@ public class TaskStore {
         return handed;
     }
 
+    /**
+     * Hands open task {@code taskId} from {@code fromUserId} to {@code toUserId} (转交/改派) and clears its warning (it
+     * told why the previous assignee got it); false when it is no longer open with that assignee.
+     *
+     * @param actorId who handed it on, told to listeners with the change
+     */
+    public boolean handOver(long taskId, long fromUserId, long toUserId, Long actorId) {
+        boolean handed = dsl.update(TASK)
+                .set(ASSIGNEE_ID, toUserId)
+                .set(WARNING, (String) null)
+                .where(ID.eq(taskId).and(ASSIGNEE_ID.eq(fromUserId)).and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
+                .execute() == 1;
+        if (handed) {
+            published(List.of(taskId), Change.ASSIGNED, actorId);
+        }
+        return handed;
+    }
+
     /** The record's open tasks of {@code state}; the caller's write to the record holds its row lock meanwhile. */
     private List<Long> openIds(String formId, long recordId, String state) {
         return dsl.select(ID).from(TASK).where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(STATE.eq(state))

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code kehu_workflow_log} table: every transition taken, with its comment, written in the transition's
- * transaction. The record's audit trail holds the field changes of the same write; this holds why.
+ * transaction. The record's audit trail holds the field changes of the same write; this holds why. It also keeps each
+ * hand-off of a task (转交/改派) with its reason: such a row's transition id starts with {@code $task:} and names the
+ * task and both assignees, its states are the task's state (it moves nothing), and {@link #steps} leaves it out, so
+ * the timeline and the state clocks see transitions only.
  */
 @Component
 public class WorkflowLog {
@@ -50,11 +53,44 @@ public class WorkflowLog {
                 .execute();
     }
 
-    /** The steps of a record, oldest first (at most 1000). */
+    /** The prefix of a hand-off's transition id: {@code $task:<task>:<from>><to>}. */
+    static final String HAND_OFF = "$task:";
+
+    /**
+     * A task handed to someone else.
+     *
+     * @param reason why, or null
+     */
+    public record HandOff(long taskId, long fromUserId, long toUserId, String reason, Long actedBy,
+            String actedByName, java.time.Instant actedAt) {
+    }
+
+    /** Appends a task's hand-off in the caller's transaction. */
+    public void appendHandOff(String formId, long recordId, String workflowId, String taskState, HandOff handOff) {
+        append(formId, recordId, new WorkflowStep(workflowId, HAND_OFF + handOff.taskId() + ":" + handOff.fromUserId()
+                + ">" + handOff.toUserId(), taskState, taskState, handOff.reason(), handOff.actedBy(),
+                handOff.actedByName(), handOff.actedAt()));
+    }
+
+    /** The hand-offs of a record's tasks, oldest first (at most 1000). */
+    public List<HandOff> handOffs(String formId, long recordId) {
+        return dsl.select(TRANSITION_ID, COMMENT, ACTED_BY, ACTED_BY_NAME, ACTED_AT)
+                .from(LOG)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(TRANSITION_ID.startsWith(HAND_OFF)))
+                .orderBy(ID)
+                .limit(1000)
+                .fetch(r -> {
+                    String[] parts = r.get(TRANSITION_ID).substring(HAND_OFF.length()).split("[:>]");
+                    return new HandOff(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                            r.get(COMMENT), r.get(ACTED_BY), r.get(ACTED_BY_NAME), r.get(ACTED_AT).toInstant());
+                });
+    }
+
+    /** The steps of a record (transitions, not hand-offs), oldest first (at most 1000). */
     public List<WorkflowStep> steps(String formId, long recordId) {
         return dsl.select(WORKFLOW_ID, TRANSITION_ID, FROM_STATE, TO_STATE, COMMENT, ACTED_BY, ACTED_BY_NAME, ACTED_AT)
                 .from(LOG)
-                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)))
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(TRANSITION_ID.notLike(HAND_OFF + "%")))
                 .orderBy(ID)
                 .limit(1000)
                 .fetch(r -> new WorkflowStep(r.get(WORKFLOW_ID), r.get(TRANSITION_ID), r.get(FROM_STATE),
