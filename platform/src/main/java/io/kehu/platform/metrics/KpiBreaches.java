@@ -3,7 +3,6 @@ package io.kehu.platform.metrics;
 import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.metrics.MetricDefinition.Direction;
-import io.kehu.platform.metrics.MetricDefinition.Unit;
 import io.kehu.platform.metrics.internal.BreachStore;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordQuery;
@@ -13,11 +12,11 @@ import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.Workflows;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,25 +117,16 @@ public class KpiBreaches {
         return records.query(job, query).stream().findFirst();
     }
 
-    /** 指标未达标：投诉解决率 2026-11-01 至 2026-11-30 为 80.0%，目标 ≥ 90.0% — in both languages. */
+    /** 指标未达标：投诉解决率 2026-11-01 至 2026-11-30 为 80%，目标 ≥ 90% — in both languages. */
     static LocalizedText title(MetricDefinition metric, Period period, BigDecimal value) {
-        String target = format(metric.unit(), metric.target().value(), true);
-        String actual = format(metric.unit(), value, true);
         String sign = metric.target().direction() == Direction.AT_LEAST ? "≥" : "≤";
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
         return LocalizedText.of(
-                "指标未达标：" + metric.label().zh() + " " + period.start() + " 至 " + period.lastDay() + " 为 " + actual
-                        + "，目标 " + sign + " " + target,
+                "指标未达标：" + metric.label().zh() + " " + period.start() + " 至 " + period.lastDay() + " 为 "
+                        + UnitFormat.format(metric.unit(), value, zh) + "，目标 " + sign + " "
+                        + UnitFormat.format(metric.unit(), metric.target().value(), zh),
                 "KPI missed: " + metric.label().en() + " " + period.start() + " – " + period.lastDay() + " was "
-                        + format(metric.unit(), value, false) + ", target " + sign + " "
-                        + format(metric.unit(), metric.target().value(), false));
-    }
-
-    private static String format(Unit unit, BigDecimal value, boolean zh) {
-        return switch (unit) {
-            case PERCENT -> value.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
-            case HOURS -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + (zh ? " 小时" : " h");
-            case MONEY -> "¥" + value.setScale(2, RoundingMode.HALF_UP).toPlainString();
-            case NUMBER -> value.stripTrailingZeros().toPlainString();
-        };
+                        + UnitFormat.format(metric.unit(), value, Locale.ENGLISH) + ", target " + sign + " "
+                        + UnitFormat.format(metric.unit(), metric.target().value(), Locale.ENGLISH));
     }
 }

@@ -10,11 +10,10 @@ import io.kehu.platform.metrics.MetricDefinition.Grain;
 import io.kehu.platform.metrics.MetricDefinition.Unit;
 import io.kehu.platform.metrics.MetricValue;
 import io.kehu.platform.metrics.Period;
+import io.kehu.platform.metrics.UnitFormat;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
@@ -55,30 +54,12 @@ final class Figures {
     }
 
     String format(Unit unit, BigDecimal value) {
-        NumberFormat number = NumberFormat.getNumberInstance(locale);
-        return switch (unit) {
-            case NUMBER -> {
-                number.setMaximumFractionDigits(value.scale() > 0 && value.stripTrailingZeros().scale() > 0 ? 1 : 0);
-                yield number.format(value);
-            }
-            case MONEY -> {
-                number.setMinimumFractionDigits(2);
-                number.setMaximumFractionDigits(2);
-                yield "¥" + number.format(value);
-            }
-            case PERCENT -> percent(value);
-            case HOURS -> {
-                number.setMaximumFractionDigits(1);
-                yield text("dashboards.hours", number.format(value));
-            }
-        };
+        return UnitFormat.format(unit, value, locale);
     }
 
     /** A fraction as a percentage with one decimal, e.g. 0.8333 → 83.3%. */
     String percent(BigDecimal fraction) {
-        NumberFormat percent = NumberFormat.getPercentInstance(locale);
-        percent.setMaximumFractionDigits(1);
-        return percent.format(fraction.setScale(4, RoundingMode.HALF_UP));
+        return UnitFormat.percent(fraction, locale);
     }
 
     /** The name of a group value of {@code field}: an option's label, a user's name, yes/no, or "(empty)". */
