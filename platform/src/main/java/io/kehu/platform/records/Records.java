@@ -8,6 +8,7 @@ import io.kehu.platform.security.Actor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,6 +92,20 @@ public class Records {
         FormDefinition form = services.form(formId);
         RecordAccess.requireWrite(form, actor);
         return writes.update(actor, form, id, expectedRowVersion, changes);
+    }
+
+    /**
+     * As {@link #update(Actor, String, long, int, Map)}, for a change that depends on the record as it stands (a
+     * workflow transition checks its state, guard and who may act): {@code decide} gets the actor's view of the record
+     * read for the write, after the version check, and returns the changes — or throws to refuse, writing nothing. The
+     * record is read once instead of once for the decision and again for the write.
+     */
+    @Transactional
+    public Record update(Actor actor, String formId, long id, int expectedRowVersion,
+            Function<Record, ? extends Map<String, ?>> decide) {
+        FormDefinition form = services.form(formId);
+        RecordAccess.requireWrite(form, actor);
+        return writes.update(actor, form, id, expectedRowVersion, decide);
     }
 
     /**

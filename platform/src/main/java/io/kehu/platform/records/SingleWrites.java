@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -71,11 +72,26 @@ final class SingleWrites {
     }
 
     Record update(Actor actor, FormDefinition form, long id, int expectedRowVersion, Map<String, ?> changes) {
+        return update(actor, form, id, expectedRowVersion, changes, null);
+    }
+
+    /**
+     * As {@link #update(Actor, FormDefinition, long, int, Map)}, the changes decided by {@code decide} on the actor's
+     * view of the record as it stands (read once, for the checks and the write alike).
+     */
+    Record update(Actor actor, FormDefinition form, long id, int expectedRowVersion,
+            Function<Record, ? extends Map<String, ?>> decide) {
+        return update(actor, form, id, expectedRowVersion, null, decide);
+    }
+
+    private Record update(Actor actor, FormDefinition form, long id, int expectedRowVersion, Map<String, ?> given,
+            Function<Record, ? extends Map<String, ?>> decide) {
         RecordTable table = services.table(form);
         Record old = loadForChange(table, id, actor, false, expectedRowVersion);
         if (old.rowVersion() != expectedRowVersion) {
             throw conflict(table, id, expectedRowVersion);
         }
+        Map<String, ?> changes = decide == null ? given : decide.apply(view(table, old, actor));
         WriteChecks checks = new WriteChecks(services, actor);
         PreparedWrite write = checks.prepareUpdate(form, old, expectedRowVersion, changes);
         if (write.isNoOp()) {

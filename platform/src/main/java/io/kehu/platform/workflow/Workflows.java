@@ -18,15 +18,20 @@ import io.kehu.platform.workflow.runtime.SlaBudget;
 import io.kehu.platform.workflow.runtime.TaskAssigner;
 import io.kehu.platform.workflow.runtime.TaskStore;
 import io.kehu.platform.workflow.runtime.TransitionScope;
+import io.kehu.platform.workflow.runtime.TransitionWrites;
 import io.kehu.platform.workflow.runtime.WorkflowCalendars;
 import io.kehu.platform.workflow.runtime.WorkflowLog;
 import io.kehu.platform.workflow.runtime.WorkflowTexts;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.jooq.Query;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,11 +67,14 @@ public class Workflows {
     private final RecordActions recordActions;
     private final Teams teams;
     private final UserAccounts accounts;
+    private final TransitionWrites transitionWrites;
 
     Workflows(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules, WorkflowLog log,
             TaskStore tasks, TaskAssigner assigner, WorkflowCalendars calendars, ApplicationEventPublisher events,
-            RecordActions recordActions, Teams teams, WorkflowClock clock, UserAccounts accounts) {
+            RecordActions recordActions, Teams teams, WorkflowClock clock, UserAccounts accounts,
+            TransitionWrites transitionWrites) {
         this.accounts = accounts;
+        this.transitionWrites = transitionWrites;
         this.recordActions = recordActions;
         this.teams = teams;
         this.calendars = calendars;
@@ -136,22 +144,12 @@ public class Workflows {
                 : TransitionScope.filling(formId, recordId, Set.copyOf(move.requires()),
                         () -> records.update(actor, formId, recordId, readRowVersion, values)).rowVersion();
         FormDefinition form = form(formId);
-        Optional<Record> seen = records.get(actor, formId, recordId);
-        if (seen.isEmpty()) {
-            // Out of sight: the records' own check tells a colleague's change (a conflict) from a missing record.
-            records.update(actor, formId, recordId, expectedRowVersion, Map.of());
-            throw new RecordNotFoundException(formId, recordId);
-        }
-        Record record = seen.get();
-        if (record.rowVersion() != expectedRowVersion) {
-            // Stale: the records' own check refuses it with who saved in between, as any other write would be.
-            records.update(actor, formId, recordId, expectedRowVersion, Map.of());
-        }
-        String from = String.valueOf(record.get(workflow.statusField()));
         String text = comment == null || comment.isBlank() ? null : comment.strip();
-        TransitionChecks.check(workflow, move, form, record, actor, text, facts(form, record, actor),
-                () -> move.guard() == null || guardHolds(form, workflow, move, record, actor));
-        return move(workflow, move, form, record, actor, from, text);
+        // The record is read once, for the write: the checks run on it inside the update, after its version check
+        // (a colleague's save in between is a conflict naming them; a record out of sight is not found).
+        return move(workflow, move, form, recordId, expectedRowVersion, actor, text,
+                record -> TransitionChecks.check(workflow, move, form, record, actor, text, facts(form, record, actor),
+                        () -> move.guard() == null || guardHolds(form, workflow, move, record, actor)));
     }
 
     /**
@@ -165,26 +163,41 @@ public class Workflows {
         if (move.guard() != null && !guardHolds(form, workflow, move, record, platform)) {
             return;
         }
-        String from = String.valueOf(record.get(workflow.statusField()));
         // No comment: the log names the platform as the actor, and screens show it in the reader's language.
-        move(workflow, move, form, record, platform, from, null);
+        move(workflow, move, form, record.id(), record.rowVersion(), platform, null, seen -> {
+        });
     }
 
-    private Record move(WorkflowDefinition workflow, Transition move, FormDefinition form, Record record, Actor actor,
-            String from, String text) {
+    /**
+     * Writes the move of record {@code recordId} (read at {@code rowVersion}) after {@code check} accepted the record
+     * as read for the write: its status and {@code setField} values through the one write path, then the clocks' timers,
+     * the log row and the closing of the state's tasks in one batch ({@link TransitionWrites}), then the actions.
+     */
+    private Record move(WorkflowDefinition workflow, Transition move, FormDefinition form, long recordId,
+            int rowVersion, Actor actor, String text, Consumer<Record> check) {
         String formId = form.id();
-        long recordId = record.id();
-        Instant now = clock.now();
+        // Whole microseconds, as stored: the batch closes the state's tasks at this time and finds them by it.
+        Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
         BusinessCalendar calendar = calendars.of(workflow);
         Map<String, Object> changes = TransitionChecks.changes(workflow, move, actor, now, calendar.zone());
-        Record moved = TransitionScope.moving(formId, recordId, from, move.to(), record.createdAt().toInstant(),
-                () -> records.update(actor, formId, recordId, record.rowVersion(), changes));
+        List<Query> deferred = new ArrayList<>();
+        String[] left = new String[1];
+        Record moved = TransitionScope.moving(formId, recordId, move.to(), deferred,
+                () -> records.update(actor, formId, recordId, rowVersion, record -> {
+                    check.accept(record);
+                    left[0] = String.valueOf(record.get(workflow.statusField()));
+                    TransitionScope.leaving(formId, recordId, left[0], record.createdAt().toInstant());
+                    return changes;
+                }));
+        String from = left[0];
         WorkflowStep step = new WorkflowStep(workflow.id(), move.id(), from, move.to(), text, actor.userId(),
                 actor.username(), now);
-        log.append(formId, recordId, step);
+        boolean closedTasks = transitionWrites.write(formId, recordId, step, deferred);
         events.publishEvent(new WorkflowTransitioned(formId, recordId, step, move.label(), stateLabel(workflow, from),
                 stateLabel(workflow, move.to())));
-        tasks.completeOnLeaving(formId, recordId, from, actor.userId(), now);
+        if (closedTasks) {
+            transitionWrites.publishClosedTasks(formId, recordId, step);
+        }
         WhoMayAct.RecordFacts facts = facts(form, moved, actor);
         for (WorkflowAction action : move.actions()) {
             if (action instanceof WorkflowAction.CreateTask task) {

@@ -181,6 +181,10 @@ abstract class WorkflowRuntimeContract {
                 .extracting(WorkflowTask::status).isEqualTo(WorkflowTask.Status.DONE);
         assertThat(workflows.openTasks(revisiter, 0, 500)).extracting(WorkflowTask::id)
                 .doesNotContain(revisits.get(0).id());
+        // Closing the state's tasks is written in the transition's batch; the closed task is still told about.
+        assertThat(events.stream(WorkflowTaskChanged.class)
+                .filter(e -> e.task().id() == revisits.get(0).id() && e.change() == WorkflowTaskChanged.Change.COMPLETED))
+                .singleElement().extracting(WorkflowTaskChanged::actedBy).isEqualTo(manager.userId());
         assertThat(workflows.steps(manager, "feedback", logged.id()))
                 .extracting(WorkflowStep::transitionId, WorkflowStep::to, WorkflowStep::comment,
                         WorkflowStep::actedBy)

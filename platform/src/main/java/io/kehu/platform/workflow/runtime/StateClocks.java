@@ -112,7 +112,8 @@ public class StateClocks {
      * ({@link SlaBudget}), so the log is not read.
      */
     private void enter(WorkflowDefinition workflow, long recordId, String stateId, Instant createdAt, String from) {
-        timers.cancel(workflow.form(), recordId, workflow.id());
+        // Inside a transition these go with its log row in one round trip (TransitionScope.deferOrRun).
+        TransitionScope.deferOrRun(workflow.form(), recordId, timers.cancelling(workflow.form(), recordId, workflow.id()));
         WorkflowState state = workflow.state(stateId).orElse(null);
         if (state == null || state.terminal()) {
             return;
@@ -137,7 +138,8 @@ public class StateClocks {
                 start.add(new TimerQueue.NewTimer(due, STEP, step.id()));
             }
         }
-        timers.scheduleAll(workflow.form(), recordId, workflow.id(), start);
+        timers.schedulingAll(workflow.form(), recordId, workflow.id(), start)
+                .ifPresent(insert -> TransitionScope.deferOrRun(workflow.form(), recordId, insert));
     }
 
     /** Whether entering {@code state} from {@code from} starts its clock afresh: the state left neither is it nor pauses. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.context.ApplicationEventPublisher;
@@ -114,6 +115,30 @@ public class TaskStore {
                 .execute();
         published(open, Change.COMPLETED, actorId);
         return done;
+    }
+
+    /**
+     * The statement closing the record's open tasks of {@code state}, unsent and without reading them first (a
+     * transition sends it with its other writes in one batch); when it closed any, {@link #publishClosedOnLeaving}
+     * tells about them. {@code at} must be whole microseconds, as stored, for that look-up to find them.
+     */
+    Query closingOnLeaving(String formId, long recordId, String state, Long actorId, Instant at) {
+        return dsl.update(TASK)
+                .set(STATUS, WorkflowTask.Status.DONE.name())
+                .set(DONE_AT, utc(at))
+                .set(DONE_BY, actorId)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(STATE.eq(state))
+                        .and(STATUS.eq(WorkflowTask.Status.OPEN.name())));
+    }
+
+    /** Publishes the tasks {@link #closingOnLeaving} closed at {@code at}. */
+    void publishClosedOnLeaving(String formId, long recordId, String state, Long actorId, Instant at) {
+        List<Long> closed = dsl.select(ID).from(TASK).where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId))
+                .and(STATE.eq(state)).and(STATUS.eq(WorkflowTask.Status.DONE.name())).and(DONE_AT.eq(utc(at))))
+                .fetch(ID);
+        if (!closed.isEmpty()) {
+            published(closed, Change.COMPLETED, actorId);
+        }
     }
 
     /** Marks open task {@code taskId} of {@code source} (its workflow id column) done; false when it is not open. */

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
@@ -45,12 +46,16 @@ public class WorkflowLog {
 
     /** Appends a step in the caller's transaction. */
     public void append(String formId, long recordId, WorkflowStep step) {
-        dsl.insertInto(LOG)
+        appending(formId, recordId, step).execute();
+    }
+
+    /** The statement {@link #append} sends, unsent (a transition sends it with its other writes in one batch). */
+    Query appending(String formId, long recordId, WorkflowStep step) {
+        return dsl.insertInto(LOG)
                 .columns(FORM_ID, RECORD_ID, WORKFLOW_ID, TRANSITION_ID, FROM_STATE, TO_STATE, COMMENT, ACTED_BY,
                         ACTED_BY_NAME, ACTED_AT)
                 .values(formId, recordId, step.workflowId(), step.transitionId(), step.from(), step.to(),
-                        step.comment(), step.actedBy(), step.actedByName(), step.actedAt().atOffset(ZoneOffset.UTC))
-                .execute();
+                        step.comment(), step.actedBy(), step.actedByName(), step.actedAt().atOffset(ZoneOffset.UTC));
     }
 
     /** The prefix of a hand-off's transition id: {@code $task:<task>:<from>><to>}. */

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.slf4j.Logger;
@@ -76,21 +78,33 @@ public class TimerQueue {
      * scheduled steps are started together on every transition).
      */
     public void scheduleAll(String formId, long recordId, String workflowId, List<NewTimer> timers) {
+        schedulingAll(formId, recordId, workflowId, timers).ifPresent(Query::execute);
+    }
+
+    /**
+     * The statement {@link #scheduleAll} sends, unsent (a transition sends it with its other statements in one round
+     * trip); empty when there is nothing to start.
+     */
+    public Optional<Query> schedulingAll(String formId, long recordId, String workflowId, List<NewTimer> timers) {
         if (timers.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         var insert = dsl.insertInto(TIMER).columns(DUE_AT, KIND, FORM_ID, RECORD_ID, WORKFLOW_ID, SUBJECT);
         for (NewTimer t : timers) {
             insert = insert.values(utc(t.dueAt()), t.kind(), formId, recordId, workflowId, t.subject());
         }
-        insert.execute();
+        return Optional.of(insert);
     }
 
     /** Cancels a record's pending timers of one workflow (it left the state they were about); returns how many. */
     public int cancel(String formId, long recordId, String workflowId) {
+        return cancelling(formId, recordId, workflowId).execute();
+    }
+
+    /** The statement {@link #cancel} sends, unsent. */
+    public Query cancelling(String formId, long recordId, String workflowId) {
         return dsl.deleteFrom(TIMER)
-                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(WORKFLOW_ID.eq(workflowId)))
-                .execute();
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(WORKFLOW_ID.eq(workflowId)));
     }
 
     /** The pending timers of a record, earliest first (for screens and tests). */
