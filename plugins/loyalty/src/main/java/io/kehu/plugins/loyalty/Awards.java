@@ -43,9 +43,69 @@ public final class Awards {
         if (found.isEmpty()) {
             return List.of();
         }
+        Programme programme = programme();
         List<PostResult> results = new ArrayList<>();
-        for (Posting p : Earning.postings(programme(), facts(programme(), found.get()))) {
-            results.add(ledger.post(p));
+        long customer = Ledger.number(found.get().get("customer"));
+        for (Posting p : Earning.postings(programme, facts(programme, found.get()))) {
+            results.add(post(programme, p, customer));
+        }
+        if (results.stream().anyMatch(PostResult::posted)) {
+            LocalDate today = LocalDate.now();
+            new Levels(context).evaluate(programme, customer, today, false);
+            results.stream().filter(PostResult::posted).map(r -> context.records().get(Ledger.ENTRY, r.entryId()))
+                    .flatMap(Optional::stream).map(e -> Ledger.number(e.get("customer")))
+                    .filter(other -> other != customer).distinct()
+                    .forEach(referrer -> new Levels(context).evaluate(programme, referrer, today, false));
+        }
+        return results;
+    }
+
+    /**
+     * Posts an earning; the customer's own are cut to the caps inside the ledger's transaction (the referrer's
+     * bonus is not theirs to cap).
+     */
+    PostResult post(Programme programme, Posting p, long buyer) {
+        if (p.customer() == buyer && (programme.dailyCap() > 0 || programme.customerCap() > 0)) {
+            return ledger.earn(p, programme.dailyCap(), programme.customerCap());
+        }
+        return ledger.post(p);
+    }
+
+    /**
+     * Awards what record {@code recordId} of {@code formId} earns under the programme's event rules: each rule whose
+     * condition holds pays the customer named in its field once (keyed {@code event/<form>/<id>|event-<rule>}), cut
+     * to the caps like purchases, pending and expiring like them.
+     */
+    public List<PostResult> awardEvent(Programme programme, String formId, long recordId) {
+        Optional<RecordData> found = context.records().get(formId, recordId);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        RecordData record = found.get();
+        List<PostResult> results = new ArrayList<>();
+        LocalDate on = LocalDate.now();
+        for (Programme.EventRule rule : programme.eventRules()) {
+            if (!rule.form().equals(formId) || !(record.get(rule.customerField()) instanceof Number customer)) {
+                continue;
+            }
+            if (!rule.condition().isBlank()
+                    && !Boolean.TRUE.equals(context.scripts().compile(formId, rule.condition())
+                    .evaluate(record.values()))) {
+                continue;
+            }
+            Posting p = Posting.earn(customer.longValue(), rule.points(), "event/" + formId + "/" + recordId,
+                    "event-" + rule.id(), on);
+            if (programme.pendingDays() > 0) {
+                p = p.availableOn(on.plusDays(programme.pendingDays()));
+            }
+            if (programme.expiryMonths() > 0) {
+                p = p.expiresOn(on.plusMonths(programme.expiryMonths()));
+            }
+            PostResult result = post(programme, p, customer.longValue());
+            results.add(result);
+            if (result.posted()) {
+                new Levels(context).evaluate(programme, customer.longValue(), on, false);
+            }
         }
         return results;
     }
@@ -67,7 +127,13 @@ public final class Awards {
             Object value = rule.evaluate(purchase.values());
             ruleBase = value instanceof Number n ? new BigDecimal(n.toString()) : BigDecimal.ZERO;
         }
-        return new Earning.Purchase(purchase.id(), customerId, amount, on, (String) customer.get("level"),
+        String level = (String) customer.get("level");
+        if (!programme.levels().isEmpty()) {
+            // the programme's own levels: the level the points reached, kept on the account
+            level = context.records().search(Ledger.ACCOUNT).where("customer", FilterOperator.EQUALS, customerId)
+                    .limit(1).list().stream().findFirst().map(a -> (String) a.get("level")).orElse(null);
+        }
+        return new Earning.Purchase(purchase.id(), customerId, amount, on, level,
                 (LocalDate) customer.get("birthday"), firstId == purchase.id(),
                 earned(customerId, on), programme.customerCap() > 0 ? ledger.balance(customerId).earned() : 0,
                 referrer, ruleBase);
@@ -76,8 +142,9 @@ public final class Awards {
     /**
      * Takes back, proportionally, what purchase {@code purchaseId} earned when {@code returned} of its amount comes
      * back: one reversal per earning entry of the purchase, keyed by the return, so a retried return takes nothing
-     * twice. Points already spent are taken all the same: the balance may go below zero when the programme allows it,
-     * otherwise only what is left is taken back.
+     * twice. Points already spent are handled as the programme's {@code returnShortfall} says: {@code NEGATIVE} takes
+     * them all the same (the balance goes below zero), {@code RECOVER} takes what is left and the rest from the next
+     * earnings ({@link Ledger#takeBackRecovering}), {@code WAIVE} takes only what is left.
      */
     public List<PostResult> returned(long purchaseId, String returnRef, BigDecimal returned, LocalDate on) {
         RecordData purchase = context.records().get(PURCHASE, purchaseId).orElseThrow();
@@ -86,7 +153,7 @@ public final class Awards {
             return List.of();
         }
         BigDecimal share = returned.min(amount).divide(amount, 8, RoundingMode.HALF_UP);
-        boolean allowNegative = programme().allowNegative();
+        String shortfall = programme().returnShortfall();
         List<PostResult> results = new ArrayList<>();
         for (RecordData entry : context.records().search(Ledger.ENTRY)
                 .where("source", FilterOperator.EQUALS, "purchase/" + purchaseId)
@@ -94,12 +161,18 @@ public final class Awards {
             long points = Ledger.number(entry.get("points"));
             long back = share.multiply(BigDecimal.valueOf(points)).setScale(0, RoundingMode.HALF_UP).longValueExact();
             long customer = Ledger.number(entry.get("customer"));
-            if (!allowNegative) {
+            if (Programme.WAIVE.equals(shortfall)) {
                 back = Math.min(back, Math.max(0, ledger.balance(customer).available()));
             }
             if (back > 0) {
-                results.add(ledger.post(new Posting(customer, EntryKind.REVERSE, -back, "return/" + returnRef,
-                        "reverse-" + entry.id(), on, null, null, entry.id(), null, null, true)));
+                Posting reversal = new Posting(customer, EntryKind.REVERSE, -back, "return/" + returnRef,
+                        "reverse-" + entry.id(), on, null, null, entry.id(), null, null, true);
+                if (entry.get("available_on") instanceof LocalDate until && until.isAfter(on)) {
+                    // returned inside the window: the points are still pending, so the reversal is pending too
+                    reversal = reversal.availableOn(until);
+                }
+                results.add(Programme.RECOVER.equals(shortfall) ? ledger.takeBackRecovering(reversal)
+                        : ledger.post(reversal));
             }
         }
         return results;

@@ -66,7 +66,7 @@ public class CounterView implements ViewContribution {
                 case POSTED -> t.get("counter.done", t.points(result.balance()));
                 case ALREADY_POSTED -> t.get("counter.already");
                 case INSUFFICIENT -> t.get("counter.short", t.points(result.balance()));
-                case UNAVAILABLE -> t.get("counter.unavailable");
+                case UNAVAILABLE, CAPPED -> t.get("counter.unavailable");
             });
             request[0] = UUID.randomUUID().toString();
             picker.refresh();

@@ -7,7 +7,10 @@ import io.kehu.sdk.jobs.ScheduledJob;
 import java.time.LocalDate;
 import org.pf4j.Extension;
 
-/** Every night: expires lots past their date and sends the expiry notices (once per run across nodes). */
+/**
+ * Every night: releases pending points, expires lots past their date, sends the expiry notices (once), re-evaluates
+ * programme levels and refreshes the monthly liability figures.
+ */
 @Extension
 public class ExpiryJob implements ScheduledJob {
 
@@ -30,6 +33,8 @@ public class ExpiryJob implements ScheduledJob {
     @Override
     public void run(JobRun run) {
         Expiry.Result result = new Expiry(context, new Ledger(context)).run(LocalDate.now());
-        run.progress(1, 1, result.expiredPoints() + " points expired, " + result.notices() + " notices");
+        new Liability(context).refresh(new Awards(context, new Ledger(context)).programme(), LocalDate.now());
+        run.progress(1, 1, result.expiredPoints() + " points expired, " + result.notices() + " notices, "
+                + result.levelChanges() + " level changes");
     }
 }

@@ -38,6 +38,8 @@ public final class Ledger {
     static final String ACCOUNT = "loyalty_account";
     /** Enough for dozens of writers on one customer; each retry re-reads the balance. */
     private static final int ATTEMPTS = 200;
+    /** How many locks the customers share: enough that unrelated customers seldom wait for each other. */
+    static final int STRIPES = 64;
 
     private final PluginContext context;
     private final Clock clock;
@@ -63,6 +65,37 @@ public final class Ledger {
      * changes inside itself.
      */
     public PostResult post(Posting posting, java.util.function.BooleanSupplier alsoWrite) {
+        return post(posting, alsoWrite, Limits.NONE);
+    }
+
+    /**
+     * Posts an earning cut down to the room left under the caps: {@code dailyCap} points per customer per day of
+     * {@code occurredOn} and {@code customerCap} in total (0 = no cap). The room is read inside the posting's
+     * transaction, after the account row and before its optimistically locked update: two purchases of one customer
+     * saved at the same moment cannot both use the same room (the second update fails, is rolled back and retried
+     * against the first one's points). Nothing left: {@code CAPPED}, nothing written.
+     */
+    public PostResult earn(Posting posting, long dailyCap, long customerCap) {
+        if (posting.kind() != EntryKind.EARN || posting.points() <= 0) {
+            throw new IllegalArgumentException("Only earnings are capped");
+        }
+        return post(posting, () -> true, new Limits(dailyCap, customerCap, false));
+    }
+
+    /**
+     * Takes points back (a return) as far as the available balance goes and records the rest as owed: it is taken
+     * from the customer's next earnings, each of which then writes a {@code recover} reversal in its own transaction.
+     * The entry is written even when nothing is available (0 points, the whole amount owed), so a retried return
+     * cannot make the customer owe twice.
+     */
+    public PostResult takeBackRecovering(Posting posting) {
+        if (posting.points() >= 0) {
+            throw new IllegalArgumentException("Only a taking back can be recovered later");
+        }
+        return post(posting, () -> true, new Limits(0, 0, true));
+    }
+
+    private PostResult post(Posting posting, java.util.function.BooleanSupplier alsoWrite, Limits limits) {
         String key = posting.idempotencyKey();
         RecordException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -71,9 +104,8 @@ public final class Ledger {
                 return new PostResult(PostResult.Status.ALREADY_POSTED, existing.get().id(),
                         balance(posting.customer()).available());
             }
-            long accountId = account(posting.customer()).id();
             try {
-                return context.transactions().call(() -> write(posting, key, accountId, alsoWrite));
+                return context.transactions().call(() -> write(posting, key, alsoWrite, limits));
             } catch (RecordException e) {
                 if (e.reason() != RecordException.Reason.DUPLICATE
                         && e.reason() != RecordException.Reason.CONFLICT) {
@@ -98,7 +130,7 @@ public final class Ledger {
 
     /** The customer's balance as the account holds it (zero when they have no account yet). */
     public Balance balance(long customer) {
-        return accountOf(customer).map(Ledger::balanceOf).orElse(new Balance(0, 0, 0, 0, 0));
+        return accountOf(customer).map(Ledger::balanceOf).orElse(new Balance(0, 0, 0, 0, 0, 0));
     }
 
     /**
@@ -107,22 +139,8 @@ public final class Ledger {
      */
     public void release(long customer) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<RecordData> account = accountOf(customer);
-            if (account.isEmpty() || number(account.get().get("pending")) == 0) {
-                return;
-            }
-            RecordData a = account.get();
-            LocalDate today = LocalDate.now(clock);
-            long stillPending = context.records().aggregate(ENTRY).where("customer", FilterOperator.EQUALS, customer)
-                    .where("available_on", FilterOperator.GREATER, today).sum("points").list().stream()
-                    .findFirst().map(r -> r.sum("points")).map(java.math.BigDecimal::longValue).orElse(0L);
-            long pending = number(a.get("pending"));
-            if (stillPending == pending) {
-                return;
-            }
             try {
-                context.records().update(ACCOUNT, a.id(), a.rowVersion(), Map.of("pending", stillPending,
-                        "balance", number(a.get("balance")) + pending - stillPending));
+                context.transactions().run(() -> releaseLocked(customer));
                 return;
             } catch (RecordException e) {
                 if (e.reason() != RecordException.Reason.CONFLICT) {
@@ -133,23 +151,67 @@ public final class Ledger {
         }
     }
 
-    private PostResult write(Posting p, String key, long accountId, java.util.function.BooleanSupplier alsoWrite) {
-        RecordData account = context.records().get(ACCOUNT, accountId)
-                .orElseThrow(() -> new IllegalStateException("Points account " + accountId + " vanished"));
+    private void releaseLocked(long customer) {
+        lock(customer);
+        Optional<RecordData> account = accountOf(customer);
+        if (account.isEmpty() || number(account.get().get("pending")) == 0) {
+            return;
+        }
+        RecordData a = account.get();
+        LocalDate today = LocalDate.now(clock);
+        long stillPending = context.records().aggregate(ENTRY).where("customer", FilterOperator.EQUALS, customer)
+                .where("available_on", FilterOperator.GREATER, today).sum("points").list().stream()
+                .findFirst().map(r -> r.sum("points")).map(java.math.BigDecimal::longValue).orElse(0L);
+        long pending = number(a.get("pending"));
+        if (stillPending != pending) {
+            context.records().update(ACCOUNT, a.id(), a.rowVersion(), Map.of("pending", stillPending,
+                    "balance", number(a.get("balance")) + pending - stillPending));
+        }
+    }
+
+    private PostResult write(Posting p, String key, java.util.function.BooleanSupplier alsoWrite, Limits limits) {
+        // One writer per customer at a time (all nodes): a second posting for the customer waits here until the
+        // first commits, then sees its entry and balance. Inside a caller's transaction (a purchase listener runs
+        // in one) a lost optimistic race or a taken key would make that whole transaction rollback-only, so races
+        // are avoided rather than retried; the row version stays as the guard against writers that skip the lock.
+        lock(p.customer());
+        Optional<RecordData> posted = entryByKey(key);
+        if (posted.isPresent()) {
+            return new PostResult(PostResult.Status.ALREADY_POSTED, posted.get().id(),
+                    balance(p.customer()).available());
+        }
+        RecordData account = account(p.customer());
+        long accountId = account.id();
         long balance = number(account.get("balance"));
         long pending = number(account.get("pending"));
+        long owed = number(account.get("owed"));
         boolean isPending = p.availableOn() != null && p.availableOn().isAfter(LocalDate.now(clock));
         if (p.points() < 0 && !p.mayOverdraw() && balance + p.points() < 0) {
             return new PostResult(PostResult.Status.INSUFFICIENT, 0, balance);
         }
+        long points = p.points();
+        long deferred = 0;
+        if (limits.recover() && !isPending) {
+            // what is available now is taken; the rest is owed and taken from the next earnings (a pending
+            // reversal nets against the pending points it undoes, so nothing is owed)
+            long taken = Math.min(-points, Math.max(0, balance));
+            deferred = -points - taken;
+            points = -taken;
+        }
+        if (limits.capped()) {
+            points = Math.min(points, room(p, account, limits));
+            if (points <= 0) {
+                return new PostResult(PostResult.Status.CAPPED, 0, balance);
+            }
+        }
         if (!alsoWrite.getAsBoolean()) {
             return new PostResult(PostResult.Status.UNAVAILABLE, 0, balance);
         }
-        long newBalance = isPending ? balance : balance + p.points();
+        long newBalance = isPending ? balance : balance + points;
         Map<String, Object> values = new HashMap<>();
         values.put("customer", p.customer());
         values.put("kind", p.kind().name());
-        values.put("points", p.points());
+        values.put("points", points);
         values.put("balance_after", newBalance);
         values.put("occurred_on", p.occurredOn());
         values.put("source", p.source());
@@ -160,19 +222,97 @@ public final class Ledger {
         putIfPresent(values, "reverses", p.reverses());
         putIfPresent(values, "summary", p.summary());
         putIfPresent(values, "reason", p.reason());
+        if (deferred > 0) {
+            values.put("owed", deferred);
+        }
         RecordData entry = context.records().create(ENTRY, values);
+        long newPending = isPending ? pending + points : pending;
+        long entries = number(account.get("entries")) + 1;
+        if (p.kind() == EntryKind.EARN && owed > 0) {
+            // an earlier return took more than was left: these points pay it back first, in this transaction
+            long recovered = Math.min(owed, points);
+            Map<String, Object> recovery = new HashMap<>(values);
+            recovery.remove("expires_on");
+            recovery.remove("summary");
+            recovery.put("kind", EntryKind.REVERSE.name());
+            recovery.put("points", -recovered);
+            recovery.put("rule", "recover");
+            recovery.put("idem_key", key + "|recover");
+            recovery.put("reverses", entry.id());
+            if (isPending) {
+                newPending -= recovered;
+            } else {
+                newBalance -= recovered;
+            }
+            recovery.put("balance_after", newBalance);
+            context.records().create(ENTRY, recovery);
+            owed -= recovered;
+            entries++;
+        }
         Map<String, Object> changes = new HashMap<>();
         changes.put("balance", newBalance);
-        changes.put("pending", isPending ? pending + p.points() : pending);
-        changes.put("entries", number(account.get("entries")) + 1);
+        changes.put("pending", newPending);
+        changes.put("owed", owed + deferred);
+        changes.put("entries", entries);
         changes.put("last_entry_on", p.occurredOn());
         if (p.kind() == EntryKind.EARN) {
-            changes.put("earned", number(account.get("earned")) + p.points());
+            changes.put("earned", number(account.get("earned")) + points);
         } else if (p.kind() == EntryKind.REDEEM) {
-            changes.put("redeemed", number(account.get("redeemed")) - p.points());
+            changes.put("redeemed", number(account.get("redeemed")) - points);
         }
         context.records().update(ACCOUNT, accountId, account.rowVersion(), changes);
         return new PostResult(PostResult.Status.POSTED, entry.id(), newBalance);
+    }
+
+    /**
+     * The points {@code p} may still earn under the caps. Read after the account row this transaction will update
+     * with its row version: a concurrent earning that committed in between makes that update fail, so the room is
+     * never used twice.
+     */
+    private long room(Posting p, RecordData account, Limits limits) {
+        long room = Long.MAX_VALUE;
+        if (limits.customerCap() > 0) {
+            room = Math.max(0, limits.customerCap() - number(account.get("earned")));
+        }
+        if (limits.dailyCap() > 0) {
+            long today = context.records().aggregate(ENTRY).where("customer", FilterOperator.EQUALS, p.customer())
+                    .where("kind", FilterOperator.EQUALS, EntryKind.EARN.name())
+                    .where("occurred_on", FilterOperator.EQUALS, p.occurredOn()).sum("points").list().stream()
+                    .findFirst().map(r -> r.sum("points")).map(java.math.BigDecimal::longValue).orElse(0L);
+            room = Math.min(room, Math.max(0, limits.dailyCap() - today));
+        }
+        return room;
+    }
+
+    /** Caps on an earning, or recovery of a shortfall; {@link #NONE} for a plain posting. */
+    private record Limits(long dailyCap, long customerCap, boolean recover) {
+        static final Limits NONE = new Limits(0, 0, false);
+
+        boolean capped() {
+            return dailyCap > 0 || customerCap > 0;
+        }
+    }
+
+    /**
+     * Takes the customer's ledger lock, held until the current transaction ends (call inside one). Customers share
+     * {@link #STRIPES} locks: their rows exist from the plugin's start ({@link #prepareLocks}), because the SDK
+     * creates a lock's row on first use in a transaction of its own — a third pooled connection for a writer that
+     * already holds two (a purchase listener runs after its commit, in a new transaction), enough to starve the pool
+     * when several purchases of new customers are saved at once.
+     */
+    void lock(long customer) {
+        context.locks().exclusively(stripe(customer), () -> null);
+    }
+
+    /** Creates the rows of the ledger's locks, once; called when the plugin starts. */
+    static void prepareLocks(PluginContext context) {
+        for (int i = 0; i < STRIPES; i++) {
+            context.locks().exclusively("loyalty-ledger-" + i, () -> null);
+        }
+    }
+
+    private static String stripe(long customer) {
+        return "loyalty-ledger-" + Math.floorMod(customer, STRIPES);
     }
 
     private Optional<RecordData> entryByKey(String key) {
@@ -186,26 +326,19 @@ public final class Ledger {
                 .stream().findFirst();
     }
 
-    /** The customer's account, opened on first use; two first postings at once open it once (unique customer). */
+    /**
+     * The customer's account, opened on first use. Called under the customer's lock, so two first postings at once
+     * open it once (and the unique customer field would refuse a second one anyway).
+     */
     private RecordData account(long customer) {
-        Optional<RecordData> account = accountOf(customer);
-        if (account.isPresent()) {
-            return account.get();
-        }
-        try {
-            return context.records().create(ACCOUNT, Map.of("customer", customer, "balance", 0L, "pending", 0L,
-                    "earned", 0L, "redeemed", 0L, "entries", 0L));
-        } catch (RecordException e) {
-            if (e.reason() != RecordException.Reason.DUPLICATE) {
-                throw e;
-            }
-            return accountOf(customer).orElseThrow(() -> e);
-        }
+        return accountOf(customer).orElseGet(() -> context.records().create(ACCOUNT, Map.of("customer", customer,
+                "balance", 0L, "pending", 0L, "earned", 0L, "redeemed", 0L, "entries", 0L, "owed", 0L)));
     }
 
     static Balance balanceOf(RecordData account) {
         return new Balance(number(account.get("balance")), number(account.get("pending")),
-                number(account.get("earned")), number(account.get("redeemed")), number(account.get("entries")));
+                number(account.get("earned")), number(account.get("redeemed")), number(account.get("entries")),
+                number(account.get("owed")));
     }
 
     static long number(Object value) {
@@ -236,7 +369,8 @@ public final class Ledger {
      * @param earned all points earned
      * @param redeemed all points spent
      * @param entries how many entries the ledger holds for them
+     * @param owed points a return took back beyond the balance, to be recovered from the next earnings
      */
-    public record Balance(long available, long pending, long earned, long redeemed, long entries) {
+    public record Balance(long available, long pending, long earned, long redeemed, long entries, long owed) {
     }
 }

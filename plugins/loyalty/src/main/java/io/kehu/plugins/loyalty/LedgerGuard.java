@@ -24,7 +24,8 @@ public class LedgerGuard implements RecordListener {
 
     @Override
     public boolean handles(String formId) {
-        return Ledger.ENTRY.equals(formId) || Ledger.ACCOUNT.equals(formId);
+        return Ledger.ENTRY.equals(formId) || Ledger.ACCOUNT.equals(formId) || Expiry.NOTICE.equals(formId)
+                || Levels.CHANGE.equals(formId) || Liability.MONTH.equals(formId);
     }
 
     @Override

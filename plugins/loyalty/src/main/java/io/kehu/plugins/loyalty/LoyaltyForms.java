@@ -17,6 +17,9 @@ public class LoyaltyForms implements FormDefinitionProvider {
         return List.of(DefinitionText.fromResource(getClass(), "forms/" + Ledger.ENTRY + ".json"),
                 DefinitionText.fromResource(getClass(), "forms/" + Ledger.ACCOUNT + ".json"),
                 DefinitionText.fromResource(getClass(), "forms/" + Awards.REFERRAL + ".json"),
-                DefinitionText.fromResource(getClass(), "forms/" + Redemptions.REWARD + ".json"));
+                DefinitionText.fromResource(getClass(), "forms/" + Redemptions.REWARD + ".json"),
+                DefinitionText.fromResource(getClass(), "forms/" + Expiry.NOTICE + ".json"),
+                DefinitionText.fromResource(getClass(), "forms/" + Levels.CHANGE + ".json"),
+                DefinitionText.fromResource(getClass(), "forms/" + Liability.MONTH + ".json"));
     }
 }

@@ -42,14 +42,15 @@ public class PointsPanel implements RecordPanel {
             panel.add(new Paragraph(t.get("panel.hidden")));
             return panel;
         }
-        Ledger.Balance balance = context.recordsOfCurrentUser().search(Ledger.ACCOUNT)
-                .where("customer", FilterOperator.EQUALS, recordId).limit(1).list().stream().findFirst()
-                .map(Ledger::balanceOf).orElse(new Ledger.Balance(0, 0, 0, 0, 0));
+        java.util.Optional<RecordData> account = context.recordsOfCurrentUser().search(Ledger.ACCOUNT)
+                .where("customer", FilterOperator.EQUALS, recordId).limit(1).list().stream().findFirst();
+        Ledger.Balance balance = account.map(Ledger::balanceOf).orElse(new Ledger.Balance(0, 0, 0, 0, 0, 0));
+        Programme programme = new Awards(context, new Ledger(context)).programme();
         List<RecordData> entries = new ArrayList<>();
         context.recordsOfCurrentUser().search(Ledger.ENTRY).where("customer", FilterOperator.EQUALS, recordId)
                 .fields("points", "expires_on").forEach(entries::add);
         LocalDate today = LocalDate.now();
-        LocalDate until = today.plusDays(new Awards(context, new Ledger(context)).programme().noticeDays());
+        LocalDate until = today.plusDays(programme.noticeDays());
         long soon = Lots.expiringBetween(Lots.of(entries), today, until);
 
         Div figures = new Div();
@@ -57,7 +58,13 @@ public class PointsPanel implements RecordPanel {
         figures.add(figure("loyalty-balance", t.get("panel.balance"), t.points(balance.available())),
                 figure("loyalty-pending", t.get("panel.pending"), t.points(balance.pending())),
                 figure("loyalty-expiring", t.get("panel.expiring", t.date(until)), t.points(soon)));
+        if (balance.owed() > 0) {
+            figures.add(figure("loyalty-owed", t.get("panel.owed"), t.points(balance.owed())));
+        }
         panel.add(figures);
+        if (!programme.levels().isEmpty()) {
+            panel.add(level(context, t, programme, account.orElse(null), recordId));
+        }
         if (entries.isEmpty()) {
             Paragraph empty = new Paragraph(t.get("panel.empty"));
             empty.setId("loyalty-empty");
@@ -70,6 +77,35 @@ public class PointsPanel implements RecordPanel {
         statement.setHeight("24rem");
         panel.add(statement);
         return panel;
+    }
+
+    /** The programme level, its points and its history (newest first, at most 10 changes). */
+    private static Div level(PluginContext context, Texts t, Programme programme, RecordData account,
+                             long customer) {
+        boolean zh = t.chinese();
+        String code = account == null ? null : (String) account.get("level");
+        long points = account == null ? 0 : Ledger.number(account.get("level_points"));
+        Div box = new Div();
+        box.setId("loyalty-level");
+        Span now = new Span(code == null ? t.get("level.none")
+                : t.get("level.now", Levels.name(programme, code, zh), programme.levelMonths(), t.points(points)));
+        now.getStyle().set("font-weight", "600").set("display", "block");
+        box.add(now);
+        List<RecordData> changes = context.recordsOfCurrentUser().search(Levels.CHANGE)
+                .where("customer", FilterOperator.EQUALS, customer).sortBy("id", true).limit(10).list();
+        for (RecordData c : changes) {
+            String from = (String) c.get("from_level");
+            String key = from == null ? "level.first" : "UP".equals(c.get("direction")) ? "level.up" : "level.down";
+            Paragraph line = new Paragraph(t.get(key,
+                    t.date((LocalDate) c.get("changed_on")),
+                    from == null ? t.get("level.none") : Levels.name(programme, from, zh),
+                    Levels.name(programme, String.valueOf(c.get("to_level")), zh),
+                    t.points(Ledger.number(c.get("level_points")))));
+            line.addClassName("loyalty-level-change");
+            line.getStyle().set("margin", "var(--lumo-space-xs) 0");
+            box.add(line);
+        }
+        return box;
     }
 
     private static Div figure(String id, String label, String value) {

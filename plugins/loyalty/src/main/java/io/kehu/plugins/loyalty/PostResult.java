@@ -18,7 +18,9 @@ public record PostResult(Status status, long entryId, long balance) {
         /** Taking the points would make the balance negative: nothing written. */
         INSUFFICIENT,
         /** What the points were for is not available (a reward out of stock or withdrawn): nothing written. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The daily or per-customer cap was reached: nothing written. */
+        CAPPED
     }
 
     public boolean posted() {

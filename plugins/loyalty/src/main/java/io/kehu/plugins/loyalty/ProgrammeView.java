@@ -3,7 +3,6 @@ package io.kehu.plugins.loyalty;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -69,7 +68,11 @@ public class ProgrammeView implements ViewContribution {
         private final IntegerField pendingDays = new IntegerField();
         private final IntegerField expiryMonths = new IntegerField();
         private final IntegerField noticeDays = new IntegerField();
-        private final Checkbox allowNegative = new Checkbox();
+        private final Select<String> shortfall = new Select<>();
+        private final BigDecimalField pointValue = new BigDecimalField();
+        private final Programme stored;
+        private final ProgrammeRows.Levels levelRows;
+        private final ProgrammeRows.Events eventRows;
         private final Span status = new Span();
 
         Screen(PluginContext context) {
@@ -79,6 +82,9 @@ public class ProgrammeView implements ViewContribution {
             setMaxWidth("60rem");
             add(new H2(t.get("programme.title")));
             Programme p = new Awards(context, new Ledger(context)).programme();
+            this.stored = p;
+            this.levelRows = new ProgrammeRows.Levels(t, p);
+            this.eventRows = new ProgrammeRows.Events(context, t, p);
 
             label(yuanPerPoint, "programme.rate", "programme.rate.help");
             yuanPerPoint.setValue(p.yuanPerPoint());
@@ -118,18 +124,24 @@ public class ProgrammeView implements ViewContribution {
             label(pendingDays, "programme.pending", "programme.pending.help", p.pendingDays());
             label(expiryMonths, "programme.expiry", "programme.expiry.help", p.expiryMonths());
             label(noticeDays, "programme.notice", null, p.noticeDays());
-            allowNegative.setLabel(t.get("programme.negative"));
-            allowNegative.setValue(p.allowNegative());
+            shortfall.setLabel(t.get("programme.shortfall"));
+            shortfall.setItems(Programme.NEGATIVE, Programme.RECOVER, Programme.WAIVE);
+            shortfall.setItemLabelGenerator(code -> t.get("shortfall." + code));
+            shortfall.setValue(p.returnShortfall());
+            shortfall.setId("loyalty-shortfall");
+            label(pointValue, "programme.pointValue", "programme.pointValue.help");
+            pointValue.setValue(p.pointValue());
             FormLayout limits = form();
-            limits.add(dailyCap, customerCap, pendingDays, expiryMonths, noticeDays, allowNegative);
+            limits.add(dailyCap, customerCap, pendingDays, expiryMonths, noticeDays, shortfall, pointValue);
 
             Button save = new Button(t.get("programme.save"), e -> save());
             save.setId("loyalty-programme-save");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             status.setId("loyalty-programme-status");
             add(new H3(t.get("programme.earning")), earning, new H3(t.get("programme.levels")), levels,
-                    new H3(t.get("programme.bonuses")), bonuses, new H3(t.get("programme.limits")), limits, save,
-                    status);
+                    new H3(t.get("programme.bonuses")), bonuses, new H3(t.get("programme.limits")), limits,
+                    new H3(t.get("levels.title")), new Span(t.get("levels.help")), levelRows,
+                    new H3(t.get("events.title")), eventRows, save, status);
         }
 
         /** Builds the programme from the fields, checks the rule and stores it; says what went wrong otherwise. */
@@ -149,12 +161,21 @@ public class ProgrammeView implements ViewContribution {
                     return;
                 }
             }
+            List<Programme.Level> levels;
+            List<Programme.EventRule> events;
+            try {
+                levels = levelRows.levels();
+                events = eventRows.rules(context);
+            } catch (IllegalArgumentException e) {
+                status.setText(t.get("programme.rows.bad", e.getMessage()));
+                return;
+            }
             Programme programme;
             try {
                 programme = new Programme(yuanPerPoint.getValue(), rounding.getValue(), script, levelMultipliers,
                         birthday.getValue(), lng(firstBonus), lng(referralBonus), lng(dailyCap), lng(customerCap),
-                        pendingDays.getValue(), expiryMonths.getValue(), noticeDays.getValue(),
-                        allowNegative.getValue());
+                        pendingDays.getValue(), expiryMonths.getValue(), noticeDays.getValue(), null,
+                        shortfall.getValue(), pointValue.getValue(), levels, levelRows.months.getValue(), events);
             } catch (IllegalArgumentException e) {
                 status.setText(t.get("programme.invalid"));
                 return;

@@ -32,7 +32,10 @@ final class Statement {
                             .map(c -> String.valueOf(c.get("name"))).orElse(t.get("col.hidden"))))
                     .setHeader(t.get("col.customer")).setAutoWidth(true);
         }
-        grid.addColumn(e -> t.option("kind", String.valueOf(e.get("kind"))) + describe(t, e))
+        Map<String, String> events = new HashMap<>();
+        new Awards(context, new Ledger(context)).programme().eventRules()
+                .forEach(r -> events.put("event-" + r.id(), t.chinese() ? r.zh() : r.en()));
+        grid.addColumn(e -> t.option("kind", String.valueOf(e.get("kind"))) + describe(t, e, events))
                 .setHeader(t.get("col.kind")).setFlexGrow(2);
         grid.addColumn(e -> signed(t, Ledger.number(e.get("points")))).setHeader(t.get("col.points"))
                 .setAutoWidth(true);
@@ -48,7 +51,7 @@ final class Statement {
     }
 
     /** The rule or the reason, in words: "获得 · 生日月加倍", "冲正 · 退货". */
-    private static String describe(Texts t, RecordData e) {
+    private static String describe(Texts t, RecordData e, Map<String, String> events) {
         Object summary = e.get("summary");
         if (summary != null && !summary.toString().isBlank()) {
             return " · " + summary;
@@ -58,6 +61,10 @@ final class Statement {
             return " · " + reason;
         }
         String rule = String.valueOf(e.get("rule"));
+        if (rule.startsWith("event-")) {
+            String label = events.get(rule);
+            return " · " + (label == null || label.isBlank() ? t.get("rule.event") : label);
+        }
         String key = "rule." + (rule.startsWith("reverse") ? "reverse" : rule);
         String text = t.get(key);
         return text.equals("!" + key + "!") ? "" : " · " + text;

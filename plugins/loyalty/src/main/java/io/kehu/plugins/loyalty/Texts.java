@@ -23,6 +23,11 @@ final class Texts {
         return context.messages().get(key, locale, args);
     }
 
+    /** Whether the user reads Chinese (names the admin gave in two languages are shown in it). */
+    boolean chinese() {
+        return "zh".equals(locale.getLanguage());
+    }
+
     String points(long points) {
         return NumberFormat.getIntegerInstance(locale).format(points);
     }

@@ -266,6 +266,163 @@ abstract class LedgerContract {
         assertThat(entries(c)).hasSize(1);
     }
 
+    @Test
+    void aReturnOfSpentPointsIsRecoveredFromTheNextEarnings() {
+        long c = customer();
+        ledger().post(Posting.earn(c, 30, "purchase/rec-" + c, "base", TODAY));
+        ledger().post(Posting.redeem(c, 25, "redemption/rec-" + c, TODAY, "咖啡券"));
+        Posting back = new Posting(c, EntryKind.REVERSE, -20, "return/rec-" + c, "reverse-1", TODAY, null, null,
+                null, null, null, true);
+        PostResult taken = ledger().takeBackRecovering(back);
+        assertThat(taken.status()).isEqualTo(PostResult.Status.POSTED);
+        assertThat(taken.balance()).isZero();
+        RecordData entry = kehu().context().records().get(Ledger.ENTRY, taken.entryId()).orElseThrow();
+        assertThat(Ledger.number(entry.get("points"))).isEqualTo(-5);
+        assertThat(Ledger.number(entry.get("owed"))).isEqualTo(15);
+        assertThat(ledger().balance(c).owed()).isEqualTo(15);
+        // the same return again owes nothing more
+        assertThat(ledger().takeBackRecovering(back).status()).isEqualTo(PostResult.Status.ALREADY_POSTED);
+        assertThat(ledger().balance(c).owed()).isEqualTo(15);
+        // the next earnings pay it back first, in their own transaction
+        ledger().post(Posting.earn(c, 10, "purchase/rec2-" + c, "base", TODAY));
+        assertThat(ledger().balance(c).available()).isZero();
+        assertThat(ledger().balance(c).owed()).isEqualTo(5);
+        ledger().post(Posting.earn(c, 12, "purchase/rec3-" + c, "base", TODAY));
+        assertThat(ledger().balance(c).available()).isEqualTo(7);
+        assertThat(ledger().balance(c).owed()).isZero();
+        assertThat(entries(c)).filteredOn(e -> "recover".equals(e.get("rule")))
+                .extracting(e -> Ledger.number(e.get("points"))).containsExactlyInAnyOrder(-10L, -5L);
+        assertThat(entries(c)).allSatisfy(e -> assertThat(Ledger.number(e.get("balance_after"))).isNotNegative());
+        assertBalanceIsTheSumOfEntries(c);
+    }
+
+    @Test
+    void aReturnWithNothingLeftOwesItAllAndTheBalanceNeverGoesNegative() {
+        long c = customer();
+        ledger().post(Posting.earn(c, 40, "purchase/rec0-" + c, "base", TODAY));
+        ledger().post(Posting.redeem(c, 40, "redemption/rec0-" + c, TODAY, "礼品"));
+        PostResult taken = ledger().takeBackRecovering(new Posting(c, EntryKind.REVERSE, -40, "return/rec0-" + c,
+                "reverse-1", TODAY, null, null, null, null, null, true));
+        assertThat(taken.status()).isEqualTo(PostResult.Status.POSTED);
+        assertThat(ledger().balance(c).available()).isZero();
+        assertThat(ledger().balance(c).owed()).isEqualTo(40);
+        assertBalanceIsTheSumOfEntries(c);
+    }
+
+    @Test
+    void returnsOfSpentPointsFollowTheProgrammesChoice() {
+        Programme before = kehu().context().settings().getJson(Awards.PROGRAMME_KEY, Programme.class)
+                .orElseGet(Programme::defaults);
+        try {
+            Awards awards = new Awards(kehu().context(), ledger());
+            for (String choice : List.of(Programme.NEGATIVE, Programme.RECOVER, Programme.WAIVE)) {
+                kehu().context().settings().putJson(Awards.PROGRAMME_KEY,
+                        Programme.defaults().withReturnShortfall(choice));
+                long c = customer();
+                long p = purchase(c, "300.00", TODAY);
+                assertThat(ledger().balance(c).available()).isEqualTo(30);
+                ledger().post(Posting.redeem(c, 25, "redemption/choice-" + c, TODAY, "咖啡券"));
+                awards.returned(p, "ret-" + p, new BigDecimal("200.00"), TODAY);
+                awards.returned(p, "ret-" + p, new BigDecimal("200.00"), TODAY);
+                Ledger.Balance b = ledger().balance(c);
+                switch (choice) {
+                    case Programme.NEGATIVE -> assertThat(b).extracting(Ledger.Balance::available,
+                            Ledger.Balance::owed).containsExactly(-15L, 0L);
+                    case Programme.RECOVER -> assertThat(b).extracting(Ledger.Balance::available,
+                            Ledger.Balance::owed).containsExactly(0L, 15L);
+                    default -> assertThat(b).extracting(Ledger.Balance::available, Ledger.Balance::owed)
+                            .containsExactly(0L, 0L);
+                }
+                purchase(c, "100.00", TODAY.plusDays(1));
+                assertThat(ledger().balance(c).available()).isEqualTo(switch (choice) {
+                    case Programme.NEGATIVE -> -5L;
+                    case Programme.RECOVER -> 0L;
+                    default -> 10L;
+                });
+                assertBalanceIsTheSumOfEntries(c);
+            }
+        } finally {
+            kehu().context().settings().putJson(Awards.PROGRAMME_KEY, before);
+        }
+    }
+
+    @Test
+    void purchasesSavedAtTheSameMomentNeverPassTheDailyCap() throws Exception {
+        Programme before = kehu().context().settings().getJson(Awards.PROGRAMME_KEY, Programme.class)
+                .orElseGet(Programme::defaults);
+        try {
+            kehu().context().settings().putJson(Awards.PROGRAMME_KEY, Programme.defaults().withCaps(100, 0));
+            long c = customer();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<Long>> buyers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                buyers.add(() -> {
+                    start.await();
+                    return purchase(c, "600.00", TODAY); // 60 points each, 360 wanted, 100 allowed
+                });
+            }
+            runTogether(buyers, start);
+            assertThat(ledger().balance(c).earned()).isEqualTo(100);
+            assertThat(entries(c).stream().mapToLong(e -> Ledger.number(e.get("points"))).sum()).isEqualTo(100);
+            // another day has its own room
+            purchase(c, "600.00", TODAY.plusDays(1));
+            assertThat(ledger().balance(c).earned()).isEqualTo(160);
+            assertBalanceIsTheSumOfEntries(c);
+        } finally {
+            kehu().context().settings().putJson(Awards.PROGRAMME_KEY, before);
+        }
+    }
+
+    @Test
+    void earningsAtTheSameMomentNeverPassTheCustomerCap() throws Exception {
+        long c = customer();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<PostResult>> writers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            writers.add(() -> {
+                start.await();
+                return ledger().earn(Posting.earn(c, 30, "purchase/cap-" + c + "-" + n, "base", TODAY.plusDays(n)),
+                        0, 100);
+            });
+        }
+        List<PostResult> results = runTogether(writers, start);
+        assertThat(ledger().balance(c).earned()).isEqualTo(100);
+        assertThat(results).extracting(PostResult::status).containsOnly(PostResult.Status.POSTED,
+                PostResult.Status.CAPPED);
+        assertThat(results.stream().filter(PostResult::posted).count()).isEqualTo(4); // 30 + 30 + 30 + 10
+        assertBalanceIsTheSumOfEntries(c);
+    }
+
+    @Test
+    void anExpiryNoticeIsSentOnceByReRunsAndTwoNodes() throws Exception {
+        long c = customer();
+        LocalDate notice = TODAY.plusDays(Programme.defaults().noticeDays());
+        ledger().post(Posting.earn(c, 40, "purchase/notice-" + c, "base", TODAY.minusYears(1)).expiresOn(notice));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Expiry.Result>> nodes = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            nodes.add(() -> {
+                start.await();
+                return new Expiry(kehu().context(), new Ledger(kehu().context())).run(TODAY);
+            });
+        }
+        runTogether(nodes, start);
+        new Expiry(kehu().context(), ledger()).run(TODAY); // a re-run the same day
+        List<RecordData> sent = kehu().context().records().search(Expiry.NOTICE)
+                .where("customer", FilterOperator.EQUALS, c).list();
+        assertThat(sent).hasSize(1);
+        assertThat(Ledger.number(sent.getFirst().get("points"))).isEqualTo(40);
+        assertThat(sent.getFirst().get("expires_on")).isEqualTo(notice);
+        assertThat(ledger().balance(c).available()).isEqualTo(40); // told, not expired
+    }
+
+    long purchase(long customer, String amount, LocalDate on) {
+        return kehu().context().records().create("purchase", Map.of("customer", customer, "purchased_on", on,
+                "product", "会员套餐", "quantity", 1L, "amount",
+                new io.kehu.sdk.records.MoneyValue(new BigDecimal(amount), "CNY"))).id();
+    }
+
     List<RecordData> entries(long customer) {
         return kehu().context().records().search(Ledger.ENTRY).where("customer", FilterOperator.EQUALS, customer)
                 .limit(1000).list();

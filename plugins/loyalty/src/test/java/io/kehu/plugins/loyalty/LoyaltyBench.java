@@ -1,0 +1,278 @@
+package io.kehu.plugins.loyalty;
+
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.testkit.PluginUnderTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Bench command (not a test; the name does not end in Test): the issue's loyalty figures on PostgreSQL.
+ * (1) Awarding points for {@code bench.purchases} purchases of {@code bench.customers} customers in bulk through the
+ * plugin ({@link BulkAwards}: SDK reads + one {@code batch()} per slice of customers, entries and accounts through the
+ * write path with guards, audit and optimistic locking) against hand-written SQL doing the same in the same run on
+ * the same data (an {@code INSERT ... SELECT} of the entries with the running balance, one of the accounts, and the
+ * audit rows the write path writes; one transaction); both must give every customer the same balance.
+ * (2) A customer's balance and the first page of the statement read through the SDK, for random customers, with the
+ * ledger at that many rows: p50/p95/p99, and the same reads by hand in JDBC.
+ * The fixture (customers, purchases) is loaded with set-based SQL; it is data, not what is measured. Creates the
+ * throw-away database {@code kehu_bench_loyalty} and drops it afterwards. Run: docs/benchmarks.md ("Loyalty").
+ */
+public final class LoyaltyBench {
+
+    private static final String SERVER = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String DB = "kehu_bench_loyalty";
+
+    private LoyaltyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.parseInt(System.getProperty("bench.customers", "1000000"));
+        int purchases = Integer.parseInt(System.getProperty("bench.purchases", Integer.toString(customers * 10)));
+        int slice = Integer.parseInt(System.getProperty("bench.slice", "2000"));
+        int reads = Integer.parseInt(System.getProperty("bench.reads", "1000"));
+        admin("drop database if exists " + DB + " with (force)");
+        admin("create database " + DB);
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("date, machine", LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, Java " + Runtime.version().feature() + ", -Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB");
+        try (KehuTestHost kehu = KehuTestHost.builder().plugin(PluginUnderTest.fromBuild())
+                .database(SERVER + DB, "postgres", "").seedForms(true).demoCustomers(0)
+                .property("logging.level.root", "warn").start();
+             Connection db = DriverManager.getConnection(SERVER + DB, "postgres", "")) {
+            long t = System.nanoTime();
+            load(db, customers, purchases);
+            figures.put("fixture load (set-based SQL, not the write path)", seconds(t, System.nanoTime()));
+            figures.put("customers / purchases", count(db, "select count(*) from frm_customer") + " / "
+                    + count(db, "select count(*) from frm_purchase"));
+            long first = count(db, "select min(id) from frm_customer");
+            long last = count(db, "select max(id) from frm_customer");
+
+            String load0 = loadAverage();
+            double[] cpu0 = cpu(db);
+            long p0 = System.nanoTime();
+            BulkAwards.Result result = new BulkAwards(kehu.context(), new Ledger(kehu.context()))
+                    .run(first, last, slice, done -> { });
+            long p1 = System.nanoTime();
+            double[] cpu1 = cpu(db);
+            figures.put("load average (1/5/15 min) before / after the plugin", load0 + " / " + loadAverage());
+            figures.put("**plugin: bulk award** (entries, points)", "**" + seconds(p0, p1) + "** ("
+                    + result.entries() + ", " + result.points() + ")");
+            figures.put("CPU of the plugin: Kehu JVM (all threads) / PostgreSQL backends", cpuSeconds(cpu0, cpu1));
+            String pluginBalances = balances(db);
+            long pluginAudit = count(db, "select count(*) from kehu_audit where form_id like 'loyalty_%'");
+
+            // the ledger stays for the reads; the SQL baseline writes into copies of the same tables
+            exec(db, "create table sql_entry (like frm_loyalty_entry including all)");
+            exec(db, "create table sql_account (like frm_loyalty_account including all)");
+            exec(db, "create table sql_audit (like kehu_audit including all)");
+            exec(db, "vacuum analyze");
+            double[] s0cpu = cpu(db);
+            long s0 = System.nanoTime();
+            sqlBaseline(db);
+            long s1 = System.nanoTime();
+            double[] s1cpu = cpu(db);
+            figures.put("**hand-written SQL: the same award** (its PostgreSQL CPU)", "**" + seconds(s0, s1) + "** ("
+                    + String.format("%.1f s", s1cpu[1] - s0cpu[1]) + ")");
+            figures.put("load average after the SQL", loadAverage());
+            figures.put("same balances as the plugin (count / sum / weighted sum)",
+                    pluginBalances.equals(sqlBalances(db)) + " (" + pluginBalances + ")");
+            figures.put("audit rows (plugin / SQL)", pluginAudit + " / " + count(db, "select count(*) from sql_audit"));
+            figures.put("**plugin / SQL**", String.format("**%.2f×**", (double) (p1 - p0) / (s1 - s0)));
+
+            figures.put("ledger rows for the reads", Long.toString(count(db, "select count(*) from frm_loyalty_entry")));
+            exec(db, "vacuum analyze");
+            Random random = new Random(42);
+            long[] sdk = new long[reads];
+            long[] hand = new long[reads];
+            Ledger ledger = new Ledger(kehu.context());
+            for (int warm = 0; warm < 200; warm++) {
+                statement(kehu, ledger, first + random.nextInt((int) (last - first + 1)));
+            }
+            for (int i = 0; i < reads; i++) {
+                long c = first + random.nextInt((int) (last - first + 1));
+                long a = System.nanoTime();
+                statement(kehu, ledger, c);
+                long b = System.nanoTime();
+                handStatement(db, c);
+                hand[i] = System.nanoTime() - b;
+                sdk[i] = b - a;
+            }
+            figures.put("**balance + first statement page (50 rows), SDK: p50 / p95 / p99**", "**" + percentiles(sdk)
+                    + "**");
+            figures.put("the same two reads by hand (JDBC): p50 / p95 / p99", percentiles(hand));
+            figures.put("load average after the reads", loadAverage());
+        } finally {
+            admin("drop database if exists " + DB + " with (force)");
+        }
+        StringBuilder md = new StringBuilder("| | |\n|---|---|\n");
+        figures.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        System.out.println(md);
+        Path out = Path.of(System.getProperty("bench.out", "target/loyalty-bench.md"));
+        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static void statement(KehuTestHost kehu, Ledger ledger, long customer) {
+        ledger.balance(customer);
+        kehu.context().records().search(Ledger.ENTRY).where("customer", FilterOperator.EQUALS, customer)
+                .sortBy("id", true).limit(50).list();
+    }
+
+    private static void handStatement(Connection db, long customer) throws SQLException {
+        try (var s = db.prepareStatement("select balance, pending from frm_loyalty_account where customer = ? "
+                + "and deleted_at is null")) {
+            s.setLong(1, customer);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+            }
+        }
+        try (var s = db.prepareStatement("select * from frm_loyalty_entry where customer = ? and deleted_at is null "
+                + "order by id desc limit 50")) {
+            s.setLong(1, customer);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    r.getLong("points");
+                }
+            }
+        }
+    }
+
+    /**
+     * The default programme (1 point per ¥10, rounded down, no bonuses) by hand: every purchase's entry with the
+     * customer's running balance, the accounts, and one audit row per created record, in one transaction.
+     */
+    private static void sqlBaseline(Connection db) throws SQLException {
+        db.setAutoCommit(false);
+        exec(db, """
+                insert into sql_entry (row_version, created_at, updated_at, customer, kind, points, balance_after,
+                       occurred_on, source, rule, idem_key)
+                select 0, now(), now(), customer, 'EARN', points,
+                       sum(points) over (partition by customer order by purchased_on, id),
+                       purchased_on, 'purchase/' || id, 'base', 'purchase/' || id || '|base'
+                from (select id, customer, purchased_on, floor(amount / 10)::bigint as points
+                      from frm_purchase where deleted_at is null) p
+                where points > 0""");
+        exec(db, """
+                insert into sql_account (row_version, created_at, updated_at, customer, balance, pending, earned,
+                       redeemed, entries, owed, last_entry_on)
+                select 0, now(), now(), customer, sum(points), 0, sum(points), 0, count(*), 0, max(occurred_on)
+                from sql_entry group by customer""");
+        exec(db, """
+                insert into sql_audit (form_id, record_id, action, field_id, old_value, new_value, changed_by,
+                       changed_by_name, changed_at)
+                select 'loyalty_entry', id, 'create', null, null, null, null, 'sql', now() from sql_entry
+                union all
+                select 'loyalty_account', id, 'create', null, null, null, null, 'sql', now() from sql_account""");
+        db.commit();
+        db.setAutoCommit(true);
+    }
+
+    /** 1 + customers' purchases over 2025, skewed so that a few customers buy a lot. */
+    private static void load(Connection db, int customers, int purchases) throws SQLException {
+        exec(db, "insert into frm_customer (row_version, created_at, updated_at, name, customer_type, email) "
+                + "select 0, now(), now(), '客户 ' || g, 'person', 'c' || g || '@example.com' "
+                + "from generate_series(1, " + customers + ") g");
+        exec(db, "insert into frm_purchase (row_version, created_at, updated_at, customer, purchased_on, product, "
+                + "quantity, amount, amount_currency) "
+                + "select 0, now(), now(), c.lo + floor((c.hi - c.lo + 1) * power(random(), 2))::bigint, "
+                + "date '2025-01-01' + floor(random() * 365)::int, '产品 ' || (g % 100), 1 + (g % 5), "
+                + "round((power(random(), 3) * 4000 + 1)::numeric, 2), 'CNY' "
+                + "from generate_series(1, " + purchases + ") g, "
+                + "(select min(id) lo, max(id) hi from frm_customer) c");
+        exec(db, "vacuum analyze");
+    }
+
+    private static String balances(Connection db) throws SQLException {
+        return one(db, "select count(*) || '/' || sum(balance) || '/' || sum(balance * (customer % 997)) "
+                + "from frm_loyalty_account");
+    }
+
+    private static String sqlBalances(Connection db) throws SQLException {
+        return one(db, "select count(*) || '/' || sum(balance) || '/' || sum(balance * (customer % 997)) "
+                + "from sql_account");
+    }
+
+    private static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        List<String> out = new ArrayList<>();
+        for (double q : new double[] {0.5, 0.95, 0.99}) {
+            out.add(String.format("%.2f ms", sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6));
+        }
+        return String.join(" / ", out);
+    }
+
+    private static double[] cpu(Connection db) throws SQLException {
+        double server = 0;
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select pid from pg_stat_activity "
+                + "where datname = '" + DB + "' and backend_type = 'client backend'")) {
+            while (r.next()) {
+                try {
+                    String stat = Files.readString(Path.of("/proc/" + r.getInt(1) + "/stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    server += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the backend ended or /proc is not there: count nothing for it
+                }
+            }
+        }
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
+        return new double[] {jvm, server};
+    }
+
+    private static String cpuSeconds(double[] from, double[] to) {
+        return String.format("%.1f s / %.1f s", to[0] - from[0], to[1] - from[1]);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+            exec(c, sql);
+        }
+    }
+
+    private static void exec(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
+    private static String one(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : "";
+        }
+    }
+
+    private static String seconds(long start, long end) {
+        return String.format("%.1f s", (end - start) / 1e9);
+    }
+}
