@@ -30,15 +30,50 @@ class ChurnSignalsTest {
 
     static final Path SURVEY_CLASSES = Path.of("../survey/target/classes");
 
-    @Test
-    void satisfactionAndNpsComeFromTheSurveyPluginWhenItIsInstalled(@TempDir Path folder) throws IOException {
+    static final String PG = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String PG_DB = "kehu_test_churn_signals";
+
+    static Path survey(Path folder) throws IOException {
         assumeTrue(Files.isRegularFile(SURVEY_CLASSES.resolve("META-INF/extensions.idx")),
                 "plugins/survey is not compiled (../survey/target/classes): the survey features test is skipped");
-        Path survey = new PluginUnderTest("survey", "io.kehu.plugins.survey.SurveyPlugin", "1.0.0", ">=0.1.0", "",
+        return new PluginUnderTest("survey", "io.kehu.plugins.survey.SurveyPlugin", "1.0.0", ">=0.1.0", "",
                 SURVEY_CLASSES).packInto(folder);
-        try (KehuTestHost kehu = KehuTestHost.builder().plugin(PluginUnderTest.fromBuild()).otherPlugin(survey)
+    }
+
+    @Test
+    void satisfactionAndNpsComeFromTheSurveyPluginWhenItIsInstalled(@TempDir Path folder) throws IOException {
+        try (KehuTestHost kehu = KehuTestHost.builder().plugin(PluginUnderTest.fromBuild()).otherPlugin(survey(folder))
                 .property("logging.level.root", "warn").start()) {
+            check(kehu);
+        }
+    }
+
+    /** The same on PostgreSQL (the grouped averages and date-time bounds are the store's SQL). */
+    @Test
+    void theSameOnPostgres(@TempDir Path folder) throws Exception {
+        Path survey = survey(folder);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(PG + "postgres", "postgres", "");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("drop database if exists " + PG_DB + " with (force)");
+            st.execute("create database " + PG_DB);
+        }
+        try (KehuTestHost kehu = KehuTestHost.builder().plugin(PluginUnderTest.fromBuild()).otherPlugin(survey)
+                .database(PG + PG_DB, "postgres", "").property("logging.level.root", "warn").start()) {
+            check(kehu);
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(PG + "postgres", "postgres", "");
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + PG_DB + " with (force)");
+            }
+        }
+    }
+
+    static void check(KehuTestHost kehu) {
+        {
             PluginContext context = kehu.context();
+            // the plugin started with its metrics read (a metric that does not read would have made it FAILED)
+            assertThat(kehu.extensions(io.kehu.sdk.metrics.MetricDefinitionProvider.class))
+                    .anySatisfy(p -> assertThat(p.getClass().getName()).isEqualTo(ChurnMetrics.class.getName()));
             long customer = context.records().create("customer", Map.of("name", "满意度下降的客户",
                     "email", "signals@example.com")).id();
             answer(context, customer, 200, "4.5", 9);
