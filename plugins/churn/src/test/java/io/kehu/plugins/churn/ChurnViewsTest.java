@@ -137,4 +137,31 @@ class ChurnViewsTest {
             assertThat(_get(Paragraph.class, spec -> spec.withId("churn-empty")).isVisible()).isTrue();
         }
     }
+
+    @Test
+    void aCaseHasSeveralImprovementActionsEachTrackedByItsOwner(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        long id = ChurnPluginTest.staffCustomer(kehu, "改进措施客户");
+        RecordData customer = context.records().get("customer", id).orElseThrow();
+        Object staff = customer.get("account_manager");
+        context.records().update("customer", id, customer.rowVersion(), java.util.Map.of("lifecycle_stage", "lost"));
+        long caseId = context.records().search(ChurnForms.CASE)
+                .where("customer", io.kehu.sdk.records.FilterOperator.EQUALS, id).list().getFirst().id();
+        long onTime = context.records().create(ChurnForms.ACTION, java.util.Map.of("churn_case", caseId,
+                "action", "缩短上门响应时间到 24 小时", "department", "service", "owner", staff,
+                "due_on", java.time.LocalDate.now().plusDays(20))).id();
+        context.records().create(ChurnForms.ACTION, java.util.Map.of("churn_case", caseId,
+                "action", "价格方案对标竞品", "department", "sales", "owner", staff,
+                "due_on", java.time.LocalDate.now().minusDays(3)));
+        assertThat(context.workflows().openTasks(ChurnForms.ACTION, onTime)).singleElement().satisfies(t -> {
+            assertThat(t.assignee()).isEqualTo("staff");
+            assertThat(t.kind()).isEqualTo(ChurnActions.TASK);
+            assertThat(t.title().zh()).isEqualTo("改进措施：缩短上门响应时间到 24 小时");
+        });
+        try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/churn/" + CasesView.PATH);
+            assertThat(_get(Span.class, spec -> spec.withId("churn-actions-summary")).getText())
+                    .isEqualTo("改进措施 2 项：未完成 2 项，其中逾期 1 项");
+        }
+    }
 }
