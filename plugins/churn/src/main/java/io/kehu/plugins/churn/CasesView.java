@@ -62,6 +62,11 @@ public class CasesView implements ViewContribution {
                 byStatus.getOrDefault("lost_for_good", 0L)));
         summary.setId("churn-cases-summary");
         layout.add(summary);
+        ChurnActions.Counts actions = ChurnActions.counts(context);
+        Span actionLine = new Span(actions.total() == 0 ? labels.text("actions.none")
+                : labels.text("actions.summary", actions.total(), actions.open(), actions.late()));
+        actionLine.setId("churn-actions-summary");
+        layout.add(actionLine);
         if (total == 0) {
             Paragraph empty = new Paragraph(labels.text("cases.empty"));
             empty.setId("churn-cases-empty");

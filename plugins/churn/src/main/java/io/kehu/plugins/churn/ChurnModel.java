@@ -20,9 +20,17 @@ import java.util.Random;
  * @param coefficients the intercept, then one coefficient per input
  * @param evaluation on the holdout
  * @param trainRows customers trained on
+ * @param kind {@link #LOGISTIC} (null in versions stored before there was a choice) or {@link #SCORECARD}
+ * @param cutoff the day the training features were computed as of (ISO date; null when trained on today's)
+ * @param scorecard the card, for {@link #SCORECARD} (then {@code encoder} and {@code coefficients} are unused)
  */
 record ChurnModel(int version, String trainedAt, String label, long seed, Encoder encoder, double[] coefficients,
-                  Evaluation evaluation, int trainRows) {
+                  Evaluation evaluation, int trainRows, String kind, String cutoff, Scorecard scorecard) {
+
+    /** Logistic regression over standardised inputs and 0/1 inputs per value. */
+    static final String LOGISTIC = "logistic";
+    /** Binned logistic regression scorecard: WOE per bin, points per bin. */
+    static final String SCORECARD = "scorecard";
 
     static final double HOLDOUT = 0.3;
     static final double LAMBDA = 1.0;
@@ -36,13 +44,20 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
      * 70 % and evaluates on the other 30 %.
      */
     static ChurnModel train(FeatureTable table, int version, String label, long seed) {
+        return train(table, version, label, seed, LOGISTIC, null);
+    }
+
+    /** As above, of the given kind; rows {@link FeatureTable#isExcluded excluded} are neither trained nor tested on. */
+    static ChurnModel train(FeatureTable table, int version, String label, long seed, String kind, String cutoff) {
         if (table.labels == null) {
             throw new IllegalArgumentException("No customer has the label " + label);
         }
         List<Integer> left = new ArrayList<>();
         List<Integer> stayed = new ArrayList<>();
         for (int i = 0; i < table.size; i++) {
-            (table.labels[i] == 1 ? left : stayed).add(i);
+            if (!table.isExcluded(i)) {
+                (table.labels[i] == 1 ? left : stayed).add(i);
+            }
         }
         if (left.size() < 10 || stayed.size() < 10) {
             throw new IllegalArgumentException("Too few customers to learn from: " + left.size() + " left, "
@@ -60,29 +75,49 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
         }
         int[] trainRows = train.stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] holdoutRows = holdout.stream().mapToInt(Integer::intValue).sorted().toArray();
-        Encoder encoder = Encoder.fit(table, trainRows);
-        double[][] x = new double[trainRows.length][encoder.inputs().size()];
-        byte[] y = new byte[trainRows.length];
-        for (int r = 0; r < trainRows.length; r++) {
-            encoder.into(table, trainRows[r], x[r]);
-            y[r] = table.labels[trainRows[r]];
+        ChurnModel unevaluated;
+        String trainedAt = Instant.now().toString();
+        if (SCORECARD.equals(kind)) {
+            Scorecard card = Scorecard.fit(table, trainRows, LAMBDA);
+            unevaluated = new ChurnModel(version, trainedAt, label, seed, null, null, null, trainRows.length, kind,
+                    cutoff, card);
+        } else {
+            Encoder encoder = Encoder.fit(table, trainRows);
+            double[][] x = new double[trainRows.length][encoder.inputs().size()];
+            byte[] y = new byte[trainRows.length];
+            for (int r = 0; r < trainRows.length; r++) {
+                encoder.into(table, trainRows[r], x[r]);
+                y[r] = table.labels[trainRows[r]];
+            }
+            double[] beta = LogisticRegression.fit(x, y, LAMBDA);
+            unevaluated = new ChurnModel(version, trainedAt, label, seed, encoder, beta, null, trainRows.length,
+                    LOGISTIC, cutoff, null);
         }
-        double[] beta = LogisticRegression.fit(x, y, LAMBDA);
-        ChurnModel unevaluated = new ChurnModel(version, Instant.now().toString(), label, seed, encoder, beta, null,
-                trainRows.length);
         double[] p = new double[holdoutRows.length];
         byte[] yh = new byte[holdoutRows.length];
-        double[] row = new double[encoder.inputs().size()];
+        double[] row = new double[unevaluated.inputCount()];
         for (int r = 0; r < holdoutRows.length; r++) {
             p[r] = unevaluated.probability(table, holdoutRows[r], row);
             yh[r] = table.labels[holdoutRows[r]];
         }
-        return new ChurnModel(version, unevaluated.trainedAt(), label, seed, encoder, beta, Evaluation.of(p, yh),
-                trainRows.length);
+        return new ChurnModel(version, trainedAt, label, seed, unevaluated.encoder(), unevaluated.coefficients(),
+                Evaluation.of(p, yh), trainRows.length, unevaluated.kind(), cutoff, unevaluated.scorecard());
+    }
+
+    boolean hasScorecard() {
+        return scorecard != null;
+    }
+
+    /** The size of the scratch array {@link #probability} needs. */
+    int inputCount() {
+        return hasScorecard() ? 0 : encoder.inputs().size();
     }
 
     /** The probability that customer {@code row} leaves; {@code scratch} is reused between calls. */
     double probability(FeatureTable table, int row, double[] scratch) {
+        if (hasScorecard()) {
+            return scorecard.probability(table, row);
+        }
         encoder.into(table, row, scratch);
         double z = coefficients[0];
         for (int k = 0; k < scratch.length; k++) {
@@ -91,7 +126,15 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
         return LogisticRegression.sigmoid(z);
     }
 
-    /** The inputs pushing this customer towards leaving, largest first (after {@link #probability} filled scratch). */
+    /**
+     * The inputs pushing customer {@code row} towards leaving, largest first: the logistic model's contributions
+     * (after {@link #probability} filled scratch), or the scorecard's bins that cost most points.
+     */
+    List<Contribution> reasons(FeatureTable table, int row, double[] scratch, int limit) {
+        return hasScorecard() ? scorecard.costs(table, row, limit) : reasons(scratch, limit);
+    }
+
+    /** The logistic model's inputs pushing towards leaving, largest first (after {@link #probability} filled scratch). */
     List<Contribution> reasons(double[] scratch, int limit) {
         List<Contribution> all = new ArrayList<>();
         for (int k = 0; k < scratch.length; k++) {
@@ -107,6 +150,10 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
     /** The inputs that matter most overall: |coefficient| on the standardised scale, largest first. */
     List<Contribution> importance(int limit) {
         List<Contribution> all = new ArrayList<>();
+        if (hasScorecard()) {
+            scorecard.variables().forEach(v -> all.add(new Contribution(v.input(), v.iv())));
+            return all.subList(0, Math.min(limit, all.size()));
+        }
         for (int k = 0; k < encoder.inputs().size(); k++) {
             all.add(new Contribution(encoder.inputs().get(k), coefficients[k + 1]));
         }
@@ -116,7 +163,8 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ChurnModel m && m.version == version && Arrays.equals(m.coefficients, coefficients);
+        return o instanceof ChurnModel m && m.version == version && Arrays.equals(m.coefficients, coefficients)
+                && java.util.Objects.equals(m.scorecard, scorecard);
     }
 
     @Override
@@ -126,6 +174,7 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
 
     @Override
     public String toString() {
-        return "ChurnModel v" + version + " (" + label + ", " + encoder.inputs().size() + " inputs)";
+        return "ChurnModel v" + version + " " + kind + " (" + label + ", " + (hasScorecard()
+                ? scorecard.variables().size() : encoder.inputs().size()) + " inputs)";
     }
 }

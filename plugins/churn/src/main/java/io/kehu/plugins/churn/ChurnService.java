@@ -41,7 +41,13 @@ final class ChurnService {
 
     /** A customer's current score row. */
     record Current(long rowId, int rowVersion, long customer, int score, Long owner, String reasonsZh,
-                   String reasonsEn) {
+                   String reasonsEn, String tier, String region) {
+
+        /** Whether the stored row still says this (a moved customer gets a new row so the list's filters hold). */
+        boolean same(int newScore, String newTier, String newRegion) {
+            return score == newScore && java.util.Objects.equals(tier, newTier)
+                    && java.util.Objects.equals(region, newRegion);
+        }
     }
 
     private final PluginContext context;
@@ -86,7 +92,7 @@ final class ChurnService {
                             counts[1]++;
                         }
                         Current previous = current.get(table.ids[i]);
-                        if (previous != null && previous.score() == s.score()) {
+                        if (previous != null && previous.same(s.score(), table.tiers[i], table.regions[i])) {
                             continue;
                         }
                         if (previous != null) {
@@ -99,6 +105,8 @@ final class ChurnService {
                         values.put("risk_level", ChurnSettings.level(s.score(), high, medium));
                         values.put("latest", true);
                         values.put("owner", table.owners[i]);
+                        values.put("tier", table.tiers[i]);
+                        values.put("region", table.regions[i]);
                         values.put("reasons_zh", s.reasons(true));
                         values.put("reasons_en", s.reasons(false));
                         values.put("rule_points", (long) s.rulePoints());
@@ -109,7 +117,7 @@ final class ChurnService {
                         counts[2]++;
                         if (s.score() >= high && (previous == null || previous.score() < high)) {
                             newlyHigh.add(new Current(0, 0, table.ids[i], s.score(), table.owners[i],
-                                    s.reasons(true), s.reasons(false)));
+                                    s.reasons(true), s.reasons(false), table.tiers[i], table.regions[i]));
                         }
                     }
                 });
@@ -122,12 +130,12 @@ final class ChurnService {
     Map<Long, Current> currentScores() {
         Map<Long, Current> current = new HashMap<>();
         context.records().search(ChurnForms.SCORE).where("latest", FilterOperator.EQUALS, true)
-                .fields("customer", "score", "owner", "reasons_zh", "reasons_en").forEach(r -> {
+                .fields("customer", "score", "owner", "reasons_zh", "reasons_en", "tier", "region").forEach(r -> {
                     Object owner = r.get("owner");
                     current.put(((Number) r.get("customer")).longValue(), new Current(r.id(), r.rowVersion(),
                             ((Number) r.get("customer")).longValue(), ((Number) r.get("score")).intValue(),
                             owner == null ? null : ((Number) owner).longValue(), (String) r.get("reasons_zh"),
-                            (String) r.get("reasons_en")));
+                            (String) r.get("reasons_en"), (String) r.get("tier"), (String) r.get("region")));
                 });
         return current;
     }
@@ -184,14 +192,41 @@ final class ChurnService {
         return cut < 0 ? reasons : reasons.substring(0, cut);
     }
 
-    /** Trains a new model version on the customers' history as of today; it is stored, not yet used. */
+    /** Trains a new logistic model version as of today (see below). */
     ChurnModel train(long seed, Progress progress, BooleanSupplier cancelled) {
+        return train(LocalDate.now(), ChurnModel.LOGISTIC, seed, progress, cancelled);
+    }
+
+    /**
+     * Trains a new model version of {@code kind} on the customers' history: features as of the cut-off
+     * {@code today − horizon} ({@link TrainingSnapshot}), labelled with who has left by {@code today}. It is stored,
+     * not yet used.
+     */
+    ChurnModel train(LocalDate today, String kind, long seed, Progress progress, BooleanSupplier cancelled) {
         ChurnSettings settings = settings();
-        FeatureTable table = new FeatureExtractor(context).extract(LocalDate.now(), settings.pickedFields(),
-                settings.label(), progress, cancelled);
-        ChurnModel model = ChurnModel.train(table, settings.nextVersion(), settings.label(), seed);
+        LocalDate cutoff = TrainingSnapshot.cutoff(today, settings.horizon());
+        FeatureTable table = TrainingSnapshot.build(context, cutoff, settings.pickedFields(), settings.label(),
+                progress, cancelled);
+        ChurnModel model = ChurnModel.train(table, settings.nextVersion(), settings.label(), seed, kind,
+                cutoff.toString());
         settings.save(model);
         return model;
+    }
+
+    /**
+     * The information value of every archive measure and of each candidate customer field for {@code label}, on the
+     * training examples as of the cut-off (what the training screen shows next to each field); input → IV.
+     */
+    Map<String, Double> informationValues(LocalDate today, List<String> candidates, String label) {
+        LocalDate cutoff = TrainingSnapshot.cutoff(today, settings().horizon());
+        FeatureTable table = TrainingSnapshot.build(context, cutoff, candidates, label, Progress.NONE, () -> false);
+        Map<String, Double> iv = new LinkedHashMap<>();
+        if (table.labels == null) {
+            return iv;
+        }
+        int[] rows = java.util.stream.IntStream.range(0, table.size).filter(i -> !table.isExcluded(i)).toArray();
+        Scorecard.binAll(table, rows).forEach(v -> iv.put(v.input(), v.iv()));
+        return iv;
     }
 
     /** Counts of current scores per risk level (high, medium, low). */

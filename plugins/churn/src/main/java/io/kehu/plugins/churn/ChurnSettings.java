@@ -23,6 +23,8 @@ public class ChurnSettings implements SettingsPage {
     static final String LABEL = "label";
     static final String HIGH = "high";
     static final String MEDIUM = "medium";
+    static final String HORIZON = "horizon";
+    static final int DEFAULT_HORIZON = 180;
     static final String ACTIVE = "model.active";
     static final String MODELS = "models";
     private static final JsonType<List<Integer>> VERSIONS = new JsonType<>() { };
@@ -40,6 +42,9 @@ public class ChurnSettings implements SettingsPage {
                         "Customer fields used for scoring (field ids, comma-separated)"), "level,region,industry"),
                 SettingField.text(LABEL, LocalText.of("“已流失”的标记（字段=值）", "What marks a lost customer (field=value)"),
                         "lifecycle_stage=lost"),
+                SettingField.number(HORIZON, LocalText.of("训练截止：用多少天前的数据预测此后是否流失",
+                        "Training cut-off: learn from the data of this many days ago who left since"),
+                        DEFAULT_HORIZON),
                 SettingField.number(HIGH, LocalText.of("高风险分数线", "High risk from score"), 70),
                 SettingField.number(MEDIUM, LocalText.of("中风险分数线", "Medium risk from score"), 40));
     }
@@ -52,6 +57,11 @@ public class ChurnSettings implements SettingsPage {
     String label() {
         String label = context.settings().get(LABEL, "lifecycle_stage=lost").trim();
         return label.contains("=") ? label : "lifecycle_stage=lost";
+    }
+
+    /** Days between the training cut-off and today (0 = train on today's features, which leaks). */
+    int horizon() {
+        return Math.max(0, number(HORIZON, DEFAULT_HORIZON));
     }
 
     int high() {

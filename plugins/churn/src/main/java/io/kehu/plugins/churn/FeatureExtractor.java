@@ -32,6 +32,8 @@ final class FeatureExtractor {
     static final String PURCHASE = "purchase";
     static final String FEEDBACK = "feedback";
     static final String OWNER = "account_manager";
+    static final String TIER = "level";
+    static final String REGION = "region";
     static final int RECENT_DAYS = 90;
     static final int HISTORY_DAYS = 365;
 
@@ -44,7 +46,8 @@ final class FeatureExtractor {
     }
 
     /**
-     * The features as of {@code asOf} for every customer.
+     * The features as of {@code asOf} for every customer: only purchases and complaints up to that day count, so
+     * the same code gives today's features for scoring and a past cut-off's for training ({@link TrainingSnapshot}).
      *
      * @param fieldIds the customer fields the admin picked (unknown ones are left out)
      * @param label {@code field=value} marking a customer who left (e.g. {@code lifecycle_stage=lost}), or null
@@ -57,8 +60,10 @@ final class FeatureExtractor {
         String labelField = label == null ? null : label.substring(0, Math.max(0, label.indexOf('=')));
         String labelValue = label == null ? null : label.substring(label.indexOf('=') + 1);
         List<String> read = new ArrayList<>(picked);
-        if (known.contains(OWNER)) {
-            read.add(OWNER);
+        for (String always : List.of(OWNER, TIER, REGION)) {
+            if (known.contains(always) && !read.contains(always)) {
+                read.add(always);
+            }
         }
         if (labelField != null && known.contains(labelField)) {
             read.add(labelField);
@@ -71,6 +76,8 @@ final class FeatureExtractor {
                 .forEach(c -> {
                     Object owner = c.get(OWNER);
                     int row = table.add(c.id(), owner instanceof Number n ? n.longValue() : null, c.values());
+                    table.tiers[row] = c.get(TIER) == null ? null : c.get(TIER).toString();
+                    table.regions[row] = c.get(REGION) == null ? null : c.get(REGION).toString();
                     if (labelled) {
                         Object v = c.get(labelField);
                         table.label(row, v != null && Encoder.text(v).equals(labelValue));
@@ -147,6 +154,9 @@ final class FeatureExtractor {
             records.aggregate(FEEDBACK).where("feedback_type", FilterOperator.EQUALS, "complaint")
                     .where("received_at", FilterOperator.GREATER_OR_EQUAL,
                             recentFrom.atTime(LocalTime.MIDNIGHT).atZone(ZoneId.systemDefault()).toOffsetDateTime())
+                    // nothing after the day: a training cut-off in the past must not see later complaints
+                    .where("received_at", FilterOperator.LESS,
+                            asOf.plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(ZoneId.systemDefault()).toOffsetDateTime())
                     .groupBy(CUSTOMER).count()
                     .forEach(row -> {
                         int i = row(table, row.group(CUSTOMER));
@@ -155,6 +165,8 @@ final class FeatureExtractor {
                         }
                     });
         }
+        stopIf(cancelled);
+        new PluginSignals(context).fill(table, asOf);
         progress.report(total, total, "features");
         return table;
     }

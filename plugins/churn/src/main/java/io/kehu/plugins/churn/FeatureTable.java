@@ -15,26 +15,35 @@ final class FeatureTable {
 
     /** The archive measures, also the fields of the {@code churn_features} form that rules see as {@code record}. */
     static final List<String> BASE = List.of("recency_days", "usual_interval_days", "overdue_ratio", "purchase_count",
-            "total_spend", "purchases_90d", "spend_trend", "complaints_90d", "tenure_days");
+            "total_spend", "purchases_90d", "spend_trend", "complaints_90d", "tenure_days",
+            // from the other plugins when installed (PluginSignals), else unknown
+            "satisfaction", "satisfaction_drop", "nps", "overdue_visits", "loyalty_activity_90d", "tier_drops_365d");
 
     /** Measures that are whole numbers (shown and handed to rules as integers). */
     static final List<String> WHOLE = List.of("recency_days", "usual_interval_days", "purchase_count", "purchases_90d",
-            "complaints_90d", "tenure_days");
+            "complaints_90d", "tenure_days", "overdue_visits", "loyalty_activity_90d", "tier_drops_365d");
 
     final List<String> fieldIds;
     int size;
     long[] ids;
     Long[] owners;
+    /** The customer's tier ({@code level}) and region as stored, for the warning list's filters; null when none. */
+    String[] tiers;
+    String[] regions;
     double[][] base;
     Object[][] fields;
     /** 1 = left, 0 = stayed; {@code null} when no label was read. */
     byte[] labels;
+    /** Rows that are not training examples (e.g. not yet a customer at the cut-off); {@code null} when none. */
+    boolean[] excluded;
 
     FeatureTable(List<String> fieldIds, int capacity) {
         this.fieldIds = List.copyOf(fieldIds);
         int c = Math.max(16, capacity);
         ids = new long[c];
         owners = new Long[c];
+        tiers = new String[c];
+        regions = new String[c];
         base = new double[BASE.size()][c];
         for (double[] column : base) {
             Arrays.fill(column, Double.NaN);
@@ -48,6 +57,8 @@ final class FeatureTable {
             int grown = size * 2;
             ids = Arrays.copyOf(ids, grown);
             owners = Arrays.copyOf(owners, grown);
+            tiers = Arrays.copyOf(tiers, grown);
+            regions = Arrays.copyOf(regions, grown);
             for (int j = 0; j < base.length; j++) {
                 int old = base[j].length;
                 base[j] = Arrays.copyOf(base[j], grown);
@@ -58,6 +69,9 @@ final class FeatureTable {
             }
             if (labels != null) {
                 labels = Arrays.copyOf(labels, grown);
+            }
+            if (excluded != null) {
+                excluded = Arrays.copyOf(excluded, grown);
             }
         }
         ids[size] = id;
@@ -87,6 +101,18 @@ final class FeatureTable {
             labels = new byte[ids.length];
         }
         labels[row] = (byte) (left ? 1 : 0);
+    }
+
+    /** Leaves customer {@code row} out of training (it stays in the table). */
+    void exclude(int row) {
+        if (excluded == null) {
+            excluded = new boolean[ids.length];
+        }
+        excluded[row] = true;
+    }
+
+    boolean isExcluded(int row) {
+        return excluded != null && excluded[row];
     }
 
     /** One customer's measures as {@code churn_features} values (integers as Long, ratios as BigDecimal, unknown absent). */

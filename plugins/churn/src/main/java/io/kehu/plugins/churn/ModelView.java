@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.jobs.JobStatus;
@@ -27,7 +28,8 @@ import org.pf4j.Extension;
 /**
  * The model page {@code apps/churn/model} (administrators): score now (the nightly job run at once, its progress
  * polled), train a new model version on the company's history, and for each version its holdout report — ROC AUC,
- * precision, recall, lift of the top 10 %, Brier score, a calibration chart and the inputs that matter — with a
+ * precision, recall, lift of the top 10 %, Brier score, a calibration chart and the inputs that matter (for a
+ * scorecard, the card itself: bins, WOE, IV, points) — with a
  * button to put it in use. Nothing a model learned is used until an admin has seen its report and chosen it.
  */
 @Extension
@@ -63,6 +65,7 @@ public class ModelView implements ViewContribution {
         Paragraph rules = new Paragraph(labels.text("model.rules", ChurnRules.load(context).rules().size()));
         rules.setId("churn-rules");
         layout.add(rules);
+        layout.add(sources(context, labels));
 
         Span status = new Span();
         status.setId("churn-status");
@@ -94,9 +97,18 @@ public class ModelView implements ViewContribution {
         versions.setId("churn-versions");
         Span trained = new Span();
         trained.setId("churn-trained");
+        RadioButtonGroup<String> kind = new RadioButtonGroup<>(labels.text("model.kind"));
+        kind.setId("churn-kind");
+        kind.setItems(ChurnModel.SCORECARD, ChurnModel.LOGISTIC);
+        kind.setItemLabelGenerator(k -> labels.text("model.kind." + k));
+        kind.setValue(ChurnModel.SCORECARD);
+        Paragraph cutoff = new Paragraph(labels.text("model.cutoff", settings.horizon(),
+                TrainingSnapshot.cutoff(java.time.LocalDate.now(), settings.horizon()).toString()));
+        cutoff.setId("churn-cutoff");
         Button train = new Button(labels.text("model.train"), e -> {
             try {
-                ChurnModel model = ChurnService.of(context).train(SEED, Progress.NONE, () -> false);
+                ChurnModel model = ChurnService.of(context).train(java.time.LocalDate.now(), kind.getValue(), SEED,
+                        Progress.NONE, () -> false);
                 trained.setText(labels.text("model.trained", model.version(),
                         String.format(Locale.ROOT, "%.3f", model.evaluation().auc())));
             } catch (IllegalArgumentException ex) {
@@ -108,9 +120,23 @@ public class ModelView implements ViewContribution {
         FlexLayout buttons = new FlexLayout(score, train);
         buttons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         buttons.getStyle().set("gap", "var(--lumo-space-m)");
-        layout.add(buttons, bar, status, trained, versions);
+        layout.add(new TrainingChoices(context, labels), kind, cutoff, buttons, bar, status, trained, versions);
         showVersions(context, settings, labels, versions);
         return layout;
+    }
+
+    /** Which other plugins' features are in use: a missing plugin's measures are simply left out. */
+    private static Component sources(PluginContext context, Labels labels) {
+        Div box = new Div(new H4(labels.text("source.title")));
+        box.setId("churn-sources");
+        UnorderedList list = new UnorderedList();
+        PluginSignals signals = new PluginSignals(context);
+        for (PluginSignals.Source source : PluginSignals.SOURCES) {
+            list.add(new ListItem(labels.text(signals.installed(source) ? "source.on" : "source.off",
+                    labels.text(source.messageKey()))));
+        }
+        box.add(list);
+        return box;
     }
 
     private static void show(JobStatus s, Span status, ProgressBar bar, Labels labels) {
@@ -157,6 +183,11 @@ public class ModelView implements ViewContribution {
                 .set("padding", "var(--lumo-space-s)").set("margin-bottom", "var(--lumo-space-m)");
         card.add(new H4(labels.text("model.version", model.version(), model.trainedAt().substring(0, 10),
                 model.trainRows(), model.label())));
+        String kindText = labels.text("model.kind." + (model.hasScorecard() ? ChurnModel.SCORECARD : ChurnModel.LOGISTIC));
+        Paragraph how = new Paragraph(model.cutoff() == null ? labels.text("model.asof.today", kindText)
+                : labels.text("model.asof", kindText, model.cutoff()));
+        how.addClassName("churn-asof");
+        card.add(how);
         Evaluation e = model.evaluation();
         Paragraph numbers = new Paragraph(labels.text("model.report", e.rows(), e.positives(), f3(e.auc()),
                 f3(e.precision()), f3(e.recall()), String.format(Locale.ROOT, "%.2f", e.liftTop10()), f3(e.brier())));
@@ -177,13 +208,18 @@ public class ModelView implements ViewContribution {
         chart.setWidthFull();
         chart.setMaxWidth("640px");
         card.add(chart);
-        card.add(new Paragraph(labels.text("model.importance")));
-        UnorderedList importance = new UnorderedList();
         ReasonLabels names = new ReasonLabels(context, labels);
-        for (ChurnModel.Contribution c : model.importance(8)) {
-            importance.add(new ListItem(names.input(c.input()) + "  " + String.format(Locale.ROOT, "%+.2f", c.value())));
+        if (model.hasScorecard()) {
+            card.add(ScorecardTable.of(model.scorecard(), names));
+        } else {
+            card.add(new Paragraph(labels.text("model.importance")));
+            UnorderedList importance = new UnorderedList();
+            for (ChurnModel.Contribution c : model.importance(8)) {
+                importance.add(new ListItem(names.input(c.input()) + "  "
+                        + String.format(Locale.ROOT, "%+.2f", c.value())));
+            }
+            card.add(importance);
         }
-        card.add(importance);
         if (!inUse) {
             Button use = new Button(labels.text("model.activate"), ev -> {
                 settings.activate(model.version());

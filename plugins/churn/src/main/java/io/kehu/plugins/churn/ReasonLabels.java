@@ -46,6 +46,14 @@ final class ReasonLabels {
         return label + " = " + shown;
     }
 
+    /** A picked field's stored value in words (the option's label for a select field). */
+    String value(String input, String value) {
+        String id = input.startsWith("field:") ? input.substring("field:".length()) : input;
+        FieldInfo field = fields.get(id);
+        return field == null || value == null ? String.valueOf(value)
+                : chinese ? field.optionLabel(value).zh() : field.optionLabel(value).en();
+    }
+
     Labels labels() {
         return labels;
     }

@@ -76,9 +76,22 @@ final class ReasonTexts {
             case "spend_trend" -> Double.isNaN(v) ? text("reason.spend_trend.unknown")
                     : v < 1 ? text("reason.spend_trend.down", Math.round((1 - v) * 100))
                     : text("reason.spend_trend.up", Math.round((v - 1) * 100));
+            case "satisfaction" -> text("reason.satisfaction", one(v));
+            case "satisfaction_drop" -> {
+                double now = table.get(row, "satisfaction");
+                yield v > 0 && !Double.isNaN(now) ? text("reason.satisfaction_drop", one(now + v), one(now))
+                        : text("reason.satisfaction", one(now));
+            }
+            case "nps" -> text("reason.nps", one(v));
             case "total_spend" -> text("reason.total_spend", String.format(Locale.ROOT, "%,.0f", v));
             default -> text("reason." + measure, whole);
         };
+    }
+
+    /** One decimal, without a trailing ".0" (4.5, 2). */
+    private static String one(double v) {
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     private LocalText text(String key, Object... args) {

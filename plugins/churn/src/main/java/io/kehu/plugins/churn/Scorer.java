@@ -34,7 +34,7 @@ final class Scorer {
         this.rules = rules;
         this.model = model;
         this.texts = texts;
-        this.scratch = model == null ? null : new double[model.encoder().inputs().size()];
+        this.scratch = model == null ? null : new double[model.inputCount()];
     }
 
     Score score(FeatureTable table, int row) {
@@ -47,7 +47,7 @@ final class Scorer {
         if (model != null) {
             p = model.probability(table, row, scratch);
             modelScore = (int) Math.round(p * 100);
-            for (ChurnModel.Contribution c : model.reasons(scratch, REASONS)) {
+            for (ChurnModel.Contribution c : model.reasons(table, row, scratch, REASONS)) {
                 reasons.add(texts.input(table, row, c.input()));
             }
         }

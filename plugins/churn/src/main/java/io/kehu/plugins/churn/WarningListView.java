@@ -96,6 +96,9 @@ public class WarningListView implements ViewContribution {
         owner.setItems(ownerIds);
         owner.setItemLabelGenerator(labels::user);
 
+        Select<String> tier = segmentFilter(context, labels, FeatureExtractor.TIER, "churn-filter-tier");
+        Select<String> region = segmentFilter(context, labels, FeatureExtractor.REGION, "churn-filter-region");
+
         Paragraph empty = new Paragraph(labels.text("warnings.empty"));
         empty.setId("churn-empty");
         Grid<Row> grid = new Grid<>();
@@ -114,14 +117,14 @@ public class WarningListView implements ViewContribution {
         grid.addColumn(r -> r.score().get("scored_on")).setHeader(labels.text("warnings.col.scored"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> {
-            List<RecordData> rows = search(context, settings, level.getValue(), owner.getValue()).offset(query.getOffset())
+            List<RecordData> rows = search(context, settings, level.getValue(), owner.getValue(), tier.getValue(), region.getValue()).offset(query.getOffset())
                     .limit(Math.max(1, Math.min(200, query.getLimit()))).list();
             Map<Long, String> names = labels.customers(rows, "customer");
             return rows.stream().map(r -> new Row(r, names.getOrDefault(((Number) r.get("customer")).longValue(),
                     "—")));
         });
         Runnable showEmpty = () -> {
-            boolean none = search(context, settings, level.getValue(), owner.getValue()).limit(1).list().isEmpty();
+            boolean none = search(context, settings, level.getValue(), owner.getValue(), tier.getValue(), region.getValue()).limit(1).list().isEmpty();
             empty.setVisible(none && scored > 0);
             grid.setVisible(!none);
         };
@@ -129,10 +132,12 @@ public class WarningListView implements ViewContribution {
             grid.getDataProvider().refreshAll();
             showEmpty.run();
         });
-        owner.addValueChangeListener(e -> {
-            grid.getDataProvider().refreshAll();
-            showEmpty.run();
-        });
+        for (Select<?> filter : List.of(owner, tier, region)) {
+            filter.addValueChangeListener(e -> {
+                grid.getDataProvider().refreshAll();
+                showEmpty.run();
+            });
+        }
         showEmpty.run();
 
         Span result = new Span();
@@ -157,8 +162,10 @@ public class WarningListView implements ViewContribution {
                     // pages of 500, each with one query for its customers' names
                     String chosenLevel = level.getValue();
                     Long chosenOwner = owner.getValue();
+                    String chosenTier = tier.getValue();
+                    String chosenRegion = region.getValue();
                     for (int offset = 0; ; offset += 500) {
-                        List<RecordData> page = search(context, settings, chosenLevel, chosenOwner).offset(offset)
+                        List<RecordData> page = search(context, settings, chosenLevel, chosenOwner, chosenTier, chosenRegion).offset(offset)
                                 .limit(500).list();
                         Map<Long, String> names = labels.customers(page, "customer");
                         page.forEach(r -> each.accept(new Row(r, names.getOrDefault(
@@ -169,7 +176,7 @@ public class WarningListView implements ViewContribution {
                     }
                 }), PluginExports.Format.CSV, labels.text("warnings.export"));
         export.setId("churn-export");
-        FlexLayout bar = new FlexLayout(level, owner, winBack, export);
+        FlexLayout bar = new FlexLayout(level, owner, tier, region, winBack, export);
         bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         bar.setAlignItems(FlexComponent.Alignment.END);
         bar.getStyle().set("gap", "var(--lumo-space-m)");
@@ -178,9 +185,38 @@ public class WarningListView implements ViewContribution {
         return layout;
     }
 
-    static RecordSearch search(PluginContext context, ChurnSettings settings, String level, Long owner) {
+    /**
+     * A filter over a customer select field as it was when scored (tier, region): its options in words, "all" when
+     * empty; hidden when the customer form has no such field.
+     */
+    private static Select<String> segmentFilter(PluginContext context, Labels labels, String fieldId, String id) {
+        Select<String> filter = new Select<>();
+        filter.setId(id);
+        filter.setEmptySelectionAllowed(true);
+        filter.setEmptySelectionCaption(labels.text("warnings.segment.all"));
+        boolean chinese = labels.text("level.high").equals("高风险");
+        java.util.Optional<io.kehu.sdk.forms.FieldInfo> field = context.definitions().form(FeatureExtractor.CUSTOMER)
+                .flatMap(f -> f.fields().stream().filter(fi -> fi.id().equals(fieldId)).findFirst());
+        filter.setVisible(field.isPresent());
+        field.ifPresent(f -> {
+            filter.setLabel(chinese ? f.label().zh() : f.label().en());
+            filter.setItems(f.options());
+            filter.setItemLabelGenerator(v -> v == null ? labels.text("warnings.segment.all")
+                    : chinese ? f.optionLabel(v).zh() : f.optionLabel(v).en());
+        });
+        return filter;
+    }
+
+    static RecordSearch search(PluginContext context, ChurnSettings settings, String level, Long owner, String tier,
+                               String region) {
         RecordSearch search = context.recordsOfCurrentUser().search(ChurnForms.SCORE)
                 .where("latest", FilterOperator.EQUALS, true).sortBy("score", true);
+        if (tier != null) {
+            search = search.where("tier", FilterOperator.EQUALS, tier);
+        }
+        if (region != null) {
+            search = search.where("region", FilterOperator.EQUALS, region);
+        }
         if (owner != null) {
             search = search.where("owner", FilterOperator.EQUALS, owner);
         }

@@ -73,6 +73,46 @@ class ChurnModelTest {
                 .startsWith("overdue_ratio", "complaints_90d");
     }
 
+    @Test
+    void aBinnedScorecardGivesPointsPerBinAndTheCostliestBinsAsReasons() {
+        FeatureTable table = synthetic(5000, 7);
+        ChurnModel model = ChurnModel.train(table, 1, "lifecycle_stage=lost", SEED, ChurnModel.SCORECARD, null);
+        Scorecard card = model.scorecard();
+        assertThat(model.evaluation().auc()).isGreaterThan(0.8);
+        // the causes carry the most information (recency too: it is overdue × interval); tenure is noise and stays out
+        assertThat(card.variables()).extracting(Scorecard.Variable::input).startsWith("overdue_ratio")
+                .contains("complaints_90d").doesNotContain("tenure_days");
+        assertThat(card.screened()).anySatisfy(s -> {
+            assertThat(s.input()).isEqualTo("tenure_days");
+            assertThat(s.used()).isFalse();
+        });
+        // more complaints cost more points: the bins' points fall as the complaints rise
+        Scorecard.Variable complaints = card.variables().stream().filter(v -> v.input().equals("complaints_90d"))
+                .findFirst().orElseThrow();
+        List<Double> points = complaints.bins().stream().filter(b -> !b.missing()).map(Scorecard.Bin::points).toList();
+        assertThat(points).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // the score is base + the customer's bins, and the probability follows from it
+        FeatureTable one = new FeatureTable(List.of("region"), 1);
+        one.add(1, null, Map.of("region", "east_china"));
+        one.set(0, "overdue_ratio", 4.9);
+        one.set(0, "recency_days", 147);
+        one.set(0, "usual_interval_days", 30);
+        one.set(0, "complaints_90d", 3);
+        one.set(0, "tenure_days", 1000);
+        double sum = card.basePoints();
+        for (Scorecard.Variable v : card.variables()) {
+            sum += Scorecard.find(v, one, 0).points();
+        }
+        assertThat(card.points(one, 0)).isEqualTo(sum);
+        assertThat(model.probability(one, 0, new double[0])).isGreaterThan(0.8)
+                .isCloseTo(LogisticRegression.sigmoid((Scorecard.BASE_SCORE - sum) / Scorecard.FACTOR),
+                        org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(model.reasons(one, 0, new double[0], 3)).extracting(ChurnModel.Contribution::input)
+                .contains("overdue_ratio", "complaints_90d");
+        // same seed, same card
+        assertThat(ChurnModel.train(table, 1, "x", SEED, ChurnModel.SCORECARD, null).scorecard()).isEqualTo(card);
+    }
+
     /** {@code shared/data/telco-customer-churn.csv}, looked for above the working directory; null when absent. */
     static Path telco() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -119,5 +159,22 @@ class ChurnModelTest {
                 b.observed(), b.count()));
         assertThat(e.rows()).isEqualTo(2113);
         assertThat(e.auc()).isGreaterThanOrEqualTo(0.83);
+
+        // the binned scorecard on the same split
+        started = System.nanoTime();
+        ChurnModel card = ChurnModel.train(table, 2, "Churn=Yes", SEED, ChurnModel.SCORECARD, null);
+        millis = (System.nanoTime() - started) / 1_000_000;
+        Evaluation c = card.evaluation();
+        System.out.printf("Telco scorecard: AUC %.4f, precision %.3f, recall %.3f, lift top 10%% %.2f, Brier %.4f, "
+                        + "trained in %d ms; base %.0f, %d of %d inputs in the card%n", c.auc(), c.precision(),
+                c.recall(), c.liftTop10(), c.brier(), millis, card.scorecard().basePoints(),
+                card.scorecard().variables().size(), card.scorecard().screened().size());
+        card.scorecard().variables().forEach(v -> System.out.printf("  %s IV %.3f: %s%n", v.input(), v.iv(),
+                v.bins().stream().map(b -> (b.missing() ? "none" : b.value() != null ? b.value()
+                        : b.other() ? "other" : "<=" + b.upper()) + " " + Math.round(b.points())).toList()));
+        c.calibration().forEach(b -> System.out.printf("  predicted %.3f observed %.3f (%d)%n", b.predicted(),
+                b.observed(), b.count()));
+        assertThat(c.rows()).isEqualTo(2113);
+        assertThat(c.auc()).isGreaterThanOrEqualTo(0.83);
     }
 }

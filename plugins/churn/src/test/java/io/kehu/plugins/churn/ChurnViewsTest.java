@@ -98,4 +98,70 @@ class ChurnViewsTest {
         assertThat(context.workflows().openTasks("customer", id)).anySatisfy(t -> assertThat(t.kind())
                 .isEqualTo("win_back"));
     }
+
+    @Test
+    void theWarningListFiltersByTierAndRegionAsScored(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        context.settings().put(ChurnSettings.ACTIVE, "");
+        long east = ChurnPluginTest.staffCustomer(kehu, "华东大客户");
+        long north = ChurnPluginTest.staffCustomer(kehu, "华北一般客户");
+        for (long id : new long[] {east, north}) {
+            RecordData c = context.records().get("customer", id).orElseThrow();
+            context.records().update("customer", id, c.rowVersion(), id == east
+                    ? java.util.Map.of("region", "east_china", "level", "KEY")
+                    : java.util.Map.of("region", "north_china", "level", "NORMAL"));
+            ChurnPluginTest.purchases(context, id, 6, 30, 160, "900");
+            ChurnPluginTest.complaint(context, id, 4);
+            ChurnPluginTest.complaint(context, id, 8);
+        }
+        kehu.runJob(ChurnJob.ID);
+        assertThat(ChurnPluginTest.current(kehu, east).get("region")).isEqualTo("east_china");
+        assertThat(ChurnPluginTest.current(kehu, east).get("tier")).isEqualTo("KEY");
+        try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/churn/" + WarningListView.PATH);
+            @SuppressWarnings("unchecked")
+            Select<String> region = _get(Select.class, spec -> spec.withId("churn-filter-region"));
+            assertThat(region.getLabel()).isEqualTo("区域");
+            assertThat(region.getItemLabelGenerator().apply("east_china")).isEqualTo("华东");
+            @SuppressWarnings("unchecked")
+            Select<String> tier = _get(Select.class, spec -> spec.withId("churn-filter-tier"));
+            assertThat(tier.getItemLabelGenerator().apply("KEY")).isEqualTo("大客户");
+            @SuppressWarnings("unchecked")
+            Grid<Object> grid = _get(Grid.class, spec -> spec.withId("churn-warnings"));
+            region.setValue("east_china");
+            List<String> rows = IntStream.range(0, GridKt._size(grid))
+                    .mapToObj(i -> GridKt._getFormattedRow(grid, i).getFirst()).toList();
+            assertThat(rows).contains("华东大客户").doesNotContain("华北一般客户");
+            tier.setValue("NORMAL");
+            assertThat(GridKt._size(grid)).isZero();
+            assertThat(_get(Paragraph.class, spec -> spec.withId("churn-empty")).isVisible()).isTrue();
+        }
+    }
+
+    @Test
+    void aCaseHasSeveralImprovementActionsEachTrackedByItsOwner(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        long id = ChurnPluginTest.staffCustomer(kehu, "改进措施客户");
+        RecordData customer = context.records().get("customer", id).orElseThrow();
+        Object staff = customer.get("account_manager");
+        context.records().update("customer", id, customer.rowVersion(), java.util.Map.of("lifecycle_stage", "lost"));
+        long caseId = context.records().search(ChurnForms.CASE)
+                .where("customer", io.kehu.sdk.records.FilterOperator.EQUALS, id).list().getFirst().id();
+        long onTime = context.records().create(ChurnForms.ACTION, java.util.Map.of("churn_case", caseId,
+                "action", "缩短上门响应时间到 24 小时", "department", "service", "owner", staff,
+                "due_on", java.time.LocalDate.now().plusDays(20))).id();
+        context.records().create(ChurnForms.ACTION, java.util.Map.of("churn_case", caseId,
+                "action", "价格方案对标竞品", "department", "sales", "owner", staff,
+                "due_on", java.time.LocalDate.now().minusDays(3)));
+        assertThat(context.workflows().openTasks(ChurnForms.ACTION, onTime)).singleElement().satisfies(t -> {
+            assertThat(t.assignee()).isEqualTo("staff");
+            assertThat(t.kind()).isEqualTo(ChurnActions.TASK);
+            assertThat(t.title().zh()).isEqualTo("改进措施：缩短上门响应时间到 24 小时");
+        });
+        try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/churn/" + CasesView.PATH);
+            assertThat(_get(Span.class, spec -> spec.withId("churn-actions-summary")).getText())
+                    .isEqualTo("改进措施 2 项：未完成 2 项，其中逾期 1 项");
+        }
+    }
 }

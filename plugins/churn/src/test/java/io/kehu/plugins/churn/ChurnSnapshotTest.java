@@ -1,0 +1,223 @@
+package io.kehu.plugins.churn;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.MoneyValue;
+import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.testkit.KehuUi;
+import io.kehu.sdk.testkit.PluginUnderTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training without leakage (testkit, H2): a lost customer's features are computed as of the cut-off and ignore
+ * everything after it; customers not yet buying at the cut-off, or already lost by then, are not examples; and on a
+ * history where lost customers slowed down and complained before leaving, the honest AUC is measured next to the
+ * flattering one of training on today's features. Its own Kehu (the testkit shares one between test classes, and
+ * the AUC figures must not depend on the other classes' customers).
+ */
+class ChurnSnapshotTest {
+
+    static final LocalDate TODAY = LocalDate.now();
+    static KehuTestHost kehu;
+
+    @BeforeAll
+    static void start() {
+        kehu = KehuTestHost.builder().plugin(PluginUnderTest.fromBuild()).property("logging.level.root", "warn")
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        kehu.close();
+    }
+
+    static long customer(PluginContext context, String name) {
+        return context.records().create("customer", Map.of("name", name,
+                "email", "snapshot" + System.nanoTime() + "@example.com")).id();
+    }
+
+    /** One purchase on each of the given days ago. */
+    static void bought(PluginContext context, long customer, List<Integer> daysAgo) {
+        context.records().batch(b -> {
+            for (int d : daysAgo) {
+                b.create("purchase", Map.of("customer", customer, "purchased_on", TODAY.minusDays(d),
+                        "product", "年度维保", "quantity", 1L, "amount", new MoneyValue(new BigDecimal("800"), "CNY")));
+            }
+        });
+    }
+
+    static void complained(PluginContext context, long customer, int daysAgo) {
+        context.records().create("feedback", Map.of("customer", customer, "feedback_type", "complaint",
+                "severity", "high", "description", "维修不及时", "received_at", OffsetDateTime.now().minusDays(daysAgo)));
+    }
+
+    static void markLost(PluginContext context, long customer) {
+        RecordData c = context.records().get("customer", customer).orElseThrow();
+        context.records().update("customer", customer, c.rowVersion(), Map.of("lifecycle_stage", "lost"));
+    }
+
+    static List<Integer> every(int fromDaysAgo, int toDaysAgo, int step) {
+        List<Integer> days = new java.util.ArrayList<>();
+        for (int d = fromDaysAgo; d >= toDaysAgo; d -= step) {
+            days.add(d);
+        }
+        return days;
+    }
+
+    @Test
+    void aLostCustomersFeaturesIgnoreEverythingAfterTheCutOff() {
+        PluginContext context = kehu.context();
+        LocalDate cutoff = TrainingSnapshot.cutoff(TODAY, 180);
+        // monthly from 400 to 190 days ago, one last purchase 100 days ago; complaints 200 and 30 days ago; lost
+        long lost = customer(context, "截止后才停止购买的客户");
+        bought(context, lost, every(400, 190, 30));
+        bought(context, lost, List.of(100));
+        complained(context, lost, 200);
+        complained(context, lost, 30);
+        markLost(context, lost);
+        long newcomer = customer(context, "截止后才首次购买的客户");
+        bought(context, newcomer, List.of(90, 60, 30));
+        long goneBefore = customer(context, "截止前已流失的客户");
+        bought(context, goneBefore, every(700, 400, 30));
+        markLost(context, goneBefore);
+        RecordData churnCase = context.records().search(ChurnForms.CASE)
+                .where("customer", FilterOperator.EQUALS, goneBefore).list().getFirst();
+        context.records().update(ChurnForms.CASE, churnCase.id(), churnCase.rowVersion(),
+                Map.of("lost_on", TODAY.minusDays(300)));
+
+        FeatureTable table = TrainingSnapshot.build(context, cutoff, List.of("level", "lifecycle_stage"),
+                "lifecycle_stage=lost", Progress.NONE, () -> false);
+        assertThat(table.fieldIds).as("the label field is never an input").containsExactly("level");
+        int row = table.indexOf(lost);
+        // as of the cut-off: last purchase 190 days ago = 10 days before it; 8 purchases (400, 370, … 190)
+        assertThat(table.get(row, "recency_days")).isEqualTo(10);
+        assertThat(table.get(row, "purchase_count")).isEqualTo(8);
+        assertThat(table.get(row, "tenure_days")).isEqualTo(220);
+        assertThat(table.get(row, "usual_interval_days")).isEqualTo(30);
+        assertThat(table.get(row, "purchases_90d")).isEqualTo(3);
+        assertThat(table.get(row, "complaints_90d")).as("the complaint 30 days ago is after the cut-off").isEqualTo(1);
+        assertThat(table.labels[row]).isEqualTo((byte) 1);
+        assertThat(table.isExcluded(row)).isFalse();
+        assertThat(table.isExcluded(table.indexOf(newcomer))).as("no purchase by the cut-off").isTrue();
+        assertThat(table.isExcluded(table.indexOf(goneBefore))).as("lost before the cut-off").isTrue();
+
+        // today's features (what training used before) see the purchase and complaint after the cut-off
+        FeatureTable today = new FeatureExtractor(context).extract(TODAY, List.of(), "lifecycle_stage=lost",
+                Progress.NONE, () -> false);
+        assertThat(today.get(today.indexOf(lost), "recency_days")).isEqualTo(100);
+        assertThat(today.get(today.indexOf(lost), "purchase_count")).isEqualTo(9);
+        assertThat(today.get(today.indexOf(lost), "complaints_90d")).isEqualTo(1);
+    }
+
+    @Test
+    void learnsWhatWasVisibleBeforeCustomersLeftAndReportsTheHonestAuc() {
+        PluginContext context = kehu.context();
+        Random random = new Random(11);
+        for (int i = 0; i < 160; i++) {
+            boolean leaves = i % 4 == 0;
+            long id = customer(context, (leaves ? "流失" : "留存") + i);
+            int step = 25 + random.nextInt(15);
+            // everyone bought regularly for the first year; leavers then slowed down, some complained, and stopped
+            List<Integer> days = new java.util.ArrayList<>(every(730, 400, step));
+            if (leaves) {
+                int stop = 120 + random.nextInt(150);
+                days.addAll(every(400 - step * 2, stop, step * (2 + random.nextInt(2))));
+                if (random.nextDouble() < 0.6) {
+                    complained(context, id, 190 + random.nextInt(80));
+                }
+            } else {
+                boolean wobbles = random.nextDouble() < 0.2; // some who stay also slow down or complain
+                days.addAll(every(400 - step, random.nextInt(20), wobbles ? step * 2 : step));
+                if (wobbles && random.nextBoolean()) {
+                    complained(context, id, 190 + random.nextInt(80));
+                }
+            }
+            bought(context, id, days);
+            if (leaves) {
+                markLost(context, id);
+            }
+        }
+        ChurnService service = new ChurnService(context);
+        context.settings().put(ChurnSettings.HORIZON, "0");
+        ChurnModel leaky = service.train(TODAY, ChurnModel.LOGISTIC, 42, Progress.NONE, () -> false);
+        context.settings().put(ChurnSettings.HORIZON, "180");
+        ChurnModel honest = service.train(TODAY, ChurnModel.LOGISTIC, 42, Progress.NONE, () -> false);
+        ChurnModel card = service.train(TODAY, ChurnModel.SCORECARD, 42, Progress.NONE, () -> false);
+        System.out.printf("Synthetic history, 160 customers (40 left): AUC on today's features %.3f (leaky), "
+                        + "as of %s: logistic %.3f, scorecard %.3f%n", leaky.evaluation().auc(), honest.cutoff(),
+                honest.evaluation().auc(), card.evaluation().auc());
+        assertThat(leaky.cutoff()).isEqualTo(TODAY.toString());
+        assertThat(honest.cutoff()).isEqualTo(TODAY.minusDays(180).toString());
+        // today's features give the leavers away: they stopped buying months ago
+        assertThat(leaky.evaluation().auc()).isGreaterThan(0.97);
+        // as of the cut-off the slowing down and the complaints are still visible, the stopping is not
+        assertThat(honest.evaluation().auc()).isBetween(0.7, leaky.evaluation().auc());
+        assertThat(card.evaluation().auc()).isGreaterThan(0.7);
+        assertThat(card.scorecard().variables()).isNotEmpty();
+        // the stored version reads back with its card and cut-off
+        ChurnModel stored = new ChurnSettings(context).model(card.version()).orElseThrow();
+        assertThat(stored.cutoff()).isEqualTo(card.cutoff());
+        assertThat(stored.scorecard().basePoints()).isEqualTo(card.scorecard().basePoints());
+
+        // the model page in Chinese: other plugins' features, label and features with their IV, the scorecard
+        long lostCount = context.records().aggregate("customer").where("lifecycle_stage", FilterOperator.EQUALS, "lost")
+                .count().list().getFirst().count();
+        try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/churn/" + ModelView.PATH);
+            assertThat(_get(Div.class, spec -> spec.withId("churn-sources")).getElement().getTextRecursively())
+                    .contains("满意度调查（满意度、满意度下降、NPS）：未安装，该特征不使用");
+            Select<String> labelField = _get(Select.class, spec -> spec.withId("churn-label-field"));
+            assertThat(labelField.getValue()).isEqualTo("lifecycle_stage");
+            assertThat(labelField.getItemLabelGenerator().apply("lifecycle_stage")).isEqualTo("生命周期阶段");
+            Select<String> labelValue = _get(Select.class, spec -> spec.withId("churn-label-value"));
+            assertThat(labelValue.getValue()).isEqualTo("lost");
+            assertThat(labelValue.getItemLabelGenerator().apply("lost")).isEqualTo("已流失（" + lostCount + " 位客户）");
+            CheckboxGroup<String> features = _get(CheckboxGroup.class, spec -> spec.withId("churn-features"));
+            assertThat(features.getListDataView().getItems().toList()).contains("level", "region")
+                    .doesNotContain("lifecycle_stage", "name");
+            _click(_get(Button.class, spec -> spec.withId("churn-compute-iv")));
+            assertThat(features.getItemLabelGenerator().apply("level")).startsWith("客户等级 · IV ");
+            features.setValue(java.util.Set.of("level"));
+            _click(_get(Button.class, spec -> spec.withId("churn-save-choices")));
+            assertThat(_get(Paragraph.class, spec -> spec.withId("churn-choices-note")).getText())
+                    .isEqualTo("已保存：标签和 1 个客户字段，下次训练和评分时使用。");
+            assertThat(context.settings().get(ChurnSettings.FIELDS, "")).isEqualTo("level");
+
+            Div shown = _get(Div.class, spec -> spec.withId("churn-model-" + card.version()));
+            assertThat(shown.getElement().getTextRecursively()).contains("分箱评分卡").contains("特征截至 " + card.cutoff());
+            Grid<ScorecardTable.Row> grid = _get(shown, Grid.class, spec -> spec.withId("churn-scorecard"));
+            List<String> rows = java.util.stream.IntStream.range(0, GridKt._size(grid))
+                    .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(grid, i))).toList();
+            assertThat(rows).isNotEmpty().noneMatch(r -> r.contains("_") || r.contains("days"));
+            assertThat(_get(shown, Paragraph.class, spec -> spec.withClasses("churn-card-base")).getText())
+                    .startsWith("基础分 ");
+
+            _get(RadioButtonGroup.class, spec -> spec.withId("churn-kind")).setValue(ChurnModel.SCORECARD);
+            _click(_get(Button.class, spec -> spec.withId("churn-train")));
+            assertThat(_get(Span.class, spec -> spec.withId("churn-trained")).getText()).startsWith("已训练第");
+        }
+    }
+}
