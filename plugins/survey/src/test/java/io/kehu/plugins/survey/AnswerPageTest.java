@@ -52,12 +52,14 @@ class AnswerPageTest {
             answer(token);
             assertThat(text("survey-answer")).contains("客户满意度调查").contains("感谢您抽出一分钟时间")
                     .doesNotContain("王先生");
+            assertThat(text("survey-answer-progress-text")).isEqualTo("已回答 0 / 7 题");
             _click(_get(Button.class, spec -> spec.withId("survey-answer-submit")));
             assertThat(text("survey-answer-status")).startsWith("请回答：");
             for (String q : List.of("quality", "service", "speed", "price", "overall")) {
                 rating(q).setValue(4);
             }
             rating("recommend").setValue(10);
+            assertThat(text("survey-answer-progress-text")).isEqualTo("已回答 6 / 7 题");
             _click(_get(Button.class, spec -> spec.withId("survey-answer-submit")));
             assertThat(text("survey-answer-thanks")).isEqualTo("提交成功，感谢您的反馈！");
             answer(token);
