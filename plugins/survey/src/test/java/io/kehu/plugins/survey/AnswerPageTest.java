@@ -46,7 +46,7 @@ class AnswerPageTest {
     void aCustomerAnswersFromTheLinkOnce(KehuTestHost kehu) {
         new SurveyCatalog(kehu.context()).save(StandardSurvey.KEY, StandardSurvey.title(), StandardSurvey.greeting(),
                 StandardSurvey.questions(), "admin");
-        long c = SurveyPluginTest.customer(kehu.context(), "页面客户王先生");
+        long c = SurveyStoreContract.customer(kehu.context(), "页面客户王先生");
         String token = new Invitations(kehu.context()).issue(c, StandardSurvey.KEY, null, Duration.ofDays(7)).token();
         try (KehuUi ui = kehu.ui("staff", Locale.SIMPLIFIED_CHINESE)) {
             answer(token);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Campaigns, reminders, the public link and the results breakdown against a real store, run on H2
- * ({@link CampaignH2Test}) and PostgreSQL ({@link CampaignPostgresTest}).
+ * ({@link CampaignH2Test}) and PostgreSQL ({@link SurveyPostgresTest}).
  */
 abstract class CampaignContract {
 

@@ -9,12 +9,15 @@ import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 
 /**
- * {@link CampaignContract} on PostgreSQL: a throw-away database on {@code KEHU_TEST_PG_URL} (default the local
- * server's {@code test}), dropped afterwards.
+ * The store contracts on PostgreSQL, against one Kehu on a throw-away database on {@code KEHU_TEST_PG_URL} (default
+ * the local server's {@code test}), dropped afterwards: campaigns, reminders, the public link and the breakdown
+ * ({@link CampaignContract}), responses, versions, idempotent submit and the closed loop ({@link SurveyStoreContract}),
+ * personal links ({@link InvitationsContract}).
  */
-class CampaignPostgresTest extends CampaignContract {
+class SurveyPostgresTest {
 
     private static final String ADMIN_URL = env("KEHU_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = env("KEHU_TEST_PG_USER", "postgres");
@@ -36,9 +39,28 @@ class CampaignPostgresTest extends CampaignContract {
         admin("drop database if exists " + DB + " with (force)");
     }
 
-    @Override
-    KehuTestHost kehu() {
-        return host;
+    @Nested
+    class CampaignsOnPostgres extends CampaignContract {
+        @Override
+        KehuTestHost kehu() {
+            return host;
+        }
+    }
+
+    @Nested
+    class StoreOnPostgres extends SurveyStoreContract {
+        @Override
+        KehuTestHost kehu() {
+            return host;
+        }
+    }
+
+    @Nested
+    class LinksOnPostgres extends InvitationsContract {
+        @Override
+        KehuTestHost kehu() {
+            return host;
+        }
     }
 
     private static void admin(String sql) throws SQLException {
