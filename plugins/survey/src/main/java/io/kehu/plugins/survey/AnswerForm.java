@@ -29,6 +29,7 @@ final class AnswerForm extends Div {
     private final Map<String, Map<String, RadioButtonGroup<Integer>>> matrices = new LinkedHashMap<>();
     private final Map<String, TextField> others = new LinkedHashMap<>();
     private final Map<String, Component> blocks = new LinkedHashMap<>();
+    private final List<Runnable> changeListeners = new ArrayList<>();
 
     AnswerForm(SurveyVersion version, Locale locale) {
         this.version = version;
@@ -176,5 +177,61 @@ final class AnswerForm extends Div {
         for (Question q : version.questions()) {
             blocks.get(q.name()).setVisible(Condition.holds(q.visibleIf(), given));
         }
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /** Called after every change of an answer (progress, autosave). */
+    void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Questions answered and questions shown now (a hidden question counts for neither). */
+    int[] progress() {
+        Map<String, Object> given = answers();
+        int shown = 0;
+        int answered = 0;
+        for (Question q : version.questions()) {
+            if (Condition.holds(q.visibleIf(), given)) {
+                shown++;
+                answered += given.containsKey(q.name()) ? 1 : 0;
+            }
+        }
+        return new int[] {answered, shown};
+    }
+
+    /**
+     * Puts back a draft saved earlier ({@link #answers()} as read back from JSON, so numbers may be longs and lists
+     * stand for sets). What does not fit the survey any more (a question removed, a value out of range) is left out:
+     * the draft is a convenience, the submit is checked again.
+     */
+    void restore(Map<String, Object> draft) {
+        for (Question q : version.questions()) {
+            Object v = draft.get(q.name());
+            if (v != null) {
+                try {
+                    set(q.name(), typed(q, v));
+                } catch (RuntimeException ignored) {
+                    // a stale or edited draft: that one answer stays empty
+                }
+            }
+            if (others.containsKey(q.name()) && draft.get(q.name() + "_other") instanceof String other) {
+                others.get(q.name()).setValue(other);
+            }
+        }
+    }
+
+    private static Object typed(Question q, Object v) {
+        return switch (q.type()) {
+            case RATING, NPS -> ((Number) v).intValue();
+            case MATRIX -> {
+                Map<String, Integer> cells = new LinkedHashMap<>();
+                ((Map<?, ?>) v).forEach((row, n) -> cells.put(row.toString(), ((Number) n).intValue()));
+                yield cells;
+            }
+            case MULTIPLE_CHOICE -> new java.util.LinkedHashSet<>(((List<?>) v).stream().map(Object::toString).toList());
+            case DATE -> java.time.LocalDate.parse(v.toString());
+            case YES_NO -> (Boolean) v;
+            default -> (String) v; // text, comment, single choice: a list or a number here is not a draft of ours
+        };
     }
 }

@@ -19,7 +19,9 @@ import org.pf4j.Extension;
  * The public answer page {@code public/survey/answer?t=<token>} a personal link opens: no sign-in, phone-first (one
  * column, ratings that wrap), zh/en by the browser's language with a switch. It shows the survey's title, greeting
  * and questions — nothing about the customer — and says kindly when the link is used, expired or wrong. The submit is
- * idempotent (the link's token is the submission key).
+ * idempotent (the link's token is the submission key). A bar keeps count of the questions answered; a personal
+ * link's answers are kept in the browser while typing ({@link AnswerDraft}), so a reload or a call in between loses
+ * nothing.
  */
 @Extension
 public class AnswerPage implements PublicPage {
@@ -39,23 +41,59 @@ public class AnswerPage implements PublicPage {
     @Override
     public Component create(PluginContext context, Map<String, List<String>> parameters) {
         String token = parameters.getOrDefault("t", List.of("")).stream().findFirst().orElse("");
+        Invitations links = new Invitations(context);
+        return page(context, new Access() {
+            @Override
+            public Invitations.Opened open() {
+                return links.visit(token);
+            }
+
+            @Override
+            public String draftKey() {
+                // the link's own fingerprint, never the token: the browser's storage may be read by other scripts
+                return "kehu-survey-" + Invitations.hash(token).substring(0, 24);
+            }
+
+            @Override
+            public SurveyService.Result answer(Map<String, Object> answers) {
+                return links.answer(token, answers);
+            }
+        });
+    }
+
+    /** What a link lets the visitor do: see the survey (or why not) and answer it. */
+    interface Access {
+
+        Invitations.Opened open();
+
+        SurveyService.Result answer(Map<String, Object> answers);
+
+        /** Where this browser keeps the unsent answers, or null for no autosave (a public link's shared kiosk). */
+        default String draftKey() {
+            return null;
+        }
+    }
+
+    /** The answer page of a link, personal or public: the same screen, the same kind words. */
+    static Component page(PluginContext context, Access access) {
         Locale start = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
         Div page = new Div();
         page.setId("survey-answer");
         page.setWidthFull();
-        show(context, page, token, start);
+        page.getStyle().set("max-width", "40rem").set("margin", "0 auto").set("padding", "0 0.75em")
+                .set("box-sizing", "border-box");
+        show(context, access, page, start);
         return page;
     }
 
-    private static void show(PluginContext context, Div page, String token, Locale locale) {
+    private static void show(PluginContext context, Access access, Div page, Locale locale) {
         page.removeAll();
         boolean zh = "zh".equals(locale.getLanguage());
-        Button other = new Button(zh ? "English" : "中文", e -> show(context, page, token,
+        Button other = new Button(zh ? "English" : "中文", e -> show(context, access, page,
                 zh ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE));
         other.setId("survey-answer-language");
         page.add(other);
-        Invitations links = new Invitations(context);
-        Invitations.Opened opened = links.open(token);
+        Invitations.Opened opened = access.open();
         Paragraph message = new Paragraph(opened.message() == null ? "" : opened.message().in(locale));
         message.setId("survey-answer-message");
         if (opened.state() != Invitations.State.OPEN) {
@@ -63,6 +101,8 @@ public class AnswerPage implements PublicPage {
             return;
         }
         AnswerForm form = new AnswerForm(opened.survey(), locale);
+        AnswerProgress progress = new AnswerProgress(form, zh);
+        AnswerDraft draft = new AnswerDraft(context, form, access.draftKey());
         Paragraph status = new Paragraph();
         status.setId("survey-answer-status");
         Button submit = new Button(zh ? "提交" : "Submit");
@@ -70,8 +110,9 @@ public class AnswerPage implements PublicPage {
         submit.setWidthFull();
         submit.setDisableOnClick(true);
         submit.addClickListener(e -> {
-            SurveyService.Result r = links.answer(token, form.answers());
+            SurveyService.Result r = access.answer(form.answers());
             if (r.stored()) {
+                draft.clear();
                 page.removeAll();
                 Paragraph thanks = new Paragraph(zh ? "提交成功，感谢您的反馈！" : "Sent. Thank you for your feedback!");
                 thanks.setId("survey-answer-thanks");
@@ -81,6 +122,7 @@ public class AnswerPage implements PublicPage {
                 submit.setEnabled(true);
             }
         });
-        page.add(new H2(opened.survey().title().in(locale)), message, form, status, submit);
+        page.add(new H2(opened.survey().title().in(locale)), message, progress, form, status, submit);
+        draft.restore(zh);
     }
 }

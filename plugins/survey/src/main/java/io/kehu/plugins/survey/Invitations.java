@@ -39,7 +39,7 @@ public final class Invitations {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** 32 random bytes in URL-safe Base64 without padding. */
-    private static final String TOKEN = "[A-Za-z0-9_-]{43}";
+    static final String TOKEN = "[A-Za-z0-9_-]{43}";
 
     private final PluginContext context;
 
@@ -50,9 +50,22 @@ public final class Invitations {
     public Issued issue(long customer, String surveyKey, String campaign, Duration validFor) {
         Survey survey = new SurveyCatalog(context).get(surveyKey)
                 .orElseThrow(() -> new IllegalArgumentException("No survey " + surveyKey));
+        String token = newToken();
+        Map<String, Object> values = values(customer, survey, campaign,
+                OffsetDateTime.now(ZoneOffset.UTC).plus(validFor), token);
+        return new Issued(context.records().create(SurveyForms.INVITATION, values).id(), token);
+    }
+
+    /** A fresh token of 256 random bits in URL-safe Base64 (43 characters), for a personal or a public link. */
+    static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The invitation record of a link: only the token's hash is kept. */
+    static Map<String, Object> values(long customer, Survey survey, String campaign, OffsetDateTime expiresAt,
+            String token) {
         Map<String, Object> values = new java.util.HashMap<>();
         values.put("customer", customer);
         values.put("survey", survey.key());
@@ -60,9 +73,24 @@ public final class Invitations {
         if (campaign != null && !campaign.isBlank()) {
             values.put("campaign", campaign);
         }
-        values.put("expires_at", OffsetDateTime.now(ZoneOffset.UTC).plus(validFor));
+        values.put("expires_at", expiresAt);
         values.put("token_hash", hash(token));
-        return new Issued(context.records().create(SurveyForms.INVITATION, values).id(), token);
+        values.put("reminders", 0L);
+        return values;
+    }
+
+    /**
+     * Opening a link on the answer page: like {@link #open}, and the first visit of an open link is noted
+     * ({@code opened_at}) for the campaign's progress (sent / opened / answered).
+     */
+    public Opened visit(String token) {
+        Opened opened = open(token);
+        if (opened.state() == State.OPEN) {
+            find(token).filter(i -> i.get("opened_at") == null).ifPresent(i -> context.records().update(
+                    SurveyForms.INVITATION, i.id(), i.rowVersion(), Map.of("opened_at",
+                            OffsetDateTime.now(ZoneOffset.UTC))));
+        }
+        return opened;
     }
 
     public Opened open(String token) {
@@ -124,7 +152,7 @@ public final class Invitations {
                 .where("token_hash", FilterOperator.EQUALS, hash(token)).limit(1).list().stream().findFirst();
     }
 
-    private static boolean expired(RecordData invitation) {
+    static boolean expired(RecordData invitation) {
         Object at = invitation.get("expires_at");
         return at instanceof OffsetDateTime t ? !t.isAfter(OffsetDateTime.now())
                 : at != null && !OffsetDateTime.parse(at.toString()).isAfter(OffsetDateTime.now());

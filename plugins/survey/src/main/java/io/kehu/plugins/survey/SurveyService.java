@@ -53,6 +53,13 @@ public final class SurveyService {
         boolean low = score.low(SurveySettings.lowDimension(context), SurveySettings.lowNps(context));
         Map<String, Object> values = new HashMap<>();
         putIfSet(values, "customer", s.customer());
+        if (s.customer() != null) {
+            // kept as they were when answering, so results by tier and owner do not move when a customer does
+            context.records().get("customer", s.customer()).ifPresent(c -> {
+                putIfSet(values, "customer_tier", c.get(Campaigns.TIER_FIELD));
+                putIfSet(values, "customer_owner", c.get("account_manager"));
+            });
+        }
         values.put("survey", survey.key());
         values.put("survey_version", (long) version.number());
         values.put("survey_title", version.title().in(java.util.Locale.CHINESE));
@@ -64,6 +71,8 @@ public final class SurveyService {
         putIfSet(values, "handler", s.handler());
         score.dimensions().forEach((d, v) -> values.put(d.scoreField(), v));
         putIfSet(values, "nps", score.nps() == null ? null : (long) score.nps());
+        // promoter 100, passive 0, detractor -100: the NPS is then the plain mean, which dashboards can compute
+        putIfSet(values, "nps_point", score.nps() == null ? null : npsPoint(score.nps()));
         values.put("rated", (long) score.rated());
         values.put("top_two", (long) score.topTwo());
         values.put("low_score", low);
@@ -91,6 +100,10 @@ public final class SurveyService {
         }
         return context.records().search(SurveyForms.RESPONSE).where("submission_key", FilterOperator.EQUALS, key)
                 .limit(1).list().stream().findFirst();
+    }
+
+    static long npsPoint(int nps) {
+        return nps >= 9 ? 100L : nps <= 6 ? -100L : 0L;
     }
 
     private static void putIfSet(Map<String, Object> values, String field, Object value) {

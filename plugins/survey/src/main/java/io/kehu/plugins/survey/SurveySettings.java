@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.pf4j.Extension;
 
-/** The closed loop's settings, edited on the Plugins screen: what counts as low and who follows up. */
+/**
+ * The plugin's settings, edited on the Plugins screen: what counts as low and who follows up (the closed loop), and
+ * how many answers a public link takes per hour.
+ */
 @Extension
 public class SurveySettings implements SettingsPage {
 
@@ -17,6 +20,7 @@ public class SurveySettings implements SettingsPage {
     static final String LOW_NPS = "low_nps_max";
     static final String FOLLOW_UP_USERS = "followup_users";
     static final String FOLLOW_UP_DAYS = "followup_days";
+    static final String PUBLIC_PER_HOUR = "public_answers_per_hour";
 
     @Override
     public List<SettingField> fields() {
@@ -28,7 +32,9 @@ public class SurveySettings implements SettingsPage {
                 SettingField.text(FOLLOW_UP_USERS, LocalText.of("跟进人（用户名，逗号分隔，按顺序选第一个不是原处理人的）",
                         "Follow-up by (user names, comma-separated; the first who is not the original handler)"),
                         "manager,admin"),
-                SettingField.number(FOLLOW_UP_DAYS, LocalText.of("跟进期限（天）", "Follow-up due in (days)"), 2));
+                SettingField.number(FOLLOW_UP_DAYS, LocalText.of("跟进期限（天）", "Follow-up due in (days)"), 2),
+                SettingField.number(PUBLIC_PER_HOUR, LocalText.of("公开链接每小时最多接收答卷数（每个活动）",
+                        "Public link: at most this many answers per hour (per campaign)"), 200));
     }
 
     static BigDecimal lowDimension(PluginContext context) {
@@ -42,6 +48,10 @@ public class SurveySettings implements SettingsPage {
     static List<String> followUpUsers(PluginContext context) {
         return Arrays.stream(context.settings().get(FOLLOW_UP_USERS, "manager,admin").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static int publicAnswersPerHour(PluginContext context) {
+        return Integer.parseInt(context.settings().get(PUBLIC_PER_HOUR, "200").trim());
     }
 
     static int followUpDays(PluginContext context) {

@@ -46,18 +46,20 @@ class AnswerPageTest {
     void aCustomerAnswersFromTheLinkOnce(KehuTestHost kehu) {
         new SurveyCatalog(kehu.context()).save(StandardSurvey.KEY, StandardSurvey.title(), StandardSurvey.greeting(),
                 StandardSurvey.questions(), "admin");
-        long c = SurveyPluginTest.customer(kehu.context(), "页面客户王先生");
+        long c = SurveyStoreContract.customer(kehu.context(), "页面客户王先生");
         String token = new Invitations(kehu.context()).issue(c, StandardSurvey.KEY, null, Duration.ofDays(7)).token();
         try (KehuUi ui = kehu.ui("staff", Locale.SIMPLIFIED_CHINESE)) {
             answer(token);
             assertThat(text("survey-answer")).contains("客户满意度调查").contains("感谢您抽出一分钟时间")
                     .doesNotContain("王先生");
+            assertThat(text("survey-answer-progress-text")).isEqualTo("已回答 0 / 7 题");
             _click(_get(Button.class, spec -> spec.withId("survey-answer-submit")));
             assertThat(text("survey-answer-status")).startsWith("请回答：");
             for (String q : List.of("quality", "service", "speed", "price", "overall")) {
                 rating(q).setValue(4);
             }
             rating("recommend").setValue(10);
+            assertThat(text("survey-answer-progress-text")).isEqualTo("已回答 6 / 7 题");
             _click(_get(Button.class, spec -> spec.withId("survey-answer-submit")));
             assertThat(text("survey-answer-thanks")).isEqualTo("提交成功，感谢您的反馈！");
             answer(token);

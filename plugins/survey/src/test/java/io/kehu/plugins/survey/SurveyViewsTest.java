@@ -68,7 +68,7 @@ class SurveyViewsTest {
     void aManagerEntersAPhoneRevisitAndTheCustomerTabShowsIt(KehuTestHost kehu) {
         kehu.asUser("admin", () -> new SurveyCatalog(kehu.context()).save(StandardSurvey.KEY, StandardSurvey.title(),
                 StandardSurvey.greeting(), StandardSurvey.questions(), "admin"));
-        long customer = SurveyPluginTest.customer(kehu.context(), "电话回访客户");
+        long customer = SurveyStoreContract.customer(kehu.context(), "电话回访客户");
         RecordData record = kehu.context().records().get("customer", customer).orElseThrow();
         try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
             ui.navigate("apps/survey/" + StaffEntryView.PATH);
@@ -106,7 +106,7 @@ class SurveyViewsTest {
                     .contains("净推荐值 NPS 100（n = 1）").contains("响应速度 2 (n = 1)").contains("电话回访");
         }
         try (KehuUi ui = kehu.ui("manager")) {
-            long nobody = SurveyPluginTest.customer(kehu.context(), "没有答卷的客户");
+            long nobody = SurveyStoreContract.customer(kehu.context(), "没有答卷的客户");
             assertThat(((Div) panel.create(kehu.context(), nobody)).getElement().getTextRecursively())
                     .isEqualTo("No survey answered yet.");
         }

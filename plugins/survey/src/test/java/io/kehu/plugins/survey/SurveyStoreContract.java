@@ -6,7 +6,6 @@ import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.scripts.ScriptFunctions;
-import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.workflows.TaskInfo;
 import java.math.BigDecimal;
@@ -16,11 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The survey plugin in a whole Kehu (testkit, H2): versions frozen once answered, responses as records with their
- * scores, figures across versions, idempotent submit, the follow-up task for a low score.
+ * The survey plugin in a whole Kehu: versions frozen once answered, responses as records with their scores, figures
+ * across versions, idempotent submit, the follow-up task for a low score; on H2 ({@link SurveyStoreH2Test}) and
+ * PostgreSQL ({@link SurveyPostgresTest}).
  */
-@KehuPluginTest
-class SurveyPluginTest {
+abstract class SurveyStoreContract {
+
+    abstract KehuTestHost kehu();
 
     static long customer(PluginContext context, String name) {
         Map<String, Object> values = new HashMap<>();
@@ -41,7 +42,8 @@ class SurveyPluginTest {
     }
 
     @Test
-    void versionsAreFrozenOnceAnsweredAndFiguresSpanThem(KehuTestHost kehu) {
+    void versionsAreFrozenOnceAnsweredAndFiguresSpanThem() {
+        KehuTestHost kehu = kehu();
         PluginContext context = kehu.context();
         survey(context, "versions");
         assertThat(survey(context, "versions").versions()).hasSize(1); // not answered yet: replaced
@@ -71,7 +73,8 @@ class SurveyPluginTest {
     }
 
     @Test
-    void aResponseIsARecordWithScoresAndReadableAnswers(KehuTestHost kehu) {
+    void aResponseIsARecordWithScoresAndReadableAnswers() {
+        KehuTestHost kehu = kehu();
         survey(kehu.context(), "record");
         long c = customer(kehu.context(), "记录客户");
         RecordData r = answer(kehu, "record", c, Map.of("quality", 4, "service", 10, "recommend", 9,
@@ -88,7 +91,8 @@ class SurveyPluginTest {
     }
 
     @Test
-    void theSameSubmissionKeyStoresOneResponse(KehuTestHost kehu) {
+    void theSameSubmissionKeyStoresOneResponse() {
+        KehuTestHost kehu = kehu();
         survey(kehu.context(), "idempotent");
         long c = customer(kehu.context(), "重复提交客户");
         Submission s = new Submission("idempotent", c, null, null, null, "link", null,
@@ -104,7 +108,8 @@ class SurveyPluginTest {
     }
 
     @Test
-    void refusedAnswersStoreNothing(KehuTestHost kehu) {
+    void refusedAnswersStoreNothing() {
+        KehuTestHost kehu = kehu();
         survey(kehu.context(), "refused");
         long c = customer(kehu.context(), "无效答案客户");
         SurveyService.Result r = answer(kehu, "refused", c, Map.of("quality", 9));
@@ -115,7 +120,8 @@ class SurveyPluginTest {
     }
 
     @Test
-    void aLowScoreOpensAFollowUpForSomeoneElseThanTheHandler(KehuTestHost kehu) {
+    void aLowScoreOpensAFollowUpForSomeoneElseThanTheHandler() {
+        KehuTestHost kehu = kehu();
         survey(kehu.context(), "loop");
         long c = customer(kehu.context(), "低分客户");
         SurveyService.Result low = new SurveyService(kehu.context()).submit(new Submission("loop", c, null,
@@ -147,7 +153,8 @@ class SurveyPluginTest {
     }
 
     @Test
-    void rulesReadTheCustomersCurrentCsatAndNps(KehuTestHost kehu) throws Exception {
+    void rulesReadTheCustomersCurrentCsatAndNps() throws Exception {
+        KehuTestHost kehu = kehu();
         survey(kehu.context(), "rules");
         long c = customer(kehu.context(), "规则客户");
         answer(kehu, "rules", c, Map.of("quality", 5, "service", 10, "recommend", 10));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.html.Div;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
-import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.KehuUi;
 import io.kehu.sdk.ui.RecordPanel;
@@ -17,11 +16,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Personal single-use links (token hashed, expiry, reuse, guessing) and answers shown to staff as text (XSS), in a
- * Kehu (testkit, H2).
+ * Personal single-use links (token hashed, expiry, reuse, guessing) and answers shown to staff as text (XSS), on H2
+ * ({@link InvitationsH2Test}) and PostgreSQL ({@link SurveyPostgresTest}).
  */
-@KehuPluginTest
-class InvitationsTest {
+abstract class InvitationsContract {
+
+    abstract KehuTestHost kehu();
 
     private static final Map<String, Object> GOOD = Map.of("quality", 5, "service", 5, "speed", 4, "price", 4,
             "overall", 5, "recommend", 10);
@@ -32,9 +32,10 @@ class InvitationsTest {
     }
 
     @Test
-    void aLinkAnswersOnceAndOnlyItsHashIsStored(KehuTestHost kehu) {
+    void aLinkAnswersOnceAndOnlyItsHashIsStored() {
+        KehuTestHost kehu = kehu();
         standard(kehu);
-        long c = SurveyPluginTest.customer(kehu.context(), "链接客户");
+        long c = SurveyStoreContract.customer(kehu.context(), "链接客户");
         Invitations links = new Invitations(kehu.context());
         Invitations.Issued issued = links.issue(c, StandardSurvey.KEY, "2026 秋季", Duration.ofDays(14));
         assertThat(issued.token()).matches("[A-Za-z0-9_-]{43}");
@@ -64,9 +65,10 @@ class InvitationsTest {
     }
 
     @Test
-    void anExpiredLinkSaysSoKindlyAndStoresNothing(KehuTestHost kehu) {
+    void anExpiredLinkSaysSoKindlyAndStoresNothing() {
+        KehuTestHost kehu = kehu();
         standard(kehu);
-        long c = SurveyPluginTest.customer(kehu.context(), "过期客户");
+        long c = SurveyStoreContract.customer(kehu.context(), "过期客户");
         Invitations links = new Invitations(kehu.context());
         Invitations.Issued issued = links.issue(c, StandardSurvey.KEY, null, Duration.ofMinutes(-1));
         assertThat(links.open(issued.token()).state()).isEqualTo(Invitations.State.EXPIRED);
@@ -78,9 +80,10 @@ class InvitationsTest {
     }
 
     @Test
-    void guessedTamperedAndMalformedTokensOpenNothing(KehuTestHost kehu) {
+    void guessedTamperedAndMalformedTokensOpenNothing() {
+        KehuTestHost kehu = kehu();
         standard(kehu);
-        long c = SurveyPluginTest.customer(kehu.context(), "猜测客户");
+        long c = SurveyStoreContract.customer(kehu.context(), "猜测客户");
         Invitations links = new Invitations(kehu.context());
         String real = links.issue(c, StandardSurvey.KEY, null, Duration.ofDays(1)).token();
         SecureRandom random = new SecureRandom();
@@ -101,9 +104,10 @@ class InvitationsTest {
     }
 
     @Test
-    void answersAreShownToStaffAsTextNotHtml(KehuTestHost kehu) {
+    void answersAreShownToStaffAsTextNotHtml() {
+        KehuTestHost kehu = kehu();
         standard(kehu);
-        long c = SurveyPluginTest.customer(kehu.context(), "脚本客户");
+        long c = SurveyStoreContract.customer(kehu.context(), "脚本客户");
         Invitations links = new Invitations(kehu.context());
         String token = links.issue(c, StandardSurvey.KEY, null, Duration.ofDays(1)).token();
         String attack = "<script>alert('x')</script><img src=x onerror=alert(1)>";
