@@ -2,6 +2,7 @@ package io.kehu.sdk;
 
 import io.kehu.sdk.events.PluginEvents;
 import io.kehu.sdk.export.PluginExports;
+import io.kehu.sdk.files.PluginFiles;
 import io.kehu.sdk.forms.PluginDefinitions;
 import io.kehu.sdk.jobs.PluginJobs;
 import io.kehu.sdk.json.PluginJson;
@@ -115,4 +116,7 @@ public interface PluginContext {
 
     /** The platform's users, read-only: ids of {@code user} fields, user names and display names. */
     PluginUsers users();
+
+    /** Files (e.g. photos) kept in the platform's database, per plugin, under keys the plugin chooses. */
+    PluginFiles files();
 }

@@ -13,6 +13,7 @@ import io.kehu.sdk.PluginMessages;
 import io.kehu.sdk.events.PluginEvent;
 import io.kehu.sdk.events.PluginEvents;
 import io.kehu.sdk.export.PluginExports;
+import io.kehu.sdk.files.PluginFiles;
 import io.kehu.sdk.forms.FormInfo;
 import io.kehu.sdk.forms.PluginDefinitions;
 import io.kehu.sdk.jobs.JobStatus;
@@ -65,13 +66,15 @@ public final class HostPluginContext implements PluginContext {
     private final PluginTransactions transactions;
     private final PluginLocks locks;
     private final PluginUsers users;
+    private final PluginFiles files;
 
     HostPluginContext(String pluginId, String version, ClassLoader loader, Records records, BulkRecords bulk,
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
                       PluginSettingsStore settings, Function<String, Optional<SettingField>> declaredSettings,
                       PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows,
-                      PluginTransactions transactions, PluginLocks locks, PluginUsers users) {
+                      PluginTransactions transactions, PluginLocks locks, PluginUsers users, PluginFiles files) {
         this.workflows = workflows;
+        this.files = files;
         this.transactions = transactions;
         this.locks = locks;
         this.users = users;
@@ -270,5 +273,10 @@ public final class HostPluginContext implements PluginContext {
     @Override
     public PluginUsers users() {
         return users;
+    }
+
+    @Override
+    public PluginFiles files() {
+        return files;
     }
 }

@@ -1,6 +1,7 @@
 package io.kehu.platform.plugins.sdk;
 
 import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.plugins.PluginFileStore;
 import io.kehu.platform.plugins.PluginJobScheduler;
 import io.kehu.platform.plugins.PluginLockStore;
 import io.kehu.platform.plugins.PluginRegistry;
@@ -15,6 +16,7 @@ import io.kehu.platform.workflow.Workflows;
 import io.kehu.sdk.locks.PluginLocks;
 import io.kehu.sdk.settings.SettingField;
 import io.kehu.sdk.settings.SettingsPage;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,12 +49,14 @@ public class PluginContexts {
     private final ObjectProvider<Workflows> workflows;
     private final SdkTransactions transactions;
     private final PluginLockStore locks;
+    private final PluginFileStore files;
 
     PluginContexts(Records records, BulkRecords bulk, FormCatalog catalog, PluginJobScheduler jobs,
                    PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser, UserAccounts users,
                    ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows,
-                   PlatformTransactionManager transactionManager, PluginLockStore locks) {
+                   PlatformTransactionManager transactionManager, PluginLockStore locks, PluginFileStore files) {
         this.workflows = workflows;
+        this.files = files;
         this.transactions = new SdkTransactions(transactionManager);
         this.locks = locks;
         this.records = records;
@@ -80,7 +84,8 @@ public class PluginContexts {
                             public <T> T exclusively(String key, Supplier<T> work) {
                                 return locks.exclusively(id, key, work);
                             }
-                        }, new SdkUsers(() -> users)));
+                        }, new SdkUsers(() -> users), new SdkFiles(id, files,
+                                () -> Optional.ofNullable(currentActor()).map(Actor::username), Clock.systemUTC())));
     }
 
     public Optional<HostPluginContext> find(String pluginId) {

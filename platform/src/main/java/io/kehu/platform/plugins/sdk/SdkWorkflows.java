@@ -13,6 +13,7 @@ import io.kehu.platform.workflow.Workflows;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.workflows.PluginWorkflows;
+import io.kehu.sdk.workflows.StepInfo;
 import io.kehu.sdk.workflows.TaskInfo;
 import io.kehu.sdk.workflows.TaskRequest;
 import io.kehu.sdk.workflows.WorkflowInfo;
@@ -65,6 +66,16 @@ public final class SdkWorkflows implements PluginWorkflows {
         } catch (TransitionRefusedException e) {
             throw new WorkflowRefusedException(e.reason().name(), text(e.text()));
         }
+    }
+
+    @Override
+    public List<StepInfo> history(String formId, long recordId) {
+        Map<Long, String> names = accounts.get().findAll().stream()
+                .collect(Collectors.toMap(UserAccount::id, UserAccount::username));
+        return SdkRecords.translated(() -> workflows.get().steps(actor.get(), formId, recordId).stream()
+                .map(s -> new StepInfo(s.transitionId(), s.from(), s.to(), s.comment(),
+                        s.actedBy() == null ? null : names.get(s.actedBy()), s.actedByName(), s.actedAt()))
+                .toList());
     }
 
     @Override

@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param start when it starts; it ends after the type's planned duration
  * @param window the customer's preferred window; the start and end must lie inside it
  * @param origin {@code manual}, {@code cadence}, {@code complaint} or {@code workflow}
+ * @param complaintId the complaint (客户反馈 record) the visit resolves on site, or null
  */
 record Booking(long customerId, long typeId, Long visitorId, OffsetDateTime start, PreferredWindow window,
-               String origin) {
+               String origin, Long complaintId) {
+
+    Booking(long customerId, long typeId, Long visitorId, OffsetDateTime start, PreferredWindow window,
+            String origin) {
+        this(customerId, typeId, visitorId, start, window, origin, null);
+    }
 
     Booking {
         Objects.requireNonNull(start, "start");

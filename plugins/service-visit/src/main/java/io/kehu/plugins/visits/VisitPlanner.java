@@ -67,6 +67,9 @@ final class VisitPlanner {
         values.put("planned_end", end);
         values.put("preferred_window", booking.window().code());
         values.put("origin", booking.origin());
+        if (booking.complaintId() != null) {
+            values.put("complaint", booking.complaintId());
+        }
         putIfPresent(values, "address", customer.get("address"));
         putIfPresent(values, "contact_phone", customer.get("phone"));
         List<VisitCatalog.Line> lines = catalog.checklist(booking.typeId());

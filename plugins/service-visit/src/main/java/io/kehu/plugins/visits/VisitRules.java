@@ -19,11 +19,14 @@ import org.pf4j.Extension;
  * The rules of a visit, checked on the server inside every write of a visit or a check (the plugin's screens, the
  * record view, import, REST):
  * <ul>
- * <li>the state moves only as {@link VisitStatus#next()} allows; a new visit starts booked or confirmed;</li>
+ * <li>a new visit starts booked or confirmed (the moves after that are the workflow {@code service_visit_flow}'s,
+ * enforced by the platform's workflow engine);</li>
  * <li>it ends after it starts;</li>
  * <li>one person never has two active visits that overlap: the check holds the lock {@code visitor:<id>} until the
  * write commits, so two bookings racing for the same hour on any node are serialised and the second is refused;</li>
- * <li>sign-off needs the signer's name, the signature and every required checklist item answered;</li>
+ * <li>sign-off needs the signer's name, the signature and every required checklist item answered (the workflow
+ * asks for the first two as well; only the plugin can see the checklist);</li>
+ * <li>a line done that asks for a photo needs one at sign-off; the line's photo count is the stored photos';</li>
  * <li>the answers of a signed-off or cancelled visit are frozen.</li>
  * </ul>
  */
@@ -62,6 +65,10 @@ public class VisitRules implements RecordListener {
      */
     @Override
     public void afterSave(RecordEvent event) {
+        if (VisitForms.VISIT.equals(event.formId()) && event.action() == RecordAction.UPDATE
+                && event.changedFields().contains("status")) {
+            tellComplaintHandler(event.id());
+        }
         if (!VisitForms.VISIT.equals(event.formId()) || event.action() != RecordAction.CREATE) {
             return;
         }
@@ -74,6 +81,25 @@ public class VisitRules implements RecordListener {
                     .ifPresent(v -> new VisitPlanner(context, context.records())
                             .copyChecklist(v.id(), (Long) v.get("visit_type")));
         }
+    }
+
+    /** A visit booked from a complaint was signed off: the complaint's handler hears of it on the complaint. */
+    private void tellComplaintHandler(long visitId) {
+        context.records().get(VisitForms.VISIT, visitId)
+                .filter(v -> VisitStatus.SIGNED_OFF.code().equals(v.get("status")))
+                .filter(v -> v.get("complaint") instanceof Long)
+                .ifPresent(v -> context.records().get(ComplaintVisitsPanel.COMPLAINT, (Long) v.get("complaint"))
+                        .filter(c -> c.get("handler") instanceof Long)
+                        .ifPresent(c -> context.workflows().enabledUsername((Long) c.get("handler")).ifPresent(h -> {
+                            String what = String.valueOf(c.get("description"));
+                            String shortWhat = what.length() > 40 ? what.substring(0, 40) + "…" : what;
+                            String when = Texts.dayTime((OffsetDateTime) v.get("signed_at"));
+                            context.workflows().notify(ComplaintVisitsPanel.COMPLAINT, c.id(), List.of(h),
+                                    LocalText.of(context.messages().get("notice.complaint.signed",
+                                            Locale.SIMPLIFIED_CHINESE, shortWhat, v.get("signer_name"), when),
+                                            context.messages().get("notice.complaint.signed", Locale.ENGLISH,
+                                                    shortWhat, v.get("signer_name"), when)));
+                        })));
     }
 
     /** The visitor hears of a visit booked for them by someone else (in the app's notices). */
@@ -101,10 +127,9 @@ public class VisitRules implements RecordListener {
                 return veto("veto.status.new");
             }
         } else {
+            // the moves themselves are the workflow's (service_visit_flow): the engine refuses any other change of
+            // the status, whatever the path
             Optional<VisitStatus> before = VisitStatus.of(change.oldValues().get("status"));
-            if (before.isPresent() && before.get() != status.get() && !before.get().next().contains(status.get())) {
-                return veto("veto.status.move", Texts.status(context, before.get()), Texts.status(context, status.get()));
-            }
             if (before.orElse(null) == VisitStatus.SIGNED_OFF && signedContentChanged(change)) {
                 return veto("veto.signed.change");
             }
@@ -150,6 +175,15 @@ public class VisitRules implements RecordListener {
         if (!open.isEmpty()) {
             return veto("veto.signoff.open", open.size(), open.getFirst().get("item"));
         }
+        // a line done that asks for a photo needs one, counted from the stored files rather than the field
+        List<RecordData> noPhoto = context.records().search(VisitForms.CHECK)
+                .where("visit", FilterOperator.EQUALS, change.id())
+                .where("photo_required", FilterOperator.EQUALS, true)
+                .where("result", FilterOperator.EQUALS, "done").limit(1000).list().stream()
+                .filter(c -> context.files().list(VisitService.photoKey(c.id())).isEmpty()).toList();
+        if (!noPhoto.isEmpty()) {
+            return veto("veto.signoff.photo", noPhoto.size(), noPhoto.getFirst().get("item"));
+        }
         return Optional.empty();
     }
 
@@ -166,7 +200,17 @@ public class VisitRules implements RecordListener {
     }
 
     private Optional<Veto> check(RecordChange change) {
-        return frozen(change.values().get("visit"));
+        Optional<Veto> frozen = frozen(change.values().get("visit"));
+        if (frozen.isPresent()) {
+            return frozen;
+        }
+        // the photo count follows the stored photos; nobody types it
+        Object photos = change.values().get("photos");
+        if (change.id() != null && !java.util.Objects.equals(photos, change.oldValues().get("photos"))
+                && VisitCatalog.number(photos) != context.files().list(VisitService.photoKey(change.id())).size()) {
+            return veto("veto.photos.count");
+        }
+        return Optional.empty();
     }
 
     private Optional<Veto> frozen(Object visitId) {

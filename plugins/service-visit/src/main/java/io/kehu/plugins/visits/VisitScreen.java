@@ -13,14 +13,15 @@ import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
+import io.kehu.sdk.workflows.WorkflowRefusedException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One visit on the phone: the state buttons (customer confirmed, check in), the checklist, then — on site — the
- * customer's sign-off (name and signature pad; refused on the server while a required item is open), then the
- * feedback card.
+ * One visit on the phone: the workflow's steps the user may take now (customer confirmed, check in, reschedule,
+ * cancel with a reason), the checklist, then — on site — the customer's sign-off (name and signature pad; refused on
+ * the server while a required item is open), then the feedback card, and the visit's workflow history.
  */
 final class VisitScreen {
 
@@ -41,22 +42,8 @@ final class VisitScreen {
         state.setId("visit-state");
         screen.add(state);
         VisitStatus status = VisitStatus.of(visit.get("status")).orElse(VisitStatus.BOOKED);
-        if (status == VisitStatus.BOOKED || status == VisitStatus.CONFIRMED) {
-            VisitStatus to = status == VisitStatus.BOOKED ? VisitStatus.CONFIRMED : VisitStatus.ON_SITE;
-            Button move = new Button(context.messages().get(to == VisitStatus.CONFIRMED ? "today.confirm" : "today.checkin",
-                    locale), e -> {
-                        try {
-                            service.move(service.visit(visitId), to);
-                            show(context, screen, visitId);
-                        } catch (RecordException ex) {
-                            TodayView.error(screen, ex);
-                        }
-                    });
-            move.setId("visit-move");
-            move.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-            move.setWidthFull();
-            screen.add(move);
-        }
+        screen.add(StepButtons.of(context, service, visitId, locale, () -> show(context, screen, visitId),
+                screen));
         boolean editable = status.active();
         Paragraph progress = new Paragraph();
         progress.setId("visit-progress");
@@ -74,6 +61,7 @@ final class VisitScreen {
         } else if (status == VisitStatus.SIGNED_OFF) {
             signed(context, screen, signOff, visit, locale);
         }
+        screen.add(VisitHistory.of(context, visitId, locale));
     }
 
     private static void signOffForm(PluginContext context, Div screen, Div area, long visitId, Locale locale) {
@@ -95,6 +83,14 @@ final class VisitScreen {
                         Texts.item(open.getFirst(), locale)));
                 return;
             }
+            List<RecordData> noPhoto = service.checks(visitId).stream()
+                    .filter(c -> Boolean.TRUE.equals(c.get("photo_required")) && "done".equals(c.get("result"))
+                            && VisitCatalog.number(c.get("photos")) == 0).toList();
+            if (!noPhoto.isEmpty()) {
+                TodayView.error(area, context.messages().get("veto.signoff.photo", locale, noPhoto.size(),
+                        Texts.item(noPhoto.getFirst(), locale)));
+                return;
+            }
             if (signer.getValue().isBlank() || Strokes.fit(pad.strokes(), VisitService.SIGNATURE_MAX).isEmpty()) {
                 TodayView.error(area, context.messages().get("veto.signoff.signature", locale));
                 return;
@@ -104,6 +100,8 @@ final class VisitScreen {
                 show(context, screen, visitId);
             } catch (RecordException ex) {
                 TodayView.error(area, ex);
+            } catch (WorkflowRefusedException ex) {
+                TodayView.error(area, ex.text().in(locale));
             }
         });
         sign.setId("visit-sign");

@@ -1,28 +1,41 @@
 package io.kehu.plugins.visits;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.files.FileInfo;
+import io.kehu.sdk.files.PluginFiles;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.PluginRecords;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
+import io.kehu.sdk.workflows.WorkflowInfo;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the visitor does with a visit, as the signed-in user (their permissions, their name in the audit trail):
- * confirm, check in, answer a checklist line (each answer is saved at once), sign off. The rules themselves are
- * {@link VisitRules}'s, so the record view and REST obey the same ones.
+ * What the visitor does with a visit, as the signed-in user (their permissions, their name in the audit trail and
+ * the workflow history): take a step of the visit's workflow (confirm, check in, reschedule, cancel), answer a
+ * checklist line (each answer is saved at once), sign off. Steps go through the platform's workflow engine
+ * ({@code service_visit_flow}: state, who may act, required fields), the rest of the rules are {@link VisitRules}'s,
+ * so the record view and REST obey the same ones.
  */
 final class VisitService {
 
     static final int SIGNATURE_MAX = 10000;
+    /** Photos are kept with their longer side at most this many pixels. */
+    static final int PHOTO_SIDE = 1600;
+    /** The most a photo may weigh when it is taken (it is compressed before it is kept). */
+    static final long PHOTO_MAX_INPUT = PluginFiles.MAX_IMAGE_INPUT_BYTES;
 
+    private final PluginContext context;
     private final PluginRecords records;
 
     VisitService(PluginContext context) {
+        this.context = context;
         this.records = context.recordsOfCurrentUser();
     }
 
@@ -31,13 +44,57 @@ final class VisitService {
                 .orElseThrow(() -> new RecordException(RecordException.Reason.NOT_FOUND, "No visit " + id));
     }
 
-    RecordData move(RecordData visit, VisitStatus to) {
-        Map<String, Object> changes = new HashMap<>();
-        changes.put("status", to.code());
-        if (to == VisitStatus.ON_SITE) {
-            changes.put("checked_in_at", OffsetDateTime.now());
+    /**
+     * Takes a step of the visit's workflow, e.g. {@link VisitSteps#CONFIRM}.
+     *
+     * @throws io.kehu.sdk.workflows.WorkflowRefusedException when the step is not allowed now, with why
+     */
+    RecordData move(RecordData visit, String transition) {
+        return context.workflows().transition(VisitForms.VISIT, visit.id(), transition, null, visit.rowVersion());
+    }
+
+    /** The steps the user may take on the visit now, in the workflow's order. */
+    List<WorkflowInfo.TransitionInfo> steps(long visitId) {
+        return context.workflows().allowedTransitions(VisitForms.VISIT, visitId);
+    }
+
+    /** Cancels a booked or confirmed visit with its reason: the reason and the step commit together or not at all. */
+    RecordData cancel(RecordData visit, String reason) {
+        return context.transactions().call(() -> {
+            RecordData withReason = records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(),
+                    Map.of("cancel_reason", reason == null ? "" : reason.strip()));
+            return context.workflows().transition(VisitForms.VISIT, visit.id(), VisitSteps.CANCEL, reason,
+                    withReason.rowVersion());
+        });
+    }
+
+    /**
+     * Moves a booked or confirmed visit to another start, keeping its length. The overlap check runs again on the
+     * server under the visitor's lock ({@link VisitRules}); a confirmed visit goes back to booked through the
+     * workflow's 改期 step (the customer confirms the new time), in the same transaction.
+     *
+     * @throws RecordException VETOED when it would overlap another visit of the visitor, or the visit is no longer
+     *                         booked or confirmed
+     */
+    RecordData reschedule(RecordData visit, OffsetDateTime start) {
+        VisitStatus status = VisitStatus.of(visit.get("status")).orElse(VisitStatus.CANCELLED);
+        if (status != VisitStatus.BOOKED && status != VisitStatus.CONFIRMED) {
+            throw new RecordException(RecordException.Reason.VETOED, context.messages().text("veto.reschedule.state")
+                    .in(Locale.SIMPLIFIED_CHINESE) + " / "
+                    + context.messages().text("veto.reschedule.state").in(Locale.ENGLISH));
         }
-        return records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(), changes);
+        OffsetDateTime oldStart = (OffsetDateTime) visit.get("planned_start");
+        OffsetDateTime oldEnd = (OffsetDateTime) visit.get("planned_end");
+        Duration length = oldStart != null && oldEnd != null ? Duration.between(oldStart, oldEnd)
+                : Duration.ofHours(1);
+        return context.transactions().call(() -> {
+            RecordData moved = records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(),
+                    Map.of("planned_start", start, "planned_end", start.plus(length)));
+            return status == VisitStatus.CONFIRMED
+                    ? context.workflows().transition(VisitForms.VISIT, visit.id(), VisitSteps.RESCHEDULE,
+                            Texts.span(start, start.plus(length)), moved.rowVersion())
+                    : moved;
+        });
     }
 
     /** The visit's checklist: the work list, then the closing list, each in order. */
@@ -58,16 +115,44 @@ final class VisitService {
         return records.update(VisitForms.CHECK, check.id(), check.rowVersion(), changes);
     }
 
-    /** The customer signs: name, time and strokes are stored with the visit, which is then signed off. */
+    /** The files a line's photos are filed under. */
+    static String photoKey(long checkId) {
+        return "visit_check:" + checkId;
+    }
+
+    /**
+     * Keeps a photo of a checklist line and counts it on the line, in one transaction (so a line of a signed-off
+     * visit, which {@link VisitRules} freezes, gets no photo either).
+     *
+     * @throws io.kehu.sdk.files.FileRefusedException when it is not a JPEG/PNG picture or too large
+     */
+    RecordData addPhoto(RecordData check, String fileName, byte[] content) {
+        return context.transactions().call(() -> {
+            context.files().storeImage(photoKey(check.id()), fileName, content, PHOTO_SIDE);
+            long count = context.files().list(photoKey(check.id())).size();
+            return records.update(VisitForms.CHECK, check.id(), check.rowVersion(), Map.of("photos", count));
+        });
+    }
+
+    /** A line's photos, oldest first. */
+    List<FileInfo> photos(long checkId) {
+        return context.files().list(photoKey(checkId));
+    }
+
+    /**
+     * The customer signs: name and strokes are stored with the visit, then the workflow's sign-off step (which needs
+     * both, stamps the time and is refused by {@link VisitRules} while a required line is open) — in one transaction,
+     * so a refused sign-off leaves no signature behind.
+     */
     RecordData signOff(RecordData visit, String signer, String strokes) {
         Map<String, Object> changes = new HashMap<>();
-        changes.put("status", VisitStatus.SIGNED_OFF.code());
-        changes.put("signer_name", signer == null ? null : signer.strip());
+        changes.put("signer_name", signer == null || signer.isBlank() ? null : signer.strip());
         String path = Strokes.fit(strokes, SIGNATURE_MAX);
         changes.put("signature", path.isEmpty() ? null : path);
-        OffsetDateTime now = OffsetDateTime.now();
-        changes.put("signed_at", now);
-        changes.put("checked_out_at", now);
-        return records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(), changes);
+        return context.transactions().call(() -> {
+            RecordData signed = records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(), changes);
+            return context.workflows().transition(VisitForms.VISIT, visit.id(), VisitSteps.SIGN_OFF, null,
+                    signed.rowVersion());
+        });
     }
 }

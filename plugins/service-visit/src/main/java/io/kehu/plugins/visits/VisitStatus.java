@@ -2,12 +2,11 @@ package io.kehu.plugins.visits;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The states of a visit and the moves between them: booked → confirmed → on site → signed off, and cancelled from
- * booked or confirmed. The form's workflow engine cannot be given a workflow by a plugin (only forms), so the
- * plugin's record listener enforces these moves on every write path (its screens, the record view, import, REST).
+ * The states of a visit (the status field's options). The moves between them — booked → confirmed → on site →
+ * signed off, back from confirmed to booked, cancelled from booked or confirmed — are the workflow
+ * {@code workflows/service_visit_flow.json}, run by the platform's workflow engine on every write path.
  */
 enum VisitStatus {
     BOOKED("booked"), CONFIRMED("confirmed"), ON_SITE("on_site"), SIGNED_OFF("signed_off"), CANCELLED("cancelled");
@@ -32,16 +31,6 @@ enum VisitStatus {
             }
         }
         return Optional.empty();
-    }
-
-    /** Where a visit may go from here (staying is always allowed). */
-    Set<VisitStatus> next() {
-        return switch (this) {
-            case BOOKED -> Set.of(CONFIRMED, CANCELLED);
-            case CONFIRMED -> Set.of(ON_SITE, BOOKED, CANCELLED);
-            case ON_SITE -> Set.of(SIGNED_OFF);
-            case SIGNED_OFF, CANCELLED -> Set.of();
-        };
     }
 
     boolean active() {

@@ -17,4 +17,14 @@ class BookingH2Test {
     void racingBookingsStoreOne(KehuTestHost kehu) throws Exception {
         BookingScenarios.racingBookingsStoreOne(kehu);
     }
+
+    @Test
+    void workflowStepsAndHistory(KehuTestHost kehu) {
+        BookingScenarios.workflowStepsAndHistory(kehu);
+    }
+
+    @Test
+    void reschedulingRechecksOverlapUnderTheLock(KehuTestHost kehu) throws Exception {
+        BookingScenarios.reschedulingRechecksOverlapUnderTheLock(kehu);
+    }
 }

@@ -51,4 +51,14 @@ class BookingPostgresTest {
     void racingBookingsStoreOne() throws Exception {
         BookingScenarios.racingBookingsStoreOne(kehu);
     }
+
+    @Test
+    void workflowStepsAndHistory() {
+        BookingScenarios.workflowStepsAndHistory(kehu);
+    }
+
+    @Test
+    void reschedulingRechecksOverlapUnderTheLock() throws Exception {
+        BookingScenarios.reschedulingRechecksOverlapUnderTheLock(kehu);
+    }
 }

@@ -8,6 +8,8 @@ import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.workflows.StepInfo;
+import io.kehu.sdk.workflows.WorkflowRefusedException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -117,5 +119,113 @@ final class BookingScenarios {
         assertThat(context.records().search(VisitForms.CHECK)
                 .where("visit", FilterOperator.EQUALS, visits.getFirst().id()).limit(100).list())
                 .hasSize(2 + ShippedCatalog.CODE_OF_CONDUCT.size());
+    }
+
+    /**
+     * The visit's workflow on this database: the visitor confirms, reschedules, confirms again, checks in and — once
+     * every line is answered — the customer signs off; each step is in the history with who took it. Cancelling
+     * needs its reason and frees the visitor's time for another booking.
+     */
+    static void workflowStepsAndHistory(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        long customer = customer(context, "流程上门客户", null);
+        long staff = user(context, "staff");
+        LocalDate day = freshDay();
+        RecordData visit = book(context, customer, "inspection", staff, at(day, 9, 0));
+        for (String step : List.of(VisitSteps.CONFIRM, VisitSteps.RESCHEDULE, VisitSteps.CONFIRM,
+                VisitSteps.CHECK_IN)) {
+            kehu.callAsUser("staff", () -> {
+                VisitService service = new VisitService(context);
+                return service.move(service.visit(visit.id()), step);
+            });
+        }
+        for (RecordData check : context.records().search(VisitForms.CHECK)
+                .where("visit", FilterOperator.EQUALS, visit.id()).limit(100).list()) {
+            context.records().update(VisitForms.CHECK, check.id(), check.rowVersion(), Map.of("result", "done"));
+        }
+        RecordData signed = kehu.callAsUser("staff", () -> {
+            VisitService service = new VisitService(context);
+            return service.signOff(service.visit(visit.id()), "李女士", "M5,5 L40,40");
+        });
+        assertThat(signed.get("status")).isEqualTo("signed_off");
+        assertThat(signed.get("checked_out_at")).isNotNull();
+        List<StepInfo> history = context.workflows().history(VisitForms.VISIT, visit.id());
+        assertThat(history).extracting(StepInfo::transition).containsExactly(VisitSteps.CONFIRM,
+                VisitSteps.RESCHEDULE, VisitSteps.CONFIRM, VisitSteps.CHECK_IN, VisitSteps.SIGN_OFF);
+        assertThat(history).extracting(StepInfo::actedBy).containsOnly("staff");
+        assertThat(history).extracting(StepInfo::to).containsExactly("confirmed", "booked", "confirmed", "on_site",
+                "signed_off");
+
+        RecordData other = book(context, customer, "repair", staff, at(day, 14, 0));
+        assertThatThrownBy(() -> kehu.callAsUser("staff", () -> {
+            VisitService service = new VisitService(context);
+            return service.cancel(service.visit(other.id()), " ");
+        })).isInstanceOfSatisfying(WorkflowRefusedException.class,
+                e -> assertThat(e.reason()).isEqualTo("FIELDS_MISSING"));
+        RecordData cancelled = kehu.callAsUser("staff", () -> {
+            VisitService service = new VisitService(context);
+            return service.cancel(service.visit(other.id()), "客户临时出差");
+        });
+        assertThat(cancelled.get("status")).isEqualTo("cancelled");
+        assertThat(cancelled.get("cancel_reason")).isEqualTo("客户临时出差");
+        assertThat(book(context, customer, "repair", staff, at(day, 14, 0)).get("status")).isEqualTo("booked");
+    }
+
+    /**
+     * Rescheduling goes through the same overlap check under the visitor's lock: onto another visit it is refused;
+     * two visits of one person moved to the same free hour at the same moment — exactly one moves. A confirmed visit
+     * that moves goes back to booked through the workflow.
+     */
+    static void reschedulingRechecksOverlapUnderTheLock(KehuTestHost kehu) throws Exception {
+        PluginContext context = kehu.context();
+        long customer = customer(context, "改期客户", null);
+        long staff = user(context, "staff");
+        LocalDate day = freshDay();
+        RecordData first = book(context, customer, "inspection", staff, at(day, 9, 0));
+        RecordData second = book(context, customer, "inspection", staff, at(day, 14, 0));
+        RecordData third = book(context, customer, "inspection", staff, at(day, 16, 0));
+        assertThatThrownBy(() -> kehu.callAsUser("staff", () -> {
+            VisitService service = new VisitService(context);
+            return service.reschedule(service.visit(second.id()), at(day, 9, 30));
+        })).isInstanceOfSatisfying(RecordException.class,
+                e -> assertThat(e.reason()).isEqualTo(RecordException.Reason.VETOED)).hasMessageContaining("overlaps");
+        RecordData confirmed = kehu.callAsUser("staff", () -> {
+            VisitService service = new VisitService(context);
+            return service.move(service.visit(first.id()), VisitSteps.CONFIRM);
+        });
+        RecordData moved = kehu.callAsUser("staff", () -> new VisitService(context).reschedule(confirmed,
+                at(day, 10, 30)));
+        assertThat(moved.get("status")).isEqualTo("booked");
+        assertThat(((OffsetDateTime) moved.get("planned_start")).toInstant()).isEqualTo(at(day, 10, 30).toInstant());
+        assertThat(context.workflows().history(VisitForms.VISIT, first.id())).extracting(StepInfo::transition)
+                .containsExactly(VisitSteps.CONFIRM, VisitSteps.RESCHEDULE);
+
+        OffsetDateTime target = at(day, 12, 0);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (RecordData visit : List.of(second, third)) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        kehu.callAsUser("staff", () -> new VisitService(context).reschedule(visit, target));
+                        return true;
+                    } catch (RuntimeException refused) {
+                        return false;
+                    }
+                }));
+            }
+            go.countDown();
+            int movedCount = 0;
+            for (Future<Boolean> r : results) {
+                movedCount += r.get() ? 1 : 0;
+            }
+            assertThat(movedCount).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(context.records().search(VisitForms.VISIT).where("visitor", FilterOperator.EQUALS, staff)
+                .where("planned_start", FilterOperator.EQUALS, target).list()).hasSize(1);
     }
 }

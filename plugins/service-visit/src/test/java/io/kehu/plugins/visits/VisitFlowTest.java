@@ -9,11 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.files.FileInfo;
+import io.kehu.sdk.files.FileRefusedException;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.workflows.StepInfo;
+import io.kehu.sdk.workflows.WorkflowInfo;
+import io.kehu.sdk.workflows.WorkflowRefusedException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -53,17 +58,24 @@ class VisitFlowTest {
         long staff = user(context, "staff");
         RecordData visit = book(context, customer(context, "流程客户", null), "inspection", staff,
                 at(freshDay(), 9, 0));
+        // the status moves only through the visit's workflow, whatever the path
         assertThatThrownBy(() -> context.records().update(VisitForms.VISIT, visit.id(), visit.rowVersion(),
-                Map.of("status", "signed_off")))
-                .isInstanceOfSatisfying(RecordException.class,
-                        e -> assertThat(e.reason()).isEqualTo(RecordException.Reason.VETOED))
-                .hasMessageContaining("cannot go from");
-        String[] steps = {"confirmed", "on_site"};
-        RecordData current = visit;
-        for (String step : steps) {
-            current = context.records().update(VisitForms.VISIT, current.id(), current.rowVersion(),
-                    Map.of("status", step));
-        }
+                Map.of("status", "confirmed")))
+                .isInstanceOf(RecordException.class).hasMessageContaining("changes only through the workflow");
+        assertThatThrownBy(() -> context.workflows().transition(VisitForms.VISIT, visit.id(), VisitSteps.SIGN_OFF,
+                null, visit.rowVersion()))
+                .isInstanceOfSatisfying(WorkflowRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo("WRONG_STATE"));
+        // the visitor may confirm or cancel a booked visit (the workflow's "who may act": owner, managers, admins)
+        assertThat(kehu.callAsUser("staff", () -> context.workflows().allowedTransitions(VisitForms.VISIT,
+                visit.id()))).extracting(WorkflowInfo.TransitionInfo::id)
+                .containsExactly(VisitSteps.CONFIRM, VisitSteps.CANCEL);
+        RecordData current = kehu.callAsUser("staff",
+                () -> new VisitService(context).move(visit, VisitSteps.CONFIRM));
+        current = kehu.callAsUser("staff", () -> new VisitService(context).move(
+                new VisitService(context).visit(visit.id()), VisitSteps.CHECK_IN));
+        assertThat(current.get("status")).isEqualTo("on_site");
+        assertThat(current.get("checked_in_at")).isInstanceOf(OffsetDateTime.class);
         RecordData onSite = current;
         VisitService service = kehu.callAsUser("staff", () -> new VisitService(context));
         assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.signOff(onSite, "王先生", "M1,1 L20,20")))
@@ -77,15 +89,24 @@ class VisitFlowTest {
             String result = check.equals(checks.getFirst()) ? "problem" : "done";
             kehu.callAsUser("staff", () -> service.answer(check, result, "problem".equals(result) ? "外壳有裂纹" : null));
         }
+        // the workflow's sign-off needs the signature: refused, and the signer's name is not kept either
         assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.signOff(service.visit(onSite.id()), "王先生",
                 "")))
-                .isInstanceOf(RecordException.class).hasMessageContaining("signer");
+                .isInstanceOfSatisfying(WorkflowRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo("FIELDS_MISSING"));
+        assertThat(context.records().get(VisitForms.VISIT, onSite.id()).orElseThrow().get("signer_name")).isNull();
         RecordData signed = kehu.callAsUser("staff",
                 () -> service.signOff(service.visit(onSite.id()), "王先生", "M10,10 L20,25 L30,40 M50,50 L60,60"));
         assertThat(signed.get("status")).isEqualTo("signed_off");
         assertThat(signed.get("signer_name")).isEqualTo("王先生");
         assertThat(signed.get("signature")).isEqualTo("M10,10 L20,25 L30,40 M50,50 L60,60");
         assertThat(signed.get("signed_at")).isInstanceOf(OffsetDateTime.class);
+        // the history shows each step, who took it and when
+        List<StepInfo> history = context.workflows().history(VisitForms.VISIT, signed.id());
+        assertThat(history).extracting(StepInfo::transition)
+                .containsExactly(VisitSteps.CONFIRM, VisitSteps.CHECK_IN, VisitSteps.SIGN_OFF);
+        assertThat(history).extracting(StepInfo::actedBy).containsOnly("staff");
+        assertThat(history.getLast().to()).isEqualTo("signed_off");
         // the answers are frozen now, and so is the signature
         RecordData answered = kehu.callAsUser("staff", () -> service.checks(onSite.id())).get(1);
         assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.answer(answered, "not_needed", null)))
@@ -93,6 +114,75 @@ class VisitFlowTest {
         assertThatThrownBy(() -> context.records().update(VisitForms.VISIT, signed.id(), signed.rowVersion(),
                 Map.of("signer_name", "别人")))
                 .isInstanceOf(RecordException.class).hasMessageContaining("signed-off");
+    }
+
+    @Test
+    void aLineThatAsksForAPhotoNeedsOneAtSignOffAndPhotosAreCheckedAndCompressed(KehuTestHost kehu)
+            throws Exception {
+        PluginContext context = kehu.context();
+        RecordData visit = book(context, customer(context, "照片客户", null), "repair", user(context, "staff"),
+                at(freshDay(), 13, 30));
+        for (String step : List.of(VisitSteps.CONFIRM, VisitSteps.CHECK_IN)) {
+            RecordData now = context.records().get(VisitForms.VISIT, visit.id()).orElseThrow();
+            context.workflows().transition(VisitForms.VISIT, visit.id(), step, null, now.rowVersion());
+        }
+        VisitService service = kehu.callAsUser("staff", () -> new VisitService(context));
+        for (RecordData check : kehu.callAsUser("staff", () -> service.checks(visit.id()))) {
+            kehu.callAsUser("staff", () -> service.answer(check, "done", null));
+        }
+        RecordData line = kehu.callAsUser("staff", () -> service.checks(visit.id())).stream()
+                .filter(c -> Boolean.TRUE.equals(c.get("photo_required"))).findFirst().orElseThrow();
+        assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.signOff(service.visit(visit.id()), "赵先生",
+                "M1,1 L9,9")))
+                .isInstanceOf(RecordException.class).hasMessageContaining("need a photo");
+        // bad files: not a picture whatever its name, empty, too large; nothing is kept
+        assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.addPhoto(line, "a.jpg",
+                "GIF89a....".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+                .isInstanceOfSatisfying(FileRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FileRefusedException.Reason.NOT_AN_IMAGE));
+        byte[] truncated = java.util.Arrays.copyOf(Photos.jpeg(400, 300), 40);
+        assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.addPhoto(line, "cut.jpg", truncated)))
+                .isInstanceOfSatisfying(FileRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FileRefusedException.Reason.NOT_AN_IMAGE));
+        assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.addPhoto(line, "e.png", new byte[0])))
+                .isInstanceOfSatisfying(FileRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FileRefusedException.Reason.EMPTY));
+        byte[] huge = new byte[(int) VisitService.PHOTO_MAX_INPUT + 1];
+        huge[0] = (byte) 0xff;
+        huge[1] = (byte) 0xd8;
+        huge[2] = (byte) 0xff;
+        assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.addPhoto(line, "big.jpg", huge)))
+                .isInstanceOfSatisfying(FileRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FileRefusedException.Reason.TOO_LARGE);
+                    assertThat(e.text().zh()).contains("照片太大");
+                });
+        assertThat(service.photos(line.id())).isEmpty();
+        // nobody types the count
+        assertThatThrownBy(() -> context.records().update(VisitForms.CHECK, line.id(), line.rowVersion(),
+                Map.of("photos", 3L))).isInstanceOf(RecordException.class).hasMessageContaining("photo count");
+        // a camera-sized PNG is kept as a JPEG of at most 1,600 pixels, counted on the line
+        byte[] png = Photos.png(3200, 2400);
+        RecordData counted = kehu.callAsUser("staff", () -> service.addPhoto(line, "IMG_0001.png", png));
+        assertThat(counted.get("photos")).isEqualTo(1L);
+        FileInfo stored = service.photos(line.id()).getFirst();
+        assertThat(stored.fileName()).isEqualTo("IMG_0001.jpg");
+        assertThat(stored.contentType()).isEqualTo("image/jpeg");
+        assertThat(stored.createdBy()).isEqualTo("staff");
+        byte[] kept = context.files().content(stored.id()).orElseThrow();
+        assertThat(kept.length).isEqualTo(stored.size()).isLessThan(png.length);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(kept));
+        assertThat(image.getWidth()).isEqualTo(1600);
+        assertThat(image.getHeight()).isEqualTo(1200);
+        assertThat(stored.sha256()).hasSize(64);
+
+        RecordData signed = kehu.callAsUser("staff", () -> service.signOff(service.visit(visit.id()), "赵先生",
+                "M1,1 L9,9"));
+        assertThat(signed.get("status")).isEqualTo("signed_off");
+        // a signed-off visit's lines take no more photos, and no file is left behind
+        RecordData after = context.records().get(VisitForms.CHECK, line.id()).orElseThrow();
+        assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.addPhoto(after, "late.jpg",
+                Photos.jpeg(200, 100)))).isInstanceOf(RecordException.class).hasMessageContaining("cannot change");
+        assertThat(service.photos(line.id())).hasSize(1);
     }
 
     @Test

@@ -47,9 +47,9 @@ class VisitPhoneJourneyTest {
         RecordData visit = book(context, customer, "inspection", user(context, "staff"),
                 at(LocalDate.now(Texts.ZONE), 9, 0));
         RecordData current = visit;
-        for (String step : List.of("confirmed", "on_site")) {
-            current = context.records().update(VisitForms.VISIT, current.id(), current.rowVersion(),
-                    Map.of("status", step));
+        for (String step : List.of(VisitSteps.CONFIRM, VisitSteps.CHECK_IN)) { // through the visit's workflow
+            current = context.workflows().transition(VisitForms.VISIT, current.id(), step, null,
+                    current.rowVersion());
         }
         for (RecordData check : context.records().search(VisitForms.CHECK)
                 .where("visit", FilterOperator.EQUALS, visit.id()).limit(100).list()) {

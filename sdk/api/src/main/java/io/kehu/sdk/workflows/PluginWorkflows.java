@@ -39,6 +39,14 @@ public interface PluginWorkflows {
     RecordData transition(String formId, long recordId, String transitionId, String comment, int rowVersion);
 
     /**
+     * The steps the record took through its workflow, oldest first, with who, when and their comments (the same
+     * history the record view shows); empty when it took none or its form has no workflow.
+     *
+     * @throws io.kehu.sdk.records.RecordException when the record is missing or the actor may not see it
+     */
+    List<StepInfo> history(String formId, long recordId);
+
+    /**
      * Gives a user a task about a record; it stays open until {@link #completeTask} (plugin tasks do not belong to a
      * workflow state). The assignee is told in the app.
      *
