@@ -20,10 +20,25 @@ import java.util.Map;
  * @param duplicates rows that look like duplicates (create mode), whatever became of them: skipped (the default),
  *                   merged into the record they duplicate or created anyway, as the review decided
  * @param firstDuplicates the first of those rows, each with the row or record it duplicates and why
+ * @param duplicatesFile all of those rows (a dry run's; {@code null} for an import), read page by page by the review
+ *                       with {@link #duplicatesPage}
  */
 public record ImportReport(long rows, long created, long updated, long unchanged, long refused, long problems,
                            Map<String, ColumnProblems> byColumn, List<ImportProblem> firstProblems, Path problemsFile,
-                           long stoppedAt, long duplicates, List<ImportDuplicate> firstDuplicates) {
+                           long stoppedAt, long duplicates, List<ImportDuplicate> firstDuplicates,
+                           Path duplicatesFile) {
+
+    /** Rows {@code offset} to {@code offset + limit - 1} (from 0) of the likely duplicates, in file order. */
+    public List<ImportDuplicate> duplicatesPage(long offset, int limit) {
+        if (duplicatesFile == null) {
+            return firstDuplicates.stream().skip(offset).limit(limit).toList();
+        }
+        try {
+            return io.kehu.platform.imports.job.DuplicateLog.page(duplicatesFile, offset, limit);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** How many likely duplicates a report lists at most (all are counted). */
     public static final int DUPLICATES_SHOWN = 200;

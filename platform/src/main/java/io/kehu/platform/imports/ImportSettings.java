@@ -16,10 +16,18 @@ import java.util.Objects;
  *                       under the form's duplicate rules (counted as "skipped as duplicates"); {@code false}: report
  *                       them and create them anyway
  * @param decisions the import review's decision per file row that looks like a duplicate; rows without one follow
- *                  {@code skipDuplicates}
+ *                  {@code remaining}
+ * @param remaining the review's "all remaining rows" choice for the duplicate rows it did not decide one by one;
+ *                  {@code null}: they follow {@code skipDuplicates}
  */
 public record ImportSettings(String formId, ImportSource source, ImportMapping mapping, ImportMode mode,
-                             boolean skipBadRows, boolean skipDuplicates, Map<Long, DuplicateDecision> decisions) {
+                             boolean skipBadRows, boolean skipDuplicates, Map<Long, DuplicateDecision> decisions,
+                             DuplicateDecision remaining) {
+
+    public ImportSettings(String formId, ImportSource source, ImportMapping mapping, ImportMode mode,
+                          boolean skipBadRows, boolean skipDuplicates, Map<Long, DuplicateDecision> decisions) {
+        this(formId, source, mapping, mode, skipBadRows, skipDuplicates, decisions, null);
+    }
 
     public ImportSettings(String formId, ImportSource source, ImportMapping mapping, ImportMode mode,
                           boolean skipBadRows, boolean skipDuplicates) {
@@ -34,18 +42,28 @@ public record ImportSettings(String formId, ImportSource source, ImportMapping m
 
     /** The same settings, creating rows that look like duplicates ({@code false}) or skipping them. */
     public ImportSettings withSkipDuplicates(boolean skip) {
-        return new ImportSettings(formId, source, mapping, mode, skipBadRows, skip, decisions);
+        return new ImportSettings(formId, source, mapping, mode, skipBadRows, skip, decisions, remaining);
     }
 
     /** The same settings with the review's decisions per row. */
     public ImportSettings withDecisions(Map<Long, DuplicateDecision> newDecisions) {
-        return new ImportSettings(formId, source, mapping, mode, skipBadRows, skipDuplicates, newDecisions);
+        return new ImportSettings(formId, source, mapping, mode, skipBadRows, skipDuplicates, newDecisions, remaining);
     }
 
-    /** What to do with row {@code row} if it looks like a duplicate: the review's decision, else the default. */
+    /** The same settings with the review's decisions per row and for all the rows it did not decide. */
+    public ImportSettings withDecisions(Map<Long, DuplicateDecision> newDecisions, DuplicateDecision forTheRest) {
+        return new ImportSettings(formId, source, mapping, mode, skipBadRows, skipDuplicates, newDecisions,
+                forTheRest);
+    }
+
+    /**
+     * What to do with row {@code row} if it looks like a duplicate: the review's decision for it, else its choice
+     * for all remaining rows, else the default of {@code skipDuplicates}.
+     */
     public DuplicateDecision decision(long row) {
         DuplicateDecision d = decisions.get(row);
-        return d != null ? d : skipDuplicates ? DuplicateDecision.SKIP : DuplicateDecision.IMPORT;
+        return d != null ? d : remaining != null ? remaining
+                : skipDuplicates ? DuplicateDecision.SKIP : DuplicateDecision.IMPORT;
     }
 
     public ImportSettings {

@@ -234,14 +234,14 @@ public class Imports implements DisposableBean {
         Path file = dir.resolve(job.fileHash());
         if (!Files.exists(file)) {
             running.remove(jobId);
-            jobs.status(jobId, "FAILED", "文件已不在服务器上 / the file is no longer on the server");
+            jobs.status(jobId, "FAILED", JobMessage.of("imports.job.fileGone").stored());
             return;
         }
         Actor actor = job.userId() == null ? Actor.system(job.userName())
                 : accounts.findByUsername(job.userName()).map(Actor::of).orElse(null);
         if (actor == null) {
             running.remove(jobId);
-            jobs.status(jobId, "FAILED", "用户已不存在 / the user no longer exists");
+            jobs.status(jobId, "FAILED", JobMessage.of("imports.job.userGone").stored());
             return;
         }
         execute(jobId, actor, jobs.settings(jobId, file), running.get(jobId));
@@ -256,17 +256,16 @@ public class Imports implements DisposableBean {
             ImportReport report = runner.run(actor, id, settings, progress, dir.resolve(id + ".problems"));
             results.put(id, report);
             if (report.stoppedAt() > 0) {
-                jobs.status(id, "FAILED", "第 " + report.stoppedAt() + " 行有问题，未导入任何记录 / row "
-                        + report.stoppedAt() + " has problems; nothing was imported");
+                jobs.status(id, "FAILED", JobMessage.of("imports.stopped", report.stoppedAt()).stored());
             } else {
                 jobs.status(id, "DONE", null);
             }
         } catch (BatchCancelledException e) {
-            jobs.status(id, "CANCELLED", settings.skipBadRows() ? "已取消，之前提交的行保留 / cancelled; rows committed "
-                    + "before stay" : "已取消，未导入任何记录 / cancelled; nothing was imported");
+            jobs.status(id, "CANCELLED", JobMessage.of(settings.skipBadRows() ? "imports.job.cancelledKept"
+                    : "imports.job.cancelledNothing").stored());
         } catch (RuntimeException e) {
             log.warn("Import {} failed", id, e);
-            jobs.status(id, "FAILED", String.valueOf(e.getMessage()));
+            jobs.status(id, "FAILED", JobMessage.failure(e).stored());
         } finally {
             progress.rows(progress.rows());
             running.remove(id);
@@ -341,8 +340,8 @@ public class Imports implements DisposableBean {
             throw new IllegalStateException("Import " + jobId + " is " + job.status() + " and cannot be undone");
         }
         UndoReport report = undo.undo(actor, jobId);
-        jobs.undone(jobId, report.leftAlone().isEmpty() ? null : "未撤销 " + report.leftAlone().size()
-                + " 条（之后被修改过）/ " + report.leftAlone().size() + " left alone (changed since)");
+        jobs.undone(jobId, report.leftAlone().isEmpty() ? null
+                : JobMessage.of("imports.job.leftAlone", report.leftAlone().size()).stored());
         return report;
     }
 

@@ -101,6 +101,7 @@ class ImportsBench {
     void importAgainstCopy() throws Exception {
         int rows = Integer.getInteger("kehu.bench.rows", 100_000);
         boolean withDryRun = Boolean.parseBoolean(System.getProperty("kehu.bench.dryRun", "true"));
+        boolean skipBadRows = Boolean.parseBoolean(System.getProperty("kehu.bench.skipBadRows", "true"));
         String label = System.getProperty("kehu.bench.label", "");
         publisher.publishAll(new DefinitionReader().readFolder(Path.of("../form-definitions")), "bench", "bench");
         Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
@@ -112,22 +113,39 @@ class ImportsBench {
         }
         ImportMapping mapping = imports.proposeMapping(forms.published("customer").orElseThrow(),
                 imports.headers(source), admin);
-        ImportSettings settings = new ImportSettings("customer", source, mapping, ImportMode.CREATE, true);
+        ImportSettings settings = new ImportSettings("customer", source, mapping, ImportMode.CREATE, skipBadRows);
 
         Cost dry = null;
+        Pace dryPace = new Pace(rows);
+        ImportReport[] dryReport = new ImportReport[1];
         if (withDryRun) {
-            ImportReport[] report = new ImportReport[1];
-            dry = measure(() -> report[0] = imports.dryRun(admin, settings, new ImportProgress()), null);
-            if (report[0].created() != rows) {
-                throw new AssertionError("expected " + rows + " rows, dry run " + report[0].created());
+            ImportProgress progress = new ImportProgress();
+            dryPace.follow(progress::rows);
+            dry = measure(() -> dryReport[0] = imports.dryRun(admin, settings, progress), null);
+            dryPace.close();
+            if (dryReport[0].created() != rows) {
+                throw new AssertionError("expected " + rows + " rows, dry run " + dryReport[0].created());
             }
         }
         long[] job = new long[1];
-        Cost run = measure(() -> job[0] = imports.runNow(admin, settings), System.getProperty("kehu.bench.jfr"));
+        Pace runPace = new Pace(rows);
+        Cost run = measure(() -> {
+            job[0] = imports.start(admin, settings);
+            runPace.follow(() -> imports.progress(job[0]).map(ImportProgress::rows).orElse((long) rows));
+            while (imports.progress(job[0]).isPresent()) {
+                Thread.sleep(50);
+            }
+            return job[0];
+        }, System.getProperty("kehu.bench.jfr"));
+        runPace.close();
         ImportJob done = imports.job(admin, job[0]).orElseThrow();
         if (done.created() != rows) {
             throw new AssertionError("expected " + rows + " rows, import " + done.created() + " (" + done.message()
                     + ")");
+        }
+        if (dryReport[0] != null && (dryReport[0].created() != done.created()
+                || dryReport[0].refused() != done.refused() || dryReport[0].duplicates() != done.duplicates())) {
+            throw new AssertionError("the dry run's counts differ from the import's: " + dryReport[0] + " / " + done);
         }
         Cost copy = POSTGRES ? copy(csv) : null;
 
@@ -137,23 +155,101 @@ class ImportsBench {
 
                 Measured %s on %s, load average (1 min) %s at the start, %s at the end. %,d customer rows (name,
                 type and region as Chinese labels, unique phone, e-mail, notes) in a %,d KB CSV, onto the shipped
-                `customer` form on %s, skipping bad rows (a commit per 1,000 rows with the row keys and the job's
-                progress). CPU columns: seconds of CPU per 1,000 rows, of this JVM (all threads) and of the
-                database server's processes for the bench's database (PostgreSQL only).
+                `customer` form on %s, %s. CPU columns: seconds of CPU per 1,000 rows, of this JVM (all
+                threads) and of the database server's processes for the bench's database (PostgreSQL only).
 
                 | run | time | rows/s | JVM CPU / 1,000 rows | DB CPU / 1,000 rows | heap high-water |
                 |---|---:|---:|---:|---:|---:|
                 %s
+
+                Pace (rows/s over each tenth of the file, then over the whole file up to 10,000, 50,000 and
+                100,000 rows where the file has them): %s
                 """, db, rows, label.isEmpty() ? "" : " (" + label + ")", LocalDate.now(), BenchReport.machine(),
-                load, loadAverage(), rows, Files.size(csv) / 1024, db,
+                load, loadAverage(), rows, Files.size(csv) / 1024, db, skipBadRows
+                        ? "skipping bad rows (a commit per 1,000 rows with the row keys and the job's progress)"
+                        : "all or nothing (one transaction over the whole file, like the dry run)",
                 String.join("\n", java.util.stream.Stream.of(
                         dry == null ? null : dry.row("dry run (everything, rolled back)", rows),
                         run.row("import", rows),
                         copy == null ? null : copy.row("`COPY` of the same file into a plain table", rows))
-                        .filter(java.util.Objects::nonNull).toList()));
+                        .filter(java.util.Objects::nonNull).toList()),
+                (withDryRun ? "dry run " + dryPace + "; " : "") + "import " + runPace);
         BenchReport.writeSection(Path.of("../docs/benchmarks.md"), "imports:" + (POSTGRES ? "postgres" : "h2") + ":"
-                + rows + (label.isEmpty() ? "" : ":" + label), body);
+                + rows + (skipBadRows ? "" : ":all-or-nothing") + (label.isEmpty() ? "" : ":" + label), body);
         System.out.println(body);
+    }
+
+    /**
+     * How the rate of a run holds up as the table grows: a sampler thread notes when each tenth of the rows (and
+     * 10,000, 50,000, 100,000 rows) was reached. A run whose look-ups degrade with the table's size slows tenth by
+     * tenth; a steady one does not.
+     */
+    private static final class Pace implements AutoCloseable {
+
+        private static final long[] MARKS = {10_000, 50_000, 100_000};
+
+        private final int rows;
+        private final long[] tenthAt = new long[10];
+        private final long[] markAt = new long[MARKS.length];
+        private volatile boolean closed;
+        private long t0;
+
+        Pace(int rows) {
+            this.rows = rows;
+        }
+
+        void follow(java.util.function.LongSupplier done) {
+            t0 = System.nanoTime();
+            Thread sampler = new Thread(() -> {
+                while (!closed) {
+                    long n = done.getAsLong();
+                    long now = System.nanoTime() - t0;
+                    for (int i = 0; i < 10; i++) {
+                        if (tenthAt[i] == 0 && n >= (long) rows * (i + 1) / 10) {
+                            tenthAt[i] = now;
+                        }
+                    }
+                    for (int i = 0; i < MARKS.length; i++) {
+                        if (markAt[i] == 0 && n >= MARKS[i]) {
+                            markAt[i] = now;
+                        }
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-pace");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            long before = 0;
+            for (int i = 0; i < 10; i++) {
+                if (tenthAt[i] == 0) {
+                    b.append(i == 0 ? "" : " · ").append("—");
+                    continue;
+                }
+                double seconds = Math.max(1e-9, (tenthAt[i] - before) / 1e9);
+                b.append(i == 0 ? "" : " · ").append(String.format("%,.0f", rows / 10.0 / seconds));
+                before = tenthAt[i];
+            }
+            for (int i = 0; i < MARKS.length; i++) {
+                if (MARKS[i] <= rows && markAt[i] > 0) {
+                    b.append(String.format("; %,d rows at %,.0f rows/s", MARKS[i], MARKS[i] / (markAt[i] / 1e9)));
+                }
+            }
+            return b.toString();
+        }
     }
 
     /** The bench file of {@code rows} rows under target/, written by the first run and reused by later ones. */

@@ -68,6 +68,8 @@ class ImportWizardViewTest {
     FormCatalog forms;
     @Autowired
     FormPublisher publisher;
+    @Autowired
+    io.kehu.platform.imports.job.JobStore jobs;
 
     @BeforeEach
     void forms() {
@@ -224,6 +226,120 @@ class ImportWizardViewTest {
         Actor staff = Actor.of(accounts.findByUsername("staff").orElseThrow());
         assertThat(picker.getListDataView().getItems().toList()).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.access().mayWrite(staff.roles())).as(f.id()).isTrue());
+    }
+
+    @Test
+    void theReviewPagesThroughEveryDuplicateAndDecidesTheRemainingOnesAtOnce() throws Exception {
+        KaribuSession.signIn(context, accounts, "manager");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        Actor manager = Actor.of(accounts.findByUsername("manager").orElseThrow());
+        String tag = Long.toString(System.nanoTime() % 100_000_000);
+        String email = "dup" + tag + "@example.cn";
+        // 251 rows with one e-mail: the first is new, the other 250 duplicate it (more than a report lists)
+        StringBuilder csv = new StringBuilder("客户名称,邮箱\n");
+        for (int i = 0; i < 251; i++) {
+            csv.append("批量客户").append(tag).append('-').append(i).append(',').append(email).append('\n');
+        }
+        UI.getCurrent().navigate("import/customer");
+        ImportViewAccess.received(imports.keep(new ByteArrayInputStream(csv.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "批量.csv"));
+        _click(_get(Button.class, spec -> spec.withId("import-next")));
+        _click(_get(Button.class, spec -> spec.withId("import-dry-run")));
+        awaitUi(() -> !_find(Paragraph.class, spec -> spec.withId("import-dry-run-summary")).isEmpty());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-duplicates-count")).getText())
+                .startsWith("疑似重复 250 行，默认跳过");
+        @SuppressWarnings("unchecked")
+        Grid<ImportDuplicate> review = _get(Grid.class, spec -> spec.withId("import-duplicates"));
+        assertThat(GridKt._size(review)).as("every duplicate, not the first 200").isEqualTo(250);
+        assertThat(GridKt._get(review, 249).row()).isEqualTo(252);
+        assertThat(GridKt._get(review, 249).reason().zh()).startsWith("与第 ");
+
+        @SuppressWarnings("unchecked")
+        Select<DuplicateDecision> rest = _get(Select.class, spec -> spec.withId("import-duplicates-rest"));
+        assertThat(rest.getLabel()).isEqualTo("其余所有未逐行决定的行");
+        assertThat(rest.getValue()).isEqualTo(DuplicateDecision.SKIP);
+        @SuppressWarnings("unchecked")
+        Select<DuplicateDecision> row8 = (Select<DuplicateDecision>) GridKt._getCellComponent(review, 5, "decision");
+        assertThat(row8.getId()).contains("import-decision-8");
+        row8.setValue(DuplicateDecision.SKIP); // decided one by one: stays skipped whatever the rest does
+        rest.setValue(DuplicateDecision.IMPORT);
+        @SuppressWarnings("unchecked")
+        Select<DuplicateDecision> row243 = (Select<DuplicateDecision>) GridKt._getCellComponent(review, 240,
+                "decision");
+        assertThat(row243.getId()).contains("import-decision-243");
+        assertThat(row243.getValue()).as("a row past the 200th follows the choice for the rest")
+                .isEqualTo(DuplicateDecision.IMPORT);
+        row243.setValue(DuplicateDecision.SKIP);
+
+        _click(_get(Button.class, spec -> spec.withId("import-start")));
+        awaitUi(() -> {
+            ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+            return !_find(Paragraph.class, spec -> spec.withId("import-result")).isEmpty();
+        });
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-result")).getText())
+                .isEqualTo("导入完成：新建 249 条，更新 0 条，无变化 0 条，有问题 0 行。");
+        List<String> names = records.query(manager, RecordQuery.of("customer").where(RecordQuery.Filter.of("email",
+                RecordQuery.Operator.EQUALS, email)).limit(1000)).stream().map(r -> (String) r.get("name")).toList();
+        assertThat(names).hasSize(249).doesNotContain("批量客户" + tag + "-6", "批量客户" + tag + "-241")
+                .contains("批量客户" + tag + "-0", "批量客户" + tag + "-250");
+    }
+
+    @Test
+    void aChineseUserReadsFileErrorsAndJobMessagesWithoutEnglish() throws Exception {
+        KaribuSession.signIn(context, accounts, "manager");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        // an .xls that is not one: the OLE2 signature, then nothing a workbook holds
+        byte[] bogus = new byte[1024];
+        System.arraycopy(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+                (byte) 0xE1}, 0, bogus, 0, 8);
+        var unreadable = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.kehu.platform.imports.read.UnreadableFileException.class,
+                () -> imports.keep(new ByteArrayInputStream(bogus), "旧表格.xls"));
+        assertThat(unreadable).as("a broken .xls is refused with a message key").isNotNull();
+        Span page = new Span();
+        UI.getCurrent().add(page);
+        String said = page.getTranslation("imports.upload.failed", page.getTranslation(unreadable.key(),
+                unreadable.args()));
+        assertThat(said).startsWith("无法读取这个文件：这不是可以读取的 Excel 文件");
+        assertThat(said.replace("CSV", "").replace("Excel", "")).as("no English but the formats' names")
+                .doesNotContainPattern("[A-Za-z]{2,}");
+
+        Actor manager = Actor.of(accounts.findByUsername("manager").orElseThrow());
+        ImportSource source = imports.keep(new ByteArrayInputStream(("客户名称,电话\n消息客户,\n").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "消息.csv");
+        ImportMapping mapping = imports.proposeMapping(forms.published("customer").orElseThrow(),
+                imports.headers(source), manager);
+        long stopped = imports.runNow(manager, new ImportSettings("customer", source, mapping, ImportMode.CREATE,
+                false));
+        long legacy = imports.runNow(manager, new ImportSettings("customer", source, mapping, ImportMode.CREATE,
+                true));
+        jobs.status(legacy, "CANCELLED", "已取消，未导入任何记录 / cancelled; nothing was imported");
+        long cancelled = imports.runNow(manager, new ImportSettings("customer", source, mapping, ImportMode.CREATE,
+                true));
+        jobs.status(cancelled, "CANCELLED", JobMessage.of("imports.job.cancelledKept").stored());
+
+        UI.getCurrent().navigate("imports");
+        @SuppressWarnings("unchecked")
+        Grid<ImportJob> grid = _get(Grid.class, spec -> spec.withId("imports-grid"));
+        java.util.Map<Long, String> notes = new java.util.HashMap<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            notes.put(GridKt._get(grid, i).id(), GridKt._getFormatted(grid, i, "message"));
+        }
+        assertThat(notes.get(stopped)).isEqualTo("第 2 行有问题，按“全部或都不”的设置，没有导入任何记录。");
+        assertThat(notes.get(legacy)).as("an older job's two-language text").isEqualTo("已取消，未导入任何记录");
+        assertThat(notes.get(cancelled)).isEqualTo("已取消，取消前已提交的行保留");
+        assertThat(List.of(notes.get(stopped), notes.get(legacy), notes.get(cancelled)))
+                .allSatisfy(n -> assertThat(n).doesNotContainPattern("[A-Za-z]{2,}"));
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("imports");
+        @SuppressWarnings("unchecked")
+        Grid<ImportJob> english = _get(Grid.class, spec -> spec.withId("imports-grid"));
+        for (int i = 0; i < GridKt._size(english); i++) {
+            if (GridKt._get(english, i).id() == legacy) {
+                assertThat(GridKt._getFormatted(english, i, "message")).isEqualTo("cancelled; nothing was imported");
+            }
+        }
     }
 
     /** Lets background work reach the page (its ui.access calls) until {@code done}, for at most a minute. */

@@ -73,6 +73,7 @@ public final class ImportRun implements BulkRecords.Listener {
     private final DuplicateRules rules;
     private final FileDuplicates fileDuplicates;
     private final List<ImportDuplicate> firstDuplicates = new ArrayList<>();
+    private DuplicateLog allDuplicates;
     private long duplicateRows;
     private long refusedRows;
     private long rows;
@@ -98,6 +99,12 @@ public final class ImportRun implements BulkRecords.Listener {
 
     public long rows() {
         return rows;
+    }
+
+    /** Writes every row that looks like a duplicate to {@code log} too (a dry run's, for the review). */
+    public ImportRun listDuplicatesIn(DuplicateLog log) {
+        this.allDuplicates = log;
+        return this;
     }
 
     public long refusedRows() {
@@ -193,7 +200,7 @@ public final class ImportRun implements BulkRecords.Listener {
             return null;
         }
         duplicateRows++;
-        if (firstDuplicates.size() < ImportReport.DUPLICATES_SHOWN) {
+        if (firstDuplicates.size() < ImportReport.DUPLICATES_SHOWN || allDuplicates != null) {
             LocalizedText reason = match.inFile()
                     ? LocalizedText.of("与第 " + match.other() + " 行重复：" + match.reason().zh(),
                             "duplicates row " + match.other() + ": " + match.reason().en())
@@ -204,8 +211,14 @@ public final class ImportRun implements BulkRecords.Listener {
                     : v.get(rules.emailField()) != null ? rules.emailField() : rules.nameField();
             String header = field == null ? "" : headerOfField.getOrDefault(field, "");
             Object value = field == null ? null : v.get(field);
-            firstDuplicates.add(new ImportDuplicate(row.number(), header, value == null ? "" : value.toString(),
-                    reason, match.inFile() ? null : match.other()));
+            ImportDuplicate d = new ImportDuplicate(row.number(), header, value == null ? "" : value.toString(),
+                    reason, match.inFile() ? null : match.other());
+            if (firstDuplicates.size() < ImportReport.DUPLICATES_SHOWN) {
+                firstDuplicates.add(d);
+            }
+            if (allDuplicates != null) {
+                allDuplicates.add(d);
+            }
         }
         return match;
     }

@@ -107,13 +107,15 @@ public class ImportedRows {
     }
 
     /**
-     * PostgreSQL: refreshes the statistics of the form's table after committed chunk 1, 2, 4, 8, ... of an import,
-     * so that the look-ups of later chunks are planned for the table as it is now and not as the near-empty table
-     * autovacuum last saw (a plan for "one row" walks the whole table per chunk once it holds thousands).
+     * PostgreSQL: refreshes the planner's statistics of the form's table ({@code ANALYZE}), see {@link TableGrowth}.
+     * Allowed inside a transaction block, and it samples the transaction's own uncommitted rows as live ones, so a dry
+     * run or an all-or-nothing import (one transaction over the whole file) is planned for the table as it now is.
+     * {@code SKIP_LOCKED}: an import on another node holding the table's analyze lock in its own long transaction
+     * is not waited for (the statistics it leaves are as good), so two imports into one form never wait on each other.
      */
-    public void analyzeAsItGrows(String formId, long chunk) {
-        if (postgres() && Long.bitCount(chunk) == 1) {
-            dsl.execute("analyze {0}", DSL.name(FormTables.table(formId)));
+    public void analyze(String formId) {
+        if (postgres()) {
+            dsl.execute("analyze (skip_locked) {0}", DSL.name(FormTables.table(formId)));
         }
     }
 

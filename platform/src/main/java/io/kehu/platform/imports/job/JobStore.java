@@ -60,6 +60,7 @@ public class JobStore {
     private static final Field<OffsetDateTime> FINISHED_AT = field(name("finished_at"), OffsetDateTime.class);
     private static final Field<OffsetDateTime> UNDONE_AT = field(name("undone_at"), OffsetDateTime.class);
     private static final Field<String> DECISIONS = field(name("duplicate_decisions"), String.class);
+    private static final Field<String> REMAINING = field(name("duplicate_remaining"), String.class);
     private static final Field<String> LEASE_OWNER = field(name("lease_owner"), String.class);
     private static final Field<OffsetDateTime> LEASE_UNTIL = field(name("lease_until"), OffsetDateTime.class);
     private static final TypeReference<Map<Long, DuplicateDecision>> DECISION_MAP = new TypeReference<>() {
@@ -83,6 +84,7 @@ public class JobStore {
                 .set(MODE, s.mode().name()).set(SKIP, s.skipBadRows())
                 .set(SKIP_DUPLICATES, s.skipDuplicates()).set(STATUS, "QUEUED")
                 .set(DECISIONS, s.decisions().isEmpty() ? null : JSON.writeValueAsString(s.decisions()))
+                .set(REMAINING, s.remaining() == null ? null : s.remaining().name())
                 .set(LEASE_OWNER, node).set(LEASE_UNTIL, now().plus(lease))
                 .set(CREATED_AT, now()).returningResult(ID).fetchOne().value1();
     }
@@ -152,7 +154,8 @@ public class JobStore {
                 List.of(), r.get(SHEET));
         return new ImportSettings(r.get(FORM_ID), src, JSON.readValue(r.get(MAPPING), ImportMapping.class),
                 ImportMode.valueOf(r.get(MODE)), r.get(SKIP), r.get(SKIP_DUPLICATES),
-                r.get(DECISIONS) == null ? Map.of() : JSON.readValue(r.get(DECISIONS), DECISION_MAP));
+                r.get(DECISIONS) == null ? Map.of() : JSON.readValue(r.get(DECISIONS), DECISION_MAP),
+                r.get(REMAINING) == null ? null : DuplicateDecision.valueOf(r.get(REMAINING)));
     }
 
     public void status(long id, String status, String message) {

@@ -105,12 +105,12 @@ public final class ProblemLog implements AutoCloseable {
         }
     }
 
-    private static String clean(String text) {
+    static String clean(String text) {
         return text == null ? "" : text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
                 .replace("\r", "\\r");
     }
 
-    private static String unclean(String text) {
+    static String unclean(String text) {
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs a dry run or an import of a file through {@link BulkRecords#batch}. A dry run and an all-or-nothing import
  * are one batch over the whole file (the dry run rolled back by the batch itself); an import that skips bad rows
  * commits a chunk of {@value #CHUNK} rows at a time together with its row keys and the job's progress, so a killed
- * process resumes after the last committed chunk and never writes a row twice.
+ * process resumes after the last committed chunk and never writes a row twice. In every mode the form's table is
+ * analysed as the run's writes grow ({@link TableGrowth}), inside the one transaction too.
  */
 @Component
 public class Runner {
@@ -64,17 +65,22 @@ public class Runner {
         ImportSettings listAll = new ImportSettings(s.formId(), s.source(), s.mapping(), s.mode(), true,
                 s.skipDuplicates());
         FormDefinition form = form(s);
-        try (ProblemLog log = new ProblemLog(problemsFile, false)) {
-            ImportRun run = new ImportRun(listAll, form, actor, bulk, lookups(actor), log, duplicates);
+        Path duplicatesFile = problemsFile.resolveSibling(problemsFile.getFileName().toString()
+                .replace(".problems", "") + ".duplicates");
+        try (ProblemLog log = new ProblemLog(problemsFile, false);
+             DuplicateLog allDuplicates = new DuplicateLog(duplicatesFile)) {
+            ImportRun run = new ImportRun(listAll, form, actor, bulk, lookups(actor), log, duplicates)
+                    .listDuplicatesIn(allDuplicates);
+            TableGrowth growth = new TableGrowth(importedRows, form.id());
             BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, progress::cancelled, true, true,
                     null, run), batch -> readInChunks(s, 0, progress, run, chunk -> {
                         lookUpByBTree();
                         run.queue(batch, chunk);
-                        run.drainWritten(); // nothing is kept: a dry run's memory stays flat
+                        growth.wrote(run.drainWritten()); // counted, not kept: a dry run's memory stays flat
                     }));
             return new ImportReport(run.rows(), o.created(), o.updated(), o.unchanged(), run.refusedRows(),
                     log.total(), log.byColumn(), log.first(), log.file(), 0, run.duplicateRows(),
-                    run.firstDuplicates());
+                    run.firstDuplicates(), duplicatesFile);
         }
     }
 
@@ -90,6 +96,7 @@ public class Runner {
         String origin = "import:" + jobId;
         try (ProblemLog log = new ProblemLog(problemsFile, from > 2)) {
             ImportRun run = new ImportRun(s, form, actor, bulk, lookups(actor), log, duplicates);
+            TableGrowth growth = new TableGrowth(importedRows, form.id());
             long[] totals = new long[3];
             if (!s.skipBadRows()) {
                 try {
@@ -98,7 +105,7 @@ public class Runner {
                                 false, true, origin, run), batch -> readInChunks(s, from, progress, run, chunk -> {
                                     lookUpByBTree();
                                     run.queue(batch, chunk);
-                                    importedRows.add(jobId, run.drainWritten());
+                                    importedRows.add(jobId, growth.wrote(run.drainWritten()));
                                 }));
                         importedRows.add(jobId, run.drainWritten());
                         jobs.progress(jobId, run.rows(), Long.MAX_VALUE, o.created(), o.updated(), o.unchanged(), 0);
@@ -109,10 +116,9 @@ public class Runner {
                     });
                 } catch (ImportRun.StoppedAtBadRow stop) {
                     return new ImportReport(run.rows(), 0, 0, 0, 1, log.total(), log.byColumn(), log.first(),
-                            log.file(), stop.row(), 0, List.of());
+                            log.file(), stop.row(), 0, List.of(), null);
                 }
             } else {
-                long[] chunks = {0};
                 readInChunks(s, from, progress, run, chunk -> {
                     if (progress.cancelled()) {
                         throw new BatchCancelledException(run.rows());
@@ -125,7 +131,7 @@ public class Runner {
                                     lookUpByBTree();
                                     run.queue(batch, chunk);
                                 });
-                        importedRows.add(jobId, run.drainWritten());
+                        importedRows.add(jobId, growth.wrote(run.drainWritten()));
                         jobs.progress(jobId, chunk.size(), chunk.get(chunk.size() - 1).number(), o.created(),
                                 o.updated(), o.unchanged(), run.refusedRows() - refusedBefore);
                         jobs.duplicates(jobId, run.duplicateRows() - duplicatesBefore);
@@ -133,22 +139,16 @@ public class Runner {
                         totals[1] += o.updated();
                         totals[2] += o.unchanged();
                     });
-                    analyzeAsItGrows(form, ++chunks[0]);
                 });
             }
             return new ImportReport(run.rows(), totals[0], totals[1], totals[2], run.refusedRows(), log.total(),
-                    log.byColumn(), log.first(), log.file(), 0, run.duplicateRows(), run.firstDuplicates());
+                    log.byColumn(), log.first(), log.file(), 0, run.duplicateRows(), run.firstDuplicates(), null);
         }
     }
 
     /** See {@link ImportedRows#lookUpByBTree}. */
     private void lookUpByBTree() {
         importedRows.lookUpByBTree();
-    }
-
-    /** See {@link ImportedRows#analyzeAsItGrows}. */
-    private void analyzeAsItGrows(FormDefinition form, long chunk) {
-        importedRows.analyzeAsItGrows(form.id(), chunk);
     }
 
     private FormDefinition form(ImportSettings s) {

@@ -114,15 +114,18 @@ public final class XlsFile implements TableFile {
             request.addListenerForAllRecords(listener);
             new HSSFEventFactory().abortableProcessWorkbookEvents(request, fs);
         } catch (HSSFUserException e) {
-            throw new IOException(e);
+            throw new UnreadableFileException("imports.read.xlsBroken", e);
         } catch (OldExcelFormatException e) {
-            throw new IOException("不支持 Excel 95 及更早的文件，请另存为 .xlsx / Excel 95 and older files are not "
-                    + "supported; save the file as .xlsx", e);
+            throw new UnreadableFileException("imports.read.xlsTooOld", e);
         } catch (EncryptedDocumentException e) {
-            throw new IOException("文件有密码保护，请先取消密码 / the file is password-protected; remove the password"
-                    + " first", e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IOException("不是可读取的 Excel 文件 / not a readable Excel file: " + e.getMessage(), e);
+            throw new UnreadableFileException("imports.read.xlsPassword", e);
+        } catch (IllegalArgumentException | IllegalStateException | org.apache.poi.util.RecordFormatException e) {
+            throw new UnreadableFileException("imports.read.xlsBroken", e);
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (IOException e) {
+            // POIFS's own words ("Invalid header signature; read 0x...") say nothing to a user, in any language
+            throw new UnreadableFileException("imports.read.xlsBroken", e);
         }
     }
 

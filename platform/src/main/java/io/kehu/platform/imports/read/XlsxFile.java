@@ -80,7 +80,7 @@ public final class XlsxFile implements TableFile {
         if (sheet == null) {
             return workbook.getFirstSheet();
         }
-        return workbook.findSheet(sheet).orElseThrow(() -> new IOException("No sheet " + sheet));
+        return workbook.findSheet(sheet).orElseThrow(() -> new UnreadableFileException("imports.read.noSheet", null, sheet));
     }
 
     private static List<String> cells(Row row) {

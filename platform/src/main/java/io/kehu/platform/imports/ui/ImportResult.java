@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.imports.ImportJob;
 import io.kehu.platform.imports.Imports;
+import io.kehu.platform.imports.JobMessage;
 import io.kehu.platform.imports.UndoReport;
 import io.kehu.platform.security.Actor;
 import java.util.Locale;
@@ -57,7 +58,8 @@ class ImportResult extends VerticalLayout {
             case "UNDONE" -> getTranslation("imports.status.UNDONE");
             default -> imports.result(job.id()).filter(r -> r.stoppedAt() > 0)
                     .map(r -> getTranslation("imports.stopped", r.stoppedAt()))
-                    .orElse(getTranslation("imports.failed", String.valueOf(job.message())));
+                    .orElse(getTranslation("imports.failed", String.valueOf(JobMessage.text(job.message(),
+                            getLocale(), this::getTranslation))));
         };
     }
 

@@ -30,6 +30,8 @@ import io.kehu.platform.imports.ImportReport;
 import io.kehu.platform.imports.ImportSettings;
 import io.kehu.platform.imports.ImportSource;
 import io.kehu.platform.imports.Imports;
+import io.kehu.platform.imports.JobMessage;
+import io.kehu.platform.imports.read.UnreadableFileException;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.UserAccounts;
@@ -70,6 +72,8 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
     private boolean skipDuplicates = true;
     /** The review's decisions per duplicate row, kept when the user goes back to the mapping and dry-runs again. */
     private java.util.Map<Long, io.kehu.platform.imports.DuplicateDecision> decisions = java.util.Map.of();
+    /** The review's choice for the duplicate rows not decided one by one ({@code null}: the default). */
+    private io.kehu.platform.imports.DuplicateDecision remaining;
     private String title = "";
 
     public ImportView(Imports imports, FormCatalog catalog, CurrentUser user, UserAccounts accounts) {
@@ -122,7 +126,8 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
                 ImportSource kept = imports.keep(in, metadata.fileName());
                 ui.access(() -> received(kept));
             } catch (IOException | RuntimeException e) {
-                ui.access(() -> add(error(getTranslation("imports.upload.failed", String.valueOf(e.getMessage())))));
+                ui.access(() -> add(error(getTranslation("imports.upload.failed", e instanceof UnreadableFileException u
+                        ? getTranslation(u.key(), u.args()) : getTranslation("imports.read.unknown")))));
             } finally {
                 Files.deleteIfExists(file.toPath());
             }
@@ -323,7 +328,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
             ui.setPollInterval(-1);
             if (failure != null) {
                 step("imports.step.dryRun");
-                add(error(getTranslation("imports.failed", String.valueOf(failure.getMessage()))),
+                add(error(getTranslation("imports.failed", JobMessage.failure(failure).in(this::getTranslation))),
                         new Button(getTranslation("imports.fixMapping"), click -> showMapping()));
             } else {
                 showDryRun(report, settings);
@@ -337,7 +342,8 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
                 report.updated(), report.unchanged(), report.refused()));
         summary.setId("import-dry-run-summary");
         add(summary);
-        DuplicatesPanel review = new DuplicatesPanel(report, settings.skipDuplicates(), getLocale(), decisions);
+        DuplicatesPanel review = new DuplicatesPanel(report, settings.skipDuplicates(), getLocale(), decisions,
+                remaining);
         add(review);
         if (report.problems() == 0) {
             add(new Paragraph(getTranslation("imports.dryRun.clean")));
@@ -346,12 +352,14 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
         Button start = new Button(getTranslation("imports.start"), click -> {
             imports.saveMapping(form.id(), settings.mapping(), actor);
             decisions = review.decisions();
-            showRunning(imports.start(actor, settings.withDecisions(decisions)));
+            remaining = review.remaining();
+            showRunning(imports.start(actor, settings.withDecisions(decisions, remaining)));
         });
         start.setId("import-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button fix = new Button(getTranslation("imports.fixMapping"), click -> {
             decisions = review.decisions();
+            remaining = review.remaining();
             showMapping();
         });
         fix.setId("import-fix-mapping");

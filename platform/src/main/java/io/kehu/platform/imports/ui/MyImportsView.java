@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.imports.ImportJob;
 import io.kehu.platform.imports.Imports;
+import io.kehu.platform.imports.JobMessage;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.UserAccounts;
@@ -59,6 +60,10 @@ public class MyImportsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("imports.list.status")).setAutoWidth(true);
         grid.addColumn(j -> getTranslation("imports.list.countsValue", j.created(), j.updated(), j.refused()))
                 .setHeader(getTranslation("imports.list.counts")).setAutoWidth(true);
+        // why it failed or stopped, what its undo left alone: from the bundles, in the reader's language
+        grid.addColumn(j -> java.util.Objects.requireNonNullElse(JobMessage.text(j.message(), getLocale(),
+                this::getTranslation), "")).setKey("message").setHeader(getTranslation("imports.list.message"))
+                .setFlexGrow(1);
         // people by the name they are known by, not their sign-in name
         java.util.Map<Long, String> names = new java.util.HashMap<>();
         accounts.findAll().forEach(a -> names.put(a.id(), a.displayName()));
