@@ -62,10 +62,13 @@ public class Workflows {
     private final RecordActions recordActions;
     private final Teams teams;
     private final UserAccounts accounts;
+    private final ApprovalRounds approvals;
 
     Workflows(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules, WorkflowLog log,
             TaskStore tasks, TaskAssigner assigner, WorkflowCalendars calendars, ApplicationEventPublisher events,
-            RecordActions recordActions, Teams teams, WorkflowClock clock, UserAccounts accounts) {
+            RecordActions recordActions, Teams teams, WorkflowClock clock, UserAccounts accounts,
+            ApprovalRounds approvals) {
+        this.approvals = approvals;
         this.accounts = accounts;
         this.recordActions = recordActions;
         this.teams = teams;
@@ -100,7 +103,8 @@ public class Workflows {
                 .orElseThrow(() -> new RecordNotFoundException(formId, recordId));
         WhoMayAct.RecordFacts facts = facts(form, record, actor);
         return workflow.transitionsFrom(String.valueOf(record.get(workflow.statusField()))).stream()
-                .filter(t -> WhoMayAct.decide(t.actors(), actor, facts).allowed())
+                .filter(t -> t.approval() != null ? approvals.mayApprove(workflow, t, record, actor, facts)
+                        : WhoMayAct.decide(t.actors(), actor, facts).allowed())
                 .filter(t -> t.guard() == null || guardHolds(form, workflow, t, record, actor))
                 .toList();
     }
@@ -149,9 +153,42 @@ public class Workflows {
         }
         String from = String.valueOf(record.get(workflow.statusField()));
         String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (move.approval() != null) {
+            return approve(workflow, move, form, record, actor, from, text);
+        }
         TransitionChecks.check(workflow, move, form, record, actor, text, facts(form, record, actor),
                 () -> move.guard() == null || guardHolds(form, workflow, move, record, actor));
         return move(workflow, move, form, record, actor, from, text);
+    }
+
+    /**
+     * One approver's approval ({@link Approval}): counted under the round's lock; when it decides the round the
+     * transition is taken on the record as it stands after the lock (another approver may have been first).
+     */
+    private Record approve(WorkflowDefinition workflow, Transition move, FormDefinition form, Record record,
+            Actor actor, String from, String text) {
+        boolean decided = approvals.approve(workflow, move, form, record, actor, text, facts(form, record, actor),
+                () -> move.guard() == null || guardHolds(form, workflow, move, record, actor), clock.now());
+        Record current = records.get(actor, form.id(), record.id())
+                .orElseThrow(() -> new RecordNotFoundException(form.id(), record.id()));
+        return decided ? move(workflow, move, form, current, actor, from, text) : current;
+    }
+
+    /**
+     * Where the approvals by several people of the transitions leaving the record's state stand: who approved when
+     * and who still has to (empty when none leaves it or no round is open).
+     */
+    public List<ApprovalStatus> approvalStatus(Actor actor, String formId, long recordId) {
+        WorkflowDefinition workflow = catalog.forForm(formId).orElse(null);
+        Record record = records.get(actor, formId, recordId)
+                .orElseThrow(() -> new RecordNotFoundException(formId, recordId));
+        return workflow == null ? List.of() : approvals.status(workflow, record);
+    }
+
+    /** The approvals given on a record the actor may see, oldest first: who approved which transition, when, why. */
+    public List<WorkflowStep> approvals(Actor actor, String formId, long recordId) {
+        requireVisible(actor, formId, recordId);
+        return approvals.approvals(formId, recordId);
     }
 
     /**
@@ -184,6 +221,7 @@ public class Workflows {
         log.append(formId, recordId, step);
         events.publishEvent(new WorkflowTransitioned(formId, recordId, step, move.label(), stateLabel(workflow, from),
                 stateLabel(workflow, move.to())));
+        approvals.close(formId, recordId, from, actor.userId(), now);
         tasks.completeOnLeaving(formId, recordId, from, actor.userId(), now);
         WhoMayAct.RecordFacts facts = facts(form, moved, actor);
         for (WorkflowAction action : move.actions()) {
@@ -197,6 +235,7 @@ public class Workflows {
                         workflow.id() + " / " + move.id());
             }
         }
+        approvals.open(workflow, move.to(), moved, facts, t -> guardHolds(form, workflow, t, moved, actor), now);
         return moved;
     }
 
@@ -411,11 +450,12 @@ public class Workflows {
 
     /** Who may receive a task: the record (read as the platform) and the rule that created the task, if any. */
     private record Eligibility(FormDefinition form, Record record, ActorRule rule, WhoMayAct.RecordFacts facts,
-            Records records) {
+            Records records, Set<Long> otherApprovers) {
 
         WhoMayAct.Decision decide(UserAccount user) {
             Actor candidate = Actor.of(user);
-            if (records.get(candidate, record.formId(), record.id()).isEmpty()) {
+            if (otherApprovers.contains(user.id())
+                    || records.get(candidate, record.formId(), record.id()).isEmpty()) {
                 return new WhoMayAct.Decision(WhoMayAct.Reason.NOT_NAMED, null);
             }
             return rule == null ? new WhoMayAct.Decision(WhoMayAct.Reason.QUALIFIES, null)
@@ -427,12 +467,17 @@ public class Workflows {
         FormDefinition form = form(task.formId());
         Record record = records.get(Actor.system("workflow-tasks"), task.formId(), task.recordId())
                 .orElseThrow(() -> handOffRefused(Reason.NOT_OPEN, "handOff.NOT_OPEN"));
-        ActorRule rule = catalog.forForm(task.formId()).filter(w -> w.id().equals(task.workflowId()))
+        Optional<WorkflowDefinition> workflow = catalog.forForm(task.formId())
+                .filter(w -> w.id().equals(task.workflowId()));
+        // An approver's task follows their seat's rule, and never goes to someone holding another seat of the round.
+        Optional<ApprovalRounds.SeatRule> seat = workflow.flatMap(w -> approvals.seatRule(w, task));
+        ActorRule rule = seat.map(ApprovalRounds.SeatRule::rule).orElseGet(() -> workflow
                 .flatMap(w -> w.transitions().stream().flatMap(t -> t.actions().stream())
                         .filter(a -> a instanceof WorkflowAction.CreateTask c && c.kind().equals(task.kind()))
                         .map(a -> ((WorkflowAction.CreateTask) a).assignee()).findFirst())
-                .orElse(null);
-        return new Eligibility(form, record, rule, facts(form, record, actor), records);
+                .orElse(null));
+        return new Eligibility(form, record, rule, facts(form, record, actor), records,
+                seat.map(ApprovalRounds.SeatRule::otherApprovers).orElse(Set.of()));
     }
 
     private static LocalizedText fieldLabel(FormDefinition form, String fieldId) {
@@ -544,6 +589,9 @@ public class Workflows {
                         kinds.putIfAbsent(task.kind(), task.title());
                     }
                 }
+                if (t.approval() != null) {
+                    kinds.putIfAbsent(t.approval().kind(), t.approval().title());
+                }
             }
         }
         return kinds;
@@ -576,7 +624,7 @@ public class Workflows {
 
     private void createTask(WorkflowDefinition workflow, Transition move, WorkflowAction.CreateTask task,
             Record record, WhoMayAct.RecordFacts facts, BusinessCalendar calendar, Instant now) {
-        TaskAssigner.Choice choice = assigner.choose(task.assignee(), facts);
+        TaskAssigner.Choice choice = assigner.choose(task.assignee(), facts, approvals.mayRead(record), Set.of());
         Instant due = task.due() == null ? null
                 : task.workingTime() ? calendar.plusWorkingTime(now, task.due()) : now.plus(task.due());
         tasks.create(new TaskStore.NewTask(record.formId(), record.id(), workflow.id(), task.kind(), move.to(),
