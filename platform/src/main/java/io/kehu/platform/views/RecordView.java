@@ -187,7 +187,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
                 long stepsOf = record.id();
                 LazyTabs.add(recordForm.tabs(), getTranslation("workflow.ui.timeline"), "workflow-tab",
                         () -> new WorkflowTimeline(workflow.get(), workflows.steps(actor, form.id(), stepsOf),
-                                formatter));
+                                workflows.approvals(actor, form.id(), stepsOf), formatter));
             }
             TimelineSubject subject = new TimelineSubject(actor, form, record.id(), getLocale(), zone,
                     formatter::format);

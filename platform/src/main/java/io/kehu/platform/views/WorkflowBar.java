@@ -14,6 +14,7 @@ import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.RecordValidationException;
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.workflow.ApprovalStatus;
 import io.kehu.platform.workflow.Transition;
 import io.kehu.platform.workflow.TransitionRefusedException;
 import io.kehu.platform.workflow.WorkflowDefinition;
@@ -49,6 +50,7 @@ final class WorkflowBar extends Div {
     private final Record record;
     private final FilterSources sources;
     private final Hooks hooks;
+    private final String statusField;
 
     WorkflowBar(Workflows workflows, WorkflowDefinition workflow, FormDefinition form, Actor actor, Record record,
                 ValueFormatter formatter, FilterSources sources, Hooks hooks) {
@@ -58,6 +60,7 @@ final class WorkflowBar extends Div {
         this.record = record;
         this.sources = sources;
         this.hooks = hooks;
+        this.statusField = workflow.statusField();
         setId("workflow-bar");
         getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
                 .set("gap", "var(--lumo-space-s)");
@@ -69,6 +72,7 @@ final class WorkflowBar extends Div {
             add(badge);
         });
         workflows.slaDue(actor, form.id(), record.id()).ifPresent(due -> add(sla(due, formatter)));
+        workflows.approvalStatus(actor, form.id(), record.id()).forEach(status -> add(approval(status)));
         List<Transition> allowed = workflows.allowedTransitions(actor, form.id(), record.id());
         for (int i = 0; i < allowed.size(); i++) {
             Transition move = allowed.get(i);
@@ -94,6 +98,22 @@ final class WorkflowBar extends Div {
         return sla;
     }
 
+    /** Where an approval by several people stands: 批准大额预算：需 2 人审批，已批准 1 人（张三），待审批：李四. */
+    private Span approval(ApprovalStatus status) {
+        String separator = "zh".equals(getLocale().getLanguage()) ? "、" : ", ";
+        String approved = String.join(separator, status.approved().stream().map(ApprovalStatus.Approver::name)
+                .toList());
+        String pending = String.join(separator, status.pending().stream().map(ApprovalStatus.Approver::name)
+                .toList());
+        String details = (approved.isEmpty() ? "" : getTranslation("workflow.ui.approvalBy", approved))
+                + (pending.isEmpty() ? "" : getTranslation("workflow.ui.approvalPending", pending));
+        Span span = new Span(getTranslation("workflow.ui.approvalRound", status.transition().label().in(getLocale()),
+                status.needed(), status.approved().size(), details));
+        span.setId("workflow-approval-" + status.transition().id());
+        span.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        return span;
+    }
+
     private void start(Transition move) {
         String label = move.label().in(getLocale());
         if (hooks.unsavedChanges().getAsBoolean()) {
@@ -114,8 +134,9 @@ final class WorkflowBar extends Div {
     }
 
     private void take(Transition move, TransitionDialog dialog, String comment, Map<String, Object> values) {
+        Record after;
         try {
-            workflows.transition(actor, form.id(), record.id(), move.id(), comment, values,
+            after = workflows.transition(actor, form.id(), record.id(), move.id(), comment, values,
                     hooks.rowVersion().getAsInt());
         } catch (TransitionRefusedException refused) {
             show(dialog, refused.text().in(getLocale()));
@@ -144,8 +165,17 @@ final class WorkflowBar extends Div {
         if (dialog != null) {
             dialog.close();
         }
-        Notification.show(getTranslation("workflow.ui.done", move.label().in(getLocale())))
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        boolean waitsForOthers = move.approval() != null
+                && java.util.Objects.equals(after.get(statusField), record.get(statusField));
+        // An approval that did not decide the round says who still has to approve.
+        String done = waitsForOthers ? workflows.approvalStatus(actor, form.id(), record.id()).stream()
+                .filter(s -> s.transition().id().equals(move.id())).findFirst()
+                .map(s -> s.pendingText().in(getLocale()))
+                .orElse(getTranslation("workflow.ui.done", move.label().in(getLocale())))
+                : getTranslation("workflow.ui.done", move.label().in(getLocale()));
+        Notification note = Notification.show(done);
+        note.setId("workflow-done");
+        note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         hooks.moved().run();
     }
 

@@ -24,14 +24,31 @@ final class WorkflowTimeline extends VerticalLayout {
     private final List<Line> lines;
 
     WorkflowTimeline(WorkflowDefinition workflow, List<WorkflowStep> steps, ValueFormatter formatter) {
+        this(workflow, steps, List.of(), formatter);
+    }
+
+    /**
+     * The steps and, between them where they were given, the approvals of approval transitions (who approved what,
+     * when, with their comment), newest first.
+     */
+    WorkflowTimeline(WorkflowDefinition workflow, List<WorkflowStep> steps, List<WorkflowStep> approvals,
+            ValueFormatter formatter) {
         setId("workflow-timeline");
         setPadding(false);
         setSpacing(false);
-        lines = steps.reversed().stream().map(s -> new Line(
+        java.util.Set<WorkflowStep> approved = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        approved.addAll(approvals);
+        List<WorkflowStep> all = new java.util.ArrayList<>(steps);
+        all.addAll(approvals);
+        // The approval that decides a round is given just before the move it causes, possibly in the same instant.
+        all.sort(java.util.Comparator.comparing(WorkflowStep::actedAt)
+                .thenComparing(step -> approved.contains(step) ? 0 : 1));
+        lines = all.reversed().stream().map(s -> new Line(
                 s.actedBy() == null && s.actedByName() == null ? getTranslation("workflow.ui.system")
                         : formatter.actor(s.actedBy(), s.actedByName()),
                 formatter.plain(s.actedAt().atOffset(ZoneOffset.UTC)),
-                getTranslation("workflow.ui.timeline.move", state(workflow, s.from()), state(workflow, s.to())),
+                approved.contains(s) ? getTranslation("workflow.ui.timeline.approved", state(workflow, s.from()))
+                        : getTranslation("workflow.ui.timeline.move", state(workflow, s.from()), state(workflow, s.to())),
                 workflow.transition(s.transitionId()).map(t -> t.label().in(getLocale())).orElse(""),
                 s.comment() == null ? "" : s.comment())).toList();
         if (lines.isEmpty()) {

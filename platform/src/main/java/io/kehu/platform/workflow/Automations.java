@@ -211,7 +211,9 @@ public class Automations {
                     case WorkflowAction.SetField set ->
                             changes.put(set.field(), TransitionChecks.value(set, AUTOMATION, now, zone));
                     case WorkflowAction.CreateTask task -> {
-                        TaskAssigner.Choice choice = assigner.choose(task.assignee(), facts);
+                        // Only someone who can open the record gets it (the check a hand-off makes too).
+                        TaskAssigner.Choice choice = assigner.choose(task.assignee(), facts,
+                                user -> records.get(Actor.of(user), form.id(), record.id()).isPresent(), Set.of());
                         Instant due = task.due() == null ? null : now.plus(task.due());
                         tasks.create(new TaskStore.NewTask(form.id(), record.id(), source, task.kind(),
                                 TaskStore.ANY_STATE, task.title(), choice.userId(), due, now, choice.warningCode()));

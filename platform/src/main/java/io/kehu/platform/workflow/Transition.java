@@ -18,9 +18,12 @@ import java.util.Set;
  * @param requires fields that must have a value for this move (e.g. the resolution)
  * @param comment whether a comment is asked for
  * @param actions what happens in the same transaction, in order
+ * @param approval approval by several people that must be given before the transition is taken, or null: then its
+ *     approvers, not {@code actors}, say who may take it
  */
 public record Transition(String id, Set<String> from, String to, LocalizedText label, ActorRule actors, String guard,
-        LocalizedText guardMessage, List<String> requires, Comment comment, List<WorkflowAction> actions) {
+        LocalizedText guardMessage, List<String> requires, Comment comment, List<WorkflowAction> actions,
+        Approval approval) {
 
     /** Whether the transition asks for a comment (kept in the record's history with the move). */
     public enum Comment {
@@ -33,5 +36,17 @@ public record Transition(String id, Set<String> from, String to, LocalizedText l
         from = Set.copyOf(from);
         requires = List.copyOf(requires);
         actions = List.copyOf(actions);
+    }
+
+    /** A transition without approval by several people. */
+    public Transition(String id, Set<String> from, String to, LocalizedText label, ActorRule actors, String guard,
+            LocalizedText guardMessage, List<String> requires, Comment comment, List<WorkflowAction> actions) {
+        this(id, from, to, label, actors, guard, guardMessage, requires, comment, actions, null);
+    }
+
+    /** The same transition checked for anyone: an approval's approver was checked against their seat already. */
+    Transition withoutActorRule() {
+        return new Transition(id, from, to, label, ActorRule.ANYONE, guard, guardMessage, requires, comment, actions,
+                approval);
     }
 }

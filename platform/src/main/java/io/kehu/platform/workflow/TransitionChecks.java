@@ -27,18 +27,10 @@ final class TransitionChecks {
     /** Refuses the move with the first thing that stands in its way. */
     static void check(WorkflowDefinition workflow, Transition move, FormDefinition form, Record record, Actor actor,
             String comment, WhoMayAct.RecordFacts facts, BooleanSupplier guard) {
-        String state = String.valueOf(record.get(workflow.statusField()));
-        if (!move.from().contains(state)) {
-            LocalizedText stateLabel = workflow.state(state).map(WorkflowState::label)
-                    .orElse(LocalizedText.of(state, state));
-            throw Workflows.refused(Reason.WRONG_STATE, null, "refused.WRONG_STATE", move.label(), stateLabel);
-        }
+        state(workflow, move, record);
         WhoMayAct.Decision decision = WhoMayAct.decide(move.actors(), actor, facts);
         if (!decision.allowed()) {
-            LocalizedText field = decision.field() == null ? LocalizedText.of("", "") : fieldLabel(form,
-                    decision.field());
-            throw Workflows.refused(Reason.NOT_ALLOWED, decision, "refused." + decision.reason().name(), move.label(),
-                    field);
+            throw notAllowed(move, form, decision);
         }
         if (move.comment() == Transition.Comment.REQUIRED && comment == null) {
             throw Workflows.refused(Reason.COMMENT_REQUIRED, null, "refused.COMMENT_REQUIRED", move.label());
@@ -61,6 +53,23 @@ final class TransitionChecks {
             }
             throw Workflows.refused(Reason.GUARD, null, "refused.GUARD", move.label());
         }
+    }
+
+    /** Refuses the move when the record is not in a state it leaves from. */
+    static void state(WorkflowDefinition workflow, Transition move, Record record) {
+        String state = String.valueOf(record.get(workflow.statusField()));
+        if (!move.from().contains(state)) {
+            LocalizedText stateLabel = workflow.state(state).map(WorkflowState::label)
+                    .orElse(LocalizedText.of(state, state));
+            throw Workflows.refused(Reason.WRONG_STATE, null, "refused.WRONG_STATE", move.label(), stateLabel);
+        }
+    }
+
+    /** The refusal for an actor {@code decision} does not allow, naming the field that excludes them if any. */
+    static TransitionRefusedException notAllowed(Transition move, FormDefinition form, WhoMayAct.Decision decision) {
+        LocalizedText field = decision.field() == null ? LocalizedText.of("", "") : fieldLabel(form, decision.field());
+        return Workflows.refused(Reason.NOT_ALLOWED, decision, "refused." + decision.reason().name(), move.label(),
+                field);
     }
 
     /** The status and the transition's {@code setField} values, as {@code Records} takes them. */

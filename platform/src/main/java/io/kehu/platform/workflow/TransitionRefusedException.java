@@ -28,7 +28,13 @@ public class TransitionRefusedException extends RuntimeException {
         /** The transition's guard does not hold. */
         GUARD,
         /** An action of the transition could not be done (a record it writes was refused), so nothing was. */
-        ACTION_FAILED
+        ACTION_FAILED,
+        /** An approval transition: the actor holds no open approval task of the record's current round. */
+        NOT_APPROVER,
+        /** An approval transition: the actor approved in this round already; others still have to. */
+        ALREADY_APPROVED,
+        /** An approval transition: the round was decided or closed (the record moved) meanwhile. */
+        ROUND_CLOSED
     }
 
     private final Reason reason;

@@ -68,11 +68,13 @@ public class Workflows {
     private final Teams teams;
     private final UserAccounts accounts;
     private final TransitionWrites transitionWrites;
+    private final ApprovalRounds approvals;
 
     Workflows(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules, WorkflowLog log,
             TaskStore tasks, TaskAssigner assigner, WorkflowCalendars calendars, ApplicationEventPublisher events,
             RecordActions recordActions, Teams teams, WorkflowClock clock, UserAccounts accounts,
-            TransitionWrites transitionWrites) {
+            TransitionWrites transitionWrites, ApprovalRounds approvals) {
+        this.approvals = approvals;
         this.accounts = accounts;
         this.transitionWrites = transitionWrites;
         this.recordActions = recordActions;
@@ -108,7 +110,8 @@ public class Workflows {
                 .orElseThrow(() -> new RecordNotFoundException(formId, recordId));
         WhoMayAct.RecordFacts facts = facts(form, record, actor);
         return workflow.transitionsFrom(String.valueOf(record.get(workflow.statusField()))).stream()
-                .filter(t -> WhoMayAct.decide(t.actors(), actor, facts).allowed())
+                .filter(t -> t.approval() != null ? approvals.mayApprove(workflow, t, record, actor, facts)
+                        : WhoMayAct.decide(t.actors(), actor, facts).allowed())
                 .filter(t -> t.guard() == null || guardHolds(form, workflow, t, record, actor))
                 .toList();
     }
@@ -145,11 +148,60 @@ public class Workflows {
                         () -> records.update(actor, formId, recordId, readRowVersion, values)).rowVersion();
         FormDefinition form = form(formId);
         String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (move.approval() != null) {
+            return approve(workflow, move, form, readToAct(actor, formId, recordId, expectedRowVersion), actor, text);
+        }
         // The record is read once, for the write: the checks run on it inside the update, after its version check
         // (a colleague's save in between is a conflict naming them; a record out of sight is not found).
         return move(workflow, move, form, recordId, expectedRowVersion, actor, text,
                 record -> TransitionChecks.check(workflow, move, form, record, actor, text, facts(form, record, actor),
                         () -> move.guard() == null || guardHolds(form, workflow, move, record, actor)));
+    }
+
+    /**
+     * One approver's approval ({@link Approval}): counted under the round's lock; when it decides the round the
+     * transition is taken on the record as it stands after the lock (another approver may have been first).
+     */
+    private Record approve(WorkflowDefinition workflow, Transition move, FormDefinition form, Record record,
+            Actor actor, String text) {
+        boolean decided = approvals.approve(workflow, move, form, record, actor, text, facts(form, record, actor),
+                () -> move.guard() == null || guardHolds(form, workflow, move, record, actor), clock.now());
+        Record current = records.get(actor, form.id(), record.id())
+                .orElseThrow(() -> new RecordNotFoundException(form.id(), record.id()));
+        return decided ? move(workflow, move, form, current.id(), current.rowVersion(), actor, text, seen -> {
+        }) : current;
+    }
+
+    /** The record as {@code actor} reads it at {@code expectedRowVersion}, refused as any write would be otherwise. */
+    private Record readToAct(Actor actor, String formId, long recordId, int expectedRowVersion) {
+        Optional<Record> seen = records.get(actor, formId, recordId);
+        if (seen.isEmpty()) {
+            // Out of sight: the records' own check tells a colleague's change (a conflict) from a missing record.
+            records.update(actor, formId, recordId, expectedRowVersion, Map.of());
+            throw new RecordNotFoundException(formId, recordId);
+        }
+        if (seen.get().rowVersion() != expectedRowVersion) {
+            // Stale: the records' own check refuses it with who saved in between, as any other write would be.
+            records.update(actor, formId, recordId, expectedRowVersion, Map.of());
+        }
+        return seen.get();
+    }
+
+    /**
+     * Where the approvals by several people of the transitions leaving the record's state stand: who approved when
+     * and who still has to (empty when none leaves it or no round is open).
+     */
+    public List<ApprovalStatus> approvalStatus(Actor actor, String formId, long recordId) {
+        WorkflowDefinition workflow = catalog.forForm(formId).orElse(null);
+        Record record = records.get(actor, formId, recordId)
+                .orElseThrow(() -> new RecordNotFoundException(formId, recordId));
+        return workflow == null ? List.of() : approvals.status(workflow, record);
+    }
+
+    /** The approvals given on a record the actor may see, oldest first: who approved which transition, when, why. */
+    public List<WorkflowStep> approvals(Actor actor, String formId, long recordId) {
+        requireVisible(actor, formId, recordId);
+        return approvals.approvals(formId, recordId);
     }
 
     /**
@@ -190,6 +242,11 @@ public class Workflows {
                     return changes;
                 }));
         String from = left[0];
+        if (workflow.transitionsFrom(from).stream().anyMatch(t -> t.approval() != null)) {
+            // Before the batch closes the state's tasks as done: an undecided round's are cancelled, not done. (A
+            // round left open by an earlier version without approvals here is closed as done by the batch.)
+            approvals.close(formId, recordId, from, actor.userId(), now);
+        }
         WorkflowStep step = new WorkflowStep(workflow.id(), move.id(), from, move.to(), text, actor.userId(),
                 actor.username(), now);
         boolean closedTasks = transitionWrites.write(formId, recordId, step, deferred);
@@ -210,6 +267,7 @@ public class Workflows {
                         workflow.id() + " / " + move.id());
             }
         }
+        approvals.open(workflow, move.to(), moved, facts, t -> guardHolds(form, workflow, t, moved, actor), now);
         return moved;
     }
 
@@ -424,11 +482,12 @@ public class Workflows {
 
     /** Who may receive a task: the record (read as the platform) and the rule that created the task, if any. */
     private record Eligibility(FormDefinition form, Record record, ActorRule rule, WhoMayAct.RecordFacts facts,
-            Records records) {
+            Records records, Set<Long> otherApprovers) {
 
         WhoMayAct.Decision decide(UserAccount user) {
             Actor candidate = Actor.of(user);
-            if (records.get(candidate, record.formId(), record.id()).isEmpty()) {
+            if (otherApprovers.contains(user.id())
+                    || records.get(candidate, record.formId(), record.id()).isEmpty()) {
                 return new WhoMayAct.Decision(WhoMayAct.Reason.NOT_NAMED, null);
             }
             return rule == null ? new WhoMayAct.Decision(WhoMayAct.Reason.QUALIFIES, null)
@@ -440,12 +499,17 @@ public class Workflows {
         FormDefinition form = form(task.formId());
         Record record = records.get(Actor.system("workflow-tasks"), task.formId(), task.recordId())
                 .orElseThrow(() -> handOffRefused(Reason.NOT_OPEN, "handOff.NOT_OPEN"));
-        ActorRule rule = catalog.forForm(task.formId()).filter(w -> w.id().equals(task.workflowId()))
+        Optional<WorkflowDefinition> workflow = catalog.forForm(task.formId())
+                .filter(w -> w.id().equals(task.workflowId()));
+        // An approver's task follows their seat's rule, and never goes to someone holding another seat of the round.
+        Optional<ApprovalRounds.SeatRule> seat = workflow.flatMap(w -> approvals.seatRule(w, task));
+        ActorRule rule = seat.map(ApprovalRounds.SeatRule::rule).orElseGet(() -> workflow
                 .flatMap(w -> w.transitions().stream().flatMap(t -> t.actions().stream())
                         .filter(a -> a instanceof WorkflowAction.CreateTask c && c.kind().equals(task.kind()))
                         .map(a -> ((WorkflowAction.CreateTask) a).assignee()).findFirst())
-                .orElse(null);
-        return new Eligibility(form, record, rule, facts(form, record, actor), records);
+                .orElse(null));
+        return new Eligibility(form, record, rule, facts(form, record, actor), records,
+                seat.map(ApprovalRounds.SeatRule::otherApprovers).orElse(Set.of()));
     }
 
     private static LocalizedText fieldLabel(FormDefinition form, String fieldId) {
@@ -557,6 +621,9 @@ public class Workflows {
                         kinds.putIfAbsent(task.kind(), task.title());
                     }
                 }
+                if (t.approval() != null) {
+                    kinds.putIfAbsent(t.approval().kind(), t.approval().title());
+                }
             }
         }
         return kinds;
@@ -589,7 +656,7 @@ public class Workflows {
 
     private void createTask(WorkflowDefinition workflow, Transition move, WorkflowAction.CreateTask task,
             Record record, WhoMayAct.RecordFacts facts, BusinessCalendar calendar, Instant now) {
-        TaskAssigner.Choice choice = assigner.choose(task.assignee(), facts);
+        TaskAssigner.Choice choice = assigner.choose(task.assignee(), facts, approvals.mayRead(record), Set.of());
         Instant due = task.due() == null ? null
                 : task.workingTime() ? calendar.plusWorkingTime(now, task.due()) : now.plus(task.due());
         tasks.create(new TaskStore.NewTask(record.formId(), record.id(), workflow.id(), task.kind(), move.to(),

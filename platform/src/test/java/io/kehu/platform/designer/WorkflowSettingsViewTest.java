@@ -380,4 +380,54 @@ class WorkflowSettingsViewTest {
         assertThat(channel.getValue()).isEqualTo("not_set_up");
         assertThat(channel.getHelperText()).startsWith("Webhook 控制台中还没有名为“not_set_up”的通道");
     }
+
+    @Test
+    void anApprovalBySeveralPeopleIsSetWithPickersAndReplacesWhoMayAct() throws Exception {
+        WorkflowDesignerView view = open();
+        openSettings("wf-transitions", 1);
+        assertThat(_get(MultiSelectComboBox.class, spec -> spec.withId("wf-tr-actors-roles")).isVisible()).isTrue();
+        _setValue(_get(Checkbox.class, spec -> spec.withId("wf-tr-approval-on")), true);
+        assertThat(_get(MultiSelectComboBox.class, spec -> spec.withId("wf-tr-actors-roles")).isVisible())
+                .as("approvers take it: who may act is hidden").isFalse();
+        Select<String> mode = cast(_get(Select.class, spec -> spec.withId("wf-tr-approval-mode")));
+        assertThat(mode.getListDataView().getItems().map(m -> mode.getItemLabelGenerator().apply(m)).toList())
+                .containsExactly("或签：任一审批人批准即可（可设需几人）", "会签：每位审批人都须批准");
+        choose(Select.class, "wf-tr-approval-mode", "all");
+        assertThat(_get(IntegerField.class, spec -> spec.withId("wf-tr-approval-count")).isVisible()).isFalse();
+        choose(MultiSelectComboBox.class, "wf-tr-approval-seat-0-user-fields", Set.of("handler"));
+        click("wf-tr-approval-add");
+        choose(MultiSelectComboBox.class, "wf-tr-approval-seat-1-roles", Set.of("ADMIN"));
+        _setValue(_get(Checkbox.class, spec -> spec.withId("wf-tr-approval-seat-1-not-creator")), true);
+        click("wf-tr-approval-add");
+        click("wf-tr-approval-seat-2-remove");
+        type("wf-tr-approval-kind", "finish_sign");
+        type("wf-tr-approval-title-zh", "会签完成");
+        type("wf-tr-approval-title-en", "Co-sign the finish");
+        _setValue(_get(IntegerField.class, spec -> spec.withId("wf-tr-approval-due-amount")), 8);
+        click("wf-tr-apply");
+
+        assertThat(view.problems()).isEmpty();
+        JsonNode finish = JSON.readTree(view.currentJson()).path("transitions").get(1);
+        assertThat(finish.has("actors")).isFalse();
+        assertThat(finish.path("approval").toString()).isEqualTo("{\"mode\":\"all\",\"approvers\":[{\"userFields\":"
+                + "[\"handler\"]},{\"roles\":[\"ADMIN\"],\"notCreator\":true}],\"kind\":\"finish_sign\",\"title\":"
+                + "{\"zh\":\"会签完成\",\"en\":\"Co-sign the finish\"},\"due\":\"PT8H\"}");
+        assertThat(((Span) ((com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(
+                grid("wf-transitions"), 1, "settings")).getComponentAt(1)).getText()).isEqualTo("会签 2 人");
+
+        // Or-sign, two of them: the count is asked only then; switched off, the approval goes again.
+        openSettings("wf-transitions", 1);
+        assertThat(_get(Checkbox.class, spec -> spec.withId("wf-tr-approval-on")).getValue()).isTrue();
+        choose(Select.class, "wf-tr-approval-mode", "any");
+        _setValue(_get(IntegerField.class, spec -> spec.withId("wf-tr-approval-count")), 2);
+        click("wf-tr-apply");
+        JsonNode any = JSON.readTree(view.currentJson()).path("transitions").get(1).path("approval");
+        assertThat(any.path("mode").asString()).isEqualTo("any");
+        assertThat(any.path("count").asInt()).isEqualTo(2);
+        assertThat(view.problems()).isEmpty();
+        openSettings("wf-transitions", 1);
+        _setValue(_get(Checkbox.class, spec -> spec.withId("wf-tr-approval-on")), false);
+        click("wf-tr-apply");
+        assertThat(JSON.readTree(view.currentJson()).path("transitions").get(1).has("approval")).isFalse();
+    }
 }

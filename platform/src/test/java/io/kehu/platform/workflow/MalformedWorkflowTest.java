@@ -39,6 +39,33 @@ class MalformedWorkflowTest {
         return Arguments.of(edited, path, kind);
     }
 
+    /** revisit_ok (transitions[4]) taken by approval instead of its actors, with {@code approval} as given. */
+    private static UnaryOperator<String> approval(String approval) {
+        return s -> s.replace("\"label\": {\"zh\": \"回访满意，关闭\", \"en\": \"Revisit done, close\"},\n"
+                + "      \"actors\": {\"roles\": [\"STAFF\", \"MANAGER\"], \"notUserFields\": [\"handler\"]},",
+                "\"label\": {\"zh\": \"回访满意，关闭\", \"en\": \"Revisit done, close\"},\n      \"approval\": "
+                        + approval + ",");
+    }
+
+    /** A well-formed approval of two seats; {@code extra} goes first in it. */
+    private static String seats(String extra) {
+        return "{" + extra + " \"approvers\": [{\"roles\": [\"MANAGER\"], \"notUserFields\": [\"handler\"]}, "
+                + "{\"roles\": [\"ADMIN\"], \"notCreator\": true}], \"kind\": \"revisit_sign\", "
+                + "\"title\": {\"zh\": \"会签回访\", \"en\": \"Co-sign the revisit\"}}";
+    }
+
+    @Test
+    void aWellFormedApprovalReads() {
+        WorkflowDefinition read = reader.read("complaint_handling.json",
+                approval(seats("\"mode\": \"any\", \"count\": 2,")).apply(COMPLAINT));
+        Approval approval = read.transition("revisit_ok").orElseThrow().approval();
+        assertThat(approval.mode()).isEqualTo(Approval.Mode.ANY);
+        assertThat(approval.needed()).isEqualTo(2);
+        assertThat(approval.approvers()).hasSize(2);
+        assertThat(approval.approvers().get(1).notCreator()).isTrue();
+        assertThat(read.transition("revisit_ok").orElseThrow().actors()).isEqualTo(ActorRule.ANYONE);
+    }
+
     static List<Arguments> cases() {
         String manyStates = IntStream.range(0, 51)
                 .mapToObj(i -> "{\"id\": \"s" + i + "\", \"label\": {\"zh\": \"x\", \"en\": \"x\"}}")
@@ -117,7 +144,36 @@ class MalformedWorkflowTest {
                         Kind.UNKNOWN_WORKFLOW),
                 broken(s -> s.replace("{\"type\": \"notify\"", "{\"type\": \"createRecord\", \"form\": \"interaction\", "
                         + "\"values\": {\"no_such_field\": \"record.customer\"}}, {\"type\": \"notify\""),
-                        "$.transitions[5].actions[1].values", Kind.UNKNOWN_FIELD));
+                        "$.transitions[5].actions[1].values", Kind.UNKNOWN_FIELD),
+                broken(approval(seats("\"mode\": \"most\",")), "$.transitions[4].approval.mode", Kind.BAD_CHOICE),
+                broken(approval(seats("")), "$.transitions[4].approval.mode", Kind.MISSING),
+                broken(approval("{\"mode\": \"all\", \"approvers\": [], \"kind\": \"k\", "
+                        + "\"title\": {\"zh\": \"会签\", \"en\": \"Sign\"}}"), "$.transitions[4].approval.approvers",
+                        Kind.MISSING),
+                broken(approval(seats("\"mode\": \"any\", \"count\": 3,")), "$.transitions[4].approval.count",
+                        Kind.BAD_COUNT),
+                broken(approval(seats("\"mode\": \"any\", \"count\": \"two\",")),
+                        "$.transitions[4].approval.count", Kind.BAD_COUNT),
+                broken(approval(seats("\"mode\": \"all\", \"count\": 2,")), "$.transitions[4].approval.count",
+                        Kind.COUNT_WITH_ALL),
+                broken(approval(seats("\"mode\": \"all\", \"quorum\": 2,")), "$.transitions[4].approval.quorum",
+                        Kind.UNKNOWN_KEY),
+                broken(approval(seats("\"mode\": \"all\",").replace("\"kind\": \"revisit_sign\", ", "")),
+                        "$.transitions[4].approval.kind", Kind.MISSING),
+                broken(approval(seats("\"mode\": \"all\",").replace("\"ADMIN\"], \"notCreator\"",
+                        "\"ADMIN\"], \"userFields\": [\"customer\"], \"notCreator\"")),
+                        "$.transitions[4].approval.approvers[1].userFields", Kind.NOT_A_USER_FIELD),
+                broken(approval(seats("\"mode\": \"all\",") + ", \"actors\": {\"roles\": [\"STAFF\"]}"),
+                        "$.transitions[4].actors", Kind.APPROVAL_WITH_ACTORS),
+                broken(s -> s.replace("\"actors\": {\"roles\": [\"STAFF\", \"MANAGER\"]},\n      \"actions\"",
+                        "\"approval\": " + seats("\"mode\": \"any\",") + ",\n      \"actions\""),
+                        "$.transitions[0].from", Kind.APPROVAL_FROM_INITIAL),
+                broken(s -> approval(seats("\"mode\": \"all\",")).apply(s).replace(
+                        "\"label\": {\"zh\": \"回访不满意，重新处理\", \"en\": \"Customer not satisfied, reopen\"},\n"
+                                + "      \"actors\": {\"roles\": [\"STAFF\", \"MANAGER\"], \"notUserFields\": [\"handler\"]},",
+                        "\"label\": {\"zh\": \"回访不满意，重新处理\", \"en\": \"Customer not satisfied, reopen\"},\n"
+                                + "      \"approval\": " + seats("\"mode\": \"any\",") + ","),
+                        "$.transitions[5].approval.kind", Kind.DUPLICATE_ID));
     }
 
     @ParameterizedTest(name = "{1} {2}")

@@ -779,21 +779,32 @@ abstract class WorkflowRuntimeContract {
     }
 
     @Test
-    void aLargeEventBudgetNeedsAnAdministratorAndNeverItsOrganizer() {
-        Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+    void aLargeEventBudgetIsCoApprovedByAManagerAndAnAdministratorAndNeverByItsOrganizer() {
         Record draft = customerEvent(staff, 50_000);
         Record waiting = workflows.transition(staff, "customer_event", draft.id(), "submit", null, draft.rowVersion());
 
-        assertThat(workflows.allowedTransitions(manager, "customer_event", draft.id())).extracting(Transition::id)
-                .doesNotContain("approve", "approve_large");
         TransitionRefusedException tooLarge = (TransitionRefusedException) catchThrowable(() -> workflows.transition(
                 manager, "customer_event", draft.id(), "approve", null, waiting.rowVersion()));
         assertThat(tooLarge.reason()).isEqualTo(Reason.GUARD);
-        assertThat(tooLarge.text().zh()).isEqualTo("预算超过 ¥20,000，需由管理员审批");
-        assertThat(workflows.allowedTransitions(admin, "customer_event", draft.id())).extracting(Transition::id)
+        assertThat(tooLarge.text().zh()).isEqualTo("预算超过 ¥20,000，需由一位经理和一位管理员会签");
+        // 会签: one task for a manager, one for an administrator, neither the organizer.
+        List<WorkflowTask> seats = workflows.tasksOf(manager, "customer_event", draft.id()).stream()
+                .filter(t -> t.kind().equals("large_budget_approval")).toList();
+        assertThat(seats).hasSize(2).extracting(WorkflowTask::assigneeId).doesNotContain(staff.userId());
+        Actor first = Actor.of(accounts.findById(seats.get(0).assigneeId()).orElseThrow());
+        Actor second = Actor.of(accounts.findById(seats.get(1).assigneeId()).orElseThrow());
+        assertThat(first.hasRole(Role.MANAGER)).isTrue();
+        assertThat(second.hasRole(Role.ADMIN)).isTrue();
+        assertThat(workflows.allowedTransitions(staff, "customer_event", draft.id())).extracting(Transition::id)
+                .doesNotContain("approve", "approve_large");
+        assertThat(workflows.allowedTransitions(first, "customer_event", draft.id())).extracting(Transition::id)
                 .contains("approve_large").doesNotContain("approve");
-        assertThat(workflows.transition(admin, "customer_event", draft.id(), "approve_large", "同意，注意控制人数",
-                waiting.rowVersion()).get("approved_by")).isEqualTo(admin.userId());
+
+        Record half = workflows.transition(first, "customer_event", draft.id(), "approve_large", "同意",
+                waiting.rowVersion());
+        assertThat(half.get("status")).isEqualTo("awaiting_approval");
+        assertThat(workflows.transition(second, "customer_event", draft.id(), "approve_large", "同意，注意控制人数",
+                half.rowVersion()).get("approved_by")).isEqualTo(second.userId());
 
         // A manager who organizes an event cannot approve it themselves.
         Record own = customerEvent(manager, 5000);

@@ -91,8 +91,8 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> transitionRefused(TransitionRefusedException e, HttpServletRequest request) {
         HttpStatus status = switch (e.reason()) {
             case NO_WORKFLOW, UNKNOWN_TRANSITION -> HttpStatus.NOT_FOUND;
-            case WRONG_STATE -> HttpStatus.CONFLICT;
-            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+            case WRONG_STATE, ALREADY_APPROVED, ROUND_CLOSED -> HttpStatus.CONFLICT;
+            case NOT_ALLOWED, NOT_APPROVER -> HttpStatus.FORBIDDEN;
             case COMMENT_REQUIRED, COMMENT_TOO_LONG, FIELDS_MISSING, GUARD, ACTION_FAILED ->
                     HttpStatus.UNPROCESSABLE_CONTENT;
         };

@@ -39,6 +39,16 @@ public final class TransitionDialog extends Dialog {
 
         ActorsEditor actors = new ActorsEditor("wf-tr-actors", copy, "actors", editing);
         parts.add(actors);
+        H4 actorsTitle = new H4(getTranslation("wf.tr.actors"));
+        // Approvers take an approval transition: who may act then does not apply (the approval removes it).
+        ApprovalEditor[] approval = new ApprovalEditor[1];
+        approval[0] = new ApprovalEditor(copy, editing, () -> {
+            actors.setVisible(!approval[0].on());
+            actorsTitle.setVisible(!approval[0].on());
+        });
+        actors.setVisible(!approval[0].on());
+        actorsTitle.setVisible(!approval[0].on());
+        parts.add(approval[0]);
 
         ScriptField guard = editing.conditions().condition("wf-tr-guard", getTranslation("wf.tr.guard"),
                 editing::form, ignored -> { });
@@ -75,7 +85,8 @@ public final class TransitionDialog extends Dialog {
         problems.setId(getId().orElse("") + "-problems");
         problems.setVisible(false);
         problems.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-wrap");
-        VerticalLayout body = new VerticalLayout(problems, new H4(getTranslation("wf.tr.actors")), actors,
+        VerticalLayout body = new VerticalLayout(problems, actorsTitle, actors,
+                new H4(getTranslation("wf.approval.title")), approval[0],
                 new H4(getTranslation("wf.tr.conditions")), guard, message.zh, message.en, requires, comment,
                 new H4(getTranslation("wf.tr.actions")), actions);
         body.setPadding(false);

@@ -31,6 +31,13 @@ public final class WorkflowSummaries {
     /** Who may act and what else the transition asks and does, e.g. 员工、经理 · 须填说明 · 2 个动作. */
     public static String transition(JsonNode transition, Component in) {
         List<String> parts = new ArrayList<>();
+        JsonNode approval = transition.path("approval");
+        if (approval.isObject()) {
+            // Approvers take it: 会签 2 人 / 或签 3 人中 1 人.
+            int seats = approval.path("approvers").size();
+            parts.add("all".equals(approval.path("mode").asString("")) ? in.getTranslation("wf.sum.approvalAll", seats)
+                    : in.getTranslation("wf.sum.approvalAny", seats, approval.path("count").asInt(1)));
+        }
         JsonNode actors = transition.path("actors");
         List<String> who = new ArrayList<>();
         JsonEdits.strings(actors.get("roles")).forEach(r -> who.add(in.getTranslation(
@@ -41,7 +48,9 @@ public final class WorkflowSummaries {
         if (!JsonEdits.strings(actors.get("userFields")).isEmpty()) {
             who.add(in.getTranslation("wf.sum.userFields"));
         }
-        parts.add(who.isEmpty() ? in.getTranslation("wf.sum.anyone") : String.join("、", who));
+        if (!approval.isObject() || !who.isEmpty()) {
+            parts.add(who.isEmpty() ? in.getTranslation("wf.sum.anyone") : String.join("、", who));
+        }
         if (!JsonEdits.strings(actors.get("notUserFields")).isEmpty() || actors.path("notCreator").asBoolean(false)) {
             parts.add(in.getTranslation("wf.sum.excluded"));
         }

@@ -196,6 +196,18 @@ public final class JsonCursor {
         }
     }
 
+    /** A whole number from {@code min} to {@code max}, or null when absent or wrong (reported). */
+    Integer integer(int min, int max) {
+        if (!present()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+            problem(Kind.BAD_COUNT, lastKey(), min, max);
+            return null;
+        }
+        return node.intValue();
+    }
+
     /** One of {@code choices} (compared as written), or {@code fallback} when absent. */
     String choice(List<String> choices, String fallback) {
         String text = text(false);

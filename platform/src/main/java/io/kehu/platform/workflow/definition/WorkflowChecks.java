@@ -55,6 +55,14 @@ public final class WorkflowChecks {
             checkTransition(workflow, form, workflow.transitions().get(i), "$.transitions[" + i + "]");
         }
         checkReachable(workflow);
+        Set<String> approvalKinds = new HashSet<>();
+        for (int i = 0; i < workflow.transitions().size(); i++) {
+            var approval = workflow.transitions().get(i).approval();
+            // The kind names a round: two approvals sharing one would count each other's approvals.
+            if (approval != null && !approvalKinds.add(approval.kind())) {
+                problems.add("$.transitions[" + i + "].approval.kind", Kind.DUPLICATE_ID, approval.kind());
+            }
+        }
         for (int i = 0; i < workflow.timers().size(); i++) {
             checkTimer(workflow, workflow.timers().get(i), "$.timers[" + i + "]");
         }
@@ -106,6 +114,14 @@ public final class WorkflowChecks {
         script(form, move.guard(), path + ".guard", ScriptKind.VALIDATION_RULE);
         for (int i = 0; i < move.actions().size(); i++) {
             action(workflow, form, move.actions().get(i), path + ".actions[" + i + "]");
+        }
+        if (move.approval() != null) {
+            for (int i = 0; i < move.approval().approvers().size(); i++) {
+                actors(form, move.approval().approvers().get(i), path + ".approval.approvers[" + i + "]");
+            }
+            // A round opens when a transition enters the state; a new record enters its first state without one.
+            workflow.states().stream().filter(WorkflowState::initial).filter(s -> move.from().contains(s.id()))
+                    .findFirst().ifPresent(s -> problems.add(path + ".from", Kind.APPROVAL_FROM_INITIAL, s.id()));
         }
     }
 

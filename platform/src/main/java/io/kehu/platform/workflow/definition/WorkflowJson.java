@@ -2,6 +2,7 @@ package io.kehu.platform.workflow.definition;
 
 import io.kehu.platform.security.Role;
 import io.kehu.platform.workflow.ActorRule;
+import io.kehu.platform.workflow.Approval;
 import io.kehu.platform.workflow.Sla;
 import io.kehu.platform.workflow.Transition;
 import io.kehu.platform.workflow.WorkflowAction;
@@ -35,7 +36,7 @@ public final class WorkflowJson {
     private static final Set<String> STATE_KEYS = Set.of("id", "label", "color", "initial", "final", "editable", "sla",
             "pausesSla");
     private static final Set<String> TRANSITION_KEYS = Set.of("id", "from", "to", "label", "actors", "guard",
-            "guardMessage", "requires", "comment", "actions");
+            "guardMessage", "requires", "comment", "actions", "approval");
     private static final Set<String> ACTOR_KEYS = Set.of("roles", "owner", "userFields", "notUserFields",
             "notCreator", "when");
 
@@ -139,12 +140,22 @@ public final class WorkflowJson {
         for (JsonCursor item : at.key("actions").list(MAX_ACTIONS, false)) {
             actions.add(new ActionJson(item).read(this));
         }
+        Approval approval = null;
+        if (at.key("approval").present()) {
+            approval = new ApprovalJson(at.key("approval")).read(this);
+            if (at.key("actors").present()) {
+                at.key("actors").problem(Kind.APPROVAL_WITH_ACTORS);
+            }
+            if (approval == null || at.key("actors").present()) {
+                return null;
+            }
+        }
         if (id == null || to == null || label == null || actors == null || comment == null
                 || actions.contains(null)) {
             return null;
         }
         return new Transition(id, Set.copyOf(from), to, label, actors, guard, guardMessage, requires,
-                Transition.Comment.valueOf(comment.toUpperCase(Locale.ROOT)), actions);
+                Transition.Comment.valueOf(comment.toUpperCase(Locale.ROOT)), actions, approval);
     }
 
     ActorRule actors(JsonCursor at) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,14 +57,32 @@ public class TaskAssigner {
         return users;
     }
 
-    /** The user for a task under {@code rule} about the record {@code facts} describe. */
+    /**
+     * The user for a task under {@code rule} about the record {@code facts} describe, among everyone (no check that
+     * they may read the record: callers that know the record use
+     * {@link #choose(ActorRule, WhoMayAct.RecordFacts, Predicate, Set)}).
+     */
     public Choice choose(ActorRule rule, WhoMayAct.RecordFacts facts) {
+        return choose(rule, facts, user -> true, Set.of());
+    }
+
+    /**
+     * The user for a task under {@code rule}: the least busy enabled user the rule allows who {@code mayRead} the
+     * record — the check a hand-off makes too, so a task never lands with someone who cannot open its record — and
+     * is not one of {@code taken} (the approvers already chosen for the other seats of a round); else the fallback.
+     */
+    public Choice choose(ActorRule rule, WhoMayAct.RecordFacts facts, Predicate<UserAccount> mayRead,
+            Set<Long> taken) {
         Map<Long, Integer> open = tasks.openCounts();
         List<UserAccount> candidates = accounts.findAll().stream().filter(UserAccount::enabled)
                 .sorted(Comparator.comparing((UserAccount u) -> open.getOrDefault(u.id(), 0))
                         .thenComparing(UserAccount::id))
                 .toList();
-        Optional<UserAccount> eligible = WhoMayAct.assignee(rule, facts, candidates);
+        // The rule first (no database read), then whether the user can read the record (one read per candidate).
+        Optional<UserAccount> eligible = candidates.stream().filter(u -> !taken.contains(u.id()))
+                .filter(u -> WhoMayAct.decide(rule, Actor.of(u), facts).allowed())
+                .filter(mayRead)
+                .findFirst();
         if (eligible.isPresent()) {
             return new Choice(eligible.get().id(), null);
         }

@@ -155,6 +155,24 @@ public class TaskStore {
         return done;
     }
 
+    /**
+     * Marks open tasks {@code ids} cancelled (e.g. the other approvers' once an any-of round is decided); listeners
+     * are told they are completed, the task's status says how.
+     */
+    public int cancel(List<Long> ids, Long actorId, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int cancelled = dsl.update(TASK)
+                .set(STATUS, WorkflowTask.Status.CANCELLED.name())
+                .set(DONE_AT, utc(at))
+                .set(DONE_BY, actorId)
+                .where(ID.in(ids).and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
+                .execute();
+        published(ids, Change.COMPLETED, actorId);
+        return cancelled;
+    }
+
     /** Hands the record's open tasks of {@code state} to {@code userId} with a warning; returns how many. */
     public int reassignOpen(String formId, long recordId, String state, long userId, String warningCode) {
         List<Long> open = openIds(formId, recordId, state);

@@ -91,11 +91,33 @@ public class WorkflowLog {
                 });
     }
 
-    /** The steps of a record (transitions, not hand-offs), oldest first (at most 1000). */
+    /** The prefix of an approval's transition id: {@code $vote:<transition>}; its states are the state it was in. */
+    static final String VOTE = "$vote:";
+
+    /** Appends one approver's approval of transition {@code step.transitionId()} in the caller's transaction. */
+    public void appendApproval(String formId, long recordId, WorkflowStep step) {
+        append(formId, recordId, new WorkflowStep(step.workflowId(), VOTE + step.transitionId(), step.from(),
+                step.to(), step.comment(), step.actedBy(), step.actedByName(), step.actedAt()));
+    }
+
+    /** The approvals given on a record (by transition id, without the prefix), oldest first (at most 1000). */
+    public List<WorkflowStep> approvals(String formId, long recordId) {
+        return dsl.select(WORKFLOW_ID, TRANSITION_ID, FROM_STATE, TO_STATE, COMMENT, ACTED_BY, ACTED_BY_NAME, ACTED_AT)
+                .from(LOG)
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(TRANSITION_ID.startsWith(VOTE)))
+                .orderBy(ID)
+                .limit(1000)
+                .fetch(r -> new WorkflowStep(r.get(WORKFLOW_ID), r.get(TRANSITION_ID).substring(VOTE.length()),
+                        r.get(FROM_STATE), r.get(TO_STATE), r.get(COMMENT), r.get(ACTED_BY), r.get(ACTED_BY_NAME),
+                        r.get(ACTED_AT).toInstant()));
+    }
+
+    /** The steps of a record (transitions, not hand-offs or approvals), oldest first (at most 1000). */
     public List<WorkflowStep> steps(String formId, long recordId) {
         return dsl.select(WORKFLOW_ID, TRANSITION_ID, FROM_STATE, TO_STATE, COMMENT, ACTED_BY, ACTED_BY_NAME, ACTED_AT)
                 .from(LOG)
-                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(TRANSITION_ID.notLike(HAND_OFF + "%")))
+                .where(FORM_ID.eq(formId).and(RECORD_ID.eq(recordId)).and(TRANSITION_ID.notLike(HAND_OFF + "%"))
+                        .and(TRANSITION_ID.notLike(VOTE + "%")))
                 .orderBy(ID)
                 .limit(1000)
                 .fetch(r -> new WorkflowStep(r.get(WORKFLOW_ID), r.get(TRANSITION_ID), r.get(FROM_STATE),
