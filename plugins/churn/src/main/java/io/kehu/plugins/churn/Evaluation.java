@@ -25,6 +25,16 @@ record Evaluation(int rows, int positives, double auc, double precision, double 
     record Bin(int count, double predicted, double observed) {
     }
 
+    /** The lift of each tenth, highest scores first: its leaving rate ÷ the overall rate (the lift table). */
+    List<Double> liftsByTenth() {
+        double rate = rows == 0 ? 0 : positives / (double) rows;
+        List<Double> lifts = new ArrayList<>();
+        for (int b = calibration.size() - 1; b >= 0 && rate > 0; b--) {
+            lifts.add(calibration.get(b).observed() / rate);
+        }
+        return lifts;
+    }
+
     static Evaluation of(double[] p, byte[] y) {
         int n = p.length;
         int positives = 0;

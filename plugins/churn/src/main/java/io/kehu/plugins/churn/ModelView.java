@@ -193,6 +193,10 @@ public class ModelView implements ViewContribution {
                 f3(e.precision()), f3(e.recall()), String.format(Locale.ROOT, "%.2f", e.liftTop10()), f3(e.brier())));
         numbers.addClassName("churn-report");
         card.add(numbers);
+        Paragraph lifts = new Paragraph(labels.text("model.lifts", String.join(" · ", e.liftsByTenth().stream()
+                .map(l -> String.format(Locale.ROOT, "%.2f", l)).toList())));
+        lifts.addClassName("churn-lifts");
+        card.add(lifts);
         List<String> tenths = new ArrayList<>();
         List<Double> predicted = new ArrayList<>();
         List<Double> observed = new ArrayList<>();

@@ -51,6 +51,10 @@ class ChurnModelTest {
         assertThat(e.rows()).isEqualTo(1500);
         assertThat(e.auc()).isGreaterThan(0.8);
         assertThat(e.liftTop10()).isGreaterThan(1.5); // about half leave: the most a lift can be is 2
+        // the lift table: ten tenths, highest scores first, the first one the top-10 % lift, falling overall
+        assertThat(e.liftsByTenth()).hasSize(10);
+        assertThat(e.liftsByTenth().getFirst()).isCloseTo(e.liftTop10(), org.assertj.core.data.Offset.offset(0.05));
+        assertThat(e.liftsByTenth().getFirst()).isGreaterThan(e.liftsByTenth().getLast());
         // calibrated: in every tenth, the mean probability is near the observed leaving rate
         for (Evaluation.Bin bin : e.calibration()) {
             assertThat(Math.abs(bin.predicted() - bin.observed())).isLessThan(0.1);
