@@ -23,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.kehu.platform.designer.workflow.StateDialog;
+import io.kehu.platform.designer.workflow.TimersTable;
 import io.kehu.platform.designer.workflow.TransitionDialog;
 import io.kehu.platform.designer.workflow.WorkflowEditing;
 import io.kehu.platform.designer.workflow.WorkflowSummaries;
@@ -73,6 +74,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private final Span version = new Span();
     private final Grid<ObjectNode> states = new Grid<>();
     private final Grid<ObjectNode> transitions = new Grid<>();
+    private final TimersTable timers = new TimersTable(() -> this.doc, this::problemText, () -> changed(false));
     private final Div diagram = new Div();
     private final Div problems = new Div();
     private final TextArea json = new TextArea();
@@ -117,7 +119,8 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         stateColumns();
         transitionColumns();
         VerticalLayout tables = new VerticalLayout(new H3(getTranslation("wf.states")), states, addState,
-                new H3(getTranslation("wf.transitions")), transitions, addTransition);
+                new H3(getTranslation("wf.transitions")), transitions, addTransition,
+                new H3(getTranslation("wf.timers")), timers);
         tables.setPadding(false);
 
         json.setId("wf-json");
@@ -428,7 +431,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
                 }
             }
         }
-        for (JsonNode timer : array("timers")) {
+        for (JsonNode timer : doc.path("timers")) { // never adds an empty list
             if (old.equals(timer.path("state").asString(""))) {
                 ((ObjectNode) timer).put("state", now);
             }
@@ -444,6 +447,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         } else {
             states.getDataProvider().refreshAll();
             transitions.getDataProvider().refreshAll();
+            timers.refresh();
         }
     }
 
@@ -460,6 +464,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private void refreshRows() {
         states.setItems(objects("states"));
         transitions.setItems(objects("transitions"));
+        timers.refresh();
     }
 
     private void check() {

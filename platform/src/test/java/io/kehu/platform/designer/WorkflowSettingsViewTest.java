@@ -1,6 +1,7 @@
 package io.kehu.platform.designer;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -387,13 +388,13 @@ class WorkflowSettingsViewTest {
         openSettings("wf-transitions", 1);
         assertThat(_get(MultiSelectComboBox.class, spec -> spec.withId("wf-tr-actors-roles")).isVisible()).isTrue();
         _setValue(_get(Checkbox.class, spec -> spec.withId("wf-tr-approval-on")), true);
-        assertThat(_get(MultiSelectComboBox.class, spec -> spec.withId("wf-tr-actors-roles")).isVisible())
-                .as("approvers take it: who may act is hidden").isFalse();
+        assertThat(_find(MultiSelectComboBox.class, spec -> spec.withId("wf-tr-actors-roles")))
+                .as("approvers take it: who may act is hidden").isEmpty();
         Select<String> mode = cast(_get(Select.class, spec -> spec.withId("wf-tr-approval-mode")));
         assertThat(mode.getListDataView().getItems().map(m -> mode.getItemLabelGenerator().apply(m)).toList())
                 .containsExactly("或签：任一审批人批准即可（可设需几人）", "会签：每位审批人都须批准");
         choose(Select.class, "wf-tr-approval-mode", "all");
-        assertThat(_get(IntegerField.class, spec -> spec.withId("wf-tr-approval-count")).isVisible()).isFalse();
+        assertThat(_find(IntegerField.class, spec -> spec.withId("wf-tr-approval-count"))).isEmpty();
         choose(MultiSelectComboBox.class, "wf-tr-approval-seat-0-user-fields", Set.of("handler"));
         click("wf-tr-approval-add");
         choose(MultiSelectComboBox.class, "wf-tr-approval-seat-1-roles", Set.of("ADMIN"));
@@ -429,5 +430,43 @@ class WorkflowSettingsViewTest {
         _setValue(_get(Checkbox.class, spec -> spec.withId("wf-tr-approval-on")), false);
         click("wf-tr-apply");
         assertThat(JSON.readTree(view.currentJson()).path("transitions").get(1).has("approval")).isFalse();
+    }
+
+    @Test
+    void aScheduledStepIsSetWithAFormOfferingOnlyTheTransitionsLeavingItsState() throws Exception {
+        WorkflowDesignerView view = open();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("wf-timers-empty"))
+                .getText()).isEqualTo("暂无定时步骤");
+
+        click("wf-timer-add");
+        Select<String> transition = cast(_get(Select.class, spec -> spec.withId("wf-timer-transition")));
+        assertThat(transition.getListDataView().getItems().toList()).containsExactly("start");
+        choose(Select.class, "wf-timer-state", "doing");
+        assertThat(transition.getListDataView().getItems().map(t -> transition.getItemLabelGenerator().apply(t))
+                .toList()).as("only what leaves 处理中").containsExactly("完成");
+        assertThat(transition.getValue()).isNull();
+        choose(Select.class, "wf-timer-transition", "finish");
+        _setValue(_get(IntegerField.class, spec -> spec.withId("wf-timer-after-amount")), 3);
+        Select<Object> unit = cast(_get(Select.class, spec -> spec.withId("wf-timer-after-unit")));
+        _setValue(unit, unit.getListDataView().getItems().filter(u -> u.toString().equals("DAYS")).findFirst()
+                .orElseThrow());
+        _setValue(_get(Checkbox.class, spec -> spec.withId("wf-timer-working")), true);
+        click("wf-timer-apply");
+
+        assertThat(view.problems()).isEmpty();
+        assertThat(JSON.readTree(view.currentJson()).path("timers").toString()).isEqualTo("[{\"id\":\"timer_1\","
+                + "\"state\":\"doing\",\"after\":\"P3D\",\"transition\":\"finish\",\"workingTime\":true}]");
+        assertThat(((Span) GridKt._getCellComponent(grid("wf-timers"), 0, "summary")).getText())
+                .isEqualTo("处于“处理中”3天后自动执行“完成”（工作时间）");
+
+        // A step whose transition does not leave its state is shown at its row, in Chinese.
+        view.load(JSON.readTree(view.currentJson()).toString().replace("\"transition\":\"finish\"",
+                "\"transition\":\"start\""));
+        assertThat(((Span) GridKt._getCellComponent(grid("wf-timers"), 0, "problems")).getText())
+                .isEqualTo("流转“start”并不从定时器所等待的状态“doing”出发");
+
+        _click((Button) GridKt._getCellComponent(grid("wf-timers"), 0, "remove"));
+        assertThat(JSON.readTree(view.currentJson()).has("timers")).isFalse();
+        assertThat(view.problems()).isEmpty();
     }
 }
