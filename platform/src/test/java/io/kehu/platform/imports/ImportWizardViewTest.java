@@ -258,14 +258,16 @@ class ImportWizardViewTest {
         Select<DuplicateDecision> rest = _get(Select.class, spec -> spec.withId("import-duplicates-rest"));
         assertThat(rest.getLabel()).isEqualTo("其余所有未逐行决定的行");
         assertThat(rest.getValue()).isEqualTo(DuplicateDecision.SKIP);
-        @SuppressWarnings("unchecked")
-        Select<DuplicateDecision> row8 = (Select<DuplicateDecision>) GridKt._getCellComponent(review, 5, "decision");
-        assertThat(row8.getId()).contains("import-decision-8");
-        row8.setValue(DuplicateDecision.SKIP); // decided one by one: stays skipped whatever the rest does
         rest.setValue(DuplicateDecision.IMPORT);
-        @SuppressWarnings("unchecked")
-        Select<DuplicateDecision> row243 = (Select<DuplicateDecision>) GridKt._getCellComponent(review, 240,
-                "decision");
+        Select<DuplicateDecision> row8 = picker(review, 5);
+        assertThat(row8.getId()).contains("import-decision-8");
+        assertThat(row8.getValue()).isEqualTo(DuplicateDecision.IMPORT);
+        row8.setValue(DuplicateDecision.SKIP);
+        rest.setValue(DuplicateDecision.SKIP);
+        rest.setValue(DuplicateDecision.IMPORT);
+        assertThat(picker(review, 5).getValue()).as("decided one by one: stays whatever the rest does")
+                .isEqualTo(DuplicateDecision.SKIP);
+        Select<DuplicateDecision> row243 = picker(review, 240);
         assertThat(row243.getId()).contains("import-decision-243");
         assertThat(row243.getValue()).as("a row past the 200th follows the choice for the rest")
                 .isEqualTo(DuplicateDecision.IMPORT);
@@ -340,6 +342,11 @@ class ImportWizardViewTest {
                 assertThat(GridKt._getFormatted(english, i, "message")).isEqualTo("cancelled; nothing was imported");
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<DuplicateDecision> picker(Grid<ImportDuplicate> review, int index) {
+        return (Select<DuplicateDecision>) GridKt._getCellComponent(review, index, "decision");
     }
 
     /** Lets background work reach the page (its ui.access calls) until {@code done}, for at most a minute. */
