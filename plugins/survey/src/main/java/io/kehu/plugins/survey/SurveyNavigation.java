@@ -18,6 +18,7 @@ public class SurveyNavigation implements NavigationContribution {
         return List.of(new NavItem(SurveysView.PATH, LocalText.of("满意度调查", "Satisfaction surveys"), "star", 30),
                 new NavItem(StaffEntryView.PATH, LocalText.of("回访录入", "Enter a revisit"), "phone", 31),
                 new NavItem(CampaignsView.PATH, LocalText.of("调查活动", "Survey campaigns"), "paperplane", 32),
-                new NavItem(AnalyticsView.PATH, LocalText.of("满意度分析", "Satisfaction analytics"), "chart", 33));
+                new NavItem(AnalyticsView.PATH, LocalText.of("满意度分析", "Satisfaction analytics"), "chart", 33),
+                new NavItem(SurveyBuilderView.PATH, LocalText.of("问卷设计", "Survey builder"), "edit", 34));
     }
 }

@@ -1,0 +1,164 @@
+package io.kehu.plugins.survey;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.kehu.sdk.LocalText;
+import io.kehu.sdk.PluginMessages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The form for one new question in the survey builder: code, type, dimension, zh/en wording, scale, options (one a
+ * line, {@code value|中文|English}), matrix rows ({@code value|中文|English|dimension}), "other", required and a
+ * condition. {@link #question()} reads it, or says in the admin's language what is wrong.
+ */
+final class QuestionEditor extends Div {
+
+    /** What is wrong with the form, in the admin's language. */
+    static final class Invalid extends Exception {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    private final PluginMessages m;
+    private final Locale locale;
+    final TextField name = new TextField();
+    final Select<QuestionType> type = new Select<>();
+    final Select<Dimension> dimension = new Select<>();
+    final TextField zh = new TextField();
+    final TextField en = new TextField();
+    final Select<Integer> scale = new Select<>();
+    final TextArea options = new TextArea();
+    final Checkbox other = new Checkbox();
+    final Checkbox required = new Checkbox();
+    final TextField visibleIf = new TextField();
+
+    QuestionEditor(PluginMessages m, Locale locale) {
+        this.m = m;
+        this.locale = locale;
+        setId("builder-question");
+        setWidthFull();
+        name.setLabel(m.get("builder.q.name", locale));
+        name.setHelperText(m.get("builder.q.name.help", locale));
+        name.setId("builder-q-name");
+        type.setLabel(m.get("builder.q.type", locale));
+        type.setId("builder-q-type");
+        type.setItems(QuestionType.values());
+        type.setItemLabelGenerator(t -> t.label().in(locale));
+        type.setValue(QuestionType.RATING);
+        dimension.setLabel(m.get("builder.q.dimension", locale));
+        dimension.setId("builder-q-dimension");
+        dimension.setItems(Dimension.values());
+        dimension.setItemLabelGenerator(d -> d.label().in(locale));
+        dimension.setValue(Dimension.OVERALL);
+        zh.setLabel(m.get("builder.q.zh", locale));
+        zh.setId("builder-q-zh");
+        en.setLabel(m.get("builder.q.en", locale));
+        en.setId("builder-q-en");
+        scale.setLabel(m.get("builder.q.scale", locale));
+        scale.setId("builder-q-scale");
+        scale.setItems(5, 10);
+        scale.setItemLabelGenerator(s -> "1–" + s);
+        scale.setValue(5);
+        options.setLabel(m.get("builder.q.options", locale));
+        options.setHelperText(m.get("builder.q.options.help", locale));
+        options.setId("builder-q-options");
+        other.setLabel(m.get("builder.q.other", locale));
+        required.setLabel(m.get("builder.q.required", locale));
+        required.setValue(true);
+        visibleIf.setLabel(m.get("builder.q.visibleIf", locale));
+        visibleIf.setHelperText(m.get("builder.q.visibleIf.help", locale));
+        visibleIf.setId("builder-q-visible-if");
+        for (var c : List.of(name, zh, en, options, visibleIf)) {
+            c.setWidthFull();
+        }
+        add(name, type, dimension, zh, en, scale, options, other, required, visibleIf);
+        getChildren().forEach(c -> c.getElement().getStyle().set("display", "block"));
+        type.addValueChangeListener(e -> fit());
+        fit();
+    }
+
+    /** Shows only what the chosen type uses. */
+    private void fit() {
+        QuestionType t = type.getValue();
+        scale.setVisible(t == QuestionType.RATING || t == QuestionType.MATRIX);
+        options.setVisible(t == QuestionType.SINGLE_CHOICE || t == QuestionType.MULTIPLE_CHOICE
+                || t == QuestionType.MATRIX);
+        other.setVisible(t == QuestionType.SINGLE_CHOICE || t == QuestionType.MULTIPLE_CHOICE);
+    }
+
+    Question question() throws Invalid {
+        String code = name.getValue().trim();
+        if (!code.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new Invalid(m.get("builder.q.name.invalid", locale));
+        }
+        if (zh.getValue().isBlank() && en.getValue().isBlank()) {
+            throw new Invalid(m.get("builder.q.text.missing", locale));
+        }
+        LocalText title = LocalText.of(text(zh, en), text(en, zh));
+        QuestionType t = type.getValue();
+        List<Question.Choice> choices = new ArrayList<>();
+        List<Question.Row> rows = new ArrayList<>();
+        int line = 0;
+        for (String raw : options.getValue().split("\\R")) {
+            line++;
+            if (raw.isBlank() || !options.isVisible()) {
+                continue;
+            }
+            String[] parts = raw.split("\\|", -1);
+            String value = parts[0].trim();
+            if (!value.matches("[a-z0-9][a-z0-9_]{0,39}")) {
+                throw new Invalid(m.get("builder.q.option.invalid", locale, line, value));
+            }
+            LocalText text = LocalText.of(part(parts, 1, value), part(parts, 2, part(parts, 1, value)));
+            if (t == QuestionType.MATRIX) {
+                Dimension d = dimensionOf(part(parts, 3, dimension.getValue().name()));
+                if (d == null) {
+                    throw new Invalid(m.get("builder.q.row.dimension", locale, line));
+                }
+                rows.add(new Question.Row(value, text, d));
+            } else {
+                choices.add(new Question.Choice(value, text));
+            }
+        }
+        if ((t == QuestionType.SINGLE_CHOICE || t == QuestionType.MULTIPLE_CHOICE) && choices.isEmpty()
+                || t == QuestionType.MATRIX && rows.isEmpty()) {
+            throw new Invalid(m.get("builder.q.options.missing", locale));
+        }
+        String condition = visibleIf.getValue().isBlank() ? null : visibleIf.getValue().trim();
+        return new Question(code, t, dimension.getValue(), title, t == QuestionType.NPS ? 10 : scale.getValue(),
+                choices, other.isVisible() && other.getValue(), rows, required.getValue(), condition);
+    }
+
+    void clear() {
+        name.clear();
+        zh.clear();
+        en.clear();
+        options.clear();
+        visibleIf.clear();
+        other.setValue(false);
+    }
+
+    private static String text(TextField first, TextField fallback) {
+        return first.getValue().isBlank() ? fallback.getValue().trim() : first.getValue().trim();
+    }
+
+    private static String part(String[] parts, int index, String fallback) {
+        return parts.length > index && !parts[index].isBlank() ? parts[index].trim() : fallback;
+    }
+
+    private static Dimension dimensionOf(String text) {
+        for (Dimension d : Dimension.values()) {
+            if (d.name().equalsIgnoreCase(text) || d.label().zh().equals(text) || d.label().en().equalsIgnoreCase(text)
+                    || d.scoreField().equals("score_" + text.toLowerCase(Locale.ROOT))) {
+                return d;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,191 @@
+package io.kehu.plugins.survey;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import io.kehu.sdk.LocalText;
+import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.PluginMessages;
+import io.kehu.sdk.ui.ViewContribution;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+
+/**
+ * {@code apps/survey/builder} (admins): a survey built with forms, not JSON — pick a survey or start a new one, add
+ * questions one by one, move them up and down, remove them, save. Saving follows the catalogue's rule: a version
+ * with responses stays as it was and the save becomes the next version.
+ */
+@Extension
+public class SurveyBuilderView implements ViewContribution {
+
+    static final String PATH = "builder";
+    private static final String NEW = "*";
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public LocalText title() {
+        return LocalText.of("问卷设计", "Survey builder");
+    }
+
+    @Override
+    public Set<String> roles() {
+        return Set.of("ADMIN");
+    }
+
+    @Override
+    public Component create(PluginContext context) {
+        Locale locale = Texts.locale();
+        PluginMessages m = context.messages();
+        SurveyCatalog catalog = new SurveyCatalog(context);
+        List<Question> draft = new ArrayList<>();
+        VerticalLayout page = new VerticalLayout();
+        page.setId("survey-builder");
+        page.setMaxWidth("50rem");
+        List<String> keys = new ArrayList<>(List.of(NEW));
+        catalog.all().forEach(s -> keys.add(s.key()));
+        Select<String> pick = new Select<>();
+        pick.setId("builder-survey");
+        pick.setLabel(m.get("builder.survey", locale));
+        pick.setItems(keys);
+        pick.setItemLabelGenerator(k -> NEW.equals(k) ? m.get("builder.new", locale)
+                : catalog.get(k).map(s -> s.current().title().in(locale) + " (" + k + ")").orElse(k));
+        TextField code = field("builder-code", m.get("import.key", locale));
+        code.setHelperText(m.get("import.key.help", locale));
+        TextField titleZh = field("builder-title-zh", m.get("builder.title.zh", locale));
+        TextField titleEn = field("builder-title-en", m.get("builder.title.en", locale));
+        TextField greetingZh = field("builder-greeting-zh", m.get("builder.greeting.zh", locale));
+        TextField greetingEn = field("builder-greeting-en", m.get("builder.greeting.en", locale));
+        Div list = new Div();
+        list.setId("builder-questions");
+        list.setWidthFull();
+        Paragraph status = new Paragraph();
+        status.setId("builder-status");
+        Runnable[] show = new Runnable[1];
+        show[0] = () -> showQuestions(m, locale, list, draft, show[0]);
+        pick.addValueChangeListener(e -> {
+            draft.clear();
+            boolean isNew = NEW.equals(e.getValue());
+            code.setReadOnly(!isNew);
+            code.setValue(isNew ? "" : e.getValue());
+            catalog.get(e.getValue()).ifPresent(s -> {
+                draft.addAll(s.current().questions());
+                titleZh.setValue(s.current().title().zh());
+                titleEn.setValue(s.current().title().en());
+                greetingZh.setValue(s.current().greeting() == null ? "" : s.current().greeting().zh());
+                greetingEn.setValue(s.current().greeting() == null ? "" : s.current().greeting().en());
+            });
+            status.setText("");
+            show[0].run();
+        });
+        pick.setValue(NEW);
+        QuestionEditor editor = new QuestionEditor(m, locale);
+        Button add = new Button(m.get("builder.add", locale), e -> {
+            try {
+                Question q = editor.question();
+                if (draft.stream().anyMatch(d -> d.name().equals(q.name()))) {
+                    status.setText(m.get("builder.q.name.taken", locale, q.name()));
+                    return;
+                }
+                draft.add(q);
+                editor.clear();
+                status.setText(m.get("builder.added", locale, q.name()));
+                show[0].run();
+            } catch (QuestionEditor.Invalid invalid) {
+                status.setText(invalid.getMessage());
+            }
+        });
+        add.setId("builder-add");
+        Button save = new Button(m.get("builder.save", locale), e -> {
+            String key = code.getValue().trim();
+            if (!key.matches("[a-z][a-z0-9_]{0,39}")) {
+                status.setText(m.get("import.key.invalid", locale));
+            } else if (draft.isEmpty()) {
+                status.setText(m.get("builder.noQuestions", locale));
+            } else if (titleZh.getValue().isBlank() && titleEn.getValue().isBlank()) {
+                status.setText(m.get("builder.noTitle", locale));
+            } else {
+                LocalText title = LocalText.of(or(titleZh, titleEn), or(titleEn, titleZh));
+                LocalText greeting = greetingZh.getValue().isBlank() && greetingEn.getValue().isBlank() ? null
+                        : LocalText.of(or(greetingZh, greetingEn), or(greetingEn, greetingZh));
+                Survey saved = catalog.save(key, title, greeting, List.copyOf(draft),
+                        context.currentUsername().orElse(null));
+                status.setText(m.get("builder.saved", locale, saved.current().number(), draft.size()));
+            }
+        });
+        save.setId("builder-save");
+        page.add(new H3(m.get("builder.title", locale)), pick, code, titleZh, titleEn, greetingZh, greetingEn,
+                new H4(m.get("builder.questions", locale)), list, new H4(m.get("builder.addTitle", locale)), editor,
+                add, save, status);
+        return page;
+    }
+
+    private static void showQuestions(PluginMessages m, Locale locale, Div list, List<Question> draft,
+            Runnable again) {
+        list.removeAll();
+        list.add(new Paragraph(m.get("builder.count", locale, draft.size())));
+        if (draft.isEmpty()) {
+            Paragraph empty = new Paragraph(m.get("builder.empty", locale));
+            empty.setId("builder-empty");
+            list.add(empty);
+            return;
+        }
+        for (int i = 0; i < draft.size(); i++) {
+            Question q = draft.get(i);
+            int at = i;
+            Div row = new Div();
+            row.setId("builder-row-" + q.name());
+            row.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)").set("padding", "0.3em 0");
+            // question texts come from admins or imports: plain text, never HTML
+            Span text = new Span((i + 1) + ". " + q.title(locale) + " — " + q.type().label().in(locale) + " · "
+                    + q.dimension().label().in(locale) + " · " + q.name());
+            text.getStyle().set("display", "block");
+            Button up = new Button("↑", e -> {
+                Collections.swap(draft, at, at - 1);
+                again.run();
+            });
+            up.setId("builder-up-" + q.name());
+            up.setEnabled(i > 0);
+            up.setAriaLabel(m.get("builder.up", locale));
+            Button down = new Button("↓", e -> {
+                Collections.swap(draft, at, at + 1);
+                again.run();
+            });
+            down.setId("builder-down-" + q.name());
+            down.setEnabled(i < draft.size() - 1);
+            down.setAriaLabel(m.get("builder.down", locale));
+            Button remove = new Button(m.get("builder.remove", locale), e -> {
+                draft.remove(at);
+                again.run();
+            });
+            remove.setId("builder-remove-" + q.name());
+            row.add(text, up, down, remove);
+            list.add(row);
+        }
+    }
+
+    private static TextField field(String id, String label) {
+        TextField f = new TextField(label);
+        f.setId(id);
+        f.setWidthFull();
+        return f;
+    }
+
+    private static String or(TextField first, TextField fallback) {
+        return first.getValue().isBlank() ? fallback.getValue().trim() : first.getValue().trim();
+    }
+}

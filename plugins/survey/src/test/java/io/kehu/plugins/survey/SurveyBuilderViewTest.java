@@ -1,0 +1,106 @@
+package io.kehu.plugins.survey;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.kehu.sdk.testkit.KehuPluginTest;
+import io.kehu.sdk.testkit.KehuTestHost;
+import io.kehu.sdk.testkit.KehuUi;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The survey builder in Chinese (Karibu, H2): questions added with forms, reordered, removed, saved as a version. */
+@KehuPluginTest
+class SurveyBuilderViewTest {
+
+    private static String text(String id) {
+        return _get(Component.class, spec -> spec.withId(id)).getElement().getTextRecursively();
+    }
+
+    private static void set(String id, String value) {
+        Component c = _get(Component.class, spec -> spec.withId(id));
+        if (c instanceof TextArea area) {
+            area.setValue(value);
+        } else {
+            ((TextField) c).setValue(value);
+        }
+    }
+
+    /** Picks an enum item by name: the view's enums come from the plugin's class loader, not the test's. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void choose(String id, String name) {
+        Select select = _get(Select.class, spec -> spec.withId(id));
+        select.setValue(select.getListDataView().getItems().filter(i -> i.toString().equals(name)).findFirst()
+                .orElseThrow());
+    }
+
+    private static void click(String id) {
+        _click(_get(Button.class, spec -> spec.withId(id)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdminBuildsASurveyWithFormsReordersItAndSavesIt(KehuTestHost kehu) {
+        String key = "built_" + UUID.randomUUID().toString().substring(0, 6);
+        try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/survey/" + SurveyBuilderView.PATH);
+            assertThat(text("builder-empty")).isEqualTo("还没有题目。请在下方添加第一道题。");
+            click("builder-save");
+            assertThat(text("builder-status")).isEqualTo("请填写以字母开头、由小写字母、数字和下划线组成的问卷代码。");
+            set("builder-code", key);
+            set("builder-title-zh", "门店服务调查");
+
+            set("builder-q-name", "Bad Name");
+            click("builder-add");
+            assertThat(text("builder-status")).isEqualTo("题目代码须以小写字母开头，只含小写字母、数字和下划线。");
+            set("builder-q-name", "speed");
+            set("builder-q-zh", "您对响应速度满意吗？");
+            choose("builder-q-dimension", "SPEED");
+            click("builder-add");
+            assertThat(text("builder-status")).isEqualTo("已添加题目 speed。");
+
+            set("builder-q-name", "source");
+            set("builder-q-zh", "您从哪里了解我们？");
+            choose("builder-q-type", "SINGLE_CHOICE");
+            click("builder-add");
+            assertThat(text("builder-status")).isEqualTo("这种题型至少需要一个选项（矩阵至少一行）。");
+            set("builder-q-options", "friend|朋友推荐|A friend\nweb|网络|The web");
+            click("builder-add");
+            set("builder-q-name", "speed");
+            set("builder-q-zh", "重复");
+            choose("builder-q-type", "COMMENT");
+            click("builder-add");
+            assertThat(text("builder-status")).isEqualTo("已有代码为 speed 的题目，请换一个。");
+
+            click("builder-up-source");
+            assertThat(text("builder-questions")).contains("共 2 道题").contains("1. 您从哪里了解我们？ — 单选")
+                    .contains("2. 您对响应速度满意吗？ — 评分 · 响应速度");
+            click("builder-save");
+            assertThat(text("builder-status")).isEqualTo("已保存：第 1 版，2 道题。");
+        }
+        SurveyVersion saved = new SurveyCatalog(kehu.context()).get(key).orElseThrow().current();
+        assertThat(saved.title().zh()).isEqualTo("门店服务调查");
+        assertThat(saved.questions()).extracting(Question::name).containsExactly("source", "speed");
+        assertThat(saved.questions().getFirst().choices()).extracting(Question.Choice::value)
+                .containsExactly("friend", "web");
+        assertThat(saved.questions().getLast().dimension()).isEqualTo(Dimension.SPEED);
+        assertThat(saved.questions().getLast().scale()).isEqualTo(5);
+
+        try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/survey/" + SurveyBuilderView.PATH);
+            _get(Select.class, spec -> spec.withId("builder-survey")).setValue(key);
+            click("builder-remove-source");
+            click("builder-save");
+            assertThat(text("builder-status")).isEqualTo("已保存：第 1 版，1 道题。"); // nobody answered: replaced
+        }
+        assertThat(new SurveyCatalog(kehu.context()).get(key).orElseThrow().current().questions())
+                .extracting(Question::name).containsExactly("speed");
+    }
+}
