@@ -76,6 +76,7 @@ class VisitFlowTest {
                 new VisitService(context).visit(visit.id()), VisitSteps.CHECK_IN));
         assertThat(current.get("status")).isEqualTo("on_site");
         assertThat(current.get("checked_in_at")).isInstanceOf(OffsetDateTime.class);
+        assertThat(current.get("on_time")).isEqualTo(true); // checked in before the booked start (a future day)
         RecordData onSite = current;
         VisitService service = kehu.callAsUser("staff", () -> new VisitService(context));
         assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.signOff(onSite, "王先生", "M1,1 L20,20")))
