@@ -40,6 +40,7 @@ class ArchitectureTest {
             PLATFORM + ".plugins.PluginSettingsStore",  // each plugin's settings (JSON)
             PLATFORM + ".plugins.JobLocks",             // one run of a plugin job across nodes (row locks)
             PLATFORM + ".plugins.PluginLockStore",      // kehu_plugin_lock: a plugin's named locks (row locks)
+            PLATFORM + ".plugins.PluginFileStore",      // kehu_plugin_file: files plugins keep (visit photos)
             PLATFORM + ".views.SavedViews",             // kehu_saved_view: a user's saved list filters and columns
             PLATFORM + ".imports.mapping.MappingStore", // kehu_import_mapping: the last column mapping per form
             PLATFORM + ".imports.job.JobStore",         // kehu_import_job: imports, their settings and progress
