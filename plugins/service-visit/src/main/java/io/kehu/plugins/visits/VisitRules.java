@@ -156,7 +156,8 @@ public class VisitRules implements RecordListener {
     }
 
     private static boolean signedContentChanged(RecordChange change) {
-        for (String field : List.of("customer", "visit_type", "visitor", "signer_name", "signed_at", "signature")) {
+        for (String field : List.of("customer", "visit_type", "visitor", "signer_name", "signed_at", "signature",
+                "content_hash")) {
             if (!java.util.Objects.equals(change.values().get(field), change.oldValues().get(field))) {
                 return true;
             }

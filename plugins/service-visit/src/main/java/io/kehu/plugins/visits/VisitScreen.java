@@ -110,11 +110,29 @@ final class VisitScreen {
         area.add(new H3(context.messages().get("today.signoff", locale)), noCash, signer, hint, pad, sign);
     }
 
+    /** The signed content's SHA-256 and whether the visit still matches it ("changed after signing" otherwise). */
+    static Paragraph hash(PluginContext context, RecordData visit, Locale locale) {
+        Object stored = visit.get("content_hash");
+        Paragraph hash = new Paragraph();
+        hash.setId("visit-hash");
+        hash.getStyle().set("word-break", "break-all").set("font-size", "var(--lumo-font-size-s)");
+        if (stored == null) {
+            hash.setText(context.messages().get("hash.none", locale));
+            return hash;
+        }
+        boolean same = stored.equals(VisitHash.now(context, visit, new VisitService(context).checks(visit.id())));
+        hash.setText(context.messages().get(same ? "hash.same" : "hash.changed", locale, stored));
+        if (!same) {
+            hash.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+        }
+        return hash;
+    }
+
     private static void signed(PluginContext context, Div screen, Div area, RecordData visit, Locale locale) {
         Paragraph who = new Paragraph(context.messages().get("today.signed", locale, visit.get("signer_name"),
                 Texts.dayTime((OffsetDateTime) visit.get("signed_at"))));
         who.setId("visit-signed");
-        area.add(who);
+        area.add(who, hash(context, visit, locale));
         if (visit.get("signature") != null) {
             area.add(new Html("<div class='visit-signature'>" + Strokes.svg((String) visit.get("signature")) + "</div>"));
         }

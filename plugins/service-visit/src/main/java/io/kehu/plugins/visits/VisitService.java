@@ -146,10 +146,14 @@ final class VisitService {
      */
     RecordData signOff(RecordData visit, String signer, String strokes) {
         Map<String, Object> changes = new HashMap<>();
-        changes.put("signer_name", signer == null || signer.isBlank() ? null : signer.strip());
+        String name = signer == null || signer.isBlank() ? null : signer.strip();
+        changes.put("signer_name", name);
         String path = Strokes.fit(strokes, SIGNATURE_MAX);
         changes.put("signature", path.isEmpty() ? null : path);
         return context.transactions().call(() -> {
+            // the signature is bound to the content as it is read in this transaction
+            changes.put("content_hash", VisitHash.of(context, visit(visit.id()), checks(visit.id()), name,
+                    path.isEmpty() ? null : path));
             RecordData signed = records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(), changes);
             return context.workflows().transition(VisitForms.VISIT, visit.id(), VisitSteps.SIGN_OFF, null,
                     signed.rowVersion());

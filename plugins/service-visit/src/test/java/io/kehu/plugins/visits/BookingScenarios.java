@@ -143,6 +143,14 @@ final class BookingScenarios {
                 .where("visit", FilterOperator.EQUALS, visit.id()).limit(100).list()) {
             context.records().update(VisitForms.CHECK, check.id(), check.rowVersion(), Map.of("result", "done"));
         }
+        // a photo is kept in this database (bytea / binary) and counted on its line
+        RecordData line = context.records().search(VisitForms.CHECK).where("visit", FilterOperator.EQUALS, visit.id())
+                .limit(1).list().getFirst();
+        RecordData counted = kehu.callAsUser("staff", () -> new VisitService(context).addPhoto(line, "meter.jpg",
+                Photos.jpeg(800, 600)));
+        assertThat(counted.get("photos")).isEqualTo(1L);
+        long photo = context.files().list(VisitService.photoKey(line.id())).getFirst().id();
+        assertThat(context.files().content(photo).orElseThrow()).startsWith((byte) 0xff, (byte) 0xd8);
         RecordData signed = kehu.callAsUser("staff", () -> {
             VisitService service = new VisitService(context);
             return service.signOff(service.visit(visit.id()), "李女士", "M5,5 L40,40");

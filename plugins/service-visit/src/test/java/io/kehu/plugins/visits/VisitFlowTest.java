@@ -76,6 +76,7 @@ class VisitFlowTest {
                 new VisitService(context).visit(visit.id()), VisitSteps.CHECK_IN));
         assertThat(current.get("status")).isEqualTo("on_site");
         assertThat(current.get("checked_in_at")).isInstanceOf(OffsetDateTime.class);
+        assertThat(current.get("on_time")).isEqualTo(true); // checked in before the booked start (a future day)
         RecordData onSite = current;
         VisitService service = kehu.callAsUser("staff", () -> new VisitService(context));
         assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.signOff(onSite, "王先生", "M1,1 L20,20")))
@@ -101,6 +102,13 @@ class VisitFlowTest {
         assertThat(signed.get("signer_name")).isEqualTo("王先生");
         assertThat(signed.get("signature")).isEqualTo("M10,10 L20,25 L30,40 M50,50 L60,60");
         assertThat(signed.get("signed_at")).isInstanceOf(OffsetDateTime.class);
+        // the signature is bound to the SHA-256 of the content at signing, which the visit still matches
+        String hash = (String) signed.get("content_hash");
+        assertThat(hash).matches("[0-9a-f]{64}");
+        assertThat(VisitHash.now(context, signed, kehu.callAsUser("staff", () -> service.checks(signed.id()))))
+                .isEqualTo(hash);
+        assertThat(VisitScreen.hash(context, signed, java.util.Locale.SIMPLIFIED_CHINESE).getText())
+                .contains("与签字时一致").contains(hash);
         // the history shows each step, who took it and when
         List<StepInfo> history = context.workflows().history(VisitForms.VISIT, signed.id());
         assertThat(history).extracting(StepInfo::transition)
@@ -183,6 +191,37 @@ class VisitFlowTest {
         assertThatThrownBy(() -> kehu.callAsUser("staff", () -> service.addPhoto(after, "late.jpg",
                 Photos.jpeg(200, 100)))).isInstanceOf(RecordException.class).hasMessageContaining("cannot change");
         assertThat(service.photos(line.id())).hasSize(1);
+    }
+
+    @Test
+    void aChangeBehindTheRulesBackMarksTheVisitChangedAfterSigning(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        RecordData visit = book(context, customer(context, "哈希客户", null), "inspection", user(context, "staff"),
+                at(freshDay(), 15, 0));
+        for (String step : List.of(VisitSteps.CONFIRM, VisitSteps.CHECK_IN)) {
+            RecordData now = context.records().get(VisitForms.VISIT, visit.id()).orElseThrow();
+            context.workflows().transition(VisitForms.VISIT, visit.id(), step, null, now.rowVersion());
+        }
+        VisitService service = kehu.callAsUser("staff", () -> new VisitService(context));
+        for (RecordData check : kehu.callAsUser("staff", () -> service.checks(visit.id()))) {
+            kehu.callAsUser("staff", () -> service.answer(check, "done", null));
+        }
+        RecordData signed = kehu.callAsUser("staff", () -> service.signOff(service.visit(visit.id()), "钱女士",
+                "M3,3 L30,30"));
+        RecordData line = kehu.callAsUser("staff", () -> service.checks(visit.id())).getFirst();
+        // with the plugin's rules away (disabled), an answer of the signed visit is changed in the record view
+        kehu.disablePlugin();
+        try {
+            kehu.recordsAs("admin").update(VisitForms.CHECK, line.id(), line.rowVersion(), Map.of("note", "签字后补写"));
+        } finally {
+            kehu.enablePlugin();
+        }
+        PluginContext again = kehu.context();
+        RecordData now = again.records().get(VisitForms.VISIT, signed.id()).orElseThrow();
+        List<RecordData> checks = kehu.callAsUser("staff", () -> new VisitService(again).checks(signed.id()));
+        assertThat(VisitHash.now(again, now, checks)).isNotEqualTo(signed.get("content_hash"));
+        assertThat(VisitScreen.hash(again, now, java.util.Locale.SIMPLIFIED_CHINESE).getText())
+                .contains("签字后内容已被修改").contains((String) signed.get("content_hash"));
     }
 
     @Test

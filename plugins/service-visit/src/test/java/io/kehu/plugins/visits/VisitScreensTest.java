@@ -180,6 +180,7 @@ class VisitScreensTest {
             _get(Input.class, spec -> spec.withId("signature-strokes")).setValue("M10,10 L40,60 L80,20");
             _click(_get(Button.class, spec -> spec.withId("visit-sign")));
             assertThat(text("visit-signed")).contains("李女士").contains("签字确认");
+            assertThat(text("visit-hash")).contains("SHA-256").contains("与签字时一致");
             assertThat(text("visit-state")).contains("客户已签字");
             // each step of the visit's workflow is in its history, by name and in Chinese
             assertThat(text("visit-history")).contains("流程记录").contains("客户已确认").contains("到达签到")
