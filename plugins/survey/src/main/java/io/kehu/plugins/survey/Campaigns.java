@@ -181,7 +181,8 @@ public final class Campaigns {
         if (segment.kind() == Segment.Kind.NONE) {
             return List.of();
         }
-        var search = context.records().search("customer").fields("name", "phone", "email");
+        // the starter's own permissions: a manager gets links (names, phones, e-mails) only of customers they may see
+        var search = context.recordsOfCurrentUser().search("customer").fields("name", "phone", "email");
         if (segment.kind() == Segment.Kind.TIER) {
             search.where(TIER_FIELD, FilterOperator.EQUALS, segment.tier());
         }
