@@ -83,6 +83,11 @@ final class VisitService {
                     .in(Locale.SIMPLIFIED_CHINESE) + " / "
                     + context.messages().text("veto.reschedule.state").in(Locale.ENGLISH));
         }
+        if (start.isBefore(OffsetDateTime.now())) {
+            throw new RecordException(RecordException.Reason.VETOED, context.messages().text("veto.reschedule.past")
+                    .in(Locale.SIMPLIFIED_CHINESE) + " / "
+                    + context.messages().text("veto.reschedule.past").in(Locale.ENGLISH));
+        }
         OffsetDateTime oldStart = (OffsetDateTime) visit.get("planned_start");
         OffsetDateTime oldEnd = (OffsetDateTime) visit.get("planned_end");
         Duration length = oldStart != null && oldEnd != null ? Duration.between(oldStart, oldEnd)

@@ -17,6 +17,7 @@ import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.workflows.StepInfo;
+import io.kehu.sdk.workflows.TaskInfo;
 import io.kehu.sdk.workflows.WorkflowInfo;
 import io.kehu.sdk.workflows.WorkflowRefusedException;
 import java.time.LocalDate;
@@ -222,6 +223,34 @@ class VisitFlowTest {
         assertThat(VisitHash.now(again, now, checks)).isNotEqualTo(signed.get("content_hash"));
         assertThat(VisitScreen.hash(again, now, java.util.Locale.SIMPLIFIED_CHINESE).getText())
                 .contains("签字后内容已被修改").contains((String) signed.get("content_hash"));
+    }
+
+    @Test
+    void aLowScoreStartsARevisitBySomeoneOtherThanTheVisitor(KehuTestHost kehu) throws Exception {
+        PluginContext context = kehu.context();
+        long customer = customer(context, "差评客户", null);
+        RecordData byManager = book(context, customer, "inspection", user(context, "manager"), at(freshDay(), 9, 0));
+        RecordData byStaff = book(context, customer, "inspection", user(context, "staff"), at(freshDay(), 9, 0));
+        RecordData liked = book(context, customer, "inspection", user(context, "staff"), at(freshDay(), 11, 0));
+        for (Object[] card : new Object[][] {{byManager, 1L}, {byStaff, 2L}, {liked, 4L}}) {
+            RecordData visit = (RecordData) card[0];
+            context.records().create(VisitForms.FEEDBACK, Map.of("visit", visit.id(), "customer", customer,
+                    "rating", card[1], "submitted_at", OffsetDateTime.now(), "source", "visit_card"));
+        }
+        List<TaskInfo> staffRevisit = List.of();
+        for (int i = 0; i < 50 && staffRevisit.isEmpty(); i++) { // afterSave runs once the card is committed
+            Thread.sleep(100);
+            staffRevisit = context.workflows().openTasks(VisitForms.VISIT, byStaff.id());
+        }
+        assertThat(staffRevisit).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo(LowScoreRevisit.KIND);
+            assertThat(t.assignee()).isEqualTo("manager");
+            assertThat(t.title().zh()).contains("2 星").contains("非上门人员");
+        });
+        // the manager's own visit goes to an administrator; a good score starts nothing
+        assertThat(context.workflows().openTasks(VisitForms.VISIT, byManager.id()))
+                .extracting(TaskInfo::assignee).containsExactly("admin");
+        assertThat(context.workflows().openTasks(VisitForms.VISIT, liked.id())).isEmpty();
     }
 
     @Test
