@@ -103,6 +103,10 @@ public class ImportedRows {
         if (postgres()) {
             dsl.execute("set local enable_bitmapscan = off");
             dsl.execute("set local plan_cache_mode = force_custom_plan");
+            // No JIT: a chunk's look-up bound to thousands of values, planned while the table's statistics still
+            // lag (the first chunks of a run), costs above jit_above_cost; compiling it with LLVM then takes far
+            // longer than the look-up itself (0.26 s in psql on an idle machine, seconds under load).
+            dsl.execute("set local jit = off");
         }
     }
 
