@@ -64,14 +64,14 @@ final class ProgrammeRows {
                     continue;
                 }
                 if (r[1].getValue().isBlank() || points.get(i).getValue() == null) {
-                    throw new IllegalArgumentException("level row " + (i + 1));
+                    throw new RowProblem("programme.rows.level", i + 1);
                 }
                 String en = r[2].getValue().isBlank() ? r[0].getValue().strip() : r[2].getValue().strip();
                 try {
                     out.add(new Programme.Level(r[0].getValue().strip().toUpperCase(java.util.Locale.ROOT),
                             r[1].getValue().strip(), en, points.get(i).getValue()));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("level row " + (i + 1), e);
+                    throw new RowProblem("programme.rows.level", i + 1);
                 }
             }
             return out;
@@ -136,14 +136,18 @@ final class ProgrammeRows {
                 }
                 TextField[] f = texts.get(i);
                 if (points.get(i).getValue() == null || f[2].getValue().isBlank()) {
-                    throw new IllegalArgumentException("event row " + (i + 1));
+                    throw new RowProblem("programme.rows.event", i + 1);
                 }
                 String condition = f[1].getValue().strip();
                 if (!condition.isEmpty()) {
-                    context.scripts().compile(form, condition); // throws naming line and column
+                    try {
+                        context.scripts().compile(form, condition);
+                    } catch (IllegalArgumentException e) {
+                        throw new RowProblem("programme.rows.condition", i + 1, e.getMessage());
+                    }
                 }
                 if (context.definitions().form(form).flatMap(d -> d.field(f[0].getValue().strip())).isEmpty()) {
-                    throw new IllegalArgumentException("event row " + (i + 1) + ": no field " + f[0].getValue());
+                    throw new RowProblem("programme.rows.field", i + 1, f[0].getValue());
                 }
                 // the id is part of the idempotency key: a row keeps its id while its form stays the same
                 Programme.EventRule was = before.get(i);
@@ -163,6 +167,18 @@ final class ProgrammeRows {
 
         private static String formOf(FieldInfo f) {
             return f.form();
+        }
+    }
+
+    /** A row that cannot be saved: the message key and its arguments (the row number first). */
+    static final class RowProblem extends IllegalArgumentException {
+        final String key;
+        final transient Object[] args;
+
+        RowProblem(String key, Object... args) {
+            super(key);
+            this.key = key;
+            this.args = args;
         }
     }
 

@@ -166,8 +166,8 @@ public class ProgrammeView implements ViewContribution {
             try {
                 levels = levelRows.levels();
                 events = eventRows.rules(context);
-            } catch (IllegalArgumentException e) {
-                status.setText(t.get("programme.rows.bad", e.getMessage()));
+            } catch (ProgrammeRows.RowProblem e) {
+                status.setText(t.get(e.key, e.args));
                 return;
             }
             Programme programme;

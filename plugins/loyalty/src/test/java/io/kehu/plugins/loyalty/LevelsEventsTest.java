@@ -111,6 +111,31 @@ class LevelsEventsTest {
                 .isEqualByComparingTo(all.multiply(new BigDecimal("0.01")));
     }
 
+    @Test
+    void aDryRunOfTheProgrammeInForceEqualsTheRealRunAndAChangedOneShowsTheDifference(KehuTestHost kehu) {
+        Programme programme = new Programme(new BigDecimal("10"), "HALF_UP", null, Map.of(), null, 50L, 0L, 0L, 0L,
+                0, 0, 30, true);
+        kehu.context().settings().putJson(Awards.PROGRAMME_KEY, programme);
+        LocalDate day = LocalDate.of(2018, 5, 20); // a day no other test uses
+        long a = AwardsTest.customer(kehu, null);
+        long b = AwardsTest.customer(kehu, null);
+        AwardsTest.purchase(kehu, a, "125.00", day);
+        AwardsTest.purchase(kehu, a, "40.00", day);
+        AwardsTest.purchase(kehu, b, "999.00", day);
+        DryRun dryRun = new DryRun(kehu.context());
+        DryRun.Result same = dryRun.replay(programme, day, day);
+        assertThat(same.purchases()).isEqualTo(3);
+        assertThat(same.pointsChanged()).isEqualTo(same.pointsNow()).isEqualTo(13 + 4 + 50 + 100 + 50);
+        assertThat(same.customersAffected()).isZero();
+        // 1 point per ¥5 instead of ¥10: the base points double, the first-purchase bonuses stay
+        Programme richer = new Programme(new BigDecimal("5"), "HALF_UP", null, Map.of(), null, 50L, 0L, 0L, 0L, 0,
+                0, 30, true);
+        DryRun.Result more = dryRun.replay(richer, day, day);
+        assertThat(more.extraPoints()).isEqualTo(13 + 4 + 100 - 1); // 25 + 8 + 200 = 233 against 117
+        assertThat(more.customersAffected()).isEqualTo(2);
+        assertThat(more.extraLiability()).isEqualByComparingTo(new BigDecimal("1.16"));
+    }
+
     private static long interaction(KehuTestHost kehu, long customer, String channel) {
         return kehu.context().records().create("interaction", Map.of("customer", customer, "channel", channel,
                 "occurred_at", LocalDateTime.now(), "summary", "会员活动")).id();

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.KehuUi;
@@ -76,6 +78,51 @@ class LoyaltyViewsTest {
         long c = AwardsTest.customer(kehu, null);
         AwardsTest.purchase(kehu, c, "100.00", LocalDate.now());
         assertThat(new Ledger(kehu.context()).balance(c).available()).isEqualTo(20);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAdminSetsLevelsEventRewardsAndTheReturnChoiceWithFormFields(KehuTestHost kehu) {
+        try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/loyalty/" + ProgrammeView.PATH);
+            ((com.vaadin.flow.component.select.Select<String>) _get(com.vaadin.flow.component.select.Select.class,
+                    spec -> spec.withId("loyalty-shortfall"))).setValue(Programme.RECOVER);
+            String[][] levels = {{"NORMAL", "普通", "0"}, {"GOLD", "金卡", "500"}};
+            for (int i = 0; i < levels.length; i++) {
+                String[] l = levels[i];
+                int row = i;
+                _get(TextField.class, spec -> spec.withId("loyalty-level-code-" + row)).setValue(l[0]);
+                _get(TextField.class, spec -> spec.withId("loyalty-level-zh-" + row)).setValue(l[1]);
+                _get(IntegerField.class, spec -> spec.withId("loyalty-level-min-" + row))
+                        .setValue(Integer.parseInt(l[2]));
+            }
+            ((com.vaadin.flow.component.select.Select<String>) _get(com.vaadin.flow.component.select.Select.class,
+                    spec -> spec.withId("loyalty-event-form-0"))).setValue("interaction");
+            _get(TextField.class, spec -> spec.withId("loyalty-event-condition-0"))
+                    .setValue("record.channel == 'visit'");
+            _get(IntegerField.class, spec -> spec.withId("loyalty-event-points-0")).setValue(8);
+            _get(TextField.class, spec -> spec.withId("loyalty-event-zh-0")).setValue("到店拜访");
+            _click(_get(Button.class, spec -> spec.withId("loyalty-programme-save")));
+            assertThat(_get(Span.class, spec -> spec.withId("loyalty-programme-status")).getText()).contains("已保存");
+
+            // a half-filled level row is refused, naming the row, and nothing is stored
+            _get(TextField.class, spec -> spec.withId("loyalty-level-code-2")).setValue("DIAMOND");
+            _click(_get(Button.class, spec -> spec.withId("loyalty-programme-save")));
+            assertThat(_get(Span.class, spec -> spec.withId("loyalty-programme-status")).getText())
+                    .startsWith("请检查会员等级第 3 行");
+        }
+        Programme saved = new Awards(kehu.context(), new Ledger(kehu.context())).programme();
+        try {
+            assertThat(saved.returnShortfall()).isEqualTo(Programme.RECOVER);
+            assertThat(saved.levels()).extracting(Programme.Level::code).containsExactly("NORMAL", "GOLD");
+            assertThat(saved.eventRules()).singleElement().satisfies(r -> {
+                assertThat(r.form()).isEqualTo("interaction");
+                assertThat(r.points()).isEqualTo(8);
+                assertThat(r.customerField()).isEqualTo("customer");
+            });
+        } finally {
+            kehu.context().settings().putJson(Awards.PROGRAMME_KEY, Programme.defaults());
+        }
     }
 
     @Test
