@@ -11,6 +11,7 @@ import java.util.StringJoiner;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.CustomField;
 import org.jooq.impl.SQLDataType;
@@ -80,7 +81,10 @@ final class TypedRows {
     static List<Object[]> fetch(ResultQuery<?> query, Columns columns) {
         Kind[] kinds = columns.kinds();
         List<Object[]> rows = new ArrayList<>();
-        try (ResultSet rs = query.fetchResultSet()) {
+        // A statement replayed as plain SQL (RenderedQueries) has no select list jOOQ knows, and jOOQ would read the
+        // result's metadata at every call to make one; coerced to the one rendered column list, it does not.
+        ResultQuery<?> typed = query instanceof Select<?> ? query : query.coerce(columns.sql());
+        try (ResultSet rs = typed.fetchResultSet()) {
             while (rs.next()) {
                 Object[] row = new Object[kinds.length];
                 for (int i = 0; i < kinds.length; i++) {
