@@ -125,6 +125,17 @@ abstract class WorkflowRuntimeContract {
         return transitions.stream().map(Transition::id).toList();
     }
 
+    /** The log row goes in a batch sent as text (values inlined by jOOQ): what people type is stored as typed. */
+    @Test
+    void aCommentWithQuotesBackslashesAndSqlIsLoggedAsTyped() {
+        Record logged = complaint(staff);
+        Record taken = workflows.transition(staff, "feedback", logged.id(), "take", null, logged.rowVersion());
+        String typed = "客户说 'O''Brien' \\ \\' ; delete from kehu_workflow_log; -- $$ ${x} ? ?";
+        workflows.transition(staff, "feedback", logged.id(), "resolve", typed, taken.rowVersion());
+        assertThat(workflows.steps(staff, "feedback", logged.id())).extracting(WorkflowStep::comment)
+                .containsExactly(null, typed.strip());
+    }
+
     @Test
     void complaintIsHandledThenRevisitedBySomeoneElseAndClosed() {
         Record logged = complaint(staff);
