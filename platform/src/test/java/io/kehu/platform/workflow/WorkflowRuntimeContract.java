@@ -125,7 +125,11 @@ abstract class WorkflowRuntimeContract {
         return transitions.stream().map(Transition::id).toList();
     }
 
-    /** The log row goes in a batch sent as text (values inlined by jOOQ): what people type is stored as typed. */
+    /**
+     * The log row goes with the transition's other writes: on H2 in a batch of text with the values inlined by jOOQ, on
+     * PostgreSQL in one statement of several parts with the values bound. Either way what people type is stored as
+     * typed.
+     */
     @Test
     void aCommentWithQuotesBackslashesAndSqlIsLoggedAsTyped() {
         Record logged = complaint(staff);

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a transition writes once the record is saved — the state clocks' timer changes, the log row and the closing of
- * the open tasks of the state left — sent as one JDBC batch. On PostgreSQL that is one round trip instead of four;
- * the round trips, not the statements' own work, were most of what a transition cost over a plain update
- * (issue 17's benchmark, docs/benchmarks.md).
+ * the open tasks of the state left — sent together: on PostgreSQL as one prepared statement of several parts, one round
+ * trip instead of four; on embedded H2 as a plain batch. Round trips and per-statement work, not what PostgreSQL does
+ * for each statement, were most of what a transition cost over a plain update (issue 17's benchmark,
+ * docs/benchmarks.md).
  */
 @Component
 public class TransitionWrites {
