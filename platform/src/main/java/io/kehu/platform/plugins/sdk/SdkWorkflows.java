@@ -69,6 +69,17 @@ public final class SdkWorkflows implements PluginWorkflows {
     }
 
     @Override
+    public RecordData transition(String formId, long recordId, String transitionId, String comment,
+            Map<String, ?> values, int rowVersion) {
+        try {
+            return SdkRecords.translated(() -> SdkValues.record(workflows.get().transition(actor.get(), formId,
+                    recordId, transitionId, comment, SdkValues.toPlatform(values), rowVersion)));
+        } catch (TransitionRefusedException e) {
+            throw new WorkflowRefusedException(e.reason().name(), text(e.text()));
+        }
+    }
+
+    @Override
     public List<StepInfo> history(String formId, long recordId) {
         Map<Long, String> names = accounts.get().findAll().stream()
                 .collect(Collectors.toMap(UserAccount::id, UserAccount::username));

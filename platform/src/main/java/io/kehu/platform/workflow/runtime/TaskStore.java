@@ -101,22 +101,6 @@ public class TaskStore {
                 .fetchMap(ASSIGNEE_ID, open);
     }
 
-    /** Marks the record's open tasks of {@code state} done by {@code actorId}: the record left that state. */
-    public int completeOnLeaving(String formId, long recordId, String state, Long actorId, Instant at) {
-        List<Long> open = openIds(formId, recordId, state);
-        if (open.isEmpty()) {
-            return 0;
-        }
-        int done = dsl.update(TASK)
-                .set(STATUS, WorkflowTask.Status.DONE.name())
-                .set(DONE_AT, utc(at))
-                .set(DONE_BY, actorId)
-                .where(ID.in(open).and(STATUS.eq(WorkflowTask.Status.OPEN.name())))
-                .execute();
-        published(open, Change.COMPLETED, actorId);
-        return done;
-    }
-
     /**
      * The statement closing the record's open tasks of {@code state}, unsent and without reading them first (a
      * transition sends it with its other writes in one batch); when it closed any, {@link #publishClosedOnLeaving}

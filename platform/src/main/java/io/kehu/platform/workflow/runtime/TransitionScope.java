@@ -34,14 +34,11 @@ public final class TransitionScope {
         Instant createdAt;
         String fromState;
 
-        Move(String formId, long recordId, String toState, Set<String> fields, Instant createdAt, String fromState,
-                List<Query> deferred) {
+        Move(String formId, long recordId, String toState, Set<String> fields, List<Query> deferred) {
             this.formId = formId;
             this.recordId = recordId;
             this.toState = toState;
             this.fields = fields;
-            this.createdAt = createdAt;
-            this.fromState = fromState;
             this.deferred = deferred;
         }
 
@@ -70,16 +67,7 @@ public final class TransitionScope {
      * with it the transition's {@code setField} values, whatever fields the state left lets people edit.
      */
     public static <T> T moving(String formId, long recordId, String toState, Supplier<T> write) {
-        return within(new Move(formId, recordId, toState, null, null, null, null), write);
-    }
-
-    /**
-     * As {@link #moving(String, long, String, Supplier)}, also telling the state clocks when the record was made and
-     * which state it leaves, so they need not read it again.
-     */
-    public static <T> T moving(String formId, long recordId, String fromState, String toState, Instant createdAt,
-            Supplier<T> write) {
-        return within(new Move(formId, recordId, toState, null, createdAt, fromState, null), write);
+        return within(new Move(formId, recordId, toState, null, null), write);
     }
 
     /**
@@ -88,7 +76,7 @@ public final class TransitionScope {
      * {@code deferred} instead of the database (see {@link #deferOrRun}), for the caller to send with its own.
      */
     public static <T> T moving(String formId, long recordId, String toState, List<Query> deferred, Supplier<T> write) {
-        return within(new Move(formId, recordId, toState, null, null, null, Objects.requireNonNull(deferred)), write);
+        return within(new Move(formId, recordId, toState, null, Objects.requireNonNull(deferred)), write);
     }
 
     /** Tells the current move of record {@code recordId} of {@code formId} the state it leaves and its creation time. */
@@ -118,7 +106,7 @@ public final class TransitionScope {
      * allowed even where the current state does not let people edit them: the transition asks for them.
      */
     public static <T> T filling(String formId, long recordId, Set<String> fields, Supplier<T> write) {
-        return within(new Move(formId, recordId, null, Set.copyOf(fields), null, null, null), write);
+        return within(new Move(formId, recordId, null, Set.copyOf(fields), null), write);
     }
 
     private static <T> T within(Move move, Supplier<T> write) {

@@ -74,16 +74,9 @@ public class TimerQueue {
     }
 
     /**
-     * Starts several timers of one record and workflow in one statement (a state's deadline, its reminder and its
-     * scheduled steps are started together on every transition).
-     */
-    public void scheduleAll(String formId, long recordId, String workflowId, List<NewTimer> timers) {
-        schedulingAll(formId, recordId, workflowId, timers).ifPresent(Query::execute);
-    }
-
-    /**
-     * The statement {@link #scheduleAll} sends, unsent (a transition sends it with its other statements in one round
-     * trip); empty when there is nothing to start.
+     * The statement starting several timers of one record and workflow (a state's deadline, its reminder and its
+     * scheduled steps, started together on every state entry), unsent: inside a transition it goes with the
+     * transition's other writes in one round trip; empty when there is nothing to start.
      */
     public Optional<Query> schedulingAll(String formId, long recordId, String workflowId, List<NewTimer> timers) {
         if (timers.isEmpty()) {

@@ -60,12 +60,8 @@ final class VisitService {
 
     /** Cancels a booked or confirmed visit with its reason: the reason and the step commit together or not at all. */
     RecordData cancel(RecordData visit, String reason) {
-        return context.transactions().call(() -> {
-            RecordData withReason = records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(),
-                    Map.of("cancel_reason", reason == null ? "" : reason.strip()));
-            return context.workflows().transition(VisitForms.VISIT, visit.id(), VisitSteps.CANCEL, reason,
-                    withReason.rowVersion());
-        });
+        return context.workflows().transition(VisitForms.VISIT, visit.id(), VisitSteps.CANCEL, reason,
+                Map.of("cancel_reason", reason == null ? "" : reason.strip()), visit.rowVersion());
     }
 
     /**

@@ -170,6 +170,9 @@ final class BookingScenarios {
             return service.cancel(service.visit(other.id()), " ");
         })).isInstanceOfSatisfying(WorkflowRefusedException.class,
                 e -> assertThat(e.reason()).isEqualTo("FIELDS_MISSING"));
+        // The reason and the step go together: the refused step saved nothing.
+        assertThat(kehu.callAsUser("staff", () -> new VisitService(context).visit(other.id())).rowVersion())
+                .isEqualTo(other.rowVersion());
         RecordData cancelled = kehu.callAsUser("staff", () -> {
             VisitService service = new VisitService(context);
             return service.cancel(service.visit(other.id()), "客户临时出差");

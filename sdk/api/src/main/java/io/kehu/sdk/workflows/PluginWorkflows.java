@@ -4,6 +4,7 @@ import io.kehu.sdk.LocalText;
 import io.kehu.sdk.records.RecordData;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,17 @@ public interface PluginWorkflows {
      * @throws io.kehu.sdk.records.RecordException when the record is missing or was saved since {@code rowVersion}
      */
     RecordData transition(String formId, long recordId, String transitionId, String comment, int rowVersion);
+
+    /**
+     * Saves {@code values} — the fields the transition asks for, such as a reason or a signature — and takes the
+     * transition, in one transaction: a refused transition leaves the values unsaved too. The fields the transition
+     * requires may be saved even where the record's state keeps them read-only, as in the transition's dialog on
+     * the record view; other fields follow the state's rules.
+     *
+     * @see #transition(String, long, String, String, int)
+     */
+    RecordData transition(String formId, long recordId, String transitionId, String comment, Map<String, ?> values,
+            int rowVersion);
 
     /**
      * The steps the record took through its workflow, oldest first, with who, when and their comments (the same
