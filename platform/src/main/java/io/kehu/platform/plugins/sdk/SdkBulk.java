@@ -68,6 +68,18 @@ public final class SdkBulk {
         }
 
         @Override
+        public RecordAggregate countWhere(String name, String fieldId, FilterOperator operator, Object... values) {
+            if (name == null || !name.matches("[a-z][a-z0-9_]{0,39}")) {
+                throw new RecordException(RecordException.Reason.INVALID, "A conditional count needs a name of "
+                        + "lower-case letters, digits and _: " + name);
+            }
+            aggregation = aggregation.measure(new RecordAggregation.Measure(RecordAggregation.Function.COUNT, null,
+                    null, List.of(RecordQuery.Filter.of(fieldId, RecordQuery.Operator.valueOf(operator.name()),
+                            values)), "countWhere:" + name));
+            return this;
+        }
+
+        @Override
         public RecordAggregate sum(String fieldId) {
             return measure(RecordAggregation.Function.SUM, fieldId);
         }

@@ -30,6 +30,11 @@ public record AggregateRow(Map<String, Object> groups, Map<String, Object> measu
         return measures.get("count") instanceof Number n ? n.longValue() : 0L;
     }
 
+    /** A conditional count asked for with {@link RecordAggregate#countWhere} under {@code name} (0 if not asked). */
+    public long count(String name) {
+        return measures.get("countWhere:" + name) instanceof Number n ? n.longValue() : 0L;
+    }
+
     public BigDecimal sum(String fieldId) {
         return (BigDecimal) measures.get("sum:" + fieldId);
     }

@@ -7,11 +7,13 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.kehu.platform.KehuApplication;
+import io.kehu.platform.notifications.Notifications;
 import io.kehu.platform.plugins.PluginHarness;
 import io.kehu.platform.plugins.PluginHost;
 import io.kehu.platform.plugins.PluginInfo;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.jobs.JobStatus;
 import io.kehu.sdk.records.PluginRecords;
@@ -175,6 +177,16 @@ public final class KehuTestHost implements AutoCloseable {
     /** The host's view of the plugin: status, version, extensions, last error. */
     public PluginInfo pluginInfo() {
         return host().plugin(pluginId).orElseThrow();
+    }
+
+    /**
+     * What {@code username} was told in the app (the bell: tasks given, workflow notices, plugins'
+     * {@code workflows().notify}), newest first, at most 50 — to check that a notice reached the right person.
+     */
+    public List<LocalText> notices(String username) {
+        long userId = context.getBean(UserAccounts.class).findByUsername(username).orElseThrow().id();
+        return context.getBean(Notifications.class).recent(userId, 50).stream()
+                .map(n -> LocalText.of(n.title().zh(), n.title().en())).toList();
     }
 
     /** The address of the running server, e.g. for Playwright: {@code http://localhost:<port>}. */
