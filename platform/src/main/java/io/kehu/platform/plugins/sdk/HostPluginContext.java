@@ -72,7 +72,8 @@ public final class HostPluginContext implements PluginContext {
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
                       PluginSettingsStore settings, Function<String, Optional<SettingField>> declaredSettings,
                       PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows,
-                      PluginTransactions transactions, PluginLocks locks, PluginUsers users, PluginFiles files) {
+                      PluginTransactions transactions, PluginLocks locks, PluginUsers users, PluginFiles files,
+                      io.kehu.platform.views.SavedViewLookup views) {
         this.workflows = workflows;
         this.files = files;
         this.transactions = transactions;
@@ -81,8 +82,9 @@ public final class HostPluginContext implements PluginContext {
         this.pluginId = pluginId;
         this.version = version;
         Actor self = Actor.system("plugin:" + pluginId);
-        this.records = new SdkRecords(records, bulk, () -> self);
-        this.userRecords = new SdkRecords(records, bulk, () -> Optional.ofNullable(currentActor.get()).orElse(self));
+        this.records = new SdkRecords(records, bulk, () -> self, views);
+        this.userRecords = new SdkRecords(records, bulk, () -> Optional.ofNullable(currentActor.get()).orElse(self),
+                views);
         this.currentActor = currentActor;
         this.scripts = new SdkScripts(rules, catalog, self);
         this.catalog = catalog;

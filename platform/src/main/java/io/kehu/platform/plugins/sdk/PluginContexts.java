@@ -50,11 +50,14 @@ public class PluginContexts {
     private final SdkTransactions transactions;
     private final PluginLockStore locks;
     private final PluginFileStore files;
+    private final io.kehu.platform.views.SavedViewLookup views;
 
     PluginContexts(Records records, BulkRecords bulk, FormCatalog catalog, PluginJobScheduler jobs,
                    PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser, UserAccounts users,
                    ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows,
-                   PlatformTransactionManager transactionManager, PluginLockStore locks, PluginFileStore files) {
+                   PlatformTransactionManager transactionManager, PluginLockStore locks, PluginFileStore files,
+                   io.kehu.platform.views.SavedViewLookup views) {
+        this.views = views;
         this.workflows = workflows;
         this.files = files;
         this.transactions = new SdkTransactions(transactionManager);
@@ -85,7 +88,8 @@ public class PluginContexts {
                                 return locks.exclusively(id, key, work);
                             }
                         }, new SdkUsers(() -> users), new SdkFiles(id, files,
-                                () -> Optional.ofNullable(currentActor()).map(Actor::username), Clock.systemUTC())));
+                                () -> Optional.ofNullable(currentActor()).map(Actor::username), Clock.systemUTC()),
+                        views));
     }
 
     public Optional<HostPluginContext> find(String pluginId) {

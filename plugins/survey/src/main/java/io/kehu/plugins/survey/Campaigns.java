@@ -26,27 +26,33 @@ public final class Campaigns {
      * Who gets a personal link: every customer, those of one tier (the customer's {@code level}, which tiering
      * sets), or nobody (a campaign of only a public link, e.g. for an event).
      */
-    public record Segment(Kind kind, String tier) {
+    public record Segment(Kind kind, String tier, Long view, String viewName) {
 
         public enum Kind {
-            ALL, TIER, NONE
+            ALL, TIER, VIEW, NONE
         }
 
         public static Segment everyone() {
-            return new Segment(Kind.ALL, null);
+            return new Segment(Kind.ALL, null, null, null);
         }
 
         public static Segment ofTier(String tier) {
-            return new Segment(Kind.TIER, tier);
+            return new Segment(Kind.TIER, tier, null, null);
+        }
+
+        /** The customers a saved list view lists (its filters and quick search), as the person starting sees them. */
+        public static Segment ofView(long view, String name) {
+            return new Segment(Kind.VIEW, null, view, name);
         }
 
         public static Segment nobody() {
-            return new Segment(Kind.NONE, null);
+            return new Segment(Kind.NONE, null, null, null);
         }
 
         LocalText describe(PluginContext context) {
             return switch (kind) {
                 case ALL -> LocalText.of("全部客户", "All customers");
+                case VIEW -> LocalText.of("保存的视图：" + viewName, "Saved view: " + viewName);
                 case NONE -> LocalText.of("仅公开链接（不发专属链接）", "Public link only (no personal links)");
                 case TIER -> {
                     LocalText label = tierLabel(context, tier).orElse(LocalText.of(tier, tier));
@@ -110,6 +116,11 @@ public final class Campaigns {
         if (segment.kind() == Segment.Kind.TIER && tierLabel(context, segment.tier()).isEmpty()) {
             throw refusal("没有“" + segment.tier() + "”这个客户等级。", "There is no customer tier \"" + segment.tier()
                     + "\".");
+        }
+        if (segment.kind() == Segment.Kind.VIEW && context.recordsOfCurrentUser().savedViews("customer").stream()
+                .noneMatch(v -> v.id() == segment.view())) {
+            throw refusal("找不到保存的视图“" + segment.viewName() + "”（可能已被删除或不再共享给您）。",
+                    "The saved view \"" + segment.viewName() + "\" is not there (deleted, or no longer shared with you).");
         }
         if (segment.kind() == Segment.Kind.NONE && !publicLink) {
             throw refusal("不发专属链接时，请勾选“同时生成公开链接”。", "Without personal links, tick \"Also make a public link\".");
@@ -203,6 +214,8 @@ public final class Campaigns {
         var search = context.recordsOfCurrentUser().search("customer").fields("name", "phone", "email");
         if (segment.kind() == Segment.Kind.TIER) {
             search.where(TIER_FIELD, FilterOperator.EQUALS, segment.tier());
+        } else if (segment.kind() == Segment.Kind.VIEW) {
+            search.savedView(segment.view());
         }
         List<RecordData> out = new ArrayList<>();
         search.forEach(c -> {

@@ -189,6 +189,17 @@ public final class KehuTestHost implements AutoCloseable {
                 .map(n -> LocalText.of(n.title().zh(), n.title().en())).toList();
     }
 
+    /**
+     * Saves a list view of {@code formId} for {@code username} — as the list view's 保存视图 would — listing the
+     * records whose fields equal the given values (as typed), e.g. {@code saveListView("manager", "customer",
+     * "华东重点客户", Map.of("region", "east_china"))}; returns its id, the id {@code RecordSearch.savedView} takes.
+     */
+    public long saveListView(String username, String formId, String viewName, Map<String, String> equals) {
+        Actor actor = Actor.of(context.getBean(UserAccounts.class).findByUsername(username).orElseThrow());
+        return context.getBean(io.kehu.platform.views.SavedViewLookup.class).saveEquals(actor, formId, viewName,
+                null, equals).id();
+    }
+
     /** The address of the running server, e.g. for Playwright: {@code http://localhost:<port>}. */
     public String baseUrl() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
