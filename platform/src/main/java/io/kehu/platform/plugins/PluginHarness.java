@@ -35,10 +35,10 @@ public class PluginHarness {
     private final BulkRecords bulk;
     private final UserAccounts accounts;
 
-    private final io.kehu.platform.views.SavedViewLookup views;
+    private final io.kehu.platform.records.SavedListViews views;
 
     PluginHarness(PluginRegistry registry, PluginJobScheduler jobs, Records records, BulkRecords bulk,
-                  UserAccounts accounts, io.kehu.platform.views.SavedViewLookup views) {
+                  UserAccounts accounts, io.kehu.platform.records.SavedListViews views) {
         this.views = views;
         this.registry = registry;
         this.jobs = jobs;

@@ -1,29 +1,16 @@
 package io.kehu.platform.views;
 
 import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.records.SavedListViews;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Role;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/**
- * The saved list views a user may use, for features outside the views package (the plugin SDK's
- * {@code savedViews} and {@code RecordSearch.savedView}): their names and the filters and quick search that make
- * them, never their columns or owners. A user sees their own views and those shared with one of their roles; the
- * platform acting as itself sees none.
- */
+/** {@link SavedListViews} over the list screens' saved views ({@link SavedViews}). */
 @Component
-public class SavedViewLookup {
-
-    /**
-     * A usable view.
-     *
-     * @param shared whether it is shared with a role (else the user's own)
-     * @param search the quick search, or null
-     */
-    public record Found(long id, String formId, String name, boolean shared, List<RecordQuery.Filter> filters,
-                        String search) {
-    }
+class SavedViewLookup implements SavedListViews {
 
     private final SavedViews views;
 
@@ -31,7 +18,7 @@ public class SavedViewLookup {
         this.views = views;
     }
 
-    /** The views of {@code formId} the actor may use, by name. */
+    @Override
     public List<Found> visibleTo(Actor actor, String formId) {
         if (actor.isSystem()) {
             return List.of();
@@ -40,17 +27,8 @@ public class SavedViewLookup {
                 v.sharedWith() != null, v.state().filters(), v.state().search())).toList();
     }
 
-    /** One view of {@code formId} the actor may use. */
-    public Optional<Found> find(Actor actor, String formId, long id) {
-        return visibleTo(actor, formId).stream().filter(v -> v.id() == id).findFirst();
-    }
-
-    /**
-     * Saves a view of {@code formId} for {@code actor} made of equality filters (field → value as typed), replacing
-     * their own view of that name: how the testkit sets up a user's view as the list view's 保存视图 would.
-     */
-    public Found saveEquals(Actor actor, String formId, String viewName, io.kehu.platform.security.Role sharedWith,
-            java.util.Map<String, String> equals) {
+    @Override
+    public Found saveEquals(Actor actor, String formId, String viewName, Role sharedWith, Map<String, String> equals) {
         List<RecordQuery.Filter> filters = equals.entrySet().stream().map(e -> new RecordQuery.Filter(e.getKey(),
                 RecordQuery.Operator.EQUALS, List.of(e.getValue()))).toList();
         SavedView saved = views.save(actor, formId, viewName, sharedWith, new ViewState(List.of(), List.of(), null,

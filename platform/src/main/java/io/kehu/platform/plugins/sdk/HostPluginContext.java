@@ -67,13 +67,15 @@ public final class HostPluginContext implements PluginContext {
     private final PluginLocks locks;
     private final PluginUsers users;
     private final PluginFiles files;
+    private final io.kehu.sdk.mail.PluginMail mail;
 
     HostPluginContext(String pluginId, String version, ClassLoader loader, Records records, BulkRecords bulk,
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
                       PluginSettingsStore settings, Function<String, Optional<SettingField>> declaredSettings,
                       PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows,
                       PluginTransactions transactions, PluginLocks locks, PluginUsers users, PluginFiles files,
-                      io.kehu.platform.views.SavedViewLookup views) {
+                      io.kehu.platform.records.SavedListViews views, io.kehu.sdk.mail.PluginMail mail) {
+        this.mail = mail;
         this.workflows = workflows;
         this.files = files;
         this.transactions = transactions;
@@ -280,5 +282,10 @@ public final class HostPluginContext implements PluginContext {
     @Override
     public PluginFiles files() {
         return files;
+    }
+
+    @Override
+    public io.kehu.sdk.mail.PluginMail mail() {
+        return mail;
     }
 }

@@ -7,9 +7,9 @@ import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.RecordValidationException;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.records.SavedListViews;
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
-import io.kehu.platform.views.SavedViewLookup;
 import io.kehu.sdk.records.BatchWrite;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.PluginRecords;
@@ -33,9 +33,9 @@ public final class SdkRecords implements PluginRecords {
     private final Records records;
     private final BulkRecords bulk;
     private final Supplier<Actor> actor;
-    private final SavedViewLookup views;
+    private final SavedListViews views;
 
-    public SdkRecords(Records records, BulkRecords bulk, Supplier<Actor> actor, SavedViewLookup views) {
+    public SdkRecords(Records records, BulkRecords bulk, Supplier<Actor> actor, SavedListViews views) {
         this.records = records;
         this.bulk = bulk;
         this.actor = actor;
@@ -130,7 +130,7 @@ public final class SdkRecords implements PluginRecords {
 
         @Override
         public RecordSearch savedView(long viewId) {
-            SavedViewLookup.Found view = views.find(actor.get(), query.formId(), viewId).orElseThrow(
+            SavedListViews.Found view = views.find(actor.get(), query.formId(), viewId).orElseThrow(
                     () -> new RecordException(RecordException.Reason.NOT_FOUND, "No saved view " + viewId + " of "
                             + query.formId() + " for " + actor.get().username()));
             for (RecordQuery.Filter filter : view.filters()) {

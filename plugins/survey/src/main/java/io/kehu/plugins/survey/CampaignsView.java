@@ -118,6 +118,11 @@ public class CampaignsView implements ViewContribution {
         days.setStepButtonsVisible(true);
         Checkbox publicLink = new Checkbox(m.get("campaign.public", locale));
         publicLink.setId("campaign-public");
+        // offered only where the platform has a mail server; customers without an address are counted after
+        Checkbox mail = new Checkbox(m.get(context.mail().configured() ? "campaign.mail" : "campaign.mailOff",
+                locale));
+        mail.setId("campaign-mail");
+        mail.setEnabled(context.mail().configured());
         Button start = new Button(m.get("campaign.send", locale));
         start.setId("campaign-send");
         start.addClickListener(e -> {
@@ -130,6 +135,14 @@ public class CampaignsView implements ViewContribution {
             try {
                 Campaigns.Started started = new Campaigns(context).start(name.getValue(), survey.getValue(),
                         segment(audience.getValue(), views), Duration.ofDays(d), publicLink.getValue());
+                if (mail.getValue()) {
+                    CampaignMails.Sent sent = CampaignMails.send(context, started, new SurveyCatalog(context)
+                            .get(survey.getValue()).orElseThrow().current(), d);
+                    Paragraph mailed = new Paragraph(m.get("campaign.mailed", locale, sent.mailed(),
+                            sent.withoutAddress()));
+                    mailed.setId("campaign-mailed");
+                    result.add(mailed);
+                }
                 result.add(CampaignLinks.of(context, started, locale));
                 name.clear();
                 refresh.run();
@@ -137,7 +150,7 @@ public class CampaignsView implements ViewContribution {
                 result.add(problem(refusal.text().in(locale)));
             }
         });
-        form.add(name, survey, audience, days, publicLink, start);
+        form.add(name, survey, audience, days, publicLink, mail, start);
         form.getChildren().forEach(c -> c.getElement().getStyle().set("display", "block").set("margin-bottom",
                 "0.5em"));
         return form;

@@ -62,7 +62,7 @@ public class SendSurveyLink implements WorkflowActionHandler {
         String handler = username(call.values().get(call.param("handler", "handler")));
         Invitations.Issued issued = new Invitations(context).issue(customer, surveyKey, null, Duration.ofDays(days),
                 call.formId(), call.recordId(), handler);
-        String link = LinkAddress.personal(issued.token());
+        String link = LinkAddress.personal(context, issued.token());
         List<String> to = recipients(call);
         if (to.isEmpty()) {
             context.logger().warn("{} {}/{}: survey link made (invitation {}) but nobody to hand it to",

@@ -196,7 +196,7 @@ public final class KehuTestHost implements AutoCloseable {
      */
     public long saveListView(String username, String formId, String viewName, Map<String, String> equals) {
         Actor actor = Actor.of(context.getBean(UserAccounts.class).findByUsername(username).orElseThrow());
-        return context.getBean(io.kehu.platform.views.SavedViewLookup.class).saveEquals(actor, formId, viewName,
+        return context.getBean(io.kehu.platform.records.SavedListViews.class).saveEquals(actor, formId, viewName,
                 null, equals).id();
     }
 
