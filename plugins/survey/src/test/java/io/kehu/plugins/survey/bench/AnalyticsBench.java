@@ -101,7 +101,7 @@ class AnalyticsBench {
                     + "answered_at, channel, campaign, customer_tier, handler, score_quality, score_service, "
                     + "score_speed, score_price, score_overall, nps, nps_point, rated, top_two, low_score, survey, "
                     + "survey_version) "
-                    + "select 1, now(), 'bench', '客户满意度调查', now() - (g % 365) * interval '1 day' "
+                    + "select 1, now(), (select min(id) from kehu_user where username = 'admin'), '客户满意度调查', now() - (g % 365) * interval '1 day' "
                     + "- (g % 86400) * interval '1 second', (array['phone','interview','link','public'])[1 + g % 4], "
                     + "'" + CAMPAIGN + "', (array['KEY','NORMAL','POTENTIAL'])[1 + g % 3], "
                     + "(array['staff','manager','wangfang'])[1 + g % 3], q, sv, sp, p, o, n, "
