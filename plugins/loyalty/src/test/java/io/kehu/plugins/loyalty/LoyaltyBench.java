@@ -52,6 +52,11 @@ public final class LoyaltyBench {
             admin("drop database if exists " + DB + " with (force)");
             admin("create database " + DB);
         }
+        // -Dbench.pglog=<ms>: the server logs this database's statements slower than that (where the time goes)
+        String pgLog = System.getProperty("bench.pglog");
+        if (pgLog != null) {
+            admin("alter database " + DB + " set log_min_duration_statement = " + Integer.parseInt(pgLog));
+        }
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("date, machine", LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + Runtime.version().feature() + ", -Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20)
