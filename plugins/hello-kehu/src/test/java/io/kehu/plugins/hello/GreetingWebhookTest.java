@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
