@@ -12,6 +12,10 @@ import io.kehu.platform.plugins.PluginHost;
 import io.kehu.platform.plugins.PluginInfo;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.webhooks.EndpointSettings;
+import io.kehu.platform.webhooks.EventType;
+import io.kehu.platform.webhooks.PayloadFormat;
+import io.kehu.platform.webhooks.Webhooks;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.jobs.JobStatus;
 import io.kehu.sdk.records.PluginRecords;
@@ -25,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -175,6 +180,18 @@ public final class KehuTestHost implements AutoCloseable {
     /** The host's view of the plugin: status, version, extensions, last error. */
     public PluginInfo pluginInfo() {
         return host().plugin(pluginId).orElseThrow();
+    }
+
+    /**
+     * Subscribes a webhook endpoint at {@code url} to the events of the plugin under test ({@code plugin.<id>.*}: what
+     * it publishes on its event bus, and its notices), as an administrator does on the Webhooks screen, in the
+     * Standard Webhooks format; answers the endpoint's signing secret ({@code whsec_…}). The host's delivery poller
+     * sends each event within a few seconds, signed, so a test can check with its own receiver what an integration
+     * will receive.
+     */
+    public String subscribeWebhook(String url) {
+        return context.getBean(Webhooks.class).addEndpoint(admin(), new EndpointSettings(url, "testkit " + pluginId,
+                PayloadFormat.STANDARD, Set.of(EventType.PLUGIN), Set.of()).withPlugins(Set.of(pluginId))).secret();
     }
 
     /** The address of the running server, e.g. for Playwright: {@code http://localhost:<port>}. */
