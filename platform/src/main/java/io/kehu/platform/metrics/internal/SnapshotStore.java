@@ -87,8 +87,11 @@ public class SnapshotStore {
     public MetricSnapshot store(MetricDefinition metric, Period period, ZoneId zone, BigDecimal value, long n) {
         // ON CONFLICT DO NOTHING (a MERGE on H2) rather than catching the duplicate: on PostgreSQL a failed insert
         // would abort the surrounding transaction
+        // a figure such as 8800 comes stripped of trailing zeros (8.8E+3, precision 2): H2's MERGE casts the bind
+        // value to that precision and refuses it, so a negative scale is written out first
+        BigDecimal plain = value == null || value.scale() >= 0 ? value : value.setScale(0);
         dsl.insertInto(SNAPSHOT).set(METRIC_ID, metric.id()).set(VERSION, metric.version())
-                .set(START, period.start()).set(END, period.end()).set(ZONE, zone.getId()).set(VALUE, value)
+                .set(START, period.start()).set(END, period.end()).set(ZONE, zone.getId()).set(VALUE, plain)
                 .set(N, n).set(TAKEN_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .onConflict(METRIC_ID, VERSION, START, END, ZONE).doNothing().execute();
         return find(metric, period, zone).orElseThrow();
