@@ -100,14 +100,33 @@ public class CasesView implements ViewContribution {
                     "competitor".equals(field) ? (value == null || "null".equals(value) ? labels.text("cases.unknown")
                             : value) : labels.option(field, "null".equals(value) ? null : value), count)));
             findings.sort((a, b) -> Long.compare(b.count(), a.count()));
+            // Pareto: largest first with the running share, so "the two causes behind 80 %" can be read off
+            long all = findings.stream().mapToLong(Finding::count).sum();
+            Map<Finding, String> cumulative = new java.util.IdentityHashMap<>();
+            long running = 0;
+            for (Finding f : findings) {
+                running += f.count();
+                cumulative.put(f, Math.round(100.0 * running / Math.max(1, all)) + "%");
+            }
             Grid<Finding> grid = new Grid<>();
             grid.setId("churn-by-" + field);
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
             grid.addColumn(Finding::group).setHeader(labels.text("cases.col.group")).setFlexGrow(1);
             grid.addColumn(Finding::count).setHeader(labels.text("cases.col.count")).setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(cumulative::get).setHeader(labels.text("cases.col.cumulative")).setAutoWidth(true)
+                    .setFlexGrow(0);
             grid.setItems(findings);
             grid.setAllRowsVisible(true);
             Div box = new Div(new H4(labels.text("cases.by." + field)), grid);
+            if ("dissatisfaction".equals(field) && !findings.isEmpty()) {
+                Div pareto = new Div(context.components().chart(io.kehu.sdk.ui.ChartSpec.bar(
+                        labels.text("cases.pareto"), findings.stream().map(Finding::group).toList(),
+                        labels.text("cases.col.count"), findings.stream().map(Finding::count).toList(),
+                        List.of("#e55"))));
+                pareto.setId("churn-pareto");
+                pareto.setWidthFull();
+                box.add(pareto);
+            }
             box.setMinWidth("280px");
             box.getStyle().set("flex", "1 1 280px");
             tables.add(box);

@@ -66,6 +66,10 @@ class ChurnViewsTest {
             @SuppressWarnings("unchecked")
             Grid<Object> byDepartment = _get(Grid.class, spec -> spec.withId("churn-by-department"));
             assertThat(GridKt._getFormattedRow(byDepartment, 0)).contains("未填写");
+            // Pareto: the largest group first, with the running share ending at 100 %
+            assertThat(GridKt._getFormattedRow(byDepartment, GridKt._size(byDepartment) - 1)).contains("100%");
+            assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("churn-pareto"))
+                    .getElement().getTextRecursively()).contains("未填写");
 
             RecordPanel panel = kehu.extension(RecordPanel.class, ChurnPanel.class);
             Component tab = kehu.callAsUser("manager", () -> panel.create(context, id));
