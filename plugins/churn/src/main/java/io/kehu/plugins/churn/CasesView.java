@@ -148,8 +148,54 @@ public class CasesView implements ViewContribution {
             return rows.stream().map(r -> new CaseRow(r, names.getOrDefault(((Number) r.get("customer")).longValue(),
                     "—")));
         });
+        layout.add(export(context, labels, locale));
         layout.add(cases);
         return layout;
+    }
+
+    private static Component export(PluginContext context, Labels labels, Locale locale) {
+        Component link = context.exports().downloadLink(() -> caseTable(context, labels, locale),
+                io.kehu.sdk.export.PluginExports.Format.CSV, labels.text("cases.export"));
+        link.setId("churn-cases-export");
+        return link;
+    }
+
+    /**
+     * Every case the reader may see, for export: the analysis fields under their form labels, options and users in
+     * words (what goes to the departments); streamed in id order, customer names looked up per 500 cases.
+     */
+    static io.kehu.sdk.export.ExportTable<CaseRow> caseTable(PluginContext context, Labels labels, Locale locale) {
+        List<String> optionFields = List.of("status", "dissatisfaction", "recoverable", "department");
+        List<String> userFields = List.of("best_person", "tracker");
+        io.kehu.sdk.forms.FormInfo form = context.definitions().form(ChurnForms.CASE).orElseThrow();
+        boolean chinese = "zh".equals(locale.getLanguage());
+        List<io.kehu.sdk.export.ExportColumn<CaseRow>> columns = new ArrayList<>();
+        columns.add(io.kehu.sdk.export.ExportColumn.of(labels.text("warnings.col.customer"), CaseRow::customer));
+        for (String id : List.of("status", "lost_on", "competitor", "attraction", "gap", "dissatisfaction",
+                "recoverable", "best_person", "improvement", "department", "tracker", "due_on", "result",
+                "last_score", "last_reasons")) {
+            String header = form.field(id).map(f -> chinese ? f.label().zh() : f.label().en()).orElse(id);
+            columns.add(io.kehu.sdk.export.ExportColumn.of(header, r -> optionFields.contains(id)
+                    ? labels.option(id, r.record().get(id))
+                    : userFields.contains(id) ? (r.record().get(id) == null ? null : labels.user(r.record().get(id)))
+                    : r.record().get(id)));
+        }
+        return new io.kehu.sdk.export.ExportTable<>("churn-cases", columns, each -> {
+            List<RecordData> page = new ArrayList<>();
+            Runnable flush = () -> {
+                Map<Long, String> names = labels.customers(page, "customer");
+                page.forEach(r -> each.accept(new CaseRow(r, names.getOrDefault(
+                        ((Number) r.get("customer")).longValue(), "—"))));
+                page.clear();
+            };
+            context.recordsOfCurrentUser().search(ChurnForms.CASE).forEach(r -> {
+                page.add(r);
+                if (page.size() == 500) {
+                    flush.run();
+                }
+            });
+            flush.run();
+        });
     }
 
     private static Map<String, Long> counts(PluginContext context, String field) {
