@@ -50,11 +50,17 @@ public class PluginContexts {
     private final SdkTransactions transactions;
     private final PluginLockStore locks;
     private final PluginFileStore files;
+    private final io.kehu.platform.records.SavedListViews views;
+    private final io.kehu.platform.notifications.OutsideMail mail;
 
     PluginContexts(Records records, BulkRecords bulk, FormCatalog catalog, PluginJobScheduler jobs,
                    PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser, UserAccounts users,
                    ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows,
-                   PlatformTransactionManager transactionManager, PluginLockStore locks, PluginFileStore files) {
+                   PlatformTransactionManager transactionManager, PluginLockStore locks, PluginFileStore files,
+                   io.kehu.platform.records.SavedListViews views,
+                   io.kehu.platform.notifications.OutsideMail mail) {
+        this.views = views;
+        this.mail = mail;
         this.workflows = workflows;
         this.files = files;
         this.transactions = new SdkTransactions(transactionManager);
@@ -85,7 +91,8 @@ public class PluginContexts {
                                 return locks.exclusively(id, key, work);
                             }
                         }, new SdkUsers(() -> users), new SdkFiles(id, files,
-                                () -> Optional.ofNullable(currentActor()).map(Actor::username), Clock.systemUTC())));
+                                () -> Optional.ofNullable(currentActor()).map(Actor::username), Clock.systemUTC()),
+                        views, new SdkMail(id, mail)));
     }
 
     public Optional<HostPluginContext> find(String pluginId) {

@@ -69,6 +69,12 @@ public final class SdkBulk {
         }
 
         @Override
+        public RecordAggregate countWhere(String name, String fieldId, FilterOperator operator, Object... values) {
+            // The short form of a named count measure with one filter: read with AggregateRow.count(name).
+            return measure(Measure.count(name).where(fieldId, operator, values));
+        }
+
+        @Override
         public RecordAggregate sum(String fieldId) {
             return measure(RecordAggregation.Function.SUM, fieldId);
         }

@@ -7,6 +7,7 @@ import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.RecordValidationException;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.records.SavedListViews;
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
 import io.kehu.sdk.records.BatchWrite;
@@ -16,6 +17,7 @@ import io.kehu.sdk.records.RecordAggregate;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.records.RecordSearch;
+import io.kehu.sdk.records.SavedViewInfo;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +33,19 @@ public final class SdkRecords implements PluginRecords {
     private final Records records;
     private final BulkRecords bulk;
     private final Supplier<Actor> actor;
+    private final SavedListViews views;
 
-    public SdkRecords(Records records, BulkRecords bulk, Supplier<Actor> actor) {
+    public SdkRecords(Records records, BulkRecords bulk, Supplier<Actor> actor, SavedListViews views) {
         this.records = records;
         this.bulk = bulk;
         this.actor = actor;
+        this.views = views;
+    }
+
+    @Override
+    public java.util.List<SavedViewInfo> savedViews(String formId) {
+        return views.visibleTo(actor.get(), formId).stream()
+                .map(v -> new SavedViewInfo(v.id(), v.name(), v.shared())).toList();
     }
 
     @Override
@@ -115,6 +125,20 @@ public final class SdkRecords implements PluginRecords {
         public RecordSearch where(String fieldId, FilterOperator operator, Object... values) {
             query = query.where(RecordQuery.Filter.of(fieldId, RecordQuery.Operator.valueOf(operator.name()),
                     values));
+            return this;
+        }
+
+        @Override
+        public RecordSearch savedView(long viewId) {
+            SavedListViews.Found view = views.find(actor.get(), query.formId(), viewId).orElseThrow(
+                    () -> new RecordException(RecordException.Reason.NOT_FOUND, "No saved view " + viewId + " of "
+                            + query.formId() + " for " + actor.get().username()));
+            for (RecordQuery.Filter filter : view.filters()) {
+                query = query.where(filter);
+            }
+            if (view.search() != null && !view.search().isBlank()) {
+                query = query.search(view.search());
+            }
             return this;
         }
 

@@ -36,7 +36,10 @@ public record AggregateRow(Map<String, Object> groups, Map<String, Object> measu
         return measures.get(name);
     }
 
-    /** The value of the named {@link Measure#count} (0 when no record of the group matched its filters). */
+    /**
+     * The value of the named {@link Measure#count}, or of a {@link RecordAggregate#countWhere} under {@code name}
+     * (0 when no record of the group matched its filters).
+     */
     public long count(String name) {
         return measures.get(name) instanceof Number n ? n.longValue() : 0L;
     }

@@ -29,6 +29,16 @@ public interface RecordAggregate {
     /** Measures the number of records per group ({@link AggregateRow#count()}). */
     RecordAggregate count();
 
+    /**
+     * Measures the number of records per group that also match one more filter, under {@code name} (SQL
+     * {@code COUNT(*) FILTER (WHERE ...)}): several conditional counts in ONE query, e.g. a campaign's links sent,
+     * opened and answered ({@code countWhere("opened", "opened_at", IS_NOT_EMPTY)}), read with
+     * {@link AggregateRow#count(String)}. The filter takes the operators and values of {@link #where}.
+     *
+     * @param name the measure's key, {@code [a-z][a-z0-9_]*}, unique within the aggregate
+     */
+    RecordAggregate countWhere(String name, String fieldId, FilterOperator operator, Object... values);
+
     /** Measures the sum of a number or money field ({@link AggregateRow#sum(String)}). */
     RecordAggregate sum(String fieldId);
 

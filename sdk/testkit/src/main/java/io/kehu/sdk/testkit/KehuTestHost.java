@@ -7,6 +7,7 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.kehu.platform.KehuApplication;
+import io.kehu.platform.notifications.Notifications;
 import io.kehu.platform.plugins.PluginHarness;
 import io.kehu.platform.plugins.PluginHost;
 import io.kehu.platform.plugins.PluginInfo;
@@ -16,6 +17,7 @@ import io.kehu.platform.webhooks.EndpointSettings;
 import io.kehu.platform.webhooks.EventType;
 import io.kehu.platform.webhooks.PayloadFormat;
 import io.kehu.platform.webhooks.Webhooks;
+import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.jobs.JobStatus;
 import io.kehu.sdk.records.PluginRecords;
@@ -192,6 +194,27 @@ public final class KehuTestHost implements AutoCloseable {
     public String subscribeWebhook(String url) {
         return context.getBean(Webhooks.class).addEndpoint(admin(), new EndpointSettings(url, "testkit " + pluginId,
                 PayloadFormat.STANDARD, Set.of(EventType.PLUGIN), Set.of()).withPlugins(Set.of(pluginId))).secret();
+    }
+
+    /**
+     * What {@code username} was told in the app (the bell: tasks given, workflow notices, plugins'
+     * {@code workflows().notify}), newest first, at most 50 — to check that a notice reached the right person.
+     */
+    public List<LocalText> notices(String username) {
+        long userId = context.getBean(UserAccounts.class).findByUsername(username).orElseThrow().id();
+        return context.getBean(Notifications.class).recent(userId, 50).stream()
+                .map(n -> LocalText.of(n.title().zh(), n.title().en())).toList();
+    }
+
+    /**
+     * Saves a list view of {@code formId} for {@code username} — as the list view's 保存视图 would — listing the
+     * records whose fields equal the given values (as typed), e.g. {@code saveListView("manager", "customer",
+     * "华东重点客户", Map.of("region", "east_china"))}; returns its id, the id {@code RecordSearch.savedView} takes.
+     */
+    public long saveListView(String username, String formId, String viewName, Map<String, String> equals) {
+        Actor actor = Actor.of(context.getBean(UserAccounts.class).findByUsername(username).orElseThrow());
+        return context.getBean(io.kehu.platform.records.SavedListViews.class).saveEquals(actor, formId, viewName,
+                null, equals).id();
     }
 
     /** The address of the running server, e.g. for Playwright: {@code http://localhost:<port>}. */
