@@ -1,5 +1,6 @@
 package io.kehu.plugins.visits;
 
+import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.PluginRecords;
@@ -42,18 +43,20 @@ final class VisitPlanner {
     RecordData book(Booking booking) {
         VisitCatalog catalog = VisitCatalog.of(context);
         RecordData type = catalog.type(booking.typeId())
-                .orElseThrow(() -> new RecordException(RecordException.Reason.NOT_FOUND, "No visit type " + booking.typeId()));
+                .orElseThrow(() -> RecordException.refused(RecordException.Reason.NOT_FOUND, context.messages(),
+                        "error.type.gone"));
         RecordData customer = records.get(VisitForms.CUSTOMER, booking.customerId())
-                .orElseThrow(() -> new RecordException(RecordException.Reason.NOT_FOUND,
-                        "No customer " + booking.customerId()));
+                .orElseThrow(() -> RecordException.refused(RecordException.Reason.NOT_FOUND, context.messages(),
+                        "error.customer.gone"));
         OffsetDateTime end = booking.start().plus(duration(type));
         LocalTime from = booking.start().atZoneSameInstant(Texts.ZONE).toLocalTime();
         LocalTime until = end.atZoneSameInstant(Texts.ZONE).toLocalTime();
         if (!booking.window().fits(from, until)) {
-            throw new RecordException(RecordException.Reason.VETOED, context.messages().get("veto.window",
-                    Locale.SIMPLIFIED_CHINESE, context.messages().get("window." + booking.window().code(),
-                            Locale.SIMPLIFIED_CHINESE)) + " / " + context.messages().get("veto.window", Locale.ENGLISH,
-                    context.messages().get("window." + booking.window().code(), Locale.ENGLISH)));
+            // the window's name in the same language as the sentence around it
+            LocalText window = context.messages().text("window." + booking.window().code());
+            throw new RecordException(RecordException.Reason.VETOED, LocalText.of(
+                    context.messages().get("veto.window", Locale.SIMPLIFIED_CHINESE, window.zh()),
+                    context.messages().get("veto.window", Locale.ENGLISH, window.en())));
         }
         Map<String, Object> values = new HashMap<>();
         values.put("subject", type.get("name") + " · " + customer.get("name"));

@@ -3,17 +3,22 @@ package io.kehu.plugins.visits;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.files.FileInfo;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.workflows.WorkflowRefusedException;
+import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +60,12 @@ final class VisitScreen {
         };
         sheet[0] = new ChecklistSheet(context, service, visitId, editable, locale, update);
         update.run();
-        screen.add(progress, sheet[0], signOff);
+        screen.add(progress, sheet[0]);
+        if (status == VisitStatus.ON_SITE || status == VisitStatus.SIGNED_OFF) {
+            screen.add(VisitExtras.work(context, visitId, status == VisitStatus.ON_SITE, locale),
+                    VisitExtras.payments(context, visitId, true, locale));
+        }
+        screen.add(signOff);
         if (status == VisitStatus.ON_SITE) {
             signOffForm(context, screen, signOff, visitId, locale);
         } else if (status == VisitStatus.SIGNED_OFF) {
@@ -98,6 +108,12 @@ final class VisitScreen {
             try {
                 service.signOff(service.visit(visitId), signer.getValue(), pad.strokes());
                 show(context, screen, visitId);
+                // the report is archived as the customer saw the visit at signing, in the visitor's language
+                try {
+                    new VisitReport(context, locale).archived(visitId);
+                } catch (RecordException ex) {
+                    TodayView.error(screen, ex);
+                }
             } catch (RecordException ex) {
                 TodayView.error(area, ex);
             } catch (WorkflowRefusedException ex) {
@@ -128,11 +144,25 @@ final class VisitScreen {
         return hash;
     }
 
+    /** The link to the archived PDF report (made and archived on the first download when there is none). */
+    static Anchor report(PluginContext context, long visitId, Locale locale) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            VisitReport report = new VisitReport(context, locale);
+            FileInfo file = report.archived(visitId);
+            byte[] bytes = report.content(file);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), file.fileName(), file.contentType(),
+                    bytes.length);
+        }), context.messages().get("report.download", locale));
+        link.setId("visit-report");
+        link.setDownload(true);
+        return TodayView.big(link);
+    }
+
     private static void signed(PluginContext context, Div screen, Div area, RecordData visit, Locale locale) {
         Paragraph who = new Paragraph(context.messages().get("today.signed", locale, visit.get("signer_name"),
                 Texts.dayTime((OffsetDateTime) visit.get("signed_at"))));
         who.setId("visit-signed");
-        area.add(who, hash(context, visit, locale));
+        area.add(who, hash(context, visit, locale), report(context, visit.id(), locale));
         if (visit.get("signature") != null) {
             area.add(new Html("<div class='visit-signature'>" + Strokes.svg((String) visit.get("signature")) + "</div>"));
         }
