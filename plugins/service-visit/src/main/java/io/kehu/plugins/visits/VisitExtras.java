@@ -98,11 +98,12 @@ final class VisitExtras {
     static Div payments(PluginContext context, long visitId, boolean mayAdd, Locale locale) {
         Div box = new Div();
         box.setId("visit-payments");
-        fill(context, box, visitId, mayAdd, locale);
+        fill(context, box, visitId, mayAdd, locale, "");
         return box;
     }
 
-    private static void fill(PluginContext context, Div box, long visitId, boolean mayAdd, Locale locale) {
+    private static void fill(PluginContext context, Div box, long visitId, boolean mayAdd, Locale locale,
+            String message) {
         box.removeAll();
         box.add(new H3(context.messages().get("payment.title", locale)));
         Paragraph noCash = new Paragraph(context.messages().get("payment.nocash", locale));
@@ -136,7 +137,7 @@ final class VisitExtras {
         reason.setId("payment-reason");
         reason.setMaxLength(200);
         reason.setWidthFull();
-        Paragraph outcome = new Paragraph();
+        Paragraph outcome = new Paragraph(message);
         outcome.setId("payment-outcome");
         Button add = new Button(context.messages().get("payment.add", locale), e -> {
             if (amount.getValue() == null || reason.getValue().isBlank()) {
@@ -145,11 +146,8 @@ final class VisitExtras {
             }
             try {
                 request(context, visitId, amount.getValue(), reason.getValue());
-                fill(context, box, visitId, true, locale);
-                Paragraph done = new Paragraph(context.messages().get("payment.added", locale,
+                fill(context, box, visitId, true, locale, context.messages().get("payment.added", locale,
                         money(amount.getValue().setScale(2, RoundingMode.HALF_UP))));
-                done.setId("payment-outcome");
-                box.add(done);
             } catch (RecordException ex) {
                 outcome.setText(ex.message(locale));
             }

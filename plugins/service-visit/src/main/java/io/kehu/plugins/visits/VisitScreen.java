@@ -158,11 +158,64 @@ final class VisitScreen {
         return TodayView.big(link);
     }
 
+    /**
+     * The follow-up of a visit that left work open: booked, or a button booking it for the same visitor at their
+     * first free half hour of the next working day (the agenda's 改期 moves it).
+     */
+    static Div followUp(PluginContext context, RecordData visit, Locale locale) {
+        Div box = new Div();
+        box.setId("visit-follow-up");
+        java.util.Optional<RecordData> booked = VisitPlanner.existingFollowUp(context, visit.id());
+        if (booked.isPresent()) {
+            box.add(new Paragraph(context.messages().get("followup.booked", locale, Texts.span(
+                    (OffsetDateTime) booked.get().get("planned_start"),
+                    (OffsetDateTime) booked.get().get("planned_end")))));
+            return box;
+        }
+        List<RecordData> open = VisitPlanner.openItems(context, visit.id());
+        if (open.isEmpty()) {
+            return box;
+        }
+        Paragraph outcome = new Paragraph();
+        outcome.setId("follow-up-outcome");
+        Button book = new Button(context.messages().get("followup.button", locale, open.size()), e -> {
+            Long visitor = visit.get("visitor") instanceof Number n ? n.longValue() : null;
+            VisitPlanner planner = new VisitPlanner(context, context.records());
+            java.time.LocalDate day = java.time.LocalDate.now(Texts.ZONE).plusDays(1);
+            while (day.getDayOfWeek().getValue() >= 6) {
+                day = day.plusDays(1);
+            }
+            java.time.Duration length = java.time.Duration.between((OffsetDateTime) visit.get("planned_start"),
+                    (OffsetDateTime) visit.get("planned_end"));
+            java.util.Optional<OffsetDateTime> start = java.util.Optional.empty();
+            for (int i = 0; i < 10 && start.isEmpty(); i++, day = day.plusDays(day.getDayOfWeek().getValue() == 5
+                    ? 3 : 1)) {
+                start = planner.firstFreeStart(visitor, day, PreferredWindow.ANY, length);
+            }
+            try {
+                RecordData next = planner.followUp(visit.id(), visitor, start.orElseThrow(() -> RecordException
+                        .refused(RecordException.Reason.INVALID, context.messages(), "followup.full")));
+                box.removeAll();
+                Paragraph done = new Paragraph(context.messages().get("followup.booked", locale, Texts.span(
+                        (OffsetDateTime) next.get("planned_start"), (OffsetDateTime) next.get("planned_end"))));
+                done.setId("follow-up-outcome");
+                box.add(done);
+            } catch (RecordException ex) {
+                outcome.setText(ex.message(locale));
+            }
+        });
+        book.setId("follow-up-book");
+        book.setWidthFull();
+        box.add(book, outcome);
+        return box;
+    }
+
     private static void signed(PluginContext context, Div screen, Div area, RecordData visit, Locale locale) {
         Paragraph who = new Paragraph(context.messages().get("today.signed", locale, visit.get("signer_name"),
                 Texts.dayTime((OffsetDateTime) visit.get("signed_at"))));
         who.setId("visit-signed");
-        area.add(who, hash(context, visit, locale), report(context, visit.id(), locale));
+        area.add(who, hash(context, visit, locale), report(context, visit.id(), locale),
+                followUp(context, visit, locale));
         if (visit.get("signature") != null) {
             area.add(new Html("<div class='visit-signature'>" + Strokes.svg((String) visit.get("signature")) + "</div>"));
         }

@@ -43,6 +43,7 @@ class PaymentsAndWorkTest {
         PluginContext context = kehu.context();
         // the visitor is the customer's account manager here, so the records below can be written as staff
         long customer = context.records().create("customer", Map.of("name", name, "customer_type", "person",
+                "phone", "139" + (10000000 + System.nanoTime() % 89999999),
                 "account_manager", user(context, "staff"))).id();
         RecordData visit = book(context, customer, "repair", user(context, "staff"), at(freshDay(), 10, 0));
         VisitService service = new VisitService(context);
