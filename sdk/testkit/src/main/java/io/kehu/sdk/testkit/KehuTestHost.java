@@ -12,6 +12,7 @@ import io.kehu.platform.plugins.PluginHarness;
 import io.kehu.platform.plugins.PluginHost;
 import io.kehu.platform.plugins.PluginInfo;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Teams;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.webhooks.EndpointSettings;
 import io.kehu.platform.webhooks.EventType;
@@ -221,6 +222,18 @@ public final class KehuTestHost implements AutoCloseable {
     public String baseUrl() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return "http://localhost:" + port;
+    }
+
+    /**
+     * Sets whom {@code username} reports to ({@code null}: nobody), as an administrator does on the users screen —
+     * what the SDK's {@code users().managerOf} and {@code users().team} read. The manager must be a manager or an
+     * administrator.
+     */
+    public void reportsTo(String username, String managerUsername) {
+        UserAccounts accounts = context.getBean(UserAccounts.class);
+        long user = accounts.findByUsername(username).orElseThrow().id();
+        Long manager = managerUsername == null ? null : accounts.findByUsername(managerUsername).orElseThrow().id();
+        context.getBean(Teams.class).assign(admin(), user, manager);
     }
 
     /** Stops Kehu and deletes its temporary files (an H2 database included). */
