@@ -51,6 +51,8 @@ abstract class ApiWorkflowContract {
     FormCatalog forms;
     @Autowired
     Workflows workflows;
+    @Autowired
+    io.kehu.platform.workflow.WorkflowVersions workflowVersions;
 
     ApiClient api;
     UserAccount manager;
@@ -188,6 +190,133 @@ abstract class ApiWorkflowContract {
         assertThat(history.get(0).get("comment").asString()).isEqualTo("客户确认问题已解决");
         assertThat(history.get(0).get("acted_by").asLong()).isEqualTo(manager.id());
         assertThat(history.get(1).get("to").get("label").get("en").asString()).isEqualTo("Resolved, revisit due");
+    }
+
+    /**
+     * Approval by several people over the API: an all-of (会签) round of three approvers held by fields on a form of
+     * its own; {@code GET …/workflow} says how many approvals are needed and missing, who approved when and who is
+     * still pending, after each approval taken through the API; {@code GET …/workflow/approvals} lists every approval
+     * given, newest first, with comments; the OpenAPI document describes both.
+     */
+    @Test
+    void approvalRoundsShowWhoApprovedAndWhoIsStillNeeded() throws Exception {
+        int n = SEQUENCE.incrementAndGet();
+        String form = "api_appr_" + n;
+        String flow = "api_appr_flow_" + n;
+        publisher.publish(new DefinitionReader().read(form + ".json", """
+                {"id": "%s", "label": {"zh": "采购申请", "en": "Purchase request"}, "titleField": "title",
+                 "fields": [
+                  {"id": "title", "type": "text", "label": {"zh": "标题", "en": "Title"}},
+                  {"id": "status", "type": "select", "label": {"zh": "状态", "en": "Status"}, "default": "new",
+                   "options": [{"value": "new", "label": {"zh": "新建", "en": "New"}},
+                               {"value": "waiting", "label": {"zh": "待审批", "en": "Awaiting approval"}},
+                               {"value": "approved", "label": {"zh": "已批准", "en": "Approved"}}]},
+                  {"id": "r1", "type": "user", "label": {"zh": "审批人一", "en": "Approver 1"}},
+                  {"id": "r2", "type": "user", "label": {"zh": "审批人二", "en": "Approver 2"}},
+                  {"id": "r3", "type": "user", "label": {"zh": "审批人三", "en": "Approver 3"}}
+                 ]}""".formatted(form)), "test", "api approval form");
+        Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+        workflowVersions.publish(admin, """
+                {"id": "%s", "label": {"zh": "采购审批", "en": "Purchase approval"}, "form": "%s",
+                 "statusField": "status",
+                 "states": [
+                   {"id": "new", "label": {"zh": "新建", "en": "New"}, "color": "blue", "initial": true},
+                   {"id": "waiting", "label": {"zh": "待审批", "en": "Awaiting approval"}, "color": "orange"},
+                   {"id": "approved", "label": {"zh": "已批准", "en": "Approved"}, "color": "green", "final": true}],
+                 "transitions": [
+                   {"id": "submit", "from": ["new"], "to": "waiting", "label": {"zh": "提交审批", "en": "Submit"}},
+                   {"id": "approve", "from": ["waiting"], "to": "approved", "label": {"zh": "批准", "en": "Approve"},
+                    "comment": "optional",
+                    "approval": {"mode": "all",
+                      "approvers": [{"userFields": ["r1"], "notCreator": true}, {"userFields": ["r2"], "notCreator": true},
+                                    {"userFields": ["r3"], "notCreator": true}],
+                      "kind": "api_co_sign_%d", "title": {"zh": "审批采购申请", "en": "Approve the request"}}}]}
+                """.formatted(flow, form, n), java.util.Map.of(), "test");
+        List<UserAccount> approvers = new ArrayList<>();
+        List<String> approverTokens = new ArrayList<>();
+        for (String name : List.of("张三", "李四", "王五")) {
+            String username = "apiappr" + SEQUENCE.incrementAndGet();
+            accounts.create(username, name + n, "pw-" + username + "-Long1",
+                    Set.of(io.kehu.platform.security.Role.MANAGER));
+            UserAccount account = accounts.findByUsername(username).orElseThrow();
+            approvers.add(account);
+            approverTokens.add(token(account, ApiScopes.ALL));
+        }
+        Response created = api.post("/api/forms/" + form + "/records", staffToken, """
+                {"title": "采购冰柜 %d", "r1": %d, "r2": %d, "r3": %d}""".formatted(n, approvers.get(0).id(),
+                approvers.get(1).id(), approvers.get(2).id()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String request = created.header("Location");
+        Response submitted = transition(staffToken, request, "submit", created.header("ETag"), "{}", "zh-CN");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+
+        Response open = api.get(request + "/workflow", approverTokens.get(0));
+        assertThat(open.status()).as(open.toString()).isEqualTo(200);
+        assertThat(ids(open.json().get("transitions"), "id")).containsExactly("approve");
+        JsonNode round = open.json().get("approvals").get(0);
+        assertThat(open.json().get("approvals").size()).isEqualTo(1);
+        assertThat(round.get("transition").asString()).isEqualTo("approve");
+        assertThat(round.get("label").get("zh").asString()).isEqualTo("批准");
+        assertThat(round.get("mode").asString()).isEqualTo("all");
+        assertThat(round.get("needed").asInt()).isEqualTo(3);
+        assertThat(round.get("missing").asInt()).isEqualTo(3);
+        assertThat(round.get("approved").size()).isZero();
+        assertThat(ids(round.get("pending"), "user_id")).containsExactlyInAnyOrder(
+                String.valueOf(approvers.get(0).id()), String.valueOf(approvers.get(1).id()),
+                String.valueOf(approvers.get(2).id()));
+        assertThat(ids(round.get("pending"), "name")).contains("李四" + n);
+        // The starter sees the same round, without an approval button of their own.
+        Response asStarter = api.get(request + "/workflow", staffToken);
+        assertThat(ids(asStarter.json().get("transitions"), "id")).doesNotContain("approve");
+        assertThat(asStarter.json().get("approvals").get(0).get("missing").asInt()).isEqualTo(3);
+
+        Response first = transition(approverTokens.get(0), request, "approve", open.header("ETag"),
+                "{\"comment\": \"同意采购\"}", "zh-CN");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().get("status").asString()).as("one of three moves nothing").isEqualTo("waiting");
+        Response afterFirst = api.get(request + "/workflow", approverTokens.get(1));
+        round = afterFirst.json().get("approvals").get(0);
+        assertThat(round.get("missing").asInt()).isEqualTo(2);
+        assertThat(ids(round.get("approved"), "user_id")).containsExactly(String.valueOf(approvers.get(0).id()));
+        assertThat(round.get("approved").get(0).get("name").asString()).isEqualTo("张三" + n);
+        assertThat(Instant.parse(round.get("approved").get(0).get("approved_at").asString()))
+                .isAfter(Instant.now().minusSeconds(120));
+        assertThat(ids(round.get("pending"), "user_id")).containsExactlyInAnyOrder(
+                String.valueOf(approvers.get(1).id()), String.valueOf(approvers.get(2).id()));
+        Response twice = transition(approverTokens.get(0), request, "approve", afterFirst.header("ETag"), "{}", "zh-CN");
+        assertThat(twice.status()).as(twice.toString()).isIn(403, 409);
+        assertThat(twice.json().get("detail").asString()).contains("还需 2 人审批");
+
+        Response second = transition(approverTokens.get(1), request, "approve", afterFirst.header("ETag"), "{}", "en");
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        Response third = transition(approverTokens.get(2), request, "approve", second.header("ETag"),
+                "{\"comment\": \"最后一人\"}", "en");
+        assertThat(third.status()).as(third.toString()).isEqualTo(200);
+        assertThat(third.json().get("status").asString()).isEqualTo("approved");
+        Response decided = api.get(request + "/workflow", staffToken);
+        assertThat(decided.json().get("state").get("id").asString()).isEqualTo("approved");
+        assertThat(decided.json().get("approvals").size()).as("no round leaves a final state").isZero();
+
+        Response given = api.get(request + "/workflow/approvals", staffToken);
+        assertThat(given.status()).as(given.toString()).isEqualTo(200);
+        JsonNode items = given.json().get("items");
+        assertThat(ids(items, "approved_by")).containsExactly(String.valueOf(approvers.get(2).id()),
+                String.valueOf(approvers.get(1).id()), String.valueOf(approvers.get(0).id()));
+        assertThat(items.get(0).get("comment").asString()).isEqualTo("最后一人");
+        assertThat(items.get(2).get("comment").asString()).isEqualTo("同意采购");
+        assertThat(items.get(2).get("label").get("en").asString()).isEqualTo("Approve");
+        assertThat(items.get(2).get("state").get("id").asString()).isEqualTo("waiting");
+        String readCustomersOnly = token(staff, new ApiScopes(Set.of("read:customer")));
+        assertThat(api.get(request + "/workflow/approvals", readCustomersOnly).status()).isEqualTo(404);
+
+        Response raw = api.get("/api/openapi.json", staffToken);
+        assertThat(new io.swagger.v3.parser.OpenAPIV3Parser().readContents(raw.body()).getMessages()).isEmpty();
+        JsonNode document = raw.json();
+        assertThat(document.get("paths").has("/api/forms/" + form + "/records/{id}/workflow/approvals")).isTrue();
+        JsonNode schemas = document.get("components").get("schemas");
+        assertThat(schemas.get("WorkflowState").get("properties").get("approvals").get("items").get("$ref")
+                .asString()).endsWith("/ApprovalRound");
+        assertThat(schemas.get("ApprovalRound").get("properties").has("pending")).isTrue();
     }
 
     @Test

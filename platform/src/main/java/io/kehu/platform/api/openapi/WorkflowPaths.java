@@ -55,6 +55,12 @@ final class WorkflowPaths {
         paths.put(base + "/history", map("get", operation(id + "_workflow_history", tags, label, List.of(pathId()),
                 null, map("200", content(map("type", "object", "properties", map("items",
                         map("type", "array", "items", ref("WorkflowStep")))))))));
+        Map<String, Object> given = operation(id + "_workflow_approvals", tags, label, List.of(pathId()), null,
+                map("200", content(map("type", "object", "properties", map("items",
+                        map("type", "array", "items", ref("ApprovalGiven")))))));
+        given.put("description", zh ? "本记录上给出的每一次审批同意（各轮），最新的在前，含说明。"
+                : "Every approval given on the record (all rounds), newest first, with comments.");
+        paths.put(base + "/approvals", map("get", given));
     }
 
     static void addShared(boolean zh, Map<String, Object> paths, Map<String, Object> schemas) {
@@ -70,7 +76,28 @@ final class WorkflowPaths {
                         "comment", map("type", "string", "enum", List.of("none", "optional", "required")),
                         "requires", map("type", "array", "items", map("type", "string"))))),
                 "sla", map("type", "object"),
-                "open_tasks", map("type", "array", "items", ref("Task")))));
+                "open_tasks", map("type", "array", "items", ref("Task")),
+                "approvals", map("type", "array", "items", ref("ApprovalRound")))));
+        Map<String, Object> person = map("user_id", map("type", "integer", "format", "int64"),
+                "name", map("type", "string"));
+        Map<String, Object> approvedBy = new java.util.LinkedHashMap<>(person);
+        approvedBy.put("approved_at", map("type", "string", "format", "date-time"));
+        Map<String, Object> round = map("type", "object", "properties", map(
+                "transition", map("type", "string"), "label", text,
+                "mode", map("type", "string", "enum", List.of("any", "all")),
+                "needed", map("type", "integer"), "missing", map("type", "integer"),
+                "approved", map("type", "array", "items", map("type", "object", "properties", approvedBy)),
+                "pending", map("type", "array", "items", map("type", "object", "properties", person))));
+        round.put("description", zh ? "多人审批（或签/会签）当前一轮：需几人批准、还差几人、谁已批准（何时）、谁尚待审批。"
+                : "The open round of an approval by several people (any-of or all-of): approvals needed and missing,"
+                + " who approved when, who still has to.");
+        schemas.put("ApprovalRound", round);
+        schemas.put("ApprovalGiven", map("type", "object", "properties", map(
+                "transition", map("type", "string"), "label", text, "state", state,
+                "comment", map("type", List.of("string", "null")),
+                "approved_by", map("type", List.of("integer", "null")),
+                "approved_by_name", map("type", List.of("string", "null")),
+                "approved_at", map("type", "string", "format", "date-time"))));
         schemas.put("TransitionRequest", map("type", "object", "properties", map(
                 "comment", map("type", List.of("string", "null"), "maxLength", 2000),
                 "values", map("type", "object")), "additionalProperties", false));

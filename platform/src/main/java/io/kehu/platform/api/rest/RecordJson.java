@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,6 +64,65 @@ final class RecordJson {
             }
         }
         return json;
+    }
+
+    /**
+     * Writes the record as {@link #toJson} shapes it, straight from the typed values into {@code json} (no map per
+     * record and no second walk by the message converter): a list page of 50 records is the API's biggest answer.
+     */
+    static void write(JsonGenerator json, FormDefinition form, Record record, Collection<String> only) {
+        json.writeStartObject();
+        json.writeNumberProperty(FormTables.ID, record.id());
+        json.writeNumberProperty(FormTables.ROW_VERSION, record.rowVersion());
+        if (record.parentId() != null) {
+            json.writeNumberProperty(FormTables.PARENT_ID, record.parentId());
+        }
+        json.writeStringProperty(FormTables.CREATED_AT, instant(record.createdAt()));
+        json.writeName(FormTables.CREATED_BY);
+        writeValue(json, record.createdBy());
+        json.writeStringProperty(FormTables.UPDATED_AT, instant(record.updatedAt()));
+        json.writeName(FormTables.UPDATED_BY);
+        writeValue(json, record.updatedBy());
+        if (record.deleted()) {
+            json.writeStringProperty(FormTables.DELETED_AT, instant(record.deletedAt()));
+            json.writeName(FormTables.DELETED_BY);
+            writeValue(json, record.deletedBy());
+        }
+        for (FieldDefinition f : form.fields()) {
+            if (record.values().has(f.id()) && (only == null || only.contains(f.id()))) {
+                json.writeName(f.id());
+                writeValue(json, record.get(f.id()));
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /** One typed value, as {@link #value} shapes it. */
+    static void writeValue(JsonGenerator json, Object value) {
+        switch (value) {
+            case null -> json.writeNull();
+            case String s -> json.writeString(s);
+            case Long l -> json.writeNumber(l);
+            case Integer i -> json.writeNumber(i);
+            case Boolean b -> json.writeBoolean(b);
+            case BigDecimal d -> json.writeString(d.toPlainString());
+            case Money m -> {
+                json.writeStartObject();
+                json.writeStringProperty("amount", m.amount().toPlainString());
+                json.writeStringProperty("currency", m.currency());
+                json.writeEndObject();
+            }
+            case LocalDate d -> json.writeString(d.toString());
+            case OffsetDateTime t -> json.writeString(instant(t));
+            case Collection<?> c -> {
+                json.writeStartArray();
+                for (Object element : c) {
+                    json.writePOJO(element);
+                }
+                json.writeEndArray();
+            }
+            default -> json.writePOJO(value);
+        }
     }
 
     /** One typed value as JSON. */

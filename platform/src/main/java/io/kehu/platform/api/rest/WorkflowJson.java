@@ -1,6 +1,8 @@
 package io.kehu.platform.api.rest;
 
 import io.kehu.platform.forms.LocalizedText;
+import io.kehu.platform.workflow.Approval;
+import io.kehu.platform.workflow.ApprovalStatus;
 import io.kehu.platform.workflow.Transition;
 import io.kehu.platform.workflow.WorkflowDefinition;
 import io.kehu.platform.workflow.WorkflowState;
@@ -9,7 +11,9 @@ import io.kehu.platform.workflow.WorkflowTask;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -55,6 +59,52 @@ final class WorkflowJson {
         json.put("acted_by", s.actedBy());
         json.put("acted_by_name", s.actedByName());
         json.put("acted_at", instant(s.actedAt()));
+        return json;
+    }
+
+    /**
+     * The open round of an approval by several people (或签/会签) on a record: the transition it decides, whether any
+     * or all seats decide it, how many approvals it needs and still misses, who approved when, and who still holds an
+     * approval task. The same figures as the record view's line under the buttons ({@code Workflows.approvalStatus}).
+     */
+    static Map<String, Object> approval(ApprovalStatus status) {
+        Transition t = status.transition();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("transition", t.id());
+        json.put("label", text(t.label()));
+        json.put("mode", t.approval() == null ? null : t.approval().mode() == Approval.Mode.ALL ? "all" : "any");
+        json.put("needed", status.needed());
+        json.put("missing", status.missing());
+        List<Map<String, Object>> approved = new ArrayList<>();
+        for (ApprovalStatus.Approver a : status.approved()) {
+            Map<String, Object> who = new LinkedHashMap<>();
+            who.put("user_id", a.userId());
+            who.put("name", a.name());
+            who.put("approved_at", instant(a.at()));
+            approved.add(who);
+        }
+        json.put("approved", approved);
+        List<Map<String, Object>> pending = new ArrayList<>();
+        for (ApprovalStatus.Approver a : status.pending()) {
+            Map<String, Object> who = new LinkedHashMap<>();
+            who.put("user_id", a.userId());
+            who.put("name", a.name());
+            pending.add(who);
+        }
+        json.put("pending", pending);
+        return json;
+    }
+
+    /** One approval given (in any round, decided or not): who approved which transition, when, and their comment. */
+    static Map<String, Object> vote(WorkflowDefinition workflow, WorkflowStep s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("transition", s.transitionId());
+        json.put("label", workflow.transition(s.transitionId()).map(t -> text(t.label())).orElse(null));
+        json.put("state", state(workflow, s.from()));
+        json.put("comment", s.comment());
+        json.put("approved_by", s.actedBy());
+        json.put("approved_by_name", s.actedByName());
+        json.put("approved_at", instant(s.actedAt()));
         return json;
     }
 

@@ -10,6 +10,7 @@ import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordNotFoundException;
 import io.kehu.platform.records.RecordValidationException;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.workflow.ApprovalStatus;
 import io.kehu.platform.workflow.Transition;
 import io.kehu.platform.workflow.WorkflowDefinition;
 import io.kehu.platform.workflow.WorkflowStep;
@@ -79,6 +80,12 @@ class WorkflowsController {
             open.add(WorkflowJson.task(t));
         }
         body.put("open_tasks", open);
+        List<Map<String, Object>> approvals = new ArrayList<>();
+        for (ApprovalStatus status : found(form, id,
+                () -> workflows.approvalStatus(caller.actor(), form.id(), id))) {
+            approvals.add(WorkflowJson.approval(status));
+        }
+        body.put("approvals", approvals);
         return ResponseEntity.ok().eTag("\"" + record.rowVersion() + "\"").body(body);
     }
 
@@ -135,6 +142,25 @@ class WorkflowsController {
         List<Map<String, Object>> items = new ArrayList<>();
         for (WorkflowStep s : steps) {
             items.add(WorkflowJson.step(workflow, s));
+        }
+        return Map.of("items", items);
+    }
+
+    /**
+     * Every approval given on the record (approvals by several people, all rounds, the open one and those decided or
+     * closed by a rejection), newest first, with comments; where the open round stands is in {@code GET …/workflow}.
+     */
+    @GetMapping("/approvals")
+    Map<String, Object> approvals(@PathVariable("form") String formId, @PathVariable("id") long id) {
+        ApiCaller caller = ApiCaller.current();
+        FormDefinition form = forms.readable(caller, formId);
+        WorkflowDefinition workflow = workflowOf(form);
+        List<WorkflowStep> given = new ArrayList<>(found(form, id,
+                () -> workflows.approvals(caller.actor(), form.id(), id)));
+        java.util.Collections.reverse(given);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (WorkflowStep s : given) {
+            items.add(WorkflowJson.vote(workflow, s));
         }
         return Map.of("items", items);
     }

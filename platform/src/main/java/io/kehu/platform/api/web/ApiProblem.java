@@ -47,9 +47,13 @@ public final class ApiProblem extends RuntimeException {
         }
     }
 
-    /** {@code key}: the texts are {@code api.problem.<key>.title} and {@code .detail}. */
+    /**
+     * {@code key}: the texts are {@code api.problem.<key>.title} and {@code .detail}. Without a stack trace: a problem
+     * is an answer to the client, never logged as a fault, and one is made on every list request and write to collect
+     * the request's field problems, where walking the deep stack (Tomcat, Spring Security, MVC) would be wasted work.
+     */
     public ApiProblem(HttpStatus status, String key, Object... detailArgs) {
-        super(status.value() + " " + key);
+        super(status.value() + " " + key, null, false, false);
         this.status = status;
         this.key = key;
         this.detailArgs = List.of(detailArgs);

@@ -37,6 +37,11 @@ class ApiSecurityConfig {
         http.formLogin(form -> form.disable());
         http.httpBasic(basic -> basic.disable());
         http.logout(logout -> logout.disable());
+        // Every request runs this chain, so it holds only what the API uses: no anonymous authentication (a request
+        // without a token has none, and the entry point answers 401), no servlet API wrapper around each request
+        // (the controllers read the caller from the security context, never request.getUserPrincipal()).
+        http.anonymous(anonymous -> anonymous.disable());
+        http.servletApi(servletApi -> servletApi.disable());
         http.addFilterBefore(new BearerTokenFilter(tokens, new RateLimits(perMinute)),
                 AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API requests by {@code Authorization: Bearer kehu_…} only (a session cookie counts for nothing here),
- * then applies the token's rate limit. A missing token leaves the request anonymous, and the chain's entry point
+ * then applies the token's rate limit. A missing token leaves the request unauthenticated, and the chain's entry point
  * answers 401; a wrong, revoked or expired one is answered 401 at once. Not a Spring bean, so that Spring Boot does
  * not also register it for every address of the application.
  */

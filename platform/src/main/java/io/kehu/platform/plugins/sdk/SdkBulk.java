@@ -9,6 +9,7 @@ import io.kehu.sdk.records.AggregateRow;
 import io.kehu.sdk.records.BatchResult;
 import io.kehu.sdk.records.BatchWrite;
 import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.Measure;
 import io.kehu.sdk.records.RecordAggregate;
 import io.kehu.sdk.records.RecordBatch;
 import io.kehu.sdk.records.RecordException;
@@ -69,14 +70,8 @@ public final class SdkBulk {
 
         @Override
         public RecordAggregate countWhere(String name, String fieldId, FilterOperator operator, Object... values) {
-            if (name == null || !name.matches("[a-z][a-z0-9_]{0,39}")) {
-                throw new RecordException(RecordException.Reason.INVALID, "A conditional count needs a name of "
-                        + "lower-case letters, digits and _: " + name);
-            }
-            aggregation = aggregation.measure(new RecordAggregation.Measure(RecordAggregation.Function.COUNT, null,
-                    null, List.of(RecordQuery.Filter.of(fieldId, RecordQuery.Operator.valueOf(operator.name()),
-                            values)), "countWhere:" + name));
-            return this;
+            // The short form of a named count measure with one filter: read with AggregateRow.count(name).
+            return measure(Measure.count(name).where(fieldId, operator, values));
         }
 
         @Override
@@ -101,6 +96,21 @@ public final class SdkBulk {
 
         private RecordAggregate measure(RecordAggregation.Function function, String fieldId) {
             aggregation = aggregation.measure(function, fieldId);
+            return this;
+        }
+
+        @Override
+        public RecordAggregate measure(Measure measure) {
+            java.util.Objects.requireNonNull(measure, "measure");
+            if (aggregation.measures().stream().anyMatch(m -> m.key().equals(measure.name()))) {
+                throw new RecordException(RecordException.Reason.INVALID, "Two measures are named "
+                        + measure.name());
+            }
+            List<RecordQuery.Filter> filters = measure.filters().stream().map(f -> RecordQuery.Filter.of(f.fieldId(),
+                    RecordQuery.Operator.valueOf(f.operator().name()), f.values().toArray())).toList();
+            aggregation = aggregation.measure(new RecordAggregation.Measure(
+                    RecordAggregation.Function.valueOf(measure.function().name()), measure.fieldId(), null, filters,
+                    measure.name()));
             return this;
         }
 

@@ -10,6 +10,7 @@ import io.kehu.platform.records.Records;
 import io.kehu.platform.records.SavedListViews;
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
+import io.kehu.sdk.LocalText;
 import io.kehu.sdk.records.BatchWrite;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.PluginRecords;
@@ -87,22 +88,34 @@ public final class SdkRecords implements PluginRecords {
         return new SdkBulk.Write(bulk, actor);
     }
 
+    /**
+     * Runs {@code call}, turning the platform's refusals into {@link RecordException}s that carry their reason in both
+     * languages ({@link RecordException#text()}), so a plugin's screen shows a veto, a validation error or a missing
+     * permission in the user's language; the English text stays the exception's message (logs, earlier callers).
+     */
     static <T> T translated(Supplier<T> call) {
         try {
             return call.get();
         } catch (RecordNotFoundException e) {
-            throw new RecordException(RecordException.Reason.NOT_FOUND, e.getMessage());
+            throw new RecordException(RecordException.Reason.NOT_FOUND,
+                    LocalText.of("记录不存在，或您无权查看", e.getMessage()));
         } catch (RecordValidationException e) {
             boolean onlyTaken = !e.errors().isEmpty() && e.errors().stream().allMatch(err -> "unique".equals(err.code()));
-            throw new RecordException(onlyTaken ? RecordException.Reason.DUPLICATE : RecordException.Reason.INVALID, e.errors().stream()
-                    .map(err -> err.fieldId() + ": " + err.message().in(Locale.ENGLISH))
-                    .collect(Collectors.joining("; ")));
+            throw new RecordException(onlyTaken ? RecordException.Reason.DUPLICATE : RecordException.Reason.INVALID,
+                    LocalText.of(e.errors().stream()
+                            .map(err -> err.message().in(Locale.SIMPLIFIED_CHINESE))
+                            .collect(Collectors.joining("；")), e.errors().stream()
+                            .map(err -> err.fieldId() + ": " + err.message().in(Locale.ENGLISH))
+                            .collect(Collectors.joining("; "))));
         } catch (AccessRefusedException e) {
-            throw new RecordException(RecordException.Reason.DENIED, e.getMessage());
+            throw new RecordException(RecordException.Reason.DENIED,
+                    LocalText.of(e.message(Locale.SIMPLIFIED_CHINESE), e.getMessage()));
         } catch (RecordConflictException e) {
-            throw new RecordException(RecordException.Reason.CONFLICT, e.getMessage());
+            throw new RecordException(RecordException.Reason.CONFLICT, LocalText.of(
+                    "该记录刚被" + (e.lastSavedByName() == null ? "他人" : e.lastSavedByName()) + "修改，请重新打开后再试",
+                    e.getMessage()));
         } catch (RecordRefusedException e) {
-            throw new RecordException(RecordException.Reason.VETOED, e.getMessage());
+            throw new RecordException(RecordException.Reason.VETOED, SdkValues.text(e.text()));
         } catch (IllegalArgumentException e) {
             throw new RecordException(RecordException.Reason.INVALID, e.getMessage());
         } catch (RecordException e) {

@@ -51,6 +51,14 @@ public interface RecordAggregate {
     /** Measures the largest value of a field ({@link AggregateRow#max(String)}). */
     RecordAggregate max(String fieldId);
 
+    /**
+     * Adds a named measure with filters of its own ({@link Measure}): several windows of the same records in one
+     * pass ({@link AggregateRow#measure(String)}, {@link AggregateRow#count(String)}).
+     *
+     * @throws RecordException INVALID when two measures have the same name
+     */
+    RecordAggregate measure(Measure measure);
+
     /** Streams every group to {@code each}, in the order of the group values; rows are not kept in memory. */
     void forEach(Consumer<AggregateRow> each);
 

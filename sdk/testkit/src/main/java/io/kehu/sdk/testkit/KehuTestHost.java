@@ -12,7 +12,12 @@ import io.kehu.platform.plugins.PluginHarness;
 import io.kehu.platform.plugins.PluginHost;
 import io.kehu.platform.plugins.PluginInfo;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Teams;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.webhooks.EndpointSettings;
+import io.kehu.platform.webhooks.EventType;
+import io.kehu.platform.webhooks.PayloadFormat;
+import io.kehu.platform.webhooks.Webhooks;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.jobs.JobStatus;
@@ -27,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -180,6 +186,18 @@ public final class KehuTestHost implements AutoCloseable {
     }
 
     /**
+     * Subscribes a webhook endpoint at {@code url} to the events of the plugin under test ({@code plugin.<id>.*}: what
+     * it publishes on its event bus, and its notices), as an administrator does on the Webhooks screen, in the
+     * Standard Webhooks format; answers the endpoint's signing secret ({@code whsec_…}). The host's delivery poller
+     * sends each event within a few seconds, signed, so a test can check with its own receiver what an integration
+     * will receive.
+     */
+    public String subscribeWebhook(String url) {
+        return context.getBean(Webhooks.class).addEndpoint(admin(), new EndpointSettings(url, "testkit " + pluginId,
+                PayloadFormat.STANDARD, Set.of(EventType.PLUGIN), Set.of()).withPlugins(Set.of(pluginId))).secret();
+    }
+
+    /**
      * What {@code username} was told in the app (the bell: tasks given, workflow notices, plugins'
      * {@code workflows().notify}), newest first, at most 50 — to check that a notice reached the right person.
      */
@@ -204,6 +222,18 @@ public final class KehuTestHost implements AutoCloseable {
     public String baseUrl() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return "http://localhost:" + port;
+    }
+
+    /**
+     * Sets whom {@code username} reports to ({@code null}: nobody), as an administrator does on the users screen —
+     * what the SDK's {@code users().managerOf} and {@code users().team} read. The manager must be a manager or an
+     * administrator.
+     */
+    public void reportsTo(String username, String managerUsername) {
+        UserAccounts accounts = context.getBean(UserAccounts.class);
+        long user = accounts.findByUsername(username).orElseThrow().id();
+        Long manager = managerUsername == null ? null : accounts.findByUsername(managerUsername).orElseThrow().id();
+        context.getBean(Teams.class).assign(admin(), user, manager);
     }
 
     /** Stops Kehu and deletes its temporary files (an H2 database included). */
