@@ -54,20 +54,50 @@ public record DashboardDefinition(String id, LocalizedText label, Set<Role> role
      * @param metrics the metric ids: one, or several for a table
      * @param chart how it is drawn
      * @param label a title instead of the (first) metric's label, or {@code null}
-     * @param wide whether it spans two grid columns
+     * @param columns how many of the grid's {@value #COLUMNS} columns it spans (1 to 4; 4 is the whole row)
+     * @param height 1 (short), 2 (standard) or 3 (tall): how high its chart is drawn
      * @param overTime whether a bar chart shows the periods (e.g. per month) rather than the metric's groups
      * @param stages a funnel's stages (option values of the metric's group field, top first); empty: all options
      */
-    public record Widget(List<String> metrics, Chart chart, LocalizedText label, boolean wide, boolean overTime,
-                         List<String> stages) {
+    public record Widget(List<String> metrics, Chart chart, LocalizedText label, int columns, int height,
+                         boolean overTime, List<String> stages) {
+
+        /** The columns of the dashboard grid on a wide screen (fewer on a tablet, one on a phone). */
+        public static final int COLUMNS = 4;
+        /** The tallest a widget can be. */
+        public static final int MAX_HEIGHT = 3;
+        /** The height of a widget that names none. */
+        public static final int STANDARD_HEIGHT = 2;
 
         public Widget {
             metrics = List.copyOf(metrics);
             stages = stages == null ? List.of() : List.copyOf(stages);
+            if (columns < 1 || columns > COLUMNS) {
+                throw new IllegalArgumentException("A widget spans 1 to " + COLUMNS + " columns, not " + columns);
+            }
+            if (height < 1 || height > MAX_HEIGHT) {
+                throw new IllegalArgumentException("A widget's height is 1 to " + MAX_HEIGHT + ", not " + height);
+            }
+        }
+
+        /** A widget of one column or the whole row ({@code wide}), of standard height. */
+        public Widget(List<String> metrics, Chart chart, LocalizedText label, boolean wide, boolean overTime,
+                      List<String> stages) {
+            this(metrics, chart, label, wide ? COLUMNS : 1, STANDARD_HEIGHT, overTime, stages);
         }
 
         public Widget(List<String> metrics, Chart chart, LocalizedText label, boolean wide, boolean overTime) {
             this(metrics, chart, label, wide, overTime, List.of());
+        }
+
+        /** Whether it spans the whole row. */
+        public boolean wide() {
+            return columns == COLUMNS;
+        }
+
+        /** This widget with another size. */
+        public Widget resized(int newColumns, int newHeight) {
+            return new Widget(metrics, chart, label, newColumns, newHeight, overTime, stages);
         }
     }
 }

@@ -44,8 +44,20 @@ final class DashboardJson {
             }
             List<String> stages = new ArrayList<>();
             w.path("stages").forEach(st -> stages.add(st.asString()));
-            widgets.add(new DashboardDefinition.Widget(metrics, chart, text(w.get("label")),
-                    w.path("wide").asBoolean(false), "time".equals(w.path("over").asString("")), stages));
+            // "wide": true is the whole row (files from before widgets had columns and a height)
+            int columns = w.path("columns").asInt(w.path("wide").asBoolean(false)
+                    ? DashboardDefinition.Widget.COLUMNS : 1);
+            int height = w.path("height").asInt(DashboardDefinition.Widget.STANDARD_HEIGHT);
+            if (columns < 1 || columns > DashboardDefinition.Widget.COLUMNS) {
+                throw new IllegalArgumentException(source + " $.widgets[" + i + "].columns: 1 to "
+                        + DashboardDefinition.Widget.COLUMNS);
+            }
+            if (height < 1 || height > DashboardDefinition.Widget.MAX_HEIGHT) {
+                String where = source + " $.widgets[" + i + "].height";
+                throw new IllegalArgumentException(where + ": 1 (short), 2 (standard) or 3 (tall)");
+            }
+            widgets.add(new DashboardDefinition.Widget(metrics, chart, text(w.get("label")), columns, height,
+                    "time".equals(w.path("over").asString("")), stages));
         }
         LocalizedText label = text(root.get("label"));
         if (!root.hasNonNull("id") || label == null) {
@@ -74,8 +86,11 @@ final class DashboardJson {
             if (w.label() != null) {
                 text(node.putObject("label"), w.label());
             }
-            if (w.wide()) {
-                node.put("wide", true);
+            if (w.columns() != 1) {
+                node.put("columns", w.columns());
+            }
+            if (w.height() != DashboardDefinition.Widget.STANDARD_HEIGHT) {
+                node.put("height", w.height());
             }
             if (w.overTime()) {
                 node.put("over", "time");

@@ -91,13 +91,20 @@ public sealed interface SchemaStep {
     }
 
     /**
-     * Creates the index on (owner column, {@code id} descending) of a form with an owner field
-     * ({@link FormTables#ownerIndex}); dropped with {@link DropIndex} when the owner field changes.
+     * Creates an owner-led index of a form with an owner field: on (owner column, {@code id} descending) when
+     * {@code sortColumn} is null ({@link FormTables#ownerIndex}), else on (owner column, {@code sortColumn}) for an
+     * indexed date field ({@link FormTables#ownerSortIndex}); dropped with {@link DropIndex} when the owner field or
+     * the date field changes.
      */
-    record CreateOwnerIndex(String formId, String ownerField, String table, String name) implements SchemaStep {
+    record CreateOwnerIndex(String formId, String ownerField, String table, String name, String sortColumn)
+            implements SchemaStep {
+        public CreateOwnerIndex(String formId, String ownerField, String table, String name) {
+            this(formId, ownerField, table, name, null);
+        }
+
         public String description() {
-            return "Create index " + name + " on " + table + "(" + ownerField + ", " + FormTables.ID
-                    + " desc) for owners' lists";
+            return "Create index " + name + " on " + table + "(" + ownerField + ", "
+                    + (sortColumn == null ? FormTables.ID + " desc" : sortColumn) + ") for owners' lists";
         }
 
         public int stage() {

@@ -167,6 +167,99 @@ public class Metrics {
     }
 
     /**
+     * Like {@link #compute(Actor, List, ZoneId)}, but the closed periods of a trend read as first reported: a request
+     * that is not grouped, not narrowed by global filters, asked by a viewer who sees all records and that has at
+     * least one period still open (ending after {@code today}) is computed live for its open periods only — which also
+     * checks the viewer may measure its fields — and takes each closed period's figure from its snapshot (stored here
+     * the first time, as {@link #snapshot} does). A 12-month trend then reads one month from the records and eleven
+     * stored figures. Every other request is computed live. A closed period's value keeps its drill-through filters,
+     * which list today's records: when records of a closed month changed after it was stored, the list can differ
+     * from the reported figure — that is what "as reported" means.
+     */
+    public List<MetricResult> computeReported(Actor actor, List<MetricRequest> requests, ZoneId zone,
+                                              LocalDate today) {
+        List<MetricRequest> live = new ArrayList<>(requests.size());
+        List<List<Integer>> openIndexes = new ArrayList<>(requests.size());
+        for (MetricRequest r : requests) {
+            List<Integer> open = new ArrayList<>();
+            List<Period> periods = r.effectivePeriods();
+            for (int p = 0; p < periods.size(); p++) {
+                if (periods.get(p).end().isAfter(today)) {
+                    open.add(p);
+                }
+            }
+            boolean fromSnapshots = !actor.limitedToOwnRecords() && !r.grouped() && r.scope().isAll()
+                    && !open.isEmpty() && open.size() < periods.size();
+            openIndexes.add(fromSnapshots ? open : null);
+            live.add(fromSnapshots ? new MetricRequest(r.metric(), open.stream().map(periods::get).toList(), false,
+                    r.scope()) : r);
+        }
+        List<MetricResult> computed = compute(actor, live, zone);
+        // the closed periods' snapshots, those missing computed over all records in one batch and stored
+        Map<SnapshotStore.Key, MetricSnapshot> stored = new java.util.HashMap<>();
+        Map<String, java.util.Set<Period>> closed = new LinkedHashMap<>();
+        Map<String, MetricDefinition> byId = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (openIndexes.get(i) != null) {
+                MetricDefinition metric = requests.get(i).metric();
+                byId.put(metric.id(), metric);
+                for (Period p : requests.get(i).effectivePeriods()) {
+                    if (!p.end().isAfter(today)) {
+                        closed.computeIfAbsent(metric.id(), k -> new java.util.LinkedHashSet<>()).add(p);
+                    }
+                }
+            }
+        }
+        if (closed.isEmpty()) {
+            return computed;
+        }
+        List<SnapshotStore.Key> keys = new ArrayList<>();
+        closed.forEach((id, periods) -> periods.forEach(p -> keys.add(new SnapshotStore.Key(byId.get(id), p))));
+        stored.putAll(snapshots.findAll(keys, zone));
+        List<MetricRequest> missing = new ArrayList<>();
+        closed.forEach((id, periods) -> {
+            List<Period> absent = periods.stream().filter(p -> !stored.containsKey(new SnapshotStore.Key(byId.get(id),
+                    p))).toList();
+            if (!absent.isEmpty()) {
+                missing.add(new MetricRequest(byId.get(id), absent, false));
+            }
+        });
+        if (!missing.isEmpty()) {
+            List<MetricResult> first = compute(Actor.system("metric-snapshot"), missing, zone);
+            for (MetricResult result : first) {
+                List<Period> periods = result.request().periods();
+                for (int p = 0; p < periods.size(); p++) {
+                    MetricValue value = result.value(p);
+                    stored.put(new SnapshotStore.Key(result.metric(), periods.get(p)), snapshots.store(
+                            result.metric(), periods.get(p), zone, value.value(), value.n()));
+                }
+            }
+        }
+        List<MetricResult> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            List<Integer> open = openIndexes.get(i);
+            if (open == null) {
+                results.add(computed.get(i));
+                continue;
+            }
+            MetricRequest r = requests.get(i);
+            MetricResult openResult = computed.get(i);
+            FormDefinition form = catalog.published(r.metric().form()).orElseThrow();
+            MetricQuery shape = new MetricQuery(bulk, form, zone);
+            Map<MetricResult.Key, MetricValue> values = new LinkedHashMap<>();
+            List<Period> periods = r.effectivePeriods();
+            for (int p = 0; p < periods.size(); p++) {
+                int at = open.indexOf(p);
+                values.put(new MetricResult.Key(p, List.of()), at >= 0 ? openResult.value(at)
+                        : shape.reported(r, p, stored.get(new SnapshotStore.Key(r.metric(), periods.get(p)))));
+            }
+            results.add(new MetricResult(r, values, (period, groups) -> values.get(new MetricResult.Key(period,
+                    groups))));
+        }
+        return results;
+    }
+
+    /**
      * The figure of a closed {@code period} (ended by {@code today}) over all records as first reported for the
      * metric's current definition version: stored the first time it is asked for, read back after that, so it stays
      * as reported when records change. Only for viewers who see all records (not STAFF limited to their own, whose

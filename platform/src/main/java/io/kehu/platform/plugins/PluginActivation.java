@@ -18,6 +18,7 @@ import io.kehu.sdk.ui.NavigationContribution;
 import io.kehu.sdk.ui.PublicPage;
 import io.kehu.sdk.ui.RecordPanel;
 import io.kehu.sdk.ui.ViewContribution;
+import io.kehu.sdk.workflows.WorkflowActionHandler;
 import io.kehu.sdk.workflows.WorkflowDefinitionProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public class PluginActivation {
     static final List<Class<?>> POINTS = List.of(FormDefinitionProvider.class, RecordListener.class,
             ScheduledJob.class, ViewContribution.class, PublicPage.class, NavigationContribution.class,
             RecordPanel.class, DashboardWidget.class, ScriptFunctions.class, SettingsPage.class,
-            WorkflowDefinitionProvider.class, MetricDefinitionProvider.class);
+            WorkflowDefinitionProvider.class, MetricDefinitionProvider.class, WorkflowActionHandler.class);
 
     private final PluginForms forms;
     private final PluginRoutes routes;

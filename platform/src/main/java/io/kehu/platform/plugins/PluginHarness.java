@@ -35,8 +35,11 @@ public class PluginHarness {
     private final BulkRecords bulk;
     private final UserAccounts accounts;
 
+    private final io.kehu.platform.records.SavedListViews views;
+
     PluginHarness(PluginRegistry registry, PluginJobScheduler jobs, Records records, BulkRecords bulk,
-                  UserAccounts accounts) {
+                  UserAccounts accounts, io.kehu.platform.records.SavedListViews views) {
+        this.views = views;
         this.registry = registry;
         this.jobs = jobs;
         this.records = records;
@@ -69,7 +72,7 @@ public class PluginHarness {
     /** Records as {@code username} sees and changes them: that user's permissions, audited under that name. */
     public PluginRecords recordsAs(String username) {
         Actor actor = Actor.of(account(username));
-        return new SdkRecords(records, bulk, () -> actor);
+        return new SdkRecords(records, bulk, () -> actor, views);
     }
 
     /**

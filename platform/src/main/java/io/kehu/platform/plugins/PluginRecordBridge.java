@@ -10,6 +10,7 @@ import io.kehu.platform.records.RecordGuard;
 import io.kehu.platform.records.RecordsSavedInBulk;
 import io.kehu.sdk.records.RecordAction;
 import io.kehu.sdk.records.RecordEvent;
+import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.records.RecordListener;
 import io.kehu.sdk.records.Veto;
 import java.util.Map;
@@ -64,6 +65,10 @@ class PluginRecordBridge implements RecordGuard {
                 }
                 veto = change.action() == AuditAction.DELETE
                         ? listener.beforeDelete(sdkChange) : listener.beforeSave(sdkChange);
+            } catch (RecordException refusal) {
+                // the plugin refuses the write (its own refusal, or one the platform made to a write it tried):
+                // a veto with its text in both languages, not a broken plugin
+                return Optional.of(SdkValues.text(refusal.text()));
             } catch (RuntimeException | LinkageError e) {
                 registry.reportError(c.plugin().pluginId(), listener.getClass().getName(), e);
                 continue;

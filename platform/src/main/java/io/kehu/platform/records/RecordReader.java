@@ -15,8 +15,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
-import org.jooq.ResultQuery;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 
 /**
  * Reads rows of a form's table into {@link Record}s: the own-table columns in one query, each multiselect side table
@@ -27,6 +27,7 @@ final class RecordReader {
     private final DSLContext dsl;
     private final RecordTable table;
     private final RenderedQueries rendered;
+    private final boolean customPlans;
 
     RecordReader(DSLContext dsl, RecordTable table) {
         this(dsl, table, null);
@@ -34,9 +35,18 @@ final class RecordReader {
 
     /** A reader whose {@link Binds}-collected statements reuse SQL rendered earlier ({@link RenderedQueries}). */
     RecordReader(DSLContext dsl, RecordTable table, RenderedQueries rendered) {
+        this(dsl, table, rendered, false);
+    }
+
+    /**
+     * As {@link #RecordReader(DSLContext, RecordTable, RenderedQueries)}; {@code customPlans}: {@code dsl} is the
+     * {@link CustomPlans} one, and statements sent around jOOQ must ask for the same.
+     */
+    RecordReader(DSLContext dsl, RecordTable table, RenderedQueries rendered, boolean customPlans) {
         this.dsl = dsl;
         this.table = table;
         this.rendered = rendered;
+        this.customPlans = customPlans;
     }
 
     /**
@@ -82,19 +92,30 @@ final class RecordReader {
         // Typed JDBC reads of a select list rendered once per form version (see TypedRows): same statement, same
         // value types, without jOOQ's per-value conversion.
         TypedRows.Columns columns = table.typedColumns(dsl, select);
-        ResultQuery<?> query;
+        List<Object[]> rows;
         if (binds == null || rendered == null) {
-            query = dsl.select(columns.sql()).from(table.table).where(where).orderBy(order).offset(offset)
-                    .limit(limit);
+            rows = TypedRows.fetch(dsl.select(columns.sql()).from(table.table).where(where).orderBy(order)
+                    .offset(offset).limit(limit), columns);
         } else {
             binds.shape(withMetadata ? "select all" : "select values");
-            Param<Integer> from = binds.number(offset);
-            Param<Integer> size = binds.number(limit);
-            query = rendered.query(dsl, table, binds,
-                    () -> dsl.select(columns.sql()).from(table.table).where(where).orderBy(order).offset(from)
-                            .limit(size));
+            if (offset == 0) {
+                // A first page (and a single record) sends its size in the SQL and no offset: PostgreSQL prices a
+                // generic plan with an unknown offset as if it skipped rows, finds it dearer than planning with the
+                // values and so plans such a statement at every execution even when it is server-prepared. With the
+                // size written in, the plan is the same for every call and is planned once per connection. The size
+                // is part of the shape; page sizes are a handful of values.
+                binds.shape("first " + limit);
+                rows = rendered.fetch(dsl, table, binds,
+                        () -> dsl.select(columns.sql()).from(table.table).where(where).orderBy(order)
+                                .limit(DSL.inline(limit)), columns, customPlans);
+            } else {
+                Param<Integer> from = binds.number(offset);
+                Param<Integer> size = binds.number(limit);
+                rows = rendered.fetch(dsl, table, binds,
+                        () -> dsl.select(columns.sql()).from(table.table).where(where).orderBy(order).offset(from)
+                                .limit(size), columns, customPlans);
+            }
         }
-        List<Object[]> rows = TypedRows.fetch(query, columns);
         Map<String, Integer> positions = table.positions(select);
         // The system columns lead the select list (see RecordTable): read by position, not looked up by name.
         List<Long> ids = new ArrayList<>(rows.size());

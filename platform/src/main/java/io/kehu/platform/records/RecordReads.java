@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
 
 import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.security.Actor;
@@ -53,10 +54,26 @@ final class RecordReads {
                 .and(conditions.search(query.search()))
                 .and(conditions.after(query.sorts(), query.after()));
         // A filtered page is planned with its values every time: a generic plan can be many times slower for one
-        // user's (STAFF) rows (see CustomPlans). Unfiltered pages keep the driver's prepared statements.
-        DSLContext pageDsl = query.filters().isEmpty() ? dsl : services.customPlansDsl();
-        return new RecordReader(pageDsl, table, services.renderedQueries()).fetch(binds, where,
+        // user's (STAFF) rows (see CustomPlans). Unfiltered pages, and the rows of one referenced record (a
+        // customer's purchases: one plan whatever the customer), keep the driver's prepared statements.
+        DSLContext pageDsl = query.filters().isEmpty() || rowsOfOneRecord(form, query) ? dsl
+                : services.customPlansDsl();
+        return new RecordReader(pageDsl, table, services.renderedQueries(), pageDsl != dsl).fetch(binds, where,
                 conditions.orderBy(query.sorts()), query.offset(), query.limit(), actor);
+    }
+
+    /**
+     * Whether the query's only filter is "reference field = one record": its plan (the reference's index) does not
+     * depend on which record, and planning it at every call costs more than the read itself (issue 15, read (c)).
+     */
+    private static boolean rowsOfOneRecord(FormDefinition form, RecordQuery query) {
+        if (query.filters().size() != 1) {
+            return false;
+        }
+        RecordQuery.Filter filter = query.filters().get(0);
+        return filter.operator() == RecordQuery.Operator.EQUALS && filter.values().size() == 1
+                && filter.values().get(0) != null
+                && form.field(filter.column()).map(f -> f.storedType() == FieldType.REFERENCE).orElse(false);
     }
 
     List<Record> subtableRows(Actor actor, FormDefinition parentForm, long parentId, FieldDefinition field) {

@@ -2,18 +2,28 @@ package io.kehu.platform.records;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import org.jooq.ConnectionProvider;
 import org.jooq.Context;
 import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.RenderContext.CastMode;
 import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.CustomQueryPart;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +59,14 @@ final class RenderedQueries {
      * The rendered SQL cut at its bind markers, and for each marker the index of the collected value bound there;
      * {@code fragments == null}: this shape is rendered by jOOQ every time.
      */
-    private record Rendered(String[] fragments, int[] bindOrder, boolean[] uncast, int collected) {
+    private record Rendered(String sql, String[] fragments, int[] bindOrder, boolean[] uncast, int collected) {
 
         boolean reusable() {
             return fragments != null;
         }
     }
 
-    private static final Rendered NOT_REUSABLE = new Rendered(null, new int[0], new boolean[0], -1);
+    private static final Rendered NOT_REUSABLE = new Rendered(null, null, new int[0], new boolean[0], -1);
 
     private final Cache<Key, Rendered> cache = Caffeine.newBuilder().maximumSize(MAX_SHAPES).build();
     private final LongAdder reused = new LongAdder();
@@ -89,6 +99,63 @@ final class RenderedQueries {
         }
         reused.increment();
         return dsl.resultQuery("{0}", new Replay(rendered, binds.params()));
+    }
+
+    /**
+     * The rows of the statement {@code build} makes (as {@link #query}), read with {@code columns}' kinds. A statement
+     * whose SQL is kept and whose values are all of the plain types below is sent by this class itself over JDBC,
+     * on the connection jOOQ would use (so inside the caller's transaction when there is one): the kept SQL as
+     * jOOQ rendered it, the values bound by position in the order jOOQ bound them.
+     *
+     * <p>Why (issue 15, read (c), JFR profile in docs/benchmarks.md): with the SQL kept, a quarter of a record read's
+     * JVM time was still jOOQ rendering the kept text with the values back into it, building its execution context
+     * and wrapping the statement and the result set, per statement; one record with its contacts and purchases is
+     * three. Any other statement (not kept, or with a value of another type: arrays, nulls) goes through jOOQ as
+     * before. {@code customPlans}: the statement must be planned with its values ({@link CustomPlans}), which on
+     * PostgreSQL is asked for here the same way.
+     */
+    List<Object[]> fetch(DSLContext dsl, RecordTable table, Binds binds, Supplier<ResultQuery<?>> build,
+                         TypedRows.Columns columns, boolean customPlans) {
+        Rendered rendered = binds.cacheable()
+                ? cache.getIfPresent(new Key(table, List.copyOf(binds.otherTables()), binds.shape()))
+                : null;
+        if (rendered == null || !rendered.reusable() || rendered.collected() != binds.params().size()
+                || !plainValues(binds.params())) {
+            return TypedRows.fetch(query(dsl, table, binds, build), columns);
+        }
+        reused.increment();
+        ConnectionProvider connections = dsl.configuration().connectionProvider();
+        Connection connection = connections.acquire();
+        try (PreparedStatement statement = connection.prepareStatement(rendered.sql())) {
+            if (customPlans && statement.isWrapperFor(PGStatement.class)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
+            int[] order = rendered.bindOrder();
+            List<Param<?>> values = binds.params();
+            for (int i = 0; i < order.length; i++) {
+                statement.setObject(i + 1, values.get(order[i]).getValue());
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return TypedRows.readAll(rs, columns.kinds());
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Reading rows failed: " + e.getMessage(), e);
+        } finally {
+            connections.release(connection);
+        }
+    }
+
+    /** Whether every value is one the drivers bind the same way jOOQ does for these columns ({@code setObject}). */
+    private static boolean plainValues(List<Param<?>> values) {
+        for (Param<?> p : values) {
+            Object v = p.getValue();
+            if (!(v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof String
+                    || v instanceof BigDecimal || v instanceof Boolean || v instanceof LocalDate
+                    || v instanceof OffsetDateTime)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many statements were sent with SQL kept from an earlier one (tests, diagnostics). */
@@ -137,7 +204,7 @@ final class RenderedQueries {
             cursor = start + marker.length();
         }
         fragments[order.size()] = sql.substring(cursor);
-        Rendered rendered = new Rendered(fragments, order.stream().mapToInt(Integer::intValue).toArray(), uncast,
+        Rendered rendered = new Rendered(sql, fragments, order.stream().mapToInt(Integer::intValue).toArray(), uncast,
                 collected.size());
         // Kept only when it renders to exactly what jOOQ rendered for the whole statement.
         String replayed = dsl.render(dsl.resultQuery("{0}", new Replay(rendered, collected)));

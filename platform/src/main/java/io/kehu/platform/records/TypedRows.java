@@ -80,20 +80,25 @@ final class TypedRows {
     /** Executes {@code query} (whose select list is {@code columns.sql()}) and reads every row into an array. */
     static List<Object[]> fetch(ResultQuery<?> query, Columns columns) {
         Kind[] kinds = columns.kinds();
-        List<Object[]> rows = new ArrayList<>();
         // A statement replayed as plain SQL (RenderedQueries) has no select list jOOQ knows, and jOOQ would read the
         // result's metadata at every call to make one; coerced to the one rendered column list, it does not.
         ResultQuery<?> typed = query instanceof Select<?> ? query : query.coerce(columns.sql());
         try (ResultSet rs = typed.fetchResultSet()) {
-            while (rs.next()) {
-                Object[] row = new Object[kinds.length];
-                for (int i = 0; i < kinds.length; i++) {
-                    row[i] = read(rs, i + 1, kinds[i]);
-                }
-                rows.add(row);
-            }
+            return readAll(rs, kinds);
         } catch (SQLException e) {
             throw new DataAccessException("Reading rows failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every row of {@code rs}, each column read as its {@code kinds} entry says. */
+    static List<Object[]> readAll(ResultSet rs, Kind[] kinds) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        while (rs.next()) {
+            Object[] row = new Object[kinds.length];
+            for (int i = 0; i < kinds.length; i++) {
+                row[i] = read(rs, i + 1, kinds[i]);
+            }
+            rows.add(row);
         }
         return rows;
     }

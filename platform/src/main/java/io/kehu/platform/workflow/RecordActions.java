@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,16 +35,19 @@ class RecordActions {
     private final FormCatalog forms;
     private final Records records;
     private final RuleEngine rules;
+    private final ObjectProvider<PluginActionRunner> pluginActions;
 
-    RecordActions(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules) {
+    RecordActions(WorkflowCatalog catalog, FormCatalog forms, Records records, RuleEngine rules,
+            ObjectProvider<PluginActionRunner> pluginActions) {
         this.catalog = catalog;
         this.forms = forms;
         this.records = records;
         this.rules = rules;
+        this.pluginActions = pluginActions;
     }
 
     /**
-     * Runs {@code action} if it writes a record; false for the other kinds, which the caller runs.
+     * Runs {@code action} if it writes a record or is a plugin's; false for the other kinds, which the caller runs.
      *
      * @param form the form of {@code source}
      * @param source the record the transition or automation acts on, as written by it
@@ -74,8 +78,29 @@ class RecordActions {
                 write(target, values, writer, label);
                 yield true;
             }
+            case WorkflowAction.PluginAction plugin -> {
+                runPlugin(plugin, source, actor, label, origin, name);
+                yield true;
+            }
             default -> false;
         };
+    }
+
+    private void runPlugin(WorkflowAction.PluginAction plugin, Record source, Actor actor, LocalizedText label,
+            String origin, String name) {
+        PluginActionRunner runner = pluginActions.getIfAvailable();
+        if (runner == null) {
+            return; // no plugin host (a slice of the platform): as if the plugin were not running
+        }
+        String step = name.contains(" / ") ? name.substring(name.lastIndexOf(" / ") + 3)
+                : name.substring(name.lastIndexOf(' ') + 1);
+        LocalizedText failure = runner.run(plugin, origin, step, source.formId(), source.id(),
+                source.values().asMap(), actor.isSystem() ? null : actor.username());
+        if (failure != null) {
+            throw refused("refused.PLUGIN_ACTION_FAILED", label,
+                    LocalizedText.of(plugin.plugin() + " / " + plugin.action(), plugin.plugin() + " / "
+                            + plugin.action()), failure);
+        }
     }
 
     private Map<String, Object> values(Map<String, String> expressions, FormDefinition form, Record source,

@@ -65,4 +65,17 @@ public sealed interface WorkflowAction {
             values = Map.copyOf(values);
         }
     }
+
+    /**
+     * An action a plugin runs ({@code io.kehu.sdk.workflows.WorkflowActionHandler}), named by the plugin's id and
+     * the action's name, with parameters as written: e.g. the survey plugin's {@code send_link} on a complaint's
+     * resolution. Skipped with a warning while that plugin is not running, so a process never depends on a plugin
+     * being enabled; a handler that throws refuses the move.
+     */
+    record PluginAction(String plugin, String action, Map<String, String> params) implements WorkflowAction {
+
+        public PluginAction {
+            params = Map.copyOf(params);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.kehu.platform.dashboards;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.ComponentUtil;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dnd.DragEndEvent;
 import com.vaadin.flow.component.dnd.DragStartEvent;
 import com.vaadin.flow.component.dnd.DropEvent;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -97,7 +99,7 @@ class DashboardEditorTest {
         addWidget("complaint_count", Chart.NUMBER, false);
         addWidget("purchase_revenue", Chart.LINE, true);
         assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText())
-                .isEqualTo("2. 购买金额 · 折线图 · 整行宽度");
+                .isEqualTo("2. 购买金额 · 折线图 · 整行宽度 · 标准高度");
         _click(_get(Button.class, spec -> spec.withId("editor-widget-1-up")));
         assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText()).startsWith("1. 购买金额");
         _click(_get(Button.class, spec -> spec.withId("editor-save")));
@@ -123,7 +125,8 @@ class DashboardEditorTest {
     }
 
     @Test
-    void widgetsAreArrangedByDragAndDropAndResizedWithTheButtonsKeptAsAFallback() {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void widgetsAreArrangedByDragAndDropAndResizedWithTheSelectsAsAFallback() {
         KaribuSession.signIn(context, accounts, manager.username());
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
         UI.getCurrent().navigate("dashboard-editor");
@@ -136,25 +139,80 @@ class DashboardEditorTest {
 
         drag(2, 0); // the funnel to the top
         assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText())
-                .isEqualTo("1. 客户生命周期阶段 · 漏斗图 · 整行宽度");
+                .isEqualTo("1. 客户生命周期阶段 · 漏斗图 · 整行宽度 · 标准高度");
         assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText()).startsWith("2. 投诉数");
         drag(1, 2);
         assertThat(_get(Span.class, spec -> spec.withId("editor-widget-2")).getText()).startsWith("3. 投诉数");
         drag(1, 1); // onto itself: nothing moves
         assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText()).startsWith("2. 购买金额");
 
-        Button widen = _get(Button.class, spec -> spec.withId("editor-widget-1-size"));
-        assertThat(widen.getAriaLabel()).hasValue("改为整行宽度");
-        _click(widen);
-        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText()).endsWith("· 整行宽度");
-        _click(_get(Button.class, spec -> spec.withId("editor-widget-0-size")));
-        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText()).doesNotContain("整行宽度");
+        // the keyboard's and phone's way: the width and height selects on the row
+        Select<Integer> width = _get(Select.class, spec -> spec.withId("editor-widget-1-columns"));
+        assertThat(width.getAriaLabel()).hasValue("宽度");
+        assertThat(width.getListDataView().getItems().map(width.getItemLabelGenerator()).toList())
+                .containsExactly("1 列宽", "2 列宽", "3 列宽", "整行宽度");
+        _setValue(width, 4);
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText()).endsWith("· 整行宽度 · 标准高度");
+        _setValue(_get(Select.class, spec -> spec.withId("editor-widget-0-columns")), 2);
+        _setValue(_get(Select.class, spec -> spec.withId("editor-widget-0-height")), 3);
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText()).endsWith("· 2 列宽 · 高");
         _click(_get(Button.class, spec -> spec.withId("editor-save")));
 
         String id = UI.getCurrent().getInternals().getActiveViewLocation().getPath().replace("dashboards/", "");
         DashboardDefinition saved = dashboards.visible(manager, id).orElseThrow();
         assertThat(saved.widgets()).extracting(DashboardDefinition.Widget::chart)
                 .containsExactly(Chart.FUNNEL, Chart.LINE, Chart.NUMBER);
-        assertThat(saved.widgets()).extracting(DashboardDefinition.Widget::wide).containsExactly(false, true, false);
+        assertThat(saved.widgets()).extracting(DashboardDefinition.Widget::columns).containsExactly(2, 4, 1);
+        assertThat(saved.widgets()).extracting(DashboardDefinition.Widget::height).containsExactly(3, 2, 2);
+        // the dashboard draws them so: the funnel over two columns, tall
+        Div funnel = _get(Div.class, spec -> spec.withId("widget-0"));
+        assertThat(funnel.getClassNames()).contains("kehu-span-2");
+        assertThat(_get(ChartView.class, spec -> spec.withId("widget-0-chart")).getHeight()).isEqualTo("420px");
+        assertThat(_get(Div.class, spec -> spec.withId("widget-1")).getClassNames()).contains("kehu-span-4");
+    }
+
+    /** Tells the server what the preview's resize handle tells it when a drag ends or an arrow key is pressed. */
+    private static void resizeByHandle(int at, int columns, int height) {
+        Div handle = _get(Div.class, spec -> spec.withId("editor-preview-" + at + "-handle"));
+        var detail = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+        detail.put("event.detail.columns", columns);
+        detail.put("event.detail.height", height);
+        handle.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(handle.getElement(), "kehu-resize", detail));
+    }
+
+    @Test
+    void aWidgetIsResizedByDraggingTheCornerOfItsBoxAndTheSizeIsKept() {
+        KaribuSession.signIn(context, accounts, manager.username());
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("dashboard-editor");
+        _get(TextField.class, spec -> spec.withId("editor-name")).setValue("Resized");
+        addWidget("purchase_revenue", Chart.LINE, false);
+        addWidget("complaint_count", Chart.NUMBER, false);
+        Div box = _get(Div.class, spec -> spec.withId("editor-preview-0"));
+        assertThat(box.getClassNames()).contains("kehu-span-1");
+        Div handle = _get(Div.class, spec -> spec.withId("editor-preview-0-handle"));
+        assertThat(handle.getElement().getAttribute("tabindex")).isEqualTo("0");
+        assertThat(handle.getElement().getAttribute("aria-label")).isEqualTo("Resize \"Revenue\": now 1 column · standard height");
+
+        resizeByHandle(0, 3, 1);
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText())
+                .isEqualTo("1. Revenue · Line chart · 3 columns · short");
+        assertThat(_get(Div.class, spec -> spec.withId("editor-preview-0")).getClassNames()).contains("kehu-span-3");
+        assertThat(_get(Div.class, spec -> spec.withId("editor-preview-0-handle")).getElement()
+                .getAttribute("data-columns")).isEqualTo("3");
+        // a forged size out of range changes nothing
+        resizeByHandle(1, 9, 0);
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText()).endsWith("· 1 column · standard height");
+
+        _click(_get(Button.class, spec -> spec.withId("editor-save")));
+        String id = UI.getCurrent().getInternals().getActiveViewLocation().getPath().replace("dashboards/", "");
+        assertThat(dashboards.visible(manager, id).orElseThrow().widgets().get(0))
+                .extracting(DashboardDefinition.Widget::columns, DashboardDefinition.Widget::height)
+                .containsExactly(3, 1);
+        assertThat(_get(ChartView.class, spec -> spec.withId("widget-0-chart")).getHeight()).isEqualTo("180px");
+        // opened again in the editor, the widget keeps its size
+        UI.getCurrent().navigate("dashboard-editor/" + id);
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText()).endsWith("· 3 columns · short");
     }
 }

@@ -240,6 +240,41 @@ abstract class MetricsContract {
         assertThat(metrics.snapshot(manager, count, month, SHANGHAI, month.lastDay())).isEmpty();
     }
 
+    @Test
+    void aTrendReadsItsClosedPeriodsAsReportedAndItsOpenOneLive() {
+        complaints();
+        Period next = Period.of(month.end(), Grain.MONTH);
+        LocalDate today = month.end(); // the test's month is closed, the next one open
+        MetricRequest trend = request("complaint_count", List.of(month, next), false);
+        MetricResult first = metrics.computeReported(manager, List.of(trend), SHANGHAI, today).get(0);
+        MetricResult live = metrics.compute(manager, trend, SHANGHAI);
+        assertThat(first.value(0).value()).isEqualByComparingTo(live.value(0).value());
+        assertThat(first.value(0).n()).isEqualTo(live.value(0).n());
+        assertThat(first.value(0).drill()).isEqualTo(live.value(0).drill());
+        assertThat(first.value(1).value()).isEqualByComparingTo(live.value(1).value());
+
+        // a complaint entered late for the closed month, and one in the open month
+        long customer = fixture.customer(rep, "宁波" + WorkspaceFixture.token() + "机电").id();
+        fixture.complaint(rep, customer, at(month, 10, 10), "补录的投诉", "new");
+        fixture.complaint(rep, customer, at(next, 1, 10), "本月的投诉", "new");
+        MetricResult again = metrics.computeReported(manager, List.of(trend), SHANGHAI, today).get(0);
+        MetricResult liveAgain = metrics.compute(manager, trend, SHANGHAI);
+        assertThat(again.value(0).value()).as("the closed month as reported")
+                .isEqualByComparingTo(first.value(0).value());
+        assertThat(liveAgain.value(0).value()).isEqualByComparingTo(first.value(0).value().add(BigDecimal.ONE));
+        assertThat(again.value(1).value()).as("the open month live")
+                .isEqualByComparingTo(first.value(1).value().add(BigDecimal.ONE))
+                .isEqualByComparingTo(liveAgain.value(1).value());
+
+        // a STAFF user's own figures and a grouped trend are computed live
+        assertThat(metrics.computeReported(rep, List.of(trend), SHANGHAI, today).get(0).value(0).value())
+                .isEqualByComparingTo(metrics.compute(rep, trend, SHANGHAI).value(0).value());
+        MetricRequest grouped = request("complaint_count", List.of(month, next), true);
+        List<Object> repsGroup = List.of(rep.userId());
+        assertThat(metrics.computeReported(manager, List.of(grouped), SHANGHAI, today).get(0).value(0, repsGroup)
+                .value()).isEqualByComparingTo(metrics.compute(manager, grouped, SHANGHAI).value(0, repsGroup).value());
+    }
+
     private BigDecimal liveComplaints(MetricDefinition count) {
         return metrics.compute(manager, new MetricRequest(count, List.of(month), false), SHANGHAI).value(0).value();
     }

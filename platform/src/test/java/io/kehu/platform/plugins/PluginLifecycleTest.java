@@ -82,6 +82,11 @@ class PluginLifecycleTest {
                         public class NoRudeNotes implements RecordListener {
                             public boolean handles(String formId) { return formId.equals("lc_note"); }
                             public Optional<Veto> beforeSave(RecordChange change) {
+                                if ("shouting".equals(change.values().get("text"))) {
+                                    // a plugin's own refusal, raised rather than returned
+                                    throw new RecordException(RecordException.Reason.VETOED,
+                                            io.kehu.sdk.LocalText.of("请勿大声喧哗", "No shouting"));
+                                }
                                 return "rude".equals(change.values().get("text"))
                                         ? Optional.of(Veto.because("不礼貌", "Not polite")) : Optional.empty();
                             }
@@ -150,6 +155,11 @@ class PluginLifecycleTest {
         records.create(staff, "lc_note", Map.of("text", "kind"));
         assertThatThrownBy(() -> records.create(staff, "lc_note", Map.of("text", "rude")))
                 .isInstanceOf(RecordRefusedException.class).hasMessageContaining("Not polite");
+        // a RecordException thrown by beforeSave is a refusal in both languages, not a broken plugin
+        assertThatThrownBy(() -> records.create(staff, "lc_note", Map.of("text", "shouting")))
+                .isInstanceOfSatisfying(RecordRefusedException.class, e -> assertThat(e.text())
+                        .isEqualTo(io.kehu.platform.forms.LocalizedText.of("请勿大声喧哗", "No shouting")));
+        assertThat(host.plugin(ID).orElseThrow().error()).isNull();
 
         var context = registry.get(ID).orElseThrow().context();
         context.jobs().runNow("count-notes");

@@ -102,6 +102,57 @@ class PluginsViewTest {
     }
 
     @Test
+    void aRefusalFromAPluginIsShownInTheUsersLanguageAndDoesNotCountAgainstThePlugin() throws Exception {
+        host.install(PluginLifecycleTest.ADMIN, "refusing-page.jar", new ByteArrayInputStream(
+                PluginJar.plugin("refusing-page").description("Refusing page")
+                        .source("io.kehu.plugins.refusingpage.Page", """
+                                package io.kehu.plugins.refusingpage;
+                                import com.vaadin.flow.component.Component;
+                                import io.kehu.sdk.*;
+                                import io.kehu.sdk.records.RecordException;
+                                import io.kehu.sdk.ui.*;
+                                @org.pf4j.Extension
+                                public class Page implements ViewContribution {
+                                    public String path() { return "page"; }
+                                    public LocalText title() { return LocalText.of("拒绝页面", "Refusing"); }
+                                    public Component create(PluginContext c) {
+                                        throw new RecordException(RecordException.Reason.DENIED,
+                                                LocalText.of("您无权查看这些上门记录", "You may not see these visits"));
+                                    }
+                                }
+                                """).bytes()));
+        signIn("admin", Role.ADMIN);
+
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("apps/refusing-page/page");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("plugin-view-refused"))
+                .getText()).isEqualTo("您无权查看这些上门记录");
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("apps/refusing-page/page");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("plugin-view-refused"))
+                .getText()).isEqualTo("You may not see these visits");
+        assertThat(host.plugin("refusing-page").orElseThrow().error()).isNull();
+    }
+
+    @Test
+    void aRefusalEscapingAPluginsClickHandlerIsANotificationInTheUsersLanguage() {
+        signIn("staff", Role.STAFF);
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        var refusal = new io.kehu.sdk.records.RecordException(io.kehu.sdk.records.RecordException.Reason.VETOED,
+                io.kehu.sdk.LocalText.of("不能改到过去的时间", "A visit cannot be moved into the past"));
+        // Vaadin hands the session's error handler the listener's exception wrapped in its own
+        com.vaadin.flow.server.VaadinSession.getCurrent().getErrorHandler()
+                .error(new com.vaadin.flow.server.ErrorEvent(new RuntimeException("wrapped", refusal)));
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("不能改到过去的时间");
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        com.vaadin.flow.server.VaadinSession.getCurrent().getErrorHandler()
+                .error(new com.vaadin.flow.server.ErrorEvent(new io.kehu.sdk.workflows.WorkflowRefusedException(
+                        "WRONG_STATE", io.kehu.sdk.LocalText.of("状态不对", "Wrong state"))));
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("Wrong state");
+    }
+
+    @Test
     void staffCannotOpenThePluginsScreen() {
         signIn("staff", Role.STAFF);
         UI.getCurrent().navigate(PluginsView.ROUTE);

@@ -58,6 +58,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the record store must do on every supported database: round trips of every field type, conversion on save,
@@ -82,6 +84,8 @@ abstract class RecordsContract {
     ApplicationEvents events;
     @Autowired
     RecordServices services;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Actor system = Actor.system("test-import");
     Actor admin;
@@ -678,6 +682,41 @@ abstract class RecordsContract {
         }
 
         assertThat(services.renderedQueries().reused() - reusedBefore).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void keptSqlSentOverJdbcBindsDatesAndMoneyAndReadsInsideTheCallersTransaction() {
+        List<Record> all = new ArrayList<>();
+        FormDefinition form = companies(all);
+        RecordQuery q = RecordQuery.of(form.id()).sortBy(Sort.desc("founded"));
+        long reusedBefore = services.renderedQueries().reused();
+
+        // Dates and money as bound values of statements sent with kept SQL (the second call of each shape).
+        for (int from : List.of(0, 100, 200, 250)) {
+            LocalDate low = LocalDate.of(2000, 1, 1).plusDays(from);
+            RecordQuery byDate = q.where(Filter.of("founded", Operator.BETWEEN, low, low.plusDays(20)))
+                    .where(Filter.of("revenue", Operator.GREATER_OR_EQUAL, new BigDecimal("500.00")));
+            assertThat(ids(admin, byDate)).as("from day %d", from).isEqualTo(expectedNewestFirst(all, r -> {
+                LocalDate d = (LocalDate) r.get("founded");
+                return !d.isBefore(low) && !d.isAfter(low.plusDays(20))
+                        && ((Money) r.get("revenue")).amount().compareTo(new BigDecimal("500.00")) >= 0;
+            }));
+        }
+        assertThat(services.renderedQueries().reused() - reusedBefore).isGreaterThanOrEqualTo(3);
+
+        // A read sent around jOOQ runs on the transaction's connection: it sees the transaction's own row, and
+        // nothing of it once the transaction rolled back.
+        RecordQuery named = q.where(Filter.of("level", Operator.EQUALS, "KEY"));
+        ids(admin, named);
+        long[] inside = new long[1];
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            inside[0] = records.create(system, form.id(), Map.of("name", "事务内公司", "level", "KEY",
+                    "founded", LocalDate.of(2030, 1, 1), "revenue", BigDecimal.ONE, "owner", manager.userId())).id();
+            assertThat(ids(admin, named)).startsWith(inside[0]);
+            status.setRollbackOnly();
+        });
+        assertThat(ids(admin, named)).doesNotContain(inside[0]).isEqualTo(
+                expectedNewestFirst(all, r -> "KEY".equals(r.get("level"))));
     }
 
     private static List<Long> expectedNewestFirst(List<Record> all, Predicate<Record> filter) {

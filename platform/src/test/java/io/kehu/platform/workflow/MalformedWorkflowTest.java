@@ -145,6 +145,12 @@ class MalformedWorkflowTest {
                 broken(s -> s.replace("{\"type\": \"notify\"", "{\"type\": \"createRecord\", \"form\": \"interaction\", "
                         + "\"values\": {\"no_such_field\": \"record.customer\"}}, {\"type\": \"notify\""),
                         "$.transitions[5].actions[1].values", Kind.UNKNOWN_FIELD),
+                broken(s -> s.replace("\"plugin\": \"survey\"", "\"plugin\": \"Survey Plugin\""),
+                        "$.transitions[1].actions[1].plugin", Kind.BAD_ID),
+                broken(s -> s.replace("\"action\": \"send_link\"", "\"action\": \"send link\""),
+                        "$.transitions[1].actions[1].action", Kind.BAD_ID),
+                broken(s -> s.replace("\"days\": \"14\"", "\"days\": 14"),
+                        "$.transitions[1].actions[1].params.days", Kind.NOT_TEXT),
                 broken(approval(seats("\"mode\": \"most\",")), "$.transitions[4].approval.mode", Kind.BAD_CHOICE),
                 broken(approval(seats("")), "$.transitions[4].approval.mode", Kind.MISSING),
                 broken(approval("{\"mode\": \"all\", \"approvers\": [], \"kind\": \"k\", "

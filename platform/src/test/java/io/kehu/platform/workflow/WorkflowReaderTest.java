@@ -56,6 +56,10 @@ class WorkflowReaderTest {
         assertThat(task.kind()).isEqualTo("revisit");
         assertThat(task.assignee().notUserFields()).containsExactly("handler");
         assertThat(task.due()).isEqualTo(Duration.ofDays(3));
+        // then the survey plugin's link for the revisit (skipped while that plugin is not running)
+        assertThat(complaint.transition("resolve").orElseThrow().actions().get(1)).isEqualTo(
+                new WorkflowAction.PluginAction("survey", "send_link", java.util.Map.of("survey", "satisfaction",
+                        "customer", "customer", "handler", "handler", "task", "revisit", "days", "14")));
         assertThat(complaint.transition("take").orElseThrow().actions()).containsExactly(
                 new WorkflowAction.SetField("handler", "$actor"),
                 new WorkflowAction.SetField("first_response_at", "$now"),

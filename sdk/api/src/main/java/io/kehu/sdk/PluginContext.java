@@ -119,4 +119,7 @@ public interface PluginContext {
 
     /** Files (e.g. photos) kept in the platform's database, per plugin, under keys the plugin chooses. */
     PluginFiles files();
+
+    /** Mail to customers and other outside addresses through the platform's SMTP server. */
+    io.kehu.sdk.mail.PluginMail mail();
 }

@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
 /**
  * The dashboard editor at {@code dashboard-editor} (new) or {@code dashboard-editor/<id>} (one's own; a shipped or
  * shared one is copied): a name, who it is shared with, and the widgets — add one from a metric with its chart, move
- * it up or down, make it wide, remove it. Saving stores it ({@code kehu_dashboard}) and opens it.
+ * it up or down, size it (1 to 4 columns, short/standard/tall: the selects on its row, or dragging the corner of its
+ * box in the layout preview), remove it. Saving stores it ({@code kehu_dashboard}) and opens it.
  */
 // two routes rather than an optional parameter, so the plain one is walked by the route tests (ChineseRoutesIT)
 @Route(value = "dashboard-editor", layout = MainLayout.class)
@@ -55,6 +56,7 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
     private final CurrentUser currentUser;
     private final List<Widget> widgets = new ArrayList<>();
     private final WidgetRows widgetRows = new WidgetRows(this::getTranslation);
+    private final com.vaadin.flow.component.html.Div preview = new com.vaadin.flow.component.html.Div();
     private final TextField name = new TextField();
     private final Select<Role> share = new Select<>();
     private Map<String, MetricDefinition> known = Map.of();
@@ -105,7 +107,7 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
         HorizontalLayout settings = new HorizontalLayout(name, share);
         settings.setWrap(true); // a phone puts them under each other
         add(new H2(getTranslation(editedId == null ? "dashboards.editor.new" : "dashboards.editor.title")),
-                settings, adder(), widgetRows, actions());
+                settings, adder(), widgetRows, preview, actions());
         showWidgets();
     }
 
@@ -143,7 +145,7 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
     }
 
     private void showWidgets() {
-        widgetRows.show(widgets, known, getLocale(), new WidgetRows.Changes() {
+        WidgetRows.Changes changes = new WidgetRows.Changes() {
             @Override
             public void move(int from, int to) {
                 widgets.add(to, widgets.remove(from));
@@ -151,9 +153,8 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
             }
 
             @Override
-            public void resize(int at) {
-                Widget w = widgets.get(at);
-                widgets.set(at, new Widget(w.metrics(), w.chart(), w.label(), !w.wide(), w.overTime(), w.stages()));
+            public void resize(int at, int columns, int height) {
+                widgets.set(at, widgets.get(at).resized(columns, height));
                 showWidgets();
             }
 
@@ -162,7 +163,11 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
                 widgets.remove(at);
                 showWidgets();
             }
-        });
+        };
+        widgetRows.show(widgets, known, getLocale(), changes);
+        preview.removeAll();
+        preview.setWidthFull();
+        preview.add(new WidgetPreview(widgets, known, getLocale(), this::getTranslation, changes));
     }
 
     private HorizontalLayout actions() {

@@ -174,8 +174,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         Div grid = new Div();
         grid.setId("dashboard-widgets");
         grid.setWidthFull();
-        grid.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)")
-                .set("grid-template-columns", "repeat(auto-fill, minmax(min(100%, 300px), 1fr))");
+        grid.addClassName("kehu-dashboard-grid"); // four columns, two on a tablet, one on a phone (kehu.css)
         Map<String, MetricDefinition> known = metrics.definitions().stream()
                 .collect(Collectors.toMap(MetricDefinition::id, Function.identity()));
         List<Widget> shown = new ArrayList<>();
@@ -212,14 +211,16 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     /**
-     * All widgets' figures in one call (widgets on the same form share a query); when the viewer may not read a
+     * All widgets' figures in one call (widgets on the same form share a query; the closed months of a trend read as
+     * reported, {@link Metrics#computeReported}); when the viewer may not read a
      * measured field, the widgets are computed one by one so only those that need it are refused.
      */
     private List<List<MetricResult>> compute(Actor actor, List<List<MetricRequest>> requests, ZoneId zone) {
         List<MetricRequest> all = requests.stream().flatMap(List::stream).toList();
         List<List<MetricResult>> perWidget = new ArrayList<>();
+        LocalDate today = LocalDate.now(zone);
         try {
-            List<MetricResult> flat = metrics.compute(actor, all, zone);
+            List<MetricResult> flat = metrics.computeReported(actor, all, zone, today);
             int at = 0;
             for (List<MetricRequest> widget : requests) {
                 perWidget.add(flat.subList(at, at + widget.size()));
@@ -228,7 +229,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         } catch (AccessRefusedException refused) {
             for (List<MetricRequest> widget : requests) {
                 try {
-                    perWidget.add(metrics.compute(actor, widget, zone));
+                    perWidget.add(metrics.computeReported(actor, widget, zone, today));
                 } catch (AccessRefusedException e) {
                     perWidget.add(null);
                 }

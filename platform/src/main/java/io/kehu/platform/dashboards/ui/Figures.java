@@ -57,6 +57,20 @@ final class Figures {
         return UnitFormat.format(unit, value, locale);
     }
 
+    /**
+     * Has {@code chart} write its values (drawn in the metric's unit, a percentage as 0–100) as the cards do: ¥1,234.00,
+     * 83.3%, 4.5 小时 / 4.5 h, 1,200.
+     */
+    void formatValues(io.kehu.platform.charts.ChartView chart, Unit unit) {
+        switch (unit) {
+            case MONEY -> chart.formatValues("¥", "", 2, 2);
+            case PERCENT -> chart.formatValues("", "%", 0, 1);
+            case HOURS -> chart.formatValues("", Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? " 小时"
+                    : " h", 0, 1);
+            case NUMBER -> chart.formatValues("", "", 0, 1);
+        }
+    }
+
     /** A fraction as a percentage with one decimal, e.g. 0.8333 → 83.3%. */
     String percent(BigDecimal fraction) {
         return UnitFormat.percent(fraction, locale);

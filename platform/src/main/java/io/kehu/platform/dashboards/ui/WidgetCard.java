@@ -33,8 +33,14 @@ import java.util.List;
  */
 final class WidgetCard extends Div {
 
+    /** A chart's height when the widget is short, standard or tall. */
+    static final String[] CHART_HEIGHTS = {"180px", "260px", "420px"};
+    /** The least height of a number card or table when the widget is short, standard or tall. */
+    static final String[] CARD_HEIGHTS = {"0", "0", "420px"};
+
     private final Figures figures;
     private final String prefix;
+    private final String chartHeight;
     /** The chart drawn, if the widget is one (for its PNG). */
     private ChartView drawn;
 
@@ -47,8 +53,11 @@ final class WidgetCard extends Div {
         getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
                 .set("padding", "var(--lumo-space-m)").set("box-sizing", "border-box").set("min-width", "0")
                 .set("background", "var(--lumo-base-color)");
-        if (widget.wide()) {
-            getStyle().set("grid-column", "1 / -1");
+        // its columns on the grid (kehu.css folds them on a tablet and a phone) and its height
+        addClassName("kehu-span-" + widget.columns());
+        this.chartHeight = CHART_HEIGHTS[widget.height() - 1];
+        if (widget.chart() == Chart.NUMBER || widget.chart() == Chart.TABLE) {
+            getStyle().set("min-height", CARD_HEIGHTS[widget.height() - 1]);
         }
         MetricDefinition first = results.get(0).metric();
         String name = widget.label() != null ? widget.label().in(figures.locale()) : first.label().in(figures.locale());
@@ -198,6 +207,8 @@ final class WidgetCard extends Div {
         };
         ChartSpec spec = new ChartSpec(kind, null, labels, series);
         ChartView chart = widget.chart() == Chart.STACKED_BAR ? Charts.stacked(spec) : Charts.of(spec);
+        figures.formatValues(chart, metric.unit());
+        chart.setHeight(chartHeight);
         chart.setId(prefix + "-chart");
         drawn = chart;
         chart.addPointClickListener((s, index) -> {
@@ -235,6 +246,8 @@ final class WidgetCard extends Div {
         List<ChartSpec.Series> series = List.of(new ChartSpec.Series(metric.label().in(figures.locale()), values,
                 List.of()));
         ChartView chart = Charts.funnel(new ChartSpec(ChartSpec.Kind.BAR, null, labels, series));
+        figures.formatValues(chart, metric.unit());
+        chart.setHeight(chartHeight);
         chart.setId(prefix + "-chart");
         drawn = chart;
         chart.addPointClickListener((s, index) -> {

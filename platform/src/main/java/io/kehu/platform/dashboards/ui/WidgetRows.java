@@ -13,6 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import io.kehu.platform.dashboards.DashboardDefinition.Widget;
 import io.kehu.platform.metrics.MetricDefinition;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The editor's widgets in dashboard order. A row is dragged onto another to take its place (Vaadin's built-in
  * {@link DragSource} / {@link DropTarget}, HTML5 drag and drop); the 44 px buttons do the same without dragging (up,
- * down) and resize (整行宽度 ↔ 普通宽度) or remove a widget — what phones and keyboard users use.
+ * down) or remove a widget, and two selects set its width (1 to 4 columns) and height — what phones and keyboard users
+ * use instead of dragging the corner of its box in the editor's preview ({@link WidgetPreview}).
  */
 final class WidgetRows extends VerticalLayout {
 
@@ -32,7 +34,8 @@ final class WidgetRows extends VerticalLayout {
 
         void move(int from, int to);
 
-        void resize(int at);
+        /** Sets widget {@code at} to span {@code columns} and be {@code height} high. */
+        void resize(int at, int columns, int height);
 
         void remove(int at);
     }
@@ -68,7 +71,7 @@ final class WidgetRows extends VerticalLayout {
                 .collect(Collectors.joining("、"));
         Span label = new Span((at + 1) + ". " + (w.label() == null ? metricNames : w.label().in(locale))
                 + " · " + text("dashboards.chart." + w.chart().name().toLowerCase(Locale.ROOT))
-                + (w.wide() ? " · " + text("dashboards.editor.wide") : ""));
+                + " · " + size(texts, w.columns(), w.height()));
         label.setId("editor-widget-" + at);
         Icon handle = VaadinIcon.MENU.create();
         handle.setTooltipText(text("dashboards.editor.drag"));
@@ -79,12 +82,36 @@ final class WidgetRows extends VerticalLayout {
         Button down = small(VaadinIcon.ARROW_DOWN, "dashboards.editor.down", "editor-widget-" + at + "-down",
                 () -> changes.move(at, at + 1));
         down.setEnabled(at < count - 1);
-        Button size = small(w.wide() ? VaadinIcon.COMPRESS_SQUARE : VaadinIcon.EXPAND_SQUARE,
-                w.wide() ? "dashboards.editor.narrow" : "dashboards.editor.widen", "editor-widget-" + at + "-size",
-                () -> changes.resize(at));
+        Select<Integer> columns = new Select<>();
+        columns.setId("editor-widget-" + at + "-columns");
+        columns.setAriaLabel(text("dashboards.editor.columns"));
+        columns.setTooltipText(text("dashboards.editor.columns"));
+        columns.setItems(1, 2, 3, Widget.COLUMNS);
+        columns.setItemLabelGenerator(c -> columns(texts, c));
+        columns.setValue(w.columns());
+        columns.setWidth("9em");
+        columns.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                changes.resize(at, e.getValue(), w.height());
+            }
+        });
+        Select<Integer> height = new Select<>();
+        height.setId("editor-widget-" + at + "-height");
+        height.setAriaLabel(text("dashboards.editor.height"));
+        height.setTooltipText(text("dashboards.editor.height"));
+        height.setItems(1, Widget.STANDARD_HEIGHT, Widget.MAX_HEIGHT);
+        height.setItemLabelGenerator(h -> text("dashboards.editor.height." + h));
+        height.setValue(w.height());
+        height.setWidth("7em");
+        height.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                changes.resize(at, w.columns(), e.getValue());
+            }
+        });
         Button remove = small(VaadinIcon.TRASH, "dashboards.editor.remove", "editor-widget-" + at + "-remove",
                 () -> changes.remove(at));
-        HorizontalLayout row = new HorizontalLayout(handle, label, up, down, size, remove);
+        HorizontalLayout row = new HorizontalLayout(handle, label, up, down, columns, height, remove);
+        row.setWrap(true);
         row.setId("editor-row-" + at);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         row.setFlexGrow(1, label);
@@ -113,5 +140,16 @@ final class WidgetRows extends VerticalLayout {
 
     private String text(String key) {
         return texts.apply(key, new Object[0]);
+    }
+
+    /** "2 列" / "2 columns", or "整行宽度" / "Full width" for the whole row. */
+    static String columns(java.util.function.BiFunction<String, Object[], String> texts, int columns) {
+        return columns == Widget.COLUMNS ? texts.apply("dashboards.editor.wide", new Object[0])
+                : texts.apply("dashboards.editor.columns.value", new Object[] {columns});
+    }
+
+    /** A widget's size as the editor names it: "2 列 · 高" / "2 columns · tall". */
+    static String size(java.util.function.BiFunction<String, Object[], String> texts, int columns, int height) {
+        return columns(texts, columns) + " · " + texts.apply("dashboards.editor.height." + height, new Object[0]);
     }
 }

@@ -57,10 +57,7 @@ public class OwnerIndexes {
     List<SchemaStep> ensure() {
         List<SchemaStep> steps = new ArrayList<>();
         for (FormDefinition form : catalog.allPublished()) {
-            SchemaStep.CreateOwnerIndex index = SchemaSync.ownerIndex(form);
-            if (index != null) {
-                steps.add(index);
-            }
+            steps.addAll(SchemaSync.ownerIndexes(form));
         }
         if (!steps.isEmpty()) {
             long began = System.nanoTime();

@@ -203,7 +203,8 @@ public final class SchemaSync {
                     .on(table(name(s.table())), field(name(s.column())))
                     .execute();
             case SchemaStep.CreateOwnerIndex s -> dsl.createIndexIfNotExists(name(s.name()))
-                    .on(table(name(s.table())), field(name(s.ownerField())), field(name(FormTables.ID)).desc())
+                    .on(table(name(s.table())), field(name(s.ownerField())), s.sortColumn() == null
+                            ? field(name(FormTables.ID)).desc() : field(name(s.sortColumn())).asc())
                     .execute();
             case SchemaStep.DropIndex s -> dsl.dropIndexIfExists(name(s.name())).on(name(s.table())).execute();
             case SchemaStep.HideField s -> {
@@ -256,39 +257,53 @@ public final class SchemaSync {
     }
 
     /**
-     * Drops the owner index of the previous definition when the owner field changed (or went) and creates the one
-     * the next definition wants. An unchanged owner field needs no step here; tables published before owner indexes
-     * existed get theirs from {@link OwnerIndexes} at start-up.
+     * Drops the owner-led indexes of the previous definition that the next one no longer wants (owner field changed
+     * or went, a date field no longer indexed or removed) and creates those it newly wants. Unchanged ones need no
+     * step here; tables published before owner indexes existed get theirs from {@link OwnerIndexes} at start-up.
      */
     private static List<SchemaStep> ownerIndexChanges(FormDefinition previous, FormDefinition next) {
-        SchemaStep.CreateOwnerIndex old = previous == null ? null : ownerIndex(previous);
-        SchemaStep.CreateOwnerIndex wanted = ownerIndex(next);
+        List<SchemaStep.CreateOwnerIndex> old = previous == null ? List.of() : ownerIndexes(previous);
+        List<SchemaStep.CreateOwnerIndex> wanted = ownerIndexes(next);
+        Set<String> oldNames = new HashSet<>();
+        old.forEach(i -> oldNames.add(i.name()));
+        Set<String> wantedNames = new HashSet<>();
+        wanted.forEach(i -> wantedNames.add(i.name()));
         List<SchemaStep> steps = new ArrayList<>();
-        String oldName = old == null ? null : old.name();
-        String wantedName = wanted == null ? null : wanted.name();
-        if (Objects.equals(oldName, wantedName)) {
-            return steps;
+        for (SchemaStep.CreateOwnerIndex index : old) {
+            if (!wantedNames.contains(index.name())) {
+                steps.add(new SchemaStep.DropIndex(next.id(), index.ownerField(), index.table(), index.name()));
+            }
         }
-        if (old != null) {
-            steps.add(new SchemaStep.DropIndex(next.id(), old.ownerField(), old.table(), old.name()));
-        }
-        if (wanted != null) {
-            steps.add(wanted);
+        for (SchemaStep.CreateOwnerIndex index : wanted) {
+            if (!oldNames.contains(index.name())) {
+                steps.add(index);
+            }
         }
         return steps;
     }
 
     /**
-     * The owner index {@code form} should have, or null without an owner field (or with one that has no column of
-     * its own, which the reader refuses anyway).
+     * The owner-led indexes {@code form} should have: none without an owner field (or with one that has no column of
+     * its own, which the reader refuses anyway); else (owner, id desc) for the default "newest first" list, and
+     * (owner, date) for each indexed date or date-time field, the sorts owners' lists are usually opened with.
      */
-    static SchemaStep.CreateOwnerIndex ownerIndex(FormDefinition form) {
+    static List<SchemaStep.CreateOwnerIndex> ownerIndexes(FormDefinition form) {
         String owner = form.ownerField();
         if (owner == null || form.field(owner).filter(f -> f.storedType().storedInOwnTable()).isEmpty()) {
-            return null;
+            return List.of();
         }
-        return new SchemaStep.CreateOwnerIndex(form.id(), owner, FormTables.table(form.id()),
-                FormTables.ownerIndex(form.id(), owner));
+        String table = FormTables.table(form.id());
+        List<SchemaStep.CreateOwnerIndex> indexes = new ArrayList<>();
+        indexes.add(new SchemaStep.CreateOwnerIndex(form.id(), owner, table, FormTables.ownerIndex(form.id(), owner)));
+        for (FieldDefinition field : form.fields()) {
+            FieldType type = field.storedType();
+            if (field.indexed() && !field.id().equals(owner)
+                    && (type == FieldType.DATE || type == FieldType.DATETIME)) {
+                indexes.add(new SchemaStep.CreateOwnerIndex(form.id(), owner, table,
+                        FormTables.ownerSortIndex(form.id(), owner, field.id()), field.id()));
+            }
+        }
+        return indexes;
     }
 
     /** The index a field's column should have: unique, plain, or none (null). */

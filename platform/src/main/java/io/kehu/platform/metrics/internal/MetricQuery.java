@@ -163,6 +163,16 @@ public final class MetricQuery {
         return new MetricValue(hidden ? null : value, n, drill, nDrill, hidden);
     }
 
+    /**
+     * Period {@code period} of an ungrouped request as reported in {@code snapshot}: its stored figure and n, with
+     * the drill-through filters of the period (which list today's records).
+     */
+    public MetricValue reported(MetricRequest r, int period, io.kehu.platform.metrics.MetricSnapshot snapshot) {
+        MetricValue shape = value(r, period, List.of(), 0, Map.of());
+        boolean hidden = r.metric().measure().function() == Function.RATIO && snapshot.n() < r.metric().minimumN();
+        return new MetricValue(hidden ? null : snapshot.value(), snapshot.n(), shape.drill(), shape.nDrill(), hidden);
+    }
+
     /** The records that count at all: the metric's filters and the dashboard's global ones on this form. */
     private List<Filter> filters(MetricRequest r) {
         List<Filter> filters = new ArrayList<>(r.metric().filters());

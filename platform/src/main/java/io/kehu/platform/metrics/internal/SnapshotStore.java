@@ -46,12 +46,52 @@ public class SnapshotStore {
                         r.get(VALUE) == null ? null : r.get(VALUE).stripTrailingZeros(), r.get(N), r.get(TAKEN_AT)));
     }
 
+    /** A snapshot's metric (id and version) and period. */
+    public record Key(String metricId, int version, Period period) {
+
+        public Key(MetricDefinition metric, Period period) {
+            this(metric.id(), metric.version(), period);
+        }
+    }
+
+    /** The stored snapshots of {@code keys} in {@code zone}, in one query; keys without one are missing. */
+    public java.util.Map<Key, MetricSnapshot> findAll(java.util.Collection<Key> keys, ZoneId zone) {
+        java.util.Map<Key, MetricSnapshot> found = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        java.util.Set<Key> wanted = new java.util.HashSet<>(keys);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        LocalDate from = null;
+        LocalDate to = null;
+        for (Key k : keys) {
+            ids.add(k.metricId());
+            from = from == null || k.period().start().isBefore(from) ? k.period().start() : from;
+            to = to == null || k.period().end().isAfter(to) ? k.period().end() : to;
+        }
+        // one range query over the metrics' snapshots, the exact keys picked here
+        dsl.select(METRIC_ID, VERSION, START, END, VALUE, N, TAKEN_AT).from(SNAPSHOT)
+                .where(METRIC_ID.in(ids).and(ZONE.eq(zone.getId())).and(START.ge(from)).and(END.le(to)))
+                .forEach(r -> {
+                    Key key = new Key(r.get(METRIC_ID), r.get(VERSION), new Period(r.get(START), r.get(END)));
+                    if (wanted.contains(key)) {
+                        found.put(key, new MetricSnapshot(key.metricId(), key.version(), key.period(),
+                                r.get(VALUE) == null ? null : r.get(VALUE).stripTrailingZeros(), r.get(N),
+                                r.get(TAKEN_AT)));
+                    }
+                });
+        return found;
+    }
+
     /** Stores the snapshot unless one is there already (another node or view was first): the first one stays. */
     public MetricSnapshot store(MetricDefinition metric, Period period, ZoneId zone, BigDecimal value, long n) {
         // ON CONFLICT DO NOTHING (a MERGE on H2) rather than catching the duplicate: on PostgreSQL a failed insert
         // would abort the surrounding transaction
+        // a figure such as 8800 comes stripped of trailing zeros (8.8E+3, precision 2): H2's MERGE casts the bind
+        // value to that precision and refuses it, so a negative scale is written out first
+        BigDecimal plain = value == null || value.scale() >= 0 ? value : value.setScale(0);
         dsl.insertInto(SNAPSHOT).set(METRIC_ID, metric.id()).set(VERSION, metric.version())
-                .set(START, period.start()).set(END, period.end()).set(ZONE, zone.getId()).set(VALUE, value)
+                .set(START, period.start()).set(END, period.end()).set(ZONE, zone.getId()).set(VALUE, plain)
                 .set(N, n).set(TAKEN_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .onConflict(METRIC_ID, VERSION, START, END, ZONE).doNothing().execute();
         return find(metric, period, zone).orElseThrow();

@@ -1,6 +1,7 @@
 package io.kehu.platform.plugins.sdk;
 
 import io.kehu.platform.records.DatabaseRefusal;
+import io.kehu.sdk.LocalText;
 import io.kehu.sdk.records.RecordException;
 
 /**
@@ -16,10 +17,10 @@ public final class DatabaseRefusals {
     /** The SDK refusal for {@code e}, or {@code e} itself when it is not a refusal a plugin can act on. */
     static RuntimeException translated(RuntimeException e) {
         return switch (DatabaseRefusal.of(e)) {
-            case DUPLICATE -> new RecordException(RecordException.Reason.DUPLICATE,
-                    "A unique value is already taken: " + rootMessage(e));
-            case CONFLICT -> new RecordException(RecordException.Reason.CONFLICT,
-                    "Another write to the same record came first; retry: " + rootMessage(e));
+            case DUPLICATE -> new RecordException(RecordException.Reason.DUPLICATE, LocalText.of(
+                    "该值已被占用，不能重复", "A unique value is already taken: " + rootMessage(e)));
+            case CONFLICT -> new RecordException(RecordException.Reason.CONFLICT, LocalText.of(
+                    "同一记录刚被另一次保存抢先修改，请重试", "Another write to the same record came first; retry: " + rootMessage(e)));
             case OTHER -> e;
         };
     }

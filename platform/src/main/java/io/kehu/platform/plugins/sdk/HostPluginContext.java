@@ -67,12 +67,15 @@ public final class HostPluginContext implements PluginContext {
     private final PluginLocks locks;
     private final PluginUsers users;
     private final PluginFiles files;
+    private final io.kehu.sdk.mail.PluginMail mail;
 
     HostPluginContext(String pluginId, String version, ClassLoader loader, Records records, BulkRecords bulk,
                       Supplier<Actor> currentActor, FormCatalog catalog, PluginJobScheduler jobs,
                       PluginSettingsStore settings, Function<String, Optional<SettingField>> declaredSettings,
                       PluginEventBus events, Supplier<RuleEngine> rules, PluginWorkflows workflows,
-                      PluginTransactions transactions, PluginLocks locks, PluginUsers users, PluginFiles files) {
+                      PluginTransactions transactions, PluginLocks locks, PluginUsers users, PluginFiles files,
+                      io.kehu.platform.records.SavedListViews views, io.kehu.sdk.mail.PluginMail mail) {
+        this.mail = mail;
         this.workflows = workflows;
         this.files = files;
         this.transactions = transactions;
@@ -81,8 +84,9 @@ public final class HostPluginContext implements PluginContext {
         this.pluginId = pluginId;
         this.version = version;
         Actor self = Actor.system("plugin:" + pluginId);
-        this.records = new SdkRecords(records, bulk, () -> self);
-        this.userRecords = new SdkRecords(records, bulk, () -> Optional.ofNullable(currentActor.get()).orElse(self));
+        this.records = new SdkRecords(records, bulk, () -> self, views);
+        this.userRecords = new SdkRecords(records, bulk, () -> Optional.ofNullable(currentActor.get()).orElse(self),
+                views);
         this.currentActor = currentActor;
         this.scripts = new SdkScripts(rules, catalog, self);
         this.catalog = catalog;
@@ -278,5 +282,10 @@ public final class HostPluginContext implements PluginContext {
     @Override
     public PluginFiles files() {
         return files;
+    }
+
+    @Override
+    public io.kehu.sdk.mail.PluginMail mail() {
+        return mail;
     }
 }

@@ -11,6 +11,7 @@ import io.kehu.platform.records.Records;
 import io.kehu.platform.rules.RuleEngine;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.CurrentUser;
+import io.kehu.platform.security.Teams;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.workflow.Workflows;
 import io.kehu.sdk.locks.PluginLocks;
@@ -50,11 +51,19 @@ public class PluginContexts {
     private final SdkTransactions transactions;
     private final PluginLockStore locks;
     private final PluginFileStore files;
+    private final io.kehu.platform.records.SavedListViews views;
+    private final io.kehu.platform.notifications.OutsideMail mail;
+    private final ObjectProvider<Teams> teams;
 
     PluginContexts(Records records, BulkRecords bulk, FormCatalog catalog, PluginJobScheduler jobs,
                    PluginSettingsStore settings, PluginEventBus events, CurrentUser currentUser, UserAccounts users,
                    ObjectProvider<RuleEngine> rules, PluginRegistry registry, ObjectProvider<Workflows> workflows,
-                   PlatformTransactionManager transactionManager, PluginLockStore locks, PluginFileStore files) {
+                   PlatformTransactionManager transactionManager, PluginLockStore locks, PluginFileStore files,
+                   io.kehu.platform.records.SavedListViews views,
+                   io.kehu.platform.notifications.OutsideMail mail, ObjectProvider<Teams> teams) {
+        this.views = views;
+        this.mail = mail;
+        this.teams = teams;
         this.workflows = workflows;
         this.files = files;
         this.transactions = new SdkTransactions(transactionManager);
@@ -84,8 +93,9 @@ public class PluginContexts {
                             public <T> T exclusively(String key, Supplier<T> work) {
                                 return locks.exclusively(id, key, work);
                             }
-                        }, new SdkUsers(() -> users), new SdkFiles(id, files,
-                                () -> Optional.ofNullable(currentActor()).map(Actor::username), Clock.systemUTC())));
+                        }, new SdkUsers(() -> users, teams::getObject), new SdkFiles(id, files,
+                                () -> Optional.ofNullable(currentActor()).map(Actor::username), Clock.systemUTC()),
+                        views, new SdkMail(id, mail)));
     }
 
     public Optional<HostPluginContext> find(String pluginId) {

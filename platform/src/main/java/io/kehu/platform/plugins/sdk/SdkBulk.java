@@ -9,6 +9,7 @@ import io.kehu.sdk.records.AggregateRow;
 import io.kehu.sdk.records.BatchResult;
 import io.kehu.sdk.records.BatchWrite;
 import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.Measure;
 import io.kehu.sdk.records.RecordAggregate;
 import io.kehu.sdk.records.RecordBatch;
 import io.kehu.sdk.records.RecordException;
@@ -68,6 +69,12 @@ public final class SdkBulk {
         }
 
         @Override
+        public RecordAggregate countWhere(String name, String fieldId, FilterOperator operator, Object... values) {
+            // The short form of a named count measure with one filter: read with AggregateRow.count(name).
+            return measure(Measure.count(name).where(fieldId, operator, values));
+        }
+
+        @Override
         public RecordAggregate sum(String fieldId) {
             return measure(RecordAggregation.Function.SUM, fieldId);
         }
@@ -89,6 +96,21 @@ public final class SdkBulk {
 
         private RecordAggregate measure(RecordAggregation.Function function, String fieldId) {
             aggregation = aggregation.measure(function, fieldId);
+            return this;
+        }
+
+        @Override
+        public RecordAggregate measure(Measure measure) {
+            java.util.Objects.requireNonNull(measure, "measure");
+            if (aggregation.measures().stream().anyMatch(m -> m.key().equals(measure.name()))) {
+                throw new RecordException(RecordException.Reason.INVALID, "Two measures are named "
+                        + measure.name());
+            }
+            List<RecordQuery.Filter> filters = measure.filters().stream().map(f -> RecordQuery.Filter.of(f.fieldId(),
+                    RecordQuery.Operator.valueOf(f.operator().name()), f.values().toArray())).toList();
+            aggregation = aggregation.measure(new RecordAggregation.Measure(
+                    RecordAggregation.Function.valueOf(measure.function().name()), measure.fieldId(), null, filters,
+                    measure.name()));
             return this;
         }
 

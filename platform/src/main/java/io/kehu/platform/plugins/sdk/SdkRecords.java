@@ -7,8 +7,10 @@ import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.RecordRefusedException;
 import io.kehu.platform.records.RecordValidationException;
 import io.kehu.platform.records.Records;
+import io.kehu.platform.records.SavedListViews;
 import io.kehu.platform.security.AccessRefusedException;
 import io.kehu.platform.security.Actor;
+import io.kehu.sdk.LocalText;
 import io.kehu.sdk.records.BatchWrite;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.PluginRecords;
@@ -16,6 +18,7 @@ import io.kehu.sdk.records.RecordAggregate;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.records.RecordSearch;
+import io.kehu.sdk.records.SavedViewInfo;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +34,19 @@ public final class SdkRecords implements PluginRecords {
     private final Records records;
     private final BulkRecords bulk;
     private final Supplier<Actor> actor;
+    private final SavedListViews views;
 
-    public SdkRecords(Records records, BulkRecords bulk, Supplier<Actor> actor) {
+    public SdkRecords(Records records, BulkRecords bulk, Supplier<Actor> actor, SavedListViews views) {
         this.records = records;
         this.bulk = bulk;
         this.actor = actor;
+        this.views = views;
+    }
+
+    @Override
+    public java.util.List<SavedViewInfo> savedViews(String formId) {
+        return views.visibleTo(actor.get(), formId).stream()
+                .map(v -> new SavedViewInfo(v.id(), v.name(), v.shared())).toList();
     }
 
     @Override
@@ -77,22 +88,34 @@ public final class SdkRecords implements PluginRecords {
         return new SdkBulk.Write(bulk, actor);
     }
 
+    /**
+     * Runs {@code call}, turning the platform's refusals into {@link RecordException}s that carry their reason in both
+     * languages ({@link RecordException#text()}), so a plugin's screen shows a veto, a validation error or a missing
+     * permission in the user's language; the English text stays the exception's message (logs, earlier callers).
+     */
     static <T> T translated(Supplier<T> call) {
         try {
             return call.get();
         } catch (RecordNotFoundException e) {
-            throw new RecordException(RecordException.Reason.NOT_FOUND, e.getMessage());
+            throw new RecordException(RecordException.Reason.NOT_FOUND,
+                    LocalText.of("记录不存在，或您无权查看", e.getMessage()));
         } catch (RecordValidationException e) {
             boolean onlyTaken = !e.errors().isEmpty() && e.errors().stream().allMatch(err -> "unique".equals(err.code()));
-            throw new RecordException(onlyTaken ? RecordException.Reason.DUPLICATE : RecordException.Reason.INVALID, e.errors().stream()
-                    .map(err -> err.fieldId() + ": " + err.message().in(Locale.ENGLISH))
-                    .collect(Collectors.joining("; ")));
+            throw new RecordException(onlyTaken ? RecordException.Reason.DUPLICATE : RecordException.Reason.INVALID,
+                    LocalText.of(e.errors().stream()
+                            .map(err -> err.message().in(Locale.SIMPLIFIED_CHINESE))
+                            .collect(Collectors.joining("；")), e.errors().stream()
+                            .map(err -> err.fieldId() + ": " + err.message().in(Locale.ENGLISH))
+                            .collect(Collectors.joining("; "))));
         } catch (AccessRefusedException e) {
-            throw new RecordException(RecordException.Reason.DENIED, e.getMessage());
+            throw new RecordException(RecordException.Reason.DENIED,
+                    LocalText.of(e.message(Locale.SIMPLIFIED_CHINESE), e.getMessage()));
         } catch (RecordConflictException e) {
-            throw new RecordException(RecordException.Reason.CONFLICT, e.getMessage());
+            throw new RecordException(RecordException.Reason.CONFLICT, LocalText.of(
+                    "该记录刚被" + (e.lastSavedByName() == null ? "他人" : e.lastSavedByName()) + "修改，请重新打开后再试",
+                    e.getMessage()));
         } catch (RecordRefusedException e) {
-            throw new RecordException(RecordException.Reason.VETOED, e.getMessage());
+            throw new RecordException(RecordException.Reason.VETOED, SdkValues.text(e.text()));
         } catch (IllegalArgumentException e) {
             throw new RecordException(RecordException.Reason.INVALID, e.getMessage());
         } catch (RecordException e) {
@@ -115,6 +138,20 @@ public final class SdkRecords implements PluginRecords {
         public RecordSearch where(String fieldId, FilterOperator operator, Object... values) {
             query = query.where(RecordQuery.Filter.of(fieldId, RecordQuery.Operator.valueOf(operator.name()),
                     values));
+            return this;
+        }
+
+        @Override
+        public RecordSearch savedView(long viewId) {
+            SavedListViews.Found view = views.find(actor.get(), query.formId(), viewId).orElseThrow(
+                    () -> new RecordException(RecordException.Reason.NOT_FOUND, "No saved view " + viewId + " of "
+                            + query.formId() + " for " + actor.get().username()));
+            for (RecordQuery.Filter filter : view.filters()) {
+                query = query.where(filter);
+            }
+            if (view.search() != null && !view.search().isBlank()) {
+                query = query.search(view.search());
+            }
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.kehu.platform.plugins.sdk;
 
+import io.kehu.platform.security.Teams;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.sdk.users.PluginUsers;
@@ -10,13 +11,18 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** {@link PluginUsers} over the platform's accounts: ids, names and roles only, never password or sign-in data. */
+/**
+ * {@link PluginUsers} over the platform's accounts and {@link Teams}: ids, names, roles and who reports to whom only,
+ * never password or sign-in data.
+ */
 public final class SdkUsers implements PluginUsers {
 
     private final Supplier<UserAccounts> accounts;
+    private final Supplier<Teams> teams;
 
-    SdkUsers(Supplier<UserAccounts> accounts) {
+    SdkUsers(Supplier<UserAccounts> accounts, Supplier<Teams> teams) {
         this.accounts = accounts;
+        this.teams = teams;
     }
 
     @Override
@@ -33,6 +39,18 @@ public final class SdkUsers implements PluginUsers {
     public List<UserInfo> enabled() {
         return accounts.get().findAll().stream().filter(UserAccount::enabled).map(SdkUsers::info)
                 .sorted(Comparator.comparing(UserInfo::displayName)).toList();
+    }
+
+    @Override
+    public Optional<UserInfo> managerOf(long userId) {
+        return teams.get().managerOf(userId).flatMap(this::byId);
+    }
+
+    @Override
+    public List<UserInfo> team(long managerId) {
+        return teams.get().members(managerId).stream().map(accounts.get()::findById).flatMap(Optional::stream)
+                .filter(UserAccount::enabled).map(SdkUsers::info).sorted(Comparator.comparing(UserInfo::displayName))
+                .toList();
     }
 
     static UserInfo info(UserAccount account) {

@@ -12,6 +12,7 @@ import io.kehu.platform.plugins.PluginRegistry;
 import io.kehu.platform.plugins.PluginRoutes;
 import io.kehu.platform.security.CurrentUser;
 import io.kehu.platform.security.Role;
+import io.kehu.sdk.records.RecordException;
 import jakarta.annotation.security.PermitAll;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -58,6 +59,14 @@ public class PluginPage extends VerticalLayout implements BeforeEnterObserver, H
             Supplier<Component> build) {
         try {
             return build.get();
+        } catch (RecordException refusal) {
+            // a refusal the plugin raised on purpose (e.g. a record it may not show): said in the user's language,
+            // not counted against the plugin
+            Paragraph notice = new Paragraph();
+            notice.setText(refusal.text().in(com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH
+                    : com.vaadin.flow.component.UI.getCurrent().getLocale()));
+            notice.setId("plugin-view-refused");
+            return notice;
         } catch (RuntimeException | LinkageError e) {
             registry.reportError(plugin.pluginId(), extension.getClass().getName(), e);
             Paragraph notice = new Paragraph();

@@ -8,10 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads one action of a transition by its {@code type}: setField, createTask, notify, createRecord, startWorkflow. */
+/**
+ * Reads one action of a transition by its {@code type}: setField, createTask, notify, createRecord, startWorkflow,
+ * plugin.
+ */
 final class ActionJson {
 
-    static final List<String> TYPES = List.of("setField", "createTask", "notify", "createRecord", "startWorkflow");
+    static final List<String> TYPES = List.of("setField", "createTask", "notify", "createRecord", "startWorkflow",
+            "plugin");
+    /** A plugin's id: lower-case words joined by {@code -} (PF4J ids such as {@code service-visit}). */
+    private static final java.util.regex.Pattern PLUGIN_ID = java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    private static final int MAX_PARAMS = 20;
 
     private final JsonCursor at;
 
@@ -33,6 +40,7 @@ final class ActionJson {
             case "createTask" -> createTask(workflow);
             case "notify" -> notify(workflow);
             case "createRecord" -> createRecord();
+            case "plugin" -> pluginAction();
             default -> startWorkflow();
         };
     }
@@ -116,5 +124,35 @@ final class ActionJson {
         Map<String, String> expressions = at.key("values").present() ? expressions() : Map.of();
         return workflow == null || expressions == null ? null
                 : new WorkflowAction.StartWorkflow(workflow, expressions);
+    }
+
+    /** {@code plugin} (its id), {@code action} (the handler's name) and optional {@code params}: name → text. */
+    private WorkflowAction pluginAction() {
+        if (!at.object(Set.of("type", "plugin", "action", "params"))) {
+            return null;
+        }
+        String plugin = at.key("plugin").text(true, 64);
+        if (plugin != null && !PLUGIN_ID.matcher(plugin).matches()) {
+            at.key("plugin").problem(Kind.BAD_ID, JsonCursor.shorten(plugin));
+            plugin = null;
+        }
+        String action = at.key("action").id(true);
+        Map<String, String> params = new LinkedHashMap<>();
+        boolean complete = true;
+        if (at.key("params").present()) {
+            for (Map.Entry<String, JsonCursor> param : at.key("params").entries(MAX_PARAMS).entrySet()) {
+                String value = param.getValue().text(true, JsonCursor.MAX_TEXT);
+                if (!JsonCursor.ID.matcher(param.getKey()).matches()) {
+                    param.getValue().problem(Kind.BAD_ID, JsonCursor.shorten(param.getKey()));
+                    complete = false;
+                } else if (value == null) {
+                    complete = false;
+                } else {
+                    params.put(param.getKey(), value);
+                }
+            }
+        }
+        return plugin == null || action == null || !complete ? null
+                : new WorkflowAction.PluginAction(plugin, action, params);
     }
 }

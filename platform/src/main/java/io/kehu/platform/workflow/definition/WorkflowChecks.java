@@ -178,6 +178,9 @@ public final class WorkflowChecks {
                 start.values().forEach((field, expression) ->
                         script(form, expression, path + ".values." + field, ScriptKind.COMPUTED_EXPRESSION));
             }
+            case WorkflowAction.PluginAction plugin -> {
+                // Its plugin may be installed later or disabled now: known only when the action runs (then skipped).
+            }
         }
     }
 

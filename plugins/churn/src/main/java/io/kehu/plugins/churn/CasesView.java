@@ -100,14 +100,33 @@ public class CasesView implements ViewContribution {
                     "competitor".equals(field) ? (value == null || "null".equals(value) ? labels.text("cases.unknown")
                             : value) : labels.option(field, "null".equals(value) ? null : value), count)));
             findings.sort((a, b) -> Long.compare(b.count(), a.count()));
+            // Pareto: largest first with the running share, so "the two causes behind 80 %" can be read off
+            long all = findings.stream().mapToLong(Finding::count).sum();
+            Map<Finding, String> cumulative = new java.util.IdentityHashMap<>();
+            long running = 0;
+            for (Finding f : findings) {
+                running += f.count();
+                cumulative.put(f, Math.round(100.0 * running / Math.max(1, all)) + "%");
+            }
             Grid<Finding> grid = new Grid<>();
             grid.setId("churn-by-" + field);
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
             grid.addColumn(Finding::group).setHeader(labels.text("cases.col.group")).setFlexGrow(1);
             grid.addColumn(Finding::count).setHeader(labels.text("cases.col.count")).setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(cumulative::get).setHeader(labels.text("cases.col.cumulative")).setAutoWidth(true)
+                    .setFlexGrow(0);
             grid.setItems(findings);
             grid.setAllRowsVisible(true);
             Div box = new Div(new H4(labels.text("cases.by." + field)), grid);
+            if ("dissatisfaction".equals(field) && !findings.isEmpty()) {
+                Div pareto = new Div(context.components().chart(io.kehu.sdk.ui.ChartSpec.bar(
+                        labels.text("cases.pareto"), findings.stream().map(Finding::group).toList(),
+                        labels.text("cases.col.count"), findings.stream().map(Finding::count).toList(),
+                        List.of("#e55"))));
+                pareto.setId("churn-pareto");
+                pareto.setWidthFull();
+                box.add(pareto);
+            }
             box.setMinWidth("280px");
             box.getStyle().set("flex", "1 1 280px");
             tables.add(box);
@@ -129,8 +148,54 @@ public class CasesView implements ViewContribution {
             return rows.stream().map(r -> new CaseRow(r, names.getOrDefault(((Number) r.get("customer")).longValue(),
                     "—")));
         });
+        layout.add(export(context, labels, locale));
         layout.add(cases);
         return layout;
+    }
+
+    private static Component export(PluginContext context, Labels labels, Locale locale) {
+        Component link = context.exports().downloadLink(() -> caseTable(context, labels, locale),
+                io.kehu.sdk.export.PluginExports.Format.CSV, labels.text("cases.export"));
+        link.setId("churn-cases-export");
+        return link;
+    }
+
+    /**
+     * Every case the reader may see, for export: the analysis fields under their form labels, options and users in
+     * words (what goes to the departments); streamed in id order, customer names looked up per 500 cases.
+     */
+    static io.kehu.sdk.export.ExportTable<CaseRow> caseTable(PluginContext context, Labels labels, Locale locale) {
+        List<String> optionFields = List.of("status", "dissatisfaction", "recoverable", "department");
+        List<String> userFields = List.of("best_person", "tracker");
+        io.kehu.sdk.forms.FormInfo form = context.definitions().form(ChurnForms.CASE).orElseThrow();
+        boolean chinese = "zh".equals(locale.getLanguage());
+        List<io.kehu.sdk.export.ExportColumn<CaseRow>> columns = new ArrayList<>();
+        columns.add(io.kehu.sdk.export.ExportColumn.of(labels.text("warnings.col.customer"), CaseRow::customer));
+        for (String id : List.of("status", "lost_on", "competitor", "attraction", "gap", "dissatisfaction",
+                "recoverable", "best_person", "improvement", "department", "tracker", "due_on", "result",
+                "last_score", "last_reasons")) {
+            String header = form.field(id).map(f -> chinese ? f.label().zh() : f.label().en()).orElse(id);
+            columns.add(io.kehu.sdk.export.ExportColumn.of(header, r -> optionFields.contains(id)
+                    ? labels.option(id, r.record().get(id))
+                    : userFields.contains(id) ? (r.record().get(id) == null ? null : labels.user(r.record().get(id)))
+                    : r.record().get(id)));
+        }
+        return new io.kehu.sdk.export.ExportTable<>("churn-cases", columns, each -> {
+            List<RecordData> page = new ArrayList<>();
+            Runnable flush = () -> {
+                Map<Long, String> names = labels.customers(page, "customer");
+                page.forEach(r -> each.accept(new CaseRow(r, names.getOrDefault(
+                        ((Number) r.get("customer")).longValue(), "—"))));
+                page.clear();
+            };
+            context.recordsOfCurrentUser().search(ChurnForms.CASE).forEach(r -> {
+                page.add(r);
+                if (page.size() == 500) {
+                    flush.run();
+                }
+            });
+            flush.run();
+        });
     }
 
     private static Map<String, Long> counts(PluginContext context, String field) {

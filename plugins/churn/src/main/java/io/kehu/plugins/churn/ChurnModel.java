@@ -23,9 +23,12 @@ import java.util.Random;
  * @param kind {@link #LOGISTIC} (null in versions stored before there was a choice) or {@link #SCORECARD}
  * @param cutoff the day the training features were computed as of (ISO date; null when trained on today's)
  * @param scorecard the card, for {@link #SCORECARD} (then {@code encoder} and {@code coefficients} are unused)
+ * @param leaverHorizon leavers' features were computed as of this many days before their own loss date; null in
+ *                      versions stored before (all features as of {@code cutoff})
  */
 record ChurnModel(int version, String trainedAt, String label, long seed, Encoder encoder, double[] coefficients,
-                  Evaluation evaluation, int trainRows, String kind, String cutoff, Scorecard scorecard) {
+                  Evaluation evaluation, int trainRows, String kind, String cutoff, Scorecard scorecard,
+                  Integer leaverHorizon) {
 
     /** Logistic regression over standardised inputs and 0/1 inputs per value. */
     static final String LOGISTIC = "logistic";
@@ -49,6 +52,12 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
 
     /** As above, of the given kind; rows {@link FeatureTable#isExcluded excluded} are neither trained nor tested on. */
     static ChurnModel train(FeatureTable table, int version, String label, long seed, String kind, String cutoff) {
+        return train(table, version, label, seed, kind, cutoff, null);
+    }
+
+    /** As above, recording that leavers' features were as of {@code leaverHorizon} days before they left. */
+    static ChurnModel train(FeatureTable table, int version, String label, long seed, String kind, String cutoff,
+                            Integer leaverHorizon) {
         if (table.labels == null) {
             throw new IllegalArgumentException("No customer has the label " + label);
         }
@@ -80,7 +89,7 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
         if (SCORECARD.equals(kind)) {
             Scorecard card = Scorecard.fit(table, trainRows, LAMBDA);
             unevaluated = new ChurnModel(version, trainedAt, label, seed, null, null, null, trainRows.length, kind,
-                    cutoff, card);
+                    cutoff, card, leaverHorizon);
         } else {
             Encoder encoder = Encoder.fit(table, trainRows);
             double[][] x = new double[trainRows.length][encoder.inputs().size()];
@@ -91,7 +100,7 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
             }
             double[] beta = LogisticRegression.fit(x, y, LAMBDA);
             unevaluated = new ChurnModel(version, trainedAt, label, seed, encoder, beta, null, trainRows.length,
-                    LOGISTIC, cutoff, null);
+                    LOGISTIC, cutoff, null, leaverHorizon);
         }
         double[] p = new double[holdoutRows.length];
         byte[] yh = new byte[holdoutRows.length];
@@ -101,7 +110,8 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
             yh[r] = table.labels[holdoutRows[r]];
         }
         return new ChurnModel(version, trainedAt, label, seed, unevaluated.encoder(), unevaluated.coefficients(),
-                Evaluation.of(p, yh), trainRows.length, unevaluated.kind(), cutoff, unevaluated.scorecard());
+                Evaluation.of(p, yh), trainRows.length, unevaluated.kind(), cutoff, unevaluated.scorecard(),
+                leaverHorizon);
     }
 
     boolean hasScorecard() {

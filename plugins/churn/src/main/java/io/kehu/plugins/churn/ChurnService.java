@@ -42,12 +42,6 @@ final class ChurnService {
     /** A customer's current score row. */
     record Current(long rowId, int rowVersion, long customer, int score, Long owner, String reasonsZh,
                    String reasonsEn, String tier, String region) {
-
-        /** Whether the stored row still says this (a moved customer gets a new row so the list's filters hold). */
-        boolean same(int newScore, String newTier, String newRegion) {
-            return score == newScore && java.util.Objects.equals(tier, newTier)
-                    && java.util.Objects.equals(region, newRegion);
-        }
     }
 
     private final PluginContext context;
@@ -72,12 +66,13 @@ final class ChurnService {
         ChurnRules rules = ChurnRules.load(context);
         ChurnModel model = settings.activeModel().orElse(null);
         Scorer scorer = new Scorer(rules, model, new ReasonTexts(context));
-        Map<Long, Current> current = currentScores();
+        Previous previous = Previous.read(context, table);
         int high = settings.high();
         int medium = settings.medium();
         int[] counts = new int[3];
         List<Current> newlyHigh = new ArrayList<>();
         long total = table.size;
+        Long modelVersion = model == null ? null : (long) model.version();
         context.records().batch().onBehalfOf(onBehalfOf)
                 .onProgress(written -> progress.report(total / 2 + Math.min(written, total) / 2, total, "scores"))
                 .cancelWhen(cancelled)
@@ -91,13 +86,16 @@ final class ChurnService {
                         if (s.score() >= high) {
                             counts[1]++;
                         }
-                        Current previous = current.get(table.ids[i]);
-                        if (previous != null && previous.same(s.score(), table.tiers[i], table.regions[i])) {
+                        boolean scoredBefore = previous.rowIds[i] != 0;
+                        if (scoredBefore && previous.same(i, s.score(), table.tiers[i], table.regions[i])) {
                             continue;
                         }
-                        if (previous != null) {
-                            b.update(ChurnForms.SCORE, previous.rowId(), previous.rowVersion(), Map.of("latest", false));
+                        if (scoredBefore) {
+                            b.update(ChurnForms.SCORE, previous.rowIds[i], previous.rowVersions[i],
+                                    Map.of("latest", false));
                         }
+                        String zh = s.reasons(true);
+                        String en = s.reasons(false);
                         Map<String, Object> values = new HashMap<>();
                         values.put("customer", table.ids[i]);
                         values.put("scored_on", asOf);
@@ -107,23 +105,65 @@ final class ChurnService {
                         values.put("owner", table.owners[i]);
                         values.put("tier", table.tiers[i]);
                         values.put("region", table.regions[i]);
-                        values.put("reasons_zh", s.reasons(true));
-                        values.put("reasons_en", s.reasons(false));
+                        values.put("reasons_zh", zh);
+                        values.put("reasons_en", en);
                         values.put("rule_points", (long) s.rulePoints());
                         values.put("model_score", s.modelScore() == null ? null : s.modelScore().longValue());
-                        values.put("model_version", model == null ? null : (long) model.version());
-                        values.put("features", context.json().write(table.record(i)));
+                        values.put("model_version", modelVersion);
+                        values.put("features", table.json(i));
                         b.create(ChurnForms.SCORE, values);
                         counts[2]++;
-                        if (s.score() >= high && (previous == null || previous.score() < high)) {
-                            newlyHigh.add(new Current(0, 0, table.ids[i], s.score(), table.owners[i],
-                                    s.reasons(true), s.reasons(false), table.tiers[i], table.regions[i]));
+                        if (s.score() >= high && (!scoredBefore || previous.scores[i] < high)) {
+                            newlyHigh.add(new Current(0, 0, table.ids[i], s.score(), table.owners[i], zh, en,
+                                    table.tiers[i], table.regions[i]));
                         }
                     }
                 });
         WinBack tasks = winBack(newlyHigh);
         progress.report(total, total, "done");
         return new Outcome(counts[0], counts[1], counts[2], tasks.created());
+    }
+
+    /**
+     * The current score row of every customer of {@code table}, by table row (arrays, not a million map entries),
+     * with only what the scoring compares: a row id of 0 means not scored yet.
+     */
+    static final class Previous {
+        final long[] rowIds;
+        final int[] rowVersions;
+        final int[] scores;
+        final String[] tiers;
+        final String[] regions;
+
+        private Previous(int size) {
+            rowIds = new long[size];
+            rowVersions = new int[size];
+            scores = new int[size];
+            tiers = new String[size];
+            regions = new String[size];
+        }
+
+        static Previous read(PluginContext context, FeatureTable table) {
+            Previous p = new Previous(table.size);
+            context.records().search(ChurnForms.SCORE).where("latest", FilterOperator.EQUALS, true)
+                    .fields("customer", "score", "tier", "region").forEach(r -> {
+                        int i = table.indexOf(((Number) r.get("customer")).longValue());
+                        if (i >= 0) {
+                            p.rowIds[i] = r.id();
+                            p.rowVersions[i] = r.rowVersion();
+                            p.scores[i] = ((Number) r.get("score")).intValue();
+                            p.tiers[i] = (String) r.get("tier");
+                            p.regions[i] = (String) r.get("region");
+                        }
+                    });
+            return p;
+        }
+
+        /** Whether the stored row still says this (a moved customer gets a new row so the list's filters hold). */
+        boolean same(int row, int score, String tier, String region) {
+            return scores[row] == score && java.util.Objects.equals(tiers[row], tier)
+                    && java.util.Objects.equals(regions[row], region);
+        }
     }
 
     /** Every customer's current score row, by customer. */
@@ -199,16 +239,17 @@ final class ChurnService {
 
     /**
      * Trains a new model version of {@code kind} on the customers' history: features as of the cut-off
-     * {@code today − horizon} ({@link TrainingSnapshot}), labelled with who has left by {@code today}. It is stored,
+     * {@code today − horizon} (a leaver's: their loss date − horizon, {@link TrainingSnapshot}), labelled with who
+     * has left by {@code today}. It is stored,
      * not yet used.
      */
     ChurnModel train(LocalDate today, String kind, long seed, Progress progress, BooleanSupplier cancelled) {
         ChurnSettings settings = settings();
         LocalDate cutoff = TrainingSnapshot.cutoff(today, settings.horizon());
-        FeatureTable table = TrainingSnapshot.build(context, cutoff, settings.pickedFields(), settings.label(),
-                progress, cancelled);
+        FeatureTable table = TrainingSnapshot.build(context, cutoff, settings.horizon(), settings.pickedFields(),
+                settings.label(), progress, cancelled);
         ChurnModel model = ChurnModel.train(table, settings.nextVersion(), settings.label(), seed, kind,
-                cutoff.toString());
+                cutoff.toString(), settings.horizon());
         settings.save(model);
         return model;
     }
@@ -218,8 +259,9 @@ final class ChurnService {
      * training examples as of the cut-off (what the training screen shows next to each field); input → IV.
      */
     Map<String, Double> informationValues(LocalDate today, List<String> candidates, String label) {
-        LocalDate cutoff = TrainingSnapshot.cutoff(today, settings().horizon());
-        FeatureTable table = TrainingSnapshot.build(context, cutoff, candidates, label, Progress.NONE, () -> false);
+        int horizon = settings().horizon();
+        FeatureTable table = TrainingSnapshot.build(context, TrainingSnapshot.cutoff(today, horizon), horizon,
+                candidates, label, Progress.NONE, () -> false);
         Map<String, Double> iv = new LinkedHashMap<>();
         if (table.labels == null) {
             return iv;

@@ -2,7 +2,9 @@ package io.kehu.plugins.churn;
 
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.Measure;
 import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.records.RecordAggregate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,9 +18,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Reads every customer's churn features in a handful of queries whatever the number of customers: one stream of the
- * customers (id, owner, the picked fields, the label field) and four totals computed by the database
- * ({@code GROUP BY customer}): all purchases up to the day (count, sum, first, last), those of the last 90 days,
- * the spend of the year before them, and the complaints of the last 90 days.
+ * customers (id, owner, the picked fields, the label field) and two totals computed by the database
+ * ({@code GROUP BY customer}): the purchases up to the day with their windows as filtered measures in the same pass
+ * (count, sum, first, last of all; count and spend of the last 90 days; the spend of the year before them), and the
+ * complaints of the last 90 days.
  *
  * <p>The trend against the customer's own history: the usual interval is the span from the first to the last
  * purchase divided by the gaps between purchases; {@code overdue_ratio} is the days since the last purchase over it
@@ -54,6 +57,14 @@ final class FeatureExtractor {
      */
     FeatureTable extract(LocalDate asOf, List<String> fieldIds, String label, Progress progress,
                          BooleanSupplier cancelled) {
+        FeatureTable table = customers(fieldIds, label, progress, cancelled);
+        measure(table, asOf, Scope.ALL, progress, cancelled);
+        progress.report(table.size, table.size, "features");
+        return table;
+    }
+
+    /** Every customer with the picked fields, owner, tier, region and label; no measures yet (all unknown). */
+    FeatureTable customers(List<String> fieldIds, String label, Progress progress, BooleanSupplier cancelled) {
         Set<String> known = new LinkedHashSet<>();
         context.definitions().form(CUSTOMER).ifPresent(f -> f.fields().forEach(fi -> known.add(fi.id())));
         List<String> picked = fieldIds.stream().filter(known::contains).distinct().toList();
@@ -91,13 +102,30 @@ final class FeatureExtractor {
         if (labelled && table.labels == null) {
             table.labels = new byte[Math.max(16, table.size)];
         }
+        return table;
+    }
+
+    /**
+     * Computes the measures as of {@code asOf} for the customers of {@code scope} (all, or a few rows whose earlier
+     * measures are cleared first): one pass over the purchases for all windows at once ({@link Measure} with filters:
+     * up to the day, the last 90 days, the year before them), one over the complaints, then the other plugins'.
+     */
+    void measure(FeatureTable table, LocalDate asOf, Scope scope, Progress progress, BooleanSupplier cancelled) {
         int n = table.size;
-        double[] first = new double[n];
-        double[] last = new double[n];
-        java.util.Arrays.fill(first, Double.NaN);
-        java.util.Arrays.fill(last, Double.NaN);
-        records.aggregate(PURCHASE).where("purchased_on", FilterOperator.LESS_OR_EQUAL, asOf)
+        scope.rows(n).forEach(i -> {
+            for (double[] column : table.base) {
+                column[i] = Double.NaN;
+            }
+        });
+        progress.report(n / 2, n, "purchases");
+        LocalDate recentFrom = asOf.minusDays(RECENT_DAYS - 1L);
+        scope.apply(records.aggregate(PURCHASE)).where("purchased_on", FilterOperator.LESS_OR_EQUAL, asOf)
                 .groupBy(CUSTOMER).count().sum("amount").min("purchased_on").max("purchased_on")
+                .measure(Measure.count("recent").where("purchased_on", FilterOperator.GREATER_OR_EQUAL, recentFrom))
+                .measure(Measure.sum("recent_spend", "amount")
+                        .where("purchased_on", FilterOperator.GREATER_OR_EQUAL, recentFrom))
+                .measure(Measure.sum("spend_before", "amount").where("purchased_on", FilterOperator.BETWEEN,
+                        recentFrom.minusDays(HISTORY_DAYS), recentFrom.minusDays(1)))
                 .forEach(row -> {
                     int i = row(table, row.group(CUSTOMER));
                     if (i < 0) {
@@ -112,46 +140,24 @@ final class FeatureExtractor {
                     table.set(i, "total_spend", amount(row.sum("amount")));
                     table.set(i, "recency_days", recency);
                     table.set(i, "tenure_days", tenure);
-                    table.set(i, "purchases_90d", 0);
+                    table.set(i, "purchases_90d", row.count("recent"));
                     if (count >= 2) {
                         double usual = Math.max(1, ChronoUnit.DAYS.between(from, to) / (double) (count - 1));
                         table.set(i, "usual_interval_days", Math.round(usual));
                         table.set(i, "overdue_ratio", recency / usual);
                     }
-                });
-        stopIf(cancelled);
-        progress.report(n * 5L / 8, total, "purchases");
-        LocalDate recentFrom = asOf.minusDays(RECENT_DAYS - 1L);
-        double[] recentSpend = new double[n];
-        records.aggregate(PURCHASE).where("purchased_on", FilterOperator.BETWEEN, recentFrom, asOf)
-                .groupBy(CUSTOMER).count().sum("amount")
-                .forEach(row -> {
-                    int i = row(table, row.group(CUSTOMER));
-                    if (i >= 0) {
-                        table.set(i, "purchases_90d", row.count());
-                        recentSpend[i] = amount(row.sum("amount"));
-                    }
-                });
-        stopIf(cancelled);
-        progress.report(n * 6L / 8, total, "purchases");
-        records.aggregate(PURCHASE)
-                .where("purchased_on", FilterOperator.BETWEEN, recentFrom.minusDays(HISTORY_DAYS), recentFrom.minusDays(1))
-                .groupBy(CUSTOMER).sum("amount")
-                .forEach(row -> {
-                    int i = row(table, row.group(CUSTOMER));
-                    double before = amount(row.sum("amount"));
-                    if (i >= 0 && before > 0) {
+                    double before = amount((BigDecimal) row.measure("spend_before"));
+                    if (before > 0) {
                         double usualQuarter = before * RECENT_DAYS / HISTORY_DAYS;
-                        table.set(i, "spend_trend", recentSpend[i] / usualQuarter);
+                        table.set(i, "spend_trend", amount((BigDecimal) row.measure("recent_spend")) / usualQuarter);
                     }
                 });
         stopIf(cancelled);
-        progress.report(n * 7L / 8, total, "complaints");
-        for (int i = 0; i < n; i++) {
-            table.base[FeatureTable.BASE.indexOf("complaints_90d")][i] = 0;
-        }
+        progress.report(n * 7L / 8, n, "complaints");
+        int complaints = FeatureTable.BASE.indexOf("complaints_90d");
+        scope.rows(n).forEach(i -> table.base[complaints][i] = 0);
         if (context.definitions().form(FEEDBACK).isPresent()) {
-            records.aggregate(FEEDBACK).where("feedback_type", FilterOperator.EQUALS, "complaint")
+            scope.apply(records.aggregate(FEEDBACK)).where("feedback_type", FilterOperator.EQUALS, "complaint")
                     .where("received_at", FilterOperator.GREATER_OR_EQUAL,
                             recentFrom.atTime(LocalTime.MIDNIGHT).atZone(ZoneId.systemDefault()).toOffsetDateTime())
                     // nothing after the day: a training cut-off in the past must not see later complaints
@@ -166,10 +172,40 @@ final class FeatureExtractor {
                     });
         }
         stopIf(cancelled);
-        new PluginSignals(context).fill(table, asOf);
-        progress.report(total, total, "features");
-        return table;
+        new PluginSignals(context).fill(table, asOf, scope);
     }
+
+    /**
+     * Which customers a {@link #measure} pass is for: everyone (no filter), or a few rows of the table (at most
+     * {@link #CHUNK}), whose ids go into every query as {@code customer IN (...)} — the purchase form's customer
+     * index makes that a handful of index look-ups, so a training run can compute some customers' features as of
+     * their own day.
+     */
+    record Scope(int[] rows, Object[] ids) {
+
+        static final Scope ALL = new Scope(null, null);
+
+        static Scope of(FeatureTable table, int[] rows) {
+            if (rows.length > CHUNK) {
+                throw new IllegalArgumentException("At most " + CHUNK + " customers at a time");
+            }
+            Object[] ids = new Object[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                ids[k] = table.ids[rows[k]];
+            }
+            return new Scope(rows.clone(), ids);
+        }
+
+        java.util.stream.IntStream rows(int size) {
+            return rows == null ? java.util.stream.IntStream.range(0, size) : java.util.Arrays.stream(rows);
+        }
+
+        RecordAggregate apply(RecordAggregate query) {
+            return ids == null ? query : query.where(CUSTOMER, FilterOperator.IN, ids);
+        }
+    }
+
+    static final int CHUNK = 1000;
 
     private static int row(FeatureTable table, Object id) {
         return id instanceof Number n ? table.indexOf(n.longValue()) : -1;

@@ -185,7 +185,8 @@ public class ModelView implements ViewContribution {
                 model.trainRows(), model.label())));
         String kindText = labels.text("model.kind." + (model.hasScorecard() ? ChurnModel.SCORECARD : ChurnModel.LOGISTIC));
         Paragraph how = new Paragraph(model.cutoff() == null ? labels.text("model.asof.today", kindText)
-                : labels.text("model.asof", kindText, model.cutoff()));
+                : model.leaverHorizon() == null ? labels.text("model.asof.one", kindText, model.cutoff())
+                : labels.text("model.asof", kindText, model.cutoff(), model.leaverHorizon()));
         how.addClassName("churn-asof");
         card.add(how);
         Evaluation e = model.evaluation();

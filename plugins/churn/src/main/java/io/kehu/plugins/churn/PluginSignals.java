@@ -38,6 +38,7 @@ final class PluginSignals {
 
     private final PluginContext context;
     private final PluginRecords records;
+    private FeatureExtractor.Scope scope = FeatureExtractor.Scope.ALL;
 
     PluginSignals(PluginContext context) {
         this.context = context;
@@ -48,8 +49,14 @@ final class PluginSignals {
         return context.definitions().form(source.form()).isPresent();
     }
 
-    /** Fills the measures of every installed source into {@code table}, as of {@code asOf}. */
+    /** Fills the measures of every installed source into {@code table}, as of {@code asOf}, for everyone. */
     void fill(FeatureTable table, LocalDate asOf) {
+        fill(table, asOf, FeatureExtractor.Scope.ALL);
+    }
+
+    /** The same for the customers of {@code scope} only. */
+    void fill(FeatureTable table, LocalDate asOf, FeatureExtractor.Scope scope) {
+        this.scope = scope;
         LocalDate recentFrom = asOf.minusDays(FeatureExtractor.RECENT_DAYS - 1L);
         OffsetDateTime end = start(asOf.plusDays(1));
         for (Source source : SOURCES) {
@@ -69,14 +76,14 @@ final class PluginSignals {
     private void survey(FeatureTable table, LocalDate recentFrom, OffsetDateTime end) {
         OffsetDateTime recent = start(recentFrom);
         Map<Integer, Double> before = new HashMap<>();
-        each(records.aggregate("survey_response")
+        each(aggregate("survey_response")
                 .where("answered_at", FilterOperator.GREATER_OR_EQUAL, start(recentFrom.minusDays(365)))
                 .where("answered_at", FilterOperator.LESS, recent)
                 .where("score_overall", FilterOperator.IS_NOT_EMPTY)
                 .groupBy(FeatureExtractor.CUSTOMER).avg("score_overall"), table, (i, row) -> {
                     before.put(i, number(row.avg("score_overall")));
                 });
-        each(records.aggregate("survey_response")
+        each(aggregate("survey_response")
                 .where("answered_at", FilterOperator.GREATER_OR_EQUAL, recent)
                 .where("answered_at", FilterOperator.LESS, end)
                 .where("score_overall", FilterOperator.IS_NOT_EMPTY)
@@ -88,7 +95,7 @@ final class PluginSignals {
                         table.set(i, "satisfaction_drop", was - now);
                     }
                 });
-        each(records.aggregate("survey_response")
+        each(aggregate("survey_response")
                 .where("answered_at", FilterOperator.GREATER_OR_EQUAL, start(recentFrom.minusDays(275)))
                 .where("answered_at", FilterOperator.LESS, end)
                 .where("nps", FilterOperator.IS_NOT_EMPTY)
@@ -102,11 +109,9 @@ final class PluginSignals {
      */
     private void visits(FeatureTable table, LocalDate asOf, OffsetDateTime end) {
         OffsetDateTime day = start(asOf);
-        for (int i = 0; i < table.size; i++) {
-            table.set(i, "overdue_visits", 0);
-        }
+        scope.rows(table.size).forEach(i -> table.set(i, "overdue_visits", 0));
         for (boolean checkedOutLater : new boolean[] {false, true}) {
-            RecordAggregate query = records.aggregate("service_visit")
+            RecordAggregate query = aggregate("service_visit")
                     .where("planned_end", FilterOperator.GREATER_OR_EQUAL, start(asOf.minusDays(365)))
                     .where("planned_end", FilterOperator.LESS, day)
                     .where("status", FilterOperator.NOT_EQUALS, "cancelled");
@@ -119,9 +124,9 @@ final class PluginSignals {
 
     /** Points earned or redeemed in the last 90 days, for members (anyone with an entry up to the day). */
     private void loyalty(FeatureTable table, LocalDate asOf, LocalDate recentFrom) {
-        each(records.aggregate("loyalty_entry").where("occurred_on", FilterOperator.LESS_OR_EQUAL, asOf)
+        each(aggregate("loyalty_entry").where("occurred_on", FilterOperator.LESS_OR_EQUAL, asOf)
                 .groupBy(FeatureExtractor.CUSTOMER).count(), table, (i, row) -> table.set(i, "loyalty_activity_90d", 0));
-        each(records.aggregate("loyalty_entry").where("occurred_on", FilterOperator.BETWEEN, recentFrom, asOf)
+        each(aggregate("loyalty_entry").where("occurred_on", FilterOperator.BETWEEN, recentFrom, asOf)
                 .where("kind", FilterOperator.IN, "EARN", "REDEEM")
                 .groupBy(FeatureExtractor.CUSTOMER).count(), table,
                 (i, row) -> table.set(i, "loyalty_activity_90d", row.count()));
@@ -132,10 +137,8 @@ final class PluginSignals {
      * history rows by period ({@code 2026}, {@code 2026-Q1}, {@code 12M-2026-04}); a key that does not read is skipped.
      */
     private void tierDrops(FeatureTable table, LocalDate asOf) {
-        for (int i = 0; i < table.size; i++) {
-            table.set(i, "tier_drops_365d", 0);
-        }
-        records.aggregate("tier_history").where("movement", FilterOperator.EQUALS, "DOWN")
+        scope.rows(table.size).forEach(i -> table.set(i, "tier_drops_365d", 0));
+        aggregate("tier_history").where("movement", FilterOperator.EQUALS, "DOWN")
                 .groupBy(FeatureExtractor.CUSTOMER, "period").count().forEach(row -> {
                     int i = row(table, row.group(FeatureExtractor.CUSTOMER));
                     LocalDate ended = periodEnd(String.valueOf(row.group("period")));
@@ -143,6 +146,11 @@ final class PluginSignals {
                         table.set(i, "tier_drops_365d", table.get(i, "tier_drops_365d") + row.count());
                     }
                 });
+    }
+
+    /** A query over a source form, for the customers of the current scope only. */
+    private RecordAggregate aggregate(String form) {
+        return scope.apply(records.aggregate(form));
     }
 
     /** The last day of a tiering period key, or null. */

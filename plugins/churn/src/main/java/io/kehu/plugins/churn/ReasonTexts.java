@@ -3,7 +3,10 @@ package io.kehu.plugins.churn;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.forms.FieldInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +19,13 @@ final class ReasonTexts {
     private final PluginContext context;
     private final Map<String, LocalText> fieldLabels = new HashMap<>();
     private final Map<String, FieldInfo> fields = new HashMap<>();
+    /**
+     * Texts already formatted in this run, by key and arguments: a million customers share a few thousand distinct
+     * reasons ("no purchase for 120 days, usually every 30"), and formatting each anew (bundle look-up, message and
+     * number formats) was a fifth of a scoring run's time. One instance per run, so the memo is dropped with it.
+     */
+    private final Map<List<Object>, LocalText> memo = new HashMap<>();
+    private static final int MEMO_LIMIT = 50_000;
 
     ReasonTexts(PluginContext context) {
         this.context = context;
@@ -55,8 +65,12 @@ final class ReasonTexts {
     }
 
     private LocalText both(String key, Object[] zh, Object[] en) {
-        return LocalText.of(context.messages().get(key, Locale.SIMPLIFIED_CHINESE, zh),
-                context.messages().get(key, Locale.ENGLISH, en));
+        List<Object> memoKey = new ArrayList<>(zh.length + en.length + 1);
+        memoKey.add(key);
+        memoKey.addAll(Arrays.asList(zh));
+        memoKey.addAll(Arrays.asList(en));
+        return memoized(memoKey, () -> LocalText.of(context.messages().get(key, Locale.SIMPLIFIED_CHINESE, zh),
+                context.messages().get(key, Locale.ENGLISH, en)));
     }
 
     /** The words for one archive measure of the customer. */
@@ -95,7 +109,22 @@ final class ReasonTexts {
     }
 
     private LocalText text(String key, Object... args) {
-        return LocalText.of(context.messages().get(key, Locale.SIMPLIFIED_CHINESE, args),
-                context.messages().get(key, Locale.ENGLISH, args));
+        List<Object> memoKey = new ArrayList<>(args.length + 1);
+        memoKey.add(key);
+        memoKey.addAll(Arrays.asList(args));
+        return memoized(memoKey, () -> LocalText.of(context.messages().get(key, Locale.SIMPLIFIED_CHINESE, args),
+                context.messages().get(key, Locale.ENGLISH, args)));
+    }
+
+    /** From the memo, or made (and kept while the memo is below its cap: some texts, e.g. a total spend, are unique). */
+    private LocalText memoized(List<Object> key, java.util.function.Supplier<LocalText> make) {
+        LocalText text = memo.get(key);
+        if (text == null) {
+            text = make.get();
+            if (memo.size() < MEMO_LIMIT) {
+                memo.put(key, text);
+            }
+        }
+        return text;
     }
 }

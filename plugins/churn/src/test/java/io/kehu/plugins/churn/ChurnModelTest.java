@@ -162,7 +162,7 @@ class ChurnModelTest {
         e.calibration().forEach(b -> System.out.printf("  predicted %.3f observed %.3f (%d)%n", b.predicted(),
                 b.observed(), b.count()));
         assertThat(e.rows()).isEqualTo(2113);
-        assertThat(e.auc()).isGreaterThanOrEqualTo(0.83);
+        assertThat(e.auc()).isGreaterThanOrEqualTo(0.84);
 
         // the binned scorecard on the same split
         started = System.nanoTime();
@@ -179,6 +179,6 @@ class ChurnModelTest {
         c.calibration().forEach(b -> System.out.printf("  predicted %.3f observed %.3f (%d)%n", b.predicted(),
                 b.observed(), b.count()));
         assertThat(c.rows()).isEqualTo(2113);
-        assertThat(c.auc()).isGreaterThanOrEqualTo(0.83);
+        assertThat(c.auc()).isGreaterThanOrEqualTo(0.84);
     }
 }

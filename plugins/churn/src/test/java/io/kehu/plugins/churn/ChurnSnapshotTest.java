@@ -3,6 +3,7 @@ package io.kehu.plugins.churn;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
@@ -15,8 +16,10 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.FilterOperator;
+import io.kehu.sdk.records.Measure;
 import io.kehu.sdk.records.MoneyValue;
 import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.KehuUi;
 import io.kehu.sdk.testkit.PluginUnderTest;
@@ -79,6 +82,14 @@ class ChurnSnapshotTest {
         context.records().update("customer", customer, c.rowVersion(), Map.of("lifecycle_stage", "lost"));
     }
 
+    /** Dates the customer's (open) churn case: lost that many days ago. */
+    static void lostOn(PluginContext context, long customer, int daysAgo) {
+        RecordData churnCase = context.records().search(ChurnForms.CASE)
+                .where("customer", FilterOperator.EQUALS, customer).list().getFirst();
+        context.records().update(ChurnForms.CASE, churnCase.id(), churnCase.rowVersion(),
+                Map.of("lost_on", TODAY.minusDays(daysAgo)));
+    }
+
     static List<Integer> every(int fromDaysAgo, int toDaysAgo, int step) {
         List<Integer> days = new java.util.ArrayList<>();
         for (int d = fromDaysAgo; d >= toDaysAgo; d -= step) {
@@ -88,7 +99,7 @@ class ChurnSnapshotTest {
     }
 
     @Test
-    void aLostCustomersFeaturesIgnoreEverythingAfterTheCutOff() {
+    void eachLeaversFeaturesIgnoreEverythingAfterTheirOwnCutOff() {
         PluginContext context = kehu.context();
         LocalDate cutoff = TrainingSnapshot.cutoff(TODAY, 180);
         // monthly from 400 to 190 days ago, one last purchase 100 days ago; complaints 200 and 30 days ago; lost
@@ -100,15 +111,22 @@ class ChurnSnapshotTest {
         markLost(context, lost);
         long newcomer = customer(context, "截止后才首次购买的客户");
         bought(context, newcomer, List.of(90, 60, 30));
+        // lost 300 days ago (its case says so): its own cut-off is 300 + 180 = 480 days ago
         long goneBefore = customer(context, "截止前已流失的客户");
         bought(context, goneBefore, every(700, 400, 30));
+        complained(context, goneBefore, 500);
+        complained(context, goneBefore, 470);
         markLost(context, goneBefore);
-        RecordData churnCase = context.records().search(ChurnForms.CASE)
-                .where("customer", FilterOperator.EQUALS, goneBefore).list().getFirst();
-        context.records().update(ChurnForms.CASE, churnCase.id(), churnCase.rowVersion(),
-                Map.of("lost_on", TODAY.minusDays(300)));
+        lostOn(context, goneBefore, 300);
+        // lost 400 days ago and won back since: stays now, but was not a customer at the cut-off
+        long wonBack = customer(context, "已挽回的客户");
+        bought(context, wonBack, every(700, 10, 30));
+        markLost(context, wonBack);
+        lostOn(context, wonBack, 400);
+        RecordData back = context.records().get("customer", wonBack).orElseThrow();
+        context.records().update("customer", wonBack, back.rowVersion(), Map.of("lifecycle_stage", "active"));
 
-        FeatureTable table = TrainingSnapshot.build(context, cutoff, List.of("level", "lifecycle_stage"),
+        FeatureTable table = TrainingSnapshot.build(context, cutoff, 180, List.of("level", "lifecycle_stage"),
                 "lifecycle_stage=lost", Progress.NONE, () -> false);
         assertThat(table.fieldIds).as("the label field is never an input").containsExactly("level");
         int row = table.indexOf(lost);
@@ -122,7 +140,38 @@ class ChurnSnapshotTest {
         assertThat(table.labels[row]).isEqualTo((byte) 1);
         assertThat(table.isExcluded(row)).isFalse();
         assertThat(table.isExcluded(table.indexOf(newcomer))).as("no purchase by the cut-off").isTrue();
-        assertThat(table.isExcluded(table.indexOf(goneBefore))).as("lost before the cut-off").isTrue();
+        // a leaver's features are as of their own loss date − 180 days, whatever happened after
+        int gone = table.indexOf(goneBefore);
+        assertThat(table.isExcluded(gone)).as("a leaver is an example as of their own cut-off").isFalse();
+        assertThat(table.labels[gone]).isEqualTo((byte) 1);
+        assertThat(table.get(gone, "recency_days")).as("last purchase 490 days ago, 10 before their cut-off")
+                .isEqualTo(10);
+        assertThat(table.get(gone, "purchase_count")).as("the purchases 460, 430 and 400 days ago are later")
+                .isEqualTo(8);
+        assertThat(table.get(gone, "tenure_days")).isEqualTo(220);
+        assertThat(table.get(gone, "purchases_90d")).isEqualTo(3);
+        assertThat(table.get(gone, "complaints_90d")).as("the complaint 470 days ago is after their cut-off")
+                .isEqualTo(1);
+        assertThat(table.isExcluded(table.indexOf(wonBack))).as("lost before the cut-off, back since").isTrue();
+
+        // the SDK's named measures with their own filters: several windows of one form in one pass
+        io.kehu.sdk.records.AggregateRow windows = context.records().aggregate("purchase")
+                .where("customer", FilterOperator.EQUALS, lost).groupBy("customer").count()
+                .measure(Measure.count("recent").where("purchased_on", FilterOperator.GREATER_OR_EQUAL,
+                        TODAY.minusDays(150)))
+                .measure(Measure.sum("old_spend", "amount").where("purchased_on", FilterOperator.LESS,
+                        TODAY.minusDays(300)))
+                .measure(Measure.max("later", "purchased_on").where("purchased_on", FilterOperator.GREATER, TODAY))
+                .list().getFirst();
+        assertThat(windows.count()).isEqualTo(9);
+        assertThat(windows.count("recent")).as("only the purchase 100 days ago").isEqualTo(1);
+        assertThat((BigDecimal) windows.measure("old_spend")).as("400, 370, 340 and 310 days ago")
+                .isEqualByComparingTo("3200");
+        assertThat(windows.measure("later")).as("no record matches: null, the group is still there").isNull();
+        assertThatThrownBy(() -> Measure.count("count")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> context.records().aggregate("purchase").measure(Measure.count("n"))
+                .measure(Measure.sum("n", "amount"))).isInstanceOf(RecordException.class)
+                .hasMessageContaining("Two measures are named n");
 
         // today's features (what training used before) see the purchase and complaint after the cut-off
         FeatureTable today = new FeatureExtractor(context).extract(TODAY, List.of(), "lifecycle_stage=lost",

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ChurnViewsTest {
 
     @Test
-    void aManagerReadsTheWarningListAndTheCustomerTabInChinese(KehuTestHost kehu) {
+    void aManagerReadsTheWarningListAndTheCustomerTabInChinese(KehuTestHost kehu) throws java.io.IOException {
         PluginContext context = kehu.context();
         context.settings().put(ChurnSettings.ACTIVE, "");
         long id = ChurnPluginTest.staffCustomer(kehu, "界面流失客户");
@@ -66,6 +66,17 @@ class ChurnViewsTest {
             @SuppressWarnings("unchecked")
             Grid<Object> byDepartment = _get(Grid.class, spec -> spec.withId("churn-by-department"));
             assertThat(GridKt._getFormattedRow(byDepartment, 0)).contains("未填写");
+            // Pareto: the largest group first, with the running share ending at 100 %
+            assertThat(GridKt._getFormattedRow(byDepartment, GridKt._size(byDepartment) - 1)).contains("100%");
+            assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("churn-pareto"))
+                    .getElement().getTextRecursively()).contains("未填写");
+            // the export: every case with the analysis fields under their labels, values in words
+            java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+            context.exports().write(CasesView.caseTable(context, new Labels(context, Locale.SIMPLIFIED_CHINESE),
+                    Locale.SIMPLIFIED_CHINESE), io.kehu.sdk.export.PluginExports.Format.CSV, csv);
+            String exported = csv.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(exported).contains("流向何处（竞争对手）").contains("界面流失客户").contains("待分析")
+                    .doesNotContain(",open,");
 
             RecordPanel panel = kehu.extension(RecordPanel.class, ChurnPanel.class);
             Component tab = kehu.callAsUser("manager", () -> panel.create(context, id));

@@ -22,6 +22,7 @@ public final class Awards {
     static final String PURCHASE = "purchase";
     static final String CUSTOMER = "customer";
     static final String REFERRAL = "loyalty_referral";
+    static final String RETURN = "return_request";
     static final String PROGRAMME_KEY = "programme";
 
     private final PluginContext context;
@@ -176,6 +177,29 @@ public final class Awards {
             }
         }
         return results;
+    }
+
+    /**
+     * Reverses what a {@code return_request} took back, once it is completed: a return or refund of a purchase
+     * takes the returned share of that purchase's points ({@link #returned}), the refund amount when one is given,
+     * else the whole purchase; an exchange keeps the points. Keyed by the request, so saving it again, a re-delivered
+     * event or a second node writes nothing more; an amount changed after completion does not reverse again (the
+     * first completed amount stands). Returns what was posted now.
+     */
+    public List<PostResult> returnRequest(long requestId) {
+        Optional<RecordData> found = context.records().get(RETURN, requestId);
+        if (found.isEmpty() || !"completed".equals(found.get().get("status"))
+                || "exchange".equals(found.get().get("request_type"))
+                || !(found.get().get("purchase") instanceof Number purchaseId)) {
+            return List.of();
+        }
+        Optional<RecordData> purchase = context.records().get(PURCHASE, purchaseId.longValue());
+        if (purchase.isEmpty() || !(purchase.get().get("amount") instanceof MoneyValue paid)) {
+            return List.of();
+        }
+        BigDecimal returned = found.get().get("amount") instanceof MoneyValue refund && refund.amount().signum() > 0
+                ? refund.amount() : paid.amount();
+        return returned(purchaseId.longValue(), RETURN + "-" + requestId, returned, LocalDate.now());
     }
 
     private long earned(long customer, LocalDate on) {

@@ -295,20 +295,12 @@ public final class Ledger {
 
     /**
      * Takes the customer's ledger lock, held until the current transaction ends (call inside one). Customers share
-     * {@link #STRIPES} locks: their rows exist from the plugin's start ({@link #prepareLocks}), because the SDK
-     * creates a lock's row on first use in a transaction of its own — a third pooled connection for a writer that
-     * already holds two (a purchase listener runs after its commit, in a new transaction), enough to starve the pool
-     * when several purchases of new customers are saved at once.
+     * {@link #STRIPES} lock names, so the platform keeps 64 lock rows rather than one per customer; a name's row is
+     * created on its first use inside this same transaction (no extra pooled connection), so nothing needs to be
+     * prepared when the plugin starts.
      */
     void lock(long customer) {
         context.locks().exclusively(stripe(customer), () -> null);
-    }
-
-    /** Creates the rows of the ledger's locks, once; called when the plugin starts. */
-    static void prepareLocks(PluginContext context) {
-        for (int i = 0; i < STRIPES; i++) {
-            context.locks().exclusively("loyalty-ledger-" + i, () -> null);
-        }
     }
 
     private static String stripe(long customer) {

@@ -12,7 +12,6 @@ public class LoyaltyPlugin extends KehuPlugin {
 
     @Override
     public void start() {
-        Ledger.prepareLocks(context());
         context().logger().info("loyalty {} started", context().pluginVersion());
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -17,6 +18,7 @@ import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.forms.FieldInfo;
 import io.kehu.sdk.ui.ViewContribution;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ import org.pf4j.Extension;
 /**
  * The admin's programme screen: the earning rate, rounding, an optional rule in the sandbox, level multipliers,
  * bonuses, caps, the return window and expiry, as form fields (never raw JSON). Saving checks the rule compiles.
+ * Before saving, the admin can try the edited programme on the last 12 months ({@link DryRun}: extra points, extra
+ * liability, customers affected), with nothing written.
  */
 @Extension
 public class ProgrammeView implements ViewContribution {
@@ -74,6 +78,7 @@ public class ProgrammeView implements ViewContribution {
         private final ProgrammeRows.Levels levelRows;
         private final ProgrammeRows.Events eventRows;
         private final Span status = new Span();
+        private final VerticalLayout dryRunResult = new VerticalLayout();
 
         Screen(PluginContext context) {
             this.context = context;
@@ -138,14 +143,44 @@ public class ProgrammeView implements ViewContribution {
             save.setId("loyalty-programme-save");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             status.setId("loyalty-programme-status");
+            Button dryRun = new Button(t.get("dryrun.run"), e -> dryRun());
+            dryRun.setId("loyalty-programme-dryrun");
+            dryRunResult.setId("loyalty-dryrun-result");
+            dryRunResult.setPadding(false);
             add(new H3(t.get("programme.earning")), earning, new H3(t.get("programme.levels")), levels,
                     new H3(t.get("programme.bonuses")), bonuses, new H3(t.get("programme.limits")), limits,
                     new H3(t.get("levels.title")), new Span(t.get("levels.help")), levelRows,
-                    new H3(t.get("events.title")), eventRows, save, status);
+                    new H3(t.get("events.title")), eventRows, new HorizontalLayout(save, dryRun), status,
+                    new Span(t.get("dryrun.help")), dryRunResult);
         }
 
         /** Builds the programme from the fields, checks the rule and stores it; says what went wrong otherwise. */
         void save() {
+            Programme programme = edited();
+            if (programme != null) {
+                context.settings().putJson(Awards.PROGRAMME_KEY, programme);
+                status.setText(t.get("programme.saved"));
+            }
+        }
+
+        /**
+         * Replays the programme as the fields now have it (not saved) over the last 12 months' purchases and shows
+         * the extra points, their value and the customers affected; nothing is written.
+         */
+        void dryRun() {
+            Programme programme = edited();
+            if (programme == null) {
+                return;
+            }
+            status.setText("");
+            LocalDate today = LocalDate.now();
+            DryRun.Result r = new DryRun(context).replay(programme, today.minusMonths(12).plusDays(1), today);
+            dryRunResult.removeAll();
+            dryRunResult.add(DryRunFigures.of(t, r));
+        }
+
+        /** The programme the fields describe, or null after saying in the status line what is wrong. */
+        private Programme edited() {
             Map<String, BigDecimal> levelMultipliers = new LinkedHashMap<>();
             multipliers.forEach((code, field) -> {
                 if (field.getValue() != null && field.getValue().compareTo(BigDecimal.ONE) != 0) {
@@ -158,7 +193,7 @@ public class ProgrammeView implements ViewContribution {
                     context.scripts().compile(Awards.PURCHASE, script);
                 } catch (RuntimeException e) {
                     status.setText(t.get("programme.rule.bad", e.getMessage()));
-                    return;
+                    return null;
                 }
             }
             List<Programme.Level> levels;
@@ -168,7 +203,7 @@ public class ProgrammeView implements ViewContribution {
                 events = eventRows.rules(context);
             } catch (ProgrammeRows.RowProblem e) {
                 status.setText(t.get(e.key, e.args));
-                return;
+                return null;
             }
             Programme programme;
             try {
@@ -178,10 +213,9 @@ public class ProgrammeView implements ViewContribution {
                         shortfall.getValue(), pointValue.getValue(), levels, levelRows.months.getValue(), events);
             } catch (IllegalArgumentException e) {
                 status.setText(t.get("programme.invalid"));
-                return;
+                return null;
             }
-            context.settings().putJson(Awards.PROGRAMME_KEY, programme);
-            status.setText(t.get("programme.saved"));
+            return programme;
         }
 
         private static Long lng(IntegerField field) {

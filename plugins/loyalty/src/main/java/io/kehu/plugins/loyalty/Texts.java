@@ -2,6 +2,7 @@ package io.kehu.plugins.loyalty;
 
 import com.vaadin.flow.component.UI;
 import io.kehu.sdk.PluginContext;
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,26 @@ final class Texts {
 
     String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    /** Yuan with grouping and two decimals: ¥1,234.00 (−¥5.00 below zero). */
+    String money(BigDecimal yuan) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(2);
+        BigDecimal v = yuan == null ? BigDecimal.ZERO : yuan;
+        return (v.signum() < 0 ? "-¥" : "¥") + f.format(v.abs());
+    }
+
+    /** A month as its readers write it: 2026年3月, Mar 2026. */
+    String month(LocalDate firstDay) {
+        return firstDay == null ? "" : DateTimeFormatter.ofPattern(chinese() ? "y年M月" : "MMM y", locale)
+                .format(firstDay);
+    }
+
+    /** Points with a sign when above zero: +1,200, -300, 0. */
+    String signed(long points) {
+        return points > 0 ? "+" + points(points) : points(points);
     }
 
     /** An option's label from the bundle ({@code prefix.CODE}), or a neutral word when the bundle has none. */

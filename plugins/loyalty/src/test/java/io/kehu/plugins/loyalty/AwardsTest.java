@@ -88,6 +88,59 @@ class AwardsTest {
     }
 
     @Test
+    void aCompletedReturnRequestTakesBackItsShareOnceAndAnExchangeNothing(KehuTestHost kehu) {
+        long c = customer(kehu, null);
+        long p = purchase(kehu, c, "300.00", LocalDate.now());
+        Ledger ledger = new Ledger(kehu.context());
+        assertThat(ledger.balance(c).available()).isEqualTo(30);
+
+        long refund = returnRequest(kehu, c, p, "refund", "100.00");
+        assertThat(ledger.balance(c).available()).as("submitted: nothing taken yet").isEqualTo(30);
+        move(kehu, refund, "accept", Map.of());
+        assertThat(ledger.balance(c).available()).as("processing: nothing taken yet").isEqualTo(30);
+        move(kehu, refund, "complete", Map.of("resolution", "已退款 ¥100"));
+        assertThat(ledger.balance(c).available()).as("a third of the amount: a third of the points").isEqualTo(20);
+
+        // saved again, and the listener's work delivered again: nothing more
+        RecordData done = kehu.context().records().get(Awards.RETURN, refund).orElseThrow();
+        kehu.asUser("manager", () -> kehu.context().records().update(Awards.RETURN, refund, done.rowVersion(),
+                Map.of("resolution", "已退款 ¥100，客户已确认")));
+        assertThat(new Awards(kehu.context(), ledger).returnRequest(refund)).extracting(PostResult::status)
+                .containsOnly(PostResult.Status.ALREADY_POSTED);
+        assertThat(ledger.balance(c).available()).isEqualTo(20);
+        assertThat(entries(kehu, c)).extracting(e -> e.get("source")).containsExactlyInAnyOrder("purchase/" + p,
+                "return/" + Awards.RETURN + "-" + refund);
+
+        long exchange = returnRequest(kehu, c, p, "exchange", null);
+        move(kehu, exchange, "accept", Map.of());
+        move(kehu, exchange, "complete", Map.of("resolution", "已换新"));
+        assertThat(ledger.balance(c).available()).as("an exchange keeps the points").isEqualTo(20);
+
+        long q = purchase(kehu, c, "80.00", LocalDate.now());
+        long wholeReturn = returnRequest(kehu, c, q, "return", null);
+        move(kehu, wholeReturn, "accept", Map.of());
+        move(kehu, wholeReturn, "complete", Map.of("resolution", "已退货"));
+        assertThat(ledger.balance(c).available()).as("a return without an amount: the whole purchase").isEqualTo(20);
+    }
+
+    private static long returnRequest(KehuTestHost kehu, long customer, long purchase, String type, String amount) {
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("customer", customer, "purchase", purchase,
+                "request_type", type, "reason", "尺码不合适"));
+        if (amount != null) {
+            values.put("amount", new MoneyValue(new BigDecimal(amount), "CNY"));
+        }
+        return kehu.callAsUser("manager", () -> kehu.context().records().create(Awards.RETURN, values)).id();
+    }
+
+    private static void move(KehuTestHost kehu, long request, String transition, Map<String, Object> values) {
+        kehu.asUser("manager", () -> {
+            RecordData now = kehu.context().records().get(Awards.RETURN, request).orElseThrow();
+            kehu.context().workflows().transition(Awards.RETURN, request, transition, null, values,
+                    now.rowVersion());
+        });
+    }
+
+    @Test
     void anAdminRuleInTheSandboxComputesTheBasePoints(KehuTestHost kehu) {
         kehu.context().settings().putJson(Awards.PROGRAMME_KEY, new Programme(BigDecimal.TEN, "DOWN",
                 "record.quantity * 7", Map.of(), null, 0L, 0L, 0L, 0L, 0, 0, 30, true));

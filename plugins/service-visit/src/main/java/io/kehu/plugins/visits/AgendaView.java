@@ -244,8 +244,10 @@ public class AgendaView implements ViewContribution {
                     service.reschedule(visit, moved);
                     Notification.show(text("agenda.moved", visit.get("subject"), Texts.dayTime(moved)));
                 }
-            } catch (RecordException | WorkflowRefusedException ex) {
-                Notification.show(ex instanceof WorkflowRefusedException w ? w.text().in(locale) : ex.getMessage());
+            } catch (RecordException ex) {
+                Notification.show(ex.message(locale));
+            } catch (WorkflowRefusedException ex) {
+                Notification.show(ex.text().in(locale));
             }
             show();
         }

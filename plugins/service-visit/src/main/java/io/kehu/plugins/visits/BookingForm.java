@@ -79,7 +79,7 @@ final class BookingForm extends Div {
                                 (OffsetDateTime) visit.get("planned_end"))));
                 onBooked.run();
             } catch (RecordException ex) {
-                outcome.setText(ex.getMessage());
+                outcome.setText(ex.message(locale));
             }
         });
         book.setId("book-submit");

@@ -83,6 +83,7 @@ final class ChecklistSheet extends Div {
         note.setReadOnly(!editable);
         note.setVisible(!editable || "problem".equals(result.getValue()) || !note.getValue().isEmpty());
         Span saved = new Span();
+        saved.setId("check-saved-" + line.id());
         saved.getStyle().set("color", "var(--lumo-success-text-color)").set("font-size", "var(--lumo-font-size-s)");
         Runnable save = () -> {
             if (result.getValue() == null || ("problem".equals(result.getValue()) && note.getValue().isBlank())) {
@@ -93,7 +94,7 @@ final class ChecklistSheet extends Div {
                 saved.setText(context.messages().get("today.saved", locale));
                 onChange.run();
             } catch (RecordException e) {
-                saved.setText(e.getMessage());
+                saved.setText(e.message(locale));
                 saved.getStyle().set("color", "var(--lumo-error-text-color)");
             }
         };

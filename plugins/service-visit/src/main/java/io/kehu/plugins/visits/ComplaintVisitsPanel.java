@@ -139,7 +139,7 @@ public class ComplaintVisitsPanel implements RecordPanel {
                                 (OffsetDateTime) visit.get("planned_end"))));
                 onBooked.run();
             } catch (RecordException ex) {
-                outcome.setText(ex.getMessage());
+                outcome.setText(ex.message(locale));
             }
         });
         book.setId("complaint-book-submit");

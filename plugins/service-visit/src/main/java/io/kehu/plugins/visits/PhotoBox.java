@@ -66,7 +66,7 @@ final class PhotoBox extends Div {
                 } catch (FileRefusedException e) {
                     message = e.text().in(locale);
                 } catch (RecordException e) {
-                    message = e.getMessage();
+                    message = e.message(locale);
                 }
                 String text = message;
                 boolean stored = ok;

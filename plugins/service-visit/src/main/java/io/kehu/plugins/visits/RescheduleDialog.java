@@ -58,7 +58,7 @@ final class RescheduleDialog extends Dialog {
                 close();
                 onSaved.run();
             } catch (RecordException ex) {
-                warning.setText(ex.getMessage());
+                warning.setText(ex.message(locale));
             } catch (WorkflowRefusedException ex) {
                 warning.setText(ex.text().in(locale));
             }

@@ -82,6 +82,9 @@ public class TodayView implements ViewContribution {
         for (RecordData visit : visits) {
             screen.add(card(context, screen, visit, locale));
         }
+        if (me != null) {
+            screen.add(new TeamPool(context).section(me, locale, () -> showToday(context, screen)));
+        }
     }
 
     private static Div card(PluginContext context, Div screen, RecordData visit, Locale locale) {
@@ -135,8 +138,9 @@ public class TodayView implements ViewContribution {
         return link;
     }
 
+    /** A refusal in the language of the screen it is shown on. */
     static void error(Div where, RecordException e) {
-        error(where, e.getMessage());
+        error(where, e.message(locale()));
     }
 
     static void error(Div where, String message) {

@@ -22,12 +22,13 @@ public class VisitForms implements FormDefinitionProvider, WorkflowDefinitionPro
     static final String VISIT = "service_visit";
     static final String CHECK = "visit_check";
     static final String FEEDBACK = "visit_feedback";
+    static final String PAYMENT = "visit_payment";
     static final String CUSTOMER = "customer";
     static final String FLOW = "service_visit_flow";
 
     @Override
     public List<DefinitionText> definitions() {
-        return List.of(TYPE, ITEM, VISIT, CHECK, FEEDBACK).stream()
+        return List.of(TYPE, ITEM, VISIT, CHECK, FEEDBACK, PAYMENT).stream()
                 .map(id -> DefinitionText.fromResource(getClass(), "forms/" + id + ".json")).toList();
     }
 

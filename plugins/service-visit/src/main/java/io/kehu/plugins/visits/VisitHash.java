@@ -30,6 +30,14 @@ final class VisitHash {
                 "address", "checked_in_at")) {
             line(text, field, visit.get(field));
         }
+        // parts and hours joined the content later: written only when there are some, so the hashes of visits
+        // signed before stay what they were
+        for (String field : List.of("parts_used", "hours_worked")) {
+            if (visit.get(field) != null) {
+                line(text, field, visit.get(field) instanceof java.math.BigDecimal d ? d.stripTrailingZeros()
+                        .toPlainString() : visit.get(field));
+            }
+        }
         for (RecordData check : checks) {
             line(text, "check", check.id() + "|" + check.get("list_kind") + "|" + check.get("item") + "|"
                     + check.get("result") + "|" + (check.get("note") == null ? "" : check.get("note")));

@@ -1,5 +1,6 @@
 package io.kehu.plugins.visits;
 
+import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.PluginRecords;
@@ -42,18 +43,20 @@ final class VisitPlanner {
     RecordData book(Booking booking) {
         VisitCatalog catalog = VisitCatalog.of(context);
         RecordData type = catalog.type(booking.typeId())
-                .orElseThrow(() -> new RecordException(RecordException.Reason.NOT_FOUND, "No visit type " + booking.typeId()));
+                .orElseThrow(() -> RecordException.refused(RecordException.Reason.NOT_FOUND, context.messages(),
+                        "error.type.gone"));
         RecordData customer = records.get(VisitForms.CUSTOMER, booking.customerId())
-                .orElseThrow(() -> new RecordException(RecordException.Reason.NOT_FOUND,
-                        "No customer " + booking.customerId()));
+                .orElseThrow(() -> RecordException.refused(RecordException.Reason.NOT_FOUND, context.messages(),
+                        "error.customer.gone"));
         OffsetDateTime end = booking.start().plus(duration(type));
         LocalTime from = booking.start().atZoneSameInstant(Texts.ZONE).toLocalTime();
         LocalTime until = end.atZoneSameInstant(Texts.ZONE).toLocalTime();
         if (!booking.window().fits(from, until)) {
-            throw new RecordException(RecordException.Reason.VETOED, context.messages().get("veto.window",
-                    Locale.SIMPLIFIED_CHINESE, context.messages().get("window." + booking.window().code(),
-                            Locale.SIMPLIFIED_CHINESE)) + " / " + context.messages().get("veto.window", Locale.ENGLISH,
-                    context.messages().get("window." + booking.window().code(), Locale.ENGLISH)));
+            // the window's name in the same language as the sentence around it
+            LocalText window = context.messages().text("window." + booking.window().code());
+            throw new RecordException(RecordException.Reason.VETOED, LocalText.of(
+                    context.messages().get("veto.window", Locale.SIMPLIFIED_CHINESE, window.zh()),
+                    context.messages().get("veto.window", Locale.ENGLISH, window.en())));
         }
         Map<String, Object> values = new HashMap<>();
         values.put("subject", type.get("name") + " · " + customer.get("name"));
@@ -81,6 +84,89 @@ final class VisitPlanner {
             }
             return visit;
         });
+    }
+
+    /**
+     * Books the follow-up of a signed-off visit that left work open: a visit of the same customer, type, visitor and
+     * team at {@code start}, whose checklist is the work lines answered 有问题 or left unanswered — each with last
+     * time's note — and a fresh closing list; it keeps the visit it follows ({@code follow_up_of}, origin 后续上门).
+     * One follow-up per visit (a cancelled one does not count).
+     *
+     * @throws RecordException INVALID when the visit is not signed off, has nothing open or has a follow-up already;
+     *                         VETOED when the time overlaps another visit of the visitor (said in both languages)
+     */
+    RecordData followUp(long visitId, Long visitorId, OffsetDateTime start) {
+        RecordData previous = records.get(VisitForms.VISIT, visitId).orElseThrow(() -> RecordException.refused(
+                RecordException.Reason.NOT_FOUND, context.messages(), "error.visit.gone"));
+        if (VisitStatus.of(previous.get("status")).orElse(null) != VisitStatus.SIGNED_OFF) {
+            throw RecordException.refused(RecordException.Reason.INVALID, context.messages(), "followup.unsigned");
+        }
+        if (existingFollowUp(context, visitId).isPresent()) {
+            throw RecordException.refused(RecordException.Reason.INVALID, context.messages(), "followup.exists");
+        }
+        List<RecordData> open = openItems(context, visitId);
+        if (open.isEmpty()) {
+            throw RecordException.refused(RecordException.Reason.INVALID, context.messages(), "followup.nothing");
+        }
+        long typeId = ((Number) previous.get("visit_type")).longValue();
+        RecordData type = VisitCatalog.of(context).type(typeId).orElseThrow(() -> RecordException.refused(
+                RecordException.Reason.NOT_FOUND, context.messages(), "error.type.gone"));
+        Map<String, Object> values = new HashMap<>();
+        values.put("subject", context.messages().get("followup.subject", Locale.SIMPLIFIED_CHINESE,
+                previous.get("subject")));
+        values.put("customer", previous.get("customer"));
+        values.put("visit_type", typeId);
+        values.put("status", VisitStatus.BOOKED.code());
+        putIfPresent(values, "visitor", visitorId);
+        putIfPresent(values, "team", previous.get("team"));
+        values.put("planned_start", start);
+        values.put("planned_end", start.plus(duration(type)));
+        putIfPresent(values, "preferred_window", previous.get("preferred_window"));
+        values.put("origin", "follow_up");
+        values.put("follow_up_of", visitId);
+        putIfPresent(values, "address", previous.get("address"));
+        putIfPresent(values, "contact_phone", previous.get("contact_phone"));
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (RecordData item : open) {
+            Map<String, Object> line = new HashMap<>();
+            Object note = item.get("note");
+            line.put("list_kind", "work");
+            line.put("position", item.get("position"));
+            line.put("item", note == null ? item.get("item") : context.messages().get("followup.item",
+                    Locale.SIMPLIFIED_CHINESE, item.get("item"), note));
+            Object en = item.get("item_en");
+            putIfPresent(line, "item_en", en == null ? null : note == null ? en : context.messages().get(
+                    "followup.item", Locale.ENGLISH, en, note));
+            line.put("required", item.get("required"));
+            line.put("photo_required", item.get("photo_required"));
+            lines.add(line);
+        }
+        VisitCatalog.of(context).checklist(typeId).stream().filter(l -> "closing".equals(l.listKind()))
+                .forEach(l -> lines.add(check(0, l)));
+        String lock = visitorId == null ? "visit:unassigned" : "visitor:" + visitorId;
+        return context.transactions().call(() -> context.locks().exclusively(lock, () -> {
+            RecordData visit = records.create(VisitForms.VISIT, values);
+            records.batch(b -> lines.forEach(line -> {
+                Map<String, Object> withVisit = new HashMap<>(line);
+                withVisit.put("visit", visit.id());
+                b.create(VisitForms.CHECK, withVisit);
+            }));
+            return visit;
+        }));
+    }
+
+    /** The work lines of a visit answered 有问题 or not answered: what a follow-up carries. */
+    static List<RecordData> openItems(PluginContext context, long visitId) {
+        return context.records().search(VisitForms.CHECK).where("visit", FilterOperator.EQUALS, visitId)
+                .where("list_kind", FilterOperator.EQUALS, "work").sortBy("position", false).limit(1000).list()
+                .stream().filter(c -> c.get("result") == null || "problem".equals(c.get("result"))).toList();
+    }
+
+    /** The visit's follow-up that is not cancelled, if one was booked. */
+    static Optional<RecordData> existingFollowUp(PluginContext context, long visitId) {
+        return context.records().search(VisitForms.VISIT).where("follow_up_of", FilterOperator.EQUALS, visitId)
+                .where("status", FilterOperator.NOT_EQUALS, VisitStatus.CANCELLED.code()).limit(1).list().stream()
+                .findFirst();
     }
 
     /** Copies the type's checklist (and the closing list) onto a visit, in one transaction. */

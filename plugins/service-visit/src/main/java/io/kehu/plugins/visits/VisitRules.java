@@ -12,6 +12,7 @@ import io.kehu.sdk.records.Veto;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.pf4j.Extension;
 
@@ -27,7 +28,8 @@ import org.pf4j.Extension;
  * <li>sign-off needs the signer's name, the signature and every required checklist item answered (the workflow
  * asks for the first two as well; only the plugin can see the checklist);</li>
  * <li>a line done that asks for a photo needs one at sign-off; the line's photo count is the stored photos';</li>
- * <li>the answers of a signed-off or cancelled visit are frozen.</li>
+ * <li>the answers of a signed-off or cancelled visit are frozen;</li>
+ * <li>a visit assigned to a team is visited by the team's manager or a member of the team.</li>
  * </ul>
  */
 @Extension
@@ -149,6 +151,13 @@ public class VisitRules implements RecordListener {
             }
         }
         Object visitor = change.values().get("visitor");
+        Object team = change.values().get("team");
+        if (team instanceof Number lead && visitor instanceof Number person && lead.longValue() != person.longValue()
+                && (!Objects.equals(team, change.oldValues().get("team"))
+                        || !Objects.equals(visitor, change.oldValues().get("visitor")))
+                && context.users().team(lead.longValue()).stream().noneMatch(u -> u.id() == person.longValue())) {
+            return veto("veto.team.member");
+        }
         if (status.get().active() && visitor != null && start != null && end != null) {
             return context.locks().exclusively("visitor:" + visitor, () -> overlap(change.id(), visitor, start, end));
         }

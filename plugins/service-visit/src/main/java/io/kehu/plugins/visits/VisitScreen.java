@@ -3,17 +3,22 @@ package io.kehu.plugins.visits;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.files.FileInfo;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.workflows.WorkflowRefusedException;
+import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +60,12 @@ final class VisitScreen {
         };
         sheet[0] = new ChecklistSheet(context, service, visitId, editable, locale, update);
         update.run();
-        screen.add(progress, sheet[0], signOff);
+        screen.add(progress, sheet[0]);
+        if (status == VisitStatus.ON_SITE || status == VisitStatus.SIGNED_OFF) {
+            screen.add(VisitExtras.work(context, visitId, status == VisitStatus.ON_SITE, locale),
+                    VisitExtras.payments(context, visitId, true, locale));
+        }
+        screen.add(signOff);
         if (status == VisitStatus.ON_SITE) {
             signOffForm(context, screen, signOff, visitId, locale);
         } else if (status == VisitStatus.SIGNED_OFF) {
@@ -98,6 +108,12 @@ final class VisitScreen {
             try {
                 service.signOff(service.visit(visitId), signer.getValue(), pad.strokes());
                 show(context, screen, visitId);
+                // the report is archived as the customer saw the visit at signing, in the visitor's language
+                try {
+                    new VisitReport(context, locale).archived(visitId);
+                } catch (RecordException ex) {
+                    TodayView.error(screen, ex);
+                }
             } catch (RecordException ex) {
                 TodayView.error(area, ex);
             } catch (WorkflowRefusedException ex) {
@@ -128,11 +144,78 @@ final class VisitScreen {
         return hash;
     }
 
+    /** The link to the archived PDF report (made and archived on the first download when there is none). */
+    static Anchor report(PluginContext context, long visitId, Locale locale) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            VisitReport report = new VisitReport(context, locale);
+            FileInfo file = report.archived(visitId);
+            byte[] bytes = report.content(file);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), file.fileName(), file.contentType(),
+                    bytes.length);
+        }), context.messages().get("report.download", locale));
+        link.setId("visit-report");
+        link.setDownload(true);
+        return TodayView.big(link);
+    }
+
+    /**
+     * The follow-up of a visit that left work open: booked, or a button booking it for the same visitor at their
+     * first free half hour of the next working day (the agenda's 改期 moves it).
+     */
+    static Div followUp(PluginContext context, RecordData visit, Locale locale) {
+        Div box = new Div();
+        box.setId("visit-follow-up");
+        java.util.Optional<RecordData> booked = VisitPlanner.existingFollowUp(context, visit.id());
+        if (booked.isPresent()) {
+            box.add(new Paragraph(context.messages().get("followup.booked", locale, Texts.span(
+                    (OffsetDateTime) booked.get().get("planned_start"),
+                    (OffsetDateTime) booked.get().get("planned_end")))));
+            return box;
+        }
+        List<RecordData> open = VisitPlanner.openItems(context, visit.id());
+        if (open.isEmpty()) {
+            return box;
+        }
+        Paragraph outcome = new Paragraph();
+        outcome.setId("follow-up-outcome");
+        Button book = new Button(context.messages().get("followup.button", locale, open.size()), e -> {
+            Long visitor = visit.get("visitor") instanceof Number n ? n.longValue() : null;
+            VisitPlanner planner = new VisitPlanner(context, context.records());
+            java.time.LocalDate day = java.time.LocalDate.now(Texts.ZONE).plusDays(1);
+            while (day.getDayOfWeek().getValue() >= 6) {
+                day = day.plusDays(1);
+            }
+            java.time.Duration length = java.time.Duration.between((OffsetDateTime) visit.get("planned_start"),
+                    (OffsetDateTime) visit.get("planned_end"));
+            java.util.Optional<OffsetDateTime> start = java.util.Optional.empty();
+            for (int i = 0; i < 10 && start.isEmpty(); i++, day = day.plusDays(day.getDayOfWeek().getValue() == 5
+                    ? 3 : 1)) {
+                start = planner.firstFreeStart(visitor, day, PreferredWindow.ANY, length);
+            }
+            try {
+                RecordData next = planner.followUp(visit.id(), visitor, start.orElseThrow(() -> RecordException
+                        .refused(RecordException.Reason.INVALID, context.messages(), "followup.full")));
+                box.removeAll();
+                Paragraph done = new Paragraph(context.messages().get("followup.booked", locale, Texts.span(
+                        (OffsetDateTime) next.get("planned_start"), (OffsetDateTime) next.get("planned_end"))));
+                done.setId("follow-up-outcome");
+                box.add(done);
+            } catch (RecordException ex) {
+                outcome.setText(ex.message(locale));
+            }
+        });
+        book.setId("follow-up-book");
+        book.setWidthFull();
+        box.add(book, outcome);
+        return box;
+    }
+
     private static void signed(PluginContext context, Div screen, Div area, RecordData visit, Locale locale) {
         Paragraph who = new Paragraph(context.messages().get("today.signed", locale, visit.get("signer_name"),
                 Texts.dayTime((OffsetDateTime) visit.get("signed_at"))));
         who.setId("visit-signed");
-        area.add(who, hash(context, visit, locale));
+        area.add(who, hash(context, visit, locale), report(context, visit.id(), locale),
+                followUp(context, visit, locale));
         if (visit.get("signature") != null) {
             area.add(new Html("<div class='visit-signature'>" + Strokes.svg((String) visit.get("signature")) + "</div>"));
         }

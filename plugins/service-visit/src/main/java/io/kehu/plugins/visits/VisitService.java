@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +40,8 @@ final class VisitService {
 
     RecordData visit(long id) {
         return records.get(VisitForms.VISIT, id)
-                .orElseThrow(() -> new RecordException(RecordException.Reason.NOT_FOUND, "No visit " + id));
+                .orElseThrow(() -> RecordException.refused(RecordException.Reason.NOT_FOUND, context.messages(),
+                        "error.visit.gone"));
     }
 
     /**
@@ -75,14 +75,10 @@ final class VisitService {
     RecordData reschedule(RecordData visit, OffsetDateTime start) {
         VisitStatus status = VisitStatus.of(visit.get("status")).orElse(VisitStatus.CANCELLED);
         if (status != VisitStatus.BOOKED && status != VisitStatus.CONFIRMED) {
-            throw new RecordException(RecordException.Reason.VETOED, context.messages().text("veto.reschedule.state")
-                    .in(Locale.SIMPLIFIED_CHINESE) + " / "
-                    + context.messages().text("veto.reschedule.state").in(Locale.ENGLISH));
+            throw RecordException.refused(RecordException.Reason.VETOED, context.messages(), "veto.reschedule.state");
         }
         if (start.isBefore(OffsetDateTime.now())) {
-            throw new RecordException(RecordException.Reason.VETOED, context.messages().text("veto.reschedule.past")
-                    .in(Locale.SIMPLIFIED_CHINESE) + " / "
-                    + context.messages().text("veto.reschedule.past").in(Locale.ENGLISH));
+            throw RecordException.refused(RecordException.Reason.VETOED, context.messages(), "veto.reschedule.past");
         }
         OffsetDateTime oldStart = (OffsetDateTime) visit.get("planned_start");
         OffsetDateTime oldEnd = (OffsetDateTime) visit.get("planned_end");

@@ -101,7 +101,8 @@ final class AnalyticsResults {
                 ExportColumn.of(m.get("analytics.col.npsN", locale), g -> g.summary().npsAnswers())));
         for (Dimension d : Dimension.values()) {
             columns.add(ExportColumn.of(d.label().in(locale), g -> g.summary().means().get(d)));
-            columns.add(ExportColumn.of(d.label().in(locale) + " n", g -> g.summary().meanCounts().get(d)));
+            columns.add(ExportColumn.of(m.get("analytics.col.meanN", locale, d.label().in(locale)),
+                    g -> g.summary().meanCounts().get(d)));
         }
         return context.exports().downloadLink(() -> new ExportTable<>("survey-analytics", columns, groups::forEach),
                 PluginExports.Format.XLSX, m.get("analytics.export", locale));

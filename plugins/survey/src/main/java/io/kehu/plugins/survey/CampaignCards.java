@@ -34,15 +34,16 @@ final class CampaignCards {
             list.add(empty);
             return;
         }
+        // every card's progress from the same two grouped queries, not four counts per card
+        var progress = new Campaigns(context).progress(campaigns.stream().map(c -> (String) c.get("name")).toList());
         for (RecordData c : campaigns) {
-            list.add(card(context, c, locale));
+            list.add(card(context, c, progress.get((String) c.get("name")), locale));
         }
     }
 
-    private static Div card(PluginContext context, RecordData c, Locale locale) {
+    private static Div card(PluginContext context, RecordData c, Campaigns.Progress p, Locale locale) {
         PluginMessages m = context.messages();
         String name = (String) c.get("name");
-        Campaigns.Progress p = new Campaigns(context).progress(name);
         Div card = new Div();
         card.setId("campaign-" + c.id());
         card.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)").set("padding", "0.5em 0");

@@ -13,11 +13,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.PluginMessages;
+import io.kehu.sdk.records.SavedViewInfo;
 import io.kehu.sdk.ui.ViewContribution;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.pf4j.Extension;
 
@@ -32,6 +35,8 @@ public class CampaignsView implements ViewContribution {
     static final String PATH = "campaigns";
     private static final String EVERYONE = "*";
     private static final String NOBODY = "-";
+    /** Prefix of a saved view's value in the audience choice (tier values are option values: no colon). */
+    private static final String VIEW = "view:";
 
     @Override
     public String path() {
@@ -98,8 +103,12 @@ public class CampaignsView implements ViewContribution {
         tiers.add(NOBODY);
         context.definitions().form("customer").flatMap(f -> f.field(Campaigns.TIER_FIELD))
                 .ifPresent(f -> tiers.addAll(f.options()));
+        // the starter's saved customer list views (own and shared with their role), e.g. "华东重点客户"
+        Map<String, SavedViewInfo> views = new LinkedHashMap<>();
+        context.recordsOfCurrentUser().savedViews("customer").forEach(v -> views.put(VIEW + v.id(), v));
+        tiers.addAll(views.keySet());
         audience.setItems(tiers);
-        audience.setItemLabelGenerator(t -> segment(t).describe(context).in(locale));
+        audience.setItemLabelGenerator(t -> segment(t, views).describe(context).in(locale));
         audience.setValue(EVERYONE);
         IntegerField days = new IntegerField(m.get("campaign.days", locale));
         days.setId("campaign-days");
@@ -109,6 +118,11 @@ public class CampaignsView implements ViewContribution {
         days.setStepButtonsVisible(true);
         Checkbox publicLink = new Checkbox(m.get("campaign.public", locale));
         publicLink.setId("campaign-public");
+        // offered only where the platform has a mail server; customers without an address are counted after
+        Checkbox mail = new Checkbox(m.get(context.mail().configured() ? "campaign.mail" : "campaign.mailOff",
+                locale));
+        mail.setId("campaign-mail");
+        mail.setEnabled(context.mail().configured());
         Button start = new Button(m.get("campaign.send", locale));
         start.setId("campaign-send");
         start.addClickListener(e -> {
@@ -120,7 +134,15 @@ public class CampaignsView implements ViewContribution {
             }
             try {
                 Campaigns.Started started = new Campaigns(context).start(name.getValue(), survey.getValue(),
-                        segment(audience.getValue()), Duration.ofDays(d), publicLink.getValue());
+                        segment(audience.getValue(), views), Duration.ofDays(d), publicLink.getValue());
+                if (mail.getValue()) {
+                    CampaignMails.Sent sent = CampaignMails.send(context, started, new SurveyCatalog(context)
+                            .get(survey.getValue()).orElseThrow().current(), d);
+                    Paragraph mailed = new Paragraph(m.get("campaign.mailed", locale, sent.mailed(),
+                            sent.withoutAddress()));
+                    mailed.setId("campaign-mailed");
+                    result.add(mailed);
+                }
                 result.add(CampaignLinks.of(context, started, locale));
                 name.clear();
                 refresh.run();
@@ -128,13 +150,17 @@ public class CampaignsView implements ViewContribution {
                 result.add(problem(refusal.text().in(locale)));
             }
         });
-        form.add(name, survey, audience, days, publicLink, start);
+        form.add(name, survey, audience, days, publicLink, mail, start);
         form.getChildren().forEach(c -> c.getElement().getStyle().set("display", "block").set("margin-bottom",
                 "0.5em"));
         return form;
     }
 
-    private static Campaigns.Segment segment(String value) {
+    private static Campaigns.Segment segment(String value, Map<String, SavedViewInfo> views) {
+        if (value != null && views.containsKey(value)) {
+            SavedViewInfo view = views.get(value);
+            return Campaigns.Segment.ofView(view.id(), view.name());
+        }
         return value == null || EVERYONE.equals(value) ? Campaigns.Segment.everyone()
                 : NOBODY.equals(value) ? Campaigns.Segment.nobody() : Campaigns.Segment.ofTier(value);
     }

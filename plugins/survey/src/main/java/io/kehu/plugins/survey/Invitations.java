@@ -48,11 +48,27 @@ public final class Invitations {
     }
 
     public Issued issue(long customer, String surveyKey, String campaign, Duration validFor) {
+        return issue(customer, surveyKey, campaign, validFor, null, null, null);
+    }
+
+    /**
+     * A link about a matter (e.g. a complaint's revisit): the response it brings is linked to {@code contextForm} /
+     * {@code contextId}, and {@code handler} (who handled the matter) gets no follow-up task for a low score.
+     */
+    public Issued issue(long customer, String surveyKey, String campaign, Duration validFor, String contextForm,
+            Long contextId, String handler) {
         Survey survey = new SurveyCatalog(context).get(surveyKey)
                 .orElseThrow(() -> new IllegalArgumentException("No survey " + surveyKey));
         String token = newToken();
         Map<String, Object> values = values(customer, survey, campaign,
                 OffsetDateTime.now(ZoneOffset.UTC).plus(validFor), token);
+        if (contextForm != null && contextId != null) {
+            values.put("context_form", contextForm);
+            values.put("context_id", contextId);
+        }
+        if (handler != null && !handler.isBlank()) {
+            values.put("handler", handler);
+        }
         return new Issued(context.records().create(SurveyForms.INVITATION, values).id(), token);
     }
 
@@ -134,7 +150,8 @@ public final class Invitations {
         }
         RecordData i = invitation.orElseThrow();
         SurveyService.Result r = new SurveyService(context).submit(new Submission((String) i.get("survey"),
-                ((Number) i.get("customer")).longValue(), (String) i.get("campaign"), null, null, "link", null,
+                ((Number) i.get("customer")).longValue(), (String) i.get("campaign"), (String) i.get("context_form"),
+                i.get("context_id") instanceof Number n ? n.longValue() : null, "link", (String) i.get("handler"),
                 answers, "link:" + i.get("token_hash")), context.records());
         if (r.stored() && !r.repeated()) {
             context.records().update(SurveyForms.INVITATION, i.id(), i.rowVersion(), Map.of("used_at",

@@ -27,6 +27,15 @@ final class LinkAddress {
         return base() + "/public/survey/" + AnswerPage.PATH + "?t=" + token;
     }
 
+    /**
+     * A personal link made in a request (the browser's address) or outside one — a job, a timer's workflow step, a
+     * mail — with the platform's public address ({@code kehu.public-url}).
+     */
+    static String personal(io.kehu.sdk.PluginContext context, String token) {
+        String base = VaadinRequest.getCurrent() != null ? base() : context.mail().publicUrl();
+        return base + "/public/survey/" + AnswerPage.PATH + "?t=" + token;
+    }
+
     static String open(String token) {
         return base() + "/public/survey/" + OpenAnswerPage.PATH + "?c=" + token;
     }

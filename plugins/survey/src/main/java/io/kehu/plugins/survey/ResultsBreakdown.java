@@ -2,20 +2,20 @@ package io.kehu.plugins.survey;
 
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.records.RecordAggregate;
 import io.kehu.sdk.records.RecordSearch;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The figures of a period's responses (optionally of one survey), in total and broken down by the customer's tier
  * or account manager when answering, the original handler, the channel or the month; the response rate of the
- * period's personal links. Read with the reader's permissions; only score fields are fetched.
+ * period's personal links. Read with the reader's permissions and computed by the database ({@link ScoreMeasures}):
+ * no response is read into Java.
  */
 public final class ResultsBreakdown {
 
@@ -60,49 +60,56 @@ public final class ResultsBreakdown {
         this.records = records;
     }
 
+    /** The period's figures (of one survey, or all): one aggregate query. */
     public ScoreSummary total(String survey, Period period) {
-        List<ResponseScore> scores = new ArrayList<>();
-        search(survey, period, null).forEach(r -> scores.add(SurveyService.score(r)));
-        return ScoreSummary.of(scores);
+        return ScoreMeasures.summary(ScoreMeasures.onto(where(records.aggregate(SurveyForms.RESPONSE), survey,
+                period)).list().getFirst());
     }
 
-    /** The groups in the order of their keys (unknown last). */
+    /**
+     * The groups in the order of their keys (unknown last): one {@code GROUP BY} query, or for months one query per
+     * month of the period (a period is at most a year), each month as the period's offset counts it.
+     */
     public List<Group> groups(String survey, Period period, By by) {
-        Map<String, List<ResponseScore>> perKey = new TreeMap<>();
-        Map<String, Object> keys = new TreeMap<>();
-        search(survey, period, by).forEach(r -> {
-            Object value = r.get(by.field());
-            if (by == By.MONTH) {
-                // the month as the period counts it (its offset), so the drill-through lists the same responses
-                OffsetDateTime at = value instanceof OffsetDateTime o ? o : OffsetDateTime.parse(String.valueOf(value));
-                value = at.withOffsetSameInstant(period.from().getOffset()).toString().substring(0, 7);
-            }
-            String sort = value == null ? "\uffff" : value instanceof Number n ? String.format("%020d", n.longValue())
-                    : value.toString();
-            keys.put(sort, value);
-            perKey.computeIfAbsent(sort, k -> new ArrayList<>()).add(SurveyService.score(r));
-        });
+        if (by == By.MONTH) {
+            return months(survey, period);
+        }
+        Map<String, Group> sorted = new TreeMap<>();
+        ScoreMeasures.onto(where(records.aggregate(SurveyForms.RESPONSE), survey, period).groupBy(by.field()))
+                .forEach(row -> {
+                    Object value = row.group(by.field());
+                    String sort = value == null ? "\uffff"
+                            : value instanceof Number n ? String.format("%020d", n.longValue()) : value.toString();
+                    sorted.put(sort, new Group(value, ScoreMeasures.summary(row)));
+                });
+        return new ArrayList<>(sorted.values());
+    }
+
+    private List<Group> months(String survey, Period period) {
         List<Group> out = new ArrayList<>();
-        perKey.forEach((sort, scores) -> out.add(new Group(keys.get(sort), ScoreSummary.of(scores))));
+        OffsetDateTime start = period.from().withDayOfMonth(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        for (OffsetDateTime month = start; month.isBefore(period.to()); month = month.plusMonths(1)) {
+            OffsetDateTime from = month.isBefore(period.from()) ? period.from() : month;
+            OffsetDateTime to = month.plusMonths(1).isAfter(period.to()) ? period.to() : month.plusMonths(1);
+            ScoreSummary summary = ScoreMeasures.summary(ScoreMeasures.onto(where(records.aggregate(
+                    SurveyForms.RESPONSE), survey, new Period(from, to))).list().getFirst());
+            if (summary.responses() > 0) {
+                out.add(new Group(month.toString().substring(0, 7), summary));
+            }
+        }
         return out;
     }
 
-    /** The personal links created in the period (of the survey) and how many were answered. */
+    /** The personal links created in the period (of the survey) and how many were answered: one query. */
     public Rate rate(String survey, Period period) {
-        return new Rate(count(survey, period, false), count(survey, period, true));
-    }
-
-    private long count(String survey, Period period, boolean answered) {
         var aggregate = records.aggregate(SurveyForms.INVITATION)
                 .where("created_at", FilterOperator.GREATER_OR_EQUAL, period.from())
                 .where("created_at", FilterOperator.LESS, period.to());
         if (survey != null) {
             aggregate.where("survey", FilterOperator.EQUALS, survey);
         }
-        if (answered) {
-            aggregate.where("used_at", FilterOperator.IS_NOT_EMPTY);
-        }
-        return aggregate.count().list().getFirst().count();
+        var row = aggregate.count().countWhere("answered", "used_at", FilterOperator.IS_NOT_EMPTY).list().getFirst();
+        return new Rate(row.count(), row.count("answered"));
     }
 
     /** The responses a figure is made of: what a drill-through lists. */
@@ -121,11 +128,13 @@ public final class ResultsBreakdown {
         return search.sortBy("answered_at", true);
     }
 
-    private RecordSearch search(String survey, Period period, By by) {
-        String[] fields = by == null || by == By.MONTH ? SurveyAnalytics.SCORE_FIELDS
-                : Stream.concat(Arrays.stream(SurveyAnalytics.SCORE_FIELDS), Stream.of(by.field()))
-                        .toArray(String[]::new);
-        return where(records.search(SurveyForms.RESPONSE).fields(fields), survey, period);
+    private static RecordAggregate where(RecordAggregate aggregate, String survey, Period period) {
+        aggregate.where("answered_at", FilterOperator.GREATER_OR_EQUAL, period.from())
+                .where("answered_at", FilterOperator.LESS, period.to());
+        if (survey != null) {
+            aggregate.where("survey", FilterOperator.EQUALS, survey);
+        }
+        return aggregate;
     }
 
     private static RecordSearch where(RecordSearch search, String survey, Period period) {

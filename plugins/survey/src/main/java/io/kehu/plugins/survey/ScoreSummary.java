@@ -58,7 +58,7 @@ public record ScoreSummary(int responses, BigDecimal csat, int rated, BigDecimal
                 npsAnswers, promoters, detractors, means, counts);
     }
 
-    private static BigDecimal percent(int part, int whole) {
+    static BigDecimal percent(int part, int whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1,
                 RoundingMode.HALF_UP);
     }

@@ -2,6 +2,7 @@ package io.kehu.plugins.survey;
 
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.PluginRecords;
+import io.kehu.sdk.records.RecordAggregate;
 import io.kehu.sdk.records.RecordSearch;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * The figures of stored responses, read with the reader's permissions: for a survey (all its versions), a campaign
- * or a customer, in total and per month. Streams only the score fields (keyset pages), never the answers.
+ * or a customer, in total (aggregated by the database) and per month.
  */
 public final class SurveyAnalytics {
 
@@ -23,14 +24,20 @@ public final class SurveyAnalytics {
         this.records = records;
     }
 
-    /** The figures of the responses matching the filter (field → value; e.g. {@code survey}, {@code customer}). */
+    /**
+     * The figures of the responses matching the filter (field → value; e.g. {@code survey}, {@code customer}),
+     * computed by the database in one aggregate query.
+     */
     public ScoreSummary summary(Map<String, Object> filter) {
-        List<ResponseScore> scores = new ArrayList<>();
-        search(filter).forEach(r -> scores.add(SurveyService.score(r)));
-        return ScoreSummary.of(scores);
+        RecordAggregate aggregate = records.aggregate(SurveyForms.RESPONSE);
+        filter.forEach((field, value) -> aggregate.where(field, FilterOperator.EQUALS, value));
+        return ScoreMeasures.summary(ScoreMeasures.onto(aggregate).list().getFirst());
     }
 
-    /** The figures per month ({@code 2026-03}), oldest first. */
+    /**
+     * The figures per month ({@code 2026-03}), oldest first. Streams the score fields (keyset pages): it serves one
+     * customer's tab, a handful of responses over years, where a query per month would cost more.
+     */
     public Map<String, ScoreSummary> monthly(Map<String, Object> filter) {
         Map<String, List<ResponseScore>> perMonth = new TreeMap<>();
         search(filter).forEach(r -> perMonth.computeIfAbsent(month(r.get("answered_at")), m -> new ArrayList<>())

@@ -101,15 +101,18 @@ public class SurveysView implements ViewContribution {
         }
     }
 
-    /** "CSAT 66.7% (n = 6 ratings) · NPS 0 (n = 3) · 产品质量 3.67 (n = 3) …" */
+    /**
+     * "CSAT 66.7% (n = 6 ratings) · NPS 0 (n = 3) · Product quality 3.67 (n = 3) …"; in Chinese without the Latin n:
+     * "满意率 CSAT 66.7%（共 6 个评分） · 净推荐值 NPS 0（3 人作答） · 产品质量 3.67（3 份答卷）".
+     */
     static String figures(PluginMessages m, ScoreSummary sum, Locale locale) {
         if (sum.responses() == 0) {
             return m.get("figures.none", locale);
         }
         StringBuilder out = new StringBuilder(m.get("figures.csat", locale, Texts.percent(sum.csat()), sum.rated()))
                 .append(" · ").append(m.get("figures.nps", locale, Texts.number(sum.nps()), sum.npsAnswers()));
-        sum.means().forEach((d, v) -> out.append(" · ").append(d.label().in(locale)).append(' ')
-                .append(Texts.number(v)).append(" (n = ").append(sum.meanCounts().get(d)).append(')'));
+        sum.means().forEach((d, v) -> out.append(" · ").append(m.get("figures.mean", locale, d.label().in(locale),
+                Texts.number(v), sum.meanCounts().get(d))));
         return out.toString();
     }
 

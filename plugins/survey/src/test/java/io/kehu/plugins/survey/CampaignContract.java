@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.records.SavedViewInfo;
 import io.kehu.sdk.testkit.KehuTestHost;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -103,6 +104,34 @@ abstract class CampaignContract {
         assertThat(((Number) response.get("customer_owner")).longValue())
                 .isEqualTo(context().users().byUsername("manager").orElseThrow().id());
         assertThat(((Number) response.get("nps_point")).intValue()).isEqualTo(100);
+    }
+
+    @Test
+    void aCampaignToASavedViewReachesExactlyTheCustomersItListsForItsOwner() {
+        standard();
+        String tag = unique("视图客户");
+        long a = customer(tag, "NORMAL", null);
+        long b = customer(tag, "POTENTIAL", null);
+        customer(unique("视图外客户"), "NORMAL", null);
+        String viewName = unique("回访名单");
+        long view = kehu().saveListView("manager", "customer", viewName, Map.of("name", tag));
+        assertThat(kehu().callAsUser("manager", () -> context().recordsOfCurrentUser().savedViews("customer")))
+                .extracting(SavedViewInfo::name).contains(viewName);
+
+        String name = unique("视图活动");
+        Campaigns.Started started = kehu().callAsUser("manager", () -> new Campaigns(context()).start(name,
+                StandardSurvey.KEY, Campaigns.Segment.ofView(view, viewName), Duration.ofDays(7), false));
+        assertThat(started.links()).extracting(Campaigns.Link::customer).containsExactlyInAnyOrder(a, b);
+        assertThat(started.campaign().get("segment")).isEqualTo("保存的视图：" + viewName);
+        assertThat(new Campaigns(context()).progress(name)).isEqualTo(new Campaigns.Progress(2, 0, 0, 0));
+
+        // someone else's private view is not theirs to use: refused by name, nothing started
+        String other = unique("别人的视图活动");
+        assertThatThrownBy(() -> kehu().callAsUser("staff", () -> new Campaigns(context()).start(other,
+                StandardSurvey.KEY, Campaigns.Segment.ofView(view, viewName), Duration.ofDays(7), false)))
+                .isInstanceOfSatisfying(Campaigns.Refusal.class, r -> assertThat(r.text().zh())
+                        .isEqualTo("找不到保存的视图“" + viewName + "”（可能已被删除或不再共享给您）。"));
+        assertThat(new Campaigns(context()).find(other)).isEmpty();
     }
 
     @Test

@@ -132,8 +132,8 @@ class CampaignViewsTest {
             ui.navigate("apps/survey/" + AnalyticsView.PATH);
             _get(Select.class, spec -> spec.withId("analytics-survey")).setValue(key);
             assertThat(text("analytics-summary")).startsWith("答卷 2 份（上期 0 份） · 专属链接回复率 —");
-            assertThat(text("analytics-figures")).contains("满意率 CSAT 50%（n = 10 个评分）")
-                    .contains("净推荐值 NPS 0（n = 2）");
+            assertThat(text("analytics-figures")).contains("满意率 CSAT 50%（共 10 个评分）")
+                    .contains("净推荐值 NPS 0（2 人作答）");
             assertThat(text("analytics-compare")).isEqualTo("较上期：CSAT — 个百分点 · NPS —");
             assertThat(text("survey-analytics")).contains("按客户等级（1 组）").contains("大客户").contains("导出分组结果（Excel）");
             _click(_get(Button.class, spec -> spec.withId("analytics-drill-0")));

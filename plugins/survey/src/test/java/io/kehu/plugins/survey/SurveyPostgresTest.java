@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Nested;
  * The store contracts on PostgreSQL, against one Kehu on a throw-away database on {@code KEHU_TEST_PG_URL} (default
  * the local server's {@code test}), dropped afterwards: campaigns, reminders, the public link and the breakdown
  * ({@link CampaignContract}), responses, versions, idempotent submit and the closed loop ({@link SurveyStoreContract}),
- * personal links ({@link InvitationsContract}).
+ * personal links ({@link InvitationsContract}), the complaint revisit's link and its closed loop
+ * ({@link RevisitLinkContract}).
  */
 class SurveyPostgresTest {
 
@@ -49,6 +50,14 @@ class SurveyPostgresTest {
 
     @Nested
     class StoreOnPostgres extends SurveyStoreContract {
+        @Override
+        KehuTestHost kehu() {
+            return host;
+        }
+    }
+
+    @Nested
+    class RevisitLinksOnPostgres extends RevisitLinkContract {
         @Override
         KehuTestHost kehu() {
             return host;

@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code Long}; a measure over no values (e.g. the sum of an empty field) is {@code null}.
  *
  * @param groups field id → group value
- * @param measures measure key ({@code count}, {@code sum:amount}, {@code max:purchased_on}, ...) → value
+ * @param measures measure key ({@code count}, {@code sum:amount}, {@code max:purchased_on}, ..., or a
+ *                 {@link Measure}'s name) → value
  */
 public record AggregateRow(Map<String, Object> groups, Map<String, Object> measures) {
 
@@ -28,6 +29,19 @@ public record AggregateRow(Map<String, Object> groups, Map<String, Object> measu
     /** The number of records in the group (0 when {@link RecordAggregate#count()} was not asked for). */
     public long count() {
         return measures.get("count") instanceof Number n ? n.longValue() : 0L;
+    }
+
+    /** The value of the named {@link Measure} ({@code null} when no record of the group matched its filters). */
+    public Object measure(String name) {
+        return measures.get(name);
+    }
+
+    /**
+     * The value of the named {@link Measure#count}, or of a {@link RecordAggregate#countWhere} under {@code name}
+     * (0 when no record of the group matched its filters).
+     */
+    public long count(String name) {
+        return measures.get(name) instanceof Number n ? n.longValue() : 0L;
     }
 
     public BigDecimal sum(String fieldId) {

@@ -32,6 +32,12 @@ public interface PluginRecords {
     /** The live record, if it exists and may be seen. */
     Optional<RecordData> get(String formId, long id);
 
+    /**
+     * The saved list views of {@code formId} the reader may use — their own and those shared with one of their
+     * roles — by name; none for the plugin acting as itself ({@code records()}): use {@code recordsOfCurrentUser()}.
+     */
+    java.util.List<SavedViewInfo> savedViews(String formId);
+
     /** Starts a query over the live records of {@code formId}. */
     RecordSearch search(String formId);
 

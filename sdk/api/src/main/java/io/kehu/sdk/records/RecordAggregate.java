@@ -29,6 +29,16 @@ public interface RecordAggregate {
     /** Measures the number of records per group ({@link AggregateRow#count()}). */
     RecordAggregate count();
 
+    /**
+     * Measures the number of records per group that also match one more filter, under {@code name} (SQL
+     * {@code COUNT(*) FILTER (WHERE ...)}): several conditional counts in ONE query, e.g. a campaign's links sent,
+     * opened and answered ({@code countWhere("opened", "opened_at", IS_NOT_EMPTY)}), read with
+     * {@link AggregateRow#count(String)}. The filter takes the operators and values of {@link #where}.
+     *
+     * @param name the measure's key, {@code [a-z][a-z0-9_]*}, unique within the aggregate
+     */
+    RecordAggregate countWhere(String name, String fieldId, FilterOperator operator, Object... values);
+
     /** Measures the sum of a number or money field ({@link AggregateRow#sum(String)}). */
     RecordAggregate sum(String fieldId);
 
@@ -40,6 +50,14 @@ public interface RecordAggregate {
 
     /** Measures the largest value of a field ({@link AggregateRow#max(String)}). */
     RecordAggregate max(String fieldId);
+
+    /**
+     * Adds a named measure with filters of its own ({@link Measure}): several windows of the same records in one
+     * pass ({@link AggregateRow#measure(String)}, {@link AggregateRow#count(String)}).
+     *
+     * @throws RecordException INVALID when two measures have the same name
+     */
+    RecordAggregate measure(Measure measure);
 
     /** Streams every group to {@code each}, in the order of the group values; rows are not kept in memory. */
     void forEach(Consumer<AggregateRow> each);

@@ -6,8 +6,10 @@ import org.pf4j.ExtensionPoint;
 /**
  * Hears about record writes. The {@code before...} methods run inside the write transaction, after validation, and
  * may veto; the {@code after...} methods run once the write is committed (a write made from there is a new
- * transaction). An exception thrown by a listener is logged and shown on the plugin's row of the Plugins screen; it
- * neither vetoes nor breaks the write.
+ * transaction). A {@link RecordException} thrown by {@code beforeSave} or {@code beforeDelete} refuses the write like a
+ * {@link Veto} with the exception's {@link RecordException#text() text} (e.g. one made with
+ * {@link RecordException#refused}). Any other exception thrown by a listener is logged and shown on the plugin's row
+ * of the Plugins screen; it neither vetoes nor breaks the write.
  *
  * <pre>{@code
  * @Extension

@@ -10,6 +10,15 @@ import java.util.function.Consumer;
  */
 public interface RecordSearch {
 
+    /**
+     * Adds the filters and quick search of a saved list view the reader may use ({@link
+     * PluginRecords#savedViews(String)}), so a plugin works on exactly the records a user's view lists, e.g. a survey
+     * campaign to "华东重点客户". Its columns and sort do not apply.
+     *
+     * @throws RecordException ({@code NOT_FOUND}) when there is no such view of this form for the reader
+     */
+    RecordSearch savedView(long viewId);
+
     /** Adds a filter on a field (or a system column such as {@code updated_at}). */
     RecordSearch where(String fieldId, FilterOperator operator, Object... values);
 

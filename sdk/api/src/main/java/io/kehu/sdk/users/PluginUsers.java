@@ -23,4 +23,17 @@ public interface PluginUsers {
 
     /** Every enabled user, by display name: the choices for assigning someone. */
     List<UserInfo> enabled();
+
+    /**
+     * The manager {@code userId} reports to, if one is set (administrators keep who reports to whom on the platform's
+     * users screen; a manager's team is everyone reporting to them, directly or through another manager).
+     */
+    Optional<UserInfo> managerOf(long userId);
+
+    /**
+     * The team of {@code managerId}: every enabled user reporting to them, directly or through another manager (not
+     * the manager), by display name; empty when nobody reports to them. E.g. to offer work assigned to a team to its
+     * members, and to check on the server that whoever takes it belongs to the team.
+     */
+    List<UserInfo> team(long managerId);
 }

@@ -9,16 +9,19 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import io.kehu.platform.KehuApplication;
 import io.kehu.platform.api.ApiScopes;
 import io.kehu.platform.api.ApiTokens;
+import io.kehu.platform.notifications.Notifications;
 import io.kehu.platform.plugins.PluginHarness;
 import io.kehu.platform.plugins.PluginHost;
 import io.kehu.platform.plugins.PluginInfo;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.security.Teams;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.webhooks.EndpointSettings;
 import io.kehu.platform.webhooks.EventType;
 import io.kehu.platform.webhooks.PayloadFormat;
 import io.kehu.platform.webhooks.Webhooks;
+import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.jobs.JobStatus;
 import io.kehu.sdk.records.PluginRecords;
@@ -209,10 +212,43 @@ public final class KehuTestHost implements AutoCloseable {
                 ApiScopes.ALL, null).secret();
     }
 
+    /**
+     * What {@code username} was told in the app (the bell: tasks given, workflow notices, plugins'
+     * {@code workflows().notify}), newest first, at most 50 — to check that a notice reached the right person.
+     */
+    public List<LocalText> notices(String username) {
+        long userId = context.getBean(UserAccounts.class).findByUsername(username).orElseThrow().id();
+        return context.getBean(Notifications.class).recent(userId, 50).stream()
+                .map(n -> LocalText.of(n.title().zh(), n.title().en())).toList();
+    }
+
+    /**
+     * Saves a list view of {@code formId} for {@code username} — as the list view's 保存视图 would — listing the
+     * records whose fields equal the given values (as typed), e.g. {@code saveListView("manager", "customer",
+     * "华东重点客户", Map.of("region", "east_china"))}; returns its id, the id {@code RecordSearch.savedView} takes.
+     */
+    public long saveListView(String username, String formId, String viewName, Map<String, String> equals) {
+        Actor actor = Actor.of(context.getBean(UserAccounts.class).findByUsername(username).orElseThrow());
+        return context.getBean(io.kehu.platform.records.SavedListViews.class).saveEquals(actor, formId, viewName,
+                null, equals).id();
+    }
+
     /** The address of the running server, e.g. for Playwright: {@code http://localhost:<port>}. */
     public String baseUrl() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return "http://localhost:" + port;
+    }
+
+    /**
+     * Sets whom {@code username} reports to ({@code null}: nobody), as an administrator does on the users screen —
+     * what the SDK's {@code users().managerOf} and {@code users().team} read. The manager must be a manager or an
+     * administrator.
+     */
+    public void reportsTo(String username, String managerUsername) {
+        UserAccounts accounts = context.getBean(UserAccounts.class);
+        long user = accounts.findByUsername(username).orElseThrow().id();
+        Long manager = managerUsername == null ? null : accounts.findByUsername(managerUsername).orElseThrow().id();
+        context.getBean(Teams.class).assign(admin(), user, manager);
     }
 
     /** Stops Kehu and deletes its temporary files (an H2 database included). */

@@ -1,0 +1,2 @@
+/** Mail to customers and other outside addresses: {@link io.kehu.sdk.mail.PluginMail}. */
+package io.kehu.sdk.mail;
