@@ -7,12 +7,15 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.kehu.platform.KehuApplication;
+import io.kehu.platform.api.ApiScopes;
+import io.kehu.platform.api.ApiTokens;
 import io.kehu.platform.notifications.Notifications;
 import io.kehu.platform.plugins.PluginHarness;
 import io.kehu.platform.plugins.PluginHost;
 import io.kehu.platform.plugins.PluginInfo;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Teams;
+import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.webhooks.EndpointSettings;
 import io.kehu.platform.webhooks.EventType;
@@ -195,6 +198,18 @@ public final class KehuTestHost implements AutoCloseable {
     public String subscribeWebhook(String url) {
         return context.getBean(Webhooks.class).addEndpoint(admin(), new EndpointSettings(url, "testkit " + pluginId,
                 PayloadFormat.STANDARD, Set.of(EventType.PLUGIN), Set.of()).withPlugins(Set.of(pluginId))).secret();
+    }
+
+    /**
+     * A REST API token of {@code username} ({@code admin}, {@code manager}, {@code staff}) for every form, as the user
+     * makes one on API 令牌: to check the plugin's forms over {@code baseUrl() + "/api/forms/<form>/records"} with
+     * {@code Authorization: Bearer <token>}, with that user's permissions.
+     */
+    public String apiToken(String username) {
+        UserAccount account = context.getBean(UserAccounts.class).findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("No user " + username));
+        return context.getBean(ApiTokens.class).create(Actor.of(account), account.id(), "testkit " + pluginId,
+                ApiScopes.ALL, null).secret();
     }
 
     /**
