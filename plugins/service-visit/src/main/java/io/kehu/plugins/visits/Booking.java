@@ -13,9 +13,15 @@ import java.util.Objects;
  * @param window the customer's preferred window; the start and end must lie inside it
  * @param origin {@code manual}, {@code cadence}, {@code complaint} or {@code workflow}
  * @param complaintId the complaint (客户反馈 record) the visit resolves on site, or null
+ * @param teamId the manager whose team the visit is assigned to (a member picks it up), or null
  */
 record Booking(long customerId, long typeId, Long visitorId, OffsetDateTime start, PreferredWindow window,
-               String origin, Long complaintId) {
+               String origin, Long complaintId, Long teamId) {
+
+    Booking(long customerId, long typeId, Long visitorId, OffsetDateTime start, PreferredWindow window,
+            String origin, Long complaintId) {
+        this(customerId, typeId, visitorId, start, window, origin, complaintId, null);
+    }
 
     Booking(long customerId, long typeId, Long visitorId, OffsetDateTime start, PreferredWindow window,
             String origin) {

@@ -47,6 +47,16 @@ final class BookingForm extends Div {
         visitor.setLabel(context.messages().get("book.visitor", locale));
         visitor.setItems(context.users().enabled());
         visitor.setItemLabelGenerator(u -> u == null ? "" : u.displayName());
+        // or a team: the visit waits for one of the manager's team to pick it up (TeamPool)
+        Select<UserInfo> team = new Select<>();
+        team.setId("book-team");
+        team.setLabel(context.messages().get("book.team", locale));
+        team.setEmptySelectionAllowed(true);
+        team.setEmptySelectionCaption(context.messages().get("book.team.none", locale));
+        team.setItems(context.users().enabled().stream().filter(u -> !context.users().team(u.id()).isEmpty())
+                .toList());
+        team.setItemLabelGenerator(u -> u == null ? context.messages().get("book.team.none", locale)
+                : context.messages().get("book.team.of", locale, u.displayName()));
         DatePicker day = new DatePicker(context.messages().get("book.day", locale));
         day.setId("book-day");
         day.setMin(LocalDate.now(Texts.ZONE));
@@ -59,13 +69,15 @@ final class BookingForm extends Div {
         Paragraph outcome = new Paragraph();
         outcome.setId("book-outcome");
         Button book = new Button(context.messages().get("book.submit", locale), e -> {
-            if (customer.getValue() == null || type.getValue() == null || visitor.getValue() == null
-                    || day.getValue() == null) {
+            if (customer.getValue() == null || type.getValue() == null
+                    || (visitor.getValue() == null && team.getValue() == null) || day.getValue() == null) {
                 outcome.setText(context.messages().get("book.missing", locale));
                 return;
             }
             VisitPlanner planner = new VisitPlanner(context, context.recordsOfCurrentUser());
-            Optional<OffsetDateTime> start = planner.firstFreeStart(visitor.getValue().id(), day.getValue(),
+            Long person = visitor.getValue() == null ? null : visitor.getValue().id();
+            Long lead = team.getValue() == null ? null : team.getValue().id();
+            Optional<OffsetDateTime> start = planner.firstFreeStart(person, day.getValue(),
                     window.getValue(), VisitPlanner.duration(type.getValue()));
             if (start.isEmpty()) {
                 outcome.setText(context.messages().get("book.full", locale));
@@ -73,7 +85,7 @@ final class BookingForm extends Div {
             }
             try {
                 RecordData visit = planner.book(new Booking(customer.getValue().id(), type.getValue().id(),
-                        visitor.getValue().id(), start.get(), window.getValue(), "manual"));
+                        person, start.get(), window.getValue(), "manual", null, lead));
                 outcome.setText(context.messages().get("book.done", locale, visit.get("subject"),
                         Texts.span((OffsetDateTime) visit.get("planned_start"),
                                 (OffsetDateTime) visit.get("planned_end"))));
@@ -84,7 +96,7 @@ final class BookingForm extends Div {
         });
         book.setId("book-submit");
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout fields = new HorizontalLayout(customer, type, visitor, day, window, book);
+        HorizontalLayout fields = new HorizontalLayout(customer, type, visitor, team, day, window, book);
         fields.setWrap(true);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H3(context.messages().get("book.title", locale)), fields, outcome);

@@ -73,6 +73,9 @@ final class VisitPlanner {
         if (booking.complaintId() != null) {
             values.put("complaint", booking.complaintId());
         }
+        if (booking.teamId() != null) {
+            values.put("team", booking.teamId());
+        }
         putIfPresent(values, "address", customer.get("address"));
         putIfPresent(values, "contact_phone", customer.get("phone"));
         List<VisitCatalog.Line> lines = catalog.checklist(booking.typeId());

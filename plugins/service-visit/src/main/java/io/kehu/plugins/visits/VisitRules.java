@@ -150,6 +150,18 @@ public class VisitRules implements RecordListener {
                 return signOff;
             }
         }
+        for (String field : List.of("check_in_location", "check_out_location")) {
+            Object position = change.values().get(field);
+            if (position != null && !Objects.equals(position, change.oldValues().get(field))) {
+                // a position is personal data of the customer's place: kept only with their consent
+                if (!Boolean.TRUE.equals(change.values().get("location_consent"))) {
+                    return veto("location.consent");
+                }
+                if (VisitLocation.parse(position).isEmpty()) {
+                    return veto("location.bad");
+                }
+            }
+        }
         Object visitor = change.values().get("visitor");
         Object team = change.values().get("team");
         if (team instanceof Number lead && visitor instanceof Number person && lead.longValue() != person.longValue()

@@ -62,6 +62,7 @@ final class VisitScreen {
         update.run();
         screen.add(progress, sheet[0]);
         if (status == VisitStatus.ON_SITE || status == VisitStatus.SIGNED_OFF) {
+            screen.add(VisitLocation.section(context, visitId, status == VisitStatus.ON_SITE, locale));
             screen.add(VisitExtras.work(context, visitId, status == VisitStatus.ON_SITE, locale),
                     VisitExtras.payments(context, visitId, true, locale));
         }

@@ -63,6 +63,23 @@ final class BookingScenarios {
                 .book(new Booking(customer, type(context, kind), visitor, start, PreferredWindow.ANY, "manual"));
     }
 
+    /**
+     * A visit of {@code visitor} at {@code hour}:{@code minute} on a fresh day on which that person is free: the
+     * test classes share one database and fresh days can meet, so a day on which the hour is taken is skipped.
+     */
+    static RecordData bookFree(PluginContext context, long customer, String kind, Long visitor, int hour,
+            int minute) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return book(context, customer, kind, visitor, at(freshDay(), hour, minute));
+            } catch (io.kehu.sdk.records.RecordException e) {
+                if (e.reason() != io.kehu.sdk.records.RecordException.Reason.VETOED || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** The second visit of one person that overlaps the first is refused; next to it is fine. */
     static void overlapIsRefused(KehuTestHost kehu) {
         PluginContext context = kehu.context();

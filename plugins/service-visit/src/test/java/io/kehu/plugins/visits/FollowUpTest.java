@@ -3,7 +3,7 @@ package io.kehu.plugins.visits;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.kehu.plugins.visits.BookingScenarios.at;
-import static io.kehu.plugins.visits.BookingScenarios.book;
+import static io.kehu.plugins.visits.BookingScenarios.bookFree;
 import static io.kehu.plugins.visits.BookingScenarios.customer;
 import static io.kehu.plugins.visits.BookingScenarios.freshDay;
 import static io.kehu.plugins.visits.BookingScenarios.user;
@@ -31,8 +31,7 @@ class FollowUpTest {
     /** Signed off with the first work line a problem (with its note) and the optional work lines left open. */
     private static RecordData partlyDone(KehuTestHost kehu, String name) {
         PluginContext context = kehu.context();
-        RecordData visit = book(context, customer(context, name, null), "repair", user(context, "staff"),
-                at(freshDay(), 9, 0));
+        RecordData visit = bookFree(context, customer(context, name, null), "repair", user(context, "staff"), 9, 0);
         VisitService service = new VisitService(context);
         return kehu.callAsUser("staff", () -> {
             service.move(service.visit(visit.id()), VisitSteps.CONFIRM);

@@ -2,10 +2,8 @@ package io.kehu.plugins.visits;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static io.kehu.plugins.visits.BookingScenarios.at;
-import static io.kehu.plugins.visits.BookingScenarios.book;
+import static io.kehu.plugins.visits.BookingScenarios.bookFree;
 import static io.kehu.plugins.visits.BookingScenarios.customer;
-import static io.kehu.plugins.visits.BookingScenarios.freshDay;
 import static io.kehu.plugins.visits.BookingScenarios.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +43,7 @@ class PaymentsAndWorkTest {
         long customer = context.records().create("customer", Map.of("name", name, "customer_type", "person",
                 "phone", "139" + (10000000 + System.nanoTime() % 89999999),
                 "account_manager", user(context, "staff"))).id();
-        RecordData visit = book(context, customer, "repair", user(context, "staff"), at(freshDay(), 10, 0));
+        RecordData visit = bookFree(context, customer, "repair", user(context, "staff"), 10, 0);
         VisitService service = new VisitService(context);
         return kehu.callAsUser("staff", () -> {
             service.move(service.visit(visit.id()), VisitSteps.CONFIRM);

@@ -4,8 +4,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.kehu.plugins.visits.BookingScenarios.at;
 import static io.kehu.plugins.visits.BookingScenarios.book;
+import static io.kehu.plugins.visits.BookingScenarios.bookFree;
 import static io.kehu.plugins.visits.BookingScenarios.customer;
-import static io.kehu.plugins.visits.BookingScenarios.freshDay;
 import static io.kehu.plugins.visits.BookingScenarios.type;
 import static io.kehu.plugins.visits.BookingScenarios.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +45,9 @@ class RefusalLanguageTest {
         PluginContext context = kehu.context();
         long customer = customer(context, "双语客户", null);
         long staff = user(context, "staff");
-        LocalDate day = freshDay();
-        book(context, customer, "inspection", staff, at(day, 9, 0));
+        RecordData first = bookFree(context, customer, "inspection", staff, 9, 0);
+        LocalDate day = ((java.time.OffsetDateTime) first.get("planned_start")).atZoneSameInstant(Texts.ZONE)
+                .toLocalDate();
         // the overlap is the plugin listener's veto, made by the platform into the SDK's refusal
         assertThatThrownBy(() -> book(context, customer, "inspection", staff, at(day, 9, 30)))
                 .isInstanceOfSatisfying(RecordException.class, e -> {
@@ -92,8 +93,7 @@ class RefusalLanguageTest {
     private static String frozenAnswer(KehuTestHost kehu, Locale locale) {
         PluginContext context = kehu.context();
         long staff = user(context, "staff");
-        RecordData visit = book(context, customer(context, "签字客户 " + locale, null), "inspection", staff,
-                at(freshDay(), 10, 0));
+        RecordData visit = bookFree(context, customer(context, "签字客户 " + locale, null), "inspection", staff, 10, 0);
         VisitService background = new VisitService(context);
         kehu.callAsUser("staff", () -> background.move(background.visit(visit.id()), VisitSteps.CONFIRM));
         kehu.callAsUser("staff", () -> background.move(background.visit(visit.id()), VisitSteps.CHECK_IN));
@@ -120,9 +120,9 @@ class RefusalLanguageTest {
     private static String rescheduleCancelled(KehuTestHost kehu, Locale locale) {
         PluginContext context = kehu.context();
         long staff = user(context, "staff");
-        LocalDate day = freshDay();
-        RecordData visit = book(context, customer(context, "改期客户 " + locale, null), "inspection", staff,
-                at(day, 10, 0));
+        RecordData visit = bookFree(context, customer(context, "改期客户 " + locale, null), "inspection", staff, 10, 0);
+        LocalDate day = ((java.time.OffsetDateTime) visit.get("planned_start")).atZoneSameInstant(Texts.ZONE)
+                .toLocalDate();
         try (KehuUi ui = kehu.ui("manager", locale)) {
             new RescheduleDialog(context, locale, visit.id(), () -> { }).open();
             kehu.callAsUser("manager", () -> new VisitService(context).cancel(

@@ -23,6 +23,7 @@ import io.kehu.sdk.testkit.KehuUi;
 import io.kehu.sdk.users.UserInfo;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,45 @@ class TeamAssignmentTest {
                 "planned_end", at(day, hour + 1, 0), "preferred_window", "any"));
         values.put("status", "booked");
         return context.records().create(VisitForms.VISIT, values);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aManagerBooksAVisitForATeamOnTheReviewPageAndItWaitsForAMember(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        kehu.reportsTo("staff", "manager");
+        try {
+            long manager = user(context, "manager");
+            long customer = customer(context, "团队预约客户", null);
+            LocalDate day = LocalDate.now(Texts.ZONE).plusDays(3);
+            try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
+                UI.getCurrent().navigate("apps/service-visit/" + ReviewView.PATH);
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("book-customer"))
+                        .setValue(context.records().get("customer", customer).orElseThrow());
+                com.vaadin.flow.component.select.Select<RecordData> kind = _get(
+                        com.vaadin.flow.component.select.Select.class, spec -> spec.withId("book-type"));
+                kind.setValue(kind.getListDataView().getItems().filter(t -> "repair".equals(t.get("kind")))
+                        .findFirst().orElseThrow());
+                com.vaadin.flow.component.select.Select<UserInfo> team = _get(
+                        com.vaadin.flow.component.select.Select.class, spec -> spec.withId("book-team"));
+                assertThat(team.getListDataView().getItems()).extracting(UserInfo::id).contains(manager);
+                team.setValue(team.getListDataView().getItems().filter(u -> u.id() == manager).findFirst()
+                        .orElseThrow());
+                _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("book-day"))
+                        .setValue(day);
+                _click(_get(Button.class, spec -> spec.withId("book-submit")));
+                assertThat(text("book-outcome")).startsWith("已预约：维修 · 团队预约客户");
+            }
+            List<RecordData> waiting = new TeamPool(context).open(user(context, "staff"));
+            RecordData booked = waiting.stream().filter(v -> v.get("customer").equals(customer)).findFirst()
+                    .orElseThrow();
+            assertThat(booked.get("visitor")).isNull();
+            assertThat(booked.get("team")).isEqualTo(manager);
+            // out of the way of the other test, which counts the team's waiting visits
+            kehu.callAsUser("manager", () -> new VisitService(context).cancel(booked, "测试结束"));
+        } finally {
+            kehu.reportsTo("staff", null);
+        }
     }
 
     @Test

@@ -96,6 +96,15 @@ class VisitPhoneJourneyTest {
             assertThat(page.locator("#visit-signed").innerText()).contains("赵先生");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/visit-phone-signed.png"))
                     .setFullPage(true));
+            // the report downloaded as the customer would get it: its text (PDFBox) has the signer and the hash
+            Locator report = page.locator("#visit-report");
+            assertThat(report.innerText()).isEqualTo("下载上门服务报告（PDF）");
+            com.microsoft.playwright.Download download = page.waitForDownload(report::click);
+            assertThat(download.suggestedFilename()).startsWith("上门服务报告-").endsWith(".pdf");
+            String hash = (String) context.records().get(VisitForms.VISIT, visit.id()).orElseThrow()
+                    .get("content_hash");
+            assertThat(VisitReportTest.text(Files.readAllBytes(download.path()))).contains("签字人：赵先生")
+                    .contains(hash).contains("上门服务报告");
         }
         RecordData signed = context.records().get(VisitForms.VISIT, visit.id()).orElseThrow();
         assertThat(signed.get("status")).isEqualTo("signed_off");

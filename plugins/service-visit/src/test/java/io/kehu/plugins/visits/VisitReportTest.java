@@ -1,10 +1,8 @@
 package io.kehu.plugins.visits;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static io.kehu.plugins.visits.BookingScenarios.at;
-import static io.kehu.plugins.visits.BookingScenarios.book;
+import static io.kehu.plugins.visits.BookingScenarios.bookFree;
 import static io.kehu.plugins.visits.BookingScenarios.customer;
-import static io.kehu.plugins.visits.BookingScenarios.freshDay;
 import static io.kehu.plugins.visits.BookingScenarios.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,8 +67,7 @@ class VisitReportTest {
     @Test
     void thereIsNoReportBeforeSigningAndTheSignedScreenLinksIt(KehuTestHost kehu) {
         PluginContext context = kehu.context();
-        RecordData open = book(context, customer(context, "未签字客户", null), "inspection", user(context, "staff"),
-                at(freshDay(), 9, 0));
+        RecordData open = bookFree(context, customer(context, "未签字客户", null), "inspection", user(context, "staff"), 9, 0);
         assertThatThrownBy(() -> new VisitReport(context, Locale.SIMPLIFIED_CHINESE).archived(open.id()))
                 .isInstanceOfSatisfying(RecordException.class, e -> assertThat(e.message(Locale.SIMPLIFIED_CHINESE))
                         .isEqualTo("客户签字确认后才有上门服务报告"));
@@ -115,8 +112,7 @@ class VisitReportTest {
     /** An inspection visit checked in, answered (one problem with its note) and signed by 周女士. */
     static RecordData signedVisit(KehuTestHost kehu, String customerName) {
         PluginContext context = kehu.context();
-        RecordData visit = book(context, customer(context, customerName, null), "inspection", user(context, "staff"),
-                at(freshDay(), 14, 0));
+        RecordData visit = bookFree(context, customer(context, customerName, null), "inspection", user(context, "staff"), 14, 0);
         VisitService service = new VisitService(context);
         return kehu.callAsUser("staff", () -> {
             service.move(service.visit(visit.id()), VisitSteps.CONFIRM);
