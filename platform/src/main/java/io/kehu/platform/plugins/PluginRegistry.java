@@ -17,14 +17,24 @@ public class PluginRegistry {
 
     private final Map<String, ActivePlugin> active = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
+    /**
+     * The contributions per extension point for the plugins started now, computed on first ask and replaced (after
+     * {@link #active} changed) whenever a plugin starts or stops. The write path asks for every record of a bulk
+     * write (the record listeners' guard): sorting and flattening the plugins each time was a tenth of the loyalty
+     * bulk award's JVM time. A reader still holding the replaced map only fills a map nobody asks again.
+     */
+    private volatile Map<Class<?>, List<?>> byPoint = new ConcurrentHashMap<>();
 
     public void add(ActivePlugin plugin) {
         lastErrors.remove(plugin.pluginId());
         active.put(plugin.pluginId(), plugin);
+        byPoint = new ConcurrentHashMap<>();
     }
 
     Optional<ActivePlugin> remove(String pluginId) {
-        return Optional.ofNullable(active.remove(pluginId));
+        Optional<ActivePlugin> removed = Optional.ofNullable(active.remove(pluginId));
+        byPoint = new ConcurrentHashMap<>();
+        return removed;
     }
 
     public Optional<ActivePlugin> get(String pluginId) {
@@ -38,8 +48,10 @@ public class PluginRegistry {
     }
 
     /** Every started plugin's extensions of one point, with their plugin. */
+    @SuppressWarnings("unchecked")
     public <T> List<Contribution<T>> contributions(Class<T> point) {
-        return all().stream().flatMap(p -> p.get(point).stream().map(e -> new Contribution<>(p, e))).toList();
+        return (List<Contribution<T>>) byPoint.computeIfAbsent(point, k -> all().stream()
+                .flatMap(p -> p.get(point).stream().map(e -> new Contribution<>(p, e))).toList());
     }
 
     /** Remembers that an extension of {@code pluginId} threw while being called. */
