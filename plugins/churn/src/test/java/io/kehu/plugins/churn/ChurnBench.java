@@ -185,6 +185,8 @@ public final class ChurnBench {
         exec(db, "drop table if exists bench_score");
         exec(db, "create table bench_score (like frm_churn_score including all)");
         db.setAutoCommit(false);
+        // the same sort and hash memory the platform gives an aggregate (BulkRecords.AGGREGATE_WORK_MEM)
+        exec(db, "set local work_mem = '128MB'");
         LocalDate recent = asOf.minusDays(FeatureExtractor.RECENT_DAYS - 1L);
         StringBuilder rows = new StringBuilder();
         int n = 0;
