@@ -64,6 +64,8 @@ abstract class MetricsContract {
     Automations automations;
     @Autowired
     WorkflowCatalog workflowCatalog;
+    @Autowired
+    ClosedPeriodSnapshots closedPeriodSnapshots;
 
     WorkspaceFixture fixture;
     Actor rep;
@@ -545,6 +547,32 @@ abstract class MetricsContract {
                 .value(0);
         assertThat(own.n()).isEqualTo(missedIsDue ? 6 : 5);
         assertThat(listed(rep, "feedback", own.drill())).isEqualTo(4);
+    }
+
+
+    @Test
+    void theScheduledJobStoresAClosedMonthAtItsCloseAndViewersReadThatFigure() {
+        complaints();
+        MetricDefinition count = metrics.definition("complaint_count").orElseThrow();
+        MetricDefinition byLevel = metrics.definition("customers_by_level").orElseThrow();
+        LocalDate dayAfter = month.end();
+        BigDecimal atClose = liveComplaints(count);
+        List<MetricSnapshot> taken = closedPeriodSnapshots.take(List.of(count, byLevel), dayAfter, SHANGHAI);
+        // one snapshot, of the month that just closed; a metric without a time field has no closed periods
+        assertThat(taken).singleElement().satisfies(s -> {
+            assertThat(s.metricId()).isEqualTo("complaint_count");
+            assertThat(s.period()).isEqualTo(month);
+            assertThat(s.value()).isEqualByComparingTo(atClose);
+        });
+        // a complaint backdated into the month afterwards changes the live figure; a manager opening the dashboard
+        // later reads the figure as it stood at the close, and another run leaves it in place
+        long customer = fixture.customer(rep, "台州" + WorkspaceFixture.token() + "塑料").id();
+        fixture.complaint(rep, customer, at(month, 12, 10), "补录的投诉", "new");
+        assertThat(liveComplaints(count)).isEqualByComparingTo(atClose.add(BigDecimal.ONE));
+        assertThat(metrics.snapshot(manager, count, month, SHANGHAI, dayAfter.plusDays(3)).orElseThrow().value())
+                .isEqualByComparingTo(atClose);
+        assertThat(closedPeriodSnapshots.take(List.of(count), dayAfter, SHANGHAI)).singleElement()
+                .satisfies(s -> assertThat(s.value()).isEqualByComparingTo(atClose));
     }
 
     @Test
