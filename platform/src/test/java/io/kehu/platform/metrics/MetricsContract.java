@@ -15,11 +15,15 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.views.ListLinks;
+import io.kehu.platform.workflow.Automation;
+import io.kehu.platform.workflow.Automations;
+import io.kehu.platform.workflow.WorkflowCatalog;
 import io.kehu.platform.workflow.WorkflowTask;
 import io.kehu.platform.workflow.Workflows;
 import io.kehu.platform.workspace.WorkspaceFixture;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -56,6 +60,12 @@ abstract class MetricsContract {
     KpiBreaches kpiBreaches;
     @Autowired
     Workflows workflows;
+    @Autowired
+    Automations automations;
+    @Autowired
+    WorkflowCatalog workflowCatalog;
+    @Autowired
+    ClosedPeriodSnapshots closedPeriodSnapshots;
 
     WorkspaceFixture fixture;
     Actor rep;
@@ -407,11 +417,170 @@ abstract class MetricsContract {
         assertThat(kpiBreaches.check(List.of(met), today, SHANGHAI)).isEmpty();
     }
 
+
+    private void runDaily(String automation) {
+        Automation a = workflowCatalog.automations().stream().filter(x -> x.id().equals(automation)).findFirst()
+                .orElseThrow();
+        automations.runDaily(a, LocalDate.now(), Instant.now());
+    }
+
+    /** A complaint already in {@code status}, with the extra {@code values}, as the platform's data loading sets up. */
+    private long complaint(Actor handler, long customer, OffsetDateTime received, String status,
+            Map<String, Object> values) {
+        Map<String, Object> v = new HashMap<>(values);
+        v.put("customer", customer);
+        v.put("feedback_type", "complaint");
+        v.put("severity", "medium");
+        v.put("description", "投诉 " + WorkspaceFixture.token());
+        v.put("status", status);
+        v.put("handler", handler.userId());
+        v.put("received_at", received);
+        if (!status.equals("new")) {
+            v.put("first_response_at", received.plusHours(1));
+        }
+        return records.create(Actor.system("workspace-fixture"), "feedback", v).id();
+    }
+
+    @Test
+    void overdueComplaintsAreOpenComplaintsTheDailyAutomationMarkedLikeHandWrittenSql() {
+        long mine = fixture.customer(rep, "宁波" + WorkspaceFixture.token() + "机械").id();
+        OffsetDateTime tenDaysAgo = OffsetDateTime.now(SHANGHAI).minusDays(10);
+        long late = complaint(rep, mine, tenDaysAgo, "in_progress", Map.of());
+        long waiting = complaint(rep, mine, tenDaysAgo, "waiting_customer", Map.of());
+        complaint(rep, mine, OffsetDateTime.now(SHANGHAI).minusHours(2), "new", Map.of()); // not due yet
+        complaint(rep, mine, tenDaysAgo, "resolved", Map.of()); // late, but no longer open
+        complaint(colleague, mine, tenDaysAgo, "new", Map.of());
+
+        runDaily("complaint_overdue");
+
+        assertThat(records.get(manager, "feedback", late).orElseThrow().get("overdue_since")).isNotNull();
+        assertThat(records.get(manager, "feedback", waiting).orElseThrow().get("overdue_since")).isNotNull();
+        Map<Long, Long> bySql = new HashMap<>();
+        dsl.resultQuery("select handler, count(*) from frm_feedback where deleted_at is null "
+                + "and feedback_type = 'complaint' and status in ('new', 'in_progress', 'waiting_customer') "
+                + "and overdue_since is not null group by handler").fetch()
+                .forEach(r -> bySql.put(((Number) r.get(0)).longValue(), ((Number) r.get(1)).longValue()));
+        assertThat(bySql).containsEntry(rep.userId(), 2L).containsEntry(colleague.userId(), 1L);
+
+        MetricResult all = metrics.compute(manager, request("overdue_complaints", List.of(), true), SHANGHAI);
+        for (Map.Entry<Long, Long> e : bySql.entrySet()) {
+            MetricValue v = all.value(0, List.of(e.getKey()));
+            assertThat(v.value()).isEqualByComparingTo(BigDecimal.valueOf(e.getValue()));
+            assertThat(listed(manager, "feedback", v.drill())).isEqualTo(e.getValue());
+        }
+        // a STAFF user's card counts their own overdue complaints only, and opens exactly those
+        MetricValue own = metrics.compute(rep, request("overdue_complaints", List.of(), false), SHANGHAI).value(0);
+        assertThat(own.value()).isEqualByComparingTo("2");
+        assertThat(listed(rep, "feedback", own.drill())).isEqualTo(2);
+    }
+
+    @Test
+    void theComplaintProcessRecordsRevisitTimesAndTheOnTimeRateMatchesHandWrittenSql() {
+        long mine = fixture.customer(rep, "温州" + WorkspaceFixture.token() + "鞋业").id();
+        // through the process: resolving stamps resolved_at, the revisit stamps revisited_at
+        long processed = fixture.complaint(rep, mine, OffsetDateTime.now(SHANGHAI).minusDays(1), "经过流程", "new")
+                .id();
+        // taken and resolved by the manager, so that it is not among the rep's figures should this test's month be
+        // the current one
+        var taken = workflows.transition(manager, "feedback", processed, "take", null,
+                records.get(rep, "feedback", processed).orElseThrow().rowVersion());
+        var resolved = workflows.transition(manager, "feedback", processed, "resolve", "已更换", taken.rowVersion());
+        assertThat(resolved.get("resolved_at")).isNotNull();
+        Actor secondManager = fixture.user("李主管", Role.MANAGER); // a revisit is made by someone else
+        var closed = workflows.transition(secondManager, "feedback", processed, "revisit_ok", "客户满意",
+                resolved.rowVersion());
+        assertThat(closed.get("revisited_at")).isNotNull();
+
+        // complaints resolved in this test's month, revisited on time, late, and not at all
+        OffsetDateTime r1 = at(month, 2, 10);
+        complaint(rep, mine, r1.minusDays(1), "closed", Map.of("resolved_at", r1, "revisited_at", r1.plusDays(1)));
+        complaint(rep, mine, r1.minusDays(1), "closed", Map.of("resolved_at", r1, "revisited_at", r1.plusDays(3)));
+        complaint(rep, mine, r1.minusDays(1), "closed", Map.of("resolved_at", r1, "revisited_at", r1.plusHours(5)));
+        complaint(rep, mine, r1.minusDays(1), "closed", Map.of("resolved_at", r1, "revisited_at", r1.plusDays(2)));
+        complaint(rep, mine, r1.minusDays(1), "in_progress",
+                Map.of("resolved_at", r1, "revisited_at", r1.plusDays(5)));
+        long notRevisited = complaint(rep, mine, r1.minusDays(1), "resolved", Map.of("resolved_at", r1));
+        complaint(colleague, mine, r1.minusDays(1), "closed",
+                Map.of("resolved_at", r1.plusDays(1), "revisited_at", r1.plusDays(2)));
+
+        runDaily("revisit_on_time");
+        runDaily("revisit_late");
+
+        assertThat(records.get(manager, "feedback", processed).orElseThrow().get("revisit_timing"))
+                .isEqualTo("on_time");
+        // not revisited 3 days after resolution: late once that has passed (this test's month may lie ahead)
+        boolean missedIsDue = OffsetDateTime.now().isAfter(r1.plusDays(3));
+        assertThat(records.get(manager, "feedback", notRevisited).orElseThrow().get("revisit_timing"))
+                .isEqualTo(missedIsDue ? "late" : null);
+
+        Map<Long, long[]> bySql = new HashMap<>();
+        dsl.resultQuery("select handler, revisit_timing from frm_feedback where deleted_at is null "
+                        + "and feedback_type = 'complaint' and revisit_timing is not null "
+                        + "and resolved_at >= cast(? as timestamp with time zone) "
+                        + "and resolved_at < cast(? as timestamp with time zone)",
+                month.start().atStartOfDay(SHANGHAI).toOffsetDateTime(),
+                month.end().atStartOfDay(SHANGHAI).toOffsetDateTime()).fetch().forEach(r -> {
+                    long[] v = bySql.computeIfAbsent(((Number) r.get(0)).longValue(), h -> new long[2]);
+                    v[1]++;
+                    if ("on_time".equals(r.get(1, String.class))) {
+                        v[0]++;
+                    }
+                });
+        assertThat(bySql.get(rep.userId())).containsExactly(4, missedIsDue ? 6 : 5);
+        assertThat(bySql.get(colleague.userId())).containsExactly(1, 1);
+
+        MetricResult all = metrics.compute(manager, request("revisit_on_time_rate", List.of(month), true), SHANGHAI);
+        for (Map.Entry<Long, long[]> e : bySql.entrySet()) {
+            MetricValue v = all.value(0, List.of(e.getKey()));
+            assertThat(v.n()).isEqualTo(e.getValue()[1]);
+            long n = e.getValue()[1];
+            assertThat(v.belowMinimumN()).isEqualTo(n < 5); // minimumN 5
+            if (n >= 5) {
+                assertThat(v.value().doubleValue()).isCloseTo((double) e.getValue()[0] / n,
+                        org.assertj.core.api.Assertions.within(1e-6));
+            }
+            assertThat(listed(manager, "feedback", v.nDrill())).isEqualTo(n);
+            assertThat(listed(manager, "feedback", v.drill())).isEqualTo(e.getValue()[0]);
+        }
+        // the rep's own card: their revisits only
+        MetricValue own = metrics.compute(rep, request("revisit_on_time_rate", List.of(month), false), SHANGHAI)
+                .value(0);
+        assertThat(own.n()).isEqualTo(missedIsDue ? 6 : 5);
+        assertThat(listed(rep, "feedback", own.drill())).isEqualTo(4);
+    }
+
+
+    @Test
+    void theScheduledJobStoresAClosedMonthAtItsCloseAndViewersReadThatFigure() {
+        complaints();
+        MetricDefinition count = metrics.definition("complaint_count").orElseThrow();
+        MetricDefinition byLevel = metrics.definition("customers_by_level").orElseThrow();
+        LocalDate dayAfter = month.end();
+        BigDecimal atClose = liveComplaints(count);
+        List<MetricSnapshot> taken = closedPeriodSnapshots.take(List.of(count, byLevel), dayAfter, SHANGHAI);
+        // one snapshot, of the month that just closed; a metric without a time field has no closed periods
+        assertThat(taken).singleElement().satisfies(s -> {
+            assertThat(s.metricId()).isEqualTo("complaint_count");
+            assertThat(s.period()).isEqualTo(month);
+            assertThat(s.value()).isEqualByComparingTo(atClose);
+        });
+        // a complaint backdated into the month afterwards changes the live figure; a manager opening the dashboard
+        // later reads the figure as it stood at the close, and another run leaves it in place
+        long customer = fixture.customer(rep, "台州" + WorkspaceFixture.token() + "塑料").id();
+        fixture.complaint(rep, customer, at(month, 12, 10), "补录的投诉", "new");
+        assertThat(liveComplaints(count)).isEqualByComparingTo(atClose.add(BigDecimal.ONE));
+        assertThat(metrics.snapshot(manager, count, month, SHANGHAI, dayAfter.plusDays(3)).orElseThrow().value())
+                .isEqualByComparingTo(atClose);
+        assertThat(closedPeriodSnapshots.take(List.of(count), dayAfter, SHANGHAI)).singleElement()
+                .satisfies(s -> assertThat(s.value()).isEqualByComparingTo(atClose));
+    }
+
     @Test
     void everyShippedMetricReadsAndComputes() {
         assertThat(metrics.definitions()).extracting(MetricDefinition::id).contains("customers_by_level",
                 "new_customers", "purchase_revenue", "complaint_count", "complaint_resolution_rate",
-                "first_response_hours", "interactions_by_owner", "complaints_by_severity");
+                "first_response_hours", "interactions_by_owner", "complaints_by_severity", "overdue_complaints",
+                "revisit_on_time_rate");
         for (MetricDefinition m : metrics.definitions()) {
             List<Period> periods = m.time() == null ? List.of() : month.split(Grain.WEEK);
             MetricResult r = metrics.compute(manager, new MetricRequest(m, periods, true), SHANGHAI);

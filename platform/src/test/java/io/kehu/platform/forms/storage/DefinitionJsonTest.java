@@ -130,7 +130,10 @@ public class DefinitionJsonTest {
      * those edits are undone here so that the samples are compared with what wrote them.
      */
     private static FormDefinition asCaptured(FormDefinition seed) {
-        List<FieldDefinition> fields = seed.fields().stream().map(f -> {
+        // complaints gained fields for overdue complaints and on-time revisits (docs/dashboards.md) after the capture
+        Set<String> added = seed.id().equals("feedback")
+                ? Set.of("overdue_since", "resolved_at", "revisited_at", "revisit_timing") : Set.of();
+        List<FieldDefinition> fields = seed.fields().stream().filter(f -> !added.contains(f.id())).map(f -> {
             if (seed.id().equals("customer") && f.id().equals("email")) {
                 return f.toBuilder().indexed(false).build();
             }
@@ -140,8 +143,12 @@ public class DefinitionJsonTest {
             }
             return f;
         }).toList();
+        List<LayoutSection> layout = seed.layout().stream()
+                .map(s -> new LayoutSection(s.title(), s.tab(), s.columns(),
+                        s.fields().stream().filter(f -> !added.contains(f)).toList()))
+                .filter(s -> !s.fields().isEmpty()).toList();
         return new FormDefinition(seed.id(), seed.label(), seed.icon(), seed.navigationGroup(),
-                seed.navigationOrder(), seed.titleField(), seed.ownerField(), fields, seed.layout(), seed.rules(),
+                seed.navigationOrder(), seed.titleField(), seed.ownerField(), fields, layout, seed.rules(),
                 seed.access(), seed.ownerDefault());
     }
 }
