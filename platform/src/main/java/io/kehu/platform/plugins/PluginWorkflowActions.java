@@ -50,8 +50,12 @@ class PluginWorkflowActions implements PluginActionRunner {
             return SdkValues.text(e.text());
         } catch (RuntimeException | LinkageError e) {
             registry.reportError(action.plugin(), handler.get().extension().getClass().getName(), e);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return LocalizedText.of(message, message);
+            // The exception's own text is for the administrator (the plugin's error on the Plugins page), not for
+            // the person moving the record, who gets what happened and what to do in their language.
+            return LocalizedText.of("插件“" + action.plugin() + "”的动作“" + action.action()
+                            + "”出错，本次操作未保存。请联系管理员在插件页面查看错误。",
+                    "The action " + action.action() + " of plugin " + action.plugin() + " failed, so nothing was "
+                            + "saved. Ask an administrator to look at the plugin's error on the Plugins page.");
         }
     }
 

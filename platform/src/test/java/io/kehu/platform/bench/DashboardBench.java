@@ -132,8 +132,8 @@ class DashboardBench {
 
         String body = String.format("""
                 Measured %s on %s, PostgreSQL 15 on the same machine (jit on, 2 parallel workers per gather);
-                load average (1 min) %s before the runs, %s after (other helpers' builds were running on the shared
-                machine). Data: %,d customers and %,d purchases over the last %,d days, %,d complaints over the last
+                load average (1 min) %s before the runs, %s after (the bench's own work included: above 2 means
+                something else shared the two cores). Data: %,d customers and %,d purchases over the last %,d days, %,d complaints over the last
                 365 days (%s).
 
                 | what | runs | p50 ms | p95 ms | baseline | baseline p50 ms | baseline p95 ms | p50 ratio |
