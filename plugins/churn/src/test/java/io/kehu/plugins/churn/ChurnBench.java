@@ -1,5 +1,12 @@
 package io.kehu.plugins.churn;
 
+import static io.kehu.sdk.testkit.BenchFigures.count;
+import static io.kehu.sdk.testkit.BenchFigures.cpu;
+import static io.kehu.sdk.testkit.BenchFigures.cpuSeconds;
+import static io.kehu.sdk.testkit.BenchFigures.exec;
+import static io.kehu.sdk.testkit.BenchFigures.loadAverage;
+import static io.kehu.sdk.testkit.BenchFigures.seconds;
+
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.PluginUnderTest;
 import java.nio.charset.StandardCharsets;
@@ -326,62 +333,11 @@ public final class ChurnBench {
                 + Runtime.version().feature() + ", PostgreSQL 15";
     }
 
-    /** CPU seconds of this JVM (all threads) and of the PostgreSQL backends of the bench database (Linux). */
-    private static double[] cpu(Connection db, String dbName) throws SQLException {
-        double server = 0;
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select pid from pg_stat_activity "
-                + "where datname = '" + dbName + "' and backend_type = 'client backend'")) {
-            while (r.next()) {
-                try {
-                    String stat = Files.readString(Path.of("/proc/" + r.getInt(1) + "/stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    server += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-                } catch (java.io.IOException | RuntimeException e) {
-                    // the backend just ended
-                }
-            }
-        }
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        double jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
-        return new double[] {jvm, server};
-    }
-
-    private static String cpuSeconds(double[] from, double[] to) {
-        return String.format("%.1f s / %.1f s", to[0] - from[0], to[1] - from[1]);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
-
     private static void admin(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
             exec(c, sql);
         }
     }
 
-    private static void exec(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            return r.next() ? r.getLong(1) : 0;
-        }
-    }
-
-    private static String seconds(long start) {
-        return seconds(start, System.nanoTime());
-    }
-
-    private static String seconds(long start, long end) {
-        return String.format("%.1f s", (end - start) / 1e9);
-    }
 }

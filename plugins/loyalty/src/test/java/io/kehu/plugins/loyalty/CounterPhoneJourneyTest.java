@@ -2,20 +2,14 @@ package io.kehu.plugins.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import io.kehu.sdk.testkit.KehuBrowser;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,11 +21,6 @@ class CounterPhoneJourneyTest {
 
     @Test
     void staffRedeemAtTheCounterOnAPhone(KehuTestHost kehu) throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("KEHU_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new AssertionError("Browser tests need Chromium at " + chromium
-                    + ": install it with 'apt-get install -y chromium' (.ci/run does) or set KEHU_CHROMIUM.");
-        }
         String name = "手机柜台客户" + System.nanoTime() % 100_000;
         // staff see the customers they own: this one is theirs
         long staff = kehu.context().users().byUsername("staff").orElseThrow().id();
@@ -41,23 +30,8 @@ class CounterPhoneJourneyTest {
         String reward = "咖啡券" + System.nanoTime() % 100_000;
         kehu.context().records().create(Redemptions.REWARD, Map.of("name", reward, "reward_type", "COUPON",
                 "price", 30L, "stock", 5L, "active", true));
-        try (Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(chromium).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-             BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                     .setViewportSize(390, 844))) {
-            phone.setDefaultTimeout(120_000); // the shared machine is slow under load
-            Page page = phone.newPage();
-            page.navigate(kehu.baseUrl() + "/login");
-            page.waitForFunction("() => !!customElements.get('vaadin-login-form')"
-                    + " && !!document.querySelector('#vaadinLoginUsername input')");
-            page.locator("#vaadinLoginUsername input").fill("staff");
-            page.locator("#vaadinLoginPassword input").fill(KehuTestHost.DEMO_PASSWORD);
-            page.locator("#vaadinLoginPassword input").press("Enter");
-            page.waitForURL(Pattern.compile("^(?!.*/login).*$"));
+        try (KehuBrowser browser = KehuBrowser.phone(kehu)) {
+            Page page = browser.signIn("staff");
             page.navigate(kehu.baseUrl() + "/apps/loyalty/" + CounterView.PATH);
             try {
                 page.locator("#loyalty-counter").waitFor();

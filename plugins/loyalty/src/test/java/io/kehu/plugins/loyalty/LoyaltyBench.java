@@ -1,5 +1,13 @@
 package io.kehu.plugins.loyalty;
 
+import static io.kehu.sdk.testkit.BenchFigures.count;
+import static io.kehu.sdk.testkit.BenchFigures.cpu;
+import static io.kehu.sdk.testkit.BenchFigures.cpuSeconds;
+import static io.kehu.sdk.testkit.BenchFigures.exec;
+import static io.kehu.sdk.testkit.BenchFigures.loadAverage;
+import static io.kehu.sdk.testkit.BenchFigures.percentiles;
+import static io.kehu.sdk.testkit.BenchFigures.seconds;
+
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.PluginUnderTest;
@@ -12,8 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +107,7 @@ public final class LoyaltyBench {
             long last = count(db, "select max(id) from frm_customer");
 
             String load0 = loadAverage();
-            double[] cpu0 = cpu(db);
+            double[] cpu0 = cpu(db, DB);
             long p0 = System.nanoTime();
             // the server here runs with autovacuum off (for quiet benchmarks): without fresh statistics the
             // ledger, analysed while empty, is planned as empty and the write path's unique-key checks scan it.
@@ -129,7 +135,7 @@ public final class LoyaltyBench {
             BulkAwards.Result result = new BulkAwards(kehu.context(), new Ledger(kehu.context()))
                     .run(first, last, slice, done -> { });
             long p1 = System.nanoTime();
-            double[] cpu1 = cpu(db); // before the stand-in's connection closes: its analyses count
+            double[] cpu1 = cpu(db, DB); // before the stand-in's connection closes: its analyses count
             analyzer.interrupt();
             figures.put("load average (1/5/15 min) before / after the plugin", load0 + " / " + loadAverage());
             figures.put("**plugin: bulk award** (entries, points)", "**" + seconds(p0, p1) + "** ("
@@ -144,11 +150,11 @@ public final class LoyaltyBench {
             exec(db, "create table sql_account (like frm_loyalty_account including all)");
             exec(db, "create table sql_audit (like kehu_audit including all)");
             exec(db, "vacuum analyze");
-            double[] s0cpu = cpu(db);
+            double[] s0cpu = cpu(db, DB);
             long s0 = System.nanoTime();
             sqlBaseline(db);
             long s1 = System.nanoTime();
-            double[] s1cpu = cpu(db);
+            double[] s1cpu = cpu(db, DB);
             figures.put("**hand-written SQL: the same award** (its PostgreSQL CPU)", "**" + seconds(s0, s1) + "** ("
                     + String.format("%.1f s", s1cpu[1] - s0cpu[1]) + ")");
             figures.put("load average after the SQL", loadAverage());
@@ -312,63 +318,9 @@ public final class LoyaltyBench {
                 + "from sql_account");
     }
 
-    private static String percentiles(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        List<String> out = new ArrayList<>();
-        for (double q : new double[] {0.5, 0.95, 0.99}) {
-            out.add(String.format("%.2f ms", sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6));
-        }
-        return String.join(" / ", out);
-    }
-
-    private static double[] cpu(Connection db) throws SQLException {
-        double server = 0;
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select pid from pg_stat_activity "
-                + "where datname = '" + DB + "' and backend_type = 'client backend'")) {
-            while (r.next()) {
-                try {
-                    String stat = Files.readString(Path.of("/proc/" + r.getInt(1) + "/stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    server += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-                } catch (java.io.IOException | RuntimeException e) {
-                    // the backend ended or /proc is not there: count nothing for it
-                }
-            }
-        }
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        double jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
-        return new double[] {jvm, server};
-    }
-
-    private static String cpuSeconds(double[] from, double[] to) {
-        return String.format("%.1f s / %.1f s", to[0] - from[0], to[1] - from[1]);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
-
     private static void admin(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
             exec(c, sql);
-        }
-    }
-
-    private static void exec(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            return r.next() ? r.getLong(1) : 0;
         }
     }
 
@@ -378,7 +330,4 @@ public final class LoyaltyBench {
         }
     }
 
-    private static String seconds(long start, long end) {
-        return String.format("%.1f s", (end - start) / 1e9);
-    }
 }

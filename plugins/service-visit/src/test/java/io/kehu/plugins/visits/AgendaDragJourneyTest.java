@@ -6,23 +6,16 @@ import static io.kehu.plugins.visits.BookingScenarios.customer;
 import static io.kehu.plugins.visits.BookingScenarios.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.testkit.KehuBrowser;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,34 +28,14 @@ class AgendaDragJourneyTest {
 
     @Test
     void theVisitorDragsAVisitOntoAnotherDay(KehuTestHost kehu) throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("KEHU_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new AssertionError("Browser tests need Chromium at " + chromium
-                    + ": install it with 'apt-get install -y chromium' (.ci/run does) or set KEHU_CHROMIUM.");
-        }
         PluginContext context = kehu.context();
         // next week (Monday first), so that the day it moves to is never in the past
         LocalDate day = LocalDate.now(Texts.ZONE).with(DayOfWeek.MONDAY).plusWeeks(1);
         LocalDate target = day.plusDays(2);
         RecordData visit = book(context, customer(context, "拖动改期客户", null), "inspection", user(context, "staff"),
                 at(day, 19, 30));
-        try (Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(chromium).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-             BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                     .setViewportSize(1400, 900))) {
-            desk.setDefaultTimeout(60_000);
-            Page page = desk.newPage();
-            page.navigate(kehu.baseUrl() + "/login");
-            page.waitForFunction("() => !!customElements.get('vaadin-login-form')"
-                    + " && !!document.querySelector('#vaadinLoginUsername input')");
-            page.locator("#vaadinLoginUsername input").fill("staff");
-            page.locator("#vaadinLoginPassword input").fill(KehuTestHost.DEMO_PASSWORD);
-            page.locator("#vaadinLoginPassword input").press("Enter");
-            page.waitForURL(Pattern.compile("^(?!.*/login).*$"));
+        try (KehuBrowser browser = KehuBrowser.open(kehu, 1400, 900)) {
+            Page page = browser.signIn("staff");
             page.navigate(kehu.baseUrl() + "/apps/service-visit/" + AgendaView.PATH);
             page.locator("#agenda-next").waitFor();
             page.locator("#agenda-next").click();

@@ -1,5 +1,10 @@
 package io.kehu.plugins.visits;
 
+import static io.kehu.sdk.testkit.BenchFigures.count;
+import static io.kehu.sdk.testkit.BenchFigures.exec;
+import static io.kehu.sdk.testkit.BenchFigures.loadAverage;
+import static io.kehu.sdk.testkit.BenchFigures.percentiles;
+
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.PluginUnderTest;
@@ -11,13 +16,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,38 +198,6 @@ public final class VisitAgendaBench {
     private static OffsetDateTime start(LocalDate day) {
         ZonedDateTime z = day.atStartOfDay(Texts.ZONE);
         return z.toOffsetDateTime();
-    }
-
-    private static String percentiles(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        List<String> out = new ArrayList<>();
-        for (double q : new double[] {0.5, 0.95, 0.99}) {
-            out.add(String.format("%.2f ms", sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6));
-        }
-        return String.join(" / ", out);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    private static void exec(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     private static void admin(String sql) throws SQLException {

@@ -5,16 +5,13 @@ import static io.kehu.plugins.visits.BookingScenarios.book;
 import static io.kehu.plugins.visits.BookingScenarios.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.testkit.KehuBrowser;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
 import java.nio.file.Files;
@@ -22,25 +19,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The visitor's phone in real Chromium at 390×844 (zh-CN): today's card with the tap-to-call link, the visit, the
- * customer's name and a signature drawn with the pointer on the canvas, reaching the server as strokes. Skipped
- * where there is no Chromium ({@code /usr/bin/chromium} or {@code KEHU_CHROMIUM}).
+ * customer's name and a signature drawn with the pointer on the canvas, reaching the server as strokes. Without
+ * Chromium ({@code /usr/bin/chromium} or {@code KEHU_CHROMIUM}) it fails saying what to install ({@link KehuBrowser}).
  */
 @KehuPluginTest
 class VisitPhoneJourneyTest {
 
     @Test
     void theCustomerSignsOnThePhone(KehuTestHost kehu) throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("KEHU_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            // as the platform's journeys: a missing browser is a broken build set-up, not a reason to skip
-            throw new AssertionError("Browser tests need Chromium at " + chromium
-                    + ": install it with 'apt-get install -y chromium' (.ci/run does) or set KEHU_CHROMIUM.");
-        }
         PluginContext context = kehu.context();
         long customer = context.records().create("customer", Map.of("name", "浏览器客户", "phone", "13800138000",
                 "address", "深圳市南山区科技园")).id();
@@ -55,23 +45,8 @@ class VisitPhoneJourneyTest {
                 .where("visit", FilterOperator.EQUALS, visit.id()).limit(100).list()) {
             context.records().update(VisitForms.CHECK, check.id(), check.rowVersion(), Map.of("result", "done"));
         }
-        try (Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(chromium).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-             BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                     .setViewportSize(390, 844))) {
-            phone.setDefaultTimeout(60_000);
-            Page page = phone.newPage();
-            page.navigate(kehu.baseUrl() + "/login");
-            page.waitForFunction("() => !!customElements.get('vaadin-login-form')"
-                    + " && !!document.querySelector('#vaadinLoginUsername input')");
-            page.locator("#vaadinLoginUsername input").fill("staff");
-            page.locator("#vaadinLoginPassword input").fill(KehuTestHost.DEMO_PASSWORD);
-            page.locator("#vaadinLoginPassword input").press("Enter");
-            page.waitForURL(Pattern.compile("^(?!.*/login).*$"));
+        try (KehuBrowser browser = KehuBrowser.phone(kehu)) {
+            Page page = browser.signIn("staff");
             page.navigate(kehu.baseUrl() + "/apps/service-visit/" + TodayView.PATH);
             Locator card = page.locator("#visit-card-" + visit.id());
             card.waitFor();

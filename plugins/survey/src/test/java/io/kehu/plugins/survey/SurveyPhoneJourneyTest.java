@@ -2,21 +2,15 @@ package io.kehu.plugins.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.kehu.sdk.LocalText;
+import io.kehu.sdk.testkit.KehuBrowser;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,27 +25,14 @@ class SurveyPhoneJourneyTest {
 
     @Test
     void aCustomerAnswersFromTheirLinkOnAPhoneAndTheAnalyticsShowIt(KehuTestHost kehu) throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("KEHU_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new AssertionError("Browser tests need Chromium at " + chromium
-                    + ": install it with 'apt-get install -y chromium' (.ci/run does) or set KEHU_CHROMIUM.");
-        }
         String title = "手机问卷 " + System.nanoTime() % 100_000;
         String key = "phone_" + System.nanoTime() % 100_000;
         new SurveyCatalog(kehu.context()).save(key, LocalText.of(title, "Phone survey"),
                 LocalText.of("感谢您抽出一分钟时间。", "Thank you for your minute."), StandardSurvey.questions(), "admin");
         long customer = SurveyStoreContract.customer(kehu.context(), "手机作答客户");
         String token = new Invitations(kehu.context()).issue(customer, key, null, Duration.ofDays(7)).token();
-        try (Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(chromium).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-             BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                     .setViewportSize(390, 844))) {
-            phone.setDefaultTimeout(120_000); // the shared machine is slow under load
-            Page page = phone.newPage();
+        try (KehuBrowser browser = KehuBrowser.phone(kehu)) {
+            Page page = browser.newPage();
             page.navigate(kehu.baseUrl() + "/public/survey/" + AnswerPage.PATH + "?t=" + token);
             page.locator("#survey-form").waitFor();
             assertThat(page.locator("#survey-answer").innerText()).contains(title).contains("感谢您抽出一分钟时间。")
@@ -69,13 +50,7 @@ class SurveyPhoneJourneyTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/survey-answer-phone.png"))
                     .setFullPage(true));
 
-            page.navigate(kehu.baseUrl() + "/login");
-            page.waitForFunction("() => !!customElements.get('vaadin-login-form')"
-                    + " && !!document.querySelector('#vaadinLoginUsername input')");
-            page.locator("#vaadinLoginUsername input").fill("manager");
-            page.locator("#vaadinLoginPassword input").fill(KehuTestHost.DEMO_PASSWORD);
-            page.locator("#vaadinLoginPassword input").press("Enter");
-            page.waitForURL(Pattern.compile("^(?!.*/login).*$"));
+            page = browser.signIn("manager");
             page.navigate(kehu.baseUrl() + "/apps/survey/" + AnalyticsView.PATH);
             page.locator("#analytics-survey").click();
             page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(title)).click();

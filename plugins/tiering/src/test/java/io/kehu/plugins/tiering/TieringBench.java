@@ -1,5 +1,12 @@
 package io.kehu.plugins.tiering;
 
+import static io.kehu.sdk.testkit.BenchFigures.count;
+import static io.kehu.sdk.testkit.BenchFigures.cpu;
+import static io.kehu.sdk.testkit.BenchFigures.cpuSeconds;
+import static io.kehu.sdk.testkit.BenchFigures.exec;
+import static io.kehu.sdk.testkit.BenchFigures.loadAverage;
+import static io.kehu.sdk.testkit.BenchFigures.seconds;
+
 import io.kehu.sdk.records.BatchResult;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.PluginUnderTest;
@@ -56,14 +63,14 @@ public final class TieringBench {
             TieringService service = TieringService.of(kehu.context());
             Period period = Period.containing(PeriodKind.CALENDAR_YEAR, LocalDate.of(2025, 6, 1));
             String loadBefore = loadAverage();
-            double[] cpu0 = cpu(db);
+            double[] cpu0 = cpu(db, DB);
             long p0 = System.nanoTime();
             Preview preview = service.evaluate(period, Progress.NONE, () -> false);
             long p1 = System.nanoTime();
-            double[] cpu1 = cpu(db);
+            double[] cpu1 = cpu(db, DB);
             BatchResult applied = service.apply(preview, "admin", Progress.NONE, () -> false);
             long p2 = System.nanoTime();
-            double[] cpu2 = cpu(db);
+            double[] cpu2 = cpu(db, DB);
             figures.put("load average (1/5/15 min) before the plugin / after it", loadBefore + " / " + loadAverage());
             figures.put("plugin: dry run", seconds(p0, p1));
             figures.put("plugin: apply", seconds(p1, p2));
@@ -81,11 +88,11 @@ public final class TieringBench {
             exec(db, "delete from frm_tier_history");
             exec(db, "delete from kehu_audit where form_id in ('customer', 'tier_history')");
             exec(db, "vacuum analyze");
-            double[] sqlCpu0 = cpu(db);
+            double[] sqlCpu0 = cpu(db, DB);
             long s0 = System.nanoTime();
             long sqlChanges = sqlBaseline(db);
             long s1 = System.nanoTime();
-            double[] sqlCpu1 = cpu(db);
+            double[] sqlCpu1 = cpu(db, DB);
             figures.put("hand-written SQL: dry run + apply", seconds(s0, s1));
             figures.put("CPU of the SQL: PostgreSQL", String.format("%.1f s", sqlCpu1[1] - sqlCpu0[1]));
             figures.put("load average after the SQL", loadAverage());
@@ -174,43 +181,6 @@ public final class TieringBench {
         exec(db, "vacuum analyze");
     }
 
-    /**
-     * CPU seconds used so far by this JVM (every thread: JIT and GC too) and by the PostgreSQL backends connected to
-     * the bench database (Linux, same machine; 0 where /proc cannot be read). On a shared machine wall-clock times
-     * swing with the load; the CPU each side burns says where the work is.
-     */
-    private static double[] cpu(Connection db) throws SQLException {
-        double server = 0;
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select pid from pg_stat_activity "
-                + "where datname = '" + DB + "' and backend_type = 'client backend'")) {
-            while (r.next()) {
-                try {
-                    String stat = Files.readString(Path.of("/proc/" + r.getInt(1) + "/stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    server += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, in ticks
-                } catch (java.io.IOException | RuntimeException e) {
-                    // not Linux, or the backend just ended: count nothing for it
-                }
-            }
-        }
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        double jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
-        return new double[] {jvm, server};
-    }
-
-    private static String cpuSeconds(double[] from, double[] to) {
-        return String.format("%.1f s / %.1f s", to[0] - from[0], to[1] - from[1]);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
-
     private static String levels(Connection db) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(
@@ -228,24 +198,5 @@ public final class TieringBench {
         }
     }
 
-    private static void exec(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            return r.next() ? r.getLong(1) : 0;
-        }
-    }
-
-    private static String seconds(long start) {
-        return seconds(start, System.nanoTime());
-    }
-
-    private static String seconds(long start, long end) {
-        return String.format("%.1f s", (end - start) / 1e9);
-    }
 
 }
