@@ -53,6 +53,10 @@ final class RenderedQueries {
     private static final Logger log = LoggerFactory.getLogger(RenderedQueries.class);
 
     private record Key(RecordTable table, List<RecordTable> otherTables, String shape) {
+
+        static Key of(RecordTable table, Binds binds) {
+            return new Key(table, List.copyOf(binds.otherTables()), binds.shape());
+        }
     }
 
     /**
@@ -79,7 +83,7 @@ final class RenderedQueries {
         if (!binds.cacheable()) {
             return build.get();
         }
-        Key key = new Key(table, List.copyOf(binds.otherTables()), binds.shape());
+        Key key = Key.of(table, binds);
         Rendered rendered = cache.getIfPresent(key);
         if (rendered == null) {
             ResultQuery<?> query = build.get();
@@ -117,7 +121,7 @@ final class RenderedQueries {
     List<Object[]> fetch(DSLContext dsl, RecordTable table, Binds binds, Supplier<ResultQuery<?>> build,
                          TypedRows.Columns columns, boolean customPlans) {
         Rendered rendered = binds.cacheable()
-                ? cache.getIfPresent(new Key(table, List.copyOf(binds.otherTables()), binds.shape()))
+                ? cache.getIfPresent(Key.of(table, binds))
                 : null;
         if (rendered == null || !rendered.reusable() || rendered.collected() != binds.params().size()
                 || !plainValues(binds.params())) {
