@@ -1,12 +1,8 @@
 package io.kehu.plugins.loyalty;
 
 import io.kehu.sdk.testkit.KehuTestHost;
-import io.kehu.sdk.testkit.PluginUnderTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.kehu.sdk.testkit.ThrowAwayPostgres;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -17,16 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class LedgerPostgresTest extends LedgerContract {
 
-    private static final String ADMIN_URL = env("KEHU_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = env("KEHU_TEST_PG_USER", "postgres");
-    private static final String DB = "kehu_it_loyalty_" + UUID.randomUUID().toString().substring(0, 8);
+    private static ThrowAwayPostgres db;
     private static KehuTestHost host;
 
     @BeforeAll
     static void start() throws SQLException {
-        admin("create database " + DB);
-        host = KehuTestHost.builder().plugin(PluginUnderTest.fromBuild())
-                .database(ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + DB, USER, "").start();
+        db = ThrowAwayPostgres.create("kehu_it_loyalty");
+        host = db.host().start();
     }
 
     @AfterAll
@@ -34,22 +27,13 @@ class LedgerPostgresTest extends LedgerContract {
         if (host != null) {
             host.close();
         }
-        admin("drop database if exists " + DB + " with (force)");
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Override
     KehuTestHost kehu() {
         return host;
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, ""); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
