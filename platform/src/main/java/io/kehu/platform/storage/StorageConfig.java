@@ -6,12 +6,10 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.tools.jdbc.JDBCUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /** The connection pool and the jOOQ context every feature writes through. */
 @Configuration(proxyBeanMethods = false)
@@ -38,9 +36,9 @@ class StorageConfig {
     @Bean
     DSLContext dsl(DataSource dataSource, DatabaseProperties properties) {
         SQLDialect dialect = JDBCUtils.dialect(properties.effectiveUrl());
-        // The proxy makes jOOQ join Spring's @Transactional boundaries instead of auto-committing each statement.
+        // jOOQ joins Spring's @Transactional boundaries instead of auto-committing each statement.
         var configuration = new DefaultConfiguration()
-                .set(new DataSourceConnectionProvider(new TransactionAwareDataSourceProxy(dataSource)))
+                .set(new SpringTransactionConnections(dataSource))
                 .set(dialect);
         return DSL.using(configuration);
     }
