@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * After the first accounts and forms, fills an installation that has no customer yet with
  * {@code kehu.demo.customers} ({@code KEHU_DEMO_CUSTOMERS}, default 200) demo customers. Off with {@code KEHU_DEMO=false}
- * or when the seeded forms have no {@code customer} form. Then some complaints and customer events are walked through
- * the shipped processes by the demo people ({@link DemoProcesses}) — after the workflows are in force (order 30/31).
- * Once the plugins have started, the tiering plugin's evaluation classifies them (when that plugin is installed).
+ * or when the seeded forms have no {@code customer} form. Once the plugins have started, some complaints and customer
+ * events are walked through the shipped processes by the demo people ({@link DemoProcesses}), and the tiering plugin's
+ * evaluation classifies the customers (when that plugin is installed).
  */
 @Component
 @Order(35)
@@ -79,23 +79,26 @@ class FirstStartDemoData implements ApplicationRunner {
         log.info("Demo data: {} customers with contacts, interactions, purchases and feedback in {} ms", customers,
                 (System.nanoTime() - start) / 1_000_000);
         generated = true;
-        try {
-            DemoProcesses.Walked walked = processes.walk();
-            log.info("Demo data: {} complaints and {} customer events walked through their processes",
-                    walked.complaints(), walked.events());
-        } catch (RuntimeException e) {
-            log.warn("Demo processes stopped: {}", e.getMessage());
-        }
     }
 
     /**
-     * Classifies the new demo customers once the plugins run, so the first home page shows tiers instead of 0/0/0:
-     * the tiering plugin's own scheduled job, started now (nothing happens without that plugin).
+     * Once the plugins run, walks the demo complaints and events through their processes — after, not before: the
+     * processes' plugin actions (the survey plugin's revisit link on a resolved complaint) then act as they will for
+     * the company's own complaints instead of being skipped — and classifies the new demo customers, so the first
+     * home page shows tiers instead of 0/0/0: the tiering plugin's own scheduled job, started now (nothing happens
+     * without that plugin).
      */
     @EventListener(PluginsStarted.class)
-    void classifyDemoCustomers() {
+    void walkProcessesAndClassify() {
         if (generated) {
             generated = false;
+            try {
+                DemoProcesses.Walked walked = processes.walk();
+                log.info("Demo data: {} complaints and {} customer events walked through their processes",
+                        walked.complaints(), walked.events());
+            } catch (RuntimeException e) {
+                log.warn("Demo processes stopped: {}", e.getMessage());
+            }
             boolean started = plugins.runJobNow(TIERING_PLUGIN, TIERING_JOB);
             log.info(started ? "Demo data: tier evaluation started" : "Demo data: no tiering plugin to classify with");
         }

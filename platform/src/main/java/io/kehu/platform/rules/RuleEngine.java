@@ -80,6 +80,11 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
         }
     }
 
+    /** The names of the rule function sets rules can use now (the platform's and those of running plugins). */
+    public java.util.Set<String> functionNames() {
+        return bound.sets().keySet();
+    }
+
     private Map<String, Object> currentFunctionSets() {
         Map<String, Object> sets = new LinkedHashMap<>();
         staticFunctions.orderedStream().forEach(f -> sets.putIfAbsent(f.name(), f.functions()));

@@ -59,6 +59,8 @@ public class WorkflowCatalog implements ApplicationRunner {
     private volatile Map<String, WorkflowDefinition> byForm = Map.of();
     private volatile List<Automation> automations = List.of();
     /** Workflows shipped by running plugins: plugin id → (plugin id/file name → JSON), read after the shipped ones. */
+    /** Automations held back for missing plugin rule functions (see {@code needs}), as of the last read. */
+    private volatile Map<String, List<String>> waiting = Map.of();
     private final Map<String, Map<String, String>> pluginWorkflows = new java.util.concurrent.ConcurrentHashMap<>();
     private static final ThreadLocal<WorkflowDefinition> PENDING = new ThreadLocal<>();
     private final WorkflowVersionStore store;
@@ -170,6 +172,9 @@ public class WorkflowCatalog implements ApplicationRunner {
         automations = readAutomations(shipped("automations"));
         log.info("Workflows in force: {}", byForm.values().stream().map(WorkflowDefinition::id).sorted().toList());
         log.info("Automations in force: {}", automations.stream().map(Automation::id).toList());
+        if (!waiting.isEmpty()) {
+            log.info("Automations waiting for a plugin's rule functions: {}", waiting);
+        }
     }
 
     /**
@@ -233,7 +238,14 @@ public class WorkflowCatalog implements ApplicationRunner {
         Map<String, WorkflowDefinition> workflows = byForm;
         List<Automation> read = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
+        waiting = new java.util.TreeMap<>();
         for (Map.Entry<String, String> file : files.entrySet()) {
+            List<String> missing = missingFunctions(file.getValue());
+            if (!missing.isEmpty()) {
+                // A shipped automation for a plugin that is not running (yet): not a fault, it waits.
+                waiting.put(file.getKey().replaceFirst("\\.json$", ""), missing);
+                continue;
+            }
             try {
                 Automation automation = reader.readAutomation(file.getKey(), file.getValue(),
                         form -> Optional.ofNullable(workflows.get(form)).map(WorkflowDefinition::statusField));
@@ -252,6 +264,37 @@ public class WorkflowCatalog implements ApplicationRunner {
             }
         }
         return List.copyOf(read);
+    }
+
+    /**
+     * The rule function sets an automation's {@code needs} names that no running plugin provides now (empty when the
+     * compile check cannot tell, or the JSON does not read: the reader then says what is wrong).
+     */
+    private List<String> missingFunctions(String json) {
+        if (!(compileCheck instanceof RuleEngine engine)) {
+            return List.of();
+        }
+        try {
+            JsonNode needs = ID_MAPPER.readTree(json).get("needs");
+            if (needs == null || !needs.isArray()) {
+                return List.of();
+            }
+            Set<String> available = engine.functionNames();
+            List<String> missing = new ArrayList<>();
+            needs.forEach(n -> {
+                if (n.isString() && !available.contains(n.asString())) {
+                    missing.add(n.asString());
+                }
+            });
+            return missing;
+        } catch (JacksonException e) {
+            return List.of();
+        }
+    }
+
+    /** Automations held back because a plugin's rule functions they need are missing: id → the missing names. */
+    public Map<String, List<String>> waitingAutomations() {
+        return Map.copyOf(waiting);
     }
 
     private static boolean onlyUnknownForm(WorkflowException e) {

@@ -113,7 +113,7 @@ class WorkflowReaderTest {
     void aBrokenAutomationIsReportedAtEachPlace() {
         String json = """
                 {"id": "Bad Id", "label": {"zh": "坏", "en": "Bad"}, "form": "feedback", "trigger": "daily",
-                 "at": "25:99", "when": "BROKEN",
+                 "at": "25:99", "when": "BROKEN", "needs": ["Tier Functions"],
                  "actions": [{"type": "setField", "field": "status", "value": "closed"},
                              {"type": "sendFax", "to": "x"},
                              {"type": "setField", "field": "nope", "value": "x"}]}
@@ -122,8 +122,10 @@ class WorkflowReaderTest {
                 .readAutomation("bad.json", json, form -> Optional.of("status")));
         assertThat(problems.problems()).extracting(WorkflowProblem::jsonPath).contains("$.id", "$.at",
                 "$.actions[1].type");
+        assertThat(problems.problems()).extracting(WorkflowProblem::jsonPath)
+                .anyMatch(path -> path.startsWith("$.needs"));
 
-        String wellFormed = json.replace("Bad Id", "bad").replace("25:99", "08:00")
+        String wellFormed = json.replace("Bad Id", "bad").replace("25:99", "08:00").replace("Tier Functions", "tier")
                 .replace("""
                         {"type": "sendFax", "to": "x"},
                         """.strip(), "");

@@ -1131,12 +1131,15 @@ abstract class WorkflowRuntimeContract {
         if (!pluginRunning) {
             // Without the tiering plugin the automation cannot read ("tier" is unknown): left out, nothing fails.
             assertThat(catalog.automations()).extracting(Automation::id).doesNotContain("tier_scheduled_visits");
+            assertThat(catalog.waitingAutomations()).as("waits for the plugin's functions, named in its needs")
+                    .containsEntry("tier_scheduled_visits", List.of("tier"));
             beans.registerSingleton("testTierFunctions",
                     (io.kehu.platform.rules.RuleFunctionSource) () -> Map.of("tier", new TierEntitlements()));
             context.publishEvent(new io.kehu.platform.rules.RuleFunctionsChanged("test: tier functions"));
         }
         try {
             assertThat(catalog.automations()).extracting(Automation::id).contains("tier_scheduled_visits");
+            assertThat(catalog.waitingAutomations()).doesNotContainKey("tier_scheduled_visits");
             long unvisited = customerOf(staff, Map.of("level", "KEY"));
             long visited = customerOf(staff, Map.of("level", "KEY"));
             Map<String, Object> visit = new HashMap<>();

@@ -17,6 +17,9 @@ public final class AutomationJson {
     /** The actions an automation may take (a state change belongs to a workflow's transitions). */
     static final List<String> ACTIONS = ActionJson.TYPES;
 
+    /** At most this many rule function sets named in {@code needs}. */
+    static final int MAX_NEEDS = 10;
+
     private final JsonCursor.Problems problems;
 
     public AutomationJson(JsonCursor.Problems problems) {
@@ -26,7 +29,8 @@ public final class AutomationJson {
     /** The automation, or null when something was wrong (reported). */
     public Automation read(JsonNode root) {
         JsonCursor at = new JsonCursor(root, "$", problems);
-        if (!at.object(Set.of("$schema", "id", "label", "form", "trigger", "at", "when", "once", "actions"))) {
+        if (!at.object(Set.of("$schema", "id", "label", "form", "trigger", "at", "when", "once", "needs",
+                "actions"))) {
             return null;
         }
         String id = at.key("id").id(true);
@@ -39,6 +43,11 @@ public final class AutomationJson {
         LocalTime time = time(at.key("at"), "daily".equals(trigger));
         String when = at.key("when").text(false, WorkflowJson.MAX_SCRIPT);
         var once = at.key("once").duration(false);
+        // The plugin rule function sets its rules use (e.g. "tier"): the catalogue holds the automation back while
+        // they are missing; here only their form is checked.
+        if (at.key("needs").present()) {
+            at.key("needs").ids(MAX_NEEDS);
+        }
         WorkflowJson actors = new WorkflowJson(problems);
         List<WorkflowAction> actions = new ArrayList<>();
         List<JsonCursor> items = at.key("actions").list(WorkflowJson.MAX_ACTIONS, true);
