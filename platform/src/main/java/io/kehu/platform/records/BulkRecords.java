@@ -135,6 +135,24 @@ public class BulkRecords {
     }
 
     /**
+     * As {@link #forEach}, for a look-up by lists of values (filters {@code IN} with a chunk's phones, keys, ...):
+     * the matching records in no particular order, read in one statement rather than in pages ordered by id, so a
+     * look-up whose values match nothing never walks the table in id order (see
+     * {@link RecordStreamReader#forEachAtOnce}). Its result is held at once: meant for results about as large as the
+     * values asked for, not for reading a whole form.
+     */
+    public void forEachMatching(Actor actor, RecordQuery query, List<String> fieldIds, Consumer<Record> each) {
+        FormDefinition form = services.form(query.formId());
+        RecordAccess.requireRead(form, actor);
+        RecordTable table = services.table(form);
+        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues())
+                .semiJoinLists(services.dsl().dialect().family() == SQLDialect.POSTGRES);
+        Condition where = table.deletedAt.isNull().and(services.visibility().of(table, actor))
+                .and(conditions.filters(query.filters())).and(conditions.search(query.search()));
+        new RecordStreamReader(services.dsl(), table, actor).forEachAtOnce(where, fieldIds, each);
+    }
+
+    /**
      * Runs {@code work} and writes what it queued in ONE transaction (joining the caller's, if any): every record is
      * checked as by {@link Records}, the rows, audit entries and events go out in chunks. Any refusal — and a
      * {@code cancelled} that turns true between chunks or before the commit — rolls everything back.

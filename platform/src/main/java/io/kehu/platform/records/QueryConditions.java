@@ -37,6 +37,7 @@ final class QueryConditions {
     private final Binds binds;
     /** PostgreSQL: an {@code IN} list becomes one array bind (see {@link #inArray}). */
     private boolean arrays;
+    private boolean semiJoin;
 
     QueryConditions(RecordTable table, Actor actor, FieldValues fieldValues) {
         this(table, actor, fieldValues, new Binds());
@@ -49,6 +50,19 @@ final class QueryConditions {
      */
     QueryConditions arrayLists(boolean postgres) {
         this.arrays = postgres;
+        return this;
+    }
+
+    /**
+     * As {@link #arrayLists}, rendered as a semi-join on the array ({@code column IN (SELECT unnest(?))}): for
+     * look-ups of a chunk's values (see {@link BulkRecords#forEachMatching}). Planned with statistics that lag
+     * behind the table (it grew in this transaction), {@code = any(?)} may be tested row by row against the whole
+     * array; as a semi-join the same mistake costs one hash join, and with fresh statistics it stays an index
+     * look-up per value.
+     */
+    QueryConditions semiJoinLists(boolean postgres) {
+        this.arrays = postgres;
+        this.semiJoin = postgres;
         return this;
     }
 
@@ -311,6 +325,11 @@ final class QueryConditions {
                 throw badQuery("A comparison with " + c.name() + " needs a value");
             }
             array[i] = type.convert(v);
+        }
+        if (semiJoin) {
+            binds.shape("in unnest");
+            return c.field().in(DSL.select(DSL.field(DSL.name("u", "v"), type))
+                    .from(DSL.unnest(binds.array(array, type.getArrayDataType())).as("u", "v")));
         }
         binds.shape("any");
         return c.field().eq(DSL.any(binds.array(array, type.getArrayDataType())));

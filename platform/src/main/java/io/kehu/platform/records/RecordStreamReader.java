@@ -37,6 +37,21 @@ final class RecordStreamReader {
      * unreadable ones are left out, unknown ones refused).
      */
     void forEach(Condition where, List<String> fieldIds, Consumer<Record> each) {
+        read(where, fieldIds, true, each);
+    }
+
+    /**
+     * As {@link #forEach}, in one statement without order or pages: for a look-up by a list of values (a chunk of an
+     * import asks for its phones), whose result is about as large as the list. A keyset page ({@code id > last order
+     * by id limit n}) lets the planner walk the primary key in order and test every row against the values, hoping
+     * to fill the page early: when the values match nothing (the usual case for new rows) it reads the whole table
+     * for each look-up.
+     */
+    void forEachAtOnce(Condition where, List<String> fieldIds, Consumer<Record> each) {
+        read(where, fieldIds, false, each);
+    }
+
+    private void read(Condition where, List<String> fieldIds, boolean paged, Consumer<Record> each) {
         List<FieldDefinition> fields = chosen(fieldIds);
         List<Field<?>> select = new ArrayList<>(List.of(table.id, table.rowVersion, table.parentId));
         for (FieldDefinition f : fields) {
@@ -51,6 +66,13 @@ final class RecordStreamReader {
         // Typed JDBC reads (see TypedRows): the select list is rendered once per stream, not once per page, and a
         // page of 5,000 rows skips jOOQ's per-value conversion.
         TypedRows.Columns columns = TypedRows.Columns.of(dsl, select);
+        if (!paged) {
+            List<Object[]> rows = TypedRows.fetch(dsl.select(columns.sql()).from(table.table).where(where), columns);
+            if (!rows.isEmpty()) {
+                feed(rows, fields, positions, each);
+            }
+            return;
+        }
         long last = Long.MIN_VALUE;
         while (true) {
             List<Object[]> rows = TypedRows.fetch(dsl.select(columns.sql()).from(table.table).where(where)
@@ -58,32 +80,39 @@ final class RecordStreamReader {
             if (rows.isEmpty()) {
                 return;
             }
-            // id, row version and parent lead the select list
-            List<Long> ids = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                ids.add((Long) row[0]);
-            }
-            Map<String, Map<Long, List<String>>> multiselects = new HashMap<>();
-            for (FieldDefinition f : fields) {
-                if (RecordTable.isMultiselect(f)) {
-                    multiselects.put(f.id(), sideValues(f, ids));
-                }
-            }
-            for (Object[] row : rows) {
-                long id = (Long) row[0];
-                LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-                for (FieldDefinition f : fields) {
-                    values.put(f.id(), RecordTable.hasColumn(f) ? table.read(row, f, positions.get(f.id()))
-                            : multiselects.get(f.id()).getOrDefault(id, List.of()));
-                }
-                each.accept(new Record(table.form.id(), id, (Integer) row[1], (Long) row[2],
-                        RecordValues.owning(values), null, null, null, null, null, null));
-            }
+            List<Long> ids = feed(rows, fields, positions, each);
             if (rows.size() < PAGE_SIZE) {
                 return;
             }
             last = ids.get(ids.size() - 1);
         }
+    }
+
+    /** Hands {@code rows} to {@code each} as records; returns their ids in order. */
+    private List<Long> feed(List<Object[]> rows, List<FieldDefinition> fields, Map<String, Integer> positions,
+                            Consumer<Record> each) {
+        // id, row version and parent lead the select list
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            ids.add((Long) row[0]);
+        }
+        Map<String, Map<Long, List<String>>> multiselects = new HashMap<>();
+        for (FieldDefinition f : fields) {
+            if (RecordTable.isMultiselect(f)) {
+                multiselects.put(f.id(), sideValues(f, ids));
+            }
+        }
+        for (Object[] row : rows) {
+            long id = (Long) row[0];
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+            for (FieldDefinition f : fields) {
+                values.put(f.id(), RecordTable.hasColumn(f) ? table.read(row, f, positions.get(f.id()))
+                        : multiselects.get(f.id()).getOrDefault(id, List.of()));
+            }
+            each.accept(new Record(table.form.id(), id, (Integer) row[1], (Long) row[2],
+                    RecordValues.owning(values), null, null, null, null, null, null));
+        }
+        return ids;
     }
 
     private List<FieldDefinition> chosen(List<String> fieldIds) {
@@ -109,7 +138,8 @@ final class RecordStreamReader {
         Map<Long, List<String>> byRecord = new HashMap<>();
         dsl.select(table.sideRecordId(f), table.sideValue(f))
                 .from(table.side(f))
-                .where(table.sideRecordId(f).between(ids.get(0), ids.get(ids.size() - 1)))
+                // the ids of a page come in order, those of a look-up (forEachAtOnce) not
+                .where(table.sideRecordId(f).between(java.util.Collections.min(ids), java.util.Collections.max(ids)))
                 .orderBy(table.sideValue(f))
                 .forEach(r -> byRecord.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
         return byRecord;

@@ -78,6 +78,29 @@ class ImportsBench {
         if (POSTGRES) {
             database = PostgresDatabase.create();
             database.register(registry);
+            String explainAbove = System.getProperty("kehu.bench.pgLog");
+            if (explainAbove != null) {
+                logStatements(explainAbove);
+            }
+        }
+    }
+
+    /**
+     * {@code -Dkehu.bench.pgLog=MS}: the server logs every statement of the bench's database with its duration, and
+     * the plan of each one slower than MS milliseconds ({@code auto_explain}), for new sessions of this database only
+     * (which goes away with it). The server's log lines name the process; the bench prints its processes' ids.
+     */
+    private static void logStatements(String explainAboveMs) {
+        try (Connection c = java.sql.DriverManager.getConnection(database.url(), database.user(),
+                database.password()); Statement s = c.createStatement()) {
+            String name = database.url().substring(database.url().lastIndexOf('/') + 1);
+            s.execute("alter database " + name + " set log_min_duration_statement = 0");
+            s.execute("alter database " + name + " set session_preload_libraries = 'auto_explain'");
+            s.execute("alter database " + name + " set auto_explain.log_min_duration = "
+                    + Integer.parseInt(explainAboveMs));
+            s.execute("alter database " + name + " set auto_explain.log_analyze = on");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -148,6 +171,10 @@ class ImportsBench {
             throw new AssertionError("the dry run's counts differ from the import's: " + dryReport[0] + " / " + done);
         }
         Cost copy = POSTGRES ? copy(csv) : null;
+        Cost copyIndexed = POSTGRES ? copyIndexed(csv) : null;
+        if (POSTGRES) {
+            System.out.println("bench database processes: " + dbCpuTicks().keySet());
+        }
 
         String db = POSTGRES ? "PostgreSQL" : "H2 (embedded)";
         String body = String.format("""
@@ -171,7 +198,9 @@ class ImportsBench {
                 String.join("\n", java.util.stream.Stream.of(
                         dry == null ? null : dry.row("dry run (everything, rolled back)", rows),
                         run.row("import", rows),
-                        copy == null ? null : copy.row("`COPY` of the same file into a plain table", rows))
+                        copy == null ? null : copy.row("`COPY` of the same file into a plain table", rows),
+                        copyIndexed == null ? null : copyIndexed.row("`COPY` of the same file into a copy of the "
+                                + "form's table with its indexes (unique, B-tree, trigram)", rows))
                         .filter(java.util.Objects::nonNull).toList()),
                 (withDryRun ? "dry run " + dryPace + "; " : "") + "import " + runPace);
         BenchReport.writeSection(Path.of("../docs/benchmarks.md"), "imports:" + (POSTGRES ? "postgres" : "h2") + ":"
@@ -280,6 +309,24 @@ class ImportsBench {
             try (Connection c = dataSource.getConnection(); Reader in = Files.newBufferedReader(csv)) {
                 return c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                         "copy bench_copy from stdin with (format csv, header true)", in);
+            }
+        }, null);
+    }
+
+    /**
+     * {@code COPY} into an empty copy of the customer form's table with all of its indexes (primary key, unique phone,
+     * B-tree and trigram search indexes): what the database must do to store the rows at all, without any check,
+     * audit row or row key — the floor under the import's database CPU.
+     */
+    private Cost copyIndexed(Path csv) throws Exception {
+        String formTable = io.kehu.platform.forms.FormTables.table("customer");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table bench_copy_indexed (like " + formTable + " including all)");
+        }
+        return measure(() -> {
+            try (Connection c = dataSource.getConnection(); Reader in = Files.newBufferedReader(csv)) {
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_copy_indexed (name, "
+                        + "customer_type, phone, email, region, notes) from stdin with (format csv, header true)", in);
             }
         }, null);
     }

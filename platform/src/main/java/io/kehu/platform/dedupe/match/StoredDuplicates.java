@@ -54,12 +54,14 @@ public final class StoredDuplicates {
         Map<Long, Record> candidates = new LinkedHashMap<>();
         List<String> fields = Stream.of(form.titleField(), rules.phoneField(), rules.emailField(), rules.nameField())
                 .filter(f -> f != null).distinct().toList();
+        // forEachMatching: one statement per look-up, no pages ordered by id (a chunk's new phones match nothing,
+        // and a page "id > last order by id limit n" then walked the table in id order for each look-up)
         if (!phones.isEmpty()) {
-            bulk.forEach(actor, RecordQuery.of(form.id()).where(RecordQuery.Filter.of(rules.phoneField(),
+            bulk.forEachMatching(actor, RecordQuery.of(form.id()).where(RecordQuery.Filter.of(rules.phoneField(),
                     RecordQuery.Operator.IN, phones.toArray())), fields, r -> candidates.put(r.id(), r));
         }
         if (!emails.isEmpty()) {
-            bulk.forEach(actor, RecordQuery.of(form.id()).where(RecordQuery.Filter.of(rules.emailField(),
+            bulk.forEachMatching(actor, RecordQuery.of(form.id()).where(RecordQuery.Filter.of(rules.emailField(),
                     RecordQuery.Operator.IN, emails.toArray())), fields, r -> candidates.put(r.id(), r));
         }
         Map<String, List<Record>> byKey = new HashMap<>();

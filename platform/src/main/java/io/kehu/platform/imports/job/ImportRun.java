@@ -301,7 +301,7 @@ public final class ImportRun implements BulkRecords.Listener {
         if (firstValues.isEmpty()) {
             return byKey;
         }
-        bulk.forEach(actor, RecordQuery.of(form.id()).where(RecordQuery.Filter.of(first, RecordQuery.Operator.IN,
+        bulk.forEachMatching(actor, RecordQuery.of(form.id()).where(RecordQuery.Filter.of(first, RecordQuery.Operator.IN,
                 firstValues.toArray())), keys, r -> {
                     Map<String, Object> stored = new HashMap<>();
                     keys.forEach(k -> stored.put(k, r.get(k)));
