@@ -51,7 +51,9 @@ final class RecordWrites {
     }
 
     Created create(ApiCaller caller, FormDefinition form, JsonNode body, String key) {
-        String requestHash = hash(form.id() + "\n" + body.toString());
+        // Only a keyed create is ever compared with an earlier request: no hash (a second serialisation of the body and
+        // a SHA-256) for the others.
+        String requestHash = key == null ? null : hash(form.id() + "\n" + body.toString());
         if (key != null) {
             if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad_query").error(ApiProblem.FieldProblem.atParameter(
@@ -63,19 +65,22 @@ final class RecordWrites {
             }
         }
         Map<String, Object> values = RecordJson.fromJson(form, body);
+        if (key == null) {
+            // Nothing to remember with the record: Records.create's own transaction is the whole write.
+            Record record = records.create(caller.actor(), form.id(), values);
+            return new Created(201, record.id(), record.rowVersion(), RecordJson.toJsonText(form, record), false);
+        }
         try {
             return transactions.execute(tx -> {
                 Record record = records.create(caller.actor(), form.id(), values);
-                String json = JSON.writeValueAsString(RecordJson.toJson(form, record, null));
-                if (key != null) {
-                    keys.remember(caller.tokenId(), key, new IdempotencyKeys.Remembered(requestHash, form.id(),
-                            record.id(), 201, json));
-                }
+                String json = RecordJson.toJsonText(form, record);
+                keys.remember(caller.tokenId(), key, new IdempotencyKeys.Remembered(requestHash, form.id(),
+                        record.id(), 201, json));
                 return new Created(201, record.id(), record.rowVersion(), json, false);
             });
         } catch (RuntimeException e) {
             // A concurrent retry with the same key committed first: our create was rolled back with the key's row.
-            if (key != null && IdempotencyKeys.isDuplicateKey(e)) {
+            if (IdempotencyKeys.isDuplicateKey(e)) {
                 Optional<Created> replay = replay(caller, key, requestHash);
                 if (replay.isPresent()) {
                     return replay.get();

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,20 +146,31 @@ class RecordsController {
         return ResponseEntity.ok().eTag(etag(record)).body(RecordJson.toJson(form, record, null));
     }
 
+    /**
+     * A create, answered {@code 201} with the record (or the first answer when an {@code Idempotency-Key} was seen
+     * before). Written straight to the response, like a list page; also served by {@link DirectRecordsRoute}.
+     */
     @PostMapping(path = "/{form}/records")
-    ResponseEntity<String> create(@PathVariable("form") String formId,
-                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                  HttpServletRequest request) {
+    void create(@PathVariable("form") String formId,
+                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
+        createInto(formId, idempotencyKey, request, response);
+    }
+
+    void createInto(String formId, String idempotencyKey, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         ApiCaller caller = ApiCaller.current();
         FormDefinition form = forms.writable(caller, formId);
         JsonNode body = RequestBodies.object(request);
         RecordWrites.Created created = writes.create(caller, form, body, idempotencyKey);
-        return ResponseEntity.status(created.status())
-                .location(URI.create("/api/forms/" + form.id() + "/records/" + created.recordId()))
-                .eTag("\"" + created.rowVersion() + "\"")
-                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(created.body());
+        byte[] json = created.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(created.status());
+        response.setHeader(HttpHeaders.LOCATION, "/api/forms/" + form.id() + "/records/" + created.recordId());
+        response.setHeader(HttpHeaders.ETAG, "\"" + created.rowVersion() + "\"");
+        response.setHeader("Idempotent-Replayed", Boolean.toString(created.replayed()));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
     }
 
     @PatchMapping(path = "/{form}/records/{id}")

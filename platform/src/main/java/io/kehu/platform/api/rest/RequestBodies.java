@@ -54,7 +54,16 @@ final class RequestBodies {
 
     /** The body's bytes, refused as soon as they exceed the limit. */
     private static byte[] read(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
+            if (length >= 0) {
+                // The usual case: the length is known (and within the limit), so read exactly that many bytes.
+                byte[] bytes = in.readNBytes((int) length);
+                if (bytes.length < length) {
+                    throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed_json", "body shorter than its length");
+                }
+                return bytes;
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             int n;

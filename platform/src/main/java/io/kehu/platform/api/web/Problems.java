@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,7 +71,18 @@ public final class Problems {
     /** Writes {@code problem} as the response (from a filter, outside Spring MVC). */
     public static void write(ApiProblem problem, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        ProblemDetail detail = detail(problem, request);
+        HttpHeaders headers = new HttpHeaders();
+        problem.headers().forEach(headers::set);
+        write(problem.status().value(), headers, detail(problem, request), response);
+    }
+
+    /**
+     * Writes a problem answered outside Spring MVC, shaped as MVC's message converter shapes a {@link ProblemDetail}:
+     * the standard members, then the extra ones. {@code headers} are set on the response, except the content type,
+     * which is always {@value #MEDIA_TYPE}.
+     */
+    public static void write(int status, HttpHeaders headers, ProblemDetail detail, HttpServletResponse response)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", detail.getType().toString());
         body.put("title", detail.getTitle());
@@ -78,12 +90,18 @@ public final class Problems {
         if (detail.getDetail() != null) {
             body.put("detail", detail.getDetail());
         }
-        body.put("instance", detail.getInstance().toString());
+        if (detail.getInstance() != null) {
+            body.put("instance", detail.getInstance().toString());
+        }
         if (detail.getProperties() != null) {
             body.putAll(detail.getProperties());
         }
-        response.setStatus(problem.status().value());
-        problem.headers().forEach(response::setHeader);
+        response.setStatus(status);
+        headers.forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> response.addHeader(name, value));
+            }
+        });
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(JSON.writeValueAsBytes(body));
