@@ -95,6 +95,19 @@ public record DashboardDefinition(String id, LocalizedText label, Set<Role> role
             return columns == COLUMNS;
         }
 
+        /** This widget with its own title ({@code null}: the first metric's name). */
+        public Widget labelled(LocalizedText newLabel) {
+            return new Widget(metrics, chart, newLabel, columns, height, overTime, stages);
+        }
+
+        /** This widget over other metrics (a table's columns); at least one. */
+        public Widget measuring(List<String> newMetrics) {
+            if (newMetrics.isEmpty()) {
+                throw new IllegalArgumentException("A widget shows at least one metric");
+            }
+            return new Widget(newMetrics, chart, label, columns, height, overTime, stages);
+        }
+
         /** This widget with another size. */
         public Widget resized(int newColumns, int newHeight) {
             return new Widget(metrics, chart, label, newColumns, newHeight, overTime, stages);

@@ -54,7 +54,7 @@ class FirstStartForms implements ApplicationRunner {
         }
     }
 
-    private static List<DefinitionSource> shipped() {
+    static List<DefinitionSource> shipped() {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:form-definitions/*.json");
             List<DefinitionSource> sources = new ArrayList<>();

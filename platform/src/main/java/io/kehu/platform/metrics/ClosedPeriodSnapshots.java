@@ -38,7 +38,7 @@ public class ClosedPeriodSnapshots {
 
     /**
      * Snapshots, for each of {@code definitions} with a time field, the period of its grain that ended last before
-     * {@code today}; returns the snapshots (newly stored or already there). A metric that cannot be computed (e.g. its
+     * {@code today} — a grouped metric also per group; returns the (ungrouped) snapshots (newly stored or already there). A metric that cannot be computed (e.g. its
      * form was withdrawn) is logged and the others still run.
      */
     public List<MetricSnapshot> take(List<MetricDefinition> definitions, LocalDate today, ZoneId zone) {
@@ -50,6 +50,9 @@ public class ClosedPeriodSnapshots {
             Period closed = Period.of(today, metric.time().grain()).previous();
             try {
                 metrics.snapshot(JOB, metric, closed, zone, today).ifPresent(taken::add);
+                if (!metric.groupBy().isEmpty()) {
+                    metrics.snapshotGroups(metric, closed, zone, today);
+                }
             } catch (RuntimeException e) {
                 log.warn("Snapshot of metric {} for {} could not be taken; the next run tries again", metric.id(),
                         closed, e);

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * through the workflow engine ({@link Workflows#createTask}), once per metric version, period and time zone however
  * often and on however many nodes this runs ({@code kehu_kpi_breach}). A task is about a record, so it is attached to
  * the latest record behind the figure (what the owner opens first); a breach with no record behind it (a count of
- * 0 under an "at least") is recorded without a task and logged.
+ * 0 under an "at least") is recorded without a task and logged. Opening the task lists the period's records behind
+ * the figure ({@link #recordsBehind}).
  */
 @Service
 public class KpiBreaches {
@@ -101,6 +102,22 @@ public class KpiBreaches {
             found.add(new Breach(metric, period, value, taskId));
         }
         return found;
+    }
+
+    /** The list of the records behind a breached figure: its form and the list-view filters of the period. */
+    public record RecordsBehind(String formId, List<RecordQuery.Filter> filters) {
+    }
+
+    /**
+     * The records behind the figure that task {@code taskId} was created for — the period's drill-through list, as the
+     * dashboard's card of that period links to it — if the task is a KPI breach's and its metric is still in force in
+     * the version that was judged (a changed definition would list other records).
+     */
+    public Optional<RecordsBehind> recordsBehind(long taskId) {
+        return breaches.byTask(taskId).flatMap(b -> metrics.definition(b.metricId())
+                .filter(m -> m.version() == b.version() && m.time() != null)
+                .map(m -> new RecordsBehind(m.form(), metrics.drill(new MetricRequest(m, List.of(b.period()), false),
+                        0, List.of(), b.zone()).nDrill())));
     }
 
     /** The latest record of those the figure is computed from (its n's drill-through), if any. */

@@ -17,6 +17,7 @@ public final class MetricResult {
     private final MetricRequest request;
     private final Map<Key, MetricValue> values;
     private final BiFunction<Integer, List<Object>, MetricValue> empty;
+    private final Integer reportedVersion;
 
     /** Where a value sits: a period index and the group values. */
     public record Key(int period, List<Object> groups) {
@@ -24,9 +25,32 @@ public final class MetricResult {
 
     public MetricResult(MetricRequest request, Map<Key, MetricValue> values,
                  BiFunction<Integer, List<Object>, MetricValue> empty) {
+        this(request, values, empty, null);
+    }
+
+    /**
+     * @param reportedVersion the definition version whose stored figures give the closed periods, or {@code null}
+     *                        when every value is computed from today's records
+     */
+    public MetricResult(MetricRequest request, Map<Key, MetricValue> values,
+                 BiFunction<Integer, List<Object>, MetricValue> empty, Integer reportedVersion) {
         this.request = request;
         this.values = new LinkedHashMap<>(values);
         this.empty = empty;
+        this.reportedVersion = reportedVersion;
+    }
+
+    /**
+     * The definition version that produced the closed periods' stored figures ({@link Metrics#computeReported}), or
+     * {@code null} when all values are live.
+     */
+    public Integer reportedVersion() {
+        return reportedVersion;
+    }
+
+    /** Whether the period and groups had records (or a stored figure), rather than an empty combination's value. */
+    public boolean hasValue(int period, List<Object> groups) {
+        return values.containsKey(new Key(period, groups));
     }
 
     public MetricRequest request() {

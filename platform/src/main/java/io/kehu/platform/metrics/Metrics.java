@@ -157,7 +157,7 @@ public class Metrics {
             MetricRequest first = requests.get(batch.get(0));
             FormDefinition form = catalog.published(first.metric().form()).orElseThrow(() ->
                     new IllegalArgumentException("Form " + first.metric().form() + " is not published"));
-            List<MetricResult> computed = new MetricQuery(bulk, form, zone).compute(actor,
+            List<MetricResult> computed = new MetricQuery(bulk, form, zone, catalog::published).compute(actor,
                     batch.stream().map(requests::get).toList());
             for (int j = 0; j < batch.size(); j++) {
                 results[batch.get(j)] = computed.get(j);
@@ -168,13 +168,15 @@ public class Metrics {
 
     /**
      * Like {@link #compute(Actor, List, ZoneId)}, but the closed periods of a trend read as first reported: a request
-     * that is not grouped, not narrowed by global filters, asked by a viewer who sees all records and that has at
-     * least one period still open (ending after {@code today}) is computed live for its open periods only — which also
-     * checks the viewer may measure its fields — and takes each closed period's figure from its snapshot (stored here
-     * the first time, as {@link #snapshot} does). A 12-month trend then reads one month from the records and eleven
-     * stored figures. Every other request is computed live. A closed period's value keeps its drill-through filters,
-     * which list today's records: when records of a closed month changed after it was stored, the list can differ
-     * from the reported figure — that is what "as reported" means.
+     * not narrowed by global filters, asked by a viewer who sees all records and that has at least one period still
+     * open (ending after {@code today}) is computed live for its open periods only — which also checks the viewer may
+     * measure its fields — and takes each closed period's figure from its snapshot (stored here the first time, as
+     * {@link #snapshot} does). A 12-month trend then reads one month from the records and eleven stored figures. A
+     * grouped request (complaints by severity per month, a table per handler) does the same per group: a closed
+     * period's groups are stored together, once, and read back together. Every other request is computed live. A
+     * closed period's value keeps its drill-through filters, which list today's records: when records of a closed
+     * month changed after it was stored, the list can differ from the reported figure — that is what "as reported"
+     * means. {@link MetricResult#reportedVersion()} says which definition version the stored figures come from.
      */
     public List<MetricResult> computeReported(Actor actor, List<MetricRequest> requests, ZoneId zone,
                                               LocalDate today) {
@@ -188,53 +190,36 @@ public class Metrics {
                     open.add(p);
                 }
             }
-            boolean fromSnapshots = !actor.limitedToOwnRecords() && !r.grouped() && r.scope().isAll()
+            boolean fromSnapshots = !actor.limitedToOwnRecords() && r.scope().isAll()
                     && !open.isEmpty() && open.size() < periods.size();
             openIndexes.add(fromSnapshots ? open : null);
-            live.add(fromSnapshots ? new MetricRequest(r.metric(), open.stream().map(periods::get).toList(), false,
-                    r.scope()) : r);
+            live.add(fromSnapshots ? new MetricRequest(r.metric(), open.stream().map(periods::get).toList(),
+                    r.grouped(), r.scope()) : r);
         }
         List<MetricResult> computed = compute(actor, live, zone);
-        // the closed periods' snapshots, those missing computed over all records in one batch and stored
-        Map<SnapshotStore.Key, MetricSnapshot> stored = new java.util.HashMap<>();
-        Map<String, java.util.Set<Period>> closed = new LinkedHashMap<>();
+        // the closed periods, per metric and whether grouped: their snapshots, those missing computed over all
+        // records in one batch and stored
+        Map<Boolean, Map<String, java.util.Set<Period>>> closed = Map.of(false, new LinkedHashMap<>(), true,
+                new LinkedHashMap<>());
         Map<String, MetricDefinition> byId = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             if (openIndexes.get(i) != null) {
-                MetricDefinition metric = requests.get(i).metric();
-                byId.put(metric.id(), metric);
-                for (Period p : requests.get(i).effectivePeriods()) {
+                MetricRequest r = requests.get(i);
+                byId.put(r.metric().id(), r.metric());
+                for (Period p : r.effectivePeriods()) {
                     if (!p.end().isAfter(today)) {
-                        closed.computeIfAbsent(metric.id(), k -> new java.util.LinkedHashSet<>()).add(p);
+                        closed.get(grouped(r)).computeIfAbsent(r.metric().id(), k -> new java.util.LinkedHashSet<>())
+                                .add(p);
                     }
                 }
             }
         }
-        if (closed.isEmpty()) {
+        if (closed.get(false).isEmpty() && closed.get(true).isEmpty()) {
             return computed;
         }
-        List<SnapshotStore.Key> keys = new ArrayList<>();
-        closed.forEach((id, periods) -> periods.forEach(p -> keys.add(new SnapshotStore.Key(byId.get(id), p))));
-        stored.putAll(snapshots.findAll(keys, zone));
-        List<MetricRequest> missing = new ArrayList<>();
-        closed.forEach((id, periods) -> {
-            List<Period> absent = periods.stream().filter(p -> !stored.containsKey(new SnapshotStore.Key(byId.get(id),
-                    p))).toList();
-            if (!absent.isEmpty()) {
-                missing.add(new MetricRequest(byId.get(id), absent, false));
-            }
-        });
-        if (!missing.isEmpty()) {
-            List<MetricResult> first = compute(Actor.system("metric-snapshot"), missing, zone);
-            for (MetricResult result : first) {
-                List<Period> periods = result.request().periods();
-                for (int p = 0; p < periods.size(); p++) {
-                    MetricValue value = result.value(p);
-                    stored.put(new SnapshotStore.Key(result.metric(), periods.get(p)), snapshots.store(
-                            result.metric(), periods.get(p), zone, value.value(), value.n()));
-                }
-            }
-        }
+        Map<SnapshotStore.Key, MetricSnapshot> stored = storedOrTaken(closed.get(false), byId, zone);
+        Map<SnapshotStore.Key, List<SnapshotStore.Group>> storedGroups = storedGroupsOrTaken(closed.get(true), byId,
+                zone);
         List<MetricResult> results = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             List<Integer> open = openIndexes.get(i);
@@ -245,18 +230,109 @@ public class Metrics {
             MetricRequest r = requests.get(i);
             MetricResult openResult = computed.get(i);
             FormDefinition form = catalog.published(r.metric().form()).orElseThrow();
-            MetricQuery shape = new MetricQuery(bulk, form, zone);
+            MetricQuery shape = new MetricQuery(bulk, form, zone, catalog::published);
             Map<MetricResult.Key, MetricValue> values = new LinkedHashMap<>();
             List<Period> periods = r.effectivePeriods();
             for (int p = 0; p < periods.size(); p++) {
                 int at = open.indexOf(p);
-                values.put(new MetricResult.Key(p, List.of()), at >= 0 ? openResult.value(at)
-                        : shape.reported(r, p, stored.get(new SnapshotStore.Key(r.metric(), periods.get(p)))));
+                SnapshotStore.Key key = new SnapshotStore.Key(r.metric(), periods.get(p));
+                if (!grouped(r)) {
+                    values.put(new MetricResult.Key(p, List.of()), at >= 0 ? openResult.value(at)
+                            : shape.reported(r, p, List.of(), stored.get(key)));
+                } else if (at >= 0) {
+                    for (List<Object> g : openResult.groups()) {
+                        values.put(new MetricResult.Key(p, g), openResult.value(at, g));
+                    }
+                } else {
+                    for (SnapshotStore.Group g : storedGroups.get(key)) {
+                        values.put(new MetricResult.Key(p, g.groups()), shape.reported(r, p, g.groups(),
+                                g.snapshot()));
+                    }
+                }
             }
-            results.add(new MetricResult(r, values, (period, groups) -> values.get(new MetricResult.Key(period,
-                    groups))));
+            results.add(new MetricResult(r, values, (period, groups) -> shape.empty(r, period, groups),
+                    r.metric().version()));
         }
         return results;
+    }
+
+    private static boolean grouped(MetricRequest r) {
+        return r.grouped() && !r.metric().groupBy().isEmpty();
+    }
+
+    /** The stored figures of ungrouped closed periods; those missing computed over all records and stored. */
+    private Map<SnapshotStore.Key, MetricSnapshot> storedOrTaken(Map<String, java.util.Set<Period>> closed,
+                                                                 Map<String, MetricDefinition> byId, ZoneId zone) {
+        List<SnapshotStore.Key> keys = new ArrayList<>();
+        closed.forEach((id, periods) -> periods.forEach(p -> keys.add(new SnapshotStore.Key(byId.get(id), p))));
+        Map<SnapshotStore.Key, MetricSnapshot> stored = new java.util.HashMap<>(snapshots.findAll(keys, zone));
+        List<MetricRequest> missing = new ArrayList<>();
+        closed.forEach((id, periods) -> {
+            List<Period> absent = periods.stream().filter(p -> !stored.containsKey(new SnapshotStore.Key(byId.get(id),
+                    p))).toList();
+            if (!absent.isEmpty()) {
+                missing.add(new MetricRequest(byId.get(id), absent, false));
+            }
+        });
+        if (!missing.isEmpty()) {
+            for (MetricResult result : compute(Actor.system("metric-snapshot"), missing, zone)) {
+                List<Period> periods = result.request().periods();
+                for (int p = 0; p < periods.size(); p++) {
+                    MetricValue value = result.value(p);
+                    stored.put(new SnapshotStore.Key(result.metric(), periods.get(p)), snapshots.store(
+                            result.metric(), periods.get(p), zone, value.value(), value.n()));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** The stored groups of grouped closed periods; those missing computed over all records and stored. */
+    private Map<SnapshotStore.Key, List<SnapshotStore.Group>> storedGroupsOrTaken(
+            Map<String, java.util.Set<Period>> closed, Map<String, MetricDefinition> byId, ZoneId zone) {
+        if (closed.isEmpty()) {
+            return Map.of();
+        }
+        List<SnapshotStore.Key> keys = new ArrayList<>();
+        Map<String, List<io.kehu.platform.forms.FieldType>> types = new java.util.HashMap<>();
+        closed.forEach((id, periods) -> {
+            MetricDefinition metric = byId.get(id);
+            periods.forEach(p -> keys.add(new SnapshotStore.Key(metric, p)));
+            FormDefinition form = catalog.published(metric.form()).orElseThrow();
+            types.put(id, metric.groupBy().stream().map(g -> form.field(g).map(
+                    io.kehu.platform.forms.FieldDefinition::storedType).orElse(null)).toList());
+        });
+        Map<SnapshotStore.Key, List<SnapshotStore.Group>> stored = new java.util.HashMap<>(
+                snapshots.findGrouped(keys, types, zone));
+        List<MetricRequest> missing = new ArrayList<>();
+        closed.forEach((id, periods) -> {
+            List<Period> absent = periods.stream().filter(p -> !stored.containsKey(new SnapshotStore.Key(byId.get(id),
+                    p))).toList();
+            if (!absent.isEmpty()) {
+                missing.add(new MetricRequest(byId.get(id), absent, true));
+            }
+        });
+        if (missing.isEmpty()) {
+            return stored;
+        }
+        for (MetricResult result : compute(Actor.system("metric-snapshot"), missing, zone)) {
+            List<Period> periods = result.request().periods();
+            for (int p = 0; p < periods.size(); p++) {
+                Map<List<Object>, MetricValue> groups = new LinkedHashMap<>();
+                for (List<Object> g : result.groups()) {
+                    MetricValue v = result.value(p, g);
+                    if (result.hasValue(p, g)) {
+                        groups.put(g, v);
+                    }
+                }
+                snapshots.storeGrouped(result.metric(), periods.get(p), zone, groups);
+            }
+        }
+        // read back what is stored now (another node may have been first: its groups are the reported ones)
+        List<SnapshotStore.Key> taken = new ArrayList<>();
+        missing.forEach(m -> m.periods().forEach(p -> taken.add(new SnapshotStore.Key(m.metric(), p))));
+        stored.putAll(snapshots.findGrouped(taken, types, zone));
+        return stored;
     }
 
     /**
@@ -278,6 +354,32 @@ public class Metrics {
         MetricValue value = compute(Actor.system("metric-snapshot"), new MetricRequest(metric, List.of(period),
                 false), zone).value(0);
         return Optional.of(snapshots.store(metric, period, zone, value.value(), value.n()));
+    }
+
+    /**
+     * The drill-through filters of a request's period and groups, without computing the figure: what the card or bar
+     * of that period links to (its value here is an empty combination's).
+     */
+    public MetricValue drill(MetricRequest request, int period, List<Object> groups, ZoneId zone) {
+        FormDefinition form = catalog.published(request.metric().form()).orElseThrow(() ->
+                new IllegalArgumentException("Form " + request.metric().form() + " is not published"));
+        return new MetricQuery(bulk, form, zone, catalog::published).empty(request, period, groups);
+    }
+
+    /**
+     * A closed {@code period}'s groups of a grouped metric over all records as first reported (stored the first time,
+     * read back after that), as {@link #computeReported} shows them; empty for a period not yet closed or a metric
+     * without groups or time field.
+     */
+    @Transactional
+    public List<SnapshotStore.Group> snapshotGroups(MetricDefinition metric, Period period, ZoneId zone,
+                                                    LocalDate today) {
+        if (metric.time() == null || metric.groupBy().isEmpty() || period.end().isAfter(today)) {
+            return List.of();
+        }
+        Map<String, java.util.Set<Period>> closed = Map.of(metric.id(), java.util.Set.of(period));
+        return storedGroupsOrTaken(closed, Map.of(metric.id(), metric), zone)
+                .getOrDefault(new SnapshotStore.Key(metric, period), List.of());
     }
 
     private static Map<String, String> shipped() {

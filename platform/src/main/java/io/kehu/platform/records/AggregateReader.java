@@ -38,9 +38,12 @@ final class AggregateReader {
     private final Actor actor;
     private final Visibility visibility;
     private final FieldValues fieldValues;
+    private final java.util.function.Function<String, RecordTable> publishedTables;
 
-    AggregateReader(DSLContext dsl, RecordTable table, Actor actor, Visibility visibility, FieldValues fieldValues) {
+    AggregateReader(DSLContext dsl, RecordTable table, Actor actor, Visibility visibility, FieldValues fieldValues,
+                    java.util.function.Function<String, RecordTable> publishedTables) {
         this.dsl = dsl;
+        this.publishedTables = publishedTables;
         this.table = table;
         this.actor = actor;
         this.visibility = visibility;
@@ -48,7 +51,7 @@ final class AggregateReader {
     }
 
     void forEach(RecordAggregation aggregation, Consumer<RecordAggregation.Row> each) {
-        QueryConditions conditions = new QueryConditions(table, actor, fieldValues);
+        QueryConditions conditions = new QueryConditions(table, actor, fieldValues).referencing(publishedTables);
         List<Field<?>> groups = new ArrayList<>();
         List<FieldDefinition> groupDefinitions = new ArrayList<>();
         List<String> groupKeys = new ArrayList<>();

@@ -113,7 +113,8 @@ public class BulkRecords {
                 // ceiling, used only by queries with many groups.
                 services.dsl().execute("set local work_mem = '" + AGGREGATE_WORK_MEM + "'");
             }
-            new AggregateReader(services.dsl(), table, actor, services.visibility(), services.fieldValues())
+            new AggregateReader(services.dsl(), table, actor, services.visibility(), services.fieldValues(),
+                    services::publishedTable)
                     .forEach(aggregation, each);
         });
     }
@@ -127,7 +128,7 @@ public class BulkRecords {
         FormDefinition form = services.form(query.formId());
         RecordAccess.requireRead(form, actor);
         RecordTable table = services.table(form);
-        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues())
+        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues()).referencing(services::publishedTable)
                 .arrayLists(services.dsl().dialect().family() == SQLDialect.POSTGRES);
         Condition where = table.deletedAt.isNull().and(services.visibility().of(table, actor))
                 .and(conditions.filters(query.filters())).and(conditions.search(query.search()));

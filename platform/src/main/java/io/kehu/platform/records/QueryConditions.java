@@ -38,6 +38,8 @@ final class QueryConditions {
     /** PostgreSQL: an {@code IN} list becomes one array bind (see {@link #inArray}). */
     private boolean arrays;
     private boolean semiJoin;
+    /** The tables of published forms, for filters through a reference ({@link #throughReference}); none: refused. */
+    private java.util.function.Function<String, RecordTable> referenced;
 
     QueryConditions(RecordTable table, Actor actor, FieldValues fieldValues) {
         this(table, actor, fieldValues, new Binds());
@@ -63,6 +65,15 @@ final class QueryConditions {
     QueryConditions semiJoinLists(boolean postgres) {
         this.arrays = postgres;
         this.semiJoin = postgres;
+        return this;
+    }
+
+    /**
+     * Lets filters reach through a reference field to the record it points to ({@code customer.account_manager}: the
+     * purchases whose customer's account manager is …), with {@code tables} giving a published form's table.
+     */
+    QueryConditions referencing(java.util.function.Function<String, RecordTable> tables) {
+        this.referenced = tables;
         return this;
     }
 
@@ -146,6 +157,10 @@ final class QueryConditions {
     }
 
     private Condition filter(Filter filter) {
+        int dot = filter.column().indexOf('.');
+        if (dot > 0) {
+            return throughReference(filter, filter.column().substring(0, dot), filter.column().substring(dot + 1));
+        }
         Column c = column(filter.column());
         Field<Object> column = c.field();
         List<Object> values = filter.values();
@@ -187,6 +202,32 @@ final class QueryConditions {
             case IS_NOT_EMPTY -> column.isNotNull();
             case CONTAINS_ANY -> throw badQuery("contains-any needs a multiselect field, not " + c.name());
         };
+    }
+
+    /**
+     * A filter on a field of the record that reference field {@code via} points to, e.g. {@code customer.account_manager
+     * in (7)} on purchases: a semi-join {@code customer in (select id from <customer> where deleted_at is null and
+     * account_manager in (7))}, which both databases run over the indexes of the reference column and of the field (a
+     * reference and a user field are always indexed). The actor must be allowed to read the reference field and the
+     * field behind it; which purchases they see at all stays the visibility's concern. {@code rest} may reach further
+     * ({@code customer.company.region}).
+     */
+    private Condition throughReference(Filter filter, String via, String rest) {
+        FieldDefinition reference = table.form.field(via).filter(f -> f.storedType() == FieldType.REFERENCE)
+                .orElseThrow(() -> badQuery("Form " + table.form.id() + " has no reference field " + via));
+        Column viaColumn = column(via); // checks the actor may read it
+        if (referenced == null) {
+            throw badQuery("Filters through reference " + via + " are not offered here");
+        }
+        RecordTable target = referenced.apply(reference.form());
+        if (target.form.id().equals(table.form.id())) {
+            throw badQuery("A filter through " + via + " would refer to form " + table.form.id() + " itself");
+        }
+        binds.shape("through " + via).alsoOf(target);
+        Condition onTarget = new QueryConditions(target, actor, fieldValues, binds).arrayLists(arrays)
+                .referencing(referenced).filter(new Filter(rest, filter.operator(), filter.values()));
+        return viaColumn.field().in(DSL.select(target.id).from(target.table).where(target.deletedAt.isNull())
+                .and(onTarget));
     }
 
     private Condition multiselectFilter(Column c, Operator op, List<Object> values) {

@@ -47,7 +47,8 @@ final class RecordReads {
         }
         RecordTable table = services.table(form);
         Binds binds = new Binds().shape(query.includeDeleted() ? "query with deleted" : "query");
-        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues(), binds);
+        QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues(), binds)
+                .referencing(services::publishedTable);
         Condition where = (query.includeDeleted() ? noCondition() : table.deletedAt.isNull())
                 .and(services.visibility().of(table, actor, binds))
                 .and(conditions.filters(query.filters()))

@@ -95,6 +95,11 @@ final class RecordServices {
         return tables.of(form);
     }
 
+    /** The table of the published form {@code formId} (for filters through a reference). */
+    RecordTable publishedTable(String formId) {
+        return tables.of(form(formId));
+    }
+
     /** The form's rules (the Groovy engine), or none. */
     RecordRules rules() {
         return rules.getIfUnique(() -> RecordRules.NONE);

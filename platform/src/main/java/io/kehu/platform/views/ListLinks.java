@@ -3,9 +3,12 @@ package io.kehu.platform.views;
 import com.vaadin.flow.router.QueryParameters;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
+import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.records.RecordQuery.Filter;
+import io.kehu.platform.security.Actor;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +64,32 @@ public final class ListLinks {
         } catch (RuntimeException malformed) {
             return List.of();
         }
+    }
+
+    /**
+     * The filters that reach through the form's owner reference to the referenced record's owner, e.g. on purchases
+     * 客户 · 客户经理 ({@code customer.account_manager}): a dashboard narrowed to one account manager links to "the
+     * purchases of their customers" with it, and the filter bar shows and changes it like the user field it is. None
+     * when the owner is not a reference to a form with a user owner, or the user may not read either field.
+     */
+    static List<FieldDefinition> referenceOwnerFields(FormDefinition form, FormCatalog catalog, Actor actor) {
+        if (form.ownerField() == null) {
+            return List.of();
+        }
+        return form.field(form.ownerField())
+                .filter(ref -> ref.storedType() == FieldType.REFERENCE && ref.form() != null
+                        && !ref.form().equals(form.id()) && FormAccess.mayRead(ref, actor))
+                .flatMap(ref -> catalog.published(ref.form()).flatMap(target -> target.ownerField() == null
+                        ? java.util.Optional.<FieldDefinition>empty() : target.field(target.ownerField()))
+                        .filter(owner -> owner.storedType() == FieldType.USER && FormAccess.mayRead(owner, actor))
+                        .map(owner -> FieldDefinition.builder(ref.id() + "." + owner.id(), FieldType.USER)
+                                .label(LocalizedText.of(joined(ref.label().zh(), owner.label().zh(), " · "),
+                                        joined(ref.label().en(), owner.label().en(), " · "))).build()))
+                .map(List::of).orElse(List.of());
+    }
+
+    private static String joined(String a, String b, String between) {
+        return a == null || b == null ? null : a + between + b;
     }
 
     /**

@@ -155,6 +155,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         search.addValueChangeListener(e -> refresh());
         List<io.kehu.platform.forms.FieldDefinition> filterable = new ArrayList<>(FormAccess.listableFields(form,
                 actor));
+        filterable.addAll(ListLinks.referenceOwnerFields(form, catalog, actor));
         filterable.addAll(ListLinks.systemFilterFields());
         filterBar = new FilterBar(filterable, sources, this::refresh);
 

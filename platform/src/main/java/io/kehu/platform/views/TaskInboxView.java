@@ -73,10 +73,12 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     private Grid<WorkflowTask> grid;
     private VirtualList<WorkflowTask> cards;
     private java.util.function.Predicate<WorkflowTask> mayHandOn = task -> false;
+    private final org.springframework.beans.factory.ObjectProvider<TaskLinks> links;
 
     public TaskInboxView(Workflows workflows, Records records, FormCatalog catalog, SessionActor actors,
-                         UserAccounts accounts) {
+                         UserAccounts accounts, org.springframework.beans.factory.ObjectProvider<TaskLinks> links) {
         this.workflows = workflows;
+        this.links = links;
         this.actor = actors.current();
         this.titles = new TaskTitles(records, catalog, actor, getLocale(),
                 label -> getTranslation("workflow.tasks.hiddenRecord", label));
@@ -291,6 +293,16 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void open(WorkflowTask task) {
+        java.util.Optional<String> elsewhere = links.orderedStream().map(l -> l.route(task))
+                .flatMap(java.util.Optional::stream).findFirst();
+        if (elsewhere.isPresent()) {
+            String route = elsewhere.get();
+            int q = route.indexOf('?');
+            UI.getCurrent().navigate(q < 0 ? route : route.substring(0, q), q < 0
+                    ? com.vaadin.flow.router.QueryParameters.empty()
+                    : com.vaadin.flow.router.QueryParameters.fromString(route.substring(q + 1)));
+            return;
+        }
         UI.getCurrent().navigate(RecordView.path(task.formId(), String.valueOf(task.recordId())));
     }
 

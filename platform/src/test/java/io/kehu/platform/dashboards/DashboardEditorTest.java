@@ -171,6 +171,58 @@ class DashboardEditorTest {
         assertThat(_get(Div.class, spec -> spec.withId("widget-1")).getClassNames()).contains("kehu-span-4");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWidgetGetsATitleOfItsOwnAndATableTheMetricsChosenInTheEditor() {
+        KaribuSession.signIn(context, accounts, manager.username());
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("dashboard-editor");
+        _get(TextField.class, spec -> spec.withId("editor-name")).setValue("员工对比");
+        addWidget("complaint_count", Chart.TABLE, true);
+        addWidget("purchase_revenue", Chart.NUMBER, false);
+        // a number card has no metric list; a table chooses its metrics
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                com.vaadin.flow.component.combobox.MultiSelectComboBox.class,
+                spec -> spec.withId("editor-widget-1-metrics"))).isEmpty();
+        var tableMetrics = (com.vaadin.flow.component.combobox.MultiSelectComboBox<String>) _get(
+                com.vaadin.flow.component.combobox.MultiSelectComboBox.class,
+                spec -> spec.withId("editor-widget-0-metrics"));
+        assertThat(tableMetrics.getValue()).containsExactly("complaint_count");
+        _setValue(tableMetrics, new java.util.LinkedHashSet<>(java.util.List.of("complaint_count",
+                "complaint_resolution_rate")));
+        // emptied, it says what to do and keeps the metrics it had
+        var again = (com.vaadin.flow.component.combobox.MultiSelectComboBox<String>) _get(
+                com.vaadin.flow.component.combobox.MultiSelectComboBox.class,
+                spec -> spec.withId("editor-widget-0-metrics"));
+        _setValue(again, java.util.Set.of());
+        assertThat(again.isInvalid()).isTrue();
+        assertThat(again.getErrorMessage()).isEqualTo("请选择要显示的指标。");
+        _setValue(_get(TextField.class, spec -> spec.withId("editor-widget-0-label")), "  各处理人投诉情况 ");
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-0")).getText())
+                .startsWith("1. 各处理人投诉情况 · 表格");
+        _setValue(_get(TextField.class, spec -> spec.withId("editor-widget-1-label")), "本期收入");
+        _setValue(_get(TextField.class, spec -> spec.withId("editor-widget-1-label")), "");
+        assertThat(_get(Span.class, spec -> spec.withId("editor-widget-1")).getText()).startsWith("2. 购买金额");
+        _click(_get(Button.class, spec -> spec.withId("editor-save")));
+
+        String id = UI.getCurrent().getInternals().getActiveViewLocation().getPath().replace("dashboards/", "");
+        DashboardDefinition saved = dashboards.visible(manager, id).orElseThrow();
+        assertThat(saved.widgets().get(0).metrics()).containsExactly("complaint_count", "complaint_resolution_rate");
+        assertThat(saved.widgets().get(0).label().zh()).isEqualTo("各处理人投诉情况");
+        assertThat(saved.widgets().get(1).label()).isNull();
+        // drawn with its title and a column per metric
+        assertThat(_get(Div.class, spec -> spec.withId("widget-0")).getElement().getTextRecursively())
+                .startsWith("各处理人投诉情况").contains("投诉数").contains("投诉解决率");
+        // and opened in the editor again, the row shows both
+        UI.getCurrent().navigate("dashboard-editor/" + id);
+        assertThat(_get(TextField.class, spec -> spec.withId("editor-widget-0-label")).getValue())
+                .isEqualTo("各处理人投诉情况");
+        assertThat(((com.vaadin.flow.component.combobox.MultiSelectComboBox<String>) _get(
+                com.vaadin.flow.component.combobox.MultiSelectComboBox.class,
+                spec -> spec.withId("editor-widget-0-metrics"))).getValue())
+                .containsExactlyInAnyOrder("complaint_count", "complaint_resolution_rate");
+    }
+
     /** Tells the server what the preview's resize handle tells it when a drag ends or an arrow key is pressed. */
     private static void resizeByHandle(int at, int columns, int height) {
         Div handle = _get(Div.class, spec -> spec.withId("editor-preview-" + at + "-handle"));

@@ -160,6 +160,16 @@ class DashboardViewTest {
         assertThat(value.getText()).isEqualTo("2");
         open(value.getHref());
         assertThat(_get(Span.class, spec -> spec.withId("list-count")).getText()).isEqualTo("共 2 条");
+        // purchases have no owner of their own: the owner filter reaches them through their customer's account manager
+        Actor other = fixture.user("钱多", Role.STAFF);
+        fixture.purchase(other, fixture.customer(other, "苏州" + WorkspaceFixture.token() + "电子").id(),
+                LocalDate.now(), "阀门", "99.00");
+        open("dashboards?period=this_month&owner=" + rep.userId());
+        Anchor revenue = _get(Anchor.class, spec -> spec.withId("widget-1-value"));
+        assertThat(revenue.getText()).contains("1,200");
+        open(revenue.getHref());
+        assertThat(_get(Span.class, spec -> spec.withId("list-count")).getText()).isEqualTo("共 1 条");
+        assertThat(text("filter-customer.account_manager")).contains("客户 · 客户经理");
 
         open("dashboards/customer_base?period=this_month&owner=" + rep.userId());
         // the rep has one customer: one bar of one

@@ -276,13 +276,60 @@ abstract class MetricsContract {
                 .isEqualByComparingTo(first.value(1).value().add(BigDecimal.ONE))
                 .isEqualByComparingTo(liveAgain.value(1).value());
 
-        // a STAFF user's own figures and a grouped trend are computed live
+        assertThat(again.reportedVersion()).isEqualTo(1);
+        // a STAFF user's own figures are computed live
         assertThat(metrics.computeReported(rep, List.of(trend), SHANGHAI, today).get(0).value(0).value())
                 .isEqualByComparingTo(metrics.compute(rep, trend, SHANGHAI).value(0).value());
-        MetricRequest grouped = request("complaint_count", List.of(month, next), true);
+        assertThat(metrics.computeReported(rep, List.of(trend), SHANGHAI, today).get(0).reportedVersion()).isNull();
+    }
+
+    @Test
+    void aGroupedTrendReadsEachGroupOfAClosedPeriodAsReportedLikeHandWrittenSql() {
+        complaints();
+        Period next = Period.of(month.end(), Grain.MONTH);
+        LocalDate today = month.end();
+        MetricRequest perHandler = request("complaint_count", List.of(month, next), true);
+        MetricResult first = metrics.computeReported(manager, List.of(perHandler), SHANGHAI, today).get(0);
+        Map<Long, long[]> bySql = complaintsBySql(null);
+        assertThat(bySql).containsKeys(rep.userId(), colleague.userId());
+        for (Map.Entry<Long, long[]> handler : bySql.entrySet()) {
+            MetricValue v = first.value(0, List.of(handler.getKey()));
+            assertThat(v.value()).isEqualByComparingTo(BigDecimal.valueOf(handler.getValue()[0]));
+            assertThat(listed(manager, "feedback", v.drill())).isEqualTo(handler.getValue()[0]);
+        }
+        assertThat(first.reportedVersion()).isEqualTo(1);
+
+        // a complaint entered late for the closed month and one in the open month; a new handler in the closed month
+        long customer = fixture.customer(rep, "宁波" + WorkspaceFixture.token() + "机电").id();
+        fixture.complaint(rep, customer, at(month, 10, 10), "补录的投诉", "new");
+        fixture.complaint(rep, customer, at(next, 1, 10), "本月的投诉", "new");
+        Actor late = fixture.user("李后到", Role.STAFF);
+        long lateCustomer = fixture.customer(late, "丽水" + WorkspaceFixture.token() + "竹木").id();
+        fixture.complaint(late, lateCustomer, at(month, 12, 10), "新同事补录", "new");
+        MetricResult again = metrics.computeReported(manager, List.of(perHandler), SHANGHAI, today).get(0);
+        MetricResult live = metrics.compute(manager, perHandler, SHANGHAI);
         List<Object> repsGroup = List.of(rep.userId());
-        assertThat(metrics.computeReported(manager, List.of(grouped), SHANGHAI, today).get(0).value(0, repsGroup)
-                .value()).isEqualByComparingTo(metrics.compute(manager, grouped, SHANGHAI).value(0, repsGroup).value());
+        assertThat(again.value(0, repsGroup).value()).as("the closed month's group as reported")
+                .isEqualByComparingTo(first.value(0, repsGroup).value());
+        assertThat(live.value(0, repsGroup).value()).isEqualByComparingTo(first.value(0, repsGroup).value()
+                .add(BigDecimal.ONE));
+        assertThat(again.hasValue(0, List.of(late.userId()))).as("a group that came later is not in the report")
+                .isFalse();
+        assertThat(again.value(0, List.of(late.userId())).value()).isEqualByComparingTo("0");
+        assertThat(again.value(1, repsGroup).value()).as("the open month live")
+                .isEqualByComparingTo(live.value(1, repsGroup).value());
+        // the stored groups are the ones shown: the scheduled job's way gives the same
+        assertThat(metrics.snapshotGroups(perHandler.metric(), month, SHANGHAI, today))
+                .hasSize(bySql.size())
+                .allSatisfy(g -> assertThat(g.snapshot().value()).isEqualByComparingTo(first.value(0, g.groups())
+                        .value()));
+        // narrowed by a global filter, or for a STAFF user: live
+        MetricRequest narrowed = new MetricRequest(perHandler.metric(), perHandler.periods(), true,
+                new MetricScope(rep.userId(), null, null));
+        assertThat(metrics.computeReported(manager, List.of(narrowed), SHANGHAI, today).get(0).value(0, repsGroup)
+                .value()).isEqualByComparingTo(live.value(0, repsGroup).value());
+        assertThat(metrics.computeReported(rep, List.of(perHandler), SHANGHAI, today).get(0).value(0, repsGroup)
+                .value()).isEqualByComparingTo(live.value(0, repsGroup).value());
     }
 
     private BigDecimal liveComplaints(MetricDefinition count) {
@@ -319,6 +366,58 @@ abstract class MetricsContract {
                 .get(rep.userId())[0])).isEqualByComparingTo("3");
         assertThat(listed(manager, "feedback", handled.drill())).isEqualTo(3);
         assertThat(results.get(2).value(0).value()).isEqualByComparingTo("4"); // unnarrowed: the colleague's too
+    }
+
+    @Test
+    void theOwnerFilterReachesPurchasesThroughTheirCustomerLikeHandWrittenSqlWithTheSameDrillThroughCount() {
+        long mine = fixture.customer(rep, "温州" + WorkspaceFixture.token() + "鞋业").id();
+        long alsoMine = fixture.customer(rep, "台州" + WorkspaceFixture.token() + "模具").id();
+        long theirs = fixture.customer(colleague, "绍兴" + WorkspaceFixture.token() + "印染").id();
+        fixture.purchase(rep, mine, month.start(), "传感器", "100.00");
+        fixture.purchase(rep, alsoMine, month.start().plusDays(9), "阀门", "250.00");
+        fixture.purchase(colleague, theirs, month.start().plusDays(2), "电机", "4000.00");
+        io.kehu.platform.records.Record gone = fixture.purchase(rep, mine, month.start().plusDays(3), "已删除", "9.00");
+        records.delete(Actor.system("metrics-test"), "purchase", gone.id(), gone.rowVersion());
+        MetricScope repsCustomers = new MetricScope(rep.userId(), null, null);
+        List<MetricRequest> asked = List.of(
+                new MetricRequest(metrics.definition("purchase_count").orElseThrow(), List.of(month), false,
+                        repsCustomers),
+                new MetricRequest(metrics.definition("purchase_revenue").orElseThrow(), List.of(month), false,
+                        repsCustomers));
+        var bySql = dsl.resultQuery("select count(*), coalesce(sum(p.amount), 0) from frm_purchase p "
+                + "where p.deleted_at is null and p.purchased_on between ? and ? and exists (select 1 from "
+                + "frm_customer c where c.id = p.customer and c.deleted_at is null and c.account_manager = ?)",
+                month.start(), month.lastDay(), rep.userId()).fetchOne();
+        long count = ((Number) bySql.get(0)).longValue();
+        assertThat(count).isEqualTo(2);
+        for (Actor viewer : List.of(manager, rep)) {
+            List<MetricResult> results = metrics.compute(viewer, asked, SHANGHAI);
+            MetricValue purchases = results.get(0).value(0);
+            assertThat(purchases.value()).isEqualByComparingTo(BigDecimal.valueOf(count));
+            assertThat(results.get(1).value(0).value()).isEqualByComparingTo(new BigDecimal(bySql.get(1).toString()))
+                    .isEqualByComparingTo("350.00");
+            // the drill-through says "customer's account manager is …", and lists exactly those purchases
+            assertThat(purchases.drill()).anySatisfy(f -> assertThat(f.column()).isEqualTo(
+                    "customer.account_manager"));
+            assertThat(listed(viewer, "purchase", purchases.drill())).isEqualTo(count);
+        }
+        // the colleague narrowed to the rep's customers: their permissions still apply through the customer, so none
+        MetricValue notTheirs = metrics.compute(colleague, asked, SHANGHAI).get(0).value(0);
+        assertThat(notTheirs.value()).isEqualByComparingTo("0");
+        assertThat(listed(colleague, "purchase", notTheirs.drill())).isZero();
+        // unnarrowed, the manager counts the colleague's purchase too
+        assertThat(metrics.compute(manager, request("purchase_count", List.of(month), false), SHANGHAI).value(0)
+                .value()).isEqualByComparingTo(BigDecimal.valueOf(count + 1));
+    }
+
+    @Test
+    void aFilterThroughAReferenceMustNameAReferenceFieldAndAFieldBehindIt() {
+        RecordQuery unknown = RecordQuery.of("purchase").where(RecordQuery.Filter.of("customer.colour",
+                RecordQuery.Operator.IN, "red"));
+        assertThatThrownBy(() -> records.count(manager, unknown)).isInstanceOf(IllegalArgumentException.class);
+        RecordQuery notAReference = RecordQuery.of("purchase").where(RecordQuery.Filter.of("amount.owner",
+                RecordQuery.Operator.IN, 1));
+        assertThatThrownBy(() -> records.count(manager, notAReference)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** An answered complaint handled by {@code handler}, first answered {@code hours} after it came in. */
@@ -406,6 +505,19 @@ abstract class MetricsContract {
         }
         assertThat(records.query(manager, behind)).extracting(io.kehu.platform.records.Record::id)
                 .contains(tasks.get(0).recordId());
+        // opening the task lists the period's records behind the figure: the card's drill-through, the same count
+        metrics.putPluginMetrics("kpi-test-" + id, Map.of("kpi.json", json.formatted(id, rep.userId(), 2,
+                manager.username())));
+        try {
+            KpiBreaches.RecordsBehind list = kpiBreaches.recordsBehind(tasks.get(0).id()).orElseThrow();
+            assertThat(list.formId()).isEqualTo("feedback");
+            assertThat(list.filters()).isEqualTo(figure.nDrill());
+            assertThat(listed(manager, "feedback", list.filters())).isEqualTo(3);
+        } finally {
+            metrics.removePluginMetrics("kpi-test-" + id);
+        }
+        // a metric no longer in force: the task opens its record as before
+        assertThat(kpiBreaches.recordsBehind(tasks.get(0).id())).isEmpty();
         // checked again (the next day, or by another node): still one task
         assertThat(kpiBreaches.check(List.of(kpi), today, SHANGHAI)).isEmpty();
         assertThat(kpiBreaches.check(List.of(kpi), today.plusDays(1), SHANGHAI)).isEmpty();

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * The dashboard editor at {@code dashboard-editor} (new) or {@code dashboard-editor/<id>} (one's own; a shipped or
  * shared one is copied): a name, who it is shared with, and the widgets — add one from a metric with its chart, move
  * it up or down, size it (1 to 4 columns, short/standard/tall: the selects on its row, or dragging the corner of its
- * box in the layout preview), remove it. Saving stores it ({@code kehu_dashboard}) and opens it.
+ * box in the layout preview), give it a title of its own, choose a table's metrics, remove it. Saving stores it ({@code kehu_dashboard}) and opens it.
  */
 // two routes rather than an optional parameter, so the plain one is walked by the route tests (ChineseRoutesIT)
 @Route(value = "dashboard-editor", layout = MainLayout.class)
@@ -155,6 +155,12 @@ public class DashboardEditorView extends VerticalLayout implements BeforeEnterOb
             @Override
             public void resize(int at, int columns, int height) {
                 widgets.set(at, widgets.get(at).resized(columns, height));
+                showWidgets();
+            }
+
+            @Override
+            public void change(int at, Widget changed) {
+                widgets.set(at, changed);
                 showWidgets();
             }
 

@@ -70,6 +70,15 @@ final class WidgetCard extends Div {
             case FUNNEL -> funnel(widget, results.get(0));
             default -> chart(widget, results.get(0));
         }
+        // charts and tables whose closed periods are stored figures say so, and which definition version made them
+        results.stream().map(MetricResult::reportedVersion).filter(java.util.Objects::nonNull).findFirst()
+                .filter(v -> widget.chart() != Chart.NUMBER).ifPresent(v -> {
+                    Span reported = new Span(figures.text("dashboards.reported", v));
+                    reported.setId(id + "-reported");
+                    reported.getStyle().set("font-size", "var(--lumo-font-size-xs)")
+                            .set("color", "var(--lumo-tertiary-text-color)");
+                    add(reported);
+                });
         add(exports(first.id(), new WidgetSheet(name, results, figures)));
     }
 

@@ -2,6 +2,7 @@ package io.kehu.platform.dashboards.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
@@ -14,7 +15,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import io.kehu.platform.dashboards.DashboardDefinition.Widget;
+import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.metrics.MetricDefinition;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,9 @@ final class WidgetRows extends VerticalLayout {
 
         /** Sets widget {@code at} to span {@code columns} and be {@code height} high. */
         void resize(int at, int columns, int height);
+
+        /** Replaces widget {@code at} with {@code changed} (its title, a table's metrics). */
+        void change(int at, Widget changed);
 
         void remove(int at);
     }
@@ -110,7 +116,50 @@ final class WidgetRows extends VerticalLayout {
         });
         Button remove = small(VaadinIcon.TRASH, "dashboards.editor.remove", "editor-widget-" + at + "-remove",
                 () -> changes.remove(at));
-        HorizontalLayout row = new HorizontalLayout(handle, label, up, down, columns, height, remove);
+        // its own title (empty: the metric's name), in the language it is typed in, shown in both
+        TextField title = new TextField();
+        title.setId("editor-widget-" + at + "-label");
+        title.setAriaLabel(text("dashboards.editor.label"));
+        title.setPlaceholder(text("dashboards.editor.label"));
+        title.setTooltipText(text("dashboards.editor.label.help"));
+        title.setMaxLength(80);
+        title.setValue(w.label() == null ? "" : w.label().in(locale));
+        title.setWidth("12em");
+        title.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                String typed = e.getValue().strip();
+                changes.change(at, w.labelled(typed.isEmpty() ? null : LocalizedText.of(typed, typed)));
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(handle, label, up, down, columns, height, title, remove);
+        if (w.chart() == io.kehu.platform.dashboards.DashboardDefinition.Chart.TABLE) {
+            // a table's columns: any metrics, one row per group value they share (e.g. per staff)
+            MultiSelectComboBox<String> tableMetrics = new MultiSelectComboBox<>();
+            tableMetrics.setId("editor-widget-" + at + "-metrics");
+            tableMetrics.setAriaLabel(text("dashboards.editor.tableMetrics"));
+            tableMetrics.setPlaceholder(text("dashboards.editor.tableMetrics"));
+            tableMetrics.setItems(known.values().stream().sorted(java.util.Comparator.comparing(
+                    (MetricDefinition m) -> m.label().in(locale))).map(MetricDefinition::id).toList());
+            tableMetrics.setItemLabelGenerator(id -> known.get(id).label().in(locale));
+            tableMetrics.setValue(new java.util.LinkedHashSet<>(w.metrics()));
+            tableMetrics.setWidth("20em");
+            tableMetrics.addValueChangeListener(e -> {
+                if (!e.isFromClient()) {
+                    return;
+                }
+                if (e.getValue().isEmpty()) {
+                    tableMetrics.setInvalid(true);
+                    tableMetrics.setErrorMessage(text("dashboards.editor.metric.required"));
+                    return;
+                }
+                // the metrics in the order they were there, new ones after
+                List<String> kept = new java.util.ArrayList<>(w.metrics().stream().filter(e.getValue()::contains)
+                        .toList());
+                e.getValue().stream().filter(id -> !kept.contains(id)).sorted().forEach(kept::add);
+                changes.change(at, w.measuring(kept));
+            });
+            row.addComponentAtIndex(row.indexOf(title) + 1, tableMetrics);
+        }
         row.setWrap(true);
         row.setId("editor-row-" + at);
         row.setAlignItems(FlexComponent.Alignment.CENTER);

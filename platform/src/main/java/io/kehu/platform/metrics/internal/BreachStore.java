@@ -56,6 +56,17 @@ public class BreachStore {
                 .and(START.eq(period.start())).and(END.eq(period.end())).and(ZONE.eq(zone.getId()))).execute();
     }
 
+    /** A recorded breach: its metric (id and version), period and time zone. */
+    public record Recorded(String metricId, int version, Period period, ZoneId zone) {
+    }
+
+    /** The breach the task {@code taskId} was created for, if it was one. */
+    public java.util.Optional<Recorded> byTask(long taskId) {
+        return dsl.select(METRIC_ID, VERSION, START, END, ZONE).from(BREACH).where(TASK.eq(taskId)).fetchOptional()
+                .map(r -> new Recorded(r.get(METRIC_ID), r.get(VERSION), new Period(r.get(START), r.get(END)),
+                        ZoneId.of(r.get(ZONE))));
+    }
+
     /** How many breaches of {@code metric} are recorded (for tests and the docs' checks). */
     public int count(MetricDefinition metric) {
         return dsl.fetchCount(BREACH, METRIC_ID.eq(metric.id()));

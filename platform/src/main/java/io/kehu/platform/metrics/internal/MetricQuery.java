@@ -36,9 +36,13 @@ public final class MetricQuery {
     private final BulkRecords bulk;
     private final FormDefinition form;
     private final ZoneId zone;
+    private final java.util.function.Function<String, java.util.Optional<FormDefinition>> published;
 
-    public MetricQuery(BulkRecords bulk, FormDefinition form, ZoneId zone) {
+    /** @param published the published forms (the owner filter follows a reference to its form's owner) */
+    public MetricQuery(BulkRecords bulk, FormDefinition form, ZoneId zone,
+                       java.util.function.Function<String, java.util.Optional<FormDefinition>> published) {
         this.bulk = bulk;
+        this.published = published;
         this.form = form;
         this.zone = zone;
     }
@@ -164,19 +168,25 @@ public final class MetricQuery {
     }
 
     /**
-     * Period {@code period} of an ungrouped request as reported in {@code snapshot}: its stored figure and n, with
-     * the drill-through filters of the period (which list today's records).
+     * Period {@code period} (and {@code groups}, none for an ungrouped request) as reported in {@code snapshot}: its
+     * stored figure and n, with the drill-through filters of the period and groups (which list today's records).
      */
-    public MetricValue reported(MetricRequest r, int period, io.kehu.platform.metrics.MetricSnapshot snapshot) {
-        MetricValue shape = value(r, period, List.of(), 0, Map.of());
+    public MetricValue reported(MetricRequest r, int period, List<Object> groups,
+                                io.kehu.platform.metrics.MetricSnapshot snapshot) {
+        MetricValue shape = value(r, period, groups, 0, Map.of());
         boolean hidden = r.metric().measure().function() == Function.RATIO && snapshot.n() < r.metric().minimumN();
         return new MetricValue(hidden ? null : snapshot.value(), snapshot.n(), shape.drill(), shape.nDrill(), hidden);
+    }
+
+    /** The value of a period and groups without records (a count of 0, no average), with its drill-through. */
+    public MetricValue empty(MetricRequest r, int period, List<Object> groups) {
+        return value(r, period, groups, 0, Map.of());
     }
 
     /** The records that count at all: the metric's filters and the dashboard's global ones on this form. */
     private List<Filter> filters(MetricRequest r) {
         List<Filter> filters = new ArrayList<>(r.metric().filters());
-        filters.addAll(r.scope().filtersOn(form));
+        filters.addAll(r.scope().filtersOn(form, published));
         return filters;
     }
 

@@ -4,22 +4,34 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.metrics.MetricDefinition;
 import io.kehu.platform.metrics.MetricSnapshot;
+import io.kehu.platform.metrics.MetricValue;
 import io.kehu.platform.metrics.Period;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
-/** The stored snapshots ({@code kehu_metric_snapshot}, V13): one per metric, version, period and time zone. */
+/**
+ * The stored snapshots ({@code kehu_metric_snapshot}, V13, V36): one per metric, version, period and time zone — and,
+ * for a grouped figure, one per group besides a marker row that says the period's groups were stored.
+ */
 @org.springframework.stereotype.Repository
 public class SnapshotStore {
 
@@ -33,6 +45,12 @@ public class SnapshotStore {
     private static final Field<BigDecimal> VALUE = field(name("kehu_metric_snapshot", "metric_value"), BigDecimal.class);
     private static final Field<Long> N = field(name("kehu_metric_snapshot", "n"), Long.class);
     private static final Field<OffsetDateTime> TAKEN_AT = field(name("kehu_metric_snapshot", "taken_at"), OffsetDateTime.class);
+    private static final Field<String> GROUP_KEY = field(name("kehu_metric_snapshot", "group_key"), String.class);
+    /** The group key of an ungrouped figure. */
+    private static final String UNGROUPED = "";
+    /** The group key of the row that says a period's groups were stored (its n: how many). */
+    private static final String GROUPS_STORED = "#";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final DSLContext dsl;
 
@@ -41,7 +59,8 @@ public class SnapshotStore {
     }
 
     public Optional<MetricSnapshot> find(MetricDefinition metric, Period period, ZoneId zone) {
-        return dsl.select(VALUE, N, TAKEN_AT).from(SNAPSHOT).where(key(metric, period, zone)).fetchOptional()
+        return dsl.select(VALUE, N, TAKEN_AT).from(SNAPSHOT).where(key(metric, period, zone))
+                .and(GROUP_KEY.eq(UNGROUPED)).fetchOptional()
                 .map(r -> new MetricSnapshot(metric.id(), metric.version(), period,
                         r.get(VALUE) == null ? null : r.get(VALUE).stripTrailingZeros(), r.get(N), r.get(TAKEN_AT)));
     }
@@ -72,6 +91,7 @@ public class SnapshotStore {
         // one range query over the metrics' snapshots, the exact keys picked here
         dsl.select(METRIC_ID, VERSION, START, END, VALUE, N, TAKEN_AT).from(SNAPSHOT)
                 .where(METRIC_ID.in(ids).and(ZONE.eq(zone.getId())).and(START.ge(from)).and(END.le(to)))
+                .and(GROUP_KEY.eq(UNGROUPED))
                 .forEach(r -> {
                     Key key = new Key(r.get(METRIC_ID), r.get(VERSION), new Period(r.get(START), r.get(END)));
                     if (wanted.contains(key)) {
@@ -92,9 +112,97 @@ public class SnapshotStore {
         BigDecimal plain = value == null || value.scale() >= 0 ? value : value.setScale(0);
         dsl.insertInto(SNAPSHOT).set(METRIC_ID, metric.id()).set(VERSION, metric.version())
                 .set(START, period.start()).set(END, period.end()).set(ZONE, zone.getId()).set(VALUE, plain)
-                .set(N, n).set(TAKEN_AT, OffsetDateTime.now(ZoneOffset.UTC))
-                .onConflict(METRIC_ID, VERSION, START, END, ZONE).doNothing().execute();
+                .set(N, n).set(TAKEN_AT, OffsetDateTime.now(ZoneOffset.UTC)).set(GROUP_KEY, UNGROUPED)
+                .onConflict(METRIC_ID, VERSION, START, END, ZONE, GROUP_KEY).doNothing().execute();
         return find(metric, period, zone).orElseThrow();
+    }
+
+    /** A grouped figure's stored group: its values (typed as the metric's group fields) and its snapshot. */
+    public record Group(List<Object> groups, MetricSnapshot snapshot) {
+    }
+
+    /**
+     * The stored groups of grouped figures for {@code keys} in {@code zone}, in one query: a key whose period's groups
+     * were stored maps to them (possibly none: a period without records); keys never stored are missing.
+     */
+    public Map<Key, List<Group>> findGrouped(Collection<Key> keys, Map<String, List<FieldType>> groupTypes,
+                                             ZoneId zone) {
+        Map<Key, List<Group>> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Set<Key> wanted = new HashSet<>(keys);
+        Set<String> ids = new HashSet<>();
+        LocalDate from = null;
+        LocalDate to = null;
+        for (Key k : keys) {
+            ids.add(k.metricId());
+            from = from == null || k.period().start().isBefore(from) ? k.period().start() : from;
+            to = to == null || k.period().end().isAfter(to) ? k.period().end() : to;
+        }
+        Map<Key, List<Group>> rows = new HashMap<>();
+        dsl.select(METRIC_ID, VERSION, START, END, VALUE, N, TAKEN_AT, GROUP_KEY).from(SNAPSHOT)
+                .where(METRIC_ID.in(ids).and(ZONE.eq(zone.getId())).and(START.ge(from)).and(END.le(to)))
+                .and(GROUP_KEY.ne(UNGROUPED))
+                .orderBy(GROUP_KEY)
+                .forEach(r -> {
+                    Key key = new Key(r.get(METRIC_ID), r.get(VERSION), new Period(r.get(START), r.get(END)));
+                    if (!wanted.contains(key)) {
+                        return;
+                    }
+                    if (GROUPS_STORED.equals(r.get(GROUP_KEY))) {
+                        found.put(key, rows.computeIfAbsent(key, k -> new ArrayList<>()));
+                        return;
+                    }
+                    MetricSnapshot snapshot = new MetricSnapshot(key.metricId(), key.version(), key.period(),
+                            r.get(VALUE) == null ? null : r.get(VALUE).stripTrailingZeros(), r.get(N),
+                            r.get(TAKEN_AT));
+                    rows.computeIfAbsent(key, k -> new ArrayList<>()).add(new Group(
+                            groups(r.get(GROUP_KEY), groupTypes.get(key.metricId())), snapshot));
+                });
+        return found;
+    }
+
+    /**
+     * Stores a closed period's groups (value and n per group) unless another node or view was first; the marker row
+     * goes last, so a reader that finds it finds every group.
+     */
+    public void storeGrouped(MetricDefinition metric, Period period, ZoneId zone, Map<List<Object>, MetricValue> groups) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (Map.Entry<List<Object>, MetricValue> group : groups.entrySet()) {
+            BigDecimal value = group.getValue().value();
+            BigDecimal plain = value == null || value.scale() >= 0 ? value : value.setScale(0);
+            insert(metric, period, zone, plain, group.getValue().n(), now, key(group.getKey()));
+        }
+        insert(metric, period, zone, null, groups.size(), now, GROUPS_STORED);
+    }
+
+    private void insert(MetricDefinition metric, Period period, ZoneId zone, BigDecimal value, long n,
+                        OffsetDateTime now, String groupKey) {
+        dsl.insertInto(SNAPSHOT).set(METRIC_ID, metric.id()).set(VERSION, metric.version())
+                .set(START, period.start()).set(END, period.end()).set(ZONE, zone.getId()).set(VALUE, value)
+                .set(N, n).set(TAKEN_AT, now).set(GROUP_KEY, groupKey)
+                .onConflict(METRIC_ID, VERSION, START, END, ZONE, GROUP_KEY).doNothing().execute();
+    }
+
+    /** A group's values as the stored key: a JSON array ({@code ["high"]}, {@code [12, null]}). */
+    static String key(List<Object> groups) {
+        return JSON.writeValueAsString(groups);
+    }
+
+    /** A stored key's values, typed as the aggregation gives them: users and records as Long, yes/no as Boolean. */
+    static List<Object> groups(String key, List<FieldType> types) {
+        List<Object> values = new ArrayList<>();
+        tools.jackson.databind.JsonNode array = JSON.readTree(key);
+            for (int i = 0; i < array.size(); i++) {
+                tools.jackson.databind.JsonNode v = array.get(i);
+                FieldType type = types == null || i >= types.size() ? null : types.get(i);
+                values.add(v.isNull() ? null : type == FieldType.USER || type == FieldType.REFERENCE
+                        ? (Object) v.asLong() : type == FieldType.BOOLEAN ? (Object) v.asBoolean()
+                        : type == FieldType.RATING ? (Object) v.asInt() : type == FieldType.INTEGER ? (Object) v.asLong()
+                        : v.isString() ? v.asString() : v.toString());
+            }
+            return values;
     }
 
     private static Condition key(MetricDefinition metric, Period period, ZoneId zone) {
