@@ -14,6 +14,7 @@ import io.kehu.sdk.records.RecordListener;
 import io.kehu.sdk.scripts.ScriptFunctions;
 import io.kehu.sdk.settings.SettingsPage;
 import io.kehu.sdk.ui.DashboardWidget;
+import io.kehu.sdk.ui.ListColumnContribution;
 import io.kehu.sdk.ui.NavigationContribution;
 import io.kehu.sdk.ui.PublicPage;
 import io.kehu.sdk.ui.RecordPanel;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * Plugs a started plugin's extensions into the platform and out again: takes one instance of each extension (per
  * plugin, in try/catch: a plugin with a missing library class must not break the others' extensions), publishes its
- * forms, registers its routes and schedules its jobs. Navigation, guards, widgets, panels and rule functions read the
+ * forms, checks its list columns, registers its routes and schedules its jobs. Navigation, guards, widgets, panels and rule functions read the
  * {@link PluginRegistry} and need no registration.
  */
 @Component
@@ -42,7 +43,8 @@ public class PluginActivation {
     static final List<Class<?>> POINTS = List.of(FormDefinitionProvider.class, RecordListener.class,
             ScheduledJob.class, ViewContribution.class, PublicPage.class, NavigationContribution.class,
             RecordPanel.class, DashboardWidget.class, ScriptFunctions.class, SettingsPage.class,
-            WorkflowDefinitionProvider.class, MetricDefinitionProvider.class, WorkflowActionHandler.class);
+            WorkflowDefinitionProvider.class, MetricDefinitionProvider.class, WorkflowActionHandler.class,
+            ListColumnContribution.class);
 
     private final PluginForms forms;
     private final PluginRoutes routes;
@@ -50,10 +52,12 @@ public class PluginActivation {
     private final PluginRegistry registry;
     private final WorkflowCatalog workflows;
     private final Metrics metrics;
+    private final io.kehu.platform.records.Records records;
 
     PluginActivation(PluginForms forms, PluginRoutes routes, PluginJobScheduler jobs, PluginRegistry registry,
-                     WorkflowCatalog workflows, Metrics metrics) {
+                     WorkflowCatalog workflows, Metrics metrics, io.kehu.platform.records.Records records) {
         this.forms = forms;
+        this.records = records;
         this.metrics = metrics;
         this.workflows = workflows;
         this.routes = routes;
@@ -102,6 +106,7 @@ public class PluginActivation {
                         .stream().map(Object::toString).toList()), e);
             }
         }
+        PluginListColumns.check(records, id, plugin.get(ListColumnContribution.class));
         routes.add(plugin);
         jobs.start(id, plugin.get(ScheduledJob.class));
         return plugin;

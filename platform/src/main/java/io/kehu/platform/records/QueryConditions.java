@@ -40,6 +40,18 @@ final class QueryConditions {
     private boolean semiJoin;
     /** The tables of published forms, for filters through a reference ({@link #throughReference}); none: refused. */
     private java.util.function.Function<String, RecordTable> referenced;
+    /** Contributed list columns the actor may read, by id: filterable and sortable besides the form's fields. */
+    private java.util.Map<String, ListColumns.Resolved> contributed = java.util.Map.of();
+
+    /**
+     * Lets filters and sorts name the contributed list columns in {@code columns} (those the actor may read, see
+     * {@link ListColumns#readable}). Statements using one are rendered every time: their SQL depends on another
+     * feature's columns, which the shape cannot describe.
+     */
+    QueryConditions withListColumns(java.util.Map<String, ListColumns.Resolved> columns) {
+        this.contributed = columns;
+        return this;
+    }
 
     QueryConditions(RecordTable table, Actor actor, FieldValues fieldValues) {
         this(table, actor, fieldValues, new Binds());
@@ -89,7 +101,12 @@ final class QueryConditions {
      * A filterable or sortable column: a field (money: its amount) or a system column, with the definition its
      * comparison values are converted by.
      */
-    private record Column(String name, Field<Object> field, FieldDefinition definition, FieldDefinition formField) {
+    private record Column(String name, Field<Object> field, FieldDefinition definition, FieldDefinition formField,
+                          ListColumns.Resolved listColumn) {
+
+        Column(String name, Field<Object> field, FieldDefinition definition, FieldDefinition formField) {
+            this(name, field, definition, formField, null);
+        }
 
         boolean multiselect() {
             return formField != null && RecordTable.isMultiselect(formField);
@@ -162,13 +179,40 @@ final class QueryConditions {
             return throughReference(filter, filter.column().substring(0, dot), filter.column().substring(dot + 1));
         }
         Column c = column(filter.column());
-        Field<Object> column = c.field();
-        List<Object> values = filter.values();
         Operator op = filter.operator();
         binds.shape("filter " + c.name() + " " + op);
         if (c.multiselect()) {
-            return multiselectFilter(c, op, values);
+            return multiselectFilter(c, op, filter.values());
         }
+        if (c.listColumn() != null) {
+            ListColumns.Resolved lc = c.listColumn();
+            if (!lc.column.operators().contains(op)) {
+                throw badQuery("List column " + c.name() + " cannot be filtered with " + op);
+            }
+            boolean equalsEmpty = op == Operator.EQUALS && filter.values().size() == 1
+                    && filter.values().get(0) == null;
+            if (lc.singleRow() && SEMI_JOINABLE.contains(op) && !equalsEmpty) {
+                // asked of the source rows: the database can start from the source's index (risk ≥ 70)
+                Column inner = new Column(c.name(), lc.plainValue(), c.definition(), c.formField());
+                return lc.semiJoin(table, actor, comparison(inner, filter));
+            }
+        }
+        return comparison(c, filter);
+    }
+
+    /**
+     * Comparisons true only for a present value: on a contributed column with one counting row per record they hold
+     * for a record exactly when they hold for its source row. (Not-equals and is-empty also hold for records without
+     * one.)
+     */
+    private static final java.util.Set<Operator> SEMI_JOINABLE = java.util.EnumSet.of(Operator.EQUALS,
+            Operator.CONTAINS, Operator.STARTS_WITH, Operator.GREATER, Operator.GREATER_OR_EQUAL, Operator.LESS,
+            Operator.LESS_OR_EQUAL, Operator.BETWEEN, Operator.IN, Operator.IS_NOT_EMPTY);
+
+    private Condition comparison(Column c, Filter filter) {
+        Field<Object> column = c.field();
+        List<Object> values = filter.values();
+        Operator op = filter.operator();
         return switch (op) {
             case EQUALS -> {
                 Object v = converted(c, one(filter));
@@ -303,6 +347,9 @@ final class QueryConditions {
         if (c.multiselect()) {
             throw badQuery("Multiselect field " + name + " cannot be sorted");
         }
+        if (c.listColumn() != null && !c.listColumn().column.sortable()) {
+            throw badQuery("List column " + name + " cannot be sorted");
+        }
         return c;
     }
 
@@ -314,9 +361,16 @@ final class QueryConditions {
             FieldType type = system.getDataType().isDateTime() ? FieldType.DATETIME : FieldType.INTEGER;
             return new Column(name, (Field<Object>) system, FieldDefinition.of(name, type), null);
         }
+        ListColumns.Resolved listColumn = table.form.field(name).isPresent() ? null : contributed.get(name);
+        if (listColumn != null) {
+            binds.notCacheable();
+            return new Column(name, listColumn.valueOf(table, actor), comparisonDefinition(listColumn.display),
+                    listColumn.display, listColumn);
+        }
         FieldDefinition f = table.form.field(name)
                 .filter(RecordTable::holdsValue)
-                .orElseThrow(() -> badQuery("Form " + table.form.id() + " has no stored field " + name));
+                .orElseThrow(() -> badQuery("Form " + table.form.id() + " has no stored field or list column "
+                        + name));
         if (!RecordAccess.mayRead(f, actor)) {
             throw new RecordAccessDeniedException(f.id(), LocalizedText.of(
                     actor.username() + " 无权查看字段“" + f.id() + "”", actor.username() + " may not read field "

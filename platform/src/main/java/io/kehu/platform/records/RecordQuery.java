@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param limit at most this many rows, 1 to {@value #MAX_LIMIT}
  * @param after the keyset position to continue after, or {@code null}
  * @param includeDeleted whether deleted records are included (ADMIN only)
+ * @param listColumns contributed list columns ({@link ContributedColumn}) whose values the records should carry
+ *                    (filters and sorts may name them either way); ones not contributed now, or that the actor may
+ *                    not read, are left out
  */
 public record RecordQuery(String formId, List<Filter> filters, List<Sort> sorts, String search, int offset,
-                          int limit, Keyset after, boolean includeDeleted) {
+                          int limit, Keyset after, boolean includeDeleted, List<String> listColumns) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 1000;
@@ -30,6 +33,7 @@ public record RecordQuery(String formId, List<Filter> filters, List<Sort> sorts,
         Objects.requireNonNull(formId, "formId");
         filters = List.copyOf(filters);
         sorts = List.copyOf(sorts);
+        listColumns = listColumns == null ? List.of() : List.copyOf(listColumns);
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
@@ -44,30 +48,30 @@ public record RecordQuery(String formId, List<Filter> filters, List<Sort> sorts,
 
     /** All live records of {@code formId}, by id, first {@value #DEFAULT_LIMIT}. */
     public static RecordQuery of(String formId) {
-        return new RecordQuery(formId, List.of(), List.of(), null, 0, DEFAULT_LIMIT, null, false);
+        return new RecordQuery(formId, List.of(), List.of(), null, 0, DEFAULT_LIMIT, null, false, List.of());
     }
 
     public RecordQuery where(Filter filter) {
         List<Filter> more = new ArrayList<>(filters);
         more.add(filter);
-        return new RecordQuery(formId, more, sorts, search, offset, limit, after, includeDeleted);
+        return new RecordQuery(formId, more, sorts, search, offset, limit, after, includeDeleted, listColumns);
     }
 
     /** Replaces the sort keys (and drops a keyset position made for the old ones). */
     public RecordQuery sortBy(Sort... keys) {
-        return new RecordQuery(formId, filters, Arrays.asList(keys), search, offset, limit, null, includeDeleted);
+        return new RecordQuery(formId, filters, Arrays.asList(keys), search, offset, limit, null, includeDeleted, listColumns);
     }
 
     public RecordQuery search(String text) {
-        return new RecordQuery(formId, filters, sorts, text, offset, limit, after, includeDeleted);
+        return new RecordQuery(formId, filters, sorts, text, offset, limit, after, includeDeleted, listColumns);
     }
 
     public RecordQuery page(int newOffset, int newLimit) {
-        return new RecordQuery(formId, filters, sorts, search, newOffset, newLimit, after, includeDeleted);
+        return new RecordQuery(formId, filters, sorts, search, newOffset, newLimit, after, includeDeleted, listColumns);
     }
 
     public RecordQuery limit(int newLimit) {
-        return new RecordQuery(formId, filters, sorts, search, offset, newLimit, after, includeDeleted);
+        return new RecordQuery(formId, filters, sorts, search, offset, newLimit, after, includeDeleted, listColumns);
     }
 
     /** Continues after {@code last} (the last record of the previous page) in this query's sort order. */
@@ -76,11 +80,17 @@ public record RecordQuery(String formId, List<Filter> filters, List<Sort> sorts,
     }
 
     public RecordQuery after(Keyset position) {
-        return new RecordQuery(formId, filters, sorts, search, 0, limit, position, includeDeleted);
+        return new RecordQuery(formId, filters, sorts, search, 0, limit, position, includeDeleted, listColumns);
+    }
+
+    /** Also reads the values of these contributed list columns (e.g. the ones a list shows). */
+    public RecordQuery withListColumns(java.util.Collection<String> columns) {
+        return new RecordQuery(formId, filters, sorts, search, offset, limit, after, includeDeleted,
+                List.copyOf(columns));
     }
 
     public RecordQuery includeDeleted(boolean include) {
-        return new RecordQuery(formId, filters, sorts, search, offset, limit, after, include);
+        return new RecordQuery(formId, filters, sorts, search, offset, limit, after, include, listColumns);
     }
 
     /**

@@ -54,7 +54,27 @@ final class RecordReader {
      * {@code order} were built with {@code binds}, so the SQL of a statement of the same shape is reused.
      */
     List<Record> fetch(Binds binds, Condition where, List<SortField<?>> order, int offset, int limit, Actor actor) {
-        return fetch(binds, where, order, offset, limit, f -> RecordAccess.mayRead(f, actor), true);
+        return fetch(binds, where, order, offset, limit, f -> RecordAccess.mayRead(f, actor), true, List.of());
+    }
+
+    /**
+     * As {@link #fetch(Binds, Condition, List, int, int, Actor)}, each record also carrying the values of the
+     * contributed list columns {@code extras} (read in the same statement, see {@link ListColumns}).
+     */
+    List<Record> fetch(Binds binds, Condition where, List<SortField<?>> order, int offset, int limit, Actor actor,
+                       List<ListColumns.Resolved> extras) {
+        return fetch(binds, where, order, offset, limit, f -> RecordAccess.mayRead(f, actor), true,
+                extras.stream().map(e -> ExtraColumn.of(e, table, actor)).toList());
+    }
+
+    /** A contributed column's value (and a money value's currency) as select-list parts. */
+    private record ExtraColumn(ListColumns.Resolved column, List<Field<?>> select) {
+
+        static ExtraColumn of(ListColumns.Resolved column, RecordTable target, Actor actor) {
+            return new ExtraColumn(column, column.display.storedType() == io.kehu.platform.forms.FieldType.MONEY
+                    ? List.of(column.valueOf(target, actor), column.currencyOf(target, actor))
+                    : List.of(column.valueOf(target, actor)));
+        }
     }
 
     /** Records matching {@code where}, in {@code order}, with every field (the write path's view). */
@@ -83,18 +103,33 @@ final class RecordReader {
 
     private List<Record> fetch(Condition where, List<SortField<?>> order, int offset, int limit,
                                Predicate<FieldDefinition> readable, boolean withMetadata) {
-        return fetch(null, where, order, offset, limit, readable, withMetadata);
+        return fetch(null, where, order, offset, limit, readable, withMetadata, List.of());
     }
 
     private List<Record> fetch(Binds binds, Condition where, List<SortField<?>> order, int offset, int limit,
-                               Predicate<FieldDefinition> readable, boolean withMetadata) {
+                               Predicate<FieldDefinition> readable, boolean withMetadata, List<ExtraColumn> extras) {
         List<Field<?>> select = withMetadata ? table.selectList() : table.valueSelectList();
         // Typed JDBC reads of a select list rendered once per form version (see TypedRows): same statement, same
         // value types, without jOOQ's per-value conversion.
         TypedRows.Columns columns = table.typedColumns(dsl, select);
+        // Contributed columns follow the rendered list as ordinary jOOQ parts (their sub-selects have bind values).
+        List<org.jooq.SelectFieldOrAsterisk> selected = new ArrayList<>();
+        selected.add(columns.sql());
+        if (!extras.isEmpty()) {
+            List<TypedRows.Kind> kinds = new ArrayList<>(List.of(columns.kinds()));
+            for (ExtraColumn extra : extras) {
+                selected.addAll(extra.select());
+                extra.select().forEach(f -> kinds.add(TypedRows.Kind.of(f)));
+            }
+            columns = new TypedRows.Columns(columns.sql(), kinds.toArray(TypedRows.Kind[]::new));
+            if (binds != null) {
+                binds.notCacheable();
+            }
+        }
+        TypedRows.Columns readAs = columns;
         List<Object[]> rows;
         if (binds == null || rendered == null) {
-            rows = TypedRows.fetch(dsl.select(columns.sql()).from(table.table).where(where).orderBy(order)
+            rows = TypedRows.fetch(dsl.select(selected).from(table.table).where(where).orderBy(order)
                     .offset(offset).limit(limit), columns);
         } else {
             binds.shape(withMetadata ? "select all" : "select values");
@@ -106,14 +141,14 @@ final class RecordReader {
                 // is part of the shape; page sizes are a handful of values.
                 binds.shape("first " + limit);
                 rows = rendered.fetch(dsl, table, binds,
-                        () -> dsl.select(columns.sql()).from(table.table).where(where).orderBy(order)
-                                .limit(DSL.inline(limit)), columns, customPlans);
+                        () -> dsl.select(selected).from(table.table).where(where).orderBy(order)
+                                .limit(DSL.inline(limit)), readAs, customPlans);
             } else {
                 Param<Integer> from = binds.number(offset);
                 Param<Integer> size = binds.number(limit);
                 rows = rendered.fetch(dsl, table, binds,
-                        () -> dsl.select(columns.sql()).from(table.table).where(where).orderBy(order).offset(from)
-                                .limit(size), columns, customPlans);
+                        () -> dsl.select(selected).from(table.table).where(where).orderBy(order).offset(from)
+                                .limit(size), readAs, customPlans);
             }
         }
         Map<String, Integer> positions = table.positions(select);
@@ -147,6 +182,11 @@ final class RecordReader {
                 int at = shownAt.get(i);
                 values.put(f.id(), at >= 0 ? table.read(row, f, at)
                         : multiselects.getOrDefault(f.id(), Map.of()).getOrDefault(id, List.of()));
+            }
+            int extraAt = select.size();
+            for (ExtraColumn extra : extras) {
+                values.put(extra.column().id(), table.read(row, extra.column().display, extraAt));
+                extraAt += extra.select().size();
             }
             Integer version = (Integer) row[1];
             Long parent = (Long) row[2];

@@ -47,8 +47,10 @@ final class RecordReads {
         }
         RecordTable table = services.table(form);
         Binds binds = new Binds().shape(query.includeDeleted() ? "query with deleted" : "query");
+        java.util.Map<String, ListColumns.Resolved> listColumns = services.listColumns().readable(form, actor);
         QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues(), binds)
-                .referencing(services::publishedTable);
+                .referencing(services::publishedTable)
+                .withListColumns(listColumns);
         Condition where = (query.includeDeleted() ? noCondition() : table.deletedAt.isNull())
                 .and(services.visibility().of(table, actor, binds))
                 .and(conditions.filters(query.filters()))
@@ -59,8 +61,10 @@ final class RecordReads {
         // customer's purchases: one plan whatever the customer), keep the driver's prepared statements.
         DSLContext pageDsl = query.filters().isEmpty() || rowsOfOneRecord(form, query) ? dsl
                 : services.customPlansDsl();
+        List<ListColumns.Resolved> extras = query.listColumns().stream().distinct().map(listColumns::get)
+                .filter(java.util.Objects::nonNull).toList();
         return new RecordReader(pageDsl, table, services.renderedQueries(), pageDsl != dsl).fetch(binds, where,
-                conditions.orderBy(query.sorts()), query.offset(), query.limit(), actor);
+                conditions.orderBy(query.sorts()), query.offset(), query.limit(), actor, extras);
     }
 
     /**

@@ -34,10 +34,11 @@ final class RecordServices {
     private final FieldValues fieldValues = new FieldValues(ZoneId.systemDefault());
     private final RecordTables tables = new RecordTables();
     private final RenderedQueries renderedQueries = new RenderedQueries();
+    private final ListColumns listColumns;
 
     RecordServices(DSLContext dsl, FormCatalog catalog, AuditTrail audit, UserAccounts users,
                    ApplicationEventPublisher events, ObjectProvider<RecordRules> rules,
-                   ObjectProvider<RecordGuard> guards) {
+                   ObjectProvider<RecordGuard> guards, ObjectProvider<ContributedColumns> contributedColumns) {
         this.dsl = dsl;
         this.customPlans = CustomPlans.on(dsl);
         this.catalog = catalog;
@@ -47,6 +48,12 @@ final class RecordServices {
         this.events = events;
         this.rules = rules;
         this.guards = guards;
+        this.listColumns = new ListColumns(catalog, tables, visibility, contributedColumns);
+    }
+
+    /** The list columns other features contribute, checked against the published forms. */
+    ListColumns listColumns() {
+        return listColumns;
     }
 
     DSLContext dsl() {

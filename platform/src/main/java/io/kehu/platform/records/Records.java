@@ -147,6 +147,33 @@ public class Records {
         return reads.query(actor, services.form(query.formId()), query);
     }
 
+    /**
+     * The list columns other features contribute to the list of {@code formId} ({@link ContributedColumn}) that
+     * {@code actor} may see now: each may be named in a {@link RecordQuery}'s filters, sorts and
+     * {@link RecordQuery#withListColumns list columns}.
+     */
+    public List<ListedColumn> listColumns(Actor actor, String formId) {
+        return services.listColumns().readable(services.form(formId), actor).values().stream()
+                .map(ListColumns.Resolved::listed).toList();
+    }
+
+    /**
+     * What is wrong with {@code column} on the published forms now (the listed form, the source form and its
+     * fields, the kind against the value field's type, an id taken by a field or another contributed column);
+     * empty when it fits. The plugin host refuses to start a plugin whose column does not fit.
+     */
+    public List<String> listColumnProblems(ContributedColumn column) {
+        List<String> problems = new java.util.ArrayList<>(services.listColumns().problems(column));
+        services.catalog().published(column.formId()).ifPresent(form -> {
+            ListColumns.Resolved taken = services.listColumns().of(form).get(column.id());
+            if (taken != null && !java.util.Objects.equals(taken.column.origin(), column.origin())) {
+                problems.add("list column " + column.id() + " of form " + column.formId() + " is already added by "
+                        + taken.column.origin());
+            }
+        });
+        return problems;
+    }
+
     /** The live rows of subtable {@code fieldId} of record {@code parentId}, oldest first (at most 1000). */
     public List<Record> subtableRows(Actor actor, String parentFormId, long parentId, String fieldId) {
         FormDefinition parentForm = services.form(parentFormId);

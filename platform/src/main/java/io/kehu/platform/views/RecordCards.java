@@ -56,13 +56,26 @@ final class RecordCards extends VirtualList<Record> {
      */
     RecordCards(FormDefinition form, List<FieldDefinition> listable, List<String> columns, ValueFormatter formatter,
                 BiFunction<Integer, Integer, List<Record>> page) {
+        this(form, listable, columns, Set.of(), formatter, page);
+    }
+
+    /**
+     * As above, where {@code contributed} names the list columns plugins add (a risk score, a points balance): each
+     * shown one is a line of its own after the key fields, so a phone shows the figure the list was filtered by.
+     */
+    RecordCards(FormDefinition form, List<FieldDefinition> listable, List<String> columns, Set<String> contributed,
+                ValueFormatter formatter, BiFunction<Integer, Integer, List<Record>> page) {
         this.form = form;
         this.formatter = formatter;
         this.contacts = listable.stream().filter(ContactLinks::linked).limit(CONTACTS).toList();
-        this.keyFields = columns.stream()
+        List<FieldDefinition> shown = columns.stream()
                 .flatMap(c -> listable.stream().filter(f -> f.id().equals(c)))
                 .filter(f -> !f.id().equals(form.titleField()) && !contacts.contains(f))
-                .limit(KEY_FIELDS).toList();
+                .toList();
+        List<FieldDefinition> lines = new ArrayList<>(shown.stream().filter(f -> !contributed.contains(f.id()))
+                .limit(KEY_FIELDS).toList());
+        shown.stream().filter(f -> contributed.contains(f.id())).forEach(lines::add);
+        this.keyFields = List.copyOf(lines);
         setId("record-cards");
         addClassName("kehu-cards");
         List<String> needed = new ArrayList<>();

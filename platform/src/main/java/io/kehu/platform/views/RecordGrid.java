@@ -26,9 +26,17 @@ final class RecordGrid extends Grid<Record> {
     private final List<FieldDefinition> fields;
     private final ValueFormatter formatter;
     private final Map<String, MenuItem> toggles = new HashMap<>();
+    /** Columns the store cannot sort by besides multiselects: contributed list columns that say so. */
+    private final java.util.Set<String> unsortable;
 
     RecordGrid(FormDefinition form, List<FieldDefinition> fields, ValueFormatter formatter) {
+        this(form, fields, formatter, java.util.Set.of());
+    }
+
+    RecordGrid(FormDefinition form, List<FieldDefinition> fields, ValueFormatter formatter,
+               java.util.Set<String> unsortable) {
         this.fields = fields;
+        this.unsortable = unsortable;
         this.formatter = formatter;
         setId("record-grid");
         setSelectionMode(SelectionMode.MULTI);
@@ -61,7 +69,7 @@ final class RecordGrid extends Grid<Record> {
                 .setResizable(true)
                 .setWidth(minimumWidth(label))
                 .setAutoWidth(true);
-        if (FormAccess.sortable(f)) {
+        if (FormAccess.sortable(f) && !unsortable.contains(f.id())) {
             column.setSortable(true).setSortProperty(f.id());
         }
         return column;

@@ -34,6 +34,7 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.i18n.Messages;
+import io.kehu.platform.records.ListedColumn;
 import io.kehu.platform.records.ListedCount;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordQuery;
@@ -79,6 +80,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
     private EmptyList empty;
     /** Whether this list shows the deleted records (a recycle bin) instead of the live ones. */
     private boolean deletedRecords;
+    /** The list columns plugins add that this user may see, asked when the list is built. */
+    private List<ListedColumn> contributed = List.of();
 
     public RecordListView(Records records, FormCatalog catalog, SessionActor actors, UserAccounts accounts,
                           SavedViews savedViews, Messages messages) {
@@ -133,7 +136,13 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
     private void build() {
         UserDirectory users = new UserDirectory(accounts);
         FilterSources sources = sources(users);
-        grid = new RecordGrid(form, FormAccess.listableFields(form, actor), formatter(sources));
+        // plugins' columns (a churn risk, a points balance) join the form's fields; not in the recycle bin
+        contributed = deletedRecords ? List.of() : records.listColumns(actor, form.id());
+        List<io.kehu.platform.forms.FieldDefinition> listable = new ArrayList<>(FormAccess.listableFields(form,
+                actor));
+        contributed.forEach(c -> listable.add(c.field()));
+        grid = new RecordGrid(form, listable, formatter(sources), contributed.stream().filter(c -> !c.sortable())
+                .map(ListedColumn::id).collect(java.util.stream.Collectors.toSet()));
         grid.setItems((CallbackDataProvider.FetchCallback<Record, Void>) this::fetch);
         if (deletedRecords) {
             grid.addDeletionColumns(users);
@@ -156,6 +165,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         List<io.kehu.platform.forms.FieldDefinition> filterable = new ArrayList<>(FormAccess.listableFields(form,
                 actor));
         filterable.addAll(ListLinks.referenceOwnerFields(form, catalog, actor));
+        contributed.stream().filter(c -> !c.operators().isEmpty()).forEach(c -> filterable.add(c.field()));
         filterable.addAll(ListLinks.systemFilterFields());
         filterBar = new FilterBar(filterable, sources, this::refresh);
 
@@ -202,8 +212,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
             if (FormAccess.mayRestore(form, actor)) {
                 tools.add(deletedRecordsLink());
             }
-            cards = new RecordCards(form, FormAccess.listableFields(form, actor), grid.visibleColumns(),
-                    grid.formatter(), (offset, limit) -> rows(offset, limit, state().sorts()));
+            cards = new RecordCards(form, listable, grid.visibleColumns(), contributedIds(), grid.formatter(),
+                    (offset, limit) -> rows(offset, limit, state().sorts()));
             cards.estimate(grid.getLazyDataView().getItemCountEstimate());
             empty = new EmptyList(form.label().in(getLocale()), () -> apply(new ViewState(grid.visibleColumns(),
                     List.of(), null, List.of())), this::createRecord);
@@ -342,7 +352,27 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         return link;
     }
 
-    private RecordQuery query(ViewState state) {
+    private java.util.Set<String> contributedIds() {
+        return contributed.stream().map(ListedColumn::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * The state without what names a plugin's column that is gone now (its plugin was disabled while the list was
+     * open, or a saved view or link from before): the list keeps working without it.
+     */
+    private ViewState available(ViewState state) {
+        java.util.Set<String> gone = new java.util.HashSet<>(contributedIds());
+        records.listColumns(actor, form.id()).forEach(c -> gone.remove(c.id()));
+        if (gone.isEmpty()) {
+            return state;
+        }
+        return new ViewState(state.columns().stream().filter(c -> !gone.contains(c)).toList(),
+                state.sorts().stream().filter(s -> !gone.contains(s.column())).toList(), state.search(),
+                state.filters().stream().filter(f -> !gone.contains(f.column())).toList());
+    }
+
+    private RecordQuery query(ViewState given) {
+        ViewState state = contributed.isEmpty() ? given : available(given);
         List<Sort> sorts = state.sorts();
         if (deletedRecords && sorts.isEmpty()) {
             sorts = List.of(Sort.desc(FormTables.DELETED_AT)); // most recently deleted first
@@ -357,7 +387,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         for (RecordQuery.Filter f : state.filters()) {
             query = query.where(f);
         }
-        return query;
+        java.util.Set<String> ids = contributedIds();
+        List<String> shownContributed = state.columns().stream().filter(ids::contains).toList();
+        return shownContributed.isEmpty() ? query : query.withListColumns(shownContributed);
     }
 
     ViewState state() {
@@ -368,12 +400,38 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
     }
 
     void apply(ViewState state) {
+        int unavailable = unavailableParts(state);
+        if (unavailable > 0) {
+            com.vaadin.flow.component.notification.Notification notice = com.vaadin.flow.component.notification
+                    .Notification.show(getTranslation("views.saved.unavailable", unavailable), 8000,
+                            com.vaadin.flow.component.notification.Notification.Position.MIDDLE);
+            notice.setId("saved-view-unavailable");
+        }
         grid.showColumns(state.columns());
         grid.sort(state.sorts().stream().filter(s -> grid.getColumnByKey(s.column()) != null)
                 .map(s -> new GridSortOrder<>(grid.getColumnByKey(s.column()),
                         s.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)).toList());
         search.setValue(state.search() == null ? "" : state.search());
         filterBar.apply(state.filters());
+    }
+
+    /**
+     * How many columns, sorts and filters of {@code state} name nothing this list has now: a field removed from the
+     * form, a plugin's column whose plugin is disabled, one the user may no longer read. They are left out; the
+     * user is told rather than shown a different list without a word.
+     */
+    private int unavailableParts(ViewState state) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        FormAccess.listableFields(form, actor).forEach(f -> known.add(f.id()));
+        contributed.forEach(c -> known.add(c.id()));
+        ListLinks.systemFilterFields().forEach(f -> known.add(f.id()));
+        java.util.Arrays.asList(FormTables.ID, FormTables.CREATED_AT, FormTables.UPDATED_AT, FormTables.DELETED_AT,
+                FormTables.CREATED_BY, FormTables.UPDATED_BY, FormTables.DELETED_BY).forEach(known::add);
+        long parts = state.columns().stream().filter(c -> !known.contains(c)).count()
+                + state.sorts().stream().filter(s -> !known.contains(s.column())).count()
+                + state.filters().stream().map(RecordQuery.Filter::column).distinct()
+                        .filter(c -> !known.contains(c)).count();
+        return (int) parts;
     }
 
     private void refresh() {

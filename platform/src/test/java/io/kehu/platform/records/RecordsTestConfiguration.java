@@ -86,6 +86,15 @@ class RecordsTestConfiguration {
         };
     }
 
+    /** The list columns {@link #testListColumns()} contributes (none unless a test adds some). */
+    static final List<ContributedColumn> LIST_COLUMNS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Contributed list columns as the plugin host would give them: whatever {@link #LIST_COLUMNS} holds now. */
+    @Bean
+    ContributedColumns testListColumns() {
+        return formId -> LIST_COLUMNS.stream().filter(c -> c.formId().equals(formId)).toList();
+    }
+
     @Bean
     FailingListener failingListener() {
         return new FailingListener();
