@@ -3,17 +3,23 @@ package io.kehu.platform.plugins.sdk;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import io.kehu.platform.charts.ChartView;
 import io.kehu.platform.charts.Charts;
+import io.kehu.platform.records.RecordQuery;
+import io.kehu.platform.views.ListLinks;
 import io.kehu.sdk.forms.FieldInfo;
 import io.kehu.sdk.forms.PluginDefinitions;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordSearch;
 import io.kehu.sdk.ui.ChartSpec;
+import io.kehu.sdk.ui.ListFilter;
 import io.kehu.sdk.ui.PluginComponents;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-/** {@link PluginComponents}: the lazy records grid and the Chart.js chart. */
+/** {@link PluginComponents}: the lazy records grid, the Chart.js chart and drill-through links into list views. */
 public final class SdkComponents implements PluginComponents {
 
     /** The most records one page request reads ({@code RecordSearch.limit} allows up to 1000). */
@@ -47,5 +53,67 @@ public final class SdkComponents implements PluginComponents {
     @Override
     public Component chart(ChartSpec spec) {
         return Charts.of(spec);
+    }
+
+    @Override
+    public String listRoute(String formId, List<ListFilter> filters) {
+        return ListLinks.filtered(formId, platformFilters(filters));
+    }
+
+    @Override
+    public Component listLink(String formId, List<ListFilter> filters, String text) {
+        com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(
+                listRoute(formId, filters), text);
+        link.getElement().setAttribute("router-link", true);
+        return link;
+    }
+
+    @Override
+    public Component drillChart(ChartSpec spec, String formId, List<List<ListFilter>> drills) {
+        if (drills.size() != spec.labels().size()) {
+            throw new IllegalArgumentException(drills.size() + " drill-throughs for " + spec.labels().size()
+                    + " labels");
+        }
+        ChartView chart = Charts.of(spec);
+        chart.addPointClickListener((series, index) -> {
+            List<ListFilter> drill = index >= 0 && index < drills.size() ? drills.get(index) : null;
+            if (drill != null && UI.getCurrent() != null) {
+                ListLinks.open(UI.getCurrent(), formId, platformFilters(drill));
+            }
+        });
+        com.vaadin.flow.component.details.Details data = new com.vaadin.flow.component.details.Details();
+        data.setSummaryText(data.getTranslation("dashboards.data"));
+        com.vaadin.flow.component.html.Div list = new com.vaadin.flow.component.html.Div();
+        for (ChartSpec.Series series : spec.series()) {
+            for (int i = 0; i < spec.labels().size(); i++) {
+                String name = spec.series().size() > 1 ? series.label() + " · " + spec.labels().get(i)
+                        : spec.labels().get(i);
+                String text = name + ": " + number(series.values().get(i));
+                Component point = drills.get(i) == null ? new com.vaadin.flow.component.html.Span(text)
+                        : listLink(formId, drills.get(i), text);
+                com.vaadin.flow.component.html.Div row = new com.vaadin.flow.component.html.Div(point);
+                row.getStyle().set("min-height", "32px").set("font-size", "var(--lumo-font-size-s)");
+                list.add(row);
+            }
+        }
+        data.add(list);
+        com.vaadin.flow.component.html.Div box = new com.vaadin.flow.component.html.Div(chart, data);
+        box.setWidthFull();
+        return box;
+    }
+
+    private static String number(Number value) {
+        Locale locale = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
+        return java.text.NumberFormat.getNumberInstance(locale).format(value);
+    }
+
+    /** The SDK's filters as the list view's (the operators have the same names). */
+    static List<RecordQuery.Filter> platformFilters(List<ListFilter> filters) {
+        List<RecordQuery.Filter> out = new ArrayList<>();
+        for (ListFilter f : filters) {
+            out.add(new RecordQuery.Filter(f.fieldId(), RecordQuery.Operator.valueOf(f.operator().name()),
+                    f.values()));
+        }
+        return out;
     }
 }

@@ -11,8 +11,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.records.RecordData;
+import io.kehu.sdk.ui.ListFilter;
 import io.kehu.sdk.ui.ViewContribution;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +26,9 @@ import org.pf4j.Extension;
 /**
  * The churn-case analysis {@code apps/churn/cases} (流失客户分析): how many cases are in each state, the findings
  * tabulated — by what the customers were unhappy with, by responsible department, by whether they can be won back,
- * the competitors they went to — and the cases themselves, newest first, with their tracker. Counts come from the
- * database ({@code GROUP BY}), as the signed-in user may see the cases.
+ * the competitors they went to —, churn and retention rate by tier, region and account manager, and the cases
+ * themselves, newest first, with their tracker. Counts come from the database ({@code GROUP BY}), as the signed-in
+ * user may see the cases; every count and bar opens the list of exactly the cases (or customers) behind it.
  */
 @Extension
 public class CasesView implements ViewContribution {
@@ -41,8 +45,8 @@ public class CasesView implements ViewContribution {
         return LocalText.of("流失客户分析", "Churn cases");
     }
 
-    /** One line of a findings table. */
-    record Finding(String group, long count) {
+    /** One line of a findings table and the list-view filters behind its count (null: no link). */
+    record Finding(String group, long count, List<ListFilter> drill) {
     }
 
     /** One case and its customer's name. */
@@ -57,16 +61,9 @@ public class CasesView implements ViewContribution {
         layout.setWidthFull();
         Map<String, Long> byStatus = counts(context, "status");
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        Span summary = new Span(labels.text("cases.summary", total, byStatus.getOrDefault("open", 0L),
-                byStatus.getOrDefault("improving", 0L), byStatus.getOrDefault("won_back", 0L),
-                byStatus.getOrDefault("lost_for_good", 0L)));
-        summary.setId("churn-cases-summary");
-        layout.add(summary);
-        ChurnActions.Counts actions = ChurnActions.counts(context);
-        Span actionLine = new Span(actions.total() == 0 ? labels.text("actions.none")
-                : labels.text("actions.summary", actions.total(), actions.open(), actions.late()));
-        actionLine.setId("churn-actions-summary");
-        layout.add(actionLine);
+        layout.add(summary(context, labels, byStatus, total));
+        layout.add(actionSummary(context, labels));
+        layout.add(rates(context, labels, locale));
         if (total == 0) {
             Paragraph empty = new Paragraph(labels.text("cases.empty"));
             empty.setId("churn-cases-empty");
@@ -85,8 +82,11 @@ public class CasesView implements ViewContribution {
             List<String> months = new ArrayList<>(perMonth.keySet());
             months = months.subList(Math.max(0, months.size() - 12), months.size());
             List<Long> counts = months.stream().map(perMonth::get).toList();
-            Div chart = new Div(context.components().chart(io.kehu.sdk.ui.ChartSpec.bar(labels.text("cases.per.month"),
-                    months, labels.text("cases.col.count"), counts, List.of("#e55"))));
+            List<List<ListFilter>> drills = months.stream()
+                    .map(m -> Drill.month("lost_on", LocalDate.parse(m + "-01"))).toList();
+            Div chart = new Div(context.components().drillChart(io.kehu.sdk.ui.ChartSpec.bar(
+                    labels.text("cases.per.month"), months, labels.text("cases.col.count"), counts, List.of("#e55")),
+                    ChurnForms.CASE, drills));
             chart.setId("churn-cases-per-month");
             chart.setWidthFull();
             chart.setMaxWidth("640px");
@@ -95,11 +95,7 @@ public class CasesView implements ViewContribution {
         Div tables = new Div();
         tables.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
         for (String field : List.of("dissatisfaction", "department", "recoverable", "competitor")) {
-            List<Finding> findings = new ArrayList<>();
-            counts(context, field).forEach((value, count) -> findings.add(new Finding(
-                    "competitor".equals(field) ? (value == null || "null".equals(value) ? labels.text("cases.unknown")
-                            : value) : labels.option(field, "null".equals(value) ? null : value), count)));
-            findings.sort((a, b) -> Long.compare(b.count(), a.count()));
+            List<Finding> findings = findings(context, labels, field);
             // Pareto: largest first with the running share, so "the two causes behind 80 %" can be read off
             long all = findings.stream().mapToLong(Finding::count).sum();
             Map<Finding, String> cumulative = new java.util.IdentityHashMap<>();
@@ -111,18 +107,20 @@ public class CasesView implements ViewContribution {
             Grid<Finding> grid = new Grid<>();
             grid.setId("churn-by-" + field);
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-            grid.addColumn(Finding::group).setHeader(labels.text("cases.col.group")).setFlexGrow(1);
-            grid.addColumn(Finding::count).setHeader(labels.text("cases.col.count")).setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(Finding::group).setHeader(labels.text("cases.col.group")).setFlexGrow(1).setKey("group");
+            grid.addComponentColumn(f -> f.drill() == null ? new Span(String.valueOf(f.count()))
+                    : context.components().listLink(ChurnForms.CASE, f.drill(), String.valueOf(f.count())))
+                    .setHeader(labels.text("cases.col.count")).setAutoWidth(true).setFlexGrow(0).setKey("count");
             grid.addColumn(cumulative::get).setHeader(labels.text("cases.col.cumulative")).setAutoWidth(true)
-                    .setFlexGrow(0);
+                    .setFlexGrow(0).setKey("cumulative");
             grid.setItems(findings);
             grid.setAllRowsVisible(true);
             Div box = new Div(new H4(labels.text("cases.by." + field)), grid);
             if ("dissatisfaction".equals(field) && !findings.isEmpty()) {
-                Div pareto = new Div(context.components().chart(io.kehu.sdk.ui.ChartSpec.bar(
+                Div pareto = new Div(context.components().drillChart(io.kehu.sdk.ui.ChartSpec.bar(
                         labels.text("cases.pareto"), findings.stream().map(Finding::group).toList(),
                         labels.text("cases.col.count"), findings.stream().map(Finding::count).toList(),
-                        List.of("#e55"))));
+                        List.of("#e55")), ChurnForms.CASE, findings.stream().map(Finding::drill).toList()));
                 pareto.setId("churn-pareto");
                 pareto.setWidthFull();
                 box.add(pareto);
@@ -151,6 +149,156 @@ public class CasesView implements ViewContribution {
         layout.add(export(context, labels, locale));
         layout.add(cases);
         return layout;
+    }
+
+    /** "共 N 个流失分析案例：待分析 n，…", every number opening its cases. */
+    private static Component summary(PluginContext context, Labels labels, Map<String, Long> byStatus, long total) {
+        List<Component> links = new ArrayList<>();
+        links.add(link(context, "churn-cases-all", List.of(), String.valueOf(total)));
+        for (String state : List.of("open", "improving", "won_back", "lost_for_good")) {
+            links.add(link(context, "churn-cases-" + state, Drill.group("status", state),
+                    String.valueOf(byStatus.getOrDefault(state, 0L))));
+        }
+        Div summary = withLinks(context, labels, "cases.summary", links);
+        summary.setId("churn-cases-summary");
+        return summary;
+    }
+
+    /** "改进措施 N 项：未完成 n 项，其中逾期 n 项", each number opening those actions. */
+    private static Component actionSummary(PluginContext context, Labels labels) {
+        ChurnActions.Counts actions = ChurnActions.counts(context);
+        if (actions.total() == 0) {
+            Div none = new Div();
+            none.setText(labels.text("actions.none"));
+            none.setId("churn-actions-summary");
+            return none;
+        }
+        List<ListFilter> open = Drill.group("status", "open");
+        List<ListFilter> late = Drill.and(open, ListFilter.of("due_on", FilterOperator.LESS_OR_EQUAL,
+                LocalDate.now().minusDays(1)));
+        Div line = withLinks(context, labels, "actions.summary", List.of(
+                actionLink(context, "churn-actions-all", List.of(), actions.total()),
+                actionLink(context, "churn-actions-open", open, actions.open()),
+                actionLink(context, "churn-actions-late", late, actions.late())));
+        line.setId("churn-actions-summary");
+        return line;
+    }
+
+    /**
+     * The message {@code key} with its arguments {0}, {1}, … replaced by {@code links}: the sentence stays one
+     * translatable text while each number in it is a link.
+     */
+    private static Div withLinks(PluginContext context, Labels labels, String key, List<Component> links) {
+        Object[] markers = new Object[links.size()];
+        for (int i = 0; i < markers.length; i++) {
+            markers[i] = "\u0000" + i + "\u0000";
+        }
+        String[] parts = labels.text(key, markers).split("\u0000", -1);
+        Div line = new Div();
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 0) {
+                if (!parts[i].isEmpty()) {
+                    line.add(new Span(parts[i]));
+                }
+            } else {
+                line.add(links.get(Integer.parseInt(parts[i])));
+            }
+        }
+        return line;
+    }
+
+    private static Component actionLink(PluginContext context, String id, List<ListFilter> filters, long count) {
+        Component link = context.components().listLink(ChurnActions.FORM, filters, String.valueOf(count));
+        link.setId(id);
+        return link;
+    }
+
+    private static Component link(PluginContext context, String id, List<ListFilter> filters, String text) {
+        Component link = context.components().listLink(ChurnForms.CASE, filters, text);
+        link.setId(id);
+        return link;
+    }
+
+    /**
+     * Churn and retention rate by tier, region and account manager: per group its customers (n, opening them), the
+     * lost ones (opening them) and both rates, or "too few" under {@link RetentionRates#MINIMUM_N}.
+     */
+    private static Component rates(PluginContext context, Labels labels, Locale locale) {
+        RetentionRates rates = new RetentionRates(new ChurnSettings(context).label());
+        Div box = new Div();
+        box.setId("churn-rates");
+        box.setWidthFull();
+        box.add(new H4(labels.text("rates.title")));
+        List<RetentionRates.Dimension> dimensions = rates.compute(context);
+        if (dimensions.isEmpty()) {
+            box.add(new Paragraph(labels.text("rates.none")));
+            return box;
+        }
+        boolean chinese = "zh".equals(locale.getLanguage());
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(locale);
+        percent.setMaximumFractionDigits(1);
+        Div tables = new Div();
+        tables.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
+        for (RetentionRates.Dimension dimension : dimensions) {
+            String field = dimension.field().id();
+            Grid<RetentionRates.Row> grid = new Grid<>();
+            grid.setId("churn-rates-" + field);
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+            grid.addColumn(r -> r.value() == null ? labels.text("cases.unknown")
+                    : "user".equals(dimension.field().type()) ? labels.user(r.value())
+                    : chinese ? dimension.field().optionLabel(r.value().toString()).zh()
+                    : dimension.field().optionLabel(r.value().toString()).en())
+                    .setHeader(chinese ? dimension.field().label().zh() : dimension.field().label().en())
+                    .setFlexGrow(1).setKey("group");
+            grid.addComponentColumn(r -> context.components().listLink(FeatureExtractor.CUSTOMER,
+                    rates.customers(field, r.value()), String.valueOf(r.customers())))
+                    .setHeader(labels.text("rates.col.customers")).setAutoWidth(true).setFlexGrow(0).setKey("n");
+            grid.addComponentColumn(r -> context.components().listLink(FeatureExtractor.CUSTOMER,
+                    rates.lost(field, r.value()), String.valueOf(r.lost())))
+                    .setHeader(labels.text("rates.col.lost")).setAutoWidth(true).setFlexGrow(0).setKey("lost");
+            grid.addColumn(r -> r.enough() ? percent.format(r.churnRate()) : labels.text("rates.too.few",
+                    RetentionRates.MINIMUM_N)).setHeader(labels.text("rates.col.churn")).setAutoWidth(true)
+                    .setFlexGrow(0).setKey("churn");
+            grid.addColumn(r -> r.enough() ? percent.format(1 - r.churnRate()) : labels.text("rates.too.few",
+                    RetentionRates.MINIMUM_N)).setHeader(labels.text("rates.col.retention")).setAutoWidth(true)
+                    .setFlexGrow(0).setKey("retention");
+            grid.setItems(dimension.rows());
+            grid.setAllRowsVisible(true);
+            Div one = new Div(new H4(labels.text("rates.by", chinese ? dimension.field().label().zh()
+                    : dimension.field().label().en())), grid);
+            one.setMinWidth("300px");
+            one.getStyle().set("flex", "1 1 300px");
+            tables.add(one);
+        }
+        box.add(tables);
+        return box;
+    }
+
+    /**
+     * The cases grouped by {@code field}, largest first, each with the filters behind its count. A competitor is
+     * typed text: the list can only filter it by "contains", so a name inside another name (“美的” in “美的集团”) would
+     * list both — such a row's count is shown without a link rather than opening a different number.
+     */
+    static List<Finding> findings(PluginContext context, Labels labels, String field) {
+        Map<String, Long> counts = counts(context, field);
+        List<Finding> findings = new ArrayList<>();
+        boolean text = "competitor".equals(field);
+        counts.forEach((value, count) -> {
+            String v = "null".equals(value) ? null : value;
+            List<ListFilter> drill;
+            if (!text || v == null) {
+                drill = Drill.group(field, v);
+            } else {
+                String lower = v.toLowerCase(Locale.ROOT);
+                boolean inside = counts.keySet().stream().anyMatch(o -> !o.equals(v) && !"null".equals(o)
+                        && o.toLowerCase(Locale.ROOT).contains(lower));
+                drill = inside ? null : List.of(ListFilter.of(field, FilterOperator.CONTAINS, v));
+            }
+            findings.add(new Finding(text ? (v == null ? labels.text("cases.unknown") : v) : labels.option(field, v),
+                    count, drill));
+        });
+        findings.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return findings;
     }
 
     private static Component export(PluginContext context, Labels labels, Locale locale) {

@@ -25,17 +25,23 @@ import java.util.Random;
  * @param scorecard the card, for {@link #SCORECARD} (then {@code encoder} and {@code coefficients} are unused)
  * @param leaverHorizon leavers' features were computed as of this many days before their own loss date; null in
  *                      versions stored before (all features as of {@code cutoff})
+ * @param holdoutShare the share of the customers held out for the evaluation (0.3 = 30 %); null in versions stored
+ *                     before it could be chosen, which held out {@link #HOLDOUT}
  */
 record ChurnModel(int version, String trainedAt, String label, long seed, Encoder encoder, double[] coefficients,
                   Evaluation evaluation, int trainRows, String kind, String cutoff, Scorecard scorecard,
-                  Integer leaverHorizon) {
+                  Integer leaverHorizon, Double holdoutShare) {
 
     /** Logistic regression over standardised inputs and 0/1 inputs per value. */
     static final String LOGISTIC = "logistic";
     /** Binned logistic regression scorecard: WOE per bin, points per bin. */
     static final String SCORECARD = "scorecard";
 
+    /** The holdout share unless the training screen says otherwise. */
     static final double HOLDOUT = 0.3;
+    /** The holdout shares the training screen accepts: enough customers on both sides to fit and to judge. */
+    static final double MIN_HOLDOUT = 0.1;
+    static final double MAX_HOLDOUT = 0.5;
     static final double LAMBDA = 1.0;
 
     /** One input's share of a customer's score, on the log-odds scale (positive = towards leaving). */
@@ -58,6 +64,19 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
     /** As above, recording that leavers' features were as of {@code leaverHorizon} days before they left. */
     static ChurnModel train(FeatureTable table, int version, String label, long seed, String kind, String cutoff,
                             Integer leaverHorizon) {
+        return train(table, version, label, seed, kind, cutoff, leaverHorizon, HOLDOUT);
+    }
+
+    /**
+     * As above, holding out {@code holdoutShare} of the customers (of the leavers and of the stayers alike) for the
+     * evaluation; the same seed and share give the same split and the same model.
+     */
+    static ChurnModel train(FeatureTable table, int version, String label, long seed, String kind, String cutoff,
+                            Integer leaverHorizon, double holdoutShare) {
+        if (!(holdoutShare >= MIN_HOLDOUT && holdoutShare <= MAX_HOLDOUT)) {
+            throw new IllegalArgumentException("The holdout share is between " + MIN_HOLDOUT + " and " + MAX_HOLDOUT
+                    + ", not " + holdoutShare);
+        }
         if (table.labels == null) {
             throw new IllegalArgumentException("No customer has the label " + label);
         }
@@ -78,7 +97,7 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
         List<Integer> train = new ArrayList<>();
         List<Integer> holdout = new ArrayList<>();
         for (List<Integer> group : List.of(left, stayed)) {
-            int cut = (int) Math.round(group.size() * HOLDOUT);
+            int cut = (int) Math.round(group.size() * holdoutShare);
             holdout.addAll(group.subList(0, cut));
             train.addAll(group.subList(cut, group.size()));
         }
@@ -89,7 +108,7 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
         if (SCORECARD.equals(kind)) {
             Scorecard card = Scorecard.fit(table, trainRows, LAMBDA);
             unevaluated = new ChurnModel(version, trainedAt, label, seed, null, null, null, trainRows.length, kind,
-                    cutoff, card, leaverHorizon);
+                    cutoff, card, leaverHorizon, holdoutShare);
         } else {
             Encoder encoder = Encoder.fit(table, trainRows);
             double[][] x = new double[trainRows.length][encoder.inputs().size()];
@@ -100,7 +119,7 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
             }
             double[] beta = LogisticRegression.fit(x, y, LAMBDA);
             unevaluated = new ChurnModel(version, trainedAt, label, seed, encoder, beta, null, trainRows.length,
-                    LOGISTIC, cutoff, null, leaverHorizon);
+                    LOGISTIC, cutoff, null, leaverHorizon, holdoutShare);
         }
         double[] p = new double[holdoutRows.length];
         byte[] yh = new byte[holdoutRows.length];
@@ -111,7 +130,12 @@ record ChurnModel(int version, String trainedAt, String label, long seed, Encode
         }
         return new ChurnModel(version, trainedAt, label, seed, unevaluated.encoder(), unevaluated.coefficients(),
                 Evaluation.of(p, yh), trainRows.length, unevaluated.kind(), cutoff, unevaluated.scorecard(),
-                leaverHorizon);
+                leaverHorizon, holdoutShare);
+    }
+
+    /** The share held out for the evaluation ({@link #HOLDOUT} for versions stored before it could be chosen). */
+    double holdout() {
+        return holdoutShare == null ? HOLDOUT : holdoutShare;
     }
 
     boolean hasScorecard() {

@@ -244,12 +244,18 @@ final class ChurnService {
      * not yet used.
      */
     ChurnModel train(LocalDate today, String kind, long seed, Progress progress, BooleanSupplier cancelled) {
+        return train(today, kind, seed, ChurnModel.HOLDOUT, progress, cancelled);
+    }
+
+    /** As above with the split chosen on the training screen: {@code seed} and the {@code holdoutShare} held out. */
+    ChurnModel train(LocalDate today, String kind, long seed, double holdoutShare, Progress progress,
+                     BooleanSupplier cancelled) {
         ChurnSettings settings = settings();
         LocalDate cutoff = TrainingSnapshot.cutoff(today, settings.horizon());
         FeatureTable table = TrainingSnapshot.build(context, cutoff, settings.horizon(), settings.pickedFields(),
                 settings.label(), progress, cancelled);
         ChurnModel model = ChurnModel.train(table, settings.nextVersion(), settings.label(), seed, kind,
-                cutoff.toString(), settings.horizon());
+                cutoff.toString(), settings.horizon(), holdoutShare);
         settings.save(model);
         return model;
     }

@@ -102,13 +102,34 @@ public class ModelView implements ViewContribution {
         kind.setItems(ChurnModel.SCORECARD, ChurnModel.LOGISTIC);
         kind.setItemLabelGenerator(k -> labels.text("model.kind." + k));
         kind.setValue(ChurnModel.SCORECARD);
+        // the split: a seed and the share held out, both stored with the version so it can be trained again the same
+        com.vaadin.flow.component.textfield.IntegerField seed = new com.vaadin.flow.component.textfield.IntegerField(
+                labels.text("model.seed"));
+        seed.setId("churn-seed");
+        seed.setValue((int) SEED);
+        seed.setMin(0);
+        seed.setStepButtonsVisible(false);
+        seed.setHelperText(labels.text("model.seed.help"));
+        com.vaadin.flow.component.select.Select<Integer> holdout = new com.vaadin.flow.component.select.Select<>();
+        holdout.setId("churn-holdout");
+        holdout.setLabel(labels.text("model.holdout"));
+        holdout.setItems(10, 20, 30, 40, 50);
+        holdout.setItemLabelGenerator(p -> p + "%");
+        holdout.setValue((int) Math.round(ChurnModel.HOLDOUT * 100));
+        FlexLayout split = new FlexLayout(seed, holdout);
+        split.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        split.getStyle().set("gap", "var(--lumo-space-m)");
         Paragraph cutoff = new Paragraph(labels.text("model.cutoff", settings.horizon(),
                 TrainingSnapshot.cutoff(java.time.LocalDate.now(), settings.horizon()).toString()));
         cutoff.setId("churn-cutoff");
         Button train = new Button(labels.text("model.train"), e -> {
+            if (seed.getValue() == null || seed.getValue() < 0 || seed.isInvalid()) {
+                trained.setText(labels.text("model.seed.invalid"));
+                return;
+            }
             try {
-                ChurnModel model = ChurnService.of(context).train(java.time.LocalDate.now(), kind.getValue(), SEED,
-                        Progress.NONE, () -> false);
+                ChurnModel model = ChurnService.of(context).train(java.time.LocalDate.now(), kind.getValue(),
+                        seed.getValue(), holdout.getValue() / 100.0, Progress.NONE, () -> false);
                 trained.setText(labels.text("model.trained", model.version(),
                         String.format(Locale.ROOT, "%.3f", model.evaluation().auc())));
             } catch (IllegalArgumentException ex) {
@@ -120,7 +141,7 @@ public class ModelView implements ViewContribution {
         FlexLayout buttons = new FlexLayout(score, train);
         buttons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         buttons.getStyle().set("gap", "var(--lumo-space-m)");
-        layout.add(new TrainingChoices(context, labels), kind, cutoff, buttons, bar, status, trained, versions);
+        layout.add(new TrainingChoices(context, labels), kind, split, cutoff, buttons, bar, status, trained, versions);
         showVersions(context, settings, labels, versions);
         return layout;
     }
@@ -189,6 +210,10 @@ public class ModelView implements ViewContribution {
                 : labels.text("model.asof", kindText, model.cutoff(), model.leaverHorizon()));
         how.addClassName("churn-asof");
         card.add(how);
+        Paragraph splitText = new Paragraph(labels.text("model.split", String.valueOf(model.seed()),
+                Math.round(model.holdout() * 100)));
+        splitText.addClassName("churn-split");
+        card.add(splitText);
         Evaluation e = model.evaluation();
         Paragraph numbers = new Paragraph(labels.text("model.report", e.rows(), e.positives(), f3(e.auc()),
                 f3(e.precision()), f3(e.recall()), String.format(Locale.ROOT, "%.2f", e.liftTop10()), f3(e.brier())));

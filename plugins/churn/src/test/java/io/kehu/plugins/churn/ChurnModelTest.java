@@ -1,22 +1,17 @@
 package io.kehu.plugins.churn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model without a host: a synthetic history where leaving follows known causes (always), and IBM's real Telco
- * Customer Churn file when it is present in {@code shared/data} (skipped with a message when not).
+ * The model without a host: a synthetic history where leaving follows known causes. IBM's real Telco Customer Churn
+ * file is validated through the import path in {@link ChurnTelcoImportTest}.
  */
 class ChurnModelTest {
 
@@ -126,59 +121,5 @@ class ChurnModelTest {
             }
         }
         return null;
-    }
-
-    /** Every column of the file but the id and the label, as customer fields the admin picked. */
-    static FeatureTable telcoTable(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        List<String> fields = new ArrayList<>(header.subList(1, header.size() - 1));
-        FeatureTable table = new FeatureTable(fields, lines.size());
-        for (int r = 1; r < lines.size(); r++) {
-            String[] cells = lines.get(r).split(",", -1);
-            Map<String, Object> values = new java.util.HashMap<>();
-            for (int c = 1; c < cells.length - 1; c++) {
-                values.put(header.get(c), cells[c].isBlank() ? null : cells[c]);
-            }
-            int row = table.add(r, null, values);
-            table.label(row, "Yes".equals(cells[cells.length - 1]));
-        }
-        return table;
-    }
-
-    @Test
-    void reachesThePublishedAucOnTheRealTelcoData() throws IOException {
-        Path file = telco();
-        assumeTrue(file != null, "shared/data/telco-customer-churn.csv is absent: the real-data validation is skipped");
-        FeatureTable table = telcoTable(file);
-        long started = System.nanoTime();
-        ChurnModel model = ChurnModel.train(table, 1, "Churn=Yes", SEED);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        Evaluation e = model.evaluation();
-        System.out.printf("Telco: %d customers, holdout %d (%d left): AUC %.4f, precision %.3f, recall %.3f, "
-                        + "lift top 10%% %.2f, Brier %.4f, trained in %d ms; top inputs %s%n", table.size, e.rows(),
-                e.positives(), e.auc(), e.precision(), e.recall(), e.liftTop10(), e.brier(), millis,
-                model.importance(5));
-        e.calibration().forEach(b -> System.out.printf("  predicted %.3f observed %.3f (%d)%n", b.predicted(),
-                b.observed(), b.count()));
-        assertThat(e.rows()).isEqualTo(2113);
-        assertThat(e.auc()).isGreaterThanOrEqualTo(0.84);
-
-        // the binned scorecard on the same split
-        started = System.nanoTime();
-        ChurnModel card = ChurnModel.train(table, 2, "Churn=Yes", SEED, ChurnModel.SCORECARD, null);
-        millis = (System.nanoTime() - started) / 1_000_000;
-        Evaluation c = card.evaluation();
-        System.out.printf("Telco scorecard: AUC %.4f, precision %.3f, recall %.3f, lift top 10%% %.2f, Brier %.4f, "
-                        + "trained in %d ms; base %.0f, %d of %d inputs in the card%n", c.auc(), c.precision(),
-                c.recall(), c.liftTop10(), c.brier(), millis, card.scorecard().basePoints(),
-                card.scorecard().variables().size(), card.scorecard().screened().size());
-        card.scorecard().variables().forEach(v -> System.out.printf("  %s IV %.3f: %s%n", v.input(), v.iv(),
-                v.bins().stream().map(b -> (b.missing() ? "none" : b.value() != null ? b.value()
-                        : b.other() ? "other" : "<=" + b.upper()) + " " + Math.round(b.points())).toList()));
-        c.calibration().forEach(b -> System.out.printf("  predicted %.3f observed %.3f (%d)%n", b.predicted(),
-                b.observed(), b.count()));
-        assertThat(c.rows()).isEqualTo(2113);
-        assertThat(c.auc()).isGreaterThanOrEqualTo(0.84);
     }
 }

@@ -179,6 +179,26 @@ class ChurnPluginTest {
         RecordData filled = context.records().update(ChurnForms.CASE, churnCase.id(), churnCase.rowVersion(),
                 Map.of("competitor", "某竞品公司", "dissatisfaction", "service", "recoverable", "maybe",
                         "department", "service", "attraction", "价格低 15%", "improvement", "缩短上门响应时间"));
+        // ... and each finding sent to its department with a named owner: no improvement action yet is refused
+        // with what is missing, in both languages, and nothing of the move is kept
+        assertThatThrownBy(() -> context.workflows().transition(ChurnForms.CASE, churnCase.id(), "analysed",
+                "客服响应慢", filled.rowVersion())).isInstanceOfSatisfying(WorkflowRefusedException.class, e -> {
+                    assertThat(e.text().zh()).contains("请先添加改进措施").contains("责任部门、负责人和完成期限");
+                    assertThat(e.text().en()).contains("Add an improvement action");
+                });
+        assertThat(context.records().get(ChurnForms.CASE, churnCase.id()).orElseThrow().get("status"))
+                .isEqualTo("open");
+        Object owner = filled.get("tracker");
+        // an action for another department does not cover the case's responsible department (客服部)
+        context.records().create(ChurnForms.ACTION, Map.of("churn_case", churnCase.id(), "action", "价格方案对标竞品",
+                "department", "sales", "owner", owner, "due_on", LocalDate.now().plusDays(30)));
+        assertThatThrownBy(() -> context.workflows().transition(ChurnForms.CASE, churnCase.id(), "analysed",
+                "客服响应慢", filled.rowVersion())).isInstanceOfSatisfying(WorkflowRefusedException.class, e -> {
+                    assertThat(e.text().zh()).contains("责任部门“客服部”还没有改进措施");
+                    assertThat(e.text().en()).contains("Customer service");
+                });
+        context.records().create(ChurnForms.ACTION, Map.of("churn_case", churnCase.id(), "action", "缩短上门响应时间",
+                "department", "service", "owner", owner, "due_on", LocalDate.now().plusDays(30)));
         RecordData moved = context.workflows().transition(ChurnForms.CASE, churnCase.id(), "analysed", "客服响应慢",
                 filled.rowVersion());
         assertThat(moved.get("status")).isEqualTo("improving");

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
@@ -267,6 +268,32 @@ class ChurnSnapshotTest {
             _get(RadioButtonGroup.class, spec -> spec.withId("churn-kind")).setValue(ChurnModel.SCORECARD);
             _click(_get(Button.class, spec -> spec.withId("churn-train")));
             assertThat(_get(Span.class, spec -> spec.withId("churn-trained")).getText()).startsWith("已训练第");
+
+            // the split is chosen on the screen and stored with the version: seed 7, 40 % held out
+            _get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withId("churn-seed")).setValue(7);
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.select.Select<Integer> holdout = _get(
+                    com.vaadin.flow.component.select.Select.class, spec -> spec.withId("churn-holdout"));
+            assertThat(holdout.getValue()).isEqualTo(30);
+            holdout.setValue(40);
+            _click(_get(Button.class, spec -> spec.withId("churn-train")));
+            ChurnSettings settings = new ChurnSettings(context);
+            ChurnModel chosen = settings.model(settings.versions().getLast()).orElseThrow();
+            assertThat(chosen.seed()).isEqualTo(7);
+            assertThat(chosen.holdout()).isEqualTo(0.4);
+            int examples = chosen.trainRows() + chosen.evaluation().rows();
+            assertThat((double) chosen.evaluation().rows() / examples).isCloseTo(0.4, within(0.02));
+            assertThat(_get(Div.class, spec -> spec.withId("churn-model-" + chosen.version())).getElement()
+                    .getTextRecursively()).contains("随机种子 7，留出 40% 的客户做评估");
+            // the same seed and share again: the same split, the same model
+            _click(_get(Button.class, spec -> spec.withId("churn-train")));
+            ChurnModel again = settings.model(settings.versions().getLast()).orElseThrow();
+            assertThat(again.version()).isGreaterThan(chosen.version());
+            assertThat(again.evaluation().auc()).isEqualTo(chosen.evaluation().auc());
+            assertThat(again.scorecard().basePoints()).isEqualTo(chosen.scorecard().basePoints());
+            // versions stored before the choice read as 30 % held out
+            assertThat(new ChurnModel(1, "2026-01-01T00:00:00Z", "x", 42, null, null, null, 0, null, null, null,
+                    null, null).holdout()).isEqualTo(0.3);
         }
     }
 }

@@ -59,8 +59,8 @@ class ChurnViewsTest {
             RecordData lost = context.records().get("customer", id).orElseThrow();
             context.records().update("customer", id, lost.rowVersion(), java.util.Map.of("lifecycle_stage", "lost"));
             ui.navigate("apps/churn/" + CasesView.PATH);
-            assertThat(_get(Span.class, spec -> spec.withId("churn-cases-summary")).getText()).contains("流失分析案例")
-                    .contains("待分析");
+            assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("churn-cases-summary"))
+                    .getElement().getTextRecursively()).contains("流失分析案例").contains("待分析");
             assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("churn-cases-per-month"))
                     .getElement().getTextRecursively()).contains(java.time.LocalDate.now().toString().substring(0, 7));
             @SuppressWarnings("unchecked")
@@ -171,8 +171,100 @@ class ChurnViewsTest {
         });
         try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
             ui.navigate("apps/churn/" + CasesView.PATH);
-            assertThat(_get(Span.class, spec -> spec.withId("churn-actions-summary")).getText())
-                    .isEqualTo("改进措施 2 项：未完成 2 项，其中逾期 1 项");
+            String summary = _get(com.vaadin.flow.component.html.Div.class,
+                    spec -> spec.withId("churn-actions-summary")).getElement().getTextRecursively();
+            assertThat(summary).matches("改进措施 \\d+ 项：未完成 \\d+ 项，其中逾期 \\d+ 项");
+            // this case's two actions, both open, one late, are among those the numbers count and open
+            com.vaadin.flow.component.html.Anchor late = _get(com.vaadin.flow.component.html.Anchor.class,
+                    spec -> spec.withId("churn-actions-late"));
+            assertThat(Long.parseLong(late.getText())).isPositive();
+            DrillThrough.open(late.getHref());
+            assertThat(DrillThrough.listCount()).isEqualTo(Long.parseLong(late.getText()));
+        }
+    }
+
+    @Test
+    void everyFigureOfTheCaseAnalysisOpensExactlyTheCasesOrCustomersBehindIt(KehuTestHost kehu) {
+        PluginContext context = kehu.context();
+        // lost customers of the staff member's and one of the manager's, in two regions and tiers, with findings
+        List<String> dissatisfaction = List.of("product", "service", "service", "both", "service", "product");
+        List<String> competitor = List.of("华远科技", "华远科技", "蓝海软件", "蓝海", "华远科技", "蓝海软件");
+        for (int i = 0; i < dissatisfaction.size(); i++) {
+            String owner = i == 5 ? "manager" : "staff";
+            java.util.Map<String, Object> values = new java.util.HashMap<>();
+            values.put("name", "钻取客户" + i);
+            values.put("email", "drill" + System.nanoTime() + "@example.com");
+            long id = kehu.recordsAs(owner).create("customer", values).id();
+            RecordData c = context.records().get("customer", id).orElseThrow();
+            // the tier is set by the platform (read-only for users), as in the warning-list test
+            context.records().update("customer", id, c.rowVersion(), java.util.Map.of("lifecycle_stage", "lost",
+                    "region", i % 2 == 0 ? "east_china" : "north_china", "level", i < 3 ? "KEY" : "NORMAL"));
+            RecordData churnCase = context.records().search(ChurnForms.CASE)
+                    .where("customer", io.kehu.sdk.records.FilterOperator.EQUALS, id).list().getFirst();
+            context.records().update(ChurnForms.CASE, churnCase.id(), churnCase.rowVersion(), java.util.Map.of(
+                    "dissatisfaction", dissatisfaction.get(i), "competitor", competitor.get(i),
+                    "department", i % 2 == 0 ? "product" : "service", "recoverable", "maybe"));
+        }
+        for (String user : List.of("manager", "staff")) {
+            try (KehuUi ui = kehu.ui(user, Locale.SIMPLIFIED_CHINESE)) {
+                ui.navigate("apps/churn/" + CasesView.PATH);
+                List<DrillThrough.Link> links = DrillThrough.links();
+                // states, per month, four findings tables, the Pareto chart's points, three rate tables
+                assertThat(links).hasSizeGreaterThan(25);
+                assertThat(links).anySatisfy(l -> assertThat(l.href()).startsWith("forms/churn_case?"));
+                assertThat(links).anySatisfy(l -> assertThat(l.href()).startsWith("forms/customer?"));
+                for (DrillThrough.Link link : links) {
+                    DrillThrough.open(link.href());
+                    assertThat(DrillThrough.listCount()).as(user + ": " + link).isEqualTo(link.figure());
+                }
+                // "蓝海" is inside "蓝海软件": the list could only filter by "contains", so its count is no link
+                ui.navigate("apps/churn/" + CasesView.PATH);
+                Grid<?> byCompetitor = _get(Grid.class, spec -> spec.withId("churn-by-competitor"));
+                int inside = IntStream.range(0, GridKt._size(byCompetitor))
+                        .filter(i -> GridKt._getFormattedRow(byCompetitor, i).getFirst().equals("蓝海")).findFirst()
+                        .orElseThrow();
+                assertThat(GridKt._getCellComponent(byCompetitor, inside, "count")).isInstanceOf(Span.class);
+            }
+        }
+        // the rates: per tier the customers (n), the lost ones and both rates, hidden under the minimum n; five
+        // potential customers of the staff member's, two of them lost: 40 % churn, 60 % retention
+        for (int i = 0; i < 5; i++) {
+            java.util.Map<String, Object> values = new java.util.HashMap<>();
+            values.put("name", "潜在流失率客户" + i);
+            values.put("email", "rate" + System.nanoTime() + "@example.com");
+            long id = kehu.recordsAs("staff").create("customer", values).id();
+            RecordData c = context.records().get("customer", id).orElseThrow();
+            context.records().update("customer", id, c.rowVersion(), i < 2
+                    ? java.util.Map.of("level", "POTENTIAL", "lifecycle_stage", "lost")
+                    : java.util.Map.of("level", "POTENTIAL"));
+        }
+        try (KehuUi ui = kehu.ui("staff", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/churn/" + CasesView.PATH);
+            Grid<?> byTier = _get(Grid.class, spec -> spec.withId("churn-rates-level"));
+            java.util.Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+            java.util.Map<String, String> customers = new java.util.HashMap<>();
+            java.util.Map<String, String> lost = new java.util.HashMap<>();
+            for (int i = 0; i < GridKt._size(byTier); i++) {
+                List<String> row = GridKt._getFormattedRow(byTier, i);
+                rows.put(row.getFirst(), row);
+                customers.put(row.getFirst(), ((com.vaadin.flow.component.html.Anchor) GridKt._getCellComponent(
+                        byTier, i, "n")).getText());
+                lost.put(row.getFirst(), ((com.vaadin.flow.component.html.Anchor) GridKt._getCellComponent(
+                        byTier, i, "lost")).getText());
+            }
+            assertThat(rows.keySet()).contains("大客户").doesNotContain("KEY", "POTENTIAL", "null");
+            assertThat(lost.get("大客户")).isEqualTo("3"); // customers 0–2 (5 is the manager's)
+            if (Integer.parseInt(customers.get("大客户")) < RetentionRates.MINIMUM_N) {
+                assertThat(rows.get("大客户").subList(3, 5)).containsOnly("样本不足（n < 5）");
+            }
+            String potential = "潜在客户";
+            assertThat(customers.get(potential)).isEqualTo("5");
+            assertThat(lost.get(potential)).isEqualTo("2");
+            assertThat(rows.get(potential).subList(3, 5)).containsExactly("40%", "60%");
+            Grid<?> byOwner = _get(Grid.class, spec -> spec.withId("churn-rates-account_manager"));
+            List<String> owners = IntStream.range(0, GridKt._size(byOwner))
+                    .mapToObj(i -> GridKt._getFormattedRow(byOwner, i).getFirst()).toList();
+            assertThat(owners).contains("staff").doesNotContain("manager"); // the staff member sees their own
         }
     }
 }

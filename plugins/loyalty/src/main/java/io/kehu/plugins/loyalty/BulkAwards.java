@@ -21,10 +21,15 @@ import java.util.function.LongConsumer;
  * Awards points for many purchases at once (an import of last year's sales, a first start of the programme, a catch-up
  * after an outage) with the same arithmetic as the listener ({@link Earning}) and the same idempotency keys, but with
  * the SDK's bulk writes: per slice of customers one read of their purchases, entries, accounts and referrals, then one
- * {@code batch()} (one transaction) creating the entries and updating the accounts. A purchase already in the ledger
- * (listener, earlier run) is skipped by its key, so a re-run or a run beside the live listener awards nothing twice:
- * should the listener take a key while a slice is written, the unique index refuses the slice (DUPLICATE), it is
- * rolled back and read again. Referral bonuses go to referrers outside the slice through the ledger one by one (few).
+ * {@code batch()} creating the entries and updating the accounts. A slice is read and written in one transaction
+ * holding the ledger locks of its customers (taken first, in ascending stripe order, {@link Ledger#lockRange}), the
+ * same locks a single award takes: a purchase saved while the slice is written waits in its listener until the slice
+ * commits, then finds its entry written by the slice (ALREADY_POSTED) or, saved after the slice read the purchases,
+ * awards it itself — exactly once either way, with no lost optimistic race. A purchase already in the ledger
+ * (listener, earlier run) is skipped by its key, so a re-run awards nothing twice; the unique index and the account's
+ * row version stay as the guard against writers that skip the lock (the slice is then rolled back and read again).
+ * The locks are held for one slice at a time, so live awards of those customers wait at most one slice's write.
+ * Referral bonuses go to referrers outside the slice through the ledger one by one (few).
  */
 public final class BulkAwards {
 
@@ -72,7 +77,21 @@ public final class BulkAwards {
         throw last;
     }
 
+    /** Test hook: runs inside a slice's transaction after its reads, before its writes. */
+    Runnable beforeWrite = () -> { };
+
     private Result write(Programme programme, PluginScripts.Script rule, long lo, long hi) {
+        List<Posting> referrals = new ArrayList<>();
+        Result result = context.transactions().call(() -> {
+            ledger.lockRange(lo, hi);
+            return writeLocked(programme, rule, lo, hi, referrals);
+        });
+        referrals.forEach(ledger::post);
+        return result;
+    }
+
+    private Result writeLocked(Programme programme, PluginScripts.Script rule, long lo, long hi,
+                               List<Posting> referrals) {
         Map<Long, List<RecordData>> purchases = new HashMap<>();
         String[] fields = rule == null ? new String[] {"customer", "purchased_on", "amount"} : new String[0];
         context.records().search(Awards.PURCHASE).where("customer", FilterOperator.BETWEEN, lo, hi).fields(fields)
@@ -105,7 +124,6 @@ public final class BulkAwards {
         LocalDate today = LocalDate.now();
         List<Map<String, Object>> entries = new ArrayList<>();
         Map<Long, Account> changed = new HashMap<>();
-        List<Posting> referrals = new ArrayList<>();
         long awarded = 0;
         for (Map.Entry<Long, List<RecordData>> byCustomer : purchases.entrySet()) {
             long customer = byCustomer.getKey();
@@ -148,6 +166,7 @@ public final class BulkAwards {
                 changed.put(customer, a);
             }
         }
+        beforeWrite.run();
         if (!entries.isEmpty()) {
             context.records().batch(b -> {
                 changed.forEach((customer, a) -> {
@@ -163,7 +182,6 @@ public final class BulkAwards {
                 });
             });
         }
-        referrals.forEach(ledger::post);
         long written = entries.size();
         return new Result(purchases.values().stream().mapToLong(List::size).sum(), written, awarded);
     }

@@ -303,6 +303,19 @@ public final class Ledger {
         context.locks().exclusively(stripe(customer), () -> null);
     }
 
+    /**
+     * Takes the ledger locks of every customer {@code lo}..{@code hi} (inside a transaction, held until it ends), in
+     * ascending stripe order: a bulk writer holds several, and two bulk writers taking them in the same order can
+     * never wait for each other in a circle; a single posting takes one, so it only ever waits.
+     */
+    void lockRange(long lo, long hi) {
+        java.util.TreeSet<Integer> stripes = new java.util.TreeSet<>();
+        for (long c = lo; c <= hi && stripes.size() < STRIPES; c++) {
+            stripes.add(Math.floorMod(c, STRIPES));
+        }
+        stripes.forEach(s -> context.locks().exclusively("loyalty-ledger-" + s, () -> null));
+    }
+
     private static String stripe(long customer) {
         return "loyalty-ledger-" + Math.floorMod(customer, STRIPES);
     }

@@ -55,4 +55,63 @@ class BulkAwardsTest {
         assertThat(ledger.balance(later).earned()).isEqualTo(150); // the daily cap held in bulk too
         assertThat(bulk.run(later, later, 10, done -> { }).entries()).isZero();
     }
+
+    @Test
+    void aPurchaseSavedWhileItsSliceIsWrittenWaitsForTheSliceAndIsAwardedExactlyOnce(KehuTestHost kehu)
+            throws Exception {
+        long customer = AwardsTest.customer(kehu, null);
+        kehu.disablePlugin(); // two purchases saved while the plugin is off: the bulk run awards them
+        List<Long> before = new java.util.ArrayList<>();
+        try {
+            PluginRecords admin = kehu.recordsAs("admin");
+            for (String amount : List.of("200.00", "80.00")) {
+                before.add(admin.create("purchase", Map.of("customer", customer, "purchased_on",
+                        LocalDate.now().minusDays(before.size() + 1), "product", "会员套餐", "quantity", 1L, "amount",
+                        new MoneyValue(new BigDecimal(amount), "CNY"))).id());
+            }
+        } finally {
+            kehu.enablePlugin();
+        }
+        Ledger ledger = new Ledger(kehu.context());
+        BulkAwards bulk = new BulkAwards(kehu.context(), ledger);
+        java.util.concurrent.ExecutorService shop = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<Long>> saved =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean waited = new java.util.concurrent.atomic.AtomicBoolean();
+        // while the slice holds its customers' ledger locks (read done, not yet written), the shop saves a purchase
+        bulk.beforeWrite = () -> {
+            if (saved.get() != null) {
+                return; // a retried slice
+            }
+            saved.set(shop.submit(() -> AwardsTest.purchase(kehu, customer, "300.00", LocalDate.now())));
+            try {
+                saved.get().get(700, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException stillAwarding) {
+                waited.set(true); // its award waits for the slice's lock
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        try {
+            bulk.run(customer, customer, 10, done -> { });
+            long during = saved.get().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(waited).as("the purchase's award waited for the slice's ledger lock").isTrue();
+            List<Long> all = new java.util.ArrayList<>(before);
+            all.add(during);
+            for (long purchase : all) {
+                List<io.kehu.sdk.records.RecordData> entries = kehu.context().records().search(Ledger.ENTRY)
+                        .where("source", io.kehu.sdk.records.FilterOperator.EQUALS, "purchase/" + purchase)
+                        .where("rule", io.kehu.sdk.records.FilterOperator.EQUALS, "base").list();
+                assertThat(entries).as("base entries of purchase " + purchase).hasSize(1);
+            }
+            long sum = kehu.context().records().search(Ledger.ENTRY)
+                    .where("customer", io.kehu.sdk.records.FilterOperator.EQUALS, customer).limit(1000).list()
+                    .stream().mapToLong(e -> Ledger.number(e.get("points"))).sum();
+            Ledger.Balance balance = ledger.balance(customer);
+            assertThat(balance.available() + balance.pending()).isEqualTo(sum);
+            assertThat(bulk.run(customer, customer, 10, done -> { }).entries()).isZero();
+        } finally {
+            shop.shutdownNow();
+        }
+    }
 }

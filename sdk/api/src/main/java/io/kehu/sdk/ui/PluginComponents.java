@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.records.RecordSearch;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Components the platform builds for plugin views, panels and widgets, so plugins need not rebuild them. */
@@ -25,4 +26,23 @@ public interface PluginComponents {
      * ({@code setWidth}/{@code setHeight} on the returned component).
      */
     Component chart(ChartSpec spec);
+
+    /**
+     * The route of {@code formId}'s list view with {@code filters} set in its filter bar (drill-through, as the
+     * dashboards' figures open their records): {@code forms/<form>?filters=<json>}. The list reads with the viewer's
+     * permissions, so a figure counted with the same filters through {@code recordsOfCurrentUser()} equals the
+     * list's count. See {@link ListFilter} for the filter shapes the list view shows.
+     */
+    String listRoute(String formId, List<ListFilter> filters);
+
+    /** A link (text) opening {@link #listRoute}: for the numbers in a plugin's tables and summaries. */
+    Component listLink(String formId, List<ListFilter> filters, String text);
+
+    /**
+     * A chart whose every bar, point or slice opens the list of the records behind it: {@code drills} has one list
+     * of filters per label of {@code spec} (null where nothing can be listed) for the records of {@code formId}.
+     * Under the chart a folded "数据明细 / Data" lists every label with its value as a link (what phone and
+     * screen-reader users follow), as on the dashboards.
+     */
+    Component drillChart(ChartSpec spec, String formId, List<List<ListFilter>> drills);
 }

@@ -48,4 +48,16 @@ public @interface KehuPluginTest {
      * module directory, such as {@code ../loyalty/target/kehu-plugin-loyalty-0.1.0-SNAPSHOT.jar}.
      */
     String[] otherPlugins() default {};
+
+    /**
+     * Runs on a throw-away PostgreSQL database ({@link ThrowAwayPostgres}: {@code KEHU_TEST_PG_URL}, default the
+     * local server's {@code test}; created for the run, dropped at its end) instead of H2. When PostgreSQL cannot be
+     * reached the tests are skipped with the reason. The usual way to run an H2 test class on both databases:
+     *
+     * <pre>{@code
+     * @KehuPluginTest(postgres = true)
+     * class AwardsPostgresTest extends AwardsTest { }
+     * }</pre>
+     */
+    boolean postgres() default false;
 }

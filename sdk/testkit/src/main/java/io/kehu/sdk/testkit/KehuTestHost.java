@@ -233,6 +233,76 @@ public final class KehuTestHost implements AutoCloseable {
                 null, equals).id();
     }
 
+    /**
+     * Publishes a form definition (JSON in the {@code form-definitions} format, see docs/form-definitions.md) as the
+     * form's next version, as an administrator does in the form designer — e.g. the shipped customer form with more
+     * fields, to import a company's own columns into. Refused (an exception with every reason) where data would be
+     * lost, as in the designer.
+     */
+    public void publishForm(String json) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        context.getBean(io.kehu.platform.forms.FormCatalog.class).allPublished().forEach(f -> known.add(f.id()));
+        io.kehu.platform.forms.FormDefinition definition = context.getBean(io.kehu.platform.forms.DefinitionReader.class)
+                .read("testkit", json, known);
+        context.getBean(io.kehu.platform.forms.FormPublisher.class).publish(definition, "admin", "testkit");
+    }
+
+    /**
+     * Imports a CSV or Excel file into {@code formId} as {@code username} would with the import wizard (导入): the
+     * file kept and read with the guessed encoding and delimiter, the columns mapped by the wizard's proposal (headers
+     * matched to field ids and labels) plus {@code columns} (file header → field id) for headers it does not match,
+     * create mode, bad rows skipped and reported, rows that look like duplicates created anyway (the file is the
+     * source), run to the end through the platform's one write path — the same checks, rules and record listeners
+     * (plugins' included) as records saved on screen.
+     *
+     * @return what the import did
+     */
+    public ImportResult importFile(String username, String formId, Path file, Map<String, String> columns) {
+        io.kehu.platform.imports.Imports imports = context.getBean(io.kehu.platform.imports.Imports.class);
+        Actor actor = Actor.of(context.getBean(UserAccounts.class).findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("No user " + username)));
+        try {
+            io.kehu.platform.imports.ImportSource source;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                source = imports.keep(in, file.getFileName().toString());
+            }
+            io.kehu.platform.forms.FormDefinition form = context.getBean(io.kehu.platform.forms.FormCatalog.class)
+                    .published(formId).orElseThrow(() -> new IllegalArgumentException("No published form " + formId));
+            io.kehu.platform.imports.ImportMapping mapping = imports.proposeMapping(form, imports.headers(source),
+                    actor);
+            for (io.kehu.platform.imports.ImportMapping.Column column : mapping.columns()) {
+                if (columns.containsKey(column.header())) {
+                    mapping = mapping.with(column.index(), columns.get(column.header()));
+                }
+            }
+            long job = imports.runNow(actor, new io.kehu.platform.imports.ImportSettings(formId, source, mapping,
+                    io.kehu.platform.imports.ImportMode.CREATE, true, false));
+            io.kehu.platform.imports.ImportJob done = imports.job(actor, job).orElseThrow();
+            List<String> problems = imports.result(job).map(r -> r.firstProblems().stream()
+                    .map(p -> "row " + p.row() + " " + p.column() + " '" + p.value() + "': " + p.reason().en())
+                    .toList()).orElse(List.of());
+            Map<String, String> mapped = new LinkedHashMap<>();
+            mapping.columns().stream().filter(c -> c.fieldId() != null)
+                    .forEach(c -> mapped.put(c.header(), c.fieldId()));
+            return new ImportResult(done.status(), done.created(), done.refused(), mapped, problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What {@link #importFile} did.
+     *
+     * @param status the import job's end state, {@code DONE} when it ran to the end
+     * @param created records created
+     * @param refused rows refused by the checks (left out)
+     * @param mapped file header → field id, as imported
+     * @param firstProblems the first problems, e.g. {@code row 12 TotalCharges '': must be filled in}
+     */
+    public record ImportResult(String status, long created, long refused, Map<String, String> mapped,
+                               List<String> firstProblems) {
+    }
+
     /** The address of the running server, e.g. for Playwright: {@code http://localhost:<port>}. */
     public String baseUrl() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
