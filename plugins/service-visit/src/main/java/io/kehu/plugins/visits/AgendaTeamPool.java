@@ -27,7 +27,7 @@ import java.util.Optional;
  * the warnings the agenda gives assigned visits — outside the customer's window, and a clash with the visits of the
  * person who would take it (the person chosen in the agenda, else the viewer) — and 我来领取 for a member of that
  * team ({@link TeamPool#pickUp}: the server checks membership, that nobody took it first and the overlap under the
- * lock). Managers and administrators see every team's waiting visits, staff those of their own teams (read as the
+ * lock), or 指派给 for managers and administrators, who hand it to the team's manager or a member. Managers and administrators see every team's waiting visits, staff those of their own teams (read as the
  * plugin: a member may not open a visit that is not theirs yet).
  */
 final class AgendaTeamPool {
@@ -91,6 +91,7 @@ final class AgendaTeamPool {
         Long taker = person != null ? person : viewer.map(UserInfo::id).orElse(null);
         List<Long> takersTeams = taker == null ? List.of() : pool.leadsOf(taker);
         boolean takerIsViewer = taker != null && viewer.map(v -> v.id() == taker).orElse(false);
+        boolean handsOut = viewer.map(AgendaTeamPool::leads).orElse(false);
         Agenda agenda = new Agenda(context);
         byTeam.forEach((lead, visits) -> {
             Div team = new Div();
@@ -98,11 +99,52 @@ final class AgendaTeamPool {
             String name = context.users().byId(lead).map(UserInfo::displayName).orElse("");
             team.add(new H4(text("book.team.of", name) + " · " + text("agenda.day.count", visits.size())));
             for (RecordData visit : visits) {
-                team.add(card(visit, agenda, taker, takerIsViewer && takersTeams.contains(lead), afterPickUp));
+                Div card = card(visit, agenda, taker, takerIsViewer && takersTeams.contains(lead), afterPickUp);
+                if (handsOut) {
+                    card.add(handOut(visit, lead, afterPickUp));
+                }
+                team.add(card);
             }
             box.add(team);
         });
         return box;
+    }
+
+    /**
+     * A manager's 指派给: the team's manager or one of its members; the server checks membership and the overlap
+     * under the person's lock ({@link VisitRules}) and the refusal is said here.
+     */
+    private Div handOut(RecordData visit, long lead, Runnable afterAssigning) {
+        com.vaadin.flow.component.select.Select<UserInfo> member = new com.vaadin.flow.component.select.Select<>();
+        member.setId("agenda-pool-member-" + visit.id());
+        member.setLabel(text("agenda.pool.assign.to"));
+        List<UserInfo> people = new ArrayList<>();
+        context.users().byId(lead).ifPresent(people::add);
+        people.addAll(context.users().team(lead));
+        member.setItems(people);
+        member.setItemLabelGenerator(u -> u == null ? "" : u.displayName());
+        Paragraph outcome = new Paragraph();
+        outcome.setId("agenda-pool-assign-outcome-" + visit.id());
+        Button assign = new Button(text("agenda.pool.assign"), e -> {
+            if (member.getValue() == null) {
+                outcome.setText(text("agenda.pool.assign.choose"));
+                return;
+            }
+            try {
+                context.recordsOfCurrentUser().update(VisitForms.VISIT, visit.id(), visit.rowVersion(),
+                        java.util.Map.of("visitor", member.getValue().id()));
+                afterAssigning.run();
+            } catch (RecordException ex) {
+                outcome.setText(ex.message(locale));
+            }
+        });
+        assign.setId("agenda-pool-assign-" + visit.id());
+        assign.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout row =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(member, assign);
+        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return new Div(row, outcome);
     }
 
     private Div card(RecordData visit, Agenda agenda, Long taker, boolean mayPickUp, Runnable afterPickUp) {

@@ -101,6 +101,8 @@ final class PhotoBox extends Div {
             upload.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
             upload.setMaxFileSize((int) VisitService.PHOTO_MAX_INPUT);
             upload.setMaxFiles(10);
+            // an optional photo stays a small button: no drop zone on every line of a phone's long list
+            upload.setDropAllowed(asked);
             upload.getElement().setAttribute("capture", "environment");
             UploadI18N i18n = new UploadI18N();
             // a line that does not ask for a photo still takes one (e.g. of a problem found), offered as optional

@@ -13,11 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.select.Select;
 import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.testkit.KehuPluginTest;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.KehuUi;
+import io.kehu.sdk.users.UserInfo;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -83,6 +85,21 @@ class AgendaTeamPoolTest {
                 _get(DatePicker.class, spec -> spec.withId("agenda-day")).setValue(day);
                 assertThat(text("agenda-team-pool")).startsWith("团队待领取（1）").contains("团队巡检 18 点");
                 assertThat(_find(Button.class, spec -> spec.withId("agenda-pool-pick-" + clashing.id()))).isEmpty();
+                // the manager hands it out: to staff it clashes (said, nothing changes), to the manager it goes
+                Select<UserInfo> member = _get(Select.class, spec -> spec.withId("agenda-pool-member-" + clashing.id()));
+                member.setValue(member.getListDataView().getItems().filter(u -> u.id() == staff).findFirst()
+                        .orElseThrow());
+                _click(_get(Button.class, spec -> spec.withId("agenda-pool-assign-" + clashing.id())));
+                assertThat(text("agenda-pool-assign-outcome-" + clashing.id())).contains("时间冲突");
+                assertThat(context.records().get(VisitForms.VISIT, clashing.id()).orElseThrow().get("visitor"))
+                        .isNull();
+                member = _get(Select.class, spec -> spec.withId("agenda-pool-member-" + clashing.id()));
+                member.setValue(member.getListDataView().getItems().filter(u -> u.id() == manager).findFirst()
+                        .orElseThrow());
+                _click(_get(Button.class, spec -> spec.withId("agenda-pool-assign-" + clashing.id())));
+                assertThat(context.records().get(VisitForms.VISIT, clashing.id()).orElseThrow().get("visitor"))
+                        .isEqualTo(manager);
+                assertThat(text("agenda-team-pool")).startsWith("团队待领取（0）");
                 // a week without any: the empty state
                 _get(DatePicker.class, spec -> spec.withId("agenda-day")).setValue(day.plusYears(20));
                 assertThat(text("agenda-pool-empty")).isEqualTo("这段时间没有待领取的团队上门。");
