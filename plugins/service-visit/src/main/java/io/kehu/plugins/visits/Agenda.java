@@ -31,12 +31,16 @@ final class Agenda {
         this.context = context;
     }
 
-    /** The visits (not cancelled) starting on {@code from} up to, not including, {@code until}, in time order. */
+    /**
+     * The visits (not cancelled) with a visitor starting on {@code from} up to, not including, {@code until}, in time
+     * order; team visits nobody has picked up are {@link AgendaTeamPool}'s.
+     */
     List<RecordData> visits(Long visitorId, LocalDate from, LocalDate until) {
         RecordSearch search = context.recordsOfCurrentUser().search(VisitForms.VISIT)
                 .where("planned_start", FilterOperator.BETWEEN, from.atStartOfDay(Texts.ZONE).toOffsetDateTime(),
                         until.atStartOfDay(Texts.ZONE).toOffsetDateTime().minusNanos(1000))
-                .where("status", FilterOperator.NOT_EQUALS, VisitStatus.CANCELLED.code());
+                .where("status", FilterOperator.NOT_EQUALS, VisitStatus.CANCELLED.code())
+                .where("visitor", FilterOperator.IS_NOT_EMPTY);
         if (visitorId != null) {
             search = search.where("visitor", FilterOperator.EQUALS, visitorId);
         }

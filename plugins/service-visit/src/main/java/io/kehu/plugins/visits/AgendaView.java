@@ -39,7 +39,8 @@ import org.pf4j.Extension;
  * 上门日程 / Visit agenda: a day or a week (Monday first) for one person or the whole team, each day a column of
  * visit cards (time, state, subject, who) with conflict warnings (two visits of one person overlapping, a time
  * outside the customer's window), the overdue visits, and rescheduling — drag a card onto another day (same time)
- * or 改期 for a dialog with a date-time picker that warns of clashes before saving. Either way the overlap check runs
+ * or 改期 for a dialog with a date-time picker that warns of clashes before saving; below the days, the team visits
+ * nobody has picked up yet ({@link AgendaTeamPool}), then the overdue ones. Either way the overlap check runs
  * again on the server under the visitor's lock. Columns wrap, so a phone shows the days one under another.
  */
 @Extension
@@ -149,7 +150,8 @@ public class AgendaView implements ViewContribution {
                         .atZoneSameInstant(Texts.ZONE).toLocalDate().equals(date)).toList();
                 days.add(dayColumn(date, ofDay, conflicts, who == null));
             }
-            content.add(count, days, overdue(agenda.overdue(who)));
+            content.add(count, days, new AgendaTeamPool(context, locale).section(who, from, until, this::show),
+                    overdue(agenda.overdue(who)));
         }
 
         private Div dayColumn(LocalDate date, List<RecordData> visits, Map<Long, RecordData> conflicts,

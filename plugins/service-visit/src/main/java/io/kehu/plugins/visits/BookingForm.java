@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * Booking by hand on the review page: customer (searched by name, lazily), type, visitor, day and the customer's
- * preferred window; the visit goes to the visitor's first free half hour in that window, and the server's overlap
- * check still has the last word. Fires {@code onBooked} after a booking.
+ * preferred window, then an exact time among the visitor's free half hours in that window (shown with the window and
+ * how many are free) or, left open, the first of them; the server's overlap check still has the last word. Fires {@code onBooked} after a booking.
  */
 final class BookingForm extends Div {
 
@@ -66,6 +66,37 @@ final class BookingForm extends Div {
         window.setItems(List.of(PreferredWindow.values()));
         window.setItemLabelGenerator(w -> w == null ? "" : context.messages().get("window." + w.code(), locale));
         window.setValue(PreferredWindow.ANY);
+        // an exact time: the person's free half hours on that day inside the customer's window (else the first)
+        Select<OffsetDateTime> time = new Select<>();
+        time.setId("book-time");
+        time.setLabel(context.messages().get("book.time", locale));
+        time.setEmptySelectionAllowed(true);
+        time.setEmptySelectionCaption(context.messages().get("book.time.first", locale));
+        Runnable slots = () -> {
+            time.clear();
+            if (type.getValue() == null || day.getValue() == null || window.getValue() == null) {
+                time.setItems(List.of());
+                time.setHelperText(context.messages().get("book.time.choose", locale));
+                return;
+            }
+            java.time.Duration length = VisitPlanner.duration(type.getValue());
+            Long person = visitor.getValue() == null ? null : visitor.getValue().id();
+            OffsetDateTime now = OffsetDateTime.now();
+            List<OffsetDateTime> free = new VisitPlanner(context, context.records())
+                    .freeStarts(person, day.getValue(), window.getValue(), length).stream()
+                    .filter(s -> s.isAfter(now)).toList();
+            time.setItems(free);
+            time.setItemLabelGenerator(s -> s == null ? context.messages().get("book.time.first", locale)
+                    : Texts.time(s) + "–" + Texts.time(s.plus(length)));
+            String windowName = context.messages().get("window." + window.getValue().code(), locale);
+            time.setHelperText(free.isEmpty() ? context.messages().get("book.time.none", locale, windowName)
+                    : context.messages().get("book.time.help", locale, windowName, free.size()));
+        };
+        type.addValueChangeListener(e -> slots.run());
+        visitor.addValueChangeListener(e -> slots.run());
+        day.addValueChangeListener(e -> slots.run());
+        window.addValueChangeListener(e -> slots.run());
+        slots.run();
         Paragraph outcome = new Paragraph();
         outcome.setId("book-outcome");
         Button book = new Button(context.messages().get("book.submit", locale), e -> {
@@ -77,8 +108,9 @@ final class BookingForm extends Div {
             VisitPlanner planner = new VisitPlanner(context, context.recordsOfCurrentUser());
             Long person = visitor.getValue() == null ? null : visitor.getValue().id();
             Long lead = team.getValue() == null ? null : team.getValue().id();
-            Optional<OffsetDateTime> start = planner.firstFreeStart(person, day.getValue(),
-                    window.getValue(), VisitPlanner.duration(type.getValue()));
+            Optional<OffsetDateTime> start = time.getValue() != null ? Optional.of(time.getValue())
+                    : planner.firstFreeStart(person, day.getValue(), window.getValue(),
+                            VisitPlanner.duration(type.getValue()));
             if (start.isEmpty()) {
                 outcome.setText(context.messages().get("book.full", locale));
                 return;
@@ -90,13 +122,14 @@ final class BookingForm extends Div {
                         Texts.span((OffsetDateTime) visit.get("planned_start"),
                                 (OffsetDateTime) visit.get("planned_end"))));
                 onBooked.run();
+                slots.run();
             } catch (RecordException ex) {
                 outcome.setText(ex.message(locale));
             }
         });
         book.setId("book-submit");
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout fields = new HorizontalLayout(customer, type, visitor, team, day, window, book);
+        HorizontalLayout fields = new HorizontalLayout(customer, type, visitor, team, day, window, time, book);
         fields.setWrap(true);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H3(context.messages().get("book.title", locale)), fields, outcome);

@@ -107,12 +107,10 @@ final class ChecklistSheet extends Div {
         });
         note.addValueChangeListener(e -> save.run());
         block.add(text, result, note, saved);
-        if (Boolean.TRUE.equals(line.get("photo_required"))) {
-            block.add(new PhotoBox(context, service, () -> lines.get(index), editable, locale, updated -> {
-                lines.set(index, updated);
-                onChange.run();
-            }));
-        }
+        block.add(new PhotoBox(context, service, () -> lines.get(index), editable, locale, updated -> {
+            lines.set(index, updated);
+            onChange.run();
+        }));
         return block;
     }
 

@@ -49,22 +49,28 @@ public class LowScoreRevisit implements RecordListener {
     }
 
     private void startRevisit(RecordData card) {
-        long visitId = (Long) card.get("visit");
+        long stars = VisitCatalog.number(card.get("rating"));
+        startRevisit(context, (Long) card.get("visit"), LocalText.of(
+                context.messages().get("revisit.task", Locale.SIMPLIFIED_CHINESE, stars),
+                context.messages().get("revisit.task", Locale.ENGLISH, stars)));
+    }
+
+    /**
+     * Gives the visit a 回访客户 task titled {@code title}, due in three days, for a manager who is not the visitor
+     * (else an administrator) — unless it has an open one already. Also used for low survey scores
+     * ({@link SurveyLowScoreRevisit}).
+     */
+    static void startRevisit(PluginContext context, long visitId, LocalText title) {
         if (context.workflows().openTasks(VisitForms.VISIT, visitId).stream().anyMatch(t -> KIND.equals(t.kind()))) {
             return;
         }
         Object visitor = context.records().get(VisitForms.VISIT, visitId).map(v -> v.get("visitor")).orElse(null);
-        revisitor(visitor).ifPresent(user -> {
-            long stars = VisitCatalog.number(card.get("rating"));
-            context.workflows().createTask(new TaskRequest(VisitForms.VISIT, visitId, KIND, LocalText.of(
-                    context.messages().get("revisit.task", Locale.SIMPLIFIED_CHINESE, stars),
-                    context.messages().get("revisit.task", Locale.ENGLISH, stars)), user.username(),
-                    Instant.now().plus(Duration.ofDays(3))));
-        });
+        revisitor(context, visitor).ifPresent(user -> context.workflows().createTask(new TaskRequest(VisitForms.VISIT,
+                visitId, KIND, title, user.username(), Instant.now().plus(Duration.ofDays(3)))));
     }
 
     /** A manager other than the visitor (the first by id, so the choice is stable), else an administrator. */
-    private Optional<UserInfo> revisitor(Object visitor) {
+    private static Optional<UserInfo> revisitor(PluginContext context, Object visitor) {
         Comparator<UserInfo> byId = Comparator.comparingLong(UserInfo::id);
         for (String role : new String[] {"MANAGER", "ADMIN"}) {
             Optional<UserInfo> someone = context.users().enabled().stream()

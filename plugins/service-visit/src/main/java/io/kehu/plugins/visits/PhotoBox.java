@@ -1,6 +1,8 @@
 package io.kehu.plugins.visits;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -21,8 +23,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The photos of one checklist line on the phone: thumbnails of what was taken, and — while the visit is open — an
- * upload that opens the phone's camera ({@code capture=environment}) and takes JPEG or PNG up to 20 MB. The server
+ * The photos of one checklist line on the phone — every line takes photos; a line that asks for one says so — :
+ * thumbnails of what was taken, each with 删除 while the visit is open (audited on the line: {@link
+ * VisitService#removePhoto}), and an upload that opens the phone's camera ({@code capture=environment}) and takes JPEG or PNG up to 20 MB. The server
  * checks the bytes whatever the browser said, scales the photo down to 1,600 pixels and keeps it as JPEG
  * ({@code files().storeImage}), and counts it on the line in the same transaction; a refusal is shown with its
  * reason in the user's language.
@@ -35,6 +38,10 @@ final class PhotoBox extends Div {
     private final Div thumbnails = new Div();
     private final Span status = new Span();
     private final long checkId;
+    private final boolean asked;
+    private final boolean editable;
+    private final Supplier<RecordData> current;
+    private final Consumer<RecordData> onSaved;
 
     /**
      * @param current the line as last saved (its row version changes with every answer and photo)
@@ -45,8 +52,12 @@ final class PhotoBox extends Div {
         this.context = context;
         this.service = service;
         this.locale = locale;
+        this.current = current;
+        this.editable = editable;
+        this.onSaved = onSaved;
         RecordData line = current.get();
         this.checkId = line.id();
+        this.asked = Boolean.TRUE.equals(line.get("photo_required"));
         setId("photos-" + line.id());
         thumbnails.setId("photo-list-" + line.id());
         thumbnails.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "6px");
@@ -90,10 +101,13 @@ final class PhotoBox extends Div {
             upload.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
             upload.setMaxFileSize((int) VisitService.PHOTO_MAX_INPUT);
             upload.setMaxFiles(10);
+            // an optional photo stays a small button: no drop zone on every line of a phone's long list
+            upload.setDropAllowed(asked);
             upload.getElement().setAttribute("capture", "environment");
             UploadI18N i18n = new UploadI18N();
-            i18n.setAddFiles(new UploadI18N.AddFiles().setOne(context.messages().get("photo.add", locale))
-                    .setMany(context.messages().get("photo.add", locale)));
+            // a line that does not ask for a photo still takes one (e.g. of a problem found), offered as optional
+            String add = context.messages().get(asked ? "photo.add" : "photo.add.optional", locale);
+            i18n.setAddFiles(new UploadI18N.AddFiles().setOne(add).setMany(add));
             i18n.setDropFiles(new UploadI18N.DropFiles().setOne(context.messages().get("photo.drop", locale))
                     .setMany(context.messages().get("photo.drop", locale)));
             i18n.setError(new UploadI18N.Error().setFileIsTooBig(context.messages().get("photo.too.big", locale))
@@ -116,6 +130,8 @@ final class PhotoBox extends Div {
                 : context.messages().get("photo.count", locale, photos.size()));
         count.setId("photo-count-" + checkId);
         count.getStyle().set("width", "100%");
+        // an optional photo's empty state would only add noise to every line of the list
+        count.setVisible(asked || !photos.isEmpty());
         thumbnails.add(count);
         for (FileInfo photo : photos) {
             Image image = new Image(DownloadHandler.fromInputStream(event -> {
@@ -125,7 +141,31 @@ final class PhotoBox extends Div {
             }), photo.fileName());
             image.getStyle().set("width", "96px").set("height", "96px").set("object-fit", "cover")
                     .set("border-radius", "6px");
-            thumbnails.add(image);
+            Div frame = new Div(image);
+            frame.setId("photo-" + photo.id());
+            frame.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "2px");
+            if (editable) {
+                Button delete = new Button(context.messages().get("photo.delete", locale), e -> delete(photo));
+                delete.setId("photo-delete-" + photo.id());
+                delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                delete.setAriaLabel(context.messages().get("photo.delete.of", locale, photo.fileName()));
+                frame.add(delete);
+            }
+            thumbnails.add(frame);
+        }
+    }
+
+    private void delete(FileInfo photo) {
+        try {
+            RecordData after = service.removePhoto(current.get(), photo.id());
+            status.setText(context.messages().get("photo.deleted", locale, photo.fileName()));
+            status.getStyle().set("color", "var(--lumo-success-text-color)");
+            showThumbnails();
+            onSaved.accept(after);
+        } catch (RecordException e) {
+            status.setText(e.message(locale));
+            status.getStyle().set("color", "var(--lumo-error-text-color)");
+            showThumbnails();
         }
     }
 }

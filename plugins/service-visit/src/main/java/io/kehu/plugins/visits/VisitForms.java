@@ -37,10 +37,14 @@ public class VisitForms implements FormDefinitionProvider, WorkflowDefinitionPro
         return List.of(DefinitionText.fromResource(getClass(), "workflows/" + FLOW + ".json"));
     }
 
-    /** The KPIs on the dashboards: visits signed off, sign-off rate and on-time rate per visitor, feedback score. */
+    /**
+     * The KPIs on the dashboards: visits signed off, sign-off rate, on-time rate, overdue visits and first-time-fix rate
+     * per visitor, feedback score.
+     */
     @Override
     public List<DefinitionText> metrics() {
-        return List.of("visits_signed_off", "visit_signoff_rate", "visit_on_time_rate", "visit_feedback_score").stream()
+        return List.of("visits_signed_off", "visit_signoff_rate", "visit_on_time_rate", "visit_feedback_score",
+                "visits_overdue", "visit_first_time_fix_rate").stream()
                 .map(id -> DefinitionText.fromResource(getClass(), "metrics/" + id + ".json")).toList();
     }
 }

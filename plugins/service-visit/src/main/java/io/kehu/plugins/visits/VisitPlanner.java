@@ -209,6 +209,15 @@ final class VisitPlanner {
      * start.
      */
     Optional<OffsetDateTime> firstFreeStart(Long visitorId, LocalDate day, PreferredWindow window, Duration length) {
+        return freeStarts(visitorId, day, window, length).stream().findFirst();
+    }
+
+    /**
+     * Every start on {@code day} inside {@code window}, each half hour, at which a visit of {@code length} fits the
+     * window and does not overlap the visitor's active visits, in time order (the booking form's exact times).
+     * Without a visitor: every start in the window.
+     */
+    List<OffsetDateTime> freeStarts(Long visitorId, LocalDate day, PreferredWindow window, Duration length) {
         OffsetDateTime dayStart = day.atStartOfDay(Texts.ZONE).toOffsetDateTime();
         List<RecordData> busy = visitorId == null ? List.of() : context.records().search(VisitForms.VISIT)
                 .where("visitor", FilterOperator.EQUALS, visitorId)
@@ -216,19 +225,20 @@ final class VisitPlanner {
                 .where("planned_start", FilterOperator.LESS, dayStart.plusDays(1))
                 .where("planned_end", FilterOperator.GREATER, dayStart)
                 .fields("planned_start", "planned_end").limit(200).list();
+        List<OffsetDateTime> free = new java.util.ArrayList<>();
         for (LocalTime t = window.from(); !t.plus(length).isAfter(window.until()); t = t.plus(SLOT_STEP)) {
             ZonedDateTime start = day.atTime(t).atZone(Texts.ZONE);
             OffsetDateTime s = start.toOffsetDateTime();
             OffsetDateTime e = s.plus(length);
-            boolean free = busy.stream().noneMatch(v -> ((OffsetDateTime) v.get("planned_start")).isBefore(e)
+            boolean open = busy.stream().noneMatch(v -> ((OffsetDateTime) v.get("planned_start")).isBefore(e)
                     && ((OffsetDateTime) v.get("planned_end")).isAfter(s));
-            if (free) {
-                return Optional.of(s);
+            if (open) {
+                free.add(s);
             }
             if (t.plus(SLOT_STEP).isBefore(t)) {
                 break;
             }
         }
-        return Optional.empty();
+        return free;
     }
 }

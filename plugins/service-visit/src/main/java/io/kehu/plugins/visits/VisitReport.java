@@ -19,10 +19,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * The signed visit's report as a PDF (Apache PDFBox): the visit (customer, type, visitor, booked time, address,
- * check-in and -out), every checklist line with its answer, note and number of photos, the signer, the time of
+ * check-in and -out), every checklist line with its answer, note and its photos as small thumbnails
+ * ({@link ReportPhotos}), the signer, the time of
  * signing, the signature drawn from its strokes as vector lines, and the SHA-256 the signature is bound to with
  * whether the visit still matches it. Chinese needs a CJK font embedded as a subset ({@link ReportFont}).
  *
@@ -36,6 +38,8 @@ final class VisitReport {
     private static final float MARGIN = 50;
     private static final float SIZE = 10.5f;
     private static final float LEADING = 15;
+    /** The box a photo's thumbnail is drawn in, in points (about 34 mm). */
+    private static final float PHOTO_BOX = 96;
 
     private final PluginContext context;
     private final Locale locale;
@@ -50,19 +54,26 @@ final class VisitReport {
         return "visit_report:" + visitId;
     }
 
-    /** The archived report of a signed-off visit, made and archived now when there is none yet. */
+    /**
+     * The archived report of a signed-off visit, made and archived now when there is none yet for its current
+     * signature (a visit signed again after a change gets a new report; the earlier ones stay archived).
+     */
     FileInfo archived(long visitId) {
-        List<FileInfo> kept = context.files().list(key(visitId));
-        if (!kept.isEmpty()) {
-            return kept.getFirst();
-        }
         VisitService service = new VisitService(context);
         RecordData visit = service.visit(visitId);
+        List<FileInfo> kept = context.files().list(key(visitId));
+        if (!kept.isEmpty() && !kept.getLast().createdAt().isBefore(signedAt(visit))) {
+            return kept.getLast();
+        }
         if (VisitStatus.of(visit.get("status")).orElse(null) != VisitStatus.SIGNED_OFF) {
             throw RecordException.refused(RecordException.Reason.INVALID, context.messages(), "report.unsigned");
         }
         byte[] pdf = render(visit, service.checks(visitId));
         return context.files().store(key(visitId), fileName(visit), CONTENT_TYPE, pdf);
+    }
+
+    private static java.time.Instant signedAt(RecordData visit) {
+        return visit.get("signed_at") instanceof OffsetDateTime at ? at.toInstant() : java.time.Instant.MIN;
     }
 
     /** The archived report's content. */
@@ -87,6 +98,7 @@ final class VisitReport {
     private byte[] renderAlone(RecordData visit, List<RecordData> checks) {
         try (PDDocument document = new PDDocument(); ReportFont font = ReportFont.open(context)) {
             Writer out = new Writer(document, font.load(document));
+            ReportPhotos thumbnails = new ReportPhotos(context);
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(text("report.title") + " · " + visit.get("subject"));
             info.setCreator("Kehu service-visit");
@@ -120,6 +132,9 @@ final class VisitReport {
                     answer.append(" · ").append(text("report.note", check.get("note")));
                 }
                 out.wrapped(answer.toString(), SIZE - 1, 14);
+                if (photos > 0) {
+                    out.photos(thumbnails.of(document, check.id()), 14);
+                }
             }
             out.gap();
             out.heading(text("report.signoff"), 13);
@@ -286,6 +301,28 @@ final class VisitReport {
             stream.stroke();
         }
 
+        /** Thumbnails in rows of boxes of {@link #PHOTO_BOX} points, each keeping its proportions. */
+        void photos(List<PDImageXObject> images, float indent) throws IOException {
+            float x = MARGIN + indent;
+            boolean rowStarted = false;
+            for (PDImageXObject image : images) {
+                if (rowStarted && x + PHOTO_BOX > MARGIN + width) {
+                    x = MARGIN + indent;
+                    rowStarted = false;
+                }
+                if (!rowStarted) {
+                    room(PHOTO_BOX + 6);
+                    y -= PHOTO_BOX + 6;
+                    rowStarted = true;
+                }
+                float scale = Math.min(PHOTO_BOX / image.getWidth(), PHOTO_BOX / image.getHeight());
+                float w = image.getWidth() * scale;
+                float h = image.getHeight() * scale;
+                stream.drawImage(image, x, y + (PHOTO_BOX - h), w, h);
+                x += PHOTO_BOX + 6;
+            }
+        }
+
         void close() throws IOException {
             stream.close();
         }
@@ -298,6 +335,7 @@ final class VisitReport {
     }
 
     static Optional<FileInfo> kept(PluginContext context, long visitId) {
-        return context.files().list(key(visitId)).stream().findFirst();
+        List<FileInfo> kept = context.files().list(key(visitId));
+        return kept.isEmpty() ? Optional.empty() : Optional.of(kept.getLast());
     }
 }

@@ -70,6 +70,7 @@ public class VisitRules implements RecordListener {
         if (VisitForms.VISIT.equals(event.formId()) && event.action() == RecordAction.UPDATE
                 && event.changedFields().contains("status")) {
             tellComplaintHandler(event.id());
+            seal(event.id());
         }
         if (!VisitForms.VISIT.equals(event.formId()) || event.action() != RecordAction.CREATE) {
             return;
@@ -83,6 +84,22 @@ public class VisitRules implements RecordListener {
                     .ifPresent(v -> new VisitPlanner(context, context.records())
                             .copyChecklist(v.id(), (Long) v.get("visit_type")));
         }
+    }
+
+    /**
+     * A visit just signed off — on the phone, in the record view, by import or REST — gets what its signature is
+     * bound to if it has not yet (the hash; the phone writes it in the sign-off's own transaction) and its
+     * first-time-fix mark ({@link SignOffSeal}).
+     */
+    private void seal(long visitId) {
+        context.records().get(VisitForms.VISIT, visitId)
+                .filter(v -> VisitStatus.SIGNED_OFF.code().equals(v.get("status")))
+                .ifPresent(v -> {
+                    java.util.Map<String, Object> changes = SignOffSeal.missing(context, v);
+                    if (!changes.isEmpty()) {
+                        context.records().update(VisitForms.VISIT, v.id(), v.rowVersion(), changes);
+                    }
+                });
     }
 
     /** A visit booked from a complaint was signed off: the complaint's handler hears of it on the complaint. */
@@ -132,7 +149,12 @@ public class VisitRules implements RecordListener {
             // the moves themselves are the workflow's (service_visit_flow): the engine refuses any other change of
             // the status, whatever the path
             Optional<VisitStatus> before = VisitStatus.of(change.oldValues().get("status"));
-            if (before.orElse(null) == VisitStatus.SIGNED_OFF && signedContentChanged(change)) {
+            if (before.orElse(null) == VisitStatus.SIGNED_OFF && signedContentChanged(change)
+                    && !SignOffSeal.fillsHash(context, change) && !SignOffSeal.resigns(context, change)) {
+                return veto("veto.signed.change");
+            }
+            if (!Objects.equals(change.values().get("previous_signatures"), change.oldValues().get("previous_signatures"))
+                    && !SignOffSeal.resigns(context, change)) {
                 return veto("veto.signed.change");
             }
         }
@@ -231,6 +253,13 @@ public class VisitRules implements RecordListener {
         if (change.id() != null && !java.util.Objects.equals(photos, change.oldValues().get("photos"))
                 && VisitCatalog.number(photos) != context.files().list(VisitService.photoKey(change.id())).size()) {
             return veto("veto.photos.count");
+        }
+        // the record of deleted photos is only ever added to
+        Object removed = change.values().get("photos_removed");
+        Object removedBefore = change.oldValues().get("photos_removed");
+        if (change.id() != null && removedBefore != null && !removedBefore.toString().isEmpty()
+                && (removed == null || !removed.toString().startsWith(removedBefore.toString()))) {
+            return veto("veto.photos.removed");
         }
         return Optional.empty();
     }

@@ -215,8 +215,13 @@ final class VisitScreen {
         Paragraph who = new Paragraph(context.messages().get("today.signed", locale, visit.get("signer_name"),
                 Texts.dayTime((OffsetDateTime) visit.get("signed_at"))));
         who.setId("visit-signed");
-        area.add(who, hash(context, visit, locale), report(context, visit.id(), locale),
-                followUp(context, visit, locale));
+        Paragraph hash = hash(context, visit, locale);
+        area.add(who, hash, report(context, visit.id(), locale), followUp(context, visit, locale));
+        if (visit.get("content_hash") != null && !visit.get("content_hash").equals(
+                VisitHash.now(context, visit, new VisitService(context).checks(visit.id())))) {
+            // changed after signing: the customer checks the visit as it is now and signs again
+            area.add(new ResignForm(context, visit.id(), locale, () -> show(context, screen, visit.id())));
+        }
         if (visit.get("signature") != null) {
             area.add(new Html("<div class='visit-signature'>" + Strokes.svg((String) visit.get("signature")) + "</div>"));
         }

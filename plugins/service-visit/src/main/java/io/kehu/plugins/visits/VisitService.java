@@ -85,8 +85,11 @@ final class VisitService {
         Duration length = oldStart != null && oldEnd != null ? Duration.between(oldStart, oldEnd)
                 : Duration.ofHours(1);
         return context.transactions().call(() -> {
-            RecordData moved = records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(),
-                    Map.of("planned_start", start, "planned_end", start.plus(length)));
+            Map<String, Object> times = new HashMap<>();
+            times.put("planned_start", start);
+            times.put("planned_end", start.plus(length));
+            times.put("overdue_since", null); // moved to a time to come: no longer overdue
+            RecordData moved = records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(), times);
             return status == VisitStatus.CONFIRMED
                     ? context.workflows().transition(VisitForms.VISIT, visit.id(), VisitSteps.RESCHEDULE,
                             Texts.span(start, start.plus(length)), moved.rowVersion())
@@ -112,9 +115,44 @@ final class VisitService {
         return records.update(VisitForms.CHECK, check.id(), check.rowVersion(), changes);
     }
 
+    /**
+     * The customer signs again a visit whose content changed after it was signed (the screen shows 签字后内容已被修改):
+     * new signer, strokes, time and the hash of the content as it is now; the earlier signature's time, signer and
+     * hash are added to {@code previous_signatures}. {@link VisitRules} lets this through only while the content
+     * really differs from what was signed ({@link SignOffSeal#resigns}).
+     *
+     * @throws RecordException VETOED without a signer or strokes, or when the visit still matches its signature
+     */
+    RecordData resign(RecordData visit, String signer, String strokes) {
+        String name = signer == null || signer.isBlank() ? null : signer.strip();
+        String path = Strokes.fit(strokes, SIGNATURE_MAX);
+        if (name == null || path.isEmpty()) {
+            throw RecordException.refused(RecordException.Reason.VETOED, context.messages(), "veto.signoff.signature");
+        }
+        return context.transactions().call(() -> {
+            RecordData now = visit(visit.id());
+            String entry = context.messages().get("resign.entry", java.util.Locale.SIMPLIFIED_CHINESE,
+                    Texts.dayTime((OffsetDateTime) now.get("signed_at")), now.get("signer_name"),
+                    now.get("content_hash"));
+            Object kept = now.get("previous_signatures");
+            Map<String, Object> changes = new HashMap<>();
+            changes.put("signer_name", name);
+            changes.put("signature", path);
+            changes.put("signed_at", OffsetDateTime.now());
+            changes.put("content_hash", VisitHash.of(context, now, checks(now.id()), name, path));
+            changes.put("previous_signatures", kept == null || kept.toString().isBlank() ? entry : kept + "\n" + entry);
+            return records.update(VisitForms.VISIT, now.id(), visit.rowVersion(), changes);
+        });
+    }
+
     /** The files a line's photos are filed under. */
     static String photoKey(long checkId) {
         return "visit_check:" + checkId;
+    }
+
+    /** The file a photo's small thumbnail for the report is filed under. */
+    static String thumbnailKey(long photoId) {
+        return "visit_photo_thumbnail:" + photoId;
     }
 
     /**
@@ -125,9 +163,41 @@ final class VisitService {
      */
     RecordData addPhoto(RecordData check, String fileName, byte[] content) {
         return context.transactions().call(() -> {
-            context.files().storeImage(photoKey(check.id()), fileName, content, PHOTO_SIDE);
+            FileInfo photo = context.files().storeImage(photoKey(check.id()), fileName, content, PHOTO_SIDE);
+            // the report's thumbnail, made once here from the kept photo rather than at every report
+            context.files().content(photo.id()).ifPresent(kept -> context.files().storeImage(
+                    thumbnailKey(photo.id()), photo.fileName(), kept, ReportPhotos.SIDE));
             long count = context.files().list(photoKey(check.id())).size();
             return records.update(VisitForms.CHECK, check.id(), check.rowVersion(), Map.of("photos", count));
+        });
+    }
+
+    /**
+     * Deletes a photo of a line while its visit is open, in one transaction with the line: the count goes down and
+     * the line's 删除的照片记录 ({@code photos_removed}) gets who deleted which photo when (its name and the start
+     * of its SHA-256) — the platform's audit trail keeps that change of the line under the user's name, so a photo
+     * never disappears without a trace. A signed-off or cancelled visit's lines are frozen ({@link VisitRules}), so
+     * there the delete is undone with the refusal.
+     *
+     * @throws RecordException NOT_FOUND when the photo is not (or no longer) one of the line's
+     */
+    RecordData removePhoto(RecordData check, long fileId) {
+        return context.transactions().call(() -> {
+            FileInfo photo = photos(check.id()).stream().filter(f -> f.id() == fileId).findFirst()
+                    .orElseThrow(() -> RecordException.refused(RecordException.Reason.NOT_FOUND, context.messages(),
+                            "photo.gone"));
+            context.files().delete(photo.id());
+            context.files().list(thumbnailKey(photo.id())).forEach(t -> context.files().delete(t.id()));
+            String who = context.currentUsername().map(u -> context.users().byUsername(u)
+                    .map(io.kehu.sdk.users.UserInfo::displayName).orElse(u)).orElse(context.pluginId());
+            String entry = context.messages().get("photo.removed.entry", java.util.Locale.SIMPLIFIED_CHINESE,
+                    Texts.dayTime(OffsetDateTime.now()), who, photo.fileName(), photo.sha256().substring(0, 12));
+            Object before = check.get("photos_removed");
+            Map<String, Object> changes = new HashMap<>();
+            changes.put("photos", (long) photos(check.id()).size());
+            changes.put("photos_removed", before == null || before.toString().isBlank() ? entry
+                    : before + "\n" + entry);
+            return records.update(VisitForms.CHECK, check.id(), check.rowVersion(), changes);
         });
     }
 
@@ -149,8 +219,11 @@ final class VisitService {
         changes.put("signature", path.isEmpty() ? null : path);
         return context.transactions().call(() -> {
             // the signature is bound to the content as it is read in this transaction
-            changes.put("content_hash", VisitHash.of(context, visit(visit.id()), checks(visit.id()), name,
+            RecordData now = visit(visit.id());
+            changes.put("content_hash", VisitHash.of(context, now, checks(visit.id()), name,
                     path.isEmpty() ? null : path));
+            // written with the signature, so the sign-off stays one write (SignOffSeal adds it on other paths)
+            changes.put("first_time_fix", SignOffSeal.fixedFirstTime(context, now));
             RecordData signed = records.update(VisitForms.VISIT, visit.id(), visit.rowVersion(), changes);
             return context.workflows().transition(VisitForms.VISIT, visit.id(), VisitSteps.SIGN_OFF, null,
                     signed.rowVersion());

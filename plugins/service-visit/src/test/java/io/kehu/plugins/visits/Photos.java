@@ -22,6 +22,26 @@ final class Photos {
         return write(picture(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
     }
 
+    /**
+     * A photo as a camera gives it after the server scaled it: {@code width}×{@code height} with fine noise
+     * everywhere, so its JPEG weighs what a real one does (a flat drawing compresses to almost nothing).
+     */
+    static byte[] cameraJpeg(int width, int height, long seed) {
+        BufferedImage image = picture(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = image.getRGB(x, y);
+                int n = random.nextInt(48) - 24;
+                int r = Math.clamp(((rgb >> 16) & 0xff) + n, 0, 255);
+                int g = Math.clamp(((rgb >> 8) & 0xff) + n, 0, 255);
+                int b = Math.clamp((rgb & 0xff) + n, 0, 255);
+                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return write(image, "jpeg");
+    }
+
     private static BufferedImage picture(int width, int height, int type) {
         BufferedImage image = new BufferedImage(width, height, type);
         Graphics2D g = image.createGraphics();
