@@ -72,10 +72,12 @@ public final class MatchKeys {
             return false;
         }
         String text = Normalizer.normalize(raw.toString(), Normalizer.Form.NFKC);
-        // Only a text with a mask character can match: most values skip the regex (it runs several times a row).
+        // Only a text with a mask character, or two x in a row, can match: most values skip the regex (it runs
+        // several times a row; a single x, as in every "@example.cn", is no mask).
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '*' || c == '•' || c == '●' || c == 'x' || c == 'X') {
+            if (c == '*' || c == '•' || c == '●' || (c == 'x' || c == 'X') && i + 1 < text.length()
+                    && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')) {
                 return MASK.matcher(text).matches();
             }
         }

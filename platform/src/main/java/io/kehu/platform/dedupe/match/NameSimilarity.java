@@ -17,6 +17,8 @@ public final class NameSimilarity {
     private static final Pattern SUFFIXES = Pattern.compile(
             "(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|分公司|工作室|商行|co\\.?,?\\s*ltd\\.?|ltd\\.?|inc\\.?"
                     + "|corp\\.?|llc|gmbh|limited|company|group)$");
+    /** The last characters of the {@link #SUFFIXES}. */
+    private static final String SUFFIX_ENDS = "司团室行d.cphy";
     private static final Pattern NOISE = Pattern.compile("[\\s\\p{Punct}（）【】《》「」、，。·]");
 
     private NameSimilarity() {
@@ -31,7 +33,10 @@ public final class NameSimilarity {
         String before;
         do {
             before = s;
-            s = SUFFIXES.matcher(s.trim()).replaceAll("").trim();
+            String t = s.trim();
+            // a suffix ends in one of these characters; other names skip the regex
+            s = t.isEmpty() || SUFFIX_ENDS.indexOf(t.charAt(t.length() - 1)) < 0 ? t
+                    : SUFFIXES.matcher(t).replaceAll("").trim();
         } while (!s.equals(before) && !s.isEmpty());
         String cleaned = NOISE.matcher(s).replaceAll("");
         return cleaned.isEmpty() ? NOISE.matcher(before).replaceAll("") : cleaned;

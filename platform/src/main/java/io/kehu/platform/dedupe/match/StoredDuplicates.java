@@ -64,6 +64,12 @@ public final class StoredDuplicates {
             bulk.forEachMatching(actor, RecordQuery.of(form.id()).where(RecordQuery.Filter.of(rules.emailField(),
                     RecordQuery.Operator.IN, emails.toArray())), fields, r -> candidates.put(r.id(), r));
         }
+        if (candidates.isEmpty()) {
+            // the usual case for new rows: nothing to compare them with (their keys cost a regex or two each)
+            List<List<DuplicateMatch>> none = new ArrayList<>(rows.size());
+            rows.forEach(v -> none.add(List.of()));
+            return none;
+        }
         Map<String, List<Record>> byKey = new HashMap<>();
         for (Record r : candidates.values()) {
             for (String k : Comparison.keys(rules, r.values().asMap())) {

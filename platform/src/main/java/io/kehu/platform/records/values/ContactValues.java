@@ -42,7 +42,12 @@ public final class ContactValues {
      * runs of spaces collapsed.
      */
     public static String phone(FieldDefinition field, Object raw) {
-        String text = SPACES.matcher(text(field, raw)).replaceAll(" ");
+        String typed = text(field, raw);
+        if (plainMobile(typed)) {
+            // most phones of an import (and every look-up of a stored form) are eleven digits: no regex needed
+            return typed;
+        }
+        String text = SPACES.matcher(typed).replaceAll(" ");
         String compact = PHONE_SEPARATORS.matcher(text).replaceAll("");
         boolean valid = MOBILE.matcher(compact).matches() || LANDLINE.matcher(compact).matches()
                 || INTERNATIONAL.matcher(compact).matches();
@@ -51,6 +56,20 @@ public final class ContactValues {
                     "“%s” is not a valid phone number (mobile, landline such as 010-12345678, or +country code)");
         }
         return text;
+    }
+
+    /** Whether {@code text} is a mainland mobile written as its eleven digits alone (what {@link #MOBILE} matches). */
+    private static boolean plainMobile(String text) {
+        if (text.length() != 11 || text.charAt(0) != '1' || text.charAt(1) < '3' || text.charAt(1) > '9') {
+            return false;
+        }
+        for (int i = 2; i < 11; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String url(FieldDefinition field, Object raw) {
