@@ -78,6 +78,28 @@ final class ListColumns {
         return all;
     }
 
+    /**
+     * Whether {@code query} needs the contributed columns at all: it asks for their values, or filters or sorts by a
+     * name that is neither a field of the form nor a system column. Most queries (plugins' look-ups, bulk writes,
+     * exports of other forms) do not, and skip asking the contributors.
+     */
+    static boolean named(FormDefinition form, RecordQuery query) {
+        if (!query.listColumns().isEmpty()) {
+            return true;
+        }
+        for (RecordQuery.Filter f : query.filters()) {
+            if (form.field(f.column()).isEmpty() && !isSystemColumn(f.column())) {
+                return true;
+            }
+        }
+        for (RecordQuery.Sort s : query.sorts()) {
+            if (form.field(s.column()).isEmpty() && !isSystemColumn(s.column())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What is wrong with {@code c} on the published forms now (empty: it fits). */
     List<String> problems(ContributedColumn c) {
         Optional<FormDefinition> target = catalog.published(c.formId());
@@ -123,10 +145,12 @@ final class ListColumns {
         return problems;
     }
 
+    private static final java.util.Set<String> SYSTEM_COLUMNS = java.util.Set.of(FormTables.ID,
+            FormTables.ROW_VERSION, FormTables.PARENT_ID, FormTables.CREATED_AT, FormTables.CREATED_BY,
+            FormTables.UPDATED_AT, FormTables.UPDATED_BY, FormTables.DELETED_AT, FormTables.DELETED_BY);
+
     private static boolean isSystemColumn(String id) {
-        return List.of(FormTables.ID, FormTables.ROW_VERSION, FormTables.PARENT_ID, FormTables.CREATED_AT,
-                FormTables.CREATED_BY, FormTables.UPDATED_AT, FormTables.UPDATED_BY, FormTables.DELETED_AT,
-                FormTables.DELETED_BY).contains(id);
+        return SYSTEM_COLUMNS.contains(id);
     }
 
     static boolean fits(ContributedColumn.Kind kind, FieldType type) {

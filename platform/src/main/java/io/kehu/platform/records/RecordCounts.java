@@ -46,7 +46,8 @@ final class RecordCounts {
         RecordTable table = new RecordTable(form);
         QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues())
                 .referencing(services::publishedTable)
-                .withListColumns(services.listColumns().readable(form, actor));
+                .withListColumns(ListColumns.named(form, query) ? services.listColumns().readable(form, actor)
+                        : java.util.Map.of());
         Condition where = (query.includeDeleted() ? noCondition() : table.deletedAt.isNull())
                 .and(services.visibility().of(table, actor))
                 .and(conditions.filters(query.filters()))

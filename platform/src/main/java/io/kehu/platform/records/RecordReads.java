@@ -47,7 +47,8 @@ final class RecordReads {
         }
         RecordTable table = services.table(form);
         Binds binds = new Binds().shape(query.includeDeleted() ? "query with deleted" : "query");
-        java.util.Map<String, ListColumns.Resolved> listColumns = services.listColumns().readable(form, actor);
+        java.util.Map<String, ListColumns.Resolved> listColumns = ListColumns.named(form, query)
+                ? services.listColumns().readable(form, actor) : java.util.Map.of();
         QueryConditions conditions = new QueryConditions(table, actor, services.fieldValues(), binds)
                 .referencing(services::publishedTable)
                 .withListColumns(listColumns);

@@ -81,7 +81,14 @@ public final class SurveyService {
         putIfSet(values, "submission_key", s.submissionKey());
         RecordData response;
         try {
-            response = writer.create(SurveyForms.RESPONSE, values);
+            // the customer's stored CSAT/NPS change with the response, in its transaction
+            response = context.transactions().call(() -> {
+                RecordData created = writer.create(SurveyForms.RESPONSE, values);
+                if (s.customer() != null) {
+                    new CustomerFigures(context).refresh(s.customer(), (OffsetDateTime) values.get("answered_at"));
+                }
+                return created;
+            });
         } catch (RecordException e) {
             // a double tap that raced past the look-up above: the unique key kept the second one out
             Optional<RecordData> raced = bySubmissionKey(s.submissionKey());
