@@ -40,14 +40,14 @@ class ShippedFormUpgrades implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ShippedFormUpgrades.class);
 
-    private final DefinitionReader reader;
+    /** Reads the files without compiling their rules (start-up time): shipped files are checked by the build. */
+    private final DefinitionReader reader = new DefinitionReader();
     private final FormPublisher publisher;
     private final FormCatalog catalog;
     private final Environment env;
     private final DefinitionWriter writer = new DefinitionWriter();
 
-    ShippedFormUpgrades(DefinitionReader reader, FormPublisher publisher, FormCatalog catalog, Environment env) {
-        this.reader = reader;
+    ShippedFormUpgrades(FormPublisher publisher, FormCatalog catalog, Environment env) {
         this.publisher = publisher;
         this.catalog = catalog;
         this.env = env;

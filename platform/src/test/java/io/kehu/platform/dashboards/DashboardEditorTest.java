@@ -223,6 +223,43 @@ class DashboardEditorTest {
                 .containsExactlyInAnyOrder("complaint_count", "complaint_resolution_rate");
     }
 
+    @Test
+    void theOwnerResizesAWidgetOnTheDashboardItselfAndOthersGetNoHandle() {
+        KaribuSession.signIn(context, accounts, manager.username());
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("dashboard-editor");
+        _get(TextField.class, spec -> spec.withId("editor-name")).setValue("就地调整");
+        addWidget("complaint_count", Chart.NUMBER, false);
+        addWidget("purchase_revenue", Chart.LINE, false);
+        _click(_get(Button.class, spec -> spec.withId("editor-save")));
+        String id = UI.getCurrent().getInternals().getActiveViewLocation().getPath().replace("dashboards/", "");
+        Div handle = _get(Div.class, spec -> spec.withId("widget-1-resize"));
+        assertThat(handle.getElement().getAttribute("aria-label")).isEqualTo("调整“购买金额”的大小：当前 1 列宽 · 标准高度");
+        fire(handle, 3, 3);
+        DashboardDefinition saved = dashboards.visible(manager, id).orElseThrow();
+        assertThat(saved.widgets().get(1).columns()).isEqualTo(3);
+        assertThat(saved.widgets().get(1).height()).isEqualTo(3);
+        assertThat(saved.widgets().get(0).columns()).isEqualTo(1);
+        // drawn again at once in the new size
+        assertThat(_get(Div.class, spec -> spec.withId("widget-1")).getClassNames()).contains("kehu-span-3");
+        assertThat(_get(ChartView.class, spec -> spec.withId("widget-1-chart")).getHeight()).isEqualTo("420px");
+        // a size out of range changes nothing
+        fire(_get(Div.class, spec -> spec.withId("widget-1-resize")), 9, 3);
+        assertThat(dashboards.visible(manager, id).orElseThrow().widgets().get(1).columns()).isEqualTo(3);
+        // a shipped dashboard, or another manager's, is not resized in place
+        UI.getCurrent().navigate("dashboards/service_overview");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Div.class,
+                spec -> spec.withId("widget-0-resize"))).isEmpty();
+    }
+
+    private static void fire(Div handle, int columns, int height) {
+        var detail = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+        detail.put("event.detail.columns", columns);
+        detail.put("event.detail.height", height);
+        handle.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(handle.getElement(), "kehu-resize", detail));
+    }
+
     /** Tells the server what the preview's resize handle tells it when a drag ends or an arrow key is pressed. */
     private static void resizeByHandle(int at, int columns, int height) {
         Div handle = _get(Div.class, spec -> spec.withId("editor-preview-" + at + "-handle"));

@@ -12,6 +12,7 @@ import io.kehu.platform.records.Record;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.Role;
+import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.Chromium;
 import io.kehu.platform.support.TestAccounts;
@@ -52,6 +53,8 @@ class DashboardJourneyIT {
     FormCatalog catalog;
     @Autowired
     FormPublisher publisher;
+    @Autowired
+    Dashboards dashboards;
 
     @BeforeAll
     static void launch() {
@@ -127,6 +130,63 @@ class DashboardJourneyIT {
                     }""");
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Chromium.screenshot("dashboard-dark")));
+        }
+    }
+
+    @Test
+    void theOwnerDragsAWidgetsCornerToResizeItOnTheDashboardAndTheSizeIsKeptOnReload() {
+        new WorkspaceFixture(records, accounts, catalog, publisher); // the shipped forms the metrics measure
+        String username = "mgr" + WorkspaceFixture.token().toLowerCase();
+        UserAccount owner = accounts.create(username, "周经理", PASSWORD, Set.of(Role.MANAGER));
+        DashboardDefinition mine = dashboards.save(Actor.of(owner), new DashboardDefinition("new",
+                io.kehu.platform.forms.LocalizedText.of("我的看板", "Mine"), Set.of(), Set.of(), List.of(
+                new DashboardDefinition.Widget(List.of("purchase_revenue"), DashboardDefinition.Chart.LINE, null,
+                        false, false),
+                new DashboardDefinition.Widget(List.of("complaint_count"), DashboardDefinition.Chart.NUMBER, null,
+                        false, false)), owner.id()), null);
+
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1366, 900))) {
+            context.setDefaultTimeout(45_000);
+            Page page = context.newPage();
+            String base = "http://localhost:" + port;
+            Chromium.signIn(page, base, username, PASSWORD);
+            page.navigate(base + "/dashboards/" + mine.id() + "?period=this_month");
+            awaitChart(page, "widget-0-chart");
+            assertThat(page.locator("#widget-0")).hasClass(Pattern.compile(".*kehu-span-1.*"));
+            // the handle's centre, and where the third column of the grid ends, 160 px lower (tall)
+            @SuppressWarnings("unchecked")
+            List<Number> from = (List<Number>) page.evaluate("""
+                    () => {
+                      const h = document.getElementById('widget-0-resize').getBoundingClientRect();
+                      const grid = document.getElementById('dashboard-widgets');
+                      const style = getComputedStyle(grid);
+                      const cols = style.gridTemplateColumns.split(' ').filter(c => c).length;
+                      const gap = parseFloat(style.columnGap) || 0;
+                      const g = grid.getBoundingClientRect();
+                      const width = (g.width - gap * (cols - 1)) / cols;
+                      return [h.left + h.width / 2, h.top + h.height / 2, g.left + 3 * width + 2 * gap - 10, cols];
+                    }""");
+            org.assertj.core.api.Assertions.assertThat(from.get(3).intValue()).isEqualTo(4);
+            page.mouse().move(from.get(0).doubleValue(), from.get(1).doubleValue());
+            page.mouse().down();
+            page.mouse().move(from.get(2).doubleValue(), from.get(1).doubleValue() + 160,
+                    new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+            page.mouse().up();
+            // stored on release and drawn again; then kept when the page is loaded anew
+            page.waitForCondition(() -> dashboards.visible(Actor.of(owner), mine.id()).orElseThrow().widgets().get(0)
+                    .columns() == 3);
+            page.reload();
+            awaitChart(page, "widget-0-chart");
+            assertThat(page.locator("#widget-0")).hasClass(Pattern.compile(".*kehu-span-3.*"));
+            DashboardDefinition.Widget kept = dashboards.visible(Actor.of(owner), mine.id()).orElseThrow().widgets()
+                    .get(0);
+            org.assertj.core.api.Assertions.assertThat(kept.columns()).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(kept.height()).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(page.locator("#widget-0-chart").boundingBox().height)
+                    .isGreaterThan(400);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Chromium.screenshot("dashboard-resized-in-place")));
         }
     }
 

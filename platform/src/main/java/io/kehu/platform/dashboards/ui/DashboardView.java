@@ -100,6 +100,25 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 widgets(actor, dashboard, period, scope, zone, figures));
     }
 
+    /**
+     * Stores widget {@code at} of the viewer's own {@code dashboard} with a new size (dragged on the screen itself)
+     * and draws the widgets again in it.
+     */
+    private void resize(Actor actor, DashboardDefinition dashboard, int at, int columns, int height, Period period,
+                        MetricScope scope, ZoneId zone, Figures figures) {
+        Widget now = dashboard.widgets().get(at);
+        if (now.columns() == columns && now.height() == height) {
+            return;
+        }
+        List<Widget> resized = new ArrayList<>(dashboard.widgets());
+        resized.set(at, now.resized(columns, height));
+        DashboardDefinition saved = dashboards.save(actor, new DashboardDefinition(dashboard.id(), dashboard.label(),
+                java.util.Set.of(), java.util.Set.of(), resized, actor.userId()),
+                dashboard.roles().stream().findFirst().orElse(null));
+        getChildren().filter(c -> c.getId().filter("dashboard-widgets"::equals).isPresent()).findFirst()
+                .ifPresent(old -> replace(old, widgets(actor, saved, period, scope, zone, figures)));
+    }
+
     @Override
     public String getPageTitle() {
         return title + " · " + getTranslation("app.name");
@@ -178,12 +197,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         Map<String, MetricDefinition> known = metrics.definitions().stream()
                 .collect(Collectors.toMap(MetricDefinition::id, Function.identity()));
         List<Widget> shown = new ArrayList<>();
+        List<Integer> shownAt = new ArrayList<>();
         List<List<MetricRequest>> requests = new ArrayList<>();
-        for (Widget widget : dashboard.widgets()) {
+        for (int w = 0; w < dashboard.widgets().size(); w++) {
+            Widget widget = dashboard.widgets().get(w);
             List<MetricDefinition> used = widget.metrics().stream().map(known::get).toList();
             if (used.stream().anyMatch(java.util.Objects::isNull)) {
                 continue; // a metric whose form is not published (or that does not read) has no widget
             }
+            shownAt.add(w); // its place in the definition, where a resize on the screen stores the new size
             shown.add(widget);
             requests.add(Widgets.requests(widget, used, period, scope));
         }
@@ -201,7 +223,17 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 // a snapshot is the figure over all records: none beside a figure narrowed by global filters
                 MetricSnapshot snapshot = widget.chart() == DashboardDefinition.Chart.NUMBER && scope.isAll()
                         ? metrics.snapshot(actor, first, period, zone, LocalDate.now(zone)).orElse(null) : null;
-                grid.add(new WidgetCard(id, widget, results.get(i), snapshot, figures));
+                WidgetCard card = new WidgetCard(id, widget, results.get(i), snapshot, figures);
+                if (dashboard.ownedBy(actor.userId()) && Dashboards.mayDesign(actor)) {
+                    int at = shownAt.get(i);
+                    String name = widget.label() != null ? widget.label().in(getLocale())
+                            : first.label().in(getLocale());
+                    InPlaceResize.attach(card, grid, id, widget, getTranslation("dashboards.editor.resize", name,
+                            WidgetRows.size(this::getTranslation, widget.columns(), widget.height())),
+                            (columns, height) -> resize(actor, dashboard, at, columns, height, period, scope, zone,
+                                    figures));
+                }
+                grid.add(card);
             }
         }
         if (shown.isEmpty()) {
