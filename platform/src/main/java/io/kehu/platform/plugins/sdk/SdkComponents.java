@@ -5,8 +5,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import io.kehu.platform.charts.ChartView;
 import io.kehu.platform.charts.Charts;
-import io.kehu.platform.records.RecordQuery;
-import io.kehu.platform.views.ListLinks;
 import io.kehu.sdk.forms.FieldInfo;
 import io.kehu.sdk.forms.PluginDefinitions;
 import io.kehu.sdk.records.RecordData;
@@ -14,13 +12,18 @@ import io.kehu.sdk.records.RecordSearch;
 import io.kehu.sdk.ui.ChartSpec;
 import io.kehu.sdk.ui.ListFilter;
 import io.kehu.sdk.ui.PluginComponents;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 /** {@link PluginComponents}: the lazy records grid, the Chart.js chart and drill-through links into list views. */
 public final class SdkComponents implements PluginComponents {
+
+    /** The list view's route prefix and filter parameter ({@code views.RecordListView}, {@code views.ListLinks}). */
+    private static final String LIST_PATH = "forms/";
+    private static final String FILTERS = "filters";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     /** The most records one page request reads ({@code RecordSearch.limit} allows up to 1000). */
     static final int MAX_PAGE = 1000;
@@ -57,7 +60,9 @@ public final class SdkComponents implements PluginComponents {
 
     @Override
     public String listRoute(String formId, List<ListFilter> filters) {
-        return ListLinks.filtered(formId, platformFilters(filters));
+        String path = LIST_PATH + formId;
+        return filters.isEmpty() ? path : path + "?" + com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of(FILTERS, encode(filters))).getQueryString();
     }
 
     @Override
@@ -78,7 +83,8 @@ public final class SdkComponents implements PluginComponents {
         chart.addPointClickListener((series, index) -> {
             List<ListFilter> drill = index >= 0 && index < drills.size() ? drills.get(index) : null;
             if (drill != null && UI.getCurrent() != null) {
-                ListLinks.open(UI.getCurrent(), formId, platformFilters(drill));
+                UI.getCurrent().navigate(LIST_PATH + formId, com.vaadin.flow.router.QueryParameters.of(FILTERS,
+                        encode(drill)));
             }
         });
         com.vaadin.flow.component.details.Details data = new com.vaadin.flow.component.details.Details();
@@ -107,13 +113,25 @@ public final class SdkComponents implements PluginComponents {
         return java.text.NumberFormat.getNumberInstance(locale).format(value);
     }
 
-    /** The SDK's filters as the list view's (the operators have the same names). */
-    static List<RecordQuery.Filter> platformFilters(List<ListFilter> filters) {
-        List<RecordQuery.Filter> out = new ArrayList<>();
+    /**
+     * The filters as the list view reads them from its {@code filters} parameter: the saved-view JSON of
+     * {@code views.ListLinks} / {@code SavedViews.write} (columns, sorts, filters with the operator names the SDK's
+     * {@code FilterOperator} shares and the values as text). Written here, not through {@code views.ListLinks}, because
+     * the views depend on the plugins (record tabs) and the features must stay free of cycles; the churn plugin's
+     * drill-through tests open these links in the real list view and compare its count.
+     */
+    static String encode(List<ListFilter> filters) {
+        tools.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.putArray("columns");
+        root.putArray("sorts");
+        tools.jackson.databind.node.ArrayNode list = root.putArray("filters");
         for (ListFilter f : filters) {
-            out.add(new RecordQuery.Filter(f.fieldId(), RecordQuery.Operator.valueOf(f.operator().name()),
-                    f.values()));
+            tools.jackson.databind.node.ObjectNode node = list.addObject().put("column", f.fieldId())
+                    .put("operator", f.operator().name());
+            tools.jackson.databind.node.ArrayNode values = node.putArray("values");
+            f.values().forEach(v -> values.add(v instanceof java.math.BigDecimal d ? d.toPlainString()
+                    : String.valueOf(v)));
         }
-        return out;
+        return JSON.writeValueAsString(root);
     }
 }
