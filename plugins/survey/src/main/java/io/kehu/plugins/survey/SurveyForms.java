@@ -9,7 +9,9 @@ import org.pf4j.Extension;
  * The plugin's form: {@code survey_response}, one record per answered survey, linked to the customer, the campaign
  * and the context (a complaint, a visit), with its scores per dimension, NPS and top-two-box counts stored so the
  * analytics are database sums; {@code survey_invitation}, one personal single-use link (only its token's SHA-256 is
- * stored); {@code survey_campaign}, a survey sent to a group of customers (their links, an optional public link).
+ * stored); {@code survey_campaign}, a survey sent to a group of customers (their links, an optional public link);
+ * {@code survey_rollup}, the responses' daily totals the analytics add up ({@link Rollups}); {@code survey_mail},
+ * the outbox of mails to customers, retried with backoff ({@link MailOutbox}).
  * Published through the platform's normal validate/publish path.
  */
 @Extension
@@ -18,12 +20,16 @@ public class SurveyForms implements FormDefinitionProvider {
     static final String RESPONSE = "survey_response";
     static final String INVITATION = "survey_invitation";
     static final String CAMPAIGN = "survey_campaign";
+    static final String ROLLUP = Rollups.FORM;
+    static final String MAIL = MailOutbox.FORM;
 
     @Override
     public List<DefinitionText> definitions() {
         // the invitation refers to the response form, so the response form comes first
         return List.of(DefinitionText.fromResource(getClass(), "forms/" + RESPONSE + ".json"),
                 DefinitionText.fromResource(getClass(), "forms/" + INVITATION + ".json"),
-                DefinitionText.fromResource(getClass(), "forms/" + CAMPAIGN + ".json"));
+                DefinitionText.fromResource(getClass(), "forms/" + CAMPAIGN + ".json"),
+                DefinitionText.fromResource(getClass(), "forms/" + ROLLUP + ".json"),
+                DefinitionText.fromResource(getClass(), "forms/" + MAIL + ".json"));
     }
 }
