@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Mail to outside addresses (customers) for plugins ({@code PluginMail}), through the same SMTP server and sender as
  * the notice mails ({@code mail.MailNotices}). A mail is handed to one background thread after the caller's transaction
  * commits (at once outside one): a slow server never holds a save, and a rolled-back change mails nothing. Refusals
- * are logged under the plugin's logger, not retried: unlike notices, outside mail has no outbox row yet.
+ * are logged under the plugin's logger, not retried; a plugin that retries keeps its own outbox and sends through
+ * {@link #sendNow}, which reports the outcome.
  */
 @Component
 public class OutsideMail {
@@ -53,19 +54,8 @@ public class OutsideMail {
 
     /** Queues the mail (see the class comment); {@code plugin} names the sender in the log. */
     public void send(String plugin, String to, String subject, String text) {
-        JavaMailSender sender = senders.getIfAvailable();
-        if (sender == null) {
-            throw new IllegalStateException("No mail server is configured (spring.mail.host)");
-        }
-        if (subject == null || subject.isBlank()) {
-            throw new IllegalArgumentException("A mail needs a subject");
-        }
-        InternetAddress address;
-        try {
-            address = new InternetAddress(to == null ? "" : to.trim(), true);
-        } catch (AddressException e) {
-            throw new IllegalArgumentException("Not an e-mail address: " + to, e);
-        }
+        JavaMailSender sender = sender();
+        InternetAddress address = address(to, subject);
         Runnable work = () -> sending.execute(() -> deliver(sender, plugin, address, subject, text));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -79,15 +69,57 @@ public class OutsideMail {
         }
     }
 
+    /**
+     * Sends now, on the caller's thread (for a plugin's own outbox that retries): empty when the server took the
+     * mail, else what went wrong (the server unreachable, the mail refused).
+     *
+     * @throws IllegalArgumentException a bad address or a blank subject; IllegalStateException: no mail server
+     */
+    public java.util.Optional<Exception> sendNow(String to, String subject, String text) {
+        JavaMailSender sender = sender();
+        InternetAddress address = address(to, subject);
+        try {
+            sender.send(message(sender, address, subject, text));
+            return java.util.Optional.empty();
+        } catch (Exception e) {
+            LOG.debug("outside mail not sent now", e);
+            return java.util.Optional.of(e);
+        }
+    }
+
+    private JavaMailSender sender() {
+        JavaMailSender sender = senders.getIfAvailable();
+        if (sender == null) {
+            throw new IllegalStateException("No mail server is configured (spring.mail.host)");
+        }
+        return sender;
+    }
+
+    private static InternetAddress address(String to, String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("A mail needs a subject");
+        }
+        try {
+            return new InternetAddress(to == null ? "" : to.trim(), true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("Not an e-mail address: " + to, e);
+        }
+    }
+
+    private MimeMessage message(JavaMailSender sender, InternetAddress to, String subject, String text)
+            throws jakarta.mail.MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(to);
+        helper.setSubject(subject);
+        helper.setText(text == null ? "" : text, false);
+        return message;
+    }
+
     private void deliver(JavaMailSender sender, String plugin, InternetAddress to, String subject, String text) {
         try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to);
-            helper.setSubject(subject);
-            helper.setText(text == null ? "" : text, false);
-            sender.send(message);
+            sender.send(message(sender, to, subject, text));
         } catch (Exception e) {
             LoggerFactory.getLogger("kehu.plugin." + plugin).warn("mail to {} not sent: {}", to, e.toString());
             LOG.debug("outside mail failed", e);

@@ -28,4 +28,11 @@ final class SdkMail implements PluginMail {
     public void send(String to, String subject, String text) {
         mail.send(pluginId, to, subject, text);
     }
+
+    @Override
+    public void sendNow(String to, String subject, String text) {
+        mail.sendNow(to, subject, text).ifPresent(refusal -> {
+            throw new io.kehu.sdk.mail.MailNotSentException(refusal.getMessage(), refusal);
+        });
+    }
 }

@@ -1,6 +1,5 @@
 package io.kehu.plugins.survey;
 
-import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -18,7 +17,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The questions of one survey version as fields, in the user's language: ratings and NPS as a row of numbers,
+ * The questions of one survey version as fields, in the user's language: ratings as stars or smileys
+ * ({@link RatingPicker}) or, like the NPS, as a row of numbers,
  * choices as radio buttons or check boxes (with an "other" text), matrix rows each as a rating, yes/no, date, text.
  * A question with a condition is shown only while it holds. {@link #answers()} gives what {@link Answers} checks.
  */
@@ -26,7 +26,7 @@ final class AnswerForm extends Div {
 
     private final SurveyVersion version;
     private final Map<String, HasValue<?, ?>> fields = new LinkedHashMap<>();
-    private final Map<String, Map<String, RadioButtonGroup<Integer>>> matrices = new LinkedHashMap<>();
+    private final Map<String, Map<String, HasValue<?, Integer>>> matrices = new LinkedHashMap<>();
     private final Map<String, TextField> others = new LinkedHashMap<>();
     private final Map<String, Component> blocks = new LinkedHashMap<>();
     private final List<Runnable> changeListeners = new ArrayList<>();
@@ -44,7 +44,14 @@ final class AnswerForm extends Div {
             title.getStyle().set("font-weight", "600").set("display", "block");
             block.add(title);
             switch (q.type()) {
-                case RATING, NPS -> block.add(field(q.name(), scale(q.type() == QuestionType.NPS ? 0 : 1, q.scale())));
+                case RATING, NPS -> {
+                    if (q.look() != null) {
+                        block.add(field(q.name(), new RatingPicker(q.scale(), q.look(), null, locale)
+                                .named(q.title(locale))));
+                    } else {
+                        block.add(field(q.name(), scale(q.type() == QuestionType.NPS ? 0 : 1, q.scale())));
+                    }
+                }
                 case SINGLE_CHOICE -> {
                     RadioButtonGroup<String> group = new RadioButtonGroup<>();
                     group.setItems(values(q));
@@ -69,13 +76,21 @@ final class AnswerForm extends Div {
                     block.add(field(q.name(), group));
                 }
                 case MATRIX -> {
-                    Map<String, RadioButtonGroup<Integer>> rows = new LinkedHashMap<>();
+                    Map<String, HasValue<?, Integer>> rows = new LinkedHashMap<>();
                     for (Question.Row row : q.rows()) {
-                        RadioButtonGroup<Integer> r = scale(1, q.scale());
-                        r.setLabel(row.text().in(locale));
-                        r.addValueChangeListener(e -> updateVisibility());
-                        rows.put(row.value(), r);
-                        block.add(r);
+                        if (q.look() != null) {
+                            RatingPicker r = new RatingPicker(q.scale(), q.look(), row.text().in(locale), locale);
+                            r.getElement().setAttribute("data-row", row.value());
+                            r.addValueChangeListener(e -> updateVisibility());
+                            rows.put(row.value(), r);
+                            block.add(r);
+                        } else {
+                            RadioButtonGroup<Integer> r = scale(1, q.scale());
+                            r.setLabel(row.text().in(locale));
+                            r.addValueChangeListener(e -> updateVisibility());
+                            rows.put(row.value(), r);
+                            block.add(r);
+                        }
                     }
                     matrices.put(q.name(), rows);
                 }
@@ -92,7 +107,7 @@ final class AnswerForm extends Div {
         return c;
     }
 
-    private Component field(String name, AbstractField<?, ?> field) {
+    private <F extends Component & HasValue<?, ?>> Component field(String name, F field) {
         fields.put(name, field);
         field.addValueChangeListener(e -> updateVisibility());
         return field;

@@ -165,8 +165,13 @@ public final class Invitations {
         if (token == null || !token.matches(TOKEN)) {
             return Optional.empty();
         }
-        return context.records().search(SurveyForms.INVITATION)
-                .where("token_hash", FilterOperator.EQUALS, hash(token)).limit(1).list().stream().findFirst();
+        String hash = hash(token);
+        Optional<RecordData> byLink = context.records().search(SurveyForms.INVITATION)
+                .where("token_hash", FilterOperator.EQUALS, hash).limit(1).list().stream().findFirst();
+        // a reminder mailed to the customer carries a second token for the same invitation (its link answers the
+        // same single-use invitation: the submission key stays the first link's)
+        return byLink.isPresent() ? byLink : context.records().search(SurveyForms.INVITATION)
+                .where("reminder_token_hash", FilterOperator.EQUALS, hash).limit(1).list().stream().findFirst();
     }
 
     static boolean expired(RecordData invitation) {

@@ -19,9 +19,26 @@ import java.util.Objects;
  * @param rows the rows of a matrix
  * @param required whether it must be answered (when visible)
  * @param visibleIf shown only when this condition holds ({@link Condition}), or null
+ * @param look how a rating (and a matrix's rows) is offered on the answer page: {@link #STARS}, {@link #SMILEYS}, or
+ *        null for numbers; only the look, the answer is the same number
  */
 public record Question(String name, QuestionType type, Dimension dimension, LocalText title, Integer scale,
-                       List<Choice> choices, Boolean other, List<Row> rows, Boolean required, String visibleIf) {
+                       List<Choice> choices, Boolean other, List<Row> rows, Boolean required, String visibleIf,
+                       String look) {
+
+    public static final String STARS = "stars";
+    public static final String SMILEYS = "smileys";
+
+    /** A question offered as numbers (surveys saved before looks existed read the same). */
+    public Question(String name, QuestionType type, Dimension dimension, LocalText title, Integer scale,
+                    List<Choice> choices, Boolean other, List<Row> rows, Boolean required, String visibleIf) {
+        this(name, type, dimension, title, scale, choices, other, rows, required, visibleIf, null);
+    }
+
+    /** This question offered with another look (stars, smileys, or null for numbers). */
+    public Question withLook(String newLook) {
+        return new Question(name, type, dimension, title, scale, choices, other, rows, required, visibleIf, newLook);
+    }
 
     /** One option of a choice question: the stored value and its text. */
     public record Choice(String value, LocalText text) {
@@ -48,6 +65,10 @@ public record Question(String name, QuestionType type, Dimension dimension, Loca
         }
         if (type == QuestionType.NPS) {
             scale = 10;
+        }
+        if (look != null && !(STARS.equals(look) || SMILEYS.equals(look))
+                || look != null && type != QuestionType.RATING && type != QuestionType.MATRIX) {
+            look = null; // numbers: an NPS is always 0–10 in numbers, as the method asks
         }
     }
 

@@ -37,6 +37,8 @@ final class QuestionEditor extends Div {
     final Checkbox other = new Checkbox();
     final Checkbox required = new Checkbox();
     final TextField visibleIf = new TextField();
+    /** How a rating is offered: "" numbers, {@link Question#STARS}, {@link Question#SMILEYS}. */
+    final Select<String> look = new Select<>();
 
     QuestionEditor(PluginMessages m, Locale locale) {
         this.m = m;
@@ -71,13 +73,18 @@ final class QuestionEditor extends Div {
         other.setLabel(m.get("builder.q.other", locale));
         required.setLabel(m.get("builder.q.required", locale));
         required.setValue(true);
+        look.setLabel(m.get("builder.q.look", locale));
+        look.setId("builder-q-look");
+        look.setItems("", Question.STARS, Question.SMILEYS);
+        look.setItemLabelGenerator(l -> m.get("builder.q.look." + (l.isEmpty() ? "numbers" : l), locale));
+        look.setValue("");
         visibleIf.setLabel(m.get("builder.q.visibleIf", locale));
         visibleIf.setHelperText(m.get("builder.q.visibleIf.help", locale));
         visibleIf.setId("builder-q-visible-if");
         for (var c : List.of(name, zh, en, options, visibleIf)) {
             c.setWidthFull();
         }
-        add(name, type, dimension, zh, en, scale, options, other, required, visibleIf);
+        add(name, type, dimension, zh, en, scale, look, options, other, required, visibleIf);
         getChildren().forEach(c -> c.getElement().getStyle().set("display", "block"));
         type.addValueChangeListener(e -> fit());
         fit();
@@ -87,6 +94,7 @@ final class QuestionEditor extends Div {
     private void fit() {
         QuestionType t = type.getValue();
         scale.setVisible(t == QuestionType.RATING || t == QuestionType.MATRIX);
+        look.setVisible(t == QuestionType.RATING || t == QuestionType.MATRIX);
         options.setVisible(t == QuestionType.SINGLE_CHOICE || t == QuestionType.MULTIPLE_CHOICE
                 || t == QuestionType.MATRIX);
         other.setVisible(t == QuestionType.SINGLE_CHOICE || t == QuestionType.MULTIPLE_CHOICE);
@@ -132,10 +140,43 @@ final class QuestionEditor extends Div {
         }
         String condition = visibleIf.getValue().isBlank() ? null : visibleIf.getValue().trim();
         return new Question(code, t, dimension.getValue(), title, t == QuestionType.NPS ? 10 : scale.getValue(),
-                choices, other.isVisible() && other.getValue(), rows, required.getValue(), condition);
+                choices, other.isVisible() && other.getValue(), rows, required.getValue(), condition,
+                look.isVisible() && !look.getValue().isEmpty() ? look.getValue() : null);
+    }
+
+    /**
+     * Puts an existing question into the form to be changed: wording, type, dimension, scale, look, options, other,
+     * required, condition. Its code stays (answers are stored and compared across versions under it).
+     */
+    void load(Question q) {
+        name.setValue(q.name());
+        name.setReadOnly(true);
+        type.setValue(q.type());
+        dimension.setValue(q.dimension());
+        zh.setValue(q.title().zh());
+        en.setValue(q.title().en());
+        if (q.scale() != null && (q.scale() == 5 || q.scale() == 10)) {
+            scale.setValue(q.scale());
+        }
+        look.setValue(q.look() == null ? "" : q.look());
+        StringBuilder lines = new StringBuilder();
+        for (Question.Choice c : q.choices()) {
+            lines.append(c.value()).append('|').append(c.text().zh()).append('|').append(c.text().en()).append('\n');
+        }
+        for (Question.Row r : q.rows()) {
+            lines.append(r.value()).append('|').append(r.text().zh()).append('|').append(r.text().en()).append('|')
+                    .append(r.dimension().label().zh()).append('\n');
+        }
+        options.setValue(lines.toString().strip());
+        other.setValue(q.allowsOther());
+        required.setValue(q.mustAnswer());
+        visibleIf.setValue(q.visibleIf() == null ? "" : q.visibleIf());
+        fit();
     }
 
     void clear() {
+        name.setReadOnly(false);
+        look.setValue("");
         name.clear();
         zh.clear();
         en.clear();

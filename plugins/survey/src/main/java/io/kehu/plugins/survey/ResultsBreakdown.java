@@ -6,6 +6,7 @@ import io.kehu.sdk.records.RecordAggregate;
 import io.kehu.sdk.records.RecordSearch;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import java.util.TreeMap;
 /**
  * The figures of a period's responses (optionally of one survey), in total and broken down by the customer's tier
  * or account manager when answering, the original handler, the channel or the month; the response rate of the
- * period's personal links. Read with the reader's permissions and computed by the database ({@link ScoreMeasures}):
- * no response is read into Java.
+ * period's personal links. Read with the reader's permissions and computed by the database ({@link ScoreMeasures})
+ * from the stored daily totals of closed days ({@link Rollups}) and live aggregates of the rest: no response is read
+ * into Java.
  */
 public final class ResultsBreakdown {
 
@@ -54,49 +56,103 @@ public final class ResultsBreakdown {
         }
     }
 
+    /** All time, for figures without a period. */
+    static final Period ALL_TIME = new Period(OffsetDateTime.parse("1970-01-01T00:00:00Z"),
+            OffsetDateTime.parse("3000-01-01T00:00:00Z"));
+
     private final PluginRecords records;
+    private final Rollups rollups;
 
     public ResultsBreakdown(PluginRecords records) {
-        this.records = records;
+        this(records, ZoneId.systemDefault());
     }
 
-    /** The period's figures (of one survey, or all): one aggregate query. */
-    public ScoreSummary total(String survey, Period period) {
-        return ScoreMeasures.summary(ScoreMeasures.onto(where(records.aggregate(SurveyForms.RESPONSE), survey,
-                period)).list().getFirst());
+    ResultsBreakdown(PluginRecords records, ZoneId zone) {
+        this.records = records;
+        this.rollups = new Rollups(records, zone);
     }
 
     /**
-     * The groups in the order of their keys (unknown last): one {@code GROUP BY} query, or for months one query per
-     * month of the period (a period is at most a year), each month as the period's offset counts it.
+     * The period's figures (of one survey, or all): the stored totals of its totalled days (one aggregate over
+     * {@link Rollups}) plus one live aggregate per span not totalled (today, at least).
+     */
+    public ScoreSummary total(String survey, Period period) {
+        return sums(survey, null, period).summary();
+    }
+
+    /** {@link #total} of a survey and/or a campaign (null: any), as additive sums. */
+    ScoreSums sums(String survey, String campaign, Period period) {
+        Rollups.Coverage coverage = rollups.coverage(period);
+        ScoreSums sum = coverage.any() ? rollups.totals(Rollups.TOTAL, period, survey, campaign, null)
+                .getOrDefault(Rollups.TOTAL, ScoreSums.NONE) : ScoreSums.NONE;
+        for (Period live : coverage.live()) {
+            RecordAggregate aggregate = where(records.aggregate(SurveyForms.RESPONSE), survey, live);
+            if (campaign != null) {
+                aggregate.where("campaign", FilterOperator.EQUALS, campaign);
+            }
+            sum = sum.plus(ScoreSums.ofResponses(ScoreMeasures.onto(aggregate).list().getFirst()));
+        }
+        return sum;
+    }
+
+    /**
+     * The groups in the order of their keys (unknown last): the stored totals of the totalled days grouped in one
+     * query, plus one live {@code GROUP BY} per span not totalled; months are the totals grouped by their month.
      */
     public List<Group> groups(String survey, Period period, By by) {
         if (by == By.MONTH) {
             return months(survey, period);
         }
+        Rollups.Coverage coverage = rollups.coverage(period);
+        Map<Object, ScoreSums> merged = new java.util.HashMap<>();
+        if (coverage.any()) {
+            rollups.totals(by.field(), period, survey, null, "group_key").forEach((key, sums) -> merged.merge(
+                    key == Rollups.NO_KEY || by != By.OWNER ? key : Long.valueOf(key.toString()), sums,
+                    ScoreSums::plus));
+        }
+        for (Period live : coverage.live()) {
+            ScoreMeasures.onto(where(records.aggregate(SurveyForms.RESPONSE), survey, live).groupBy(by.field()))
+                    .forEach(row -> merged.merge(row.group(by.field()) == null ? Rollups.NO_KEY
+                            : row.group(by.field()), ScoreSums.ofResponses(row), ScoreSums::plus));
+        }
         Map<String, Group> sorted = new TreeMap<>();
-        ScoreMeasures.onto(where(records.aggregate(SurveyForms.RESPONSE), survey, period).groupBy(by.field()))
-                .forEach(row -> {
-                    Object value = row.group(by.field());
-                    String sort = value == null ? "\uffff"
-                            : value instanceof Number n ? String.format("%020d", n.longValue()) : value.toString();
-                    sorted.put(sort, new Group(value, ScoreMeasures.summary(row)));
-                });
+        merged.forEach((value, sums) -> {
+            String sort = value == Rollups.NO_KEY ? "\uffff"
+                    : value instanceof Number n ? String.format("%020d", n.longValue()) : value.toString();
+            sorted.put(sort, new Group(value == Rollups.NO_KEY ? null : value, sums.summary()));
+        });
         return new ArrayList<>(sorted.values());
     }
 
     private List<Group> months(String survey, Period period) {
-        List<Group> out = new ArrayList<>();
-        OffsetDateTime start = period.from().withDayOfMonth(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        for (OffsetDateTime month = start; month.isBefore(period.to()); month = month.plusMonths(1)) {
-            OffsetDateTime from = month.isBefore(period.from()) ? period.from() : month;
-            OffsetDateTime to = month.plusMonths(1).isAfter(period.to()) ? period.to() : month.plusMonths(1);
-            ScoreSummary summary = ScoreMeasures.summary(ScoreMeasures.onto(where(records.aggregate(
-                    SurveyForms.RESPONSE), survey, new Period(from, to))).list().getFirst());
-            if (summary.responses() > 0) {
-                out.add(new Group(month.toString().substring(0, 7), summary));
+        Rollups.Coverage coverage = rollups.coverage(period);
+        Map<String, ScoreSums> perMonth = new TreeMap<>();
+        if (coverage.any()) {
+            rollups.totals(Rollups.TOTAL, period, survey, null, "month")
+                    .forEach((month, sums) -> perMonth.merge(month.toString(), sums, ScoreSums::plus));
+        }
+        for (Period live : coverage.live()) {
+            // a span may cross months: one query per month it touches, each month as the period's offset counts it
+            OffsetDateTime from = live.from();
+            while (from.isBefore(live.to())) {
+                OffsetDateTime monthStart = from.withOffsetSameInstant(period.from().getOffset()).withDayOfMonth(1)
+                        .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+                OffsetDateTime next = monthStart.plusMonths(1);
+                OffsetDateTime to = next.isBefore(live.to()) ? next : live.to();
+                ScoreSums sums = ScoreSums.ofResponses(ScoreMeasures.onto(where(records.aggregate(
+                        SurveyForms.RESPONSE), survey, new Period(from, to))).list().getFirst());
+                if (sums.responses() > 0) {
+                    perMonth.merge(monthStart.toString().substring(0, 7), sums, ScoreSums::plus);
+                }
+                from = to;
             }
         }
+        List<Group> out = new ArrayList<>();
+        perMonth.forEach((month, sums) -> {
+            if (sums.responses() > 0) {
+                out.add(new Group(month, sums.summary()));
+            }
+        });
         return out;
     }
 

@@ -26,9 +26,15 @@ public final class SurveyAnalytics {
 
     /**
      * The figures of the responses matching the filter (field → value; e.g. {@code survey}, {@code customer}),
-     * computed by the database in one aggregate query.
+     * computed by the database: for a survey or a campaign from the stored daily totals of closed days and a live
+     * aggregate of the rest ({@link Rollups}), otherwise (a customer) in one aggregate query.
      */
     public ScoreSummary summary(Map<String, Object> filter) {
+        if (!filter.isEmpty() && java.util.Set.of("survey", "campaign").containsAll(filter.keySet())) {
+            // a survey's or campaign's figures: the stored daily totals plus the days not totalled (Rollups)
+            return new ResultsBreakdown(records).sums((String) filter.get("survey"), (String) filter.get("campaign"),
+                    ResultsBreakdown.ALL_TIME).summary();
+        }
         RecordAggregate aggregate = records.aggregate(SurveyForms.RESPONSE);
         filter.forEach((field, value) -> aggregate.where(field, FilterOperator.EQUALS, value));
         return ScoreMeasures.summary(ScoreMeasures.onto(aggregate).list().getFirst());

@@ -75,9 +75,35 @@ public class SurveyBuilderView implements ViewContribution {
         list.setWidthFull();
         Paragraph status = new Paragraph();
         status.setId("builder-status");
+        QuestionEditor editor = new QuestionEditor(m, locale);
+        // the index of the question being changed in the editor, -1 while adding
+        int[] editing = {-1};
+        Button add = new Button(m.get("builder.add", locale));
+        add.setId("builder-add");
+        Button cancel = new Button(m.get("builder.cancelEdit", locale));
+        cancel.setId("builder-cancel-edit");
+        cancel.setVisible(false);
+        Runnable stopEditing = () -> {
+            editing[0] = -1;
+            editor.clear();
+            add.setText(m.get("builder.add", locale));
+            cancel.setVisible(false);
+        };
         Runnable[] show = new Runnable[1];
-        show[0] = () -> showQuestions(m, locale, list, draft, show[0]);
+        show[0] = () -> showQuestions(m, locale, list, draft, show[0], catalog.get(code.getValue().trim())
+                .orElse(null), at -> {
+                    editing[0] = at;
+                    editor.load(draft.get(at));
+                    add.setText(m.get("builder.update", locale));
+                    cancel.setVisible(true);
+                    status.setText(m.get("builder.editing", locale, draft.get(at).name()));
+                });
+        cancel.addClickListener(e -> {
+            stopEditing.run();
+            status.setText("");
+        });
         pick.addValueChangeListener(e -> {
+            stopEditing.run();
             draft.clear();
             boolean isNew = NEW.equals(e.getValue());
             code.setReadOnly(!isNew);
@@ -93,10 +119,16 @@ public class SurveyBuilderView implements ViewContribution {
             show[0].run();
         });
         pick.setValue(NEW);
-        QuestionEditor editor = new QuestionEditor(m, locale);
-        Button add = new Button(m.get("builder.add", locale), e -> {
+        add.addClickListener(e -> {
             try {
                 Question q = editor.question();
+                if (editing[0] >= 0) {
+                    draft.set(editing[0], q);
+                    stopEditing.run();
+                    status.setText(m.get("builder.updated", locale, q.name()));
+                    show[0].run();
+                    return;
+                }
                 if (draft.stream().anyMatch(d -> d.name().equals(q.name()))) {
                     status.setText(m.get("builder.q.name.taken", locale, q.name()));
                     return;
@@ -109,7 +141,6 @@ public class SurveyBuilderView implements ViewContribution {
                 status.setText(invalid.getMessage());
             }
         });
-        add.setId("builder-add");
         Button save = new Button(m.get("builder.save", locale), e -> {
             String key = code.getValue().trim();
             if (!key.matches("[a-z][a-z0-9_]{0,39}")) {
@@ -122,20 +153,26 @@ public class SurveyBuilderView implements ViewContribution {
                 LocalText title = LocalText.of(or(titleZh, titleEn), or(titleEn, titleZh));
                 LocalText greeting = greetingZh.getValue().isBlank() && greetingEn.getValue().isBlank() ? null
                         : LocalText.of(or(greetingZh, greetingEn), or(greetingEn, greetingZh));
+                int before = catalog.get(key).map(s -> s.current().number()).orElse(0);
                 Survey saved = catalog.save(key, title, greeting, List.copyOf(draft),
                         context.currentUsername().orElse(null));
-                status.setText(m.get("builder.saved", locale, saved.current().number(), draft.size()));
+                // an answered version never changes: the save became the next version, results stay comparable
+                status.setText(before > 0 && saved.current().number() > before
+                        ? m.get("builder.savedNew", locale, before, saved.current().number(), draft.size())
+                        : m.get("builder.saved", locale, saved.current().number(), draft.size()));
+                stopEditing.run();
+                show[0].run();
             }
         });
         save.setId("builder-save");
         page.add(new H3(m.get("builder.title", locale)), pick, code, titleZh, titleEn, greetingZh, greetingEn,
                 new H4(m.get("builder.questions", locale)), list, new H4(m.get("builder.addTitle", locale)), editor,
-                add, save, status);
+                add, cancel, save, status);
         return page;
     }
 
     private static void showQuestions(PluginMessages m, Locale locale, Div list, List<Question> draft,
-            Runnable again) {
+            Runnable again, Survey saved, java.util.function.IntConsumer edit) {
         list.removeAll();
         list.add(new Paragraph(m.get("builder.count", locale, draft.size())));
         if (draft.isEmpty()) {
@@ -152,7 +189,9 @@ public class SurveyBuilderView implements ViewContribution {
             row.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)").set("padding", "0.3em 0");
             // question texts come from admins or imports: plain text, never HTML
             Span text = new Span((i + 1) + ". " + q.title(locale) + " — " + q.type().label().in(locale) + " · "
-                    + q.dimension().label().in(locale) + " · " + q.name());
+                    + q.dimension().label().in(locale) + " · " + q.name()
+                    + (saved != null && saved.wordingChanged(q.name()) ? " · " + m.get("builder.wordingChanged", locale)
+                            : ""));
             text.getStyle().set("display", "block");
             Button up = new Button("↑", e -> {
                 Collections.swap(draft, at, at - 1);
@@ -173,7 +212,9 @@ public class SurveyBuilderView implements ViewContribution {
                 again.run();
             });
             remove.setId("builder-remove-" + q.name());
-            row.add(text, up, down, remove);
+            Button change = new Button(m.get("builder.edit", locale), e -> edit.accept(at));
+            change.setId("builder-edit-" + q.name());
+            row.add(text, up, down, change, remove);
             list.add(row);
         }
     }

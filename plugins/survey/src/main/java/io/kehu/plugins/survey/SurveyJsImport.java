@@ -144,14 +144,18 @@ public final class SurveyJsImport {
             return mapped(original, new Question(name, QuestionType.NPS, Dimension.OVERALL, title, 10, null, null,
                     null, required, null));
         }
+        // rateType "stars" / "smileys" keeps its look on the answer page (labels: numbers)
+        String look = "stars".equals(e.get("rateType")) ? Question.STARS
+                : "smileys".equals(e.get("rateType")) ? Question.SMILEYS : null;
         if (min == 1 && (max == 5 || max == 10)) {
             return mapped(original, new Question(name, QuestionType.RATING, dimension, title, max, null, null, null,
-                    required, null));
+                    required, null, look));
         }
         int scale = max - min + 1 > 7 ? 10 : 5;
         report.add(original, Outcome.APPROXIMATED, "评分范围 " + min + "–" + max + " 改为 1–" + scale,
                 "Rating scale " + min + "–" + max + " becomes 1–" + scale);
-        return new Question(name, QuestionType.RATING, dimension, title, scale, null, null, null, required, null);
+        return new Question(name, QuestionType.RATING, dimension, title, scale, null, null, null, required, null,
+                look);
     }
 
     private Question choice(Map<?, ?> e, QuestionType type, String name, String original, LocalText title,

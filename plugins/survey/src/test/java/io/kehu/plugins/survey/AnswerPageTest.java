@@ -55,7 +55,21 @@ class AnswerPageTest {
             assertThat(text("survey-answer-progress-text")).isEqualTo("已回答 0 / 7 题");
             _click(_get(Button.class, spec -> spec.withId("survey-answer-submit")));
             assertThat(text("survey-answer-status")).startsWith("请回答：");
-            for (String q : List.of("quality", "service", "speed", "price", "overall")) {
+            // stars: five real buttons, radios for screen readers; a tap fills the stars up to it and says it in words
+            var quality = rating("quality");
+            List<com.vaadin.flow.component.html.NativeButton> stars = ((Component) quality).getChildren().findFirst().orElseThrow()
+                    .getChildren().filter(Div.class::isInstance).findFirst().orElseThrow().getChildren()
+                    .map(com.vaadin.flow.component.html.NativeButton.class::cast).toList();
+            assertThat(stars).hasSize(5).allSatisfy(b -> assertThat(b.getElement().getAttribute("role"))
+                    .isEqualTo("radio"));
+            assertThat(stars.get(3).getElement().getAttribute("aria-label")).isEqualTo("4 星（满分 5 星）：满意");
+            _click(stars.get(3));
+            assertThat(quality.getValue()).isEqualTo(4);
+            assertThat(stars).extracting(b -> b.getText()).containsExactly("★", "★", "★", "★", "☆");
+            assertThat(stars.get(3).getElement().getAttribute("aria-checked")).isEqualTo("true");
+            assertThat(text("q-quality")).contains("满意");
+            assertThat(rating("overall").getClass().getSimpleName()).isEqualTo("RatingPicker"); // smileys
+            for (String q : List.of("service", "speed", "price", "overall")) {
                 rating(q).setValue(4);
             }
             rating("recommend").setValue(10);
@@ -78,10 +92,13 @@ class AnswerPageTest {
         UI.getCurrent().navigate("public/survey/answer", QueryParameters.of("t", token));
     }
 
+    /** A rating's field: numbers (radio buttons) or stars and smileys ({@link RatingPicker}). */
     @SuppressWarnings("unchecked")
-    private static RadioButtonGroup<Integer> rating(String question) {
+    private static com.vaadin.flow.component.HasValue<?, Integer> rating(String question) {
         Div block = _get(Div.class, spec -> spec.withId("q-" + question));
-        return (RadioButtonGroup<Integer>) block.getChildren().filter(RadioButtonGroup.class::isInstance).findFirst()
-                .orElseThrow();
+        return (com.vaadin.flow.component.HasValue<?, Integer>) block.getChildren()
+                .filter(c -> c instanceof RadioButtonGroup
+                        // the view's classes come from the plugin's class loader, not the test's: by name
+                        || c.getClass().getSimpleName().equals("RatingPicker")).findFirst().orElseThrow();
     }
 }

@@ -103,4 +103,52 @@ class SurveyBuilderViewTest {
         assertThat(new SurveyCatalog(kehu.context()).get(key).orElseThrow().current().questions())
                 .extracting(Question::name).containsExactly("speed");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdminChangesAnAnsweredQuestionAndGetsANewVersionComparableByCode(KehuTestHost kehu) {
+        String key = "edited_" + UUID.randomUUID().toString().substring(0, 6);
+        new SurveyCatalog(kehu.context()).save(key, io.kehu.sdk.LocalText.of("修改测试", "Edit test"), null,
+                java.util.List.of(Question.rating("quality", Dimension.QUALITY, 5, "产品质量如何？", "Quality?"),
+                        new Question("source", QuestionType.SINGLE_CHOICE, Dimension.OVERALL,
+                                io.kehu.sdk.LocalText.of("从哪里了解我们？", "Where from?"), null,
+                                java.util.List.of(new Question.Choice("web", io.kehu.sdk.LocalText.of("网络", "Web"))),
+                                false, null, false, null)), "admin");
+        long c = SurveyStoreContract.customer(kehu.context(), "修改题目客户");
+        new SurveyService(kehu.context()).submit(new Submission(key, c, null, null, null, "phone", "staff",
+                java.util.Map.of("quality", 2), null), kehu.context().records());
+        try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/survey/" + SurveyBuilderView.PATH);
+            _get(Select.class, spec -> spec.withId("builder-survey")).setValue(key);
+            click("builder-edit-quality");
+            assertThat(text("builder-status")).startsWith("正在修改题目 quality");
+            assertThat(_get(TextField.class, spec -> spec.withId("builder-q-name")).isReadOnly()).isTrue();
+            assertThat(_get(TextField.class, spec -> spec.withId("builder-q-zh")).getValue()).isEqualTo("产品质量如何？");
+            set("builder-q-zh", "您对产品质量满意吗？");
+            choose("builder-q-dimension", "SERVICE");
+            _get(Select.class, spec -> spec.withId("builder-q-look")).setValue(Question.STARS);
+            click("builder-add");
+            assertThat(text("builder-status")).isEqualTo("已更新题目 quality。点“保存问卷”后生效。");
+
+            click("builder-edit-source");
+            assertThat(_get(TextArea.class, spec -> spec.withId("builder-q-options")).getValue())
+                    .isEqualTo("web|网络|Web");
+            set("builder-q-options", "web|网络|Web\nfriend|朋友|A friend");
+            click("builder-add");
+            click("builder-save");
+            assertThat(text("builder-status")).startsWith("第 1 版已有答卷，保持不变；修改已保存为第 2 版，2 道题。");
+            assertThat(text("builder-row-quality")).contains("您对产品质量满意吗？").contains("服务态度").contains("措辞已改");
+            assertThat(text("builder-row-source")).doesNotContain("措辞已改");
+        }
+        Survey survey = new SurveyCatalog(kehu.context()).get(key).orElseThrow();
+        assertThat(survey.versions()).hasSize(2);
+        assertThat(survey.version(1).orElseThrow().question("quality").orElseThrow().title().zh())
+                .isEqualTo("产品质量如何？"); // the answered version is as it was
+        Question changed = survey.current().question("quality").orElseThrow();
+        assertThat(changed.dimension()).isEqualTo(Dimension.SERVICE);
+        assertThat(changed.look()).isEqualTo(Question.STARS);
+        assertThat(survey.current().question("source").orElseThrow().choices()).extracting(Question.Choice::value)
+                .containsExactly("web", "friend");
+        assertThat(survey.wordingChanged("quality")).isTrue();
+    }
 }

@@ -41,6 +41,8 @@ class SurveyJsImportTest {
                 .containsExactly("satisfaction", "nps_score", "quality", "how_found", "disappointed");
         assertThat(q(r, "satisfaction").type()).isEqualTo(QuestionType.RATING);
         assertThat(q(r, "satisfaction").dimension()).isEqualTo(Dimension.QUALITY);
+        assertThat(q(r, "satisfaction").look()).isEqualTo(Question.STARS); // rateType "stars" keeps its look
+        assertThat(q(r, "nps_score").look()).isNull();
         assertThat(q(r, "nps_score").type()).isEqualTo(QuestionType.NPS);
         Question matrix = q(r, "quality");
         assertThat(matrix.scale()).isEqualTo(5);

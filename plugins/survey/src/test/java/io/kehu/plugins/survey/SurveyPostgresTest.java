@@ -66,4 +66,12 @@ class SurveyPostgresTest {
             return host;
         }
     }
+
+    @Nested
+    class RollupsOnPostgres extends RollupsContract {
+        @Override
+        KehuTestHost kehu() {
+            return host;
+        }
+    }
 }

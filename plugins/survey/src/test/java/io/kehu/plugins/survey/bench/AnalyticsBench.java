@@ -1,8 +1,10 @@
 package io.kehu.plugins.survey.bench;
 
 import io.kehu.plugins.survey.ResultsBreakdown;
+import io.kehu.plugins.survey.RollupJob;
 import io.kehu.plugins.survey.ScoreSummary;
 import io.kehu.plugins.survey.SurveyAnalytics;
+import io.kehu.sdk.testkit.BenchFigures;
 import io.kehu.sdk.testkit.KehuTestHost;
 import io.kehu.sdk.testkit.PluginUnderTest;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Survey analytics of one campaign with 1,000,000 answers on PostgreSQL (target: ≤ 1 s p95), against hand-written
  * SQL computing the same figures in the same run. Not a test (no {@code *Test} name, so a plain build skips it):
- * {@code KEHU_BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/survey3_bench mvn -o -pl plugins/survey -am test
+ * {@code KEHU_BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/survey4_bench mvn -o -pl plugins/survey -am test
  * -Dtest=AnalyticsBench -Dsurefire.failIfNoSpecifiedTests=false}. The database must exist; the fixture is
  * generated once with set-based SQL (generate_series) and reused by later runs. Writes
  * {@code target/analytics-bench.txt}.
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class AnalyticsBench {
 
     private static final String URL = System.getenv().getOrDefault("KEHU_BENCH_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/survey3_bench");
+            "jdbc:postgresql://127.0.0.1:5432/survey4_bench");
     private static final String CAMPAIGN = "bench_1m";
     private static final int ROWS = 1_000_000;
     private static final int WARM = 3;
@@ -47,6 +49,20 @@ class AnalyticsBench {
                 .database(URL, "postgres", "").start();
                 Connection db = DriverManager.getConnection(URL, "postgres", "")) {
             fixture(db, out);
+            String dbName = URL.substring(URL.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+            out.add("load average at start: " + BenchFigures.loadAverage());
+            // 1. the plugin without daily totals: every figure aggregated over the responses (the former way)
+            BenchFigures.exec(db, "delete from frm_survey_rollup");
+            out.add(time("campaign figures, plugin, no daily totals (live aggregate)", () -> kehu.callAsUser(
+                    "manager", () -> new SurveyAnalytics(kehu.context().recordsOfCurrentUser()).summary(Map.of(
+                            "campaign", CAMPAIGN))), db, dbName, 10));
+            // 2. the nightly job totals every closed day once
+            double[] cpu = BenchFigures.cpu(db, dbName);
+            long start = System.nanoTime();
+            String built = new RollupJob(kehu.context()).totalClosedDays();
+            out.add("daily totals built (RollupJob, every closed day): " + built + " in " + BenchFigures.seconds(start)
+                    + ", CPU JVM / database " + BenchFigures.cpuSeconds(cpu, BenchFigures.cpu(db, dbName)));
+            BenchFigures.exec(db, "analyze frm_survey_rollup");
             OffsetDateTime to = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1);
             ResultsBreakdown.Period year = new ResultsBreakdown.Period(to.minusMonths(12), to);
             Supplier<ScoreSummary> summary = () -> kehu.callAsUser("manager",
@@ -56,33 +72,35 @@ class AnalyticsBench {
             out.add("plugin figures: responses " + figures.responses() + ", CSAT " + figures.csat() + " (n "
                     + figures.rated() + "), NPS " + figures.nps() + " (n " + figures.npsAnswers() + "), means "
                     + figures.means());
-            out.add(time("campaign figures, plugin (SurveyAnalytics.summary, 1 aggregate)", summary::get));
+            out.add(time("campaign figures, plugin (SurveyAnalytics.summary: daily totals + today live)", summary::get,
+                    db, dbName, RUNS));
             out.add(time("campaign figures, hand-written SQL", () -> sql(db, "select count(*), sum(rated), "
                     + "sum(top_two), count(nps), count(*) filter (where nps >= 9), count(*) filter (where nps <= 6), "
                     + "avg(score_quality), count(score_quality), avg(score_service), count(score_service), "
                     + "avg(score_speed), count(score_speed), avg(score_price), count(score_price), "
                     + "avg(score_overall), count(score_overall) from frm_survey_response "
-                    + "where deleted_at is null and campaign = '" + CAMPAIGN + "'")));
-            out.add(time("by tier, 12 months, plugin (ResultsBreakdown.groups)", () -> kehu.callAsUser("manager",
+                    + "where deleted_at is null and campaign = '" + CAMPAIGN + "'"), db, dbName, RUNS));
+            out.add(time("by tier, 12 months, plugin (ResultsBreakdown.groups: totals + today)", () -> kehu.callAsUser("manager",
                     () -> new ResultsBreakdown(kehu.context().recordsOfCurrentUser()).groups("satisfaction", year,
-                            ResultsBreakdown.By.TIER))));
+                            ResultsBreakdown.By.TIER)), db, dbName, RUNS));
             out.add(time("by tier, 12 months, hand-written SQL", () -> sql(db, "select customer_tier, count(*), "
                     + "sum(rated), sum(top_two), count(nps), count(*) filter (where nps >= 9), "
                     + "count(*) filter (where nps <= 6), avg(score_quality), count(score_quality), "
                     + "avg(score_service), count(score_service), avg(score_speed), count(score_speed), "
                     + "avg(score_price), count(score_price), avg(score_overall), count(score_overall) "
                     + "from frm_survey_response where deleted_at is null and survey = 'satisfaction' "
-                    + "and answered_at >= now() - interval '12 months' group by customer_tier")));
-            out.add(time("by month, 12 months, plugin (one aggregate per month)", () -> kehu.callAsUser("manager",
+                    + "and answered_at >= now() - interval '12 months' group by customer_tier"), db, dbName, RUNS));
+            out.add(time("by month, 12 months, plugin (totals by month + today)", () -> kehu.callAsUser("manager",
                     () -> new ResultsBreakdown(kehu.context().recordsOfCurrentUser()).groups("satisfaction", year,
-                            ResultsBreakdown.By.MONTH))));
+                            ResultsBreakdown.By.MONTH)), db, dbName, RUNS));
             out.add(time("by month, 12 months, hand-written SQL", () -> sql(db, "select date_trunc('month', "
                     + "answered_at at time zone 'Asia/Shanghai'), count(*), sum(rated), sum(top_two), count(nps), "
                     + "count(*) filter (where nps >= 9), count(*) filter (where nps <= 6), avg(score_quality), "
                     + "count(score_quality), avg(score_service), count(score_service), avg(score_speed), "
                     + "count(score_speed), avg(score_price), count(score_price), avg(score_overall), "
                     + "count(score_overall) from frm_survey_response where deleted_at is null "
-                    + "and survey = 'satisfaction' and answered_at >= now() - interval '12 months' group by 1")));
+                    + "and survey = 'satisfaction' and answered_at >= now() - interval '12 months' group by 1"),
+                    db, dbName, RUNS));
         }
         out.forEach(System.out::println);
         Files.write(Path.of("target", "analytics-bench.txt"), out);
@@ -141,18 +159,25 @@ class AnalyticsBench {
         }
     }
 
-    private static String time(String what, Supplier<?> work) {
-        for (int i = 0; i < WARM; i++) {
-            work.get();
+    private static String time(String what, Supplier<?> work, Connection db, String dbName, int runs) {
+        try {
+            for (int i = 0; i < WARM; i++) {
+                work.get();
+            }
+            long[] ms = new long[runs];
+            double[] cpu = BenchFigures.cpu(db, dbName);
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                work.get();
+                ms[i] = (System.nanoTime() - start) / 1_000_000;
+            }
+            String spent = BenchFigures.cpuSeconds(cpu, BenchFigures.cpu(db, dbName));
+            Arrays.sort(ms);
+            return String.format("%-66s p50 %5d ms  p95 %5d ms  max %5d ms (%d runs; CPU JVM / database %s, "
+                    + "load %s)", what, ms[runs / 2], ms[(int) Math.ceil(runs * 0.95) - 1], ms[runs - 1], runs, spent,
+                    BenchFigures.loadAverage());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        long[] ms = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            work.get();
-            ms[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(ms);
-        return String.format("%-60s p50 %5d ms  p95 %5d ms  max %5d ms (%d runs)", what, ms[RUNS / 2],
-                ms[(int) Math.ceil(RUNS * 0.95) - 1], ms[RUNS - 1], RUNS);
     }
 }
