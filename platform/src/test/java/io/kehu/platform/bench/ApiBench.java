@@ -85,28 +85,38 @@ public final class ApiBench {
             String base = "http://localhost:" + port + "/api/forms/bench_api_deal/records";
 
             // Warm both paths up first: the first creates of a fresh JVM run interpreted code, and timing the API
-            // cold against Records warm made the create ratio look far worse than it is.
-            int warmUp = Math.min(200, creates);
+            // cold against Records warm made the create ratio look far worse than it is. Then alternate call by call,
+            // as for the pages, so that the JIT and other load on the machine hit both alike (the API's creates used
+            // to be timed first, while the compiler was still busy with its code, and Records' afterwards).
+            int warmUp = args.intValue("warm-creates", Math.min(1_000, creates));
             int next = 0;
             for (int i = 0; i < warmUp; i++) {
                 apiCreate(http, base, token, next++);
                 records.create(actor, "bench_api_deal", values(next++));
             }
             double loadBefore = load();
-            long cpu0 = cpu();
-            long start = System.nanoTime();
+            long apiCreateNanos = 0;
+            long recordsCreateNanos = 0;
+            long apiCreateCpuNanos = 0;
+            long recordsCreateCpuNanos = 0;
             for (int i = 0; i < creates; i++) {
+                long c0 = cpu();
+                long t0 = System.nanoTime();
                 apiCreate(http, base, token, next++);
-            }
-            double apiCreates = creates / ((System.nanoTime() - start) / 1e9);
-            double apiCreateCpu = (cpu() - cpu0) / 1e6 / creates;
-            cpu0 = cpu();
-            start = System.nanoTime();
-            for (int i = 0; i < creates; i++) {
+                long t1 = System.nanoTime();
+                long c1 = cpu();
                 records.create(actor, "bench_api_deal", values(next++));
+                long t2 = System.nanoTime();
+                long c2 = cpu();
+                apiCreateNanos += t1 - t0;
+                recordsCreateNanos += t2 - t1;
+                apiCreateCpuNanos += c1 - c0;
+                recordsCreateCpuNanos += c2 - c1;
             }
-            double recordsCreates = creates / ((System.nanoTime() - start) / 1e9);
-            double recordsCreateCpu = (cpu() - cpu0) / 1e6 / creates;
+            double apiCreates = creates / (apiCreateNanos / 1e9);
+            double apiCreateCpu = apiCreateCpuNanos / 1e6 / creates;
+            double recordsCreates = creates / (recordsCreateNanos / 1e9);
+            double recordsCreateCpu = recordsCreateCpuNanos / 1e6 / creates;
             while (next < rows) {
                 records.create(actor, "bench_api_deal", values(next++));
             }
@@ -156,7 +166,8 @@ public final class ApiBench {
 
                     Measured %s on %s (HTTP client `%s` and server in one JVM, loopback; token cache %d s), load
                     average (1 min) %.1f
-                    before the creates, %.1f before the pages and %.1f after; %d warm-up creates each way first, %,d
+                    before the creates, %.1f before the pages and %.1f after; %,d warm-up creates each way, then timed
+                    creates alternating with `Records.create` call by call; %,d
                     warm-up pages each way before %,d timed pages each way (alternating). CPU ms: the whole
                     process's CPU time per call (client, server, database driver; the database server's own work is
                     not in it), mean over the timed calls — it moves much less with other load than the clock.
@@ -167,7 +178,7 @@ public final class ApiBench {
                     | list page p95 ms | %.2f | %.2f | %.2f× | |
                     | list page p50 ms until the body is read (without the client's JSON parsing) | %.2f | %.2f | %.2f× | |
                     | the client's JSON parsing of the page, p50 ms | %.2f | | | |
-                    | creates per second (sequential, one client) | %.0f | %.0f | %.2f× | %.2f / %.2f |
+                    | creates per second (sequential, one client, alternating) | %.0f | %.0f | %.2f× | %.2f / %.2f |
 
                     """, postgres ? "PostgreSQL" : "H2", rows, LocalDate.now(), machine(), client,
                     args.intValue("token-cache-seconds", 5), loadBefore, loadBeforePages, loadAfter,
