@@ -31,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A manager in a real Chromium, in Chinese: opens a dashboard, narrows it with the global region filter, clicks the
  * first bar of the lifecycle chart on the canvas and lands on the customer list with the same count; then the same
- * chart in Lumo's dark theme. Screenshots in target/screenshots/.
+ * chart in Lumo's dark theme; builds a personal dashboard in the editor and drills through its bar the same way.
+ * Screenshots in target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kehu.db.url=",
@@ -130,6 +131,79 @@ class DashboardJourneyIT {
                     }""");
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Chromium.screenshot("dashboard-dark")));
+        }
+    }
+
+    @Test
+    void aManagerBuildsADashboardInTheEditorAndItsBarOpensTheSameNumberOfCustomers() {
+        WorkspaceFixture fixture = new WorkspaceFixture(records, accounts, catalog, publisher);
+        String username = "mgr" + WorkspaceFixture.token().toLowerCase();
+        UserAccount owner = accounts.create(username, "钱经理", PASSWORD, Set.of(Role.MANAGER));
+        Actor rep = fixture.user("李雷", Role.STAFF);
+        for (int i = 0; i < 3; i++) {
+            fixture.customer(rep, "湖州" + WorkspaceFixture.token());
+        }
+
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1366, 900))) {
+            context.setDefaultTimeout(45_000);
+            Page page = context.newPage();
+            page.onConsoleMessage(m -> System.out.println("[browser " + m.type() + "] " + m.text()));
+            String base = "http://localhost:" + port;
+            Chromium.signIn(page, base, username, PASSWORD);
+            page.navigate(base + "/dashboards");
+            page.locator("#dashboard-new").click();
+            assertThat(page).hasURL(Pattern.compile(".*/dashboard-editor$"));
+
+            // a personal dashboard (the share select left as it is), named, with one bar chart from a metric
+            page.locator("#editor-name input").fill("我的客户阶段");
+            page.locator("#editor-metric input").fill("客户生命周期");
+            page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("客户生命周期阶段"))
+                    .click();
+            page.locator("#editor-chart").click();
+            page.locator("vaadin-select-item")
+                    .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*柱状图\\s*$"))).click();
+            assertThat(page.locator("#editor-chart")).containsText("柱状图");
+            page.locator("#editor-add").click();
+            assertThat(page.locator("#editor-widget-0")).hasText(Pattern.compile("^1\\. 客户生命周期阶段 · 柱状图 · .*"));
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Chromium.screenshot("dashboard-editor-built")));
+            page.locator("#editor-save").click();
+
+            // the new dashboard, drawn from what was stored
+            assertThat(page).hasURL(Pattern.compile(".*/dashboards/[^/?]+.*"));
+            assertThat(page.locator("#dashboard-title")).hasText("我的客户阶段");
+            List<DashboardDefinition> mine = dashboards.visibleTo(Actor.of(owner)).stream()
+                    .filter(d -> d.ownedBy(owner.id())).toList();
+            org.assertj.core.api.Assertions.assertThat(mine).singleElement().satisfies(d -> {
+                org.assertj.core.api.Assertions.assertThat(d.roles()).isEmpty();
+                org.assertj.core.api.Assertions.assertThat(d.widgets()).extracting(DashboardDefinition.Widget::chart)
+                        .containsExactly(DashboardDefinition.Chart.BAR);
+                org.assertj.core.api.Assertions.assertThat(d.widgets().get(0).metrics())
+                        .containsExactly("customers_by_lifecycle");
+            });
+            awaitChart(page, "widget-0-chart");
+            String firstBar = page.locator("#widget-0-point-0-0").textContent();
+            long expected = Long.parseLong(firstBar.replaceAll(".*: ", "").replace(",", "").strip());
+            org.assertj.core.api.Assertions.assertThat(expected).as(firstBar).isPositive();
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Chromium.screenshot("dashboard-built-in-editor")));
+
+            // a click on the first bar, on the canvas where Chart.js drew it
+            page.locator("#widget-0-chart").scrollIntoViewIfNeeded();
+            @SuppressWarnings("unchecked")
+            List<Number> at = (List<Number>) page.evaluate("""
+                    id => {
+                      const chart = document.getElementById(id).__kehuChart;
+                      const p = chart.getDatasetMeta(0).data[0].getCenterPoint();
+                      const r = chart.canvas.getBoundingClientRect();
+                      return [r.left + p.x, r.top + p.y];
+                    }""", "widget-0-chart");
+            page.mouse().click(at.get(0).doubleValue(), at.get(1).doubleValue());
+            assertThat(page).hasURL(Pattern.compile(".*/forms/customer\\?filters=.*"));
+            assertThat(page.locator("#list-count")).hasText("共 " + expected + " 条");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Chromium.screenshot("dashboard-built-drill-through")));
         }
     }
 
