@@ -183,7 +183,9 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
     private Grid<WorkflowTask> grid() {
         Grid<WorkflowTask> g = new Grid<>();
         g.setId("task-grid");
-        g.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // long task texts ("处理超时：记录停留在“处理中”已超过…") and due dates wrap instead of ending in "…": a
+        // desk user reads the whole task and its date without opening it
+        g.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         g.addColumn(this::taskText).setHeader(getTranslation("workflow.tasks.task")).setFlexGrow(3);
         g.addColumn(titles::of).setHeader(getTranslation("workflow.tasks.record")).setFlexGrow(3);
         if (team) {

@@ -97,6 +97,8 @@ class TaskInboxTest extends ScreensTest {
         assertThat(rows).extracting(WorkflowTask::id).containsExactly(overdue, later, undated);
         assertThat(GridKt._getFormattedRow(taskGrid(), 0).get(1)).as("the record by form and title")
                 .startsWith("Feedback · 质量问题");
+        assertThat(taskGrid().getThemeNames()).as("long tasks and due dates wrap, not cut with …")
+                .contains("wrap-cell-content");
         assertThat(taskGrid().getPartNameGenerator().apply(rows.get(0))).isEqualTo("kehu-overdue");
         assertThat(taskGrid().getPartNameGenerator().apply(rows.get(1))).isNull();
         assertThat(_get(Span.class, spec -> spec.withId("nav-badge-tasks")).getText()).isEqualTo("3");

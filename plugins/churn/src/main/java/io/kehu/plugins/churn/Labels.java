@@ -54,6 +54,23 @@ final class Labels {
         return label.startsWith("!") ? value.toString() : label;
     }
 
+    /**
+     * The label of the settings ({@code lifecycle_stage=lost}) in the customer form's words: 生命周期阶段为“已流失”,
+     * so that the model page never shows the field's and the option's codes; the codes when the form lacks them.
+     */
+    String lostLabel(String label) {
+        int eq = label.indexOf('=');
+        if (eq < 0) {
+            return label;
+        }
+        String field = label.substring(0, eq);
+        String value = label.substring(eq + 1);
+        return context.definitions().form(FeatureExtractor.CUSTOMER)
+                .flatMap(f -> f.fields().stream().filter(fi -> fi.id().equals(field)).findFirst())
+                .map(fi -> text("model.label", fi.label().in(locale), fi.optionLabel(value).in(locale)))
+                .orElse(label);
+    }
+
     String text(String key, Object... args) {
         return context.messages().get(key, locale, args);
     }

@@ -178,7 +178,7 @@ public class ModelView implements ViewContribution {
         List<Integer> versions = new ArrayList<>(settings.versions());
         Integer active = settings.activeModelVersion().orElse(null);
         if (versions.isEmpty()) {
-            Paragraph none = new Paragraph(labels.text("model.none", settings.label()));
+            Paragraph none = new Paragraph(labels.text("model.none", labels.lostLabel(settings.label())));
             none.setId("churn-no-model");
             into.add(none);
             return;

@@ -102,6 +102,9 @@ class ChurnViewsTest {
         try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
             ui.navigate("apps/churn/" + ModelView.PATH);
             assertThat(_get(Paragraph.class, spec -> spec.withId("churn-rules")).getText()).contains("预警规则：3 条启用");
+            // with no model yet, the label that marks leavers reads in the form's words, not lifecycle_stage=lost
+            com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class, spec -> spec.withId("churn-no-model"))
+                    .forEach(none -> assertThat(none.getText()).doesNotContain("lifecycle_stage").contains("为“"));
             ui.navigate("apps/churn/" + WarningListView.PATH);
             _click(_get(Button.class, spec -> spec.withId("churn-winback")));
             assertThat(_get(Span.class, spec -> spec.withId("churn-winback-result")).getText()).startsWith("已创建");

@@ -68,7 +68,9 @@ public class AdjustmentsView implements io.kehu.sdk.ui.ViewContribution {
         Component export = context.exports().downloadLink(() -> table(context, period.getValue()),
                 PluginExports.Format.CSV, context.messages().get("adjust.export", locale));
         export.setId("adjust-export");
-        VerticalLayout layout = new VerticalLayout(new HorizontalLayout(period, export), grid);
+        com.vaadin.flow.component.html.H2 title = new com.vaadin.flow.component.html.H2(text(context, "nav.adjustments", locale));
+        title.setId("adjust-title");
+        VerticalLayout layout = new VerticalLayout(title, new HorizontalLayout(period, export), grid);
         if (periods.isEmpty()) {
             Paragraph none = new Paragraph(context.messages().get("adjust.none", locale));
             none.setId("adjust-none");

@@ -105,8 +105,8 @@ final class HistoryTexts {
         }
     }
 
-    /** Amounts are renminbi: ¥1,234.00 in either language. */
-    private String money(Object value) {
+    /** Amounts are renminbi: ¥1,234.00 in either language (the preview grid's money columns too). */
+    static String money(Object value) {
         if (value == null) {
             return null;
         }

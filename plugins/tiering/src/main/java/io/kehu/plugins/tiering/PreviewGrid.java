@@ -1,5 +1,6 @@
 package io.kehu.plugins.tiering;
 
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -10,6 +11,7 @@ import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.forms.FormInfo;
 import io.kehu.sdk.records.FilterOperator;
 import io.kehu.sdk.ui.ChartSpec;
+import java.text.NumberFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +61,16 @@ final class PreviewGrid extends VerticalLayout {
         grid.addColumn(r -> name(r.verdict().metrics().currentLevel())).setHeader(text("admin.col.old"));
         grid.addColumn(r -> name(r.verdict().newLevel())).setHeader(text("admin.col.new"));
         grid.addColumn(r -> r.verdict().movement().label().in(locale)).setHeader(text("admin.col.movement"));
-        grid.addColumn(r -> r.verdict().metrics().totalSpend().toPlainString()).setHeader(text("admin.col.spend"));
-        grid.addColumn(r -> r.verdict().metrics().purchaseCount()).setHeader(text("admin.col.count"));
+        // amounts as ¥1,234.00, counts with grouping: an admin compares them down the column, so right-aligned
+        grid.addColumn(r -> HistoryTexts.money(r.verdict().metrics().totalSpend())).setHeader(text("admin.col.spend"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(r -> number(r.verdict().metrics().purchaseCount())).setHeader(text("admin.col.count"))
+                .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(r -> Objects.toString(r.verdict().metrics().recencyDays(), "—"))
                 .setHeader(text("admin.col.recency"));
         grid.addColumn(r -> r.verdict().metrics().avgOrderValue() == null ? "—"
-                : r.verdict().metrics().avgOrderValue().toPlainString()).setHeader(text("admin.col.aov"));
+                : HistoryTexts.money(r.verdict().metrics().avgOrderValue())).setHeader(text("admin.col.aov"))
+                .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(r -> r.verdict().metrics().rScore() + " / " + r.verdict().metrics().fScore() + " / "
                 + r.verdict().metrics().mScore()).setHeader(text("admin.col.rfm"));
         grid.setItems(query -> page(query.getOffset(), query.getLimit()),
@@ -160,6 +166,10 @@ final class PreviewGrid extends VerticalLayout {
 
     long rowCount() {
         return count;
+    }
+
+    private String number(long n) {
+        return NumberFormat.getIntegerInstance(locale).format(n);
     }
 
     private String name(String code) {

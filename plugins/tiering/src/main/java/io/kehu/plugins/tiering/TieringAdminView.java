@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -103,6 +104,10 @@ public class TieringAdminView implements ViewContribution {
             });
             status.setId("tiering-status");
             progress.setId("tiering-progress");
+            // the page says what it is, as the other plugin pages do (积分计划, 上门日程 …)
+            H2 title = new H2(text("nav.admin"));
+            title.setId("tiering-title");
+            add(title);
             add(new HorizontalLayout(scheme, periodKind, lastCompleted), new HorizontalLayout(dryRun, apply, cancel),
                     progress, status, preview, settingsEditor(settings));
             addAttachListener(e -> {

@@ -67,6 +67,8 @@ class TieringViewsTest {
         long id = customerWithPurchases(kehu.context(), "界面客户", last.to(), 6);
         try (KehuUi ui = kehu.ui("admin")) {
             ui.navigate("apps/tiering/" + TieringAdminView.PATH);
+            assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("tiering-title")).getText())
+                    .isEqualTo("Customer tiering");
             _click(_get(Button.class, spec -> spec.withId("tiering-dry-run")));
             awaitRun();
             assertThat(status()).contains("Dry run of " + last.key());
@@ -86,6 +88,9 @@ class TieringViewsTest {
             assertThat(rows).isNotEmpty()
                     .allSatisfy(row -> assertThat(row).contains("First level").contains("Key customer"))
                     .anySatisfy(row -> assertThat(row).startsWith("界面客户 | "));
+            // money as the admin reads it, not 180000 / 30000.00
+            assertThat(rows).filteredOn(row -> row.startsWith("界面客户 | ")).singleElement()
+                    .satisfies(row -> assertThat(row).contains(" | ¥180,000.00 | 6 | ").contains(" | ¥30,000.00 | "));
             assertThat(_get(Button.class, spec -> spec.withId("tiering-apply")).isEnabled()).isTrue();
 
             _click(_get(Button.class, spec -> spec.withId("tiering-apply")));
@@ -112,6 +117,8 @@ class TieringViewsTest {
             assertThat(card.getElement().getTextRecursively()).contains("Key customer").contains("First level");
 
             ui.navigate("apps/tiering/" + AdjustmentsView.PATH);
+            assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("adjust-title")).getText())
+                    .isEqualTo("Tier adjustments");
             @SuppressWarnings("unchecked")
             Grid<Object> adjustments = _get(Grid.class, spec -> spec.withId("adjust-grid"));
             assertThat(adjustments.getGenericDataView().getItems().count()).isPositive();
