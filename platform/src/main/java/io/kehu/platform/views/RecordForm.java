@@ -117,6 +117,14 @@ final class RecordForm extends VerticalLayout {
      * Makes every field outside {@code editable} read-only: the record's workflow state lets only those change (the
      * server refuses the others too; this only spares people typing what cannot be saved).
      */
+    /** Makes field {@code fieldId}'s editor read-only (no-op when the form shows no such field). */
+    void lock(String fieldId) {
+        FieldEditor editor = editors.get(fieldId);
+        if (editor != null) {
+            editor.setReadOnly(true);
+        }
+    }
+
     void lockExcept(Set<String> editable) {
         editors.forEach((id, editor) -> {
             if (!editable.contains(id)) {

@@ -179,6 +179,9 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             Optional<WorkflowDefinition> workflow = workflows.workflow(form.id());
             if (workflow.isPresent()) {
                 workflows.editableFields(form.id(), record).ifPresent(recordForm::lockExcept);
+                // The state moves only through the workflow's buttons (the server refuses any other change of it):
+                // a dropdown that looks changeable would only lead to a refused save.
+                recordForm.lock(workflow.get().statusField());
                 bar = new WorkflowBar(workflows, workflow.get(), form, actor, record, formatter, sources,
                         new WorkflowBar.Hooks(() -> recordForm != null && recordForm.isDirty(),
                                 () -> recordForm.rowVersion(), () -> records.get(actor, form.id(), id),

@@ -191,6 +191,17 @@ class WorkflowRecordViewTest extends ScreensTest {
         assertThat(readOnly("review")).isFalse();
     }
 
+    @Test
+    void theStatusFieldIsReadOnlyOnTheRecordBecauseOnlyTheWorkflowsButtonsMoveIt() {
+        Record complaint = WorkflowScreensFixture.complaint(records, staff, "冰柜不制冷 " + ScreensFixture.token());
+        signIn("staff");
+        UI.getCurrent().navigate("forms/feedback/" + complaint.id());
+
+        assertThat(state()).isEqualTo("New");
+        assertThat(readOnly("status")).as("the state moves by its buttons only").isTrue();
+        assertThat(readOnly("description")).as("a state without its own editable list freezes nothing else").isFalse();
+    }
+
     private static boolean readOnly(String fieldId) {
         return ((com.vaadin.flow.component.HasValue<?, ?>) _get(com.vaadin.flow.component.Component.class,
                 spec -> spec.withId("field-" + fieldId))).isReadOnly();
