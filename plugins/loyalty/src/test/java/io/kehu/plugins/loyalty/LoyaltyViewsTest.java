@@ -231,9 +231,9 @@ class LoyaltyViewsTest {
         java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance(Locale.SIMPLIFIED_CHINESE);
         assertThat(shown).contains("重算的购买：" + n.format(r.purchases()) + " 笔")
                 .contains("按新设置应发积分：" + n.format(r.pointsChanged()))
-                .contains("积分差额：+" + n.format(r.extraPoints()))
+                .contains("积分差额：" + (r.extraPoints() > 0 ? "+" : "") + n.format(r.extraPoints()))
                 .contains("受影响客户：" + n.format(r.customersAffected()) + " 位")
-                .containsPattern("负债变化：¥[\\d,]+\\.\\d\\d").doesNotContain("Points").doesNotContain("null");
+                .containsPattern("负债变化：-?¥[\\d,]+\\.\\d\\d").doesNotContain("Points").doesNotContain("null");
 
         try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
             Component empty = DryRunFigures.of(new Texts(kehu.context()),
