@@ -2,7 +2,10 @@ package io.kehu.platform.records;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -11,18 +14,57 @@ import java.util.Set;
  * list screen keeps for its grid (see {@link Record#only}). About a fifth of a {@code LinkedHashMap} for the handful
  * of columns a list shows; lookups scan the keys, which for such sizes is as fast as hashing. Null values allowed,
  * insertion order kept.
+ *
+ * <p>The rows of one page read from the store ({@link RecordReader}) share their keys and an index of them
+ * ({@link Layout}): each row is then one array of values instead of a {@code LinkedHashMap} of 45 entries, whose
+ * filling was about a tenth of a list page's JVM time (issue 15, read (a), JFR profile).
  */
 final class CompactValues extends AbstractMap<String, Object> {
 
+    /** Keys shared by many rows, with an index of them (for rows with many fields, where a scan is slow). */
+    static final class Layout {
+
+        private final String[] keys;
+        private final Map<String, Integer> index;
+
+        Layout(List<String> keys) {
+            this.keys = keys.toArray(String[]::new);
+            Map<String, Integer> at = new HashMap<>();
+            for (int i = 0; i < this.keys.length; i++) {
+                at.putIfAbsent(this.keys[i], i);
+            }
+            this.index = at;
+        }
+
+        int size() {
+            return keys.length;
+        }
+
+        /** A row of this layout; {@code values} (one per key, in key order) is handed over, not copied. */
+        CompactValues row(Object[] values) {
+            return new CompactValues(keys, values, index);
+        }
+    }
+
     private final String[] keys;
     private final Object[] values;
+    private final Map<String, Integer> index;
 
     CompactValues(String[] keys, Object[] values) {
+        this(keys, values, null);
+    }
+
+    private CompactValues(String[] keys, Object[] values, Map<String, Integer> index) {
         this.keys = keys;
         this.values = values;
+        this.index = index;
     }
 
     private int indexOf(Object key) {
+        if (index != null) {
+            Integer at = index.get(key);
+            return at == null ? -1 : at;
+        }
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == key) { // field ids usually are the very strings of the definition
                 return i;

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -64,7 +63,7 @@ final class RecordReader {
     List<Record> fetch(Binds binds, Condition where, List<SortField<?>> order, int offset, int limit, Actor actor,
                        List<ListColumns.Resolved> extras) {
         return fetch(binds, where, order, offset, limit, f -> RecordAccess.mayRead(f, actor), true,
-                extras.stream().map(e -> ExtraColumn.of(e, table, actor)).toList());
+                extras.isEmpty() ? List.of() : extras.stream().map(e -> ExtraColumn.of(e, table, actor)).toList());
     }
 
     /** A contributed column's value (and a money value's currency) as select-list parts. */
@@ -172,30 +171,34 @@ final class RecordReader {
                 shownAt.add(RecordTable.hasColumn(f) ? positions.get(f.id()) : -1);
             }
         }
-        int capacity = (int) (shown.size() / 0.75f) + 1;
+        List<String> keys = new ArrayList<>(shown.size() + extras.size());
+        shown.forEach(f -> keys.add(f.id()));
+        extras.forEach(e -> keys.add(e.column().id()));
+        CompactValues.Layout layout = new CompactValues.Layout(keys);
         List<Record> records = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long id = (Long) row[0];
-            LinkedHashMap<String, Object> values = new LinkedHashMap<>(capacity);
+            Object[] values = new Object[layout.size()];
             for (int i = 0; i < shown.size(); i++) {
                 FieldDefinition f = shown.get(i);
                 int at = shownAt.get(i);
-                values.put(f.id(), at >= 0 ? table.read(row, f, at)
-                        : multiselects.getOrDefault(f.id(), Map.of()).getOrDefault(id, List.of()));
+                values[i] = at >= 0 ? table.read(row, f, at)
+                        : multiselects.getOrDefault(f.id(), Map.of()).getOrDefault(id, List.of());
             }
             int extraAt = select.size();
+            int slot = shown.size();
             for (ExtraColumn extra : extras) {
-                values.put(extra.column().id(), table.read(row, extra.column().display, extraAt));
+                values[slot++] = table.read(row, extra.column().display, extraAt);
                 extraAt += extra.select().size();
             }
             Integer version = (Integer) row[1];
             Long parent = (Long) row[2];
             records.add(withMetadata
-                    ? new Record(table.form.id(), id, version, parent, RecordValues.owning(values),
+                    ? new Record(table.form.id(), id, version, parent, RecordValues.owning(layout.row(values)),
                     RecordTable.utc((OffsetDateTime) row[3]), (Long) row[4],
                     RecordTable.utc((OffsetDateTime) row[5]), (Long) row[6],
                     RecordTable.utc((OffsetDateTime) row[7]), (Long) row[8])
-                    : new Record(table.form.id(), id, version, parent, RecordValues.owning(values), null, null, null,
+                    : new Record(table.form.id(), id, version, parent, RecordValues.owning(layout.row(values)), null, null, null,
                     null, null, null));
         }
         return records;

@@ -42,6 +42,11 @@ public final class RecordValues {
         this.values = Collections.unmodifiableMap(fresh);
     }
 
+    /** Wraps a row of a page the reader has just read and hands over (not kept or changed elsewhere): no copy. */
+    static RecordValues owning(CompactValues fresh) {
+        return new RecordValues(fresh);
+    }
+
     /** Wraps a map the caller has just built and hands over (not kept or changed elsewhere): no copy. */
     static RecordValues owning(LinkedHashMap<String, Object> fresh) {
         return new RecordValues(fresh, true);
