@@ -264,6 +264,16 @@ final class ListColumns {
             return order;
         }
 
+        /**
+         * The condition of a left join of the source table to {@code target}: the counting row of each record. Only
+         * for {@link #singleRow} columns, where at most one row counts, so every record stays one row of the page;
+         * a sort by the column then reads the joined value instead of evaluating the sub-select of {@link #valueOf}
+         * for every record before the first page is known (docs/benchmarks.md, "Plugin list columns").
+         */
+        Condition joinOn(RecordTable target, Actor actor) {
+            return referenceColumn().eq(target.id).and(countingRows(actor));
+        }
+
         /** The records of {@code target} with a counting source row that meets {@code where}. */
         Condition semiJoin(RecordTable target, Actor actor, Condition where) {
             return target.id.in(select(referenceColumn()).from(source.table)

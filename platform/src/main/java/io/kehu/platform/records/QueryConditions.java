@@ -42,6 +42,12 @@ final class QueryConditions {
     private java.util.function.Function<String, RecordTable> referenced;
     /** Contributed list columns the actor may read, by id: filterable and sortable besides the form's fields. */
     private java.util.Map<String, ListColumns.Resolved> contributed = java.util.Map.of();
+    /** Source tables joined for sorting by a contributed column ({@link #sortColumn}), by table name. */
+    private final java.util.Map<String, Joined> joined = new java.util.LinkedHashMap<>();
+
+    /** A source table left-joined to the listed table, for the counting rows of one {@code onlyWhere}. */
+    private record Joined(ListColumns.Resolved column, Condition on) {
+    }
 
     /**
      * Lets filters and sorts name the contributed list columns in {@code columns} (those the actor may read, see
@@ -135,6 +141,18 @@ final class QueryConditions {
             }
         }
         return any;
+    }
+
+    /**
+     * The table the page is read from: the listed table, left-joined with the source of each contributed column the
+     * sort or keyset named ({@link #sortColumn}). Call after {@link #orderBy} and {@link #after}.
+     */
+    org.jooq.Table<?> from() {
+        org.jooq.Table<?> from = table.table;
+        for (Joined j : joined.values()) {
+            from = from.leftJoin(j.column().source.table).on(j.on());
+        }
+        return from;
     }
 
     List<SortField<?>> orderBy(List<Sort> sorts) {
@@ -350,7 +368,29 @@ final class QueryConditions {
         if (c.listColumn() != null && !c.listColumn().column.sortable()) {
             throw badQuery("List column " + name + " cannot be sorted");
         }
+        if (c.listColumn() != null && c.listColumn().singleRow()) {
+            return joinedColumn(c);
+        }
         return c;
+    }
+
+    /**
+     * A single-row contributed column read from its source table left-joined to the list ({@link #from}): sorting
+     * a million records by it is one join and one sort, not a sub-select per record. The source table is joined
+     * under its own name, once: a second column of the same table with other counting rows keeps its sub-select.
+     */
+    private Column joinedColumn(Column c) {
+        ListColumns.Resolved lc = c.listColumn();
+        String key = lc.source.table.getName();
+        Joined j = joined.get(key);
+        if (j == null) {
+            j = new Joined(lc, lc.joinOn(table, actor));
+            joined.put(key, j);
+            binds.shape("join " + key + " " + lc.column.onlyWhere());
+        } else if (!java.util.Objects.equals(j.column().column.onlyWhere(), lc.column.onlyWhere())) {
+            return c;
+        }
+        return new Column(c.name(), lc.plainValue(), c.definition(), c.formField(), lc);
     }
 
     /** Resolves a field id or system column the actor may read. */

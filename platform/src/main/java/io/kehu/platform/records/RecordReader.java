@@ -27,6 +27,8 @@ final class RecordReader {
     private final RecordTable table;
     private final RenderedQueries rendered;
     private final boolean customPlans;
+    /** What pages are read from: the form's table, or it joined with contributed columns' sources. */
+    private org.jooq.Table<?> readFrom;
 
     RecordReader(DSLContext dsl, RecordTable table) {
         this(dsl, table, null);
@@ -46,6 +48,13 @@ final class RecordReader {
         this.table = table;
         this.rendered = rendered;
         this.customPlans = customPlans;
+        this.readFrom = table.table;
+    }
+
+    /** Reads from {@code joined} (the form's table left-joined with sources, see {@link QueryConditions#from}). */
+    RecordReader from(org.jooq.Table<?> joined) {
+        this.readFrom = joined;
+        return this;
     }
 
     /**
@@ -128,7 +137,7 @@ final class RecordReader {
         TypedRows.Columns readAs = columns;
         List<Object[]> rows;
         if (binds == null || rendered == null) {
-            rows = TypedRows.fetch(dsl.select(selected).from(table.table).where(where).orderBy(order)
+            rows = TypedRows.fetch(dsl.select(selected).from(readFrom).where(where).orderBy(order)
                     .offset(offset).limit(limit), columns);
         } else {
             binds.shape(withMetadata ? "select all" : "select values");
@@ -140,13 +149,13 @@ final class RecordReader {
                 // is part of the shape; page sizes are a handful of values.
                 binds.shape("first " + limit);
                 rows = rendered.fetch(dsl, table, binds,
-                        () -> dsl.select(selected).from(table.table).where(where).orderBy(order)
+                        () -> dsl.select(selected).from(readFrom).where(where).orderBy(order)
                                 .limit(DSL.inline(limit)), readAs, customPlans);
             } else {
                 Param<Integer> from = binds.number(offset);
                 Param<Integer> size = binds.number(limit);
                 rows = rendered.fetch(dsl, table, binds,
-                        () -> dsl.select(selected).from(table.table).where(where).orderBy(order).offset(from)
+                        () -> dsl.select(selected).from(readFrom).where(where).orderBy(order).offset(from)
                                 .limit(size), readAs, customPlans);
             }
         }

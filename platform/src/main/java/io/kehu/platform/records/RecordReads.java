@@ -67,8 +67,9 @@ final class RecordReads {
         List<ListColumns.Resolved> extras = query.listColumns().isEmpty() ? List.of()
                 : query.listColumns().stream().distinct().map(listColumns::get)
                 .filter(java.util.Objects::nonNull).toList();
-        return new RecordReader(pageDsl, table, services.renderedQueries(), pageDsl != dsl).fetch(binds, where,
-                conditions.orderBy(query.sorts()), query.offset(), query.limit(), actor, extras);
+        List<org.jooq.SortField<?>> order = conditions.orderBy(query.sorts());
+        return new RecordReader(pageDsl, table, services.renderedQueries(), pageDsl != dsl).from(conditions.from())
+                .fetch(binds, where, order, query.offset(), query.limit(), actor, extras);
     }
 
     /**

@@ -64,6 +64,7 @@ public class CasesView implements ViewContribution {
         layout.add(summary(context, labels, byStatus, total));
         layout.add(actionSummary(context, labels));
         layout.add(rates(context, labels, locale));
+        layout.add(PeriodRatesPanel.create(context, labels, locale));
         if (total == 0) {
             Paragraph empty = new Paragraph(labels.text("cases.empty"));
             empty.setId("churn-cases-empty");

@@ -56,6 +56,19 @@ final class DrillThrough {
         return links;
     }
 
+    /** The count links of the rates-per-period table ({@code churn-period-table}), row by row. */
+    static List<Link> periodLinks(Grid<?> grid) {
+        List<Link> links = new ArrayList<>();
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            for (String key : List.of("created", "lostbefore", "lost", "won", "closed")) {
+                if (GridKt._getCellComponent(grid, row, key) instanceof Anchor a) {
+                    links.add(new Link(a.getHref(), Long.parseLong(a.getText().replace(",", ""))));
+                }
+            }
+        }
+        return links;
+    }
+
     /** Opens a link's route with its query string, as the browser would. */
     static void open(String href) {
         int q = href.indexOf('?');
