@@ -191,13 +191,13 @@ final class DesignerEdits {
     static FormDefinition withRules(FormDefinition form, List<FormRule> rules) {
         return new FormDefinition(form.id(), form.label(), form.icon(), form.navigationGroup(),
                 form.navigationOrder(), form.titleField(), form.ownerField(), form.fields(), form.layout(), rules,
-                form.access(), form.ownerDefault());
+                form.access(), form.ownerDefault(), form.importable());
     }
 
     static FormDefinition withSettings(FormDefinition form, LocalizedText label, String icon, String group,
                                        int order, String titleField, String ownerField, AccessRule access) {
         return new FormDefinition(form.id(), label, icon, group, order, titleField, ownerField, form.fields(),
-                form.layout(), form.rules(), access, form.ownerDefault());
+                form.layout(), form.rules(), access, form.ownerDefault(), form.importable());
     }
 
     static LayoutSection withFields(LayoutSection s, List<String> ids) {
@@ -207,13 +207,13 @@ final class DesignerEdits {
     private static FormDefinition withTitleAndOwner(FormDefinition form, String titleField, String ownerField) {
         return new FormDefinition(form.id(), form.label(), form.icon(), form.navigationGroup(),
                 form.navigationOrder(), titleField, ownerField, form.fields(), form.layout(), form.rules(),
-                form.access(), form.ownerDefault());
+                form.access(), form.ownerDefault(), form.importable());
     }
 
     private static FormDefinition copy(FormDefinition form, List<FieldDefinition> fields, List<LayoutSection> layout) {
         return new FormDefinition(form.id(), form.label(), form.icon(), form.navigationGroup(),
                 form.navigationOrder(), form.titleField(), form.ownerField(), fields, layout, form.rules(),
-                form.access(), form.ownerDefault());
+                form.access(), form.ownerDefault(), form.importable());
     }
 
     private static int clamp(int value, int max) {

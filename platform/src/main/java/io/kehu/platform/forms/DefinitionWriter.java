@@ -57,6 +57,9 @@ public class DefinitionWriter {
         if (form.ownerDefault() != OwnerDefault.CREATOR) { // the default stays implicit, as in hand-written files
             root.put("ownerDefault", form.ownerDefault().json());
         }
+        if (!form.importable()) { // likewise: only the exception is written
+            root.put("importable", false);
+        }
         ArrayNode fields = root.putArray("fields");
         form.fields().forEach(f -> fields.add(field(f)));
         if (!form.layout().isEmpty()) {

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param access who may read and write records of this form (field restrictions are on each field)
  * @param ownerDefault who the owner field of a new record starts as in the record view; {@code null} means
  *                     {@link OwnerDefault#CREATOR}
+ * @param importable whether people may import records into it (the import page offers it, {@code Imports} accepts
+ *                   it); {@code false} for forms a plugin keeps for its own bookkeeping (a points ledger, a daily
+ *                   roll-up), whose records only the plugin writes
  */
 public record FormDefinition(
         String id,
@@ -33,7 +36,8 @@ public record FormDefinition(
         List<LayoutSection> layout,
         List<FormRule> rules,
         AccessRule access,
-        OwnerDefault ownerDefault) {
+        OwnerDefault ownerDefault,
+        boolean importable) {
 
     public FormDefinition {
         ownerDefault = ownerDefault == null ? OwnerDefault.CREATOR : ownerDefault;
@@ -44,7 +48,16 @@ public record FormDefinition(
         access = access == null ? AccessRule.UNRESTRICTED : access;
     }
 
-    /** A form whose new records start owned by their creator (the usual case). */
+    /** An importable form (the usual case). */
+    public FormDefinition(String id, LocalizedText label, String icon, String navigationGroup, int navigationOrder,
+                          String titleField, String ownerField, List<FieldDefinition> fields,
+                          List<LayoutSection> layout, List<FormRule> rules, AccessRule access,
+                          OwnerDefault ownerDefault) {
+        this(id, label, icon, navigationGroup, navigationOrder, titleField, ownerField, fields, layout, rules, access,
+                ownerDefault, true);
+    }
+
+    /** An importable form whose new records start owned by their creator (the usual case). */
     public FormDefinition(String id, LocalizedText label, String icon, String navigationGroup, int navigationOrder,
                           String titleField, String ownerField, List<FieldDefinition> fields,
                           List<LayoutSection> layout, List<FormRule> rules, AccessRule access) {

@@ -367,6 +367,12 @@ public class Imports implements DisposableBean {
                     actor.username() + " 无权导入“" + form.id() + "”的记录",
                     actor.username() + " may not import records of form " + form.id()));
         }
+        if (!form.importable()) {
+            throw new RecordAccessDeniedException(null, io.kehu.platform.forms.LocalizedText.of(
+                    "“" + form.label().in(Locale.SIMPLIFIED_CHINESE) + "”的记录由系统或插件自动生成，不能导入；请选择其他表单导入",
+                    "Records of “" + form.label().in(Locale.ENGLISH) + "” are kept by the system or a plugin and "
+                            + "cannot be imported; choose another form to import into"));
+        }
     }
 
     private static boolean mayManage(Actor actor, ImportJob job) {

@@ -51,6 +51,7 @@ final class RecordForm extends VerticalLayout {
     private final Map<String, Object> readable = new HashMap<>();
     private final TabSheet tabs = new TabSheet();
     private final Div formErrors = new Div();
+    private final Button save;
     private int rowVersion;
 
     RecordForm(FormDefinition form, Actor actor, RecordRules rules, FilterSources sources,
@@ -82,7 +83,7 @@ final class RecordForm extends VerticalLayout {
             }
         }
         editors.values().forEach(e -> e.onChange(this::refreshConditions));
-        Button save = new Button(getTranslation("views.record.save"), click -> fireEvent(new SaveEvent(this)));
+        save = new Button(getTranslation("views.record.save"), click -> fireEvent(new SaveEvent(this)));
         save.setId("record-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(FormAccess.mayWrite(form, actor));
@@ -113,10 +114,6 @@ final class RecordForm extends VerticalLayout {
         rebase(record);
     }
 
-    /**
-     * Makes every field outside {@code editable} read-only: the record's workflow state lets only those change (the
-     * server refuses the others too; this only spares people typing what cannot be saved).
-     */
     /** Makes field {@code fieldId}'s editor read-only (no-op when the form shows no such field). */
     void lock(String fieldId) {
         FieldEditor editor = editors.get(fieldId);
@@ -125,12 +122,20 @@ final class RecordForm extends VerticalLayout {
         }
     }
 
+    /**
+     * Makes every field outside {@code editable} read-only: the record's workflow state lets only those change (the
+     * server refuses the others too; this only spares people typing what cannot be saved). With nothing editable
+     * (a closed complaint) the save button goes too.
+     */
     void lockExcept(Set<String> editable) {
         editors.forEach((id, editor) -> {
             if (!editable.contains(id)) {
                 editor.setReadOnly(true);
             }
         });
+        if (editable.isEmpty()) {
+            save.setVisible(false);
+        }
     }
 
     /** Takes {@code record}'s version and values as the base of the next save, keeping what the user typed. */

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -44,6 +45,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -127,6 +129,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
 
     private void build(Record record, BeforeEnterEvent event) {
         WorkflowBar bar = null;
+        Paragraph lockedNotice = null;
         UserDirectory users = new UserDirectory(accounts);
         ReferenceTitles titles = new ReferenceTitles(records, catalog, actor);
         ZoneId zone = UserZone.of(UI.getCurrent());
@@ -178,7 +181,9 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
             recordForm.onEdit(this::keepDraft);
             Optional<WorkflowDefinition> workflow = workflows.workflow(form.id());
             if (workflow.isPresent()) {
-                workflows.editableFields(form.id(), record).ifPresent(recordForm::lockExcept);
+                Optional<Set<String>> editable = workflows.editableFields(form.id(), record);
+                editable.ifPresent(recordForm::lockExcept);
+                lockedNotice = editable.map(fields -> lockedNotice(workflow.get(), record, fields)).orElse(null);
                 // The state moves only through the workflow's buttons (the server refuses any other change of it):
                 // a dropdown that looks changeable would only lead to a refused save.
                 recordForm.lock(workflow.get().statusField());
@@ -213,7 +218,28 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, B
         if (bar != null) {
             add(bar);
         }
+        if (lockedNotice != null) {
+            add(lockedNotice);
+        }
         add(duplicates, new RecordJumpBar(recordForm.tabs()), recordForm);
+    }
+
+    /**
+     * Why fields are read-only here: the record's state freezes them (a closed complaint: nothing may change; an
+     * approved budget: only the listed fields may).
+     */
+    private Paragraph lockedNotice(WorkflowDefinition workflow, Record record, Set<String> editable) {
+        String state = workflow.state(String.valueOf(record.get(workflow.statusField())))
+                .map(s -> s.label().in(getLocale())).orElse("");
+        String fields = editable.stream().map(form::field).flatMap(Optional::stream)
+                .filter(f -> FormAccess.mayRead(f, actor))
+                .map(f -> f.label().isEmpty() ? f.id() : f.label().in(getLocale()))
+                .collect(java.util.stream.Collectors.joining(getTranslation("workflow.ui.listSeparator")));
+        Paragraph notice = new Paragraph(fields.isEmpty() ? getTranslation("workflow.ui.locked", state)
+                : getTranslation("workflow.ui.lockedExcept", state, fields));
+        notice.setId("record-locked");
+        notice.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+        return notice;
     }
 
     private Component subtable(FieldDefinition field, RecordRules recordRules, FilterSources sources) {

@@ -201,7 +201,8 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         return g;
     }
 
-    private Component card(WorkflowTask task) {
+    /** One task as a phone card (package-private: Karibu does not render a virtual list's items). */
+    Component card(WorkflowTask task) {
         Div title = new Div(taskText(task));
         title.getStyle().set("font-weight", "600").set("overflow-wrap", "anywhere");
         Div record = new Div(titles.of(task));
@@ -212,19 +213,32 @@ public class TaskInboxView extends VerticalLayout implements HasDynamicTitle {
         if (team) {
             meta.add(new Span(" · " + users.name(task.assigneeId())));
         }
-        Div card = new Div(title, record, meta);
+        Div body = new Div(title, record, meta);
+        body.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-height", "44px")
+                .set("cursor", "pointer");
+        body.addClickListener(click -> open(task));
+        Div card = new Div(body);
         Component handOff = handOffButton(task);
         if (handOff instanceof Button) {
-            card.add(new Div(handOff));
+            Div handOffRow = new Div(handOff);
+            handOffRow.getStyle().set("padding", "0 var(--lumo-space-m)");
+            card.add(handOffRow);
         }
+        // the customer's number as a tap-to-call link beside the card's text, not inside it: tapping it dials
+        // rather than opening the record
+        titles.phone(task).map(p -> ContactLinks.anchor(p.field(), p.value(), p.value().toString()))
+                .ifPresent(link -> {
+                    link.setId("task-call-" + task.id());
+                    Div contacts = new Div(link);
+                    contacts.addClassName("kehu-card-contacts");
+                    card.add(contacts);
+                });
         card.setId("task-card-" + task.id());
         card.addClassName("kehu-card");
-        card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-height", "44px")
-                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)").set("cursor", "pointer");
+        card.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         if (task.overdueAt(Instant.now())) {
             card.getStyle().set("border-inline-start", "3px solid var(--lumo-error-color)");
         }
-        card.addClickListener(click -> open(task));
         return card;
     }
 

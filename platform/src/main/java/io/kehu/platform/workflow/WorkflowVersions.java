@@ -397,7 +397,7 @@ public class WorkflowVersions {
                 .toList();
         return new FormDefinition(form.id(), form.label(), form.icon(), form.navigationGroup(),
                 form.navigationOrder(), form.titleField(), form.ownerField(), fields, form.layout(), form.rules(),
-                form.access(), form.ownerDefault());
+                form.access(), form.ownerDefault(), form.importable());
     }
 
     private static String mappingJson(Map<String, Long> moved, Map<String, String> mapping,

@@ -229,6 +229,29 @@ class ImportWizardViewTest {
     }
 
     @Test
+    void aPluginsBookkeepingFormIsNotOfferedAndItsWizardSaysWhy() {
+        String ledger = "ledger" + Long.toString(System.nanoTime() % 100_000_000);
+        publisher.publish(new DefinitionReader().read(ledger + ".json", """
+                {"id": "%s", "label": {"zh": "积分流水", "en": "Points entry"}, "importable": false,
+                 "titleField": "summary",
+                 "fields": [{"id": "summary", "type": "text", "label": {"zh": "说明", "en": "Description"}}]}
+                """.formatted(ledger)), "test", "import wizard test");
+        assertThat(forms.published(ledger).orElseThrow().importable()).isFalse();
+        KaribuSession.signIn(context, accounts, "admin");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("import");
+        @SuppressWarnings("unchecked")
+        ComboBox<FormDefinition> picker = _get(ComboBox.class, spec -> spec.withId("import-form"));
+        assertThat(picker.getListDataView().getItems().toList()).extracting(FormDefinition::id)
+                .contains("customer").doesNotContain(ledger);
+
+        UI.getCurrent().navigate("import/" + ledger);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-not-importable")).getText())
+                .isEqualTo("“积分流水”的记录由系统或插件自动生成，不能导入。请在“导入数据”页面选择其他表单。");
+        assertThat(_find(H3.class, spec -> spec.withId("import-step"))).as("no upload step").isEmpty();
+    }
+
+    @Test
     void theReviewPagesThroughEveryDuplicateAndDecidesTheRemainingOnesAtOnce() throws Exception {
         KaribuSession.signIn(context, accounts, "manager");
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);

@@ -375,6 +375,35 @@ abstract class ImportsContract {
         assertThat(imports.job(manager, job2)).as("someone else's import is not theirs to see").isEmpty();
     }
 
+    @Test
+    void aFormMarkedNotImportableIsRefusedByTheImportWhoeverAsks() throws Exception {
+        String ledger = "ledger" + Math.abs(System.nanoTime() % 100_000_000);
+        publisher.publish(new DefinitionReader().read(ledger + ".json", """
+                {"id": "%s", "label": {"zh": "积分流水", "en": "Points entry"}, "importable": false,
+                 "titleField": "summary",
+                 "fields": [{"id": "summary", "type": "text", "label": {"zh": "说明", "en": "Description"}}]}
+                """.formatted(ledger)), "test", "imports tests");
+        FormDefinition form = forms.published(ledger).orElseThrow();
+        assertThat(form.importable()).as("kept through publishing").isFalse();
+        ImportSource source = keep(write("说明\n手工补记\n", StandardCharsets.UTF_8));
+        ImportMapping mapping = imports.proposeMapping(form, imports.headers(source), admin);
+        ImportSettings settings = new ImportSettings(ledger, source, mapping, ImportMode.CREATE, true);
+        for (java.util.function.Supplier<Object> attempt : List.<java.util.function.Supplier<Object>>of(
+                () -> imports.runNow(admin, settings), () -> imports.start(admin, settings))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(attempt::get)
+                    .isInstanceOf(io.kehu.platform.records.RecordAccessDeniedException.class)
+                    .satisfies(e -> {
+                        var text = ((io.kehu.platform.records.RecordAccessDeniedException) e).text();
+                        assertThat(text.zh()).isEqualTo("“积分流水”的记录由系统或插件自动生成，不能导入；请选择其他表单导入");
+                        assertThat(text.en()).startsWith("Records of “Points entry” are kept by the system");
+                    });
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.dryRun(admin, settings,
+                new ImportProgress())).isInstanceOf(io.kehu.platform.records.RecordAccessDeniedException.class);
+        assertThat(records.query(admin, RecordQuery.of(ledger).limit(10))).isEmpty();
+        assertThat(forms.published("customer").orElseThrow().importable()).as("the default").isTrue();
+    }
+
     // ---------------------------------------------------------------- crash and resume
 
     @Test

@@ -184,4 +184,31 @@ class TaskInboxTest extends ScreensTest {
         assertThat(notifications.unreadCount(user.userId())).isZero();
         assertThat(_find(Span.class, spec -> spec.withId("notification-count"))).as("hidden at zero").isEmpty();
     }
+
+    @Test
+    void onAPhoneATaskCardCallsTheComplaintsCustomerWithABigTarget() {
+        long id = task("revisit", "Call back", Instant.now().plus(Duration.ofDays(1)));
+        Record customer = records.get(staff, "customer", ((Number) complaint.get("customer")).longValue())
+                .orElseThrow();
+        KaribuSessionFor.signIn(context, accounts, user);
+        UI.getCurrent().navigate("tasks");
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+        ScreenWidth.reported(UI.getCurrent(), 390);
+        assertThat(_find(Grid.class, spec -> spec.withId("task-grid"))).as("cards on a phone").isEmpty();
+        _get(com.vaadin.flow.component.virtuallist.VirtualList.class, spec -> spec.withId("task-cards"));
+
+        WorkflowTask shown = tasks.open(user.userId(), 0, 50).stream().filter(t -> t.id() == id).findFirst()
+                .orElseThrow();
+        com.vaadin.flow.component.Component card = _get(TaskInboxView.class).card(shown);
+        UI.getCurrent().add(card);
+        com.vaadin.flow.component.html.Anchor call = _get(com.vaadin.flow.component.html.Anchor.class,
+                spec -> spec.withId("task-call-" + id));
+        assertThat(call.getHref()).isEqualTo("tel:" + customer.get("phone"));
+        assertThat(call.getElement().getTextRecursively()).contains(customer.get("phone").toString());
+        // the link sits in the cards' contact row (44 px high links, kehu.css), outside the text that opens the record
+        assertThat(call.getParent().orElseThrow().getClassNames()).contains("kehu-card-contacts");
+        assertThat(call.getClassNames()).contains("kehu-contact-link");
+        _click((Div) card.getChildren().findFirst().orElseThrow());
+        assertThat(path()).isEqualTo("forms/feedback/" + complaint.id());
+    }
 }

@@ -120,6 +120,13 @@ class WorkflowRecordViewTest extends ScreensTest {
 
         assertThat(state()).isEqualTo("Revisited and closed");
         assertThat(buttons()).isEmpty();
+        // closed: every field is frozen (the shipped workflow's editable: []), the save button gone, and why is said
+        assertThat(readOnly("description")).isTrue();
+        assertThat(readOnly("severity")).isTrue();
+        assertThat(readOnly("customer")).isTrue();
+        assertThat(_find(Button.class, spec -> spec.withId("record-save"))).as("no save button").isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("record-locked")).getText())
+                .isEqualTo("The record is \"Revisited and closed\": it can be viewed but no longer changed.");
         int after = workflows.countOpenTasks(manager, false, null);
         assertThat(after).as("the record's revisit tasks are done").isLessThan(before);
         if (after == 0) {
@@ -189,6 +196,10 @@ class WorkflowRecordViewTest extends ScreensTest {
         assertThat(readOnly("location")).isFalse();
         assertThat(readOnly("invitees")).isFalse();
         assertThat(readOnly("review")).isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("record-locked")).getText())
+                .startsWith("The record is \"Approved, in preparation\": only these can change: ")
+                .contains("Location");
+        assertThat(_get(Button.class, spec -> spec.withId("record-save")).isVisible()).isTrue();
     }
 
     @Test
@@ -200,6 +211,7 @@ class WorkflowRecordViewTest extends ScreensTest {
         assertThat(state()).isEqualTo("New");
         assertThat(readOnly("status")).as("the state moves by its buttons only").isTrue();
         assertThat(readOnly("description")).as("a state without its own editable list freezes nothing else").isFalse();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("record-locked"))).isEmpty();
     }
 
     private static boolean readOnly(String fieldId) {

@@ -217,6 +217,23 @@ abstract class WorkflowRuntimeContract {
                 manager, "feedback", logged.id(), "take", null, closed.rowVersion()));
         assertThat(again.reason()).isEqualTo(Reason.WRONG_STATE);
         assertThat(again.text().zh()).contains("已回访，关闭");
+
+        // Closed is closed: the shipped process freezes every field (editable: []), for the manager as for anyone,
+        // and the refusal names the fields in both languages; the platform's own writers (automations) still pass.
+        assertThat(workflows.editableFields("feedback", closed)).contains(Set.of());
+        Throwable frozen = catchThrowable(() -> records.update(manager, "feedback", logged.id(), closed.rowVersion(),
+                Map.of("description", "事后改写", "severity", "low")));
+        assertThat(frozen).isInstanceOf(RecordRefusedException.class);
+        assertThat(((RecordRefusedException) frozen).text().zh()).startsWith("记录处于“已回访，关闭”时不能修改：")
+                .contains("反馈内容").contains("严重程度");
+        assertThat(((RecordRefusedException) frozen).text().en())
+                .startsWith("While the record is \"Revisited and closed\", these cannot be changed: ")
+                .contains("Description").contains("Severity");
+        assertThat(records.get(manager, "feedback", logged.id()).orElseThrow().get("description"))
+                .isEqualTo(logged.get("description"));
+        Record timed = records.update(Actor.system("automation"), "feedback", logged.id(), closed.rowVersion(),
+                Map.of("revisit_timing", "on_time"));
+        assertThat(timed.get("revisit_timing")).isEqualTo("on_time");
     }
 
     @Test

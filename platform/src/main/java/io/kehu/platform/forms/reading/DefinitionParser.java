@@ -103,7 +103,8 @@ public final class DefinitionParser {
                 layout(root.path("layout")),
                 rules(root.path("rules")),
                 access(permissions),
-                ownerDefault(root.path("ownerDefault")));
+                ownerDefault(root.path("ownerDefault")),
+                root.path("importable").asBoolean(true));
     }
 
     private OwnerDefault ownerDefault(JsonNode node) {

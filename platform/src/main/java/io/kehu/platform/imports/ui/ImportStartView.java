@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 /**
  * {@code import}: the way into the wizard without going through a form's list, reached from the administration menu
  * (导入数据): pick one of the forms the user may write, then the wizard {@code import/<form>} takes over. Subtable forms
- * are not offered (their rows belong to a parent record); everybody may open the page, it offers only what they could
+ * (their rows belong to a parent record) and forms not importable (a plugin's own records) are not offered; everybody may open the page, it offers only what they could
  * import from the lists anyway.
  */
 @Route(value = ImportView.ROUTE, layout = MainLayout.class)
@@ -62,13 +62,16 @@ public class ImportStartView extends VerticalLayout implements HasDynamicTitle {
         add(picker, next);
     }
 
-    /** The published forms {@code actor} may write, subtable forms left out, in navigation order. */
+    /**
+     * The published forms {@code actor} may write, in navigation order; subtable forms and forms marked
+     * {@code "importable": false} (a plugin's own bookkeeping, e.g. a points ledger) left out.
+     */
     static List<FormDefinition> importable(FormCatalog catalog, Actor actor) {
         List<FormDefinition> all = catalog.allPublished();
         Set<String> subtableForms = all.stream().flatMap(f -> f.fields().stream())
                 .filter(f -> f.type() == FieldType.SUBTABLE && f.form() != null).map(FieldDefinition::form)
                 .collect(Collectors.toSet());
-        return all.stream().filter(f -> !subtableForms.contains(f.id()))
+        return all.stream().filter(f -> !subtableForms.contains(f.id())).filter(FormDefinition::importable)
                 .filter(f -> actor.isSystem() || f.access().mayWrite(actor.roles())).toList();
     }
 

@@ -98,6 +98,12 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver, H
             add(new Paragraph(getTranslation("imports.noAccess")));
             return;
         }
+        if (!form.importable()) {
+            Paragraph refused = new Paragraph(getTranslation("imports.notImportable", form.label().in(getLocale())));
+            refused.setId("import-not-importable");
+            add(refused);
+            return;
+        }
         title = getTranslation("imports.title", form.label().in(getLocale()));
         showUpload();
     }
