@@ -21,6 +21,11 @@ import java.util.stream.IntStream;
  * ({@link RatingPicker}) or, like the NPS, as a row of numbers,
  * choices as radio buttons or check boxes (with an "other" text), matrix rows each as a rating, yes/no, date, text.
  * A question with a condition is shown only while it holds. {@link #answers()} gives what {@link Answers} checks.
+ *
+ * <p>Paged (the public answer page), it shows one page of the survey at a time: {@link #next()} and
+ * {@link #previous()} turn to the next or previous page that has a question shown under the answers so far (a page
+ * whose questions are all hidden by their conditions is passed over), and {@link #problemsOnPage()} names the
+ * required questions of the page still open. Unpaged (staff entry) it shows every page at once.
  */
 final class AnswerForm extends Div {
 
@@ -30,9 +35,26 @@ final class AnswerForm extends Div {
     private final Map<String, TextField> others = new LinkedHashMap<>();
     private final Map<String, Component> blocks = new LinkedHashMap<>();
     private final List<Runnable> changeListeners = new ArrayList<>();
+    private final Map<String, Integer> pageOf = new LinkedHashMap<>();
+    private final boolean paged;
+    private final int pageCount;
+    /** The page shown (0-based) when paged. */
+    private int current;
 
     AnswerForm(SurveyVersion version, Locale locale) {
+        this(version, locale, false);
+    }
+
+    AnswerForm(SurveyVersion version, Locale locale, boolean paged) {
         this.version = version;
+        this.paged = paged;
+        List<List<Question>> pages = version.pages();
+        this.pageCount = Math.max(1, pages.size());
+        for (int p = 0; p < pages.size(); p++) {
+            for (Question q : pages.get(p)) {
+                pageOf.put(q.name(), p);
+            }
+        }
         setId("survey-form");
         setWidthFull();
         boolean zh = "zh".equals(locale.getLanguage());
@@ -190,9 +212,69 @@ final class AnswerForm extends Div {
     private void updateVisibility() {
         Map<String, Object> given = answers();
         for (Question q : version.questions()) {
-            blocks.get(q.name()).setVisible(Condition.holds(q.visibleIf(), given));
+            blocks.get(q.name()).setVisible(Condition.holds(q.visibleIf(), given)
+                    && (!paged || pageOf.get(q.name()) == current));
         }
         changeListeners.forEach(Runnable::run);
+    }
+
+    /** How many pages the survey has (1 without pages). */
+    int pageCount() {
+        return pageCount;
+    }
+
+    /** The page shown, 0-based (always 0 unpaged). */
+    int page() {
+        return current;
+    }
+
+    /** The pages that have a question shown under the answers so far, 0-based, in order. */
+    List<Integer> shownPages() {
+        Map<String, Object> given = answers();
+        java.util.TreeSet<Integer> shown = new java.util.TreeSet<>();
+        for (Question q : version.questions()) {
+            if (Condition.holds(q.visibleIf(), given)) {
+                shown.add(pageOf.get(q.name()));
+            }
+        }
+        return List.copyOf(shown);
+    }
+
+    /** Whether no later page has a question to show: the submit belongs here. */
+    boolean onLastPage() {
+        return !paged || shownPages().stream().noneMatch(p -> p > current);
+    }
+
+    /** Whether an earlier page has a question to show. */
+    boolean hasPreviousPage() {
+        return paged && shownPages().stream().anyMatch(p -> p < current);
+    }
+
+    /** The required questions of the page shown (all of them unpaged) that are not answered yet, or not validly. */
+    List<io.kehu.sdk.LocalText> problemsOnPage() {
+        return Answers.check(version, answers(), q -> !paged || pageOf.get(q.name()) == current).problems();
+    }
+
+    /** Turns to the next page with a question shown; false on the last one. */
+    boolean next() {
+        Integer to = shownPages().stream().filter(p -> p > current).findFirst().orElse(null);
+        return to != null && turnTo(to);
+    }
+
+    /** Turns to the previous page with a question shown; false on the first one. */
+    boolean previous() {
+        Integer to = shownPages().reversed().stream().filter(p -> p < current).findFirst().orElse(null);
+        return to != null && turnTo(to);
+    }
+
+    /** Shows page {@code index} (0-based; a draft's page put back), when paged and it exists. */
+    boolean turnTo(int index) {
+        if (!paged || index < 0 || index >= pageCount) {
+            return false;
+        }
+        current = index;
+        updateVisibility();
+        return true;
     }
 
     /** Called after every change of an answer (progress, autosave). */
@@ -207,6 +289,20 @@ final class AnswerForm extends Div {
         int answered = 0;
         for (Question q : version.questions()) {
             if (Condition.holds(q.visibleIf(), given)) {
+                shown++;
+                answered += given.containsKey(q.name()) ? 1 : 0;
+            }
+        }
+        return new int[] {answered, shown};
+    }
+
+    /** Questions answered and shown on the page shown (of the whole survey unpaged). */
+    int[] progressOnPage() {
+        Map<String, Object> given = answers();
+        int shown = 0;
+        int answered = 0;
+        for (Question q : version.questions()) {
+            if ((!paged || pageOf.get(q.name()) == current) && Condition.holds(q.visibleIf(), given)) {
                 shown++;
                 answered += given.containsKey(q.name()) ? 1 : 0;
             }

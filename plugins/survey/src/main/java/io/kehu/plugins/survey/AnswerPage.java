@@ -21,7 +21,8 @@ import org.pf4j.Extension;
  * and questions — nothing about the customer — and says kindly when the link is used, expired or wrong. The submit is
  * idempotent (the link's token is the submission key). A bar keeps count of the questions answered; a personal
  * link's answers are kept in the browser while typing ({@link AnswerDraft}), so a reload or a call in between loses
- * nothing.
+ * nothing. A survey of several pages is answered page by page: 下一页 checks the page's required questions first,
+ * 上一页 goes back without losing anything, the submit is on the last page only, and the draft remembers the page.
  */
 @Extension
 public class AnswerPage implements PublicPage {
@@ -86,6 +87,13 @@ public class AnswerPage implements PublicPage {
         return page;
     }
 
+    /** Back to the top of the new page (a phone has scrolled down to the button). */
+    private static void top() {
+        if (UI.getCurrent() != null) {
+            UI.getCurrent().getPage().executeJs("window.scrollTo(0, 0)");
+        }
+    }
+
     private static void show(PluginContext context, Access access, Div page, Locale locale) {
         page.removeAll();
         boolean zh = "zh".equals(locale.getLanguage());
@@ -100,15 +108,49 @@ public class AnswerPage implements PublicPage {
             page.add(message);
             return;
         }
-        AnswerForm form = new AnswerForm(opened.survey(), locale);
+        AnswerForm form = new AnswerForm(opened.survey(), locale, true);
         AnswerProgress progress = new AnswerProgress(form, zh);
         AnswerDraft draft = new AnswerDraft(context, form, access.draftKey());
         Paragraph status = new Paragraph();
         status.setId("survey-answer-status");
+        Button back = new Button(zh ? "上一页" : "Previous");
+        back.setId("survey-answer-previous");
+        Button forward = new Button(zh ? "下一页" : "Next");
+        forward.setId("survey-answer-next");
+        forward.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
         Button submit = new Button(zh ? "提交" : "Submit");
         submit.setId("survey-answer-submit");
-        submit.setWidthFull();
+        submit.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
         submit.setDisableOnClick(true);
+        // the buttons follow the page: 下一页 until the last page, 提交 only there, 上一页 after the first
+        Runnable buttons = () -> {
+            boolean last = form.onLastPage();
+            submit.setVisible(last);
+            forward.setVisible(!last);
+            back.setVisible(form.hasPreviousPage());
+        };
+        form.onChange(buttons);
+        buttons.run();
+        back.addClickListener(e -> {
+            status.setText("");
+            if (form.previous()) {
+                draft.pageTurned();
+                top();
+            }
+        });
+        forward.addClickListener(e -> {
+            List<LocalText> problems = form.problemsOnPage();
+            if (!problems.isEmpty()) {
+                // this page's required questions first: the customer never meets them again only at the submit
+                status.setText(problems.stream().map(p -> p.in(locale)).collect(Collectors.joining(zh ? "；" : "; ")));
+                return;
+            }
+            status.setText("");
+            if (form.next()) {
+                draft.pageTurned();
+                top();
+            }
+        });
         submit.addClickListener(e -> {
             SurveyService.Result r = access.answer(form.answers());
             if (r.stored()) {
@@ -122,7 +164,13 @@ public class AnswerPage implements PublicPage {
                 submit.setEnabled(true);
             }
         });
-        page.add(new H2(opened.survey().title().in(locale)), message, progress, form, status, submit);
+        Div navigation = new Div(back, forward, submit);
+        navigation.setId("survey-answer-navigation");
+        navigation.getStyle().set("display", "flex").set("gap", "0.5em").set("flex-wrap", "wrap");
+        back.getStyle().set("flex", "1 1 8em").set("min-height", "44px");
+        forward.getStyle().set("flex", "1 1 8em").set("min-height", "44px");
+        submit.getStyle().set("flex", "1 1 8em").set("min-height", "44px");
+        page.add(new H2(opened.survey().title().in(locale)), message, progress, form, status, navigation);
         draft.restore(zh);
     }
 }

@@ -5,7 +5,8 @@ import com.vaadin.flow.component.html.Span;
 
 /**
  * "已回答 3 / 7 题" and a bar, kept at the top of the screen while a phone scrolls through the questions; a question
- * hidden by its condition counts for neither side.
+ * hidden by its condition counts for neither side. A survey of several pages shows "第 2 / 3 页 · 已回答 3 / 7 题"
+ * and the bar goes by page: the pages before this one, plus this one's share of answered questions.
  */
 final class AnswerProgress extends Div {
 
@@ -34,7 +35,18 @@ final class AnswerProgress extends Div {
 
     private void update() {
         int[] p = form.progress();
-        text.setText(zh ? "已回答 " + p[0] + " / " + p[1] + " 题" : p[0] + " of " + p[1] + " questions answered");
-        fill.getStyle().set("width", (p[1] == 0 ? 0 : p[0] * 100 / p[1]) + "%");
+        String answered = zh ? "已回答 " + p[0] + " / " + p[1] + " 题" : p[0] + " of " + p[1] + " questions answered";
+        java.util.List<Integer> pages = form.shownPages();
+        if (form.pageCount() > 1 && !pages.isEmpty()) {
+            int at = Math.max(0, pages.indexOf(form.page()));
+            int[] here = form.progressOnPage();
+            text.setText((zh ? "第 " + (at + 1) + " / " + pages.size() + " 页 · "
+                    : "Page " + (at + 1) + " of " + pages.size() + " · ") + answered);
+            double share = here[1] == 0 ? 1 : (double) here[0] / here[1];
+            fill.getStyle().set("width", Math.round((at + share) * 100 / pages.size()) + "%");
+        } else {
+            text.setText(answered);
+            fill.getStyle().set("width", (p[1] == 0 ? 0 : p[0] * 100 / p[1]) + "%");
+        }
     }
 }

@@ -31,6 +31,14 @@ public final class Answers {
     }
 
     public static Checked check(SurveyVersion version, Map<String, ?> given) {
+        return check(version, given, q -> true);
+    }
+
+    /**
+     * {@link #check(SurveyVersion, Map)} reporting problems only of the questions {@code asked} accepts (one page of
+     * the answer page); conditions still read every answer, so a question on page 2 may depend on page 1.
+     */
+    static Checked check(SurveyVersion version, Map<String, ?> given, java.util.function.Predicate<Question> asked) {
         Map<String, Object> raw = new LinkedHashMap<>(given);
         Map<String, Object> out = new LinkedHashMap<>();
         List<LocalText> problems = new ArrayList<>();
@@ -40,7 +48,7 @@ public final class Answers {
             }
             Object value = raw.get(q.name());
             if (isEmpty(value)) {
-                if (q.mustAnswer()) {
+                if (q.mustAnswer() && asked.test(q)) {
                     problems.add(LocalText.of("请回答：" + q.title().in(java.util.Locale.CHINESE),
                             "Please answer: " + q.title().in(java.util.Locale.ENGLISH)));
                 }
@@ -48,6 +56,9 @@ public final class Answers {
             }
             Object clean = clean(q, value);
             if (clean == null) {
+                if (!asked.test(q)) {
+                    continue;
+                }
                 problems.add(LocalText.of("答案无效：" + q.title().in(java.util.Locale.CHINESE),
                         "Not a valid answer: " + q.title().in(java.util.Locale.ENGLISH)));
                 continue;

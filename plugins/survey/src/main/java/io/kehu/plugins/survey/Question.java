@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param visibleIf shown only when this condition holds ({@link Condition}), or null
  * @param look how a rating (and a matrix's rows) is offered on the answer page: {@link #STARS}, {@link #SMILEYS}, or
  *        null for numbers; only the look, the answer is the same number
+ * @param page the page it is on, 1, 2, … (null: the first; surveys saved before pages existed are one page)
  */
 public record Question(String name, QuestionType type, Dimension dimension, LocalText title, Integer scale,
                        List<Choice> choices, Boolean other, List<Row> rows, Boolean required, String visibleIf,
-                       String look) {
+                       String look, Integer page) {
 
     public static final String STARS = "stars";
     public static final String SMILEYS = "smileys";
@@ -32,12 +33,37 @@ public record Question(String name, QuestionType type, Dimension dimension, Loca
     /** A question offered as numbers (surveys saved before looks existed read the same). */
     public Question(String name, QuestionType type, Dimension dimension, LocalText title, Integer scale,
                     List<Choice> choices, Boolean other, List<Row> rows, Boolean required, String visibleIf) {
-        this(name, type, dimension, title, scale, choices, other, rows, required, visibleIf, null);
+        this(name, type, dimension, title, scale, choices, other, rows, required, visibleIf, null, null);
+    }
+
+    /** A question on the first page. */
+    public Question(String name, QuestionType type, Dimension dimension, LocalText title, Integer scale,
+                    List<Choice> choices, Boolean other, List<Row> rows, Boolean required, String visibleIf,
+                    String look) {
+        this(name, type, dimension, title, scale, choices, other, rows, required, visibleIf, look, null);
     }
 
     /** This question offered with another look (stars, smileys, or null for numbers). */
     public Question withLook(String newLook) {
-        return new Question(name, type, dimension, title, scale, choices, other, rows, required, visibleIf, newLook);
+        return new Question(name, type, dimension, title, scale, choices, other, rows, required, visibleIf, newLook,
+                page);
+    }
+
+    /** This question on page {@code number} (1, 2, …). */
+    public Question onPage(int number) {
+        return new Question(name, type, dimension, title, scale, choices, other, rows, required, visibleIf, look,
+                number);
+    }
+
+    /** This question shown only while {@code condition} holds (null: always). */
+    public Question withVisibleIf(String condition) {
+        return new Question(name, type, dimension, title, scale, choices, other, rows, required, condition, look,
+                page);
+    }
+
+    /** The page it is on, 1 for a question saved before pages existed. */
+    public int pageNumber() {
+        return page == null ? 1 : page;
     }
 
     /** One option of a choice question: the stored value and its text. */
@@ -65,6 +91,9 @@ public record Question(String name, QuestionType type, Dimension dimension, Loca
         }
         if (type == QuestionType.NPS) {
             scale = 10;
+        }
+        if (page != null && page < 1) {
+            throw new IllegalArgumentException("Pages are numbered from 1, not " + page);
         }
         if (look != null && !(STARS.equals(look) || SMILEYS.equals(look))
                 || look != null && type != QuestionType.RATING && type != QuestionType.MATRIX) {

@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * The form for one new question in the survey builder: code, type, dimension, zh/en wording, scale, options (one a
  * line, {@code value|中文|English}), matrix rows ({@code value|中文|English|dimension}), "other", required and a
- * condition. {@link #question()} reads it, or says in the admin's language what is wrong.
+ * condition, and the page it is on. {@link #question()} reads it, or says in the admin's language what is wrong.
  */
 final class QuestionEditor extends Div {
 
@@ -39,6 +39,9 @@ final class QuestionEditor extends Div {
     final TextField visibleIf = new TextField();
     /** How a rating is offered: "" numbers, {@link Question#STARS}, {@link Question#SMILEYS}. */
     final Select<String> look = new Select<>();
+    /** The page the question goes on: one of the survey's pages or the next, new one. */
+    final Select<Integer> page = new Select<>();
+    private int pages = 1;
 
     QuestionEditor(PluginMessages m, Locale locale) {
         this.m = m;
@@ -81,10 +84,13 @@ final class QuestionEditor extends Div {
         visibleIf.setLabel(m.get("builder.q.visibleIf", locale));
         visibleIf.setHelperText(m.get("builder.q.visibleIf.help", locale));
         visibleIf.setId("builder-q-visible-if");
+        page.setLabel(m.get("builder.q.page", locale));
+        page.setId("builder-q-page");
+        pages(1);
         for (var c : List.of(name, zh, en, options, visibleIf)) {
             c.setWidthFull();
         }
-        add(name, type, dimension, zh, en, scale, look, options, other, required, visibleIf);
+        add(page, name, type, dimension, zh, en, scale, look, options, other, required, visibleIf);
         getChildren().forEach(c -> c.getElement().getStyle().set("display", "block"));
         type.addValueChangeListener(e -> fit());
         fit();
@@ -141,7 +147,26 @@ final class QuestionEditor extends Div {
         String condition = visibleIf.getValue().isBlank() ? null : visibleIf.getValue().trim();
         return new Question(code, t, dimension.getValue(), title, t == QuestionType.NPS ? 10 : scale.getValue(),
                 choices, other.isVisible() && other.getValue(), rows, required.getValue(), condition,
-                look.isVisible() && !look.getValue().isEmpty() ? look.getValue() : null);
+                look.isVisible() && !look.getValue().isEmpty() ? look.getValue() : null,
+                page.getValue() == null ? 1 : page.getValue());
+    }
+
+    /**
+     * The survey has {@code count} pages now: the page choice offers each of them and a new one after them. The page
+     * chosen stays when it still exists (questions added one after another land on the same page), else the last.
+     */
+    void pages(int count) {
+        pages = Math.max(1, count);
+        Integer chosen = page.getValue();
+        page.setItems(java.util.stream.IntStream.rangeClosed(1, pages + 1).boxed().toList());
+        page.setItemLabelGenerator(n -> n <= pages ? m.get("builder.page", locale, n)
+                : m.get("builder.page.new", locale, n));
+        page.setValue(chosen != null && chosen <= pages + 1 ? chosen : pages);
+    }
+
+    /** New questions go on a new page after the last one. */
+    void newPage() {
+        page.setValue(pages + 1);
     }
 
     /**
@@ -149,6 +174,7 @@ final class QuestionEditor extends Div {
      * required, condition. Its code stays (answers are stored and compared across versions under it).
      */
     void load(Question q) {
+        page.setValue(q.pageNumber());
         name.setValue(q.name());
         name.setReadOnly(true);
         type.setValue(q.type());

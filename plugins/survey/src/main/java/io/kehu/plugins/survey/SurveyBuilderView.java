@@ -15,7 +15,6 @@ import io.kehu.sdk.PluginContext;
 import io.kehu.sdk.PluginMessages;
 import io.kehu.sdk.ui.ViewContribution;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,7 +22,8 @@ import org.pf4j.Extension;
 
 /**
  * {@code apps/survey/builder} (admins): a survey built with forms, not JSON — pick a survey or start a new one, add
- * questions one by one, move them up and down, remove them, save. Saving follows the catalogue's rule: a version
+ * questions one by one onto pages (a new page with 新增一页), move them up and down (across into the next page at a
+ * page's edge), move whole pages, remove them, save. Saving follows the catalogue's rule: a version
  * with responses stays as it was and the save becomes the next version.
  */
 @Extension
@@ -90,14 +90,22 @@ public class SurveyBuilderView implements ViewContribution {
             cancel.setVisible(false);
         };
         Runnable[] show = new Runnable[1];
-        show[0] = () -> showQuestions(m, locale, list, draft, show[0], catalog.get(code.getValue().trim())
-                .orElse(null), at -> {
-                    editing[0] = at;
-                    editor.load(draft.get(at));
-                    add.setText(m.get("builder.update", locale));
-                    cancel.setVisible(true);
-                    status.setText(m.get("builder.editing", locale, draft.get(at).name()));
-                });
+        show[0] = () -> {
+            PageOrder.normalize(draft);
+            editor.pages(PageOrder.count(draft));
+            showQuestions(m, locale, list, draft, show[0], catalog.get(code.getValue().trim()).orElse(null), at -> {
+                editing[0] = at;
+                editor.load(draft.get(at));
+                add.setText(m.get("builder.update", locale));
+                cancel.setVisible(true);
+                status.setText(m.get("builder.editing", locale, draft.get(at).name()));
+            });
+        };
+        Button addPage = new Button(m.get("builder.addPage", locale), e -> {
+            editor.newPage();
+            status.setText(m.get("builder.pageAdded", locale, PageOrder.count(draft) + 1));
+        });
+        addPage.setId("builder-add-page");
         cancel.addClickListener(e -> {
             stopEditing.run();
             status.setText("");
@@ -166,8 +174,8 @@ public class SurveyBuilderView implements ViewContribution {
         });
         save.setId("builder-save");
         page.add(new H3(m.get("builder.title", locale)), pick, code, titleZh, titleEn, greetingZh, greetingEn,
-                new H4(m.get("builder.questions", locale)), list, new H4(m.get("builder.addTitle", locale)), editor,
-                add, cancel, save, status);
+                new H4(m.get("builder.questions", locale)), list, new H4(m.get("builder.addTitle", locale)), addPage,
+                editor, add, cancel, save, status);
         return page;
     }
 
@@ -181,9 +189,13 @@ public class SurveyBuilderView implements ViewContribution {
             list.add(empty);
             return;
         }
+        int pages = PageOrder.count(draft);
         for (int i = 0; i < draft.size(); i++) {
             Question q = draft.get(i);
             int at = i;
+            if (pages > 1 && (i == 0 || draft.get(i - 1).pageNumber() != q.pageNumber())) {
+                list.add(pageHeader(m, locale, draft, q.pageNumber(), pages, again));
+            }
             Div row = new Div();
             row.setId("builder-row-" + q.name());
             row.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)").set("padding", "0.3em 0");
@@ -193,15 +205,16 @@ public class SurveyBuilderView implements ViewContribution {
                     + (saved != null && saved.wordingChanged(q.name()) ? " · " + m.get("builder.wordingChanged", locale)
                             : ""));
             text.getStyle().set("display", "block");
+            // up and down go across into the neighbouring page at a page's edge
             Button up = new Button("↑", e -> {
-                Collections.swap(draft, at, at - 1);
+                PageOrder.up(draft, at);
                 again.run();
             });
             up.setId("builder-up-" + q.name());
             up.setEnabled(i > 0);
             up.setAriaLabel(m.get("builder.up", locale));
             Button down = new Button("↓", e -> {
-                Collections.swap(draft, at, at + 1);
+                PageOrder.down(draft, at);
                 again.run();
             });
             down.setId("builder-down-" + q.name());
@@ -217,6 +230,30 @@ public class SurveyBuilderView implements ViewContribution {
             row.add(text, up, down, change, remove);
             list.add(row);
         }
+    }
+
+    /** "第 2 页（3 道题）" with buttons moving the whole page before the previous or after the next one. */
+    private static Div pageHeader(PluginMessages m, Locale locale, List<Question> draft, int number, int pages,
+            Runnable again) {
+        long count = draft.stream().filter(q -> q.pageNumber() == number).count();
+        Div header = new Div();
+        header.setId("builder-page-" + number);
+        header.getStyle().set("margin-top", "0.6em").set("font-weight", "600");
+        Span label = new Span(m.get("builder.pageHeader", locale, number, count));
+        Button up = new Button(m.get("builder.pageUp", locale), e -> {
+            PageOrder.swapPages(draft, number - 1);
+            again.run();
+        });
+        up.setId("builder-page-up-" + number);
+        up.setEnabled(number > 1);
+        Button down = new Button(m.get("builder.pageDown", locale), e -> {
+            PageOrder.swapPages(draft, number);
+            again.run();
+        });
+        down.setId("builder-page-down-" + number);
+        down.setEnabled(number < pages);
+        header.add(label, up, down);
+        return header;
     }
 
     private static TextField field(String id, String label) {

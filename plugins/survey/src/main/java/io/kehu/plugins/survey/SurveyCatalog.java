@@ -17,6 +17,10 @@ import java.util.Optional;
 public final class SurveyCatalog {
 
     static final String SETTING = "surveys";
+    /** Set once the plugin has looked at its first start; the standard survey is shipped at most once. */
+    static final String SHIPPED = "standard_survey_shipped";
+    /** Who a shipped survey names as its author. */
+    static final String SYSTEM = "system";
     private static final JsonType<List<Survey>> TYPE = new JsonType<>() { };
 
     private final PluginContext context;
@@ -55,6 +59,26 @@ public final class SurveyCatalog {
         all.add(saved);
         context.settings().putJson(SETTING, all);
         return saved;
+    }
+
+    /**
+     * On the first start of the plugin (no surveys yet), creates the standard satisfaction survey
+     * ({@link StandardSurvey}), so that {@code send_link} on the shipped complaint process and visit flow makes links
+     * on a fresh install. Later starts leave the catalog alone, whatever an admin did with it.
+     *
+     * @return whether it was created now
+     */
+    synchronized boolean shipStandard() {
+        if (context.settings().get(SHIPPED).isPresent()) {
+            return false;
+        }
+        boolean create = all().isEmpty();
+        if (create) {
+            save(StandardSurvey.KEY, StandardSurvey.title(), StandardSurvey.greeting(), StandardSurvey.questions(),
+                    SYSTEM);
+        }
+        context.settings().put(SHIPPED, Instant.now().toString());
+        return create;
     }
 
     /** Whether any response answers this version (it may then not change). */

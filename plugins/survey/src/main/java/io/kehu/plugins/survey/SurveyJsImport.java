@@ -15,8 +15,9 @@ import java.util.Set;
  * approximated or dropped. The support table is in docs/survey.md; in short:
  *
  * <ul>
- *   <li>{@code pages[].elements} or top-level {@code elements}; the legacy {@code questions} spelling too. Pages and
- *       panels are flattened into one list (a page's or panel's {@code visibleIf} is joined to its questions').</li>
+ *   <li>{@code pages[].elements} or top-level {@code elements}; the legacy {@code questions} spelling too. Each
+ *       SurveyJS page is a page of ours (pages left without an importable question are skipped); panels are
+ *       flattened into their page (a page's or panel's {@code visibleIf} is joined to its questions').</li>
  *   <li>{@code rating} (1–5, 1–10; 0–10 is NPS; other ranges approximated), {@code radiogroup}/{@code dropdown}
  *       (single choice), {@code checkbox}/{@code tagbox} (multiple), {@code comment}, {@code text} (a date with
  *       {@code inputType: date}), {@code boolean}, {@code matrix} (rows × a 5- or 10-column scale),
@@ -41,6 +42,8 @@ public final class SurveyJsImport {
     private final List<Question> questions = new ArrayList<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final List<String[]> conditions = new ArrayList<>();
+    /** The page the next question lands on. */
+    private int page = 1;
 
     private SurveyJsImport() {
     }
@@ -50,19 +53,31 @@ public final class SurveyJsImport {
         SurveyJsImport in = new SurveyJsImport();
         LocalText title = text(json.get("title"), LocalText.of("导入的问卷", "Imported survey"));
         if (json.get("pages") instanceof List<?> pages) {
-            if (pages.size() > 1) {
-                in.report.add("pages", Outcome.APPROXIMATED, pages.size() + " 页合并为一页（题目顺序不变）",
-                        pages.size() + " pages shown as one page (questions keep their order)");
-            }
             for (Object page : pages) {
                 if (page instanceof Map<?, ?> p) {
+                    int before = in.questions.size();
                     in.elements(p, str(p.get("visibleIf")));
+                    if (in.questions.size() > before) {
+                        in.page++;
+                    }
                 }
             }
+            if (in.page > 2) {
+                in.report.add("pages", Outcome.MAPPED, (in.page - 1) + " 页，逐页作答",
+                        (in.page - 1) + " pages, answered page by page");
+            }
+        }
+        if (in.page > 1 && in.hasElements(json)) {
+            in.page--; // top-level elements beside pages go onto the last page
         }
         in.elements(json, null);
         in.finish();
         return new Result(title, List.copyOf(in.questions), in.report);
+    }
+
+    private boolean hasElements(Map<?, ?> container) {
+        return container.get("elements") instanceof List<?> a && !a.isEmpty()
+                || container.get("questions") instanceof List<?> b && !b.isEmpty();
     }
 
     private void elements(Map<?, ?> container, String parentCondition) {
@@ -114,7 +129,7 @@ public final class SurveyJsImport {
             }
         };
         if (q != null) {
-            questions.add(q);
+            questions.add(page == 1 ? q : q.onPage(page));
             conditions.add(new String[] {name, condition, original});
             if (Boolean.TRUE.equals(e.get("hasComment")) || Boolean.TRUE.equals(e.get("showCommentArea"))) {
                 report.add(original, Outcome.APPROXIMATED, "题后的备注框未导入", "The comment box after it is not imported");
@@ -233,8 +248,7 @@ public final class SurveyJsImport {
             Question q = questions.get(i);
             String renamed = Condition.rename(c[1], names);
             if (Condition.supports(renamed)) {
-                questions.set(i, new Question(q.name(), q.type(), q.dimension(), q.title(), q.scale(), q.choices(),
-                        q.other(), q.rows(), q.required(), renamed));
+                questions.set(i, q.withVisibleIf(renamed));
             } else {
                 report.add(c[2], Outcome.APPROXIMATED, "显示条件不支持，题目总是显示：" + c[1],
                         "Condition not supported, the question is always shown: " + c[1]);

@@ -15,7 +15,11 @@ public class SurveyPlugin extends KehuPlugin {
 
     @Override
     public void start() {
-        context().logger().info("survey {} started with {} surveys", context().pluginVersion(),
-                new SurveyCatalog(context()).all().size());
+        SurveyCatalog catalog = new SurveyCatalog(context());
+        if (catalog.shipStandard()) {
+            context().logger().info("survey: first start, the standard satisfaction survey ({}) created",
+                    StandardSurvey.KEY);
+        }
+        context().logger().info("survey {} started with {} surveys", context().pluginVersion(), catalog.all().size());
     }
 }

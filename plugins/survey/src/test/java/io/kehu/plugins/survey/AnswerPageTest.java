@@ -88,6 +88,87 @@ class AnswerPageTest {
                 .list()).hasSize(1);
     }
 
+    @Test
+    void aSurveyOfSeveralPagesIsAnsweredPageByPageOnThePhone(KehuTestHost kehu) {
+        String key = "paged_answer";
+        new SurveyCatalog(kehu.context()).save(key, io.kehu.sdk.LocalText.of("分页问卷", "Paged survey"), null,
+                List.of(Question.rating("quality", Dimension.QUALITY, 5, "产品质量打几分？", "Quality?"),
+                        Question.of("renew", QuestionType.YES_NO, Dimension.OVERALL, "会续约吗？", "Renew?"),
+                        new Question("why_not", QuestionType.COMMENT, Dimension.OVERALL,
+                                io.kehu.sdk.LocalText.of("为什么不续约？", "Why not?"), null, null, null, null, true,
+                                "{renew} = false", null, 2),
+                        Question.nps("recommend", "推荐意愿？", "Recommend?").onPage(3)), "admin");
+        long c = SurveyStoreContract.customer(kehu.context(), "分页客户");
+        String token = new Invitations(kehu.context()).issue(c, key, null, Duration.ofDays(7)).token();
+        try (KehuUi ui = kehu.ui("staff", Locale.SIMPLIFIED_CHINESE)) {
+            answer(token);
+            // page 2 holds only a question hidden until "no": two pages to go through so far
+            assertThat(text("survey-answer-progress-text")).isEqualTo("第 1 / 2 页 · 已回答 0 / 3 题");
+            assertThat(visible("survey-answer-submit")).isFalse();
+            assertThat(visible("survey-answer-previous")).isFalse();
+            assertThat(visible("q-recommend")).isFalse();
+            click("survey-answer-next");
+            assertThat(text("survey-answer-status")).isEqualTo("请回答：产品质量打几分？");
+            assertThat(visible("q-quality")).isTrue(); // still on page 1
+            rating("quality").setValue(4);
+            yesNo("renew").setValue(false);
+            assertThat(text("survey-answer-progress-text")).isEqualTo("第 1 / 3 页 · 已回答 2 / 4 题");
+            click("survey-answer-next");
+            assertThat(visible("q-why_not")).isTrue();
+            assertThat(visible("q-quality")).isFalse();
+            assertThat(text("survey-answer-progress-text")).startsWith("第 2 / 3 页");
+            click("survey-answer-next");
+            assertThat(text("survey-answer-status")).isEqualTo("请回答：为什么不续约？");
+            comment("why_not").setValue("价格太高");
+            click("survey-answer-next");
+            assertThat(visible("q-recommend")).isTrue();
+            assertThat(visible("survey-answer-submit")).isTrue();
+            assertThat(visible("survey-answer-next")).isFalse();
+            // back and forth loses nothing
+            click("survey-answer-previous");
+            assertThat(comment("why_not").getValue()).isEqualTo("价格太高");
+            click("survey-answer-next");
+            rating("recommend").setValue(9);
+            assertThat(text("survey-answer-progress-text")).isEqualTo("第 3 / 3 页 · 已回答 4 / 4 题");
+            click("survey-answer-submit");
+            assertThat(text("survey-answer-thanks")).isEqualTo("提交成功，感谢您的反馈！");
+        }
+        var response = kehu.context().records().search(SurveyForms.RESPONSE).where("customer", FilterOperator.EQUALS, c)
+                .list();
+        assertThat(response).singleElement().satisfies(r -> assertThat(r.get("answers").toString())
+                .contains("价格太高").contains("\"recommend\":9"));
+    }
+
+    private static boolean visible(String id) {
+        // Karibu may leave invisible components out of its search: not found counts as not shown
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(Component.class, spec -> spec.withId(id)).stream()
+                .anyMatch(c -> {
+                    for (Component at = c; at != null; at = at.getParent().orElse(null)) {
+                        if (!at.isVisible()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    private static com.vaadin.flow.component.textfield.TextArea comment(String question) {
+        Div block = _get(Div.class, spec -> spec.withId("q-" + question));
+        return block.getChildren().filter(com.vaadin.flow.component.textfield.TextArea.class::isInstance)
+                .map(com.vaadin.flow.component.textfield.TextArea.class::cast).findFirst().orElseThrow();
+    }
+
+    private static void click(String id) {
+        _click(_get(Button.class, spec -> spec.withId(id)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static com.vaadin.flow.component.HasValue<?, Boolean> yesNo(String question) {
+        Div block = _get(Div.class, spec -> spec.withId("q-" + question));
+        return (com.vaadin.flow.component.HasValue<?, Boolean>) block.getChildren()
+                .filter(RadioButtonGroup.class::isInstance).findFirst().orElseThrow();
+    }
+
     private static void answer(String token) {
         UI.getCurrent().navigate("public/survey/answer", QueryParameters.of("t", token));
     }

@@ -105,6 +105,44 @@ class SurveyBuilderViewTest {
     }
 
     @Test
+    void anAdminPutsQuestionsOnPagesMovesThemAcrossAndReordersPages(KehuTestHost kehu) {
+        String key = "paged_" + UUID.randomUUID().toString().substring(0, 6);
+        try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
+            ui.navigate("apps/survey/" + SurveyBuilderView.PATH);
+            set("builder-code", key);
+            set("builder-title-zh", "分页问卷");
+            addRating("quality", "产品质量如何？");
+            addRating("price", "价格如何？");
+            click("builder-add-page");
+            assertThat(text("builder-status")).isEqualTo("接下来添加的题目将放在新的第 2 页。");
+            addRating("speed", "响应速度如何？");
+            addRating("service", "服务态度如何？");
+            assertThat(text("builder-questions")).contains("第 1 页（2 道题）").contains("第 2 页（2 道题）");
+            // the first question of page 2 moved up goes to the end of page 1
+            click("builder-up-speed");
+            assertThat(text("builder-page-1")).startsWith("第 1 页（3 道题）");
+            // the pages change places with all their questions
+            click("builder-page-up-2");
+            assertThat(text("builder-questions")).contains("1. 服务态度如何？").contains("2. 产品质量如何？")
+                    .contains("第 2 页（3 道题）");
+            click("builder-save");
+            assertThat(text("builder-status")).isEqualTo("已保存：第 1 版，4 道题。");
+        }
+        SurveyVersion saved = new SurveyCatalog(kehu.context()).get(key).orElseThrow().current();
+        assertThat(saved.pages()).hasSize(2);
+        assertThat(saved.pages().get(0)).extracting(Question::name).containsExactly("service");
+        assertThat(saved.pages().get(1)).extracting(Question::name).containsExactly("quality", "price", "speed");
+    }
+
+    private static void addRating(String name, String zh) {
+        set("builder-q-name", name);
+        set("builder-q-zh", zh);
+        choose("builder-q-type", "RATING");
+        click("builder-add");
+        assertThat(text("builder-status")).isEqualTo("已添加题目 " + name + "。");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void anAdminChangesAnAnsweredQuestionAndGetsANewVersionComparableByCode(KehuTestHost kehu) {
         String key = "edited_" + UUID.randomUUID().toString().substring(0, 6);

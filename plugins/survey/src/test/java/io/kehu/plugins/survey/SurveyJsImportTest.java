@@ -55,10 +55,14 @@ class SurveyJsImportTest {
         assertThat(q(r, "how_found").visibleIf()).isEqualTo("{satisfaction} notempty");
         assertThat(q(r, "disappointed").visibleIf()).isEqualTo("{satisfaction} notempty and {satisfaction} <= 2");
         assertThat(outcome(r, "thanks")).isEqualTo(Outcome.DROPPED);
-        assertThat(outcome(r, "pages")).isEqualTo(Outcome.APPROXIMATED);
-        assertThat(r.report().count(Outcome.MAPPED)).isEqualTo(5);
+        // two SurveyJS pages stay two pages; a condition on page 2 reads an answer of page 1
+        assertThat(outcome(r, "pages")).isEqualTo(Outcome.MAPPED);
+        assertThat(r.questions()).extracting(Question::pageNumber).containsExactly(1, 1, 1, 2, 2);
+        assertThat(r.report().count(Outcome.MAPPED)).isEqualTo(6);
         // the imported survey answers and scores like a built one
         SurveyVersion v = new SurveyVersion(1, r.title(), null, r.questions(), "2026-01-01T00:00:00Z", "admin");
+        assertThat(v.pages()).hasSize(2);
+        assertThat(v.pages().get(1)).extracting(Question::name).containsExactly("how_found", "disappointed");
         Answers.Checked a = Answers.check(v, Map.of("satisfaction", 2, "nps_score", 3, "quality",
                 Map.of("affordable", 4, "responsive", 5, "friendly", 5), "disappointed", "太慢"));
         assertThat(a.problems()).isEmpty();

@@ -42,6 +42,40 @@ abstract class SurveyStoreContract {
     }
 
     @Test
+    void aFreshInstallGetsTheStandardSurveyOnceAndALaterStartLeavesTheCatalogAlone() {
+        KehuTestHost kehu = kehu();
+        PluginContext context = kehu.context();
+        // the plugin started on this Kehu: it looked at its first start
+        assertThat(context.settings().get(SurveyCatalog.SHIPPED)).isPresent();
+        String saved = context.settings().get(SurveyCatalog.SETTING, null);
+        try {
+            // a fresh install: no surveys, never started
+            context.settings().put(SurveyCatalog.SETTING, null);
+            context.settings().put(SurveyCatalog.SHIPPED, null);
+            kehu.disablePlugin();
+            kehu.enablePlugin();
+            Survey standard = new SurveyCatalog(context).get(StandardSurvey.KEY).orElseThrow();
+            assertThat(new SurveyCatalog(context).all()).hasSize(1);
+            SurveyVersion v = standard.current();
+            assertThat(v.savedBy()).isEqualTo(SurveyCatalog.SYSTEM);
+            assertThat(v.title().zh()).isEqualTo("客户满意度调查");
+            assertThat(v.title().en()).isEqualTo("Customer satisfaction survey");
+            assertThat(v.questions()).filteredOn(q -> q.type() == QuestionType.RATING)
+                    .extracting(Question::dimension).containsExactly(Dimension.QUALITY, Dimension.SERVICE,
+                            Dimension.SPEED, Dimension.PRICE, Dimension.OVERALL);
+            assertThat(v.questions()).filteredOn(q -> q.type() == QuestionType.NPS).singleElement()
+                    .satisfies(q -> assertThat(q.title().en()).contains("recommend"));
+            // the next start (an admin removed every survey meanwhile): nothing is shipped again
+            context.settings().put(SurveyCatalog.SETTING, null);
+            kehu.disablePlugin();
+            kehu.enablePlugin();
+            assertThat(new SurveyCatalog(context).all()).isEmpty();
+        } finally {
+            context.settings().put(SurveyCatalog.SETTING, saved);
+        }
+    }
+
+    @Test
     void versionsAreFrozenOnceAnsweredAndFiguresSpanThem() {
         KehuTestHost kehu = kehu();
         PluginContext context = kehu.context();
