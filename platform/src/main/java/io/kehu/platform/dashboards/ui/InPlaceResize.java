@@ -63,30 +63,44 @@ final class InPlaceResize {
 
     /** Puts the handle {@code <card id>-resize} on {@code card}, a widget of {@code grid}, labelled {@code label}. */
     static void attach(Div card, Div grid, String id, Widget widget, String label, Resized resized) {
-        card.getStyle().set("position", "relative");
+        attach(card, grid, id + "-resize", widget.columns(), widget.height(), label,
+                new int[] {px(WidgetCard.CHART_HEIGHTS[0]), px(WidgetCard.CHART_HEIGHTS[1]),
+                        px(WidgetCard.CHART_HEIGHTS[2])},
+                "linear-gradient(135deg, transparent 70%, var(--lumo-contrast-30pct) 70%)", "var(--lumo-border-radius-l)",
+                resized);
+    }
+
+    /**
+     * Puts a resize handle (id {@code handleId}, labelled {@code label}) in the corner of {@code box}, a widget of
+     * {@code grid} now {@code columns} wide and of {@code height}; {@code heights} are the pixel heights the three
+     * heights snap to (of the box's chart: whatever else the box holds keeps its height), {@code mark} and
+     * {@code radius} draw the corner. Used by the dashboard's cards and by the editor's preview boxes.
+     */
+    static void attach(Div box, Div grid, String handleId, int columns, int height, String label, int[] heights,
+                       String mark, String radius, Resized resized) {
+        box.getStyle().set("position", "relative");
         Div handle = new Div();
-        handle.setId(id + "-resize");
+        handle.setId(handleId);
         handle.getElement().setAttribute("tabindex", "0");
         handle.getElement().setAttribute("role", "button");
         handle.getElement().setAttribute("aria-label", label);
         handle.getElement().setAttribute("title", label);
-        handle.getElement().setAttribute("data-columns", String.valueOf(widget.columns()));
-        handle.getElement().setAttribute("data-height", String.valueOf(widget.height()));
+        handle.getElement().setAttribute("data-columns", String.valueOf(columns));
+        handle.getElement().setAttribute("data-height", String.valueOf(height));
         // 44 px to tap; the visible corner mark is drawn inside it
         handle.getStyle().set("position", "absolute").set("right", "0").set("bottom", "0").set("width", "44px")
                 .set("height", "44px").set("cursor", "nwse-resize").set("touch-action", "none")
-                .set("background", "linear-gradient(135deg, transparent 70%, var(--lumo-contrast-30pct) 70%)")
-                .set("border-bottom-right-radius", "var(--lumo-border-radius-l)");
+                .set("background", mark).set("border-bottom-right-radius", radius);
         handle.getElement().addEventListener("kehu-resize", e -> {
-            int columns = e.getEventData().get("event.detail.columns").asInt();
-            int height = e.getEventData().get("event.detail.height").asInt();
-            if (columns >= 1 && columns <= Widget.COLUMNS && height >= 1 && height <= Widget.MAX_HEIGHT) {
-                resized.to(columns, height);
+            int to = e.getEventData().get("event.detail.columns").asInt();
+            int high = e.getEventData().get("event.detail.height").asInt();
+            if (to >= 1 && to <= Widget.COLUMNS && high >= 1 && high <= Widget.MAX_HEIGHT) {
+                resized.to(to, high);
             }
         }).addEventData("event.detail.columns").addEventData("event.detail.height");
-        card.add(handle);
-        handle.getElement().executeJs(RESIZE, handle.getElement(), card.getElement(), grid.getElement(),
-                px(WidgetCard.CHART_HEIGHTS[0]), px(WidgetCard.CHART_HEIGHTS[1]), px(WidgetCard.CHART_HEIGHTS[2]));
+        box.add(handle);
+        handle.getElement().executeJs(RESIZE, handle.getElement(), box.getElement(), grid.getElement(),
+                heights[0], heights[1], heights[2]);
     }
 
     private static int px(String css) {
