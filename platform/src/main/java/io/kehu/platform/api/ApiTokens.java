@@ -41,6 +41,14 @@ public class ApiTokens {
     /** Prefix of every secret, so secret scanners and people recognise a Kehu token. */
     public static final String PREFIX = "kehu_";
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    /** One digest per thread: every request hashes its secret, and looking the algorithm up each time costs more. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
 
     private final TokenStore store;
     private final UserAccounts accounts;
@@ -158,12 +166,9 @@ public class ApiTokens {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        return HexFormat.of().formatHex(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     private OffsetDateTime now() {

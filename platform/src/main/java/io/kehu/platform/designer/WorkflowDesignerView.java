@@ -77,6 +77,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private final TimersTable timers = new TimersTable(() -> this.doc, this::problemText, () -> changed(false));
     private final Div diagram = new Div();
     private final Div problems = new Div();
+    private final Div warnings = new Div();
     private final TextArea json = new TextArea();
     private final Div jsonProblems = new Div();
     private String workflowId;
@@ -108,6 +109,9 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
 
         problems.setId("wf-problems");
         problems.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-wrap");
+        warnings.setId("wf-warnings");
+        warnings.getStyle().set("color", "var(--lumo-warning-text-color, var(--lumo-secondary-text-color))")
+                .set("white-space", "pre-wrap");
         diagram.setId("wf-diagram");
         diagram.getStyle().set("overflow", "auto").set("max-width", "100%");
 
@@ -141,7 +145,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         tabs.add(getTranslation("wf.tab.tables"), tables);
         tabs.add(getTranslation("wf.tab.json"), jsonTab);
         tabs.addSelectedChangeListener(e -> json.setValue(pretty(doc)));
-        add(title, toolbar, problems, diagram, tabs);
+        add(title, toolbar, problems, warnings, diagram, tabs);
     }
 
     @Override
@@ -477,6 +481,13 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
             problems.setText(getTranslation("wf.problems.count", found.size()) + "\n" + found.stream()
                     .map(p -> p.jsonPath() + "：" + p.message(getLocale())).collect(Collectors.joining("\n")));
         }
+        warnings.setText(missingChannels().stream().map(name -> getTranslation("wf.channels.missing", name))
+                .collect(Collectors.joining("\n")));
+    }
+
+    /** Channels the workflow's notify actions name that no enabled webhook endpoint has (a warning, not a refusal). */
+    private List<String> missingChannels() {
+        return ChannelWarnings.missing(doc, channels.stream().flatMap(c -> c.channels().stream()).toList());
     }
 
     private void drawDiagram() {
@@ -515,7 +526,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     }
 
     private void publish() {
-        new WorkflowPublishDialog(services, versions, pretty(doc), null, v -> {
+        new WorkflowPublishDialog(services, versions, pretty(doc), null, missingChannels(), v -> {
             Notification.show(getTranslation("wf.published", v.number()));
             load(v.json());
         }).open();

@@ -45,6 +45,15 @@ final class WorkflowPublishDialog extends Dialog {
      */
     WorkflowPublishDialog(DesignerServices services, WorkflowVersions versions, String json, Integer rollbackTo,
             Consumer<WorkflowVersion> published) {
+        this(services, versions, json, rollbackTo, List.of(), published);
+    }
+
+    /**
+     * @param rollbackTo the version a rollback publishes again, or null for a publish of {@code json}
+     * @param missingChannels webhook channels its notify actions name that no enabled endpoint has: a warning
+     */
+    WorkflowPublishDialog(DesignerServices services, WorkflowVersions versions, String json, Integer rollbackTo,
+            List<String> missingChannels, Consumer<WorkflowVersion> published) {
         this.services = services;
         this.versions = versions;
         this.json = json;
@@ -106,6 +115,12 @@ final class WorkflowPublishDialog extends Dialog {
         }
         if (preview.formAfter() != null) {
             content.add(new Paragraph(getTranslation("wf.publish.optionsChange")));
+        }
+        for (String channel : missingChannels) {
+            Paragraph warning = new Paragraph(getTranslation("wf.channels.missing", channel));
+            warning.setId("wf-publish-channel-" + channel);
+            warning.getStyle().set("color", "var(--lumo-warning-text-color, var(--lumo-secondary-text-color))");
+            content.add(warning);
         }
         comment.setId("wf-publish-comment");
         comment.setLabel(getTranslation("wf.publish.comment"));

@@ -1,6 +1,9 @@
 package io.kehu.platform.records;
 
 import io.kehu.platform.security.Actor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +40,19 @@ public final class RecordEvents {
      * @param formId the form
      * @param id the record
      * @param actor who deleted it
+     * @param lastValues every field's value as the record was when deleted (read for the write, whatever the actor
+     *     may see; typed as {@link RecordValues} holds them), so that listeners can judge the deletion by what was
+     *     deleted — the record itself can no longer be read
      */
-    public record Deleted(String formId, long id, Actor actor) {
+    public record Deleted(String formId, long id, Actor actor, Map<String, Object> lastValues) {
+        public Deleted {
+            // Values may be null, which Map.copyOf refuses.
+            lastValues = Collections.unmodifiableMap(new LinkedHashMap<>(lastValues));
+        }
+
+        /** A deletion whose last values are not known. */
+        public Deleted(String formId, long id, Actor actor) {
+            this(formId, id, actor, Map.of());
+        }
     }
 }

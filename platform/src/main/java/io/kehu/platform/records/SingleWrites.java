@@ -154,7 +154,7 @@ final class SingleWrites {
         }
         services.audit().append(form.id(), id, AuditAction.DELETE, List.of(new AuditTrail.Change(null, null, null)),
                 actor, now);
-        services.events().publishEvent(new RecordEvents.Deleted(form.id(), id, actor));
+        services.events().publishEvent(new RecordEvents.Deleted(form.id(), id, actor, old.values().asMap()));
     }
 
     Record restore(Actor actor, FormDefinition form, long id, int expectedRowVersion) {

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,8 @@ abstract class ApiContract {
     FormPublisher publisher;
     @Autowired
     io.kehu.platform.api.rest.IdempotencyCleanup cleanup;
+    @Autowired
+    io.kehu.platform.records.Records records;
 
     ApiClient api;
     UserAccount admin;
@@ -118,6 +121,80 @@ abstract class ApiContract {
         Response created = api.post(RECORDS, token, json);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created;
+    }
+
+    @Test
+    void pluginListColumnsComeWithThePageFilterSortAndSelectAndStayHiddenFromWhoMayNotReadThem() throws Exception {
+        publisher.publish(new DefinitionReader().read("api_deal_score.json", """
+                {"id": "api_deal_score", "label": {"zh": "商机评分", "en": "Deal score"}, "titleField": "note",
+                 "fields": [
+                  {"id": "deal", "type": "reference", "label": {"zh": "商机", "en": "Deal"}, "form": "api_deal",
+                   "required": true, "indexed": true},
+                  {"id": "note", "type": "text", "label": {"zh": "说明", "en": "Note"}},
+                  {"id": "score", "type": "integer", "label": {"zh": "评分", "en": "Score"}},
+                  {"id": "secret", "type": "integer", "label": {"zh": "内部分", "en": "Internal"},
+                   "permissions": {"read": ["admin"], "write": ["admin"]}}
+                 ],
+                 "permissions": {"read": ["staff", "manager", "admin"], "write": ["admin"]}}
+                """, Set.of("api_deal")), "test", "api list columns");
+        java.util.Set<io.kehu.platform.records.RecordQuery.Operator> numbers = java.util.EnumSet.of(
+                io.kehu.platform.records.RecordQuery.Operator.EQUALS,
+                io.kehu.platform.records.RecordQuery.Operator.GREATER_OR_EQUAL,
+                io.kehu.platform.records.RecordQuery.Operator.LESS);
+        ApiListColumns.COLUMNS.add(new io.kehu.platform.records.ContributedColumn(FORM, "risk",
+                io.kehu.platform.forms.LocalizedText.of("风险分", "Risk"), "api_deal_score", "deal", "score", null,
+                null, io.kehu.platform.records.ContributedColumn.Kind.NUMBER, null, true, numbers, "test-plugin"));
+        ApiListColumns.COLUMNS.add(new io.kehu.platform.records.ContributedColumn(FORM, "secret_risk",
+                io.kehu.platform.forms.LocalizedText.of("内部风险", "Internal risk"), "api_deal_score", "deal",
+                "secret", null, null, io.kehu.platform.records.ContributedColumn.Kind.NUMBER, null, true, numbers,
+                "test-plugin"));
+        try {
+            String prefix = "列" + UUID.randomUUID().toString().substring(0, 8);
+            long high = create(staffToken, "{\"name\": \"" + prefix + "高\", \"owner\": " + staff.id() + "}")
+                    .json().get("id").asLong();
+            long low = create(staffToken, "{\"name\": \"" + prefix + "低\", \"owner\": " + staff.id() + "}")
+                    .json().get("id").asLong();
+            Actor plugin = Actor.system("test-plugin");
+            records.create(plugin, "api_deal_score", Map.of("deal", high, "score", 90, "secret", 9));
+            records.create(plugin, "api_deal_score", Map.of("deal", low, "score", 10, "secret", 1));
+            String mine = RECORDS + "?name%5Bstarts_with%5D=" + java.net.URLEncoder.encode(prefix,
+                    java.nio.charset.StandardCharsets.UTF_8);
+
+            // Staff read the score but not the internal figure: the one column is in every item, the other absent.
+            Response page = api.get(mine + "&sort=-risk", staffToken);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            JsonNode items = page.json().get("items");
+            assertThat(items).hasSize(2);
+            assertThat(items.get(0).get("id").asLong()).isEqualTo(high);
+            assertThat(items.get(0).get("risk").asLong()).isEqualTo(90);
+            assertThat(items.get(1).get("risk").asLong()).isEqualTo(10);
+            assertThat(items.get(0).has("secret_risk")).isFalse();
+            assertThat(api.get(mine, adminToken).json().get("items").get(0).has("secret_risk")).isTrue();
+
+            JsonNode filtered = api.get(mine + "&risk%5Bgte%5D=50", staffToken).json().get("items");
+            assertThat(filtered).hasSize(1);
+            assertThat(filtered.get(0).get("id").asLong()).isEqualTo(high);
+            JsonNode selected = api.get(mine + "&fields=name,risk&sort=risk", staffToken).json().get("items");
+            assertThat(selected.get(0).get("id").asLong()).isEqualTo(low);
+            assertThat(selected.get(0).has("risk")).isTrue();
+            assertThat(selected.get(0).has("phone")).isFalse();
+            assertThat(api.get(mine + "&fields=name", staffToken).json().get("items").get(0).has("risk")).isFalse();
+
+            Response hidden = api.get(mine + "&fields=secret_risk", staffToken);
+            assertThat(hidden.status()).isEqualTo(400);
+            assertThat(api.get(mine + "&secret_risk%5Bgte%5D=1", staffToken).status()).isEqualTo(400);
+            Response wrongOperator = api.get(mine + "&risk%5Bcontains%5D=9", staffToken);
+            assertThat(wrongOperator.status()).isEqualTo(400);
+            assertThat(wrongOperator.json().get("errors").get(0).get("code").asString()).isEqualTo("unknown_operator");
+
+            Response doc = api.get("/api/openapi.json", staffToken);
+            SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(doc.body());
+            assertThat(parsed.getMessages()).isEmpty();
+            assertThat(doc.body()).contains("\"x-kehu-contributed-by\":\"test-plugin\"").contains("risk[eq|gte|lt]")
+                    .doesNotContain("secret_risk");
+        } finally {
+            ApiListColumns.COLUMNS.clear();
+        }
     }
 
     @Test

@@ -16,5 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         ApiContract.PROPERTIES_OWN,
         "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
         "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
+@org.springframework.context.annotation.Import(ApiListColumns.class)
 class H2ApiTest extends ApiContract {
 }

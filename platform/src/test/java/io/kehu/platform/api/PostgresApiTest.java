@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "kehu.accounts.admin-password=" + TestAccounts.ADMIN_PASSWORD,
         "kehu.accounts.demo-password=" + TestAccounts.DEMO_PASSWORD})
 @DirtiesContext
+@org.springframework.context.annotation.Import(ApiListColumns.class)
 class PostgresApiTest extends ApiContract {
 
     private static PostgresDatabase database;

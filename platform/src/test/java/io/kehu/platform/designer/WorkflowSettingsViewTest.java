@@ -16,6 +16,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -380,6 +382,19 @@ class WorkflowSettingsViewTest {
         ComboBoxKt._fireCustomValueSet(channel, "not_set_up");
         assertThat(channel.getValue()).isEqualTo("not_set_up");
         assertThat(channel.getHelperText()).startsWith("Webhook 控制台中还没有名为“not_set_up”的通道");
+        type("wf-action-0-message-zh", "已开始");
+        type("wf-action-0-message-en", "Started");
+        click("wf-tr-apply");
+
+        // A channel nobody has set up is a warning under the editor and in the publish dialog, never a refusal.
+        assertThat(_get(Div.class, spec -> spec.withId("wf-warnings")).getText())
+                .isEqualTo("通知渠道“not_set_up”还没有已启用的端点：流转时站内提醒照常发送，群里收不到。可以照常发布，之后在“管理 → Webhook”中为端点填写这个通知渠道名称即可。");
+        click("wf-publish");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("wf-publish-channel-not_set_up")).getText())
+                .startsWith("通知渠道“not_set_up”还没有已启用的端点");
+        click("wf-publish-confirm");
+        assertThat(versions.published(workflow).orElseThrow().json()).contains("not_set_up");
+        assertThat(_get(Div.class, spec -> spec.withId("wf-warnings")).getText()).contains("not_set_up");
     }
 
     @Test

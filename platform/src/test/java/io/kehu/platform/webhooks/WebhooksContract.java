@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,8 @@ abstract class WebhooksContract {
     PlatformTransactionManager transactions;
     @Autowired
     org.springframework.context.ApplicationEventPublisher springEvents;
+    @Autowired
+    DSLContext dsl;
 
     Actor admin;
     Actor staff;
@@ -506,6 +510,33 @@ abstract class WebhooksContract {
     }
 
     @Test
+    void aRuleJudgesADeletionByTheValuesTheRecordHadWhenDeleted() {
+        EndpointSettings companies = new EndpointSettings(receiver.url(), "deleted companies",
+                PayloadFormat.STANDARD, Set.of(EventType.RECORD_DELETED), Set.of("customer"))
+                .withRule("record.customer_type == 'company'");
+        webhooks.addEndpoint(admin, companies);
+        Record company = customer(unique("删除公司"));
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", unique("删除个人"));
+        p.put("customer_type", "person");
+        p.put("phone", String.format("135%08d", SEQUENCE.incrementAndGet() % 100_000_000));
+        p.put("account_manager", staff.userId());
+        Record person = records.create(staff, "customer", p);
+
+        records.delete(admin, "customer", company.id(), company.rowVersion());
+        records.delete(admin, "customer", person.id(), person.rowVersion());
+
+        // The deleted records cannot be read any more; the rule saw what they were: only the company passes.
+        assertThat(outbox.eventsOf("customer", company.id())).extracting(OutboxEvent::kind)
+                .containsExactly(EventType.RECORD_DELETED);
+        assertThat(outbox.eventsOf("customer", person.id())).isEmpty();
+        assertThat(webhooks.deliverDue(Instant.now().plusSeconds(1))).isEqualTo(1);
+        JsonNode body = JSON.readTree(receiver.requests.getFirst().body());
+        assertThat(body.path("type").asString()).isEqualTo("record.deleted");
+        assertThat(body.path("data").path("recordId").asLong()).isEqualTo(company.id());
+    }
+
+    @Test
     void aWorkflowNotifyNamingAChannelReachesTheChatRobot() throws Exception {
         // The shipped complaint workflow notifies channel "complaints" when a complaint is taken on.
         EndpointSettings robot = new EndpointSettings(receiver.url(), "投诉群", PayloadFormat.WECOM, Set.of(),
@@ -526,6 +557,53 @@ abstract class WebhooksContract {
         assertThat(body.path("text").path("content").asString()).isEqualTo("投诉已受理：客户反馈 · " + name + " · 冷柜不制冷");
         Throwable taken = catchThrowable(() -> webhooks.addEndpoint(admin, robot));
         assertThat(((WebhookSettingsException) taken).messageKey()).isEqualTo("webhooks.error.channelTaken");
+    }
+
+    @Test
+    void aNotifyToAChannelNoEnabledEndpointHasAlertsAdministratorsOnceUntilItIsSetUp() {
+        // The shipped complaint workflow notifies channel "complaints" when a complaint is taken on.
+        EndpointSettings robot = new EndpointSettings(receiver.url(), "投诉群", PayloadFormat.WECOM, Set.of(),
+                Set.of()).withChannel("complaints");
+        long id = webhooks.endpoints(admin).stream().filter(e -> "complaints".equals(e.channel())).findFirst()
+                .map(WebhookEndpoint::id).orElseGet(() -> webhooks.addEndpoint(admin, robot).endpointId());
+        // Set up and served once, whatever earlier tests left: the channel starts as "not missing".
+        webhooks.changeEndpoint(admin, id, robot);
+        webhooks.enable(admin, id, true);
+        take(complaint(customer(unique("渠道公司")), "已设置"));
+        assertThat(webhooks.deliverDue(Instant.now().plusSeconds(1))).isEqualTo(1);
+        webhooks.enable(admin, id, false);
+        long before = channelAlerts();
+
+        take(complaint(customer(unique("渠道公司")), "第一次"));
+        long admins = accounts.findAll().stream()
+                .filter(u -> u.enabled() && u.hasRole(io.kehu.platform.security.Role.ADMIN)).count();
+        assertThat(channelAlerts()).isEqualTo(before + admins);
+        String title = dsl.select(DSL.field(DSL.name("title_zh"), String.class))
+                .from(DSL.table(DSL.name("kehu_notification")))
+                .where(DSL.field(DSL.name("kind"), String.class).eq("webhook_channel_missing"))
+                .orderBy(DSL.field(DSL.name("id")).desc()).limit(1).fetchOne(0, String.class);
+        assertThat(title).isEqualTo("“投诉处理”的通知要发往通知渠道“complaints”，但没有已启用的端点使用这个渠道名称，群里收不到；"
+                + "请在“管理 → Webhook”中为接收端点填写该渠道名称（或启用它）");
+        take(complaint(customer(unique("渠道公司")), "第二次"));
+        assertThat(channelAlerts()).isEqualTo(before + admins); // once, not per notice
+
+        // Switched on: served, and no longer missing; switched off again: told again.
+        webhooks.enable(admin, id, true);
+        take(complaint(customer(unique("渠道公司")), "已恢复"));
+        assertThat(webhooks.deliverDue(Instant.now().plusSeconds(1))).isEqualTo(1);
+        assertThat(channelAlerts()).isEqualTo(before + admins);
+        webhooks.enable(admin, id, false);
+        take(complaint(customer(unique("渠道公司")), "又停用"));
+        assertThat(channelAlerts()).isEqualTo(before + 2 * admins);
+    }
+
+    private void take(Record complaint) {
+        workflows.transition(staff, "feedback", complaint.id(), "take", null, complaint.rowVersion());
+    }
+
+    private long channelAlerts() {
+        return dsl.fetchCount(DSL.table(DSL.name("kehu_notification")),
+                DSL.field(DSL.name("kind"), String.class).eq("webhook_channel_missing"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.kehu.platform.api.rest.ApiForms;
 import io.kehu.platform.api.web.ApiCaller;
 import io.kehu.platform.api.web.Problems;
 import io.kehu.platform.forms.FormCatalog;
+import io.kehu.platform.records.Records;
 import io.kehu.platform.workflow.Workflows;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -37,16 +38,19 @@ class OpenApiController {
     private final ApiForms forms;
 
     private final Workflows workflows;
+    private final Records records;
 
-    OpenApiController(FormCatalog catalog, Workflows workflows) {
+    OpenApiController(FormCatalog catalog, Workflows workflows, Records records) {
         this.forms = new ApiForms(catalog);
         this.workflows = workflows;
+        this.records = records;
     }
 
     @GetMapping(path = "/api/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> document(HttpServletRequest request) {
         ApiCaller caller = ApiCaller.current();
-        return new OpenApiDocument(Problems.language(request), caller.actor(), workflows::workflow).build(forms.all(caller));
+        return new OpenApiDocument(Problems.language(request), caller.actor(), workflows::workflow,
+                formId -> records.listColumns(caller.actor(), formId)).build(forms.all(caller));
     }
 
     @GetMapping(path = "/api/docs", produces = MediaType.TEXT_HTML_VALUE)

@@ -3,6 +3,7 @@ package io.kehu.platform.api.openapi;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormDefinition;
+import io.kehu.platform.records.ListedColumn;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.workflow.WorkflowDefinition;
 import java.util.ArrayList;
@@ -29,12 +30,24 @@ final class OpenApiDocument {
     private final Actor actor;
 
     private final java.util.function.Function<String, java.util.Optional<WorkflowDefinition>> workflows;
+    private final java.util.function.Function<String, List<ListedColumn>> listColumns;
 
     OpenApiDocument(Locale language, Actor actor,
                     java.util.function.Function<String, java.util.Optional<WorkflowDefinition>> workflows) {
+        this(language, actor, workflows, formId -> List.of());
+    }
+
+    /**
+     * @param listColumns per form, the list columns other features (plugins) contribute that the actor may read: in
+     *     the list page's items and its filter parameters, not in the record's own schema (a single record has none)
+     */
+    OpenApiDocument(Locale language, Actor actor,
+                    java.util.function.Function<String, java.util.Optional<WorkflowDefinition>> workflows,
+                    java.util.function.Function<String, List<ListedColumn>> listColumns) {
         this.language = language;
         this.actor = actor;
         this.workflows = workflows;
+        this.listColumns = listColumns;
     }
 
     Map<String, Object> build(List<FormDefinition> forms) {
@@ -105,14 +118,26 @@ final class OpenApiDocument {
             create.put("required", required);
         }
         schemas.put(id + "_create", create);
+        List<ListedColumn> contributed = listColumns.apply(id);
+        Map<String, Object> item = ref(id);
+        if (!contributed.isEmpty()) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            for (ListedColumn c : contributed) {
+                Map<String, Object> schema = new LinkedHashMap<>(FieldSchemas.output(c.field(), language));
+                schema.put("readOnly", true);
+                schema.put("x-kehu-contributed-by", c.origin());
+                extra.put(c.id(), schema);
+            }
+            item = map("allOf", List.of(ref(id), map("type", "object", "properties", extra)));
+        }
         schemas.put(id + "_page", map("type", "object", "properties", map(
-                "items", map("type", "array", "items", ref(id)),
+                "items", map("type", "array", "items", item),
                 "next_cursor", map("type", List.of("string", "null"))), "required", List.of("items", "next_cursor")));
 
         String base = "/api/forms/" + id + "/records";
         List<Object> tags = List.of(label);
         paths.put(base, map(
-                "get", operation(id + "_list", tags, label, listParameters(form), null,
+                "get", operation(id + "_list", tags, label, listParameters(form, contributed), null,
                         map("200", content(ref(id + "_page")))),
                 "post", operation(id + "_create", tags, label, List.of(header("Idempotency-Key", false)),
                         body(id + "_create"), map("201", withEtag(content(ref(id)))))));
@@ -155,7 +180,7 @@ final class OpenApiDocument {
                         body(f.form() + "_create"), map("201", withEtag(content(ref(f.form())))))));
     }
 
-    private List<Object> listParameters(FormDefinition form) {
+    private List<Object> listParameters(FormDefinition form, List<ListedColumn> contributed) {
         List<Object> params = new ArrayList<>();
         params.add(query("limit", map("type", "integer", "minimum", 1, "maximum", 200, "default", 50), "1..200"));
         params.add(query("cursor", map("type", "string"), "next_cursor of the previous page"));
@@ -167,6 +192,13 @@ final class OpenApiDocument {
                 params.add(query(f.id(), map("type", "string"), FieldSchemas.text(f.label(), language, f.id())
                         + " — " + f.id() + "[eq|ne|contains|starts_with|gt|gte|lt|lte|between|in|empty|not_empty"
                         + "|contains_any]=…"));
+            }
+        }
+        for (ListedColumn c : contributed) {
+            if (!c.operators().isEmpty()) {
+                String ops = io.kehu.platform.api.rest.FilterOperators.names(c.operators());
+                params.add(query(c.id(), map("type", "string"), FieldSchemas.text(c.field().label(), language, c.id())
+                        + " — " + c.id() + "[" + ops + "]=… (" + c.origin() + ")"));
             }
         }
         return params;

@@ -98,7 +98,9 @@ final class DirectRecordsRoute extends OncePerRequestFilter {
                     e);
             return;
         }
-        response.reset();
+        // The body only: the security headers were set before the request ran and stay (the answer's own headers
+        // are set only once its body is complete, so a refusal finds none of them).
+        response.resetBuffer();
         Method method = refusals.resolveMethodByThrowable(e);
         ResponseEntity<ProblemDetail> answer;
         try {

@@ -6,6 +6,7 @@ import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.records.ListedColumn;
 import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.RecordQuery.Filter;
 import io.kehu.platform.records.RecordQuery.Operator;
@@ -51,14 +52,25 @@ final class ListParameters {
      * @param sort the sort parameter as given (the cursor is bound to it)
      * @param fields the selected fields, or {@code null} for all readable ones
      * @param cursor the cursor to continue after, or {@code null}
+     * @param listColumns the contributed list columns the answer carries (all the caller may read, or those of
+     *     {@code fields}), in the order they are offered
      */
-    record Parsed(RecordQuery query, String sort, Set<String> fields, String cursor) {
+    record Parsed(RecordQuery query, String sort, Set<String> fields, String cursor, List<ListedColumn> listColumns) {
     }
 
     private ListParameters() {
     }
 
     static Parsed parse(FormDefinition form, Actor actor, Map<String, String[]> params) {
+        return parse(form, actor, params, Map.of());
+    }
+
+    /**
+     * @param contributed the list columns other features contribute to the form that the caller may read, by id: they
+     *     are filtered, sorted and selected like fields, within what each allows
+     */
+    static Parsed parse(FormDefinition form, Actor actor, Map<String, String[]> params,
+                        Map<String, ListedColumn> contributed) {
         ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "bad_query");
         RecordQuery query = RecordQuery.of(form.id());
         int limit = DEFAULT_LIMIT;
@@ -81,13 +93,21 @@ final class ListParameters {
             }
             Matcher m = FILTER.matcher(p.getKey());
             String column = m.matches() ? m.group(1) : p.getKey();
-            if (!m.matches() || !filterable(form, actor, column)) {
+            ListedColumn listed = contributed.get(column);
+            if (!m.matches() || !(filterable(form, actor, column) || listed != null && !listed.operators().isEmpty())) {
                 problem.error(FieldProblem.atParameter(p.getKey(), "unknown_field", "api.problem.unknown_field",
                         column));
                 continue;
             }
             String opName = m.group(2) == null ? "eq" : m.group(2);
             Operator op = OPERATORS.get(opName);
+            if (op != null && listed != null && !listed.operators().contains(op)) {
+                problem.error(FieldProblem.atParameter(p.getKey(), "unknown_operator",
+                        "api.problem.unknown_operator", opName, OPERATORS.entrySet().stream()
+                                .filter(e -> listed.operators().contains(e.getValue())).map(Map.Entry::getKey)
+                                .collect(java.util.stream.Collectors.joining(", "))));
+                continue;
+            }
             if (op == null) {
                 problem.error(FieldProblem.atParameter(p.getKey(), "unknown_operator",
                         "api.problem.unknown_operator", opName, String.join(", ", OPERATORS.keySet())));
@@ -102,7 +122,10 @@ final class ListParameters {
                 String k = key.strip();
                 boolean descending = k.startsWith("-");
                 String column = descending ? k.substring(1) : k;
-                if (!filterable(form, actor, column) || multiselect(form, column)) {
+                ListedColumn listed = contributed.get(column);
+                boolean sortable = listed != null ? listed.sortable()
+                        : filterable(form, actor, column) && !multiselect(form, column);
+                if (!sortable) {
                     problem.error(FieldProblem.atParameter("sort", "unknown_field", "api.problem.unknown_field",
                             column));
                     continue;
@@ -127,7 +150,7 @@ final class ListParameters {
                 if (id.isEmpty()) {
                     continue;
                 }
-                if (!readable(form, actor, id)) {
+                if (!readable(form, actor, id) && !contributed.containsKey(id)) {
                     problem.error(FieldProblem.atParameter("fields", "unknown_field", "api.problem.unknown_field", id));
                 }
                 fields.add(id);
@@ -136,7 +159,13 @@ final class ListParameters {
         if (!problem.errors().isEmpty()) {
             throw problem;
         }
-        return new Parsed(query, sort == null ? "" : sort, fields, first(params, "cursor"));
+        Set<String> selected = fields;
+        List<ListedColumn> shown = contributed.values().stream()
+                .filter(c -> selected == null || selected.contains(c.id())).toList();
+        if (!shown.isEmpty()) {
+            query = query.withListColumns(shown.stream().map(ListedColumn::id).toList());
+        }
+        return new Parsed(query, sort == null ? "" : sort, fields, first(params, "cursor"), shown);
     }
 
     private static List<Object> operands(Operator op, String[] given) {

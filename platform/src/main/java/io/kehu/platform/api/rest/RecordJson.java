@@ -6,6 +6,7 @@ import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.records.ListedColumn;
 import io.kehu.platform.records.Money;
 import io.kehu.platform.records.Record;
 import java.io.StringWriter;
@@ -74,6 +75,15 @@ final class RecordJson {
      * record and no second walk by the message converter): a list page of 50 records is the API's biggest answer.
      */
     static void write(JsonGenerator json, FormDefinition form, Record record, Collection<String> only) {
+        write(json, form, record, only, List.of());
+    }
+
+    /**
+     * As {@link #write(JsonGenerator, FormDefinition, Record, Collection)}, followed by the values of contributed list
+     * columns ({@code null} when a record has none), which the record's query read.
+     */
+    static void write(JsonGenerator json, FormDefinition form, Record record, Collection<String> only,
+                      List<ListedColumn> listColumns) {
         json.writeStartObject();
         json.writeNumberProperty(FormTables.ID, record.id());
         json.writeNumberProperty(FormTables.ROW_VERSION, record.rowVersion());
@@ -96,6 +106,10 @@ final class RecordJson {
                 json.writeName(f.id());
                 writeValue(json, record.get(f.id()));
             }
+        }
+        for (ListedColumn c : listColumns) {
+            json.writeName(c.id());
+            writeValue(json, record.values().has(c.id()) ? record.get(c.id()) : null);
         }
         json.writeEndObject();
     }

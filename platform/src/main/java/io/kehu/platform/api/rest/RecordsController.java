@@ -7,6 +7,7 @@ import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.records.AuditEntry;
+import io.kehu.platform.records.ListedColumn;
 import io.kehu.platform.records.Record;
 import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.RecordQuery.Keyset;
@@ -88,7 +89,12 @@ class RecordsController {
             throws IOException {
         ApiCaller caller = ApiCaller.current();
         FormDefinition form = forms.readable(caller, formId);
-        ListParameters.Parsed parsed = ListParameters.parse(form, caller.actor(), request.getParameterMap());
+        Map<String, ListedColumn> contributed = new LinkedHashMap<>();
+        for (ListedColumn c : records.listColumns(caller.actor(), form.id())) {
+            contributed.put(c.id(), c);
+        }
+        ListParameters.Parsed parsed = ListParameters.parse(form, caller.actor(), request.getParameterMap(),
+                contributed);
         RecordQuery query = parsed.query();
         if (parsed.cursor() != null) {
             Keyset position = Cursor.decode(parsed.cursor(), parsed.sort());
@@ -116,7 +122,7 @@ class RecordsController {
             json.writeName("items");
             json.writeStartArray();
             for (Record r : shown) {
-                RecordJson.write(json, form, r, parsed.fields());
+                RecordJson.write(json, form, r, parsed.fields(), parsed.listColumns());
             }
             json.writeEndArray();
             json.writeStringProperty("next_cursor", next);

@@ -61,6 +61,14 @@ public class EndpointStore {
     private static final Field<String> CHANNEL = field(name("channel"), String.class);
     private static final Field<String> ROBOT_SECRET = field(name("robot_secret"), String.class);
     private static final String ALL_PLUGINS = "plugin.*";
+    private static final Table<Record> MISSING = table(name("kehu_webhook_missing_channel"));
+    // Qualified: on H2 the insert-unless-present is a MERGE, where a bare "channel" would be ambiguous.
+    private static final Field<String> MISSING_CHANNEL = field(name("kehu_webhook_missing_channel", "channel"),
+            String.class);
+    private static final Field<String> NAMED_BY = field(name("kehu_webhook_missing_channel", "named_by"),
+            String.class);
+    private static final Field<OffsetDateTime> FIRST_SEEN_AT = field(
+            name("kehu_webhook_missing_channel", "first_seen_at"), OffsetDateTime.class);
 
     private final DSLContext dsl;
     private final EnabledEndpoints routing;
@@ -92,6 +100,7 @@ public class EndpointStore {
                         forms(settings.formIds()), secret, true, utc(now), settings.rule(), settings.channel(),
                         settings.robotSecret())
                 .returningResult(ID).fetchOne(ID);
+        forgetServedChannels();
         return new Created(id, secret);
     }
 
@@ -106,6 +115,7 @@ public class EndpointStore {
             update = update.set(ROBOT_SECRET, settings.robotSecret());
         }
         update.where(ID.eq(id)).execute();
+        forgetServedChannels();
     }
 
     /** Forgets the robot's signing secret (the robot no longer signs). */
@@ -146,6 +156,25 @@ public class EndpointStore {
         routing.changed();
         dsl.update(ENDPOINT).set(ENABLED, enabled).set(FAILURES, 0).set(DISABLED_REASON, (String) null)
                 .set(DISABLED_AT, (OffsetDateTime) null).where(ID.eq(id)).execute();
+        forgetServedChannels();
+    }
+
+    /**
+     * Notes that {@code channel} was named by a {@code notify} ({@code namedBy}: the workflow or automation) while no
+     * enabled endpoint has it. True only the first time until an enabled endpoint takes the name: the caller then
+     * tells the administrators. Safe against a concurrent first time on another node (the channel is the key, and a
+     * conflicting insert does nothing).
+     */
+    public boolean channelMissing(String channel, String namedBy, Instant now) {
+        String by = namedBy.length() > 200 ? namedBy.substring(0, 200) : namedBy;
+        return dsl.insertInto(MISSING).columns(MISSING_CHANNEL, NAMED_BY, FIRST_SEEN_AT).values(channel, by, utc(now))
+                .onConflict(MISSING_CHANNEL).doNothing().execute() == 1;
+    }
+
+    /** Channels an enabled endpoint now has are no longer missing (so that going missing again is told again). */
+    private void forgetServedChannels() {
+        dsl.deleteFrom(MISSING).where(MISSING_CHANNEL.in(dsl.select(CHANNEL).from(ENDPOINT)
+                .where(ENABLED.isTrue()).and(CHANNEL.isNotNull()))).execute();
     }
 
     /** A new current secret; the old one keeps signing for {@link #ROTATION_OVERLAP}. Returns the new secret. */

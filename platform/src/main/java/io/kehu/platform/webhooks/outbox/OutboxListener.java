@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OutboxListener {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxListener.class);
     private static final String PLUGIN_SOURCE = "plugin:";
     private static final int MAX_NAME = 200;
 
@@ -49,10 +46,11 @@ class OutboxListener {
     private final SubscriptionRules rules;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
-    private final Set<String> unknownChannels = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final MissingChannels missingChannels;
 
     OutboxListener(OutboxStore outbox, EventPayloads payloads, EndpointStore endpoints, SubscriptionRules rules,
-            PlatformTransactionManager transactions) {
+            MissingChannels missingChannels, PlatformTransactionManager transactions) {
+        this.missingChannels = missingChannels;
         this.outbox = outbox;
         this.payloads = payloads;
         this.endpoints = endpoints;
@@ -81,7 +79,10 @@ class OutboxListener {
     void deleted(RecordEvents.Deleted deleted) {
         Instant now = clock.instant();
         EventType type = EventType.RECORD_DELETED;
-        List<Long> to = subscribers(type, type.wireName(), deleted.formId(), deleted.id(), now);
+        List<WebhookEndpoint> wanting = endpoints.subscribers(type, type.wireName(), deleted.formId(), now);
+        // The record can no longer be read: a rule judges the values it had when it was deleted.
+        List<Long> to = wanting.isEmpty() ? List.of()
+                : rules.filter(wanting, deleted.formId(), deleted.id(), deleted.lastValues(), now);
         if (to.isEmpty()) {
             return;
         }
@@ -164,15 +165,10 @@ class OutboxListener {
         if (notice.channel() != null) {
             var endpoint = endpoints.channel(notice.channel(), now);
             if (endpoint.isEmpty()) {
-                // Not the writer's fault: the notice still reaches people in the app. Said once per channel and
-                // node, since shipped workflows name channels a company may never set up.
-                if (unknownChannels.add(notice.channel())) {
-                    log.warn("Workflow {} notifies webhook channel '{}', but no enabled endpoint has that name; "
-                            + "give an endpoint that channel name in 管理 → Webhook to receive it",
-                            notice.workflowId(), notice.channel());
-                }
+                // Not the writer's fault: the notice still reaches people in the app; administrators are told once.
+                missingChannels.named(notice.channel(), notice.workflowId(), now);
             } else {
-                unknownChannels.remove(notice.channel());
+                missingChannels.served(notice.channel());
                 append(EventType.NOTIFY.wireName(), notice, List.of(endpoint.get().id()), now);
             }
         }
