@@ -206,6 +206,31 @@ abstract class BulkRecordsContract {
     // ---------------------------------------------------------------- bulk writes
 
     @Test
+    void bulkWritesKeepTextsThatLookLikeArraySyntaxAndMoneyAsGiven() {
+        List<String> names = List.of("引号\"和\\反斜杠", "{大括号,逗号}", "NULL", "'单引号'", "反斜杠n\\n");
+        long[] ids = new long[names.size()];
+        bulk.batch(system, null, null, b -> names.forEach(name -> b.create(customers.id(), Map.of("name", name,
+                "owner", staff.userId()))));
+        List<Record> created = records.query(admin, RecordQuery.of(customers.id()).sortBy(RecordQuery.Sort.asc("id")));
+        assertThat(created).extracting(r -> r.get("name")).containsExactlyElementsOf(names);
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = created.get(i).id();
+        }
+        bulk.batch(system, null, null, b -> {
+            for (int i = 0; i < ids.length; i++) {
+                b.update(customers.id(), ids[i], 0, Map.of("name", names.get(names.size() - 1 - i) + "改"));
+            }
+            b.create(purchases.id(), Map.of("customer", ids[0], "purchased_on", "2026-03-05",
+                    "amount", Money.of("1234.50", "CNY")));
+        });
+        assertThat(records.query(admin, RecordQuery.of(customers.id()).sortBy(RecordQuery.Sort.asc("id"))))
+                .extracting(r -> r.get("name")).containsExactlyElementsOf(names.reversed().stream()
+                        .map(n -> n + "改").toList());
+        assertThat(records.query(admin, RecordQuery.of(purchases.id())).getFirst().get("amount"))
+                .isEqualTo(Money.of("1234.50", "CNY"));
+    }
+
+    @Test
     void bulkUpdatesCheckAuditAndPublishLikeSingleWrites() {
         long a = customer("甲", staff);
         long b = customer("乙", staff);
