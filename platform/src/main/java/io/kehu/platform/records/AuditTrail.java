@@ -169,6 +169,18 @@ class AuditTrail {
                         r.get(CHANGED_BY), r.get(CHANGED_BY_NAME), RecordTable.utc(r.get(CHANGED_AT))));
     }
 
+    /** The newest {@code limit} entries of every form, newest first (the primary key orders them). */
+    List<AuditEntry> recent(int limit) {
+        return dsl.select(ID, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY, CHANGED_BY_NAME,
+                        CHANGED_AT)
+                .from(AUDIT)
+                .orderBy(ID.desc())
+                .limit(limit)
+                .fetch(r -> new AuditEntry(r.get(ID), r.get(FORM_ID), r.get(RECORD_ID),
+                        AuditAction.fromCode(r.get(ACTION)), r.get(FIELD_ID), r.get(OLD_VALUE), r.get(NEW_VALUE),
+                        r.get(CHANGED_BY), r.get(CHANGED_BY_NAME), RecordTable.utc(r.get(CHANGED_AT))));
+    }
+
     /** Entries about record-level actions or one of {@code fieldIds}. */
     static org.jooq.Condition aboutRecordOr(java.util.Collection<String> fieldIds) {
         return FIELD_ID.isNull().or(FIELD_ID.in(fieldIds));

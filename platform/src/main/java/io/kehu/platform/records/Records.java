@@ -197,6 +197,20 @@ public class Records {
     }
 
     /**
+     * The newest changes across all forms, newest first, one entry per field changed (at most {@code limit}, up to
+     * 500): what the administrators' start page lists. For administrators (and the platform) only: it crosses every
+     * form and owner.
+     */
+    public List<AuditEntry> recentChanges(Actor actor, int limit) {
+        if (!actor.isSystem() && !actor.hasRole(io.kehu.platform.security.Role.ADMIN)) {
+            throw new RecordAccessDeniedException(null, io.kehu.platform.forms.LocalizedText.of(
+                    actor.username() + " 无权查看全部修改记录，请联系管理员",
+                    actor.username() + " may not read every change; ask an administrator"));
+        }
+        return services.audit().recent(Math.clamp(limit, 1, 500));
+    }
+
+    /**
      * About how many rows the form's table holds (deleted ones included), from the database's statistics: see
      * {@link RecordEstimates}. Cheap on millions of rows, not exact on PostgreSQL. Counts come with the reader's
      * permissions: staff limited to their own records get the exact count of those.

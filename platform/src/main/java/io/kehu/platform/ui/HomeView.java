@@ -15,7 +15,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The home page: a greeting and the user's workspace (my customers, follow-ups, recent activity, open complaints,
+ * The home page: a greeting, the {@link HomeSection}s meant for the user (an administrator's start page), and the
+ * user's workspace (my customers, follow-ups, recent activity, open complaints,
  * shortcuts), followed by the dashboard cards of every {@link DashboardContributor} (e.g. plugin widgets) in the same
  * responsive grid.
  */
@@ -23,14 +24,18 @@ import java.util.List;
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public HomeView(CurrentUser currentUser, Workspace workspace, List<DashboardContributor> dashboard) {
+    public HomeView(CurrentUser currentUser, Workspace workspace, List<DashboardContributor> dashboard,
+                    List<HomeSection> sections) {
         H2 welcome = new H2(getTranslation("home.welcome", currentUser.displayName()));
         welcome.setId("welcome");
         welcome.getStyle().set("margin", "0");
         List<Component> cards = dashboard.stream()
                 .flatMap(d -> d.widgets(currentUser, getLocale()).stream()).toList();
         String username = currentUser.username().orElseThrow(() -> new IllegalStateException("No signed-in user"));
-        add(welcome, workspace.board(username, getLocale(), zone(), cards));
+        add(welcome);
+        ZoneId zone = zone();
+        sections.forEach(s -> s.section(currentUser, getLocale(), zone).ifPresent(this::add));
+        add(workspace.board(username, getLocale(), zone, cards));
     }
 
     /** The browser's time zone ("today" is the user's today), or the server's until the browser has said. */

@@ -61,6 +61,10 @@ final class RecordGrid extends Grid<Record> {
         String label = header(f);
         Span header = new Span(label);
         header.getElement().setAttribute("title", label); // the whole label, also when a user narrows the column
+        // A column narrower than its label (auto width is measured from the first rows, and a user may narrow it)
+        // wraps the label onto a second line instead of cutting it to "客户…": seen cut on a 1366 px desktop
+        header.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere");
+        header.addClassName("kehu-grid-header");
         Column<Record> column = (ContactLinks.linked(f)
                 ? addColumn(ContactLinks.cell(f, r -> formatter.format(f, r.get(f.id()))))
                 : addColumn(r -> formatter.format(f, r.get(f.id()))))

@@ -367,6 +367,22 @@ abstract class RecordsContract {
         assertThat(records.history(admin, form.id(), r.id())).hasSameSizeAs(history);
     }
 
+    @Test
+    void theLatestChangesAcrossFormsComeNewestFirstAndOnlyForAdministrators() {
+        FormDefinition form = everyTypeForm();
+        Record r = records.create(system, form.id(), Map.of("name", "最新修改"));
+        records.update(admin, form.id(), r.id(), 0, Map.of("name", "最新修改 2"));
+
+        List<AuditEntry> latest = records.recentChanges(admin, 5);
+        assertThat(latest).hasSizeLessThanOrEqualTo(5).isNotEmpty();
+        assertThat(latest.getFirst()).extracting(AuditEntry::formId, AuditEntry::recordId, AuditEntry::action,
+                AuditEntry::fieldId, AuditEntry::newValue, AuditEntry::changedBy)
+                .containsExactly(form.id(), r.id(), AuditAction.UPDATE, "name", "最新修改 2", admin.userId());
+        assertThat(latest).extracting(AuditEntry::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThatThrownBy(() -> records.recentChanges(manager, 5)).as("every form and owner: administrators only")
+                .isInstanceOf(RecordAccessDeniedException.class);
+    }
+
     // ---------------------------------------------------------------- permissions and ownership
 
     @Test

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -59,6 +60,9 @@ public class CasesView implements ViewContribution {
         Labels labels = new Labels(context, locale);
         VerticalLayout layout = new VerticalLayout();
         layout.setWidthFull();
+        H2 heading = new H2(labels.text("cases.title"));
+        heading.setId("churn-cases-title");
+        layout.add(heading);
         Map<String, Long> byStatus = counts(context, "status");
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
         layout.add(summary(context, labels, byStatus, total));

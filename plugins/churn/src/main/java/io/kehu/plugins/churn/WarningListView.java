@@ -5,6 +5,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -68,10 +70,19 @@ public class WarningListView implements ViewContribution {
                     }
                 });
         long scored = levels.values().stream().mapToLong(Long::longValue).sum();
-        Span summary = new Span(scored == 0 ? labels.text("warnings.never")
-                : labels.text("warnings.summary", levels.getOrDefault("high", 0L), levels.getOrDefault("medium", 0L),
-                        lastScored[0]));
+        boolean admin = context.currentUsername().flatMap(context.users()::byUsername)
+                .map(u -> u.roles().contains("ADMIN")).orElse(false);
+        // the model page is the administrators': others are told whom to ask, not sent to a page they cannot open
+        Span summary = new Span(scored > 0 ? labels.text("warnings.summary", levels.getOrDefault("high", 0L),
+                levels.getOrDefault("medium", 0L), lastScored[0])
+                : labels.text(admin ? "warnings.never" : "warnings.never.staff"));
         summary.setId("churn-summary");
+        H2 heading = new H2(labels.text("warnings.title"));
+        heading.setId("churn-warnings-title");
+        Anchor toModel = new Anchor("apps/" + context.pluginId() + "/" + ModelView.PATH,
+                labels.text("warnings.never.link"));
+        toModel.setId("churn-model-link");
+        toModel.setVisible(admin && scored == 0);
 
         Select<String> level = new Select<>();
         level.setId("churn-filter-level");
@@ -180,7 +191,7 @@ public class WarningListView implements ViewContribution {
         bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         bar.setAlignItems(FlexComponent.Alignment.END);
         bar.getStyle().set("gap", "var(--lumo-space-m)");
-        VerticalLayout layout = new VerticalLayout(summary, bar, result, empty, grid);
+        VerticalLayout layout = new VerticalLayout(heading, summary, toModel, bar, result, empty, grid);
         layout.setSizeFull();
         return layout;
     }

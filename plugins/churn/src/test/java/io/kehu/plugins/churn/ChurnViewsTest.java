@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -42,6 +43,7 @@ class ChurnViewsTest {
 
         try (KehuUi ui = kehu.ui("manager", Locale.SIMPLIFIED_CHINESE)) {
             ui.navigate("apps/churn/" + WarningListView.PATH);
+            assertThat(_get(H2.class, spec -> spec.withId("churn-warnings-title")).getText()).isEqualTo("流失预警名单");
             assertThat(_get(Span.class, spec -> spec.withId("churn-summary")).getText()).contains("位高风险");
             @SuppressWarnings("unchecked")
             Select<String> level = _get(Select.class, spec -> spec.withId("churn-filter-level"));
@@ -59,6 +61,7 @@ class ChurnViewsTest {
             RecordData lost = context.records().get("customer", id).orElseThrow();
             context.records().update("customer", id, lost.rowVersion(), java.util.Map.of("lifecycle_stage", "lost"));
             ui.navigate("apps/churn/" + CasesView.PATH);
+            assertThat(_get(H2.class, spec -> spec.withId("churn-cases-title")).getText()).isEqualTo("流失客户分析");
             assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("churn-cases-summary"))
                     .getElement().getTextRecursively()).contains("流失分析案例").contains("待分析");
             assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("churn-cases-per-month"))
@@ -101,6 +104,7 @@ class ChurnViewsTest {
         context.workflows().openTasks("customer", id).forEach(t -> context.workflows().completeTask(t.id()));
         try (KehuUi ui = kehu.ui("admin", Locale.SIMPLIFIED_CHINESE)) {
             ui.navigate("apps/churn/" + ModelView.PATH);
+            assertThat(_get(H2.class, spec -> spec.withId("churn-model-title")).getText()).isEqualTo("流失预警模型");
             assertThat(_get(Paragraph.class, spec -> spec.withId("churn-rules")).getText()).contains("预警规则：3 条启用");
             // with no model yet, the label that marks leavers reads in the form's words, not lifecycle_stage=lost
             com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class, spec -> spec.withId("churn-no-model"))
