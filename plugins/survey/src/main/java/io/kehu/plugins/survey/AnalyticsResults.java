@@ -115,6 +115,7 @@ final class AnalyticsResults {
         }
         return switch (by) {
             case TIER -> optionLabel(context, "customer", Campaigns.TIER_FIELD, key.toString(), locale);
+            case REGION -> optionLabel(context, "customer", "region", key.toString(), locale);
             case CHANNEL -> optionLabel(context, SurveyForms.RESPONSE, "channel", key.toString(), locale);
             case OWNER -> context.users().byId(((Number) key).longValue()).map(u -> u.displayName())
                     .orElse(key.toString());

@@ -97,16 +97,25 @@ public class AnalyticsView implements ViewContribution {
         Div results = new Div();
         results.setId("analytics-results");
         results.setWidthFull();
+        ZoneId zone = ZoneId.systemDefault();
+        TextAnswersPanel texts = new TextAnswersPanel(context, locale,
+                () -> ALL.equals(survey.getValue()) ? null : survey.getValue(),
+                () -> range.getValue().period(LocalDate.now(zone), zone));
         Runnable refresh = () -> {
-            ZoneId zone = ZoneId.systemDefault();
             ResultsBreakdown.Period period = range.getValue().period(LocalDate.now(zone), zone);
             AnalyticsResults.fill(context, results, ALL.equals(survey.getValue()) ? null : survey.getValue(), period,
                     by.getValue(), locale);
         };
-        survey.addValueChangeListener(e -> refresh.run());
-        range.addValueChangeListener(e -> refresh.run());
+        survey.addValueChangeListener(e -> {
+            refresh.run();
+            texts.refresh();
+        });
+        range.addValueChangeListener(e -> {
+            refresh.run();
+            texts.refresh();
+        });
         by.addValueChangeListener(e -> refresh.run());
-        page.add(new H3(m.get("analytics.title", locale)), controls, results);
+        page.add(new H3(m.get("analytics.title", locale)), controls, results, texts);
         refresh.run();
         return page;
     }

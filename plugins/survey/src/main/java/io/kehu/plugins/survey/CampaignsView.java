@@ -123,6 +123,11 @@ public class CampaignsView implements ViewContribution {
                 locale));
         mail.setId("campaign-mail");
         mail.setEnabled(context.mail().configured());
+        // offered only where the admin configured an SMS gateway (plugin settings)
+        java.util.Optional<SmsGateway> gateway = SmsGateway.configured(context);
+        Checkbox sms = new Checkbox(m.get(gateway.isPresent() ? "campaign.sms" : "campaign.smsOff", locale));
+        sms.setId("campaign-sms");
+        sms.setEnabled(gateway.isPresent());
         Button start = new Button(m.get("campaign.send", locale));
         start.setId("campaign-send");
         start.addClickListener(e -> {
@@ -143,6 +148,14 @@ public class CampaignsView implements ViewContribution {
                     mailed.setId("campaign-mailed");
                     result.add(mailed);
                 }
+                if (sms.getValue() && gateway.isPresent()) {
+                    CampaignSms.Sent sent = CampaignSms.send(gateway.get(), context, started,
+                            new SurveyCatalog(context).get(survey.getValue()).orElseThrow().current(), d);
+                    Paragraph texted = new Paragraph(m.get("campaign.texted", locale, sent.sent(),
+                            sent.withoutPhone(), sent.failed().size()));
+                    texted.setId("campaign-texted");
+                    result.add(texted);
+                }
                 result.add(CampaignLinks.of(context, started, locale));
                 name.clear();
                 refresh.run();
@@ -150,7 +163,7 @@ public class CampaignsView implements ViewContribution {
                 result.add(problem(refusal.text().in(locale)));
             }
         });
-        form.add(name, survey, audience, days, publicLink, mail, start);
+        form.add(name, survey, audience, days, publicLink, mail, sms, start);
         form.getChildren().forEach(c -> c.getElement().getStyle().set("display", "block").set("margin-bottom",
                 "0.5em"));
         return form;

@@ -23,7 +23,8 @@ public final class ResultsBreakdown {
 
     /** What to break down by: the response field holding the group. */
     public enum By {
-        TIER("customer_tier"), OWNER("customer_owner"), HANDLER("handler"), CHANNEL("channel"), MONTH("answered_at");
+        TIER("customer_tier"), REGION("customer_region"), OWNER("customer_owner"), HANDLER("handler"),
+        CHANNEL("channel"), MONTH("answered_at");
 
         private final String field;
 
@@ -103,7 +104,9 @@ public final class ResultsBreakdown {
         if (by == By.MONTH) {
             return months(survey, period);
         }
-        Rollups.Coverage coverage = rollups.coverage(period);
+        // the region has no daily totals of its own (they were made before it was recorded): read live, all of it
+        Rollups.Coverage coverage = by == By.REGION ? new Rollups.Coverage(false, List.of(period))
+                : rollups.coverage(period);
         Map<Object, ScoreSums> merged = new java.util.HashMap<>();
         if (coverage.any()) {
             rollups.totals(by.field(), period, survey, null, "group_key").forEach((key, sums) -> merged.merge(

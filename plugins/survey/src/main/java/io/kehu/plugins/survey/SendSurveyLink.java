@@ -2,6 +2,7 @@ package io.kehu.plugins.survey;
 
 import io.kehu.sdk.LocalText;
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.records.RecordData;
 import io.kehu.sdk.users.UserInfo;
 import io.kehu.sdk.workflows.TaskInfo;
 import io.kehu.sdk.workflows.WorkflowActionCall;
@@ -21,7 +22,11 @@ import org.pf4j.Extension;
  *
  * <p>Parameters (all optional): {@code survey} (code, default {@code satisfaction}), {@code customer} (the field
  * holding the customer, default {@code customer}; on the customer form itself the record is the customer),
- * {@code handler} (a user field), {@code task} (a task kind), {@code days} (validity, 1–365, default 14).
+ * {@code handler} (a user field), {@code task} (a task kind), {@code days} (validity, 1–365, default 14),
+ * {@code to} ({@code owner}: hand the link to the customer's account manager rather than a task's holder or whoever
+ * took the step — for links sent without a person acting, e.g. the yearly tier review), {@code campaign} (the name
+ * the invitation and its response are counted under), {@code mail} ({@code customer}: also mail the customer their
+ * link through the outbox when they have an address and the platform has a mail server).
  *
  * <p>A link is a courtesy: a record without a customer or a survey that does not exist (yet) makes no link and only
  * a warning in the plugin's log, so the complaint still closes. Writing the invitation goes through the one write
@@ -60,10 +65,18 @@ public class SendSurveyLink implements WorkflowActionHandler {
         }
         int days = days(call.param("days", "14"));
         String handler = username(call.values().get(call.param("handler", "handler")));
-        Invitations.Issued issued = new Invitations(context).issue(customer, surveyKey, null, Duration.ofDays(days),
-                call.formId(), call.recordId(), handler);
+        String campaign = call.param("campaign", null);
+        Invitations.Issued issued = new Invitations(context).issue(customer, surveyKey, campaign,
+                Duration.ofDays(days), call.formId(), call.recordId(), handler);
         String link = LinkAddress.personal(context, issued.token());
-        List<String> to = recipients(call);
+        Optional<RecordData> customerRecord = "owner".equals(call.param("to", ""))
+                || "customer".equals(call.param("mail", "")) ? context.records().get("customer", customer)
+                : Optional.empty();
+        String owner = customerRecord.map(c -> username(c.get("account_manager"))).orElse(null);
+        if ("customer".equals(call.param("mail", "")) && customerRecord.isPresent() && context.mail().configured()) {
+            mail(customerRecord.get(), survey.get().current(), campaign, days, issued.token(), owner);
+        }
+        List<String> to = "owner".equals(call.param("to", "")) && owner != null ? List.of(owner) : recipients(call);
         if (to.isEmpty()) {
             context.logger().warn("{} {}/{}: survey link made (invitation {}) but nobody to hand it to",
                     call.source(), call.formId(), call.recordId(), issued.invitationId());
@@ -75,6 +88,27 @@ public class SendSurveyLink implements WorkflowActionHandler {
                 "Please send the customer the personal link to the survey \""
                         + survey.get().current().title().in(java.util.Locale.ENGLISH) + "\" (valid for " + days
                         + " days, answers once): " + link));
+    }
+
+    /** The customer's own mail with their link, through the outbox (retried; reported to the account manager). */
+    private void mail(RecordData customer, SurveyVersion survey, String campaign, int days, String token,
+            String owner) {
+        Object email = customer.get("email");
+        if (!(email instanceof String address) || !address.contains("@") || address.trim().contains(" ")) {
+            return;
+        }
+        String name = customer.get("name") instanceof String n ? n : "";
+        String url = LinkAddress.personal(context, token);
+        String text = (name.isBlank() ? "您好！" : name + "，您好！") + "\n\n"
+                + (survey.greeting() == null ? "" : survey.greeting().in(java.util.Locale.CHINESE) + "\n")
+                + "请点击下面的专属链接填写问卷“" + survey.title().in(java.util.Locale.CHINESE) + "”（" + days
+                + " 天内有效，只能填写一次）：\n" + url + "\n\nHello! Please answer our survey \""
+                + survey.title().in(java.util.Locale.ENGLISH) + "\" through your personal link (valid for " + days
+                + " days, answers once):\n" + url + "\n";
+        MailOutbox outbox = new MailOutbox(context);
+        outbox.queue(List.of(new MailOutbox.Mail(address, "满意度调查 Satisfaction survey："
+                + survey.title().in(java.util.Locale.CHINESE), text, "link", campaign, customer.id(), owner)));
+        outbox.sendSoon();
     }
 
     private Long customer(WorkflowActionCall call) {

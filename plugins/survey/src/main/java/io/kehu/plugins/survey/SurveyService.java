@@ -58,6 +58,7 @@ public final class SurveyService {
             context.records().get("customer", s.customer()).ifPresent(c -> {
                 putIfSet(values, "customer_tier", c.get(Campaigns.TIER_FIELD));
                 putIfSet(values, "customer_owner", c.get("account_manager"));
+                putIfSet(values, "customer_region", c.get("region"));
             });
         }
         values.put("survey", survey.key());

@@ -34,7 +34,14 @@ public class SurveySettings implements SettingsPage {
                         "manager,admin"),
                 SettingField.number(FOLLOW_UP_DAYS, LocalText.of("跟进期限（天）", "Follow-up due in (days)"), 2),
                 SettingField.number(PUBLIC_PER_HOUR, LocalText.of("公开链接每小时最多接收答卷数（每个活动）",
-                        "Public link: at most this many answers per hour (per campaign)"), 200));
+                        "Public link: at most this many answers per hour (per campaign)"), 200),
+                SettingField.text(SmsGateway.URL, LocalText.of("短信网关地址（HTTP POST，留空则不发短信）",
+                        "SMS gateway address (HTTP POST; empty: no SMS)"), ""),
+                SettingField.text(SmsGateway.TEMPLATE, LocalText.of("短信网关请求内容模板（{phone} 手机号、{text} 短信内容；以 { 开头按 JSON 发送）",
+                        "SMS gateway body template ({phone}, {text}; starting with { it is sent as JSON)"),
+                        SmsGateway.DEFAULT_TEMPLATE),
+                SettingField.text(SmsGateway.AUTHORIZATION, LocalText.of("短信网关 Authorization 请求头（可选）",
+                        "SMS gateway Authorization header (optional)"), ""));
     }
 
     static BigDecimal lowDimension(PluginContext context) {

@@ -233,6 +233,13 @@ abstract class CampaignContract {
         SurveyService service = new SurveyService(context());
         long key = customer("分组大客户", "KEY", "manager");
         long normal = customer("分组一般客户", "NORMAL", null);
+        long unplaced = customer("未填区域的客户", "NORMAL", null);
+        context().records().update("customer", key, context().records().get("customer", key).orElseThrow()
+                .rowVersion(), Map.of("region", "east_china"));
+        context().records().update("customer", normal, context().records().get("customer", normal).orElseThrow()
+                .rowVersion(), Map.of("region", "south_china"));
+        service.submit(new Submission(survey, unplaced, null, null, null, "phone", null, GOOD, null),
+                context().records());
         service.submit(new Submission(survey, key, null, null, null, "phone", null, GOOD, null), context().records());
         service.submit(new Submission(survey, key, null, null, null, "phone", null, POOR, null), context().records());
         service.submit(new Submission(survey, normal, null, null, null, "phone", null, GOOD, null),
@@ -240,6 +247,21 @@ abstract class CampaignContract {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ResultsBreakdown.Period period = new ResultsBreakdown.Period(now.minusDays(1), now.plusMinutes(1));
         ResultsBreakdown breakdown = new ResultsBreakdown(context().records());
+
+        // by the customer's region when answering; a customer without one counts under "not recorded" (null)
+        List<ResultsBreakdown.Group> regions = breakdown.groups(survey, period, ResultsBreakdown.By.REGION);
+        assertThat(regions).extracting(ResultsBreakdown.Group::key).containsExactly("east_china", "south_china", null);
+        assertThat(regions).extracting(g -> g.summary().responses()).containsExactly(2, 1, 1);
+        assertThat(regions.getFirst().summary().nps()).isEqualByComparingTo("0");
+        assertThat(breakdown.search(survey, period, ResultsBreakdown.By.REGION, "east_china").list()).hasSize(2);
+        assertThat(AnalyticsResults.label(context(), ResultsBreakdown.By.REGION, "east_china",
+                java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("华东");
+        assertThat(AnalyticsResults.label(context(), ResultsBreakdown.By.REGION, null,
+                java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("未记录");
+        // the customer without a region is not of the tier figures below
+        RecordData extra = context().records().search(SurveyForms.RESPONSE).where("customer", FilterOperator.EQUALS,
+                unplaced).list().getFirst();
+        context().records().delete(SurveyForms.RESPONSE, extra.id(), extra.rowVersion());
 
         ScoreSummary total = breakdown.total(survey, period);
         assertThat(total.responses()).isEqualTo(3);

@@ -35,6 +35,8 @@ abstract class RevisitLinkContract {
         KehuTestHost kehu = kehu();
         new SurveyCatalog(kehu.context()).save(StandardSurvey.KEY, StandardSurvey.title(), StandardSurvey.greeting(),
                 StandardSurvey.questions(), "admin");
+        // links staff got before (other tests on this Kehu, e.g. the tier review for their customers) do not count
+        List<String> staffHadBefore = tokens(kehu.notices("staff"));
         long complaint = resolvedComplaint(kehu, "回访链接客户");
 
         List<RecordData> invitations = invitationsAbout(kehu, complaint);
@@ -48,7 +50,7 @@ abstract class RevisitLinkContract {
         assertThat(revisit.assignee()).isNotEqualTo("staff");
         // the link went to the revisit's holder, and only to them
         String token = token(kehu.notices(revisit.assignee())).orElseThrow();
-        assertThat(token(kehu.notices("staff"))).isEmpty();
+        assertThat(tokens(kehu.notices("staff"))).isSubsetOf(staffHadBefore);
         assertThat(kehu.notices(revisit.assignee()).getFirst().zh()).startsWith("请把问卷“客户满意度调查”的专属链接发给客户")
                 .contains("14 天内有效");
         assertThat(invitations.getFirst().get("token_hash")).isEqualTo(Invitations.hash(token));
@@ -135,6 +137,10 @@ abstract class RevisitLinkContract {
         return kehu.recordsAs("admin").search(SurveyForms.INVITATION)
                 .where("context_id", FilterOperator.EQUALS, complaint)
                 .where("context_form", FilterOperator.EQUALS, "feedback").list();
+    }
+
+    private static List<String> tokens(List<LocalText> notices) {
+        return notices.stream().map(n -> LINK.matcher(n.zh())).filter(Matcher::find).map(m -> m.group(1)).toList();
     }
 
     private static java.util.Optional<String> token(List<LocalText> notices) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Nested;
  * the local server's {@code test}), dropped afterwards: campaigns, reminders, the public link and the breakdown
  * ({@link CampaignContract}), responses, versions, idempotent submit and the closed loop ({@link SurveyStoreContract}),
  * personal links ({@link InvitationsContract}), the complaint revisit's link and its closed loop
- * ({@link RevisitLinkContract}).
+ * ({@link RevisitLinkContract}), the yearly tier review ({@link TierReviewContract}).
  */
 class SurveyPostgresTest {
 
@@ -45,6 +45,14 @@ class SurveyPostgresTest {
 
     @Nested
     class StoreOnPostgres extends SurveyStoreContract {
+        @Override
+        KehuTestHost kehu() {
+            return host;
+        }
+    }
+
+    @Nested
+    class TierReviewOnPostgres extends TierReviewContract {
         @Override
         KehuTestHost kehu() {
             return host;

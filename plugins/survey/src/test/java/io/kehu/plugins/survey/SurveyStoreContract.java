@@ -76,6 +76,59 @@ abstract class SurveyStoreContract {
     }
 
     @Test
+    void theNightlyJobBackfillsStoredFiguresAgesThemOutAndIsIdempotent() {
+        KehuTestHost kehu = kehu();
+        PluginContext context = kehu.context();
+        survey(context, "figures_night");
+        long early = customer(context, "早期答卷客户");
+        long old = customer(context, "一年多没答卷的客户");
+        RecordData oldResponse = answer(kehu, "figures_night", old, Map.of("quality", 2, "service", 3,
+                "recommend", 3)).response();
+        // the early customer answered before the stored figures existed: a response, no row
+        RecordData earlyResponse = new SurveyService(context).submit(new Submission("figures_night", null,
+                "2026 年度回访", null, null, "phone", "staff", Map.of("quality", 5, "service", 10, "recommend", 9),
+                null), context.records()).response();
+        context.records().update(SurveyForms.RESPONSE, earlyResponse.id(), earlyResponse.rowVersion(),
+                Map.of("customer", early));
+        assertThat(figures(context, early)).isEmpty();
+        // the other one's only answer is 400 days old, and their row still holds the figures of back then
+        java.time.OffsetDateTime longAgo = java.time.OffsetDateTime.now().minusDays(400);
+        context.records().update(SurveyForms.RESPONSE, oldResponse.id(), oldResponse.rowVersion(),
+                Map.of("answered_at", longAgo));
+        RecordData oldRow = figures(context, old).orElseThrow();
+        context.records().update(SurveyForms.CUSTOMER_FIGURES, oldRow.id(), oldRow.rowVersion(),
+                Map.of("last_answered_at", longAgo, "csat", new BigDecimal("50"), "nps", new BigDecimal("-100"),
+                        "responses", 1L));
+        assertThat(figures(context, old).orElseThrow().get("nps")).isNotNull();
+
+        assertThat(kehu.runJob(CustomerFiguresJob.ID).note()).contains("backfilled");
+        RecordData backfilled = figures(context, early).orElseThrow();
+        assertThat(new BigDecimal(backfilled.get("csat").toString())).isEqualByComparingTo("100");
+        assertThat(new BigDecimal(backfilled.get("nps").toString())).isEqualByComparingTo("100");
+        assertThat(((Number) backfilled.get("responses")).longValue()).isEqualTo(1);
+        assertThat(backfilled.get("last_answered_at")).isNotNull();
+        RecordData aged = figures(context, old).orElseThrow();
+        assertThat(aged.get("csat")).isNull();
+        assertThat(aged.get("nps")).isNull();
+        assertThat(((Number) aged.get("responses")).longValue()).isZero();
+        // the rules read the same: nothing in the last 365 days
+        assertThat(new SurveyFunctions.Satisfaction(context).current(old).nps()).isNull();
+
+        // again: nothing changes, nothing is written
+        CustomerFigures.Nightly again = new CustomerFigures(context).nightly(java.time.OffsetDateTime.now());
+        assertThat(again.backfilled()).isZero();
+        assertThat(again.aged()).isZero();
+        assertThat(figures(context, early).orElseThrow().rowVersion()).isEqualTo(backfilled.rowVersion());
+        assertThat(figures(context, old).orElseThrow().rowVersion()).isEqualTo(aged.rowVersion());
+    }
+
+    private static java.util.Optional<RecordData> figures(PluginContext context, long customer) {
+        return context.records().search(SurveyForms.CUSTOMER_FIGURES)
+                .where("customer", io.kehu.sdk.records.FilterOperator.EQUALS, customer).limit(1).list().stream()
+                .findFirst();
+    }
+
+    @Test
     void versionsAreFrozenOnceAnsweredAndFiguresSpanThem() {
         KehuTestHost kehu = kehu();
         PluginContext context = kehu.context();

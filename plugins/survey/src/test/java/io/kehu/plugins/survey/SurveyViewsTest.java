@@ -50,7 +50,8 @@ class SurveyViewsTest {
             _get(TextArea.class, spec -> spec.withId("survey-import-json")).setValue(fixture("customer-satisfaction.json"));
             _click(_get(Button.class, spec -> spec.withId("survey-import-run")));
             assertThat(text("survey-import-report")).contains("已导入 5 道题")
-                    .contains("已对应：5 · 近似导入：1 · 未导入：1").contains("未导入 — thanks：不支持的题型 html")
+                    .contains("已对应：6 · 近似导入：0 · 未导入：1").contains("已对应 — pages：2 页，逐页作答")
+                    .contains("未导入 — thanks：不支持的题型 html")
                     .doesNotContain("Mapped");
             assertThat(text("survey-cs_import")).contains("Customer Satisfaction Survey").contains("第 1 版，5 道题")
                     .contains("还没有答卷");
