@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.storage.PgCopy;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,7 @@ class AuditTrail {
             return;
         }
         if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
-            appendAllFromArrays(formId, action, rows, actor, at, origin);
+            appendAllByCopy(formId, action, rows, actor, at, origin);
             return;
         }
         final int perStatement = 4000;
@@ -114,30 +115,22 @@ class AuditTrail {
         }
     }
 
-    /** PostgreSQL: {@code INSERT ... SELECT FROM unnest(arrays)}, four binds for any number of rows. */
-    private void appendAllFromArrays(String formId, AuditAction action, List<Row> rows, Actor actor,
+    /**
+     * PostgreSQL: one {@code COPY} of all rows (see {@link PgCopy}): no statement to render and no arrays to encode
+     * for a chunk's thousands of audit rows.
+     */
+    private void appendAllByCopy(String formId, AuditAction action, List<Row> rows, Actor actor,
                                      OffsetDateTime at, String origin) {
-        Long[] ids = new Long[rows.size()];
-        String[][] texts = new String[3][rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            Change c = rows.get(i).change();
-            ids[i] = rows.get(i).recordId();
-            texts[0][i] = c.fieldId();
-            texts[1][i] = FieldValues.toText(c.oldValue());
-            texts[2][i] = FieldValues.toText(c.newValue());
+        PgCopy copy = new PgCopy(rows.size(), 120);
+        String atText = at.toString();
+        for (Row r : rows) {
+            Change c = r.change();
+            copy.add(formId).add(r.recordId()).add(action.code()).add(c.fieldId())
+                    .add(FieldValues.toText(c.oldValue())).add(FieldValues.toText(c.newValue()))
+                    .add(actor.userId()).add(actor.username()).add(atText).add(origin).endRow();
         }
-        var v = ChunkStore.unnest(ids, texts);
-        dsl.insertInto(AUDIT, FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY,
-                        CHANGED_BY_NAME, CHANGED_AT, ORIGIN)
-                .select(org.jooq.impl.DSL.select(org.jooq.impl.DSL.val(formId),
-                                field(name("v", "k_id"), SQLDataType.BIGINT), org.jooq.impl.DSL.val(action.code()),
-                                field(name("v", "c0"), SQLDataType.VARCHAR), field(name("v", "c1"), SQLDataType.VARCHAR),
-                                field(name("v", "c2"), SQLDataType.VARCHAR),
-                                org.jooq.impl.DSL.val(actor.userId(), SQLDataType.BIGINT),
-                                org.jooq.impl.DSL.val(actor.username()), org.jooq.impl.DSL.val(at),
-                                org.jooq.impl.DSL.val(origin, SQLDataType.VARCHAR))
-                        .from(v))
-                .execute();
+        copy.into(dsl, AUDIT, List.of(FORM_ID, RECORD_ID, ACTION, FIELD_ID, OLD_VALUE, NEW_VALUE, CHANGED_BY,
+                CHANGED_BY_NAME, CHANGED_AT, ORIGIN));
     }
 
     /** The history of a record, oldest first. */

@@ -6,6 +6,7 @@ import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormTables;
 import io.kehu.platform.security.Actor;
+import io.kehu.platform.storage.PgCopy;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,29 +90,40 @@ final class ChunkStore {
         List<FieldDefinition> columns = table.form.fields().stream().filter(RecordTable::hasColumn).toList();
         long[] ids = new long[rows.size()];
         if (postgres()) {
-            List<Long> next = dsl.select(DSL.field("nextval(pg_get_serial_sequence({0}, 'id'))", Long.class,
-                            DSL.inline(FormTables.table(table.form.id()))))
-                    .from(DSL.table("generate_series(1, {0})", DSL.inline(rows.size()))).fetch(0, Long.class);
+            // the ids drawn in one go, read back as one array rather than a row each
+            Long[] next = dsl.select(DSL.field("array_agg(nextval(pg_get_serial_sequence({0}, 'id')))",
+                            SQLDataType.BIGINT.getArrayDataType(), DSL.inline(FormTables.table(table.form.id()))))
+                    .from(DSL.table("generate_series(1, {0})", DSL.inline(rows.size()))).fetchSingle().value1();
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = next.get(i);
-            }
-            List<Field<?>> targets = new ArrayList<>();
-            columns.forEach(f -> targets.addAll(columnsOf(f)));
-            String[][] texts = new String[targets.size()][rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                cellTexts(columns, rows.get(i).values(), texts, 0, i);
+                ids[i] = next[i];
             }
             List<Field<?>> insertInto = new ArrayList<>(List.of(table.id, table.rowVersion, table.createdAt,
                     table.createdBy, table.updatedAt, table.updatedBy));
-            insertInto.addAll(targets);
-            Table<?> v = unnest(java.util.Arrays.stream(ids).boxed().toArray(Long[]::new), texts);
-            List<Field<?>> select = new ArrayList<>(List.of(DSL.field(name("v", "k_id"), SQLDataType.BIGINT),
-                    DSL.inline(0), DSL.val(now), DSL.val(actor.userId(), SQLDataType.BIGINT), DSL.val(now),
-                    DSL.val(actor.userId(), SQLDataType.BIGINT)));
-            for (int c = 0; c < targets.size(); c++) {
-                select.add(DSL.field(name("v", "c" + c), SQLDataType.VARCHAR).cast(targets.get(c).getDataType()));
+            columns.forEach(f -> insertInto.addAll(columnsOf(f)));
+            // COPY rather than INSERT ... SELECT FROM unnest(arrays): no statement to render, no arrays to encode
+            // and parse, no casts (see PgCopy); the values are written as the casts read them before.
+            PgCopy copy = new PgCopy(rows.size(), 40 + 30 * insertInto.size());
+            Long userId = actor.userId();
+            String nowText = now.toString();
+            for (int i = 0; i < rows.size(); i++) {
+                copy.add(ids[i]).add(0).add(nowText).add(userId).add(nowText).add(userId);
+                Map<String, Object> values = rows.get(i).values();
+                for (FieldDefinition f : columns) {
+                    Object value = values.get(f.id());
+                    if (f.storedType() == FieldType.MONEY) {
+                        copy.add(value == null ? null : ((Money) value).amount())
+                                .add(value == null ? null : ((Money) value).currency());
+                    } else {
+                        copy.add(value);
+                    }
+                }
+                copy.endRow();
             }
-            dsl.insertInto(table.table).columns(insertInto).select(DSL.select(select).from(v)).execute();
+            long copied = copy.into(dsl, table.table, insertInto);
+            if (copied != rows.size()) {
+                throw new IllegalStateException("Bulk insert into " + table.form.id() + " wrote " + copied + " of "
+                        + rows.size() + " rows");
+            }
         } else {
             for (int i = 0; i < rows.size(); i++) {
                 Map<Field<?>, Object> row = new HashMap<>();

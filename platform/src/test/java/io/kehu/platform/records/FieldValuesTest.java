@@ -196,6 +196,8 @@ class FieldValuesTest {
     @Test
     void phoneKeepsWhatWasTypedWithSingleSpaces() {
         assertThat(ok(field(FieldType.PHONE), " 138  0013 8000 ")).isEqualTo("138 0013 8000");
+        assertThat(ok(field(FieldType.PHONE), "138\t0013 \t 8000")).isEqualTo("138 0013 8000");
+        assertThat(ok(field(FieldType.PHONE), "(0571) 8888-8888")).isEqualTo("(0571) 8888-8888");
     }
 
     @Test
@@ -205,6 +207,17 @@ class FieldValuesTest {
         assertThat(code(field(FieldType.EMAIL), "li.qiang@example")).isEqualTo("email");
         assertThat(code(field(FieldType.EMAIL), "li qiang@example.com")).isEqualTo("email");
         assertThat(code(field(FieldType.EMAIL), "@example.com")).isEqualTo("email");
+        // plain ASCII addresses are judged without the regular expression: the same verdicts
+        assertThat(code(field(FieldType.EMAIL), "li_qiang-01%x+crm@mail-1.example.com.cn")).isNull();
+        assertThat(code(field(FieldType.EMAIL), "c12@example.cn")).isNull();
+        assertThat(code(field(FieldType.EMAIL), "a@b-.com")).isEqualTo("email");
+        assertThat(code(field(FieldType.EMAIL), "a@-b.com")).isEqualTo("email");
+        assertThat(code(field(FieldType.EMAIL), "a@b..com")).isEqualTo("email");
+        assertThat(code(field(FieldType.EMAIL), "a@b.c")).isEqualTo("email");
+        assertThat(code(field(FieldType.EMAIL), "a@b.c1")).isEqualTo("email");
+        assertThat(code(field(FieldType.EMAIL), "a@b@c.com")).isEqualTo("email");
+        assertThat(code(field(FieldType.EMAIL), "a@b.com.")).isEqualTo("email");
+        assertThat(code(field(FieldType.EMAIL), "a(b)@c.com")).isEqualTo("email");
     }
 
     @Test

@@ -18,8 +18,6 @@ public final class MatchKeys {
     }
 
     private static final Pattern MASK = Pattern.compile(".*[*•●].*|\\+?\\d*[xX]{2,}\\d*");
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern DIGITS = Pattern.compile("\\+?\\d{5,15}");
     private static final Pattern OTHER_PHONE = Pattern.compile("0\\d{9,11}|\\+[1-9]\\d{6,14}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-()（）.·]");
 
@@ -31,27 +29,48 @@ public final class MatchKeys {
         if (raw == null) {
             return new Phone(null, false, false);
         }
-        // NFKC turns full-width digits, plus signs and brackets into their ASCII forms
-        String text = Normalizer.normalize(raw.toString(), Normalizer.Form.NFKC).trim();
-        if (text.isEmpty()) {
-            return new Phone(null, false, false);
+        String compact = raw.toString();
+        if (!digits(compact, 0) || compact.isEmpty()) {
+            // NFKC turns full-width digits, plus signs and brackets into their ASCII forms (a value of ASCII digits
+            // alone, most phones of a file, has nothing to normalise, trim, unmask or separate)
+            String text = Normalizer.normalize(compact, Normalizer.Form.NFKC).trim();
+            if (text.isEmpty()) {
+                return new Phone(null, false, false);
+            }
+            if (masked(text)) {
+                return new Phone(null, true, false);
+            }
+            compact = SEPARATORS.matcher(text).replaceAll("");
         }
-        if (masked(text)) {
-            return new Phone(null, true, false);
-        }
-        String compact = SEPARATORS.matcher(text).replaceAll("");
         if (compact.startsWith("+86")) {
             compact = compact.substring(3);
         } else if (compact.startsWith("0086")) {
             compact = compact.substring(4);
-        } else if (compact.startsWith("86") && compact.length() == 13 && MOBILE.matcher(compact.substring(2))
-                .matches()) {
+        } else if (compact.startsWith("86") && compact.length() == 13 && mobile(compact.substring(2))) {
             compact = compact.substring(2);
         }
-        if (!DIGITS.matcher(compact).matches()) {
+        // an optional + and 5 to 15 digits
+        int from = compact.startsWith("+") ? 1 : 0;
+        int length = compact.length() - from;
+        if (length < 5 || length > 15 || !digits(compact, from)) {
             return new Phone(null, false, false);
         }
-        return new Phone(compact, false, MOBILE.matcher(compact).matches());
+        return new Phone(compact, false, mobile(compact));
+    }
+
+    /** A mainland mobile: 1, then 3 to 9, then nine digits. */
+    private static boolean mobile(String s) {
+        return s.length() == 11 && s.charAt(0) == '1' && s.charAt(1) >= '3' && s.charAt(1) <= '9' && digits(s, 2);
+    }
+
+    private static boolean digits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The comparable form of an e-mail (trimmed, case-folded), or null when blank or masked. */
@@ -93,7 +112,7 @@ public final class MatchKeys {
         if (key == null) {
             return java.util.List.of();
         }
-        if (!MOBILE.matcher(key).matches()) {
+        if (!mobile(key)) {
             // only forms the phone filter accepts: a landline or an international number
             return OTHER_PHONE.matcher(key).matches() ? java.util.List.of(key) : java.util.List.of();
         }

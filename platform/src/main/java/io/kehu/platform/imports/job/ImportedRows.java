@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import io.kehu.platform.forms.FormTables;
+import io.kehu.platform.storage.PgCopy;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -13,7 +14,6 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +44,7 @@ public class ImportedRows {
             return;
         }
         if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            addFromArrays(jobId, changed);
+            addByCopy(jobId, changed);
             return;
         }
         for (int from = 0; from < changed.size(); from += 1000) {
@@ -58,36 +58,16 @@ public class ImportedRows {
     }
 
     /**
-     * PostgreSQL: one {@code INSERT ... SELECT FROM unnest(arrays)} per chunk, six binds for any number of rows
-     * (rendering and binding a multi-row VALUES list cost more than the insert itself).
+     * PostgreSQL: one {@code COPY} per chunk ({@link PgCopy}): nothing to render or bind per row (a multi-row VALUES
+     * list, and later arrays to encode, cost more than the insert itself).
      */
-    private void addFromArrays(long jobId, List<ImportRun.Written> changed) {
-        int n = changed.size();
-        Long[] rowNos = new Long[n];
-        String[] formIds = new String[n];
-        Long[] recordIds = new Long[n];
-        String[] actions = new String[n];
-        Integer[] versions = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            ImportRun.Written w = changed.get(i);
-            rowNos[i] = w.row();
-            formIds[i] = w.formId();
-            recordIds[i] = w.recordId();
-            actions[i] = w.created() ? "create" : "update";
-            versions[i] = w.rowVersion();
+    private void addByCopy(long jobId, List<ImportRun.Written> changed) {
+        PgCopy copy = new PgCopy(changed.size(), 48);
+        for (ImportRun.Written w : changed) {
+            copy.add(jobId).add(w.row()).add(w.formId()).add(w.recordId()).add(w.created() ? "create" : "update")
+                    .add(w.rowVersion()).endRow();
         }
-        dsl.insertInto(ROW, JOB_ID, ROW_NO, FORM_ID, RECORD_ID, ACTION, ROW_VERSION)
-                .select(DSL.select(DSL.val(jobId), field(name("v", "r"), Long.class),
-                                field(name("v", "f"), String.class), field(name("v", "i"), Long.class),
-                                field(name("v", "a"), String.class), field(name("v", "n"), Integer.class))
-                        .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4})",
-                                DSL.val(rowNos, SQLDataType.BIGINT.getArrayDataType()),
-                                DSL.val(formIds, SQLDataType.VARCHAR.getArrayDataType()),
-                                DSL.val(recordIds, SQLDataType.BIGINT.getArrayDataType()),
-                                DSL.val(actions, SQLDataType.VARCHAR.getArrayDataType()),
-                                DSL.val(versions, SQLDataType.INTEGER.getArrayDataType()))
-                                .as("v", "r", "f", "i", "a", "n")))
-                .execute();
+        copy.into(dsl, ROW, List.of(JOB_ID, ROW_NO, FORM_ID, RECORD_ID, ACTION, ROW_VERSION));
     }
 
     /**
