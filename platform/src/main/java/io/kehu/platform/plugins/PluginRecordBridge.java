@@ -13,6 +13,7 @@ import io.kehu.sdk.records.RecordEvent;
 import io.kehu.sdk.records.RecordException;
 import io.kehu.sdk.records.RecordListener;
 import io.kehu.sdk.records.Veto;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -92,7 +93,12 @@ class PluginRecordBridge implements RecordGuard {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void savedInBulk(RecordsSavedInBulk saved) {
         RecordAction action = saved.created() ? RecordAction.CREATE : RecordAction.UPDATE;
-        if (registry.contributions(RecordListener.class).stream().noneMatch(c -> handles(c, saved.formId()))) {
+        // asked once per chunk, not once per record: a chunk of the loyalty ledger's bulk award is 5,000 records whose
+        // only listener (a guard) keeps the empty afterSave, which cost a reflective look-up per record and listener
+        List<PluginRegistry.Contribution<RecordListener>> listening = registry.contributions(RecordListener.class)
+                .stream().filter(c -> handles(c, saved.formId()) && implemented(c.extension(), "afterSave"))
+                .toList();
+        if (listening.isEmpty()) {
             return;
         }
         for (long id : saved.ids()) {

@@ -44,7 +44,7 @@ final class BatchWriter implements BulkRecords.Batch {
 
     BatchWriter(RecordServices services, Actor actor, BulkRecords.Options options) {
         this.services = services;
-        this.checks = new WriteChecks(services, actor);
+        this.checks = new WriteChecks(services, actor, options.uniqueByIndex());
         this.actor = actor;
         this.options = options;
         this.progress = options.progress() == null ? n -> { } : options.progress();

@@ -65,9 +65,17 @@ public class BulkRecords {
      * @param skipRefused hand refused writes to the listener and go on with the others, instead of failing the batch
      * @param origin what the audit trail records as the writes' origin (e.g. {@code import:42}); may be {@code null}
      * @param listener told about tagged writes; may be {@code null}
+     * @param uniqueByIndex leave the table look-up of unique values to the unique index (a taken value fails the
+     *     insert, and so the batch, as a duplicate); values repeated within a chunk are still refused by the checks
      */
     public record Options(LongConsumer progress, BooleanSupplier cancelled, boolean dryRun, boolean skipRefused,
-                          String origin, Listener listener) {
+                          String origin, Listener listener, boolean uniqueByIndex) {
+
+        /** Without {@code uniqueByIndex}: unique values are looked up in the table before the write. */
+        public Options(LongConsumer progress, BooleanSupplier cancelled, boolean dryRun, boolean skipRefused,
+                       String origin, Listener listener) {
+            this(progress, cancelled, dryRun, skipRefused, origin, listener, false);
+        }
 
         public static Options of(LongConsumer progress, BooleanSupplier cancelled) {
             return new Options(progress, cancelled, false, false, null, null);
@@ -125,6 +133,22 @@ public class BulkRecords {
      * and keyset of the query do not apply.
      */
     public void forEach(Actor actor, RecordQuery query, List<String> fieldIds, Consumer<Record> each) {
+        stream(actor, query, fieldIds, each, true);
+    }
+
+    /**
+     * As {@link #forEach}, read in ONE statement in no particular order (held at once): for a bounded part of a large
+     * form whose rows lie all over the table, e.g. the purchases of a slice of 2,000 of 1,000,000 customers. Paged by
+     * id, such a filter lets the planner walk the primary key in id order and test every row to fill each page — a
+     * slice's pages read most of a 1,000,000-row purchase table each (EXPLAIN: 350,000 rows filtered for 5,000),
+     * which grows with the square of the form at 10,000,000 rows; in one statement the filter's index is used.
+     */
+    public void forEachAtOnce(Actor actor, RecordQuery query, List<String> fieldIds, Consumer<Record> each) {
+        stream(actor, query, fieldIds, each, false);
+    }
+
+    private void stream(Actor actor, RecordQuery query, List<String> fieldIds, Consumer<Record> each,
+                        boolean paged) {
         FormDefinition form = services.form(query.formId());
         RecordAccess.requireRead(form, actor);
         RecordTable table = services.table(form);
@@ -132,7 +156,12 @@ public class BulkRecords {
                 .arrayLists(services.dsl().dialect().family() == SQLDialect.POSTGRES);
         Condition where = table.deletedAt.isNull().and(services.visibility().of(table, actor))
                 .and(conditions.filters(query.filters())).and(conditions.search(query.search()));
-        new RecordStreamReader(services.dsl(), table, actor).forEach(where, fieldIds, each);
+        RecordStreamReader reader = new RecordStreamReader(services.dsl(), table, actor);
+        if (paged) {
+            reader.forEach(where, fieldIds, each);
+        } else {
+            reader.forEachAtOnce(where, fieldIds, each);
+        }
     }
 
     /**

@@ -40,11 +40,18 @@ final class WriteChecks {
     private final RecordServices services;
     private final Actor actor;
     private final RecordRules rules;
+    /** Unique values are not looked up in the table: the unique index refuses a taken one at the insert. */
+    private final boolean uniqueByIndex;
 
     WriteChecks(RecordServices services, Actor actor) {
+        this(services, actor, false);
+    }
+
+    WriteChecks(RecordServices services, Actor actor, boolean uniqueByIndex) {
         this.services = services;
         this.actor = actor;
         this.rules = services.rules();
+        this.uniqueByIndex = uniqueByIndex;
     }
 
     // ------------------------------------------------------------------ per record
@@ -316,7 +323,7 @@ final class WriteChecks {
         wanted.forEach((value, ws) -> byStored.computeIfAbsent(value instanceof Money m ? m.amount() : value,
                 k -> new ArrayList<>()).addAll(ws));
         Map<Object, Set<Long>> holders = new HashMap<>();
-        List<Object> stored = new ArrayList<>(byStored.keySet());
+        List<Object> stored = uniqueByIndex ? List.of() : new ArrayList<>(byStored.keySet());
         for (int from = 0; from < stored.size(); from += LOOKUP_PART) {
             List<Object> part = stored.subList(from, Math.min(stored.size(), from + LOOKUP_PART));
             services.dsl().select(table.id, column).from(table.table).where(valueIn(column, part))

@@ -399,6 +399,42 @@ abstract class BulkRecordsContract {
                 .extracting(FieldError::code).containsExactly("reference_missing"));
     }
 
+    @Test
+    void uniqueByIndexLeavesTheLookUpToTheIndexWhichStillRefusesATakenValue() {
+        FormDefinition keyed = catalog.publish(form("bkey" + FORMS.incrementAndGet(), null, List.of(
+                TestField.of("name", TEXT).required().build(),
+                TestField.of("idem_key", TEXT).unique().build())));
+        // the schema sync's unique index (the test catalog creates bare tables)
+        dsl.createUniqueIndex(io.kehu.platform.forms.FormTables.uniqueIndex(keyed.id(), "idem_key"))
+                .on(DSL.table(DSL.name(io.kehu.platform.forms.FormTables.table(keyed.id()))), DSL.field(DSL.name(
+                        "idem_key"))).execute();
+        records.create(system, keyed.id(), Map.of("name", "已有", "idem_key", "purchase/1|base"));
+        BulkRecords.Options byIndex = new BulkRecords.Options(null, null, false, false, null, null, true);
+        long auditBefore = dsl.fetchCount(DSL.table(DSL.name("kehu_audit")));
+
+        // a value another record holds: no look-up, so the insert itself is refused, as a duplicate, all or nothing
+        assertThatThrownBy(() -> bulk.batch(system, byIndex, batch -> {
+            batch.create(keyed.id(), Map.of("name", "新", "idem_key", "purchase/2|base"));
+            batch.create(keyed.id(), Map.of("name", "重复", "idem_key", "purchase/1|base"));
+        })).satisfies(e -> assertThat(DatabaseRefusal.of(e)).isEqualTo(DatabaseRefusal.DUPLICATE));
+        // twice in one chunk: still refused by the checks, with the field named
+        assertThatThrownBy(() -> bulk.batch(system, byIndex, batch -> {
+            batch.create(keyed.id(), Map.of("name", "甲", "idem_key", "purchase/3|base"));
+            batch.create(keyed.id(), Map.of("name", "乙", "idem_key", "purchase/3|base"));
+        })).isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors())
+                .extracting(FieldError::code).containsExactly("unique"));
+        assertThat(dsl.fetchCount(DSL.table(DSL.name(io.kehu.platform.forms.FormTables.table(keyed.id())))))
+                .isEqualTo(1);
+        assertThat(dsl.fetchCount(DSL.table(DSL.name("kehu_audit")))).isEqualTo(auditBefore);
+
+        BulkRecords.Outcome fresh = bulk.batch(system, byIndex, batch -> {
+            for (int i = 0; i < BatchWriter.CHUNK + 3; i++) {
+                batch.create(keyed.id(), Map.of("name", "新" + i, "idem_key", "purchase/" + (100 + i) + "|base"));
+            }
+        });
+        assertThat(fresh.created()).isEqualTo(BatchWriter.CHUNK + 3);
+    }
+
     private Map<String, Long> levels() {
         Map<String, Long> byLevel = new HashMap<>();
         bulk.aggregate(admin, RecordAggregation.of(customers.id()).groupBy("level").measure(Function.COUNT, null),

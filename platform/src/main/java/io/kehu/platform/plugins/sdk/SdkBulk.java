@@ -144,6 +144,7 @@ public final class SdkBulk {
         private LongConsumer progress = n -> { };
         private BooleanSupplier cancelled = () -> false;
         private String onBehalfOf;
+        private boolean uniqueByIndex;
 
         Write(BulkRecords bulk, Supplier<Actor> actor) {
             this.bulk = bulk;
@@ -172,11 +173,18 @@ public final class SdkBulk {
         }
 
         @Override
+        public BatchWrite uniqueByIndex() {
+            this.uniqueByIndex = true;
+            return this;
+        }
+
+        @Override
         public BatchResult run(Consumer<RecordBatch> work) {
             Actor writer = writer();
             return SdkRecords.translated(() -> {
                 try {
-                    BulkRecords.Outcome outcome = bulk.batch(writer, progress, cancelled, batch -> work.accept(
+                    BulkRecords.Outcome outcome = bulk.batch(writer, new BulkRecords.Options(progress, cancelled,
+                            false, false, null, null, uniqueByIndex), batch -> work.accept(
                             new RecordBatch() {
                                 @Override
                                 public void create(String formId, Map<String, ?> values) {

@@ -196,6 +196,14 @@ public final class SdkRecords implements PluginRecords {
         }
 
         @Override
+        public void forEachAtOnce(java.util.function.Consumer<RecordData> each) {
+            translated(() -> {
+                bulk.forEachAtOnce(actor.get(), query, fields, record -> each.accept(SdkValues.record(record)));
+                return null;
+            });
+        }
+
+        @Override
         public java.util.List<RecordData> list() {
             return translated(() -> records.query(actor.get(), query).stream().map(SdkValues::record)
                     .map(this::onlyChosenFields).toList());

@@ -50,16 +50,75 @@ public final class BulkAwards {
      * @param progress told the last customer id done after each slice
      */
     public Result run(long firstCustomer, long lastCustomer, int slice, LongConsumer progress) {
+        return run(firstCustomer, lastCustomer, slice, 1, progress);
+    }
+
+    /**
+     * As {@link #run(long, long, int, LongConsumer)} with {@code workers} threads each writing its own slices at the
+     * same time (a slice is still one transaction holding its customers' locks; with several workers a slice is
+     * rounded up to whole lock blocks of {@link Ledger#BLOCK} ids, so slices written at once never share a lock
+     * stripe and never wait for each other). More than one worker lets the plugin's
+     * arithmetic and the database's writes use two cores at once. The first failure stops the others and is
+     * rethrown; the slices already committed stay (a re-run skips them by their keys).
+     *
+     * @param progress told the last customer id of each slice done (in the order they finish)
+     */
+    public Result run(long firstCustomer, long lastCustomer, int slice, int workers, LongConsumer progress) {
         Programme programme = new Awards(context, ledger).programme();
         PluginScripts.Script rule = programme.earningRule().isBlank() ? null
                 : context.scripts().compile(Awards.PURCHASE, programme.earningRule());
-        Result total = new Result(0, 0, 0);
-        for (long lo = firstCustomer; lo <= lastCustomer; lo += slice) {
-            long hi = Math.min(lastCustomer, lo + slice - 1);
-            total = total.plus(slice(programme, rule, lo, hi));
-            progress.accept(hi);
+        if (workers <= 1) {
+            Result total = new Result(0, 0, 0);
+            for (long lo = firstCustomer; lo <= lastCustomer; lo += slice) {
+                long hi = Math.min(lastCustomer, lo + slice - 1);
+                total = total.plus(slice(programme, rule, lo, hi));
+                progress.accept(hi);
+            }
+            return total;
         }
-        return total;
+        // slices start on a lock block's first id and span whole blocks, so two slices never share a stripe (a slice
+        // ending mid-block would share that block's stripe with its neighbour, and the two workers would take turns)
+        long step = Math.ceilDiv(Math.max(1, slice), Ledger.BLOCK) * (long) Ledger.BLOCK;
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(
+                Math.floorDiv(firstCustomer, Ledger.BLOCK) * Ledger.BLOCK);
+        java.util.concurrent.atomic.AtomicReference<Result> total =
+                new java.util.concurrent.atomic.AtomicReference<>(new Result(0, 0, 0));
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            threads.add(Thread.ofPlatform().name("loyalty-bulk-" + w).start(() -> {
+                while (failure.get() == null) {
+                    long start = next.getAndAdd(step);
+                    if (start > lastCustomer) {
+                        return;
+                    }
+                    long lo = Math.max(firstCustomer, start);
+                    long hi = Math.min(lastCustomer, start + step - 1);
+                    try {
+                        Result done = slice(programme, rule, lo, hi);
+                        total.accumulateAndGet(done, Result::plus);
+                        synchronized (progress) {
+                            progress.accept(hi);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new IllegalStateException("Interrupted while awarding points", e));
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return total.get();
     }
 
     private Result slice(Programme programme, PluginScripts.Script rule, long lo, long hi) {
@@ -95,7 +154,7 @@ public final class BulkAwards {
         Map<Long, List<RecordData>> purchases = new HashMap<>();
         String[] fields = rule == null ? new String[] {"customer", "purchased_on", "amount"} : new String[0];
         context.records().search(Awards.PURCHASE).where("customer", FilterOperator.BETWEEN, lo, hi).fields(fields)
-                .forEach(p -> purchases.computeIfAbsent(Ledger.number(p.get("customer")), k -> new ArrayList<>())
+                .forEachAtOnce(p -> purchases.computeIfAbsent(Ledger.number(p.get("customer")), k -> new ArrayList<>())
                         .add(p));
         if (purchases.isEmpty()) {
             return new Result(0, 0, 0);
@@ -103,7 +162,7 @@ public final class BulkAwards {
         Set<String> keys = new HashSet<>();
         Map<String, Long> earnedOnDay = new HashMap<>();
         context.records().search(Ledger.ENTRY).where("customer", FilterOperator.BETWEEN, lo, hi)
-                .fields("customer", "idem_key", "kind", "points", "occurred_on").forEach(e -> {
+                .fields("customer", "idem_key", "kind", "points", "occurred_on").forEachAtOnce(e -> {
                     keys.add((String) e.get("idem_key"));
                     if (EntryKind.EARN.name().equals(e.get("kind"))) {
                         earnedOnDay.merge(e.get("customer") + "/" + e.get("occurred_on"),
@@ -112,13 +171,13 @@ public final class BulkAwards {
                 });
         Map<Long, RecordData> accounts = new HashMap<>();
         context.records().search(Ledger.ACCOUNT).where("customer", FilterOperator.BETWEEN, lo, hi)
-                .forEach(a -> accounts.put(Ledger.number(a.get("customer")), a));
+                .forEachAtOnce(a -> accounts.put(Ledger.number(a.get("customer")), a));
         Map<Long, RecordData> customers = new HashMap<>();
         context.records().search(Awards.CUSTOMER).where("id", FilterOperator.BETWEEN, lo, hi)
                 .fields("level", "birthday").forEach(c -> customers.put(c.id(), c));
         Map<Long, Long> referrers = new HashMap<>();
         context.records().search(Awards.REFERRAL).where("referred", FilterOperator.BETWEEN, lo, hi)
-                .fields("referrer", "referred").forEach(r -> referrers.put(Ledger.number(r.get("referred")),
+                .fields("referrer", "referred").forEachAtOnce(r -> referrers.put(Ledger.number(r.get("referred")),
                         Ledger.number(r.get("referrer"))));
 
         LocalDate today = LocalDate.now();
@@ -168,7 +227,9 @@ public final class BulkAwards {
         }
         beforeWrite.run();
         if (!entries.isEmpty()) {
-            context.records().batch(b -> {
+            // the keys were read above under the slice's locks: the unique index alone guards against a writer
+            // that skips the locks (the slice then fails as DUPLICATE, is rolled back and read again)
+            context.records().batch().uniqueByIndex().run(b -> {
                 changed.forEach((customer, a) -> {
                     if (a.id == 0) {
                         b.create(Ledger.ACCOUNT, a.values(customer));

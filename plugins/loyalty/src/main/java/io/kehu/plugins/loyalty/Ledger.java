@@ -39,7 +39,13 @@ public final class Ledger {
     /** Enough for dozens of writers on one customer; each retry re-reads the balance. */
     private static final int ATTEMPTS = 200;
     /** How many locks the customers share: enough that unrelated customers seldom wait for each other. */
-    static final int STRIPES = 64;
+    static final int STRIPES = 1024;
+    /**
+     * Neighbouring customer ids share a stripe in blocks of this many: a bulk slice of consecutive customers then holds
+     * a few dozen stripes rather than all of them, so slices written at once by several workers do not wait for each
+     * other (adjacent slices of up to {@code STRIPES * BLOCK / 2} customers share no stripe).
+     */
+    static final int BLOCK = 32;
 
     private final PluginContext context;
     private final Clock clock;
@@ -295,9 +301,9 @@ public final class Ledger {
 
     /**
      * Takes the customer's ledger lock, held until the current transaction ends (call inside one). Customers share
-     * {@link #STRIPES} lock names, so the platform keeps 64 lock rows rather than one per customer; a name's row is
-     * created on its first use inside this same transaction (no extra pooled connection), so nothing needs to be
-     * prepared when the plugin starts.
+     * {@link #STRIPES} lock names (by blocks of neighbouring ids), so the platform keeps at most 1,024 lock rows
+     * rather than one per customer; a name's row is created on its first use inside this same transaction (no extra
+     * pooled connection), so nothing needs to be prepared when the plugin starts.
      */
     void lock(long customer) {
         context.locks().exclusively(stripe(customer), () -> null);
@@ -310,14 +316,19 @@ public final class Ledger {
      */
     void lockRange(long lo, long hi) {
         java.util.TreeSet<Integer> stripes = new java.util.TreeSet<>();
-        for (long c = lo; c <= hi && stripes.size() < STRIPES; c++) {
-            stripes.add(Math.floorMod(c, STRIPES));
+        for (long b = Math.floorDiv(lo, BLOCK); b <= Math.floorDiv(hi, BLOCK) && stripes.size() < STRIPES; b++) {
+            stripes.add(Math.floorMod(b, STRIPES));
         }
         stripes.forEach(s -> context.locks().exclusively("loyalty-ledger-" + s, () -> null));
     }
 
+    /** The lock number of a customer: its block of {@link #BLOCK} neighbouring ids, modulo {@link #STRIPES}. */
+    static int stripeOf(long customer) {
+        return Math.floorMod(Math.floorDiv(customer, BLOCK), STRIPES);
+    }
+
     private static String stripe(long customer) {
-        return "loyalty-ledger-" + Math.floorMod(customer, STRIPES);
+        return "loyalty-ledger-" + stripeOf(customer);
     }
 
     private Optional<RecordData> entryByKey(String key) {

@@ -114,4 +114,96 @@ class BulkAwardsTest {
             shop.shutdownNow();
         }
     }
+    @Test
+    void severalWorkersWriteNeighbouringSlicesAtOnceAndAwardEachPurchaseOnce(KehuTestHost kehu) {
+        kehu.context().settings().putJson(Awards.PROGRAMME_KEY, Programme.defaults()); // ¥10 a point, rounded down
+        List<Long> customers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            customers.add(AwardsTest.customer(kehu, null));
+        }
+        List<Long> purchases = savedWhileOff(kehu, customers, List.of("120.00", "45.50"));
+        Ledger ledger = new Ledger(kehu.context());
+        BulkAwards bulk = new BulkAwards(kehu.context(), ledger);
+        java.util.Set<Long> done = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        long first = customers.getFirst();
+        long last = customers.getLast();
+        bulk.run(first, last, 1, 3, done::add);
+
+        assertThat(done).contains(last); // told each slice's last customer (slices span whole lock blocks)
+        for (long purchase : purchases) {
+            assertThat(baseEntries(kehu, purchase)).as("base entries of purchase " + purchase).hasSize(1);
+        }
+        for (long customer : customers) {
+            Ledger.Balance balance = ledger.balance(customer);
+            assertThat(balance.available() + balance.pending()).isEqualTo(sumOfEntries(kehu, customer));
+            assertThat(balance.earned()).isEqualTo(12 + 4);
+        }
+        assertThat(bulk.run(first, last, 2, 3, n -> { }).entries()).isZero();
+    }
+
+    @Test
+    void aWriterThatSkipsTheLocksMakesTheSliceFailAsDuplicateAndRetryNeverTwice(KehuTestHost kehu) {
+        kehu.context().settings().putJson(Awards.PROGRAMME_KEY, Programme.defaults());
+        long customer = AwardsTest.customer(kehu, null);
+        List<Long> purchases = savedWhileOff(kehu, List.of(customer), List.of("200.00", "80.00"));
+        long taken = purchases.getFirst();
+        Ledger ledger = new Ledger(kehu.context());
+        BulkAwards bulk = new BulkAwards(kehu.context(), ledger);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        // between the slice's reads and its writes a writer that takes no lock commits the first purchase's key:
+        // the bulk write no longer looks keys up (uniqueByIndex), so the unique index must refuse the slice
+        bulk.beforeWrite = () -> {
+            if (attempts.incrementAndGet() > 1) {
+                return;
+            }
+            Thread rogue = Thread.ofPlatform().start(() -> kehu.context().records().create(Ledger.ENTRY, Map.of(
+                    "customer", customer, "kind", EntryKind.EARN.name(), "points", 1L, "balance_after", 1L,
+                    "occurred_on", LocalDate.now(), "source", "purchase/" + taken, "rule", "base",
+                    "idem_key", "purchase/" + taken + "|base")));
+            try {
+                rogue.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        BulkAwards.Result result = bulk.run(customer, customer, 10, n -> { });
+
+        assertThat(attempts).as("the slice was refused once and read again").hasValue(2);
+        assertThat(baseEntries(kehu, taken)).singleElement()
+                .satisfies(e -> assertThat(Ledger.number(e.get("points"))).isEqualTo(1));
+        assertThat(baseEntries(kehu, purchases.get(1))).hasSize(1);
+        assertThat(result.entries()).isEqualTo(1);
+        assertThat(bulk.run(customer, customer, 10, n -> { }).entries()).isZero();
+    }
+
+    /** Purchases of {@code amounts} for each customer, saved while the plugin is off (they earn nothing yet). */
+    private static List<Long> savedWhileOff(KehuTestHost kehu, List<Long> customers, List<String> amounts) {
+        List<Long> ids = new java.util.ArrayList<>();
+        kehu.disablePlugin();
+        try {
+            PluginRecords admin = kehu.recordsAs("admin");
+            for (long customer : customers) {
+                for (String amount : amounts) {
+                    ids.add(admin.create("purchase", Map.of("customer", customer, "purchased_on",
+                            LocalDate.now().minusDays(ids.size() % 3), "product", "会员套餐", "quantity", 1L,
+                            "amount", new MoneyValue(new BigDecimal(amount), "CNY"))).id());
+                }
+            }
+        } finally {
+            kehu.enablePlugin();
+        }
+        return ids;
+    }
+
+    private static List<io.kehu.sdk.records.RecordData> baseEntries(KehuTestHost kehu, long purchase) {
+        return kehu.context().records().search(Ledger.ENTRY)
+                .where("source", io.kehu.sdk.records.FilterOperator.EQUALS, "purchase/" + purchase)
+                .where("rule", io.kehu.sdk.records.FilterOperator.EQUALS, "base").list();
+    }
+
+    private static long sumOfEntries(KehuTestHost kehu, long customer) {
+        return kehu.context().records().search(Ledger.ENTRY)
+                .where("customer", io.kehu.sdk.records.FilterOperator.EQUALS, customer).limit(1000).list()
+                .stream().mapToLong(e -> Ledger.number(e.get("points"))).sum();
+    }
 }

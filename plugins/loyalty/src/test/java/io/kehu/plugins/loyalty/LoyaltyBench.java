@@ -40,7 +40,7 @@ import java.util.Random;
 public final class LoyaltyBench {
 
     private static final String SERVER = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String DB = "kehu_bench_loyalty";
+    private static final String DB = System.getProperty("bench.db", "kehu_bench_loyalty");
 
     private LoyaltyBench() {
     }
@@ -49,6 +49,8 @@ public final class LoyaltyBench {
         int customers = Integer.parseInt(System.getProperty("bench.customers", "1000000"));
         int purchases = Integer.parseInt(System.getProperty("bench.purchases", Integer.toString(customers * 10)));
         int slice = Integer.parseInt(System.getProperty("bench.slice", "2000"));
+        // -Dbench.workers=<n>: slices written by n threads at once (BulkAwards.run's workers)
+        int workers = Integer.parseInt(System.getProperty("bench.workers", "1"));
         int reads = Integer.parseInt(System.getProperty("bench.reads", "1000"));
         // -Dbench.keep=true keeps the database (and its fixture) for the next run, which then reuses the customers
         // and purchases when their counts match and only empties the ledger: the fixture is generated once
@@ -100,6 +102,9 @@ public final class LoyaltyBench {
             } else {
                 load(db, customers, purchases);
                 figures.put("fixture load (set-based SQL, not the write path)", seconds(t, System.nanoTime()));
+                if (Boolean.getBoolean("bench.fixtureOnly")) { // -Dbench.fixtureOnly=true: generate and keep, no run
+                    return;
+                }
             }
             figures.put("customers / purchases", count(db, "select count(*) from frm_customer") + " / "
                     + count(db, "select count(*) from frm_purchase"));
@@ -115,8 +120,12 @@ public final class LoyaltyBench {
             // autovacuum's own rule (analyze a table once the rows changed since its last analyze pass
             // 50 + 10 % of its rows), checked every 2 s; its analyses are counted (their CPU is the plugin's).
             int[] analyses = {0};
+            double[] analyzerCpu = {0, 0}; // the stand-in's backend: CPU seconds at its start and at the end
+            int[] analyzerPid = {0};
             Thread analyzer = Thread.ofVirtual().start(() -> {
                 try (Connection a = DriverManager.getConnection(SERVER + DB, "postgres", "")) {
+                    analyzerPid[0] = (int) count(a, "select pg_backend_pid()");
+                    analyzerCpu[0] = backendCpu(analyzerPid[0]);
                     while (!Thread.currentThread().isInterrupted()) {
                         Thread.sleep(2_000);
                         for (String table : List.of("frm_loyalty_entry", "frm_loyalty_account")) {
@@ -133,15 +142,18 @@ public final class LoyaltyBench {
                 }
             });
             BulkAwards.Result result = new BulkAwards(kehu.context(), new Ledger(kehu.context()))
-                    .run(first, last, slice, done -> { });
+                    .run(first, last, slice, workers, done -> { });
             long p1 = System.nanoTime();
             double[] cpu1 = cpu(db, DB); // before the stand-in's connection closes: its analyses count
+            analyzerCpu[1] = backendCpu(analyzerPid[0]);
             analyzer.interrupt();
+            figures.put("slice / workers", slice + " / " + workers);
             figures.put("load average (1/5/15 min) before / after the plugin", load0 + " / " + loadAverage());
             figures.put("**plugin: bulk award** (entries, points)", "**" + seconds(p0, p1) + "** ("
                     + result.entries() + ", " + result.points() + ")");
             figures.put("CPU of the plugin: Kehu JVM (all threads) / PostgreSQL backends", cpuSeconds(cpu0, cpu1));
-            figures.put("analyses by the autovacuum stand-in during the plugin's run", Integer.toString(analyses[0]));
+            figures.put("analyses by the autovacuum stand-in during the plugin's run (their CPU, in the line above)",
+                    analyses[0] + String.format(" (%.1f s)", analyzerCpu[1] - analyzerCpu[0]));
             String pluginBalances = balances(db);
             long pluginAudit = count(db, "select count(*) from kehu_audit where form_id like 'loyalty_%'");
 
@@ -162,6 +174,13 @@ public final class LoyaltyBench {
                     pluginBalances.equals(sqlBalances(db)) + " (" + pluginBalances + ")");
             figures.put("audit rows (plugin / SQL)", pluginAudit + " / " + count(db, "select count(*) from sql_audit"));
             figures.put("**plugin / SQL**", String.format("**%.2f×**", (double) (p1 - p0) / (s1 - s0)));
+            // under a shared load the wall clock says little: the CPU both spent (the plugin's JVM and PostgreSQL
+            // backends against the SQL's backend, its JVM idle)
+            figures.put("plugin / SQL in CPU seconds (JVM + PostgreSQL / PostgreSQL)", String.format("%.2f×",
+                    (cpu1[0] - cpu0[0] + cpu1[1] - cpu0[1]) / (s1cpu[1] - s0cpu[1])));
+            figures.put("the same without the autovacuum stand-in's analyses", String.format("%.2f×",
+                    (cpu1[0] - cpu0[0] + cpu1[1] - cpu0[1] - (analyzerCpu[1] - analyzerCpu[0]))
+                            / (s1cpu[1] - s0cpu[1])));
 
             figures.put("ledger rows for the reads", Long.toString(count(db, "select count(*) from frm_loyalty_entry")));
             measureReads(kehu, db, figures, reads, first, last);
@@ -316,6 +335,17 @@ public final class LoyaltyBench {
     private static String sqlBalances(Connection db) throws SQLException {
         return one(db, "select count(*) || '/' || sum(balance) || '/' || sum(balance * (customer % 997)) "
                 + "from sql_account");
+    }
+
+    /** CPU seconds (user + system) so far of one PostgreSQL backend on this Linux machine; 0 when unreadable. */
+    private static double backendCpu(int pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static void admin(String sql) throws SQLException {

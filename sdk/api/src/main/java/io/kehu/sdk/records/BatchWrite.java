@@ -34,6 +34,18 @@ public interface BatchWrite {
      */
     BatchWrite onBehalfOf(String username);
 
+    /**
+     * Leaves the look-up of {@code unique} fields' values in the table out of the checks (two writes of one value in
+     * the same chunk are still refused): the database's unique index refuses a value already taken when the row is
+     * inserted, and the whole batch then fails with {@link RecordException.Reason#DUPLICATE}, without naming the
+     * record. For writers that know their values are new — a ledger that read the idempotency keys of the customers
+     * it writes while holding their locks — and write millions of them: the look-up is a second index probe per
+     * value beside the one the insert makes anyway.
+     */
+    default BatchWrite uniqueByIndex() {
+        return this;
+    }
+
     /** Runs {@code work}, writes what it queued and commits. */
     BatchResult run(Consumer<RecordBatch> work);
 }

@@ -48,4 +48,15 @@ public interface RecordSearch {
      * a million customers never sit in memory at once. Sorts, limit and offset do not apply.
      */
     void forEach(Consumer<RecordData> each);
+
+    /**
+     * Streams every matching record to {@code each} read in ONE statement, in no particular order, the result held at
+     * once: for a bounded part of a large form whose rows lie all over the table — the purchases of a slice of
+     * customers. {@link #forEach}'s pages are ordered by id, and for such a filter the database may walk the whole
+     * table in id order to fill each page. Not for a whole form (use {@link #forEach}). Sorts, limit and offset do
+     * not apply.
+     */
+    default void forEachAtOnce(Consumer<RecordData> each) {
+        forEach(each);
+    }
 }
