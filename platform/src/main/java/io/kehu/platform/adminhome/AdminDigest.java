@@ -1,19 +1,21 @@
 package io.kehu.platform.adminhome;
 
+import io.kehu.platform.records.ListedCount;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What the start page shows, already in the administrator's language: no ids, codes or JSON.
  *
- * @param customers how many customers there are, or -1 without a customer form
+ * @param customers how many customers there are, as the customer list counts them; {@code null} without a customer
+ *     form
  * @param openComplaints complaints not yet closed
  * @param openTasks everybody's open workflow tasks
  * @param plugins every installed plugin
  * @param attention what needs looking at, most urgent first
  * @param changes the latest saves, newest first
  */
-record AdminDigest(long customers, long openComplaints, int openTasks, List<PluginLine> plugins,
+record AdminDigest(ListedCount customers, long openComplaints, int openTasks, List<PluginLine> plugins,
                    List<Attention> attention, List<Change> changes) {
 
     /** A plugin: its name, version and state in words; {@code failed} shows it in red. */

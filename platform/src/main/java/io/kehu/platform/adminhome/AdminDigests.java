@@ -11,8 +11,8 @@ import io.kehu.platform.plugins.PluginInfo;
 import io.kehu.platform.plugins.PluginStatus;
 import io.kehu.platform.records.AuditAction;
 import io.kehu.platform.records.AuditEntry;
-import io.kehu.platform.records.BulkRecords;
-import io.kehu.platform.records.RecordAggregation;
+import io.kehu.platform.records.ListedCount;
+import io.kehu.platform.records.RecordQuery;
 import io.kehu.platform.records.Records;
 import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccounts;
@@ -24,7 +24,6 @@ import io.kehu.platform.workspace.Workspace;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,14 +32,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the start page's figures through the features' fronts, as the administrator: a count per form by
- * {@code GROUP BY}-less aggregates, the workspace's open-complaint count, the latest 200 audit entries grouped into
+ * Reads the start page's figures through the features' fronts, as the administrator: the customers as their list
+ * counts them ({@code Records.count}: exact up to 10,000, an estimate beyond), the workspace's open-complaint count
+ * (only that query, not the whole workspace, which the home page reads again below), the latest 200 audit entries grouped into
  * saves (8 shown), at most 200 imports and every webhook endpoint.
  */
 @Component
@@ -53,7 +52,6 @@ class AdminDigests {
     private static final Pattern PLUGIN_WRITER = Pattern.compile("plugin:([A-Za-z0-9._-]+)(?: for (.+))?");
 
     private final Records records;
-    private final BulkRecords bulk;
     private final FormCatalog catalog;
     private final Workflows workflows;
     private final Workspace workspace;
@@ -63,10 +61,9 @@ class AdminDigests {
     private final UserAccounts accounts;
     private final Messages messages;
 
-    AdminDigests(Records records, BulkRecords bulk, FormCatalog catalog, Workflows workflows, Workspace workspace,
+    AdminDigests(Records records, FormCatalog catalog, Workflows workflows, Workspace workspace,
                  PluginHost plugins, Webhooks webhooks, Imports imports, UserAccounts accounts, Messages messages) {
         this.records = records;
-        this.bulk = bulk;
         this.catalog = catalog;
         this.workflows = workflows;
         this.workspace = workspace;
@@ -78,18 +75,13 @@ class AdminDigests {
     }
 
     AdminDigest read(Actor admin, Locale locale, ZoneId zone) {
-        long customers = catalog.published("customer").map(f -> count(admin, f.id())).orElse(-1L);
-        long complaints = workspace.read(admin, locale, zone, LocalDate.now(zone)).openComplaints();
+        // the list's own count: exact up to 10,000, beyond it the database's estimate (never a COUNT over every row)
+        ListedCount customers = catalog.published("customer").map(f -> records.count(admin, RecordQuery.of(f.id())))
+                .orElse(null);
+        long complaints = workspace.openComplaints(admin, locale, zone);
         int tasks = workflows.countOpenTasks(admin, true, null);
         return new AdminDigest(customers, complaints, tasks, plugins(locale), attention(admin, locale, zone),
                 changes(admin, locale));
-    }
-
-    private long count(Actor admin, String formId) {
-        AtomicLong total = new AtomicLong();
-        bulk.aggregate(admin, RecordAggregation.of(formId).measure(RecordAggregation.Function.COUNT, null),
-                row -> total.addAndGet(((Number) row.measures().get("count")).longValue()));
-        return total.get();
     }
 
     private List<AdminDigest.PluginLine> plugins(Locale locale) {

@@ -62,9 +62,14 @@ public class AdminStart implements HomeSection {
     private Div counts(AdminDigest digest, Locale locale) {
         Div card = card("counts", t(locale, "adminhome.counts.title"));
         NumberFormat number = NumberFormat.getIntegerInstance(locale);
-        if (digest.customers() >= 0) {
+        if (digest.customers() != null) {
+            String key = switch (digest.customers().kind()) {
+                case EXACT -> "adminhome.counts.customers";
+                case ESTIMATE -> "adminhome.counts.customersEstimate";
+                case MORE_THAN -> "adminhome.counts.customersMoreThan";
+            };
             card.add(row("admin-count-customers", "forms/customer",
-                    t(locale, "adminhome.counts.customers", number.format(digest.customers())), null, false));
+                    t(locale, key, number.format(digest.customers().value())), null, false));
         }
         card.add(row("admin-count-complaints", "forms/feedback",
                 t(locale, "adminhome.counts.complaints", number.format(digest.openComplaints())), null, false));

@@ -39,6 +39,15 @@ public class Workspace {
     }
 
     /**
+     * How many complaints {@code actor} may see are in a status that is not finished: the workspace's figure without
+     * reading the rest of it (the administrators' start page shows it above the workspace).
+     */
+    public long openComplaints(Actor actor, Locale locale, ZoneId zone) {
+        return new WorkspaceQueries(records, bulk, catalog, actor, locale, zone,
+                key -> messages.getTranslation(key, locale)).openComplaints();
+    }
+
+    /**
      * The home page's boxes for the signed-in account {@code username}, followed by {@code pluginCards} in the same
      * responsive grid.
      */

@@ -77,6 +77,11 @@ final class WorkspaceQueries {
                 recent(today), complaints, openComplaints(complaintCounts), complaintMix(complaintCounts), creatable());
     }
 
+    /** How many of the complaints the user sees are open (as {@link #read} counts them). */
+    long openComplaints() {
+        return openComplaints(complaintCounts());
+    }
+
     /** Customers whose account manager is the user (STAFF see no others anyway). */
     private long myCustomers() {
         if (readable(CUSTOMER, CUSTOMER_OWNER).isEmpty() || actor.userId() == null) {

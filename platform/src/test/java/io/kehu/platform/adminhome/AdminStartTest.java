@@ -17,6 +17,7 @@ import io.kehu.platform.security.Role;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.KaribuSession;
 import io.kehu.platform.support.KehuTest;
+import io.kehu.platform.workspace.Workspace;
 import io.kehu.platform.workspace.WorkspaceFixture;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,9 @@ class AdminStartTest {
     ApplicationContext context;
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    Workspace workspace;
     @Autowired
     Records records;
     @Autowired
@@ -78,6 +82,12 @@ class AdminStartTest {
         assertThat(_get(Anchor.class, spec -> spec.withId("admin-count-customers")).getElement()
                 .getTextRecursively()).matches("客户 [0-9,]+ 位");
         assertThat(customers).isPositive();
+        // open complaints: the workspace's own figure, read without the rest of the workspace
+        long open = workspace.read(admin, Locale.SIMPLIFIED_CHINESE, java.time.ZoneOffset.UTC,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC)).openComplaints();
+        assertThat(_get(Anchor.class, spec -> spec.withId("admin-count-complaints")).getElement()
+                .getTextRecursively()).contains("未结投诉 " + java.text.NumberFormat.getIntegerInstance(
+                        Locale.SIMPLIFIED_CHINESE).format(open) + " 件");
         assertThat(text).contains("今日概况").contains("未结投诉").contains("待办任务").contains("插件").contains("需要处理")
                 .contains("最近修改").contains("常用入口");
 
