@@ -159,7 +159,6 @@ final class RecordReader {
                                 .limit(size), readAs, customPlans);
             }
         }
-        Map<String, Integer> positions = table.positions(select);
         // The system columns lead the select list (see RecordTable): read by position, not looked up by name.
         List<Long> ids = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -171,31 +170,26 @@ final class RecordReader {
                 multiselects.put(f.id(), sideValues(f, ids));
             }
         }
-        // Which fields the reader sees, and where their columns are, is decided once per page, not once per row.
-        List<FieldDefinition> shown = new ArrayList<>();
-        List<Integer> shownAt = new ArrayList<>();
-        for (FieldDefinition f : table.form.fields()) {
-            if (readable.test(f) && (RecordTable.hasColumn(f) || RecordTable.isMultiselect(f))) {
-                shown.add(f);
-                shownAt.add(RecordTable.hasColumn(f) ? positions.get(f.id()) : -1);
-            }
-        }
-        List<String> keys = new ArrayList<>(shown.size() + extras.size());
-        shown.forEach(f -> keys.add(f.id()));
-        extras.forEach(e -> keys.add(e.column().id()));
-        CompactValues.Layout layout = new CompactValues.Layout(keys);
+        // Which fields the reader sees, and where their columns are, is decided once per readable set and form
+        // version (kept by the table), not once per page or row.
+        PageLayout page = extras.isEmpty() ? table.pageLayout(select, withMetadata, readable)
+                : PageLayout.of(table, PageLayout.shownMask(table, readable), table.positions(select),
+                extras.stream().map(e -> e.column().id()).toList());
+        FieldDefinition[] shown = page.shown();
+        int[] shownAt = page.shownAt();
+        CompactValues.Layout layout = page.layout();
         List<Record> records = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long id = (Long) row[0];
             Object[] values = new Object[layout.size()];
-            for (int i = 0; i < shown.size(); i++) {
-                FieldDefinition f = shown.get(i);
-                int at = shownAt.get(i);
+            for (int i = 0; i < shown.length; i++) {
+                FieldDefinition f = shown[i];
+                int at = shownAt[i];
                 values[i] = at >= 0 ? table.read(row, f, at)
                         : multiselects.getOrDefault(f.id(), Map.of()).getOrDefault(id, List.of());
             }
             int extraAt = select.size();
-            int slot = shown.size();
+            int slot = shown.length;
             for (ExtraColumn extra : extras) {
                 values[slot++] = table.read(row, extra.column().display, extraAt);
                 extraAt += extra.select().size();

@@ -47,6 +47,15 @@ final class RecordTable {
     // Rendered on first use (rendering needs the DSLContext's dialect); a race only renders the same text twice.
     private volatile TypedRows.Columns selectColumns;
     private volatile TypedRows.Columns valueColumns;
+    /** Page layouts by select list (with or without who/when) and readable fields; a handful per role mix. */
+    private final java.util.concurrent.ConcurrentHashMap<PageLayoutKey, PageLayout> pageLayouts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record PageLayoutKey(boolean withMetadata, java.util.BitSet shown) {
+    }
+
+    /** At most this many layouts are kept per form version (readable-field sets are few; a bound all the same). */
+    private static final int MAX_PAGE_LAYOUTS = 64;
 
     RecordTable(FormDefinition form) {
         this.form = form;
@@ -214,6 +223,25 @@ final class RecordTable {
             return c;
         }
         return TypedRows.Columns.of(dsl, select);
+    }
+
+    /**
+     * The {@link PageLayout} of a page read with {@code select} (this table's {@link #selectList} or
+     * {@link #valueSelectList}, said by {@code withMetadata}) by a reader who may read the fields {@code readable}
+     * lets through.
+     */
+    PageLayout pageLayout(List<Field<?>> select, boolean withMetadata, java.util.function.Predicate<FieldDefinition> readable) {
+        java.util.BitSet mask = PageLayout.shownMask(this, readable);
+        PageLayoutKey key = new PageLayoutKey(withMetadata, mask);
+        PageLayout kept = pageLayouts.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        PageLayout made = PageLayout.of(this, mask, positions(select), List.of());
+        if (pageLayouts.size() < MAX_PAGE_LAYOUTS) {
+            pageLayouts.putIfAbsent(key, made);
+        }
+        return made;
     }
 
     /** Where each field's column sits in {@code select} (a list built from {@link #column}), by field id. */
