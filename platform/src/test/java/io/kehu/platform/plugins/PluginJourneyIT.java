@@ -36,7 +36,10 @@ class PluginJourneyIT {
         try (Chromium chromium = Chromium.launch();
              BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
                      .setLocale("en-US").setViewportSize(1400, 900))) {
-            context.setDefaultTimeout(15_000);
+            // An upload installs and starts a plugin (and the chart plugin compiles a page): on two cores shared
+            // with the rest of the build that took longer than 15 s once.
+            context.setDefaultTimeout(45_000);
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
             Page page = context.newPage();
             page.navigate(url("/login"));
             page.locator("#vaadinLoginUsername input").fill("admin");

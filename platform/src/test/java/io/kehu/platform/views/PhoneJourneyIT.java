@@ -91,12 +91,12 @@ class PhoneJourneyIT {
             Locator call = card.locator("a[href='tel:" + phone + "']");
             assertThat(call).isVisible();
             assertThat(card.locator("a[href='mailto:boss@chengdu-hotpot.cn']")).isVisible();
-            BoundingBox toolbar = page.locator("#compact-toolbar").boundingBox();
+            BoundingBox toolbar = box(page.locator("#compact-toolbar"));
             softly.assertThat(toolbar.height).as("toolbar height").isLessThanOrEqualTo(0.2 * PHONE_HEIGHT);
-            softly.assertThat(call.boundingBox().height).as("call link height").isGreaterThanOrEqualTo(44);
-            softly.assertThat(page.locator("#compact-filter").boundingBox().height).as("筛选 height")
+            softly.assertThat(box(call).height).as("call link height").isGreaterThanOrEqualTo(44);
+            softly.assertThat(box(page.locator("#compact-filter")).height).as("筛选 height")
                     .isGreaterThanOrEqualTo(44);
-            softly.assertThat(card.boundingBox().x + card.boundingBox().width).as("card fits the phone")
+            softly.assertThat(box(card).x + box(card).width).as("card fits the phone")
                     .isLessThanOrEqualTo(PHONE_WIDTH);
             softly.assertThat((Boolean) page.evaluate(
                     "() => document.documentElement.scrollWidth <= window.innerWidth"))
@@ -123,7 +123,7 @@ class PhoneJourneyIT {
             assertThat(page.locator("#bulk-selected")).hasText("已选 1 条");
             assertThat(page.locator("#bulk-delete")).isVisible();
             assertThat(page.locator("#bulk-assignee")).hasCount(0); // STAFF keep their customers
-            BoundingBox bar = page.locator("#phone-bulk-bar").boundingBox();
+            BoundingBox bar = box(page.locator("#phone-bulk-bar"));
             softly.assertThat(bar.y + bar.height).as("the bulk bar is on screen").isLessThanOrEqualTo(PHONE_HEIGHT);
             softly.assertThat(bar.x + bar.width).as("the bulk bar fits the phone").isLessThanOrEqualTo(PHONE_WIDTH);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("phone-list-bulk")));
@@ -135,17 +135,17 @@ class PhoneJourneyIT {
             card.locator(".kehu-card-open").click();
             assertThat(page).hasURL(Pattern.compile(".*/forms/customer/" + customer.id() + "$"));
             assertThat(page.locator("#contact-link-phone")).hasAttribute("href", "tel:" + phone);
-            BoundingBox tabs = page.locator("vaadin-tabsheet").first().boundingBox();
+            BoundingBox tabs = box(page.locator("vaadin-tabsheet").first());
             softly.assertThat(tabs.y + tabs.height).as("the form goes on below the screen (save would be there)")
                     .isGreaterThan(PHONE_HEIGHT);
             Locator save = page.locator("#record-save");
             assertThat(save).isVisible();
-            BoundingBox saveBox = save.boundingBox();
+            BoundingBox saveBox = box(save);
             softly.assertThat(saveBox.y + saveBox.height).as("save is on screen without scrolling")
                     .isLessThanOrEqualTo(PHONE_HEIGHT);
             softly.assertThat(saveBox.height).as("save height").isGreaterThanOrEqualTo(44);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("phone-record-sticky-save")));
-            BoundingBox chip = page.locator("#jump-related-interaction").boundingBox();
+            BoundingBox chip = box(page.locator("#jump-related-interaction"));
             softly.assertThat(chip.x + chip.width).as("the interactions chip is on screen without swiping")
                     .isLessThanOrEqualTo(PHONE_WIDTH);
             page.locator("#jump-related-interaction").click();
@@ -242,5 +242,22 @@ class PhoneJourneyIT {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /**
+     * The element's box once it is visible: {@code boundingBox()} answers null for an element not laid out yet, which
+     * on a slow machine (CI under load) happened between a navigation and the layout.
+     */
+    private static BoundingBox box(Locator element) {
+        assertThat(element).isVisible();
+        BoundingBox box = element.boundingBox();
+        for (int i = 0; box == null && i < 50; i++) {
+            element.page().waitForTimeout(100);
+            box = element.boundingBox();
+        }
+        if (box == null) {
+            throw new AssertionError("no layout box for " + element + " within 5 s of it being visible");
+        }
+        return box;
     }
 }
