@@ -41,7 +41,8 @@ final class RecordReader {
 
     /**
      * As {@link #RecordReader(DSLContext, RecordTable, RenderedQueries)}; {@code customPlans}: {@code dsl} is the
-     * {@link CustomPlans} one, and statements sent around jOOQ must ask for the same.
+     * {@link io.kehu.platform.storage.CustomPlanReads} one on a transaction's connection, so statements sent around
+     * jOOQ must go unnamed as that context's own do.
      */
     RecordReader(DSLContext dsl, RecordTable table, RenderedQueries rendered, boolean customPlans) {
         this.dsl = dsl;

@@ -58,17 +58,18 @@ final class RecordReads {
                 .and(conditions.search(query.search()))
                 .and(conditions.after(query.sorts(), query.after()));
         // A filtered page is planned with its values every time: a generic plan can be many times slower for one
-        // user's (STAFF) rows (see CustomPlans). Unfiltered pages, and the rows of one referenced record (a
+        // user's (STAFF) rows (see CustomPlanReads). Unfiltered pages, and the rows of one referenced record (a
         // customer's purchases: one plan whatever the customer), keep the driver's prepared statements.
-        DSLContext pageDsl = query.filters().isEmpty() || rowsOfOneRecord(form, query) ? dsl
-                : services.customPlansDsl();
+        boolean planEachCall = !query.filters().isEmpty() && !rowsOfOneRecord(form, query);
+        DSLContext pageDsl = planEachCall ? services.customPlans().dsl() : dsl;
         // Most pages name no contributed column; a stream with distinct() over nothing cost 7 % of such a page's JVM
         // time (JFR, RecordsBench (a)).
         List<ListColumns.Resolved> extras = query.listColumns().isEmpty() ? List.of()
                 : query.listColumns().stream().distinct().map(listColumns::get)
                 .filter(java.util.Objects::nonNull).toList();
         List<org.jooq.SortField<?>> order = conditions.orderBy(query.sorts());
-        return new RecordReader(pageDsl, table, services.renderedQueries(), pageDsl != dsl).from(conditions.from())
+        return new RecordReader(pageDsl, table, services.renderedQueries(),
+                planEachCall && services.customPlans().sendUnnamed()).from(conditions.from())
                 .fetch(binds, where, order, query.offset(), query.limit(), actor, extras);
     }
 

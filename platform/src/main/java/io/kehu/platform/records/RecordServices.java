@@ -4,6 +4,7 @@ import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.security.UserAccounts;
+import io.kehu.platform.storage.CustomPlanReads;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 final class RecordServices {
 
     private final DSLContext dsl;
-    private final DSLContext customPlans;
+    private final CustomPlanReads customPlans;
     private final FormCatalog catalog;
     private final Visibility visibility;
     private final AuditTrail audit;
@@ -36,11 +37,11 @@ final class RecordServices {
     private final RenderedQueries renderedQueries = new RenderedQueries();
     private final ListColumns listColumns;
 
-    RecordServices(DSLContext dsl, FormCatalog catalog, AuditTrail audit, UserAccounts users,
+    RecordServices(DSLContext dsl, CustomPlanReads customPlans, FormCatalog catalog, AuditTrail audit, UserAccounts users,
                    ApplicationEventPublisher events, ObjectProvider<RecordRules> rules,
                    ObjectProvider<RecordGuard> guards, ObjectProvider<ContributedColumns> contributedColumns) {
         this.dsl = dsl;
-        this.customPlans = CustomPlans.on(dsl);
+        this.customPlans = customPlans;
         this.catalog = catalog;
         this.visibility = new Visibility(catalog, tables);
         this.audit = audit;
@@ -61,10 +62,10 @@ final class RecordServices {
     }
 
     /**
-     * {@link #dsl()} for statements PostgreSQL should plan with their values every time ({@link CustomPlans}): the
+     * The context for statements PostgreSQL should plan with their values every time ({@link CustomPlanReads}): the
      * filtered list pages.
      */
-    DSLContext customPlansDsl() {
+    CustomPlanReads customPlans() {
         return customPlans;
     }
 

@@ -115,7 +115,8 @@ final class RenderedQueries {
      * JVM time was still jOOQ rendering the kept text with the values back into it, building its execution context
      * and wrapping the statement and the result set, per statement; one record with its contacts and purchases is
      * three. Any other statement (not kept, or with a value of another type: arrays, nulls) goes through jOOQ as
-     * before. {@code customPlans}: the statement must be planned with its values ({@link CustomPlans}), which on
+     * before. {@code customPlans}: the statement must be sent unnamed to be planned with its values
+     * ({@link io.kehu.platform.storage.CustomPlanReads}), which on
      * PostgreSQL is asked for here the same way.
      */
     List<Object[]> fetch(DSLContext dsl, RecordTable table, Binds binds, Supplier<ResultQuery<?>> build,

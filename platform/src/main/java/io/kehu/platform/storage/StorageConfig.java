@@ -42,4 +42,12 @@ class StorageConfig {
                 .set(dialect);
         return DSL.using(configuration);
     }
+
+    /** Filtered list pages' reads: planned with their values at every call (see {@link CustomPlanReads}). */
+    @Bean(destroyMethod = "close")
+    CustomPlanReads customPlanReads(HikariDataSource dataSource, DSLContext dsl) {
+        return dsl.dialect().family() == SQLDialect.POSTGRES
+                ? CustomPlanReads.postgres(dataSource, dataSource, dataSource.getMaximumPoolSize(), dsl)
+                : CustomPlanReads.plain(dataSource, dsl);
+    }
 }
