@@ -53,7 +53,7 @@ public final class CustomPlanReads implements AutoCloseable {
         return new CustomPlanReads(main, null, plain);
     }
 
-    /** On PostgreSQL: a pool of {@code size} connections beside {@code mainConfig}'s, planning with values. */
+    /** On PostgreSQL: a pool of up to {@code size} connections beside {@code mainConfig}'s, planning with values. */
     static CustomPlanReads postgres(DataSource main, HikariConfig mainConfig, int size, DSLContext plain) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kehu-custom-plans");
@@ -61,7 +61,10 @@ public final class CustomPlanReads implements AutoCloseable {
         config.setUsername(mainConfig.getUsername());
         config.setPassword(mainConfig.getPassword());
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
+        // Opened when pages are read and closed after two idle minutes: a node (or a test's cached context) that
+        // reads no filtered page holds no extra server connection.
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(java.time.Duration.ofMinutes(2).toMillis());
         config.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
         return new CustomPlanReads(main, new HikariDataSource(config), plain);
     }
