@@ -1,66 +1,99 @@
 package io.kehu.platform.dedupe;
 
 import io.kehu.platform.dedupe.match.Comparison;
-
+import io.kehu.platform.dedupe.match.HashTable;
+import io.kehu.platform.dedupe.match.SpillFile;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongBiFunction;
 
 /**
  * Remembers the keys (phone, e-mail, normalised name) of the rows of a file seen so far, so a later row with a key
- * of an earlier one is reported as its duplicate. Keeps per row its keys and the three values they came from (an
- * array), not the rows.
+ * of an earlier one is reported as its duplicate, with the reason {@link Comparison} gives for the two rows.
+ *
+ * <p>Its memory is bounded by design, whatever the file's size: in the heap only a 64-bit hash of each key with the
+ * place of its first row's keys in a {@link SpillFile} (16 bytes a slot of a primitive table, under 90 bytes a row
+ * with three keys), the keys themselves on disk. A hash hit is re-checked against the earlier row's real key read
+ * back from the spill, so two keys sharing a hash never make a duplicate; the key that lost its hash's slot goes to a
+ * small exact map instead, so they never hide one either. Closing it (or dropping it) removes the spill.
  */
-public final class FileDuplicates {
+public final class FileDuplicates implements AutoCloseable {
+
+    private static final char[] KINDS = {'p', 'e', 'n'};
 
     private final DuplicateRules rules;
-    private final Map<String, Long> firstRowOfKey = new HashMap<>();
-    /** The rule fields' values of each row with keys, by row: phone, e-mail, name (an array, not a map per row). */
-    private final Map<Long, String[]> keyValues = new HashMap<>();
+    /** Hash of kind and key → offset in {@link #spill} of the first row with that key. */
+    private final HashTable firstOfKey = new HashTable();
+    /** "p:key" → offset, for the keys whose hash an earlier, different key holds in {@link #firstOfKey}. */
+    private final Map<String, Long> sharedHashes = new HashMap<>();
+    private final ToLongBiFunction<Character, String> hash;
+    private SpillFile spill;
 
     public FileDuplicates(DuplicateRules rules) {
+        this(rules, HashTable::hash);
+    }
+
+    /** With another hash function: tests make every key share one hash to show hits are re-checked. */
+    FileDuplicates(DuplicateRules rules, ToLongBiFunction<Character, String> hash) {
         this.rules = rules;
+        this.hash = hash;
     }
 
     /** The earlier row {@code values} duplicates, or null; otherwise remembers this row's keys. */
     public DuplicateMatch check(long row, Map<String, ?> values) {
-        List<String> keys = Comparison.keys(rules, values);
-        for (String key : keys) {
-            Long earlier = firstRowOfKey.get(key);
-            if (earlier != null) {
-                var reason = Comparison.reason(rules, values, kept(keyValues.get(earlier)));
-                if (reason != null) {
-                    return new DuplicateMatch(earlier, true, "", reason, 0);
+        String[] keys = Comparison.keyArray(rules, values);
+        boolean any = false;
+        boolean[] lostSlot = new boolean[KINDS.length];
+        for (int k = 0; k < KINDS.length; k++) {
+            if (keys[k] == null || keys[k].isEmpty()) {
+                continue;
+            }
+            any = true;
+            long at = firstOfKey.get(hash.applyAsLong(KINDS[k], keys[k]));
+            if (at < 0) {
+                continue;
+            }
+            SpillFile.Entry earlier = spill.read(at);
+            if (!keys[k].equals(earlier.strings()[k])) {
+                Long exact = sharedHashes.get(KINDS[k] + ":" + keys[k]);
+                lostSlot[k] = exact == null;
+                if (exact == null) {
+                    continue;
                 }
+                earlier = spill.read(exact);
+            }
+            var reason = Comparison.reasonOfKeys(rules, keys, earlier.strings());
+            if (reason != null) {
+                return new DuplicateMatch(earlier.row(), true, "", reason, 0);
             }
         }
-        if (!keys.isEmpty()) {
-            keys.forEach(k -> firstRowOfKey.putIfAbsent(k, row));
-            String[] fields = fields();
-            String[] kept = new String[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                if (fields[i] != null && values.get(fields[i]) != null) {
-                    kept[i] = values.get(fields[i]).toString();
+        if (any) {
+            if (spill == null) {
+                spill = new SpillFile();
+            }
+            long at = spill.append(row, keys);
+            for (int k = 0; k < KINDS.length; k++) {
+                if (keys[k] != null && !keys[k].isEmpty()) {
+                    if (lostSlot[k]) {
+                        sharedHashes.put(KINDS[k] + ":" + keys[k], at);
+                    } else {
+                        firstOfKey.putIfAbsent(hash.applyAsLong(KINDS[k], keys[k]), at);
+                    }
                 }
             }
-            keyValues.put(row, kept);
         }
         return null;
     }
 
-    private String[] fields() {
-        return new String[] {rules.phoneField(), rules.emailField(), rules.nameField()};
+    /** Bytes of heap the remembered keys take (the table's arrays; the exact map holds next to nothing). */
+    public long heapBytes() {
+        return firstOfKey.bytes();
     }
 
-    /** An earlier row's kept values as the map {@link Comparison#reason} reads (made only when a key matches). */
-    private Map<String, Object> kept(String[] kept) {
-        Map<String, Object> values = new HashMap<>();
-        String[] fields = fields();
-        for (int i = 0; i < fields.length; i++) {
-            if (fields[i] != null && kept[i] != null) {
-                values.put(fields[i], kept[i]);
-            }
+    @Override
+    public void close() {
+        if (spill != null) {
+            spill.close();
         }
-        return values;
     }
 }

@@ -50,7 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * same run ({@code -Dkehu.bench.db=h2}: on the embedded H2 database, without COPY).
  *
  * <p>Besides the wall time (noisy on a shared machine) it measures the CPU time per 1,000 rows of this JVM and of
- * the PostgreSQL server processes serving the bench's database, and the heap's high-water mark (the heap pools' peaks, reset before each run).
+ * the PostgreSQL server processes serving the bench's database, the heap's high-water mark (the heap pools' peaks, reset before each run,
+ * garbage included) and the live heap after a full collection at each tenth of the file ({@code -Dkehu.bench.liveHeap=false}: not).
  * {@code -Dkehu.bench.jfr=FILE} records the import with Flight Recorder ("profile" settings);
  * {@code -Dkehu.bench.label=NAME} writes the figures as a section of their own (e.g. before/after a change) of
  * docs/benchmarks.md: {@code mvn -o -pl platform -am test -Dtest=ImportsBench -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -60,6 +61,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ImportsBench {
 
     private static final boolean POSTGRES = !"h2".equals(System.getProperty("kehu.bench.db"));
+    /** {@code -Dkehu.bench.liveHeap=false}: no full collection at each tenth (they stop the run a moment each). */
+    private static final boolean LIVE_HEAP = Boolean.parseBoolean(System.getProperty("kehu.bench.liveHeap", "true"));
     private static PostgresDatabase database;
 
     @Autowired
@@ -191,6 +194,9 @@ class ImportsBench {
 
                 Pace (rows/s over each tenth of the file, then over the whole file up to 10,000, 50,000 and
                 100,000 rows where the file has them): %s
+
+                Live heap (MB in use right after a full collection, `System.gc()`, as each tenth of the file was
+                reached; the whole JVM with the Spring context, the database's too on H2): %s
                 """, db, rows, label.isEmpty() ? "" : " (" + label + ")", LocalDate.now(), BenchReport.machine(),
                 load, loadAverage(), rows, Files.size(csv) / 1024, db, skipBadRows
                         ? "skipping bad rows (a commit per 1,000 rows with the row keys and the job's progress)"
@@ -202,7 +208,9 @@ class ImportsBench {
                         copyIndexed == null ? null : copyIndexed.row("`COPY` of the same file into a copy of the "
                                 + "form's table with its indexes (unique, B-tree, trigram)", rows))
                         .filter(java.util.Objects::nonNull).toList()),
-                (withDryRun ? "dry run " + dryPace + "; " : "") + "import " + runPace);
+                (withDryRun ? "dry run " + dryPace + "; " : "") + "import " + runPace,
+                LIVE_HEAP ? (withDryRun ? "dry run " + dryPace.liveHeap() + "; " : "") + "import "
+                        + runPace.liveHeap() : "not measured (`-Dkehu.bench.liveHeap=false`)");
         BenchReport.writeSection(Path.of("../docs/benchmarks.md"), "imports:" + (POSTGRES ? "postgres" : "h2") + ":"
                 + rows + (skipBadRows ? "" : ":all-or-nothing") + (label.isEmpty() ? "" : ":" + label), body);
         System.out.println(body);
@@ -220,6 +228,8 @@ class ImportsBench {
         private final int rows;
         private final long[] tenthAt = new long[10];
         private final long[] markAt = new long[MARKS.length];
+        /** MB of heap in use right after a full collection as each tenth was reached (0: not measured). */
+        private final long[] liveAt = new long[10];
         private volatile boolean closed;
         private long t0;
 
@@ -236,6 +246,13 @@ class ImportsBench {
                     for (int i = 0; i < 10; i++) {
                         if (tenthAt[i] == 0 && n >= (long) rows * (i + 1) / 10) {
                             tenthAt[i] = now;
+                            if (LIVE_HEAP) {
+                                liveAt[i] = liveHeapMb();
+                            }
+                            // as it goes, so a run stopped half way still says how far it got and at what cost
+                            System.out.printf("bench pace: %,d rows at %.1f s, JVM CPU %.1f s, live heap %s MB, "
+                                    + "load %s%n", n, now / 1e9, processCpuNanos() / 1e9,
+                                    LIVE_HEAP ? String.format("%,d", liveAt[i]) : "—", loadAverage());
                         }
                     }
                     for (int i = 0; i < MARKS.length; i++) {
@@ -257,6 +274,15 @@ class ImportsBench {
         @Override
         public void close() {
             closed = true;
+        }
+
+        /** "186 · 190 · …": the live heap at each tenth, in MB. */
+        String liveHeap() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                b.append(i == 0 ? "" : " · ").append(liveAt[i] == 0 ? "—" : String.format("%,d", liveAt[i]));
+            }
+            return b.toString();
         }
 
         @Override
@@ -394,6 +420,12 @@ class ImportsBench {
     private static long heapPeakMb() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    /** MB of heap in use after a full collection: what the run keeps alive, garbage left out. */
+    private static long liveHeapMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 
     private static String loadAverage() {

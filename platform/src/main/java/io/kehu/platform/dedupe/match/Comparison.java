@@ -37,6 +37,32 @@ public final class Comparison {
         return describe(phone, email, similarity);
     }
 
+    /**
+     * The comparable keys of a record under the rules, in the order phone, e-mail, name: the normalised phone
+     * ({@link MatchKeys#phone}), e-mail ({@link MatchKeys#email}) and name ({@link NameSimilarity#normalise}); null for
+     * a field the rules lack or a value without key (a name without key is empty).
+     */
+    public static String[] keyArray(DuplicateRules rules, Map<String, ?> v) {
+        return new String[] {
+            rules.phoneField() == null ? null : MatchKeys.phone(v.get(rules.phoneField())).key(),
+            rules.emailField() == null ? null : MatchKeys.email(v.get(rules.emailField())),
+            rules.nameField() == null ? null : NameSimilarity.normalise(v.get(rules.nameField()))};
+    }
+
+    /**
+     * {@link #reason} of two records given by their {@link #keyArray}s: the same verdict and words, without the
+     * values themselves (what a file's earlier rows keep).
+     */
+    public static LocalizedText reasonOfKeys(DuplicateRules rules, String[] a, String[] b) {
+        boolean phone = rules.phoneField() != null && a[0] != null && a[0].equals(b[0]);
+        boolean email = rules.emailField() != null && a[1] != null && a[1].equals(b[1]);
+        double similarity = rules.nameField() == null ? -1 : NameSimilarity.ofNormalised(a[2], b[2]);
+        if (!phone && !email && similarity < rules.nameThreshold()) {
+            return null;
+        }
+        return describe(phone, email, similarity);
+    }
+
     /** "同一手机号；同一邮箱；名称相似度 90%" / "same phone, same e-mail, name 90% similar". */
     public static LocalizedText describe(boolean phone, boolean email, double similarity) {
         List<String> zh = new ArrayList<>();

@@ -44,9 +44,12 @@ public final class NameSimilarity {
 
     /** 0 (nothing alike, or a name missing) to 1 (the same after normalising). */
     public static double of(Object a, Object b) {
-        String x = normalise(a);
-        String y = normalise(b);
-        if (x.isEmpty() || y.isEmpty()) {
+        return ofNormalised(normalise(a), normalise(b));
+    }
+
+    /** {@link #of} of two names already {@link #normalise normalised} (null counts as missing). */
+    public static double ofNormalised(String x, String y) {
+        if (x == null || y == null || x.isEmpty() || y.isEmpty()) {
             return 0;
         }
         int longer = Math.max(x.length(), y.length());

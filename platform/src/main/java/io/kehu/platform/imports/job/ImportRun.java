@@ -4,6 +4,7 @@ import io.kehu.platform.dedupe.DuplicateMatch;
 import io.kehu.platform.dedupe.DuplicateRules;
 import io.kehu.platform.dedupe.Duplicates;
 import io.kehu.platform.dedupe.FileDuplicates;
+import io.kehu.platform.dedupe.FileKeys;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
@@ -67,7 +68,8 @@ public final class ImportRun implements BulkRecords.Listener {
     private final FieldValues values = new FieldValues(ZoneId.systemDefault());
     private final Map<String, String> headerOfField = new HashMap<>();
     private final Map<Long, FileRow> pending = new HashMap<>();
-    private final Set<String> seenKeys = new HashSet<>();
+    /** The update keys of the rows so far, bounded (hashes in the heap, the keys on disk). */
+    private final FileKeys seenKeys = new FileKeys();
     private final List<Written> written = new ArrayList<>();
     private final Duplicates duplicates;
     private final DuplicateRules rules;
