@@ -32,6 +32,10 @@ final class ChunksAhead implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private boolean ended;
+    /** Nanoseconds the writing thread waited for a prepared chunk, and the preparing thread for room to hand one. */
+    private long writerWaited;
+    private volatile long preparerWaited;
+    private int chunks;
 
     /**
      * @param name    the preparing thread's name
@@ -67,8 +71,10 @@ final class ChunksAhead implements AutoCloseable {
             return null;
         }
         Object o;
+        long began = System.nanoTime();
         try {
             o = ready.take();
+            writerWaited += System.nanoTime() - began;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the next chunk", e);
@@ -85,10 +91,21 @@ final class ChunksAhead implements AutoCloseable {
             ended = true;
             throw e;
         }
+        chunks++;
         return (ImportRun.Prepared) o;
     }
 
+    /**
+     * Which side the run waited on, for the log: a writer that hardly waits has the longer half (its checks and the
+     * database's writes), a preparer that hardly waits the other.
+     */
+    String waits() {
+        return String.format("%d chunks; the writing thread waited %.1f s for prepared chunks, the preparing thread"
+                + " %.1f s for the writer", chunks, writerWaited / 1e9, preparerWaited / 1e9);
+    }
+
     private void hand(Object o) {
+        long began = System.nanoTime();
         try {
             while (!ready.offer(o, 100, TimeUnit.MILLISECONDS)) {
                 if (closed) {
@@ -97,6 +114,8 @@ final class ChunksAhead implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             throw new Closed();
+        } finally {
+            preparerWaited += System.nanoTime() - began;
         }
         if (closed) {
             throw new Closed();

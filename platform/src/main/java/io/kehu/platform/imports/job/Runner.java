@@ -190,7 +190,6 @@ public class Runner {
             });
             return;
         }
-        log.debug("Chunks of {} prepared ahead on a thread of their own", s.source().fileName());
         try (ChunksAhead chunks = new ChunksAhead("kehu-import-prepare", read -> readInChunks(s, from, read),
                 chunk -> readTransaction.execute(status -> {
                     lookUpByBTree();
@@ -201,6 +200,7 @@ public class Runner {
                 each.accept(() -> chunk);
                 progress.rows(run.rows());
             }
+            log.info("Import of {} prepared ahead: {}", s.source().fileName(), chunks.waits());
         }
     }
 
