@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are one batch over the whole file (the dry run rolled back by the batch itself); an import that skips bad rows
  * commits a chunk of {@value #CHUNK} rows at a time together with its row keys and the job's progress, so a killed
  * process resumes after the last committed chunk and never writes a row twice. In every mode the form's table is
- * analysed as the run's writes grow ({@link TableGrowth}), inside the one transaction too.
+ * analysed as the run's writes grow ({@link TableGrowth}), inside the one transaction too, and the next chunk is
+ * read and prepared on a second thread while this one writes ({@link #inChunks}, {@link ChunksAhead}).
  */
 @Component
 public class Runner {
