@@ -6,6 +6,7 @@ import io.kehu.platform.dedupe.Duplicates;
 import io.kehu.platform.dedupe.FileDuplicates;
 import io.kehu.platform.dedupe.FileKeys;
 import io.kehu.platform.forms.FieldDefinition;
+import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.imports.DuplicateDecision;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns file rows into queued writes of a {@link BulkRecords.Batch}, tagged with their row number: cells transformed
@@ -130,16 +132,85 @@ public final class ImportRun implements BulkRecords.Listener {
         return out;
     }
 
-    /** Queues the writes of {@code chunk} (a few hundred rows) into {@code batch}. */
+    /**
+     * One chunk of file rows turned into what to do with each, in file order: the writes to queue and what to count
+     * and report. Made by {@link #prepare} (cells, in-file duplicates, the look-ups of stored duplicates and keys), then
+     * carried out by {@link #apply} — on another thread, and later, when the chunks are prepared ahead of the writes
+     * ({@link #mayPrepareAhead}). Nothing of it touches the counts, the problem list or the batch until it is applied,
+     * so a chunk's counts and problems go with the commit of that chunk and are logged in file order.
+     */
+    public static final class Prepared {
+
+        private final List<FileRow> rows;
+        private final List<Consumer<BulkRecords.Batch>> steps = new ArrayList<>();
+
+        private Prepared(List<FileRow> rows) {
+            this.rows = rows;
+        }
+
+        public int size() {
+            return rows.size();
+        }
+
+        /** The number of the chunk's last row (the job's progress once it is committed). */
+        public long lastRow() {
+            return rows.get(rows.size() - 1).number();
+        }
+
+        private void then(Consumer<BulkRecords.Batch> step) {
+            steps.add(step);
+        }
+    }
+
+    /** Queues the writes of {@code chunk} (a few hundred rows) into {@code batch}: {@link #prepare}, then {@link #apply}. */
     public void queue(BulkRecords.Batch batch, List<FileRow> chunk) {
+        apply(batch, prepare(chunk));
+    }
+
+    /**
+     * Whether chunks may be prepared on a thread of their own while the chunks before them are still being written,
+     * their look-ups (stored duplicates, keys of updates, referenced records) not seeing those writes. They need not
+     * see them when every row a run writes keeps its keys in the in-file check, which looks at earlier rows first:
+     * a later row like it is found there, whatever the table shows; a key of an update or an upsert is taken once per
+     * file, so no row finds a record an earlier row of the file wrote. Not so, and so prepared in step with the
+     * writes as before, when a row that looks like a duplicate may be written all the same (created anyway: its keys
+     * are not kept, only the table would show a later row like it; merged: it changes a stored record a later row may
+     * match too) or when a reference field points at this very form (a row may name a record an earlier row created).
+     */
+    public boolean mayPrepareAhead() {
+        for (ImportMapping.Column c : settings.mapping().columns()) {
+            FieldDefinition f = c.fieldId() == null ? null : form.field(c.fieldId()).orElse(null);
+            if (f != null && f.type() == FieldType.REFERENCE && form.id().equals(f.form())) {
+                return false;
+            }
+        }
+        if (fileDuplicates == null) {
+            return true;
+        }
+        DuplicateDecision rest = settings.remaining() != null ? settings.remaining()
+                : settings.skipDuplicates() ? DuplicateDecision.SKIP : DuplicateDecision.IMPORT;
+        return rest == DuplicateDecision.SKIP
+                && settings.decisions().values().stream().allMatch(d -> d == DuplicateDecision.SKIP);
+    }
+
+    /**
+     * Works out what to do with each row of {@code chunk}: cells transformed (a bad cell noted as a problem), in-file
+     * and stored duplicates, the existing records of updates. Changes no count and writes nothing: see
+     * {@link Prepared}. Chunks must be prepared one after the other in file order (the in-file checks remember the
+     * rows seen), on one thread at a time.
+     */
+    public Prepared prepare(List<FileRow> chunk) {
+        Prepared p = new Prepared(chunk);
         List<Map<String, Object>> cellValues = new ArrayList<>(chunk.size());
         List<FileRow> good = new ArrayList<>(chunk.size());
         for (FileRow row : chunk) {
-            rows++;
-            Map<String, Object> v = transform(row);
+            p.then(b -> rows++);
+            Map<String, Object> v = transform(row, p);
             if (v != null) {
                 cellValues.add(v);
                 good.add(row);
+            } else if (!settings.skipBadRows()) {
+                return p; // applying it stops the run at this row
             }
         }
         Map<String, long[]> existing = settings.mode() == ImportMode.CREATE ? Map.of() : existing(cellValues);
@@ -148,14 +219,16 @@ public final class ImportRun implements BulkRecords.Listener {
         for (int i = 0; i < good.size(); i++) {
             FileRow row = good.get(i);
             Map<String, Object> v = cellValues.get(i);
-            DuplicateMatch duplicateOf = fileDuplicates == null ? null : duplicate(row, v, stored.get(i));
+            DuplicateMatch duplicateOf = fileDuplicates == null ? null : duplicate(row, v, stored.get(i), p);
             if (duplicateOf != null) {
                 DuplicateDecision decision = settings.decision(row.number());
                 if (decision == DuplicateDecision.MERGE && !duplicateOf.inFile()) {
                     // the review chose to write the row onto the record it duplicates
-                    pending.put(row.number(), row);
-                    batch.update(form.id(), duplicateOf.other(), duplicateOf.rowVersion(), withoutBlanks(v),
-                            row.number());
+                    Map<String, Object> changes = withoutBlanks(v);
+                    p.then(b -> {
+                        pending.put(row.number(), row);
+                        b.update(form.id(), duplicateOf.other(), duplicateOf.rowVersion(), changes, row.number());
+                    });
                     continue;
                 }
                 if (decision != DuplicateDecision.IMPORT) {
@@ -163,44 +236,70 @@ public final class ImportRun implements BulkRecords.Listener {
                 }
             }
             if (settings.mode() == ImportMode.CREATE) {
-                pending.put(row.number(), row);
-                batch.create(form.id(), withoutBlanks(v), row.number());
+                create(p, row, v);
                 continue;
             }
             String key = key(v);
             if (key == null) {
-                rowProblem(row, keyHeader(), LocalizedText.of("用于匹配的字段为空", "The key field used for matching is empty"));
-                continue;
-            }
-            if (!seenKeys.add(key)) {
-                rowProblem(row, keyHeader(), LocalizedText.of("文件中已有相同匹配值的行", "An earlier row of the file has the same key"));
-                continue;
-            }
-            long[] match = existing.get(key);
-            if (match != null && match[0] < 0) {
-                rowProblem(row, keyHeader(), LocalizedText.of("有多条记录与匹配值相符", "Several records match this key"));
-            } else if (match != null) {
-                pending.put(row.number(), row);
-                batch.update(form.id(), match[0], (int) match[1], withoutBlanks(v), row.number());
-            } else if (settings.mode() == ImportMode.UPSERT) {
-                pending.put(row.number(), row);
-                batch.create(form.id(), withoutBlanks(v), row.number());
+                rowProblem(p, row, keyHeader(), LocalizedText.of("用于匹配的字段为空", "The key field used for matching is empty"));
+            } else if (!seenKeys.add(key)) {
+                rowProblem(p, row, keyHeader(), LocalizedText.of("文件中已有相同匹配值的行", "An earlier row of the file has the same key"));
             } else {
-                rowProblem(row, keyHeader(), LocalizedText.of("没有与匹配值相符、您可以修改的记录",
-                        "No record you may change matches this key"));
+                long[] match = existing.get(key);
+                if (match != null && match[0] < 0) {
+                    rowProblem(p, row, keyHeader(), LocalizedText.of("有多条记录与匹配值相符", "Several records match this key"));
+                } else if (match != null) {
+                    Map<String, Object> changes = withoutBlanks(v);
+                    p.then(b -> {
+                        pending.put(row.number(), row);
+                        b.update(form.id(), match[0], (int) match[1], changes, row.number());
+                    });
+                    continue;
+                } else if (settings.mode() == ImportMode.UPSERT) {
+                    create(p, row, v);
+                    continue;
+                } else {
+                    rowProblem(p, row, keyHeader(), LocalizedText.of("没有与匹配值相符、您可以修改的记录",
+                            "No record you may change matches this key"));
+                }
             }
+            if (!settings.skipBadRows()) {
+                return p; // a row problem: applying it stops the run at this row
+            }
+        }
+        return p;
+    }
+
+    /** Carries out a {@link #prepare prepared} chunk: counts, problems and duplicates noted, writes queued. */
+    public void apply(BulkRecords.Batch batch, Prepared prepared) {
+        for (Consumer<BulkRecords.Batch> step : prepared.steps) {
+            step.accept(batch);
         }
     }
 
+    private void create(Prepared p, FileRow row, Map<String, Object> v) {
+        Map<String, Object> values = withoutBlanks(v);
+        p.then(b -> {
+            pending.put(row.number(), row);
+            b.create(form.id(), values, row.number());
+        });
+    }
+
     /** What the row duplicates, an earlier row or a stored record, noted with its reason; {@code null}: nothing. */
-    private DuplicateMatch duplicate(FileRow row, Map<String, Object> v, List<DuplicateMatch> stored) {
-        DuplicateMatch match = fileDuplicates.check(row.number(), v);
-        if (match == null && !stored.isEmpty()) {
-            match = stored.get(0);
+    private DuplicateMatch duplicate(FileRow row, Map<String, Object> v, List<DuplicateMatch> stored, Prepared p) {
+        DuplicateMatch found = fileDuplicates.check(row.number(), v);
+        if (found == null && !stored.isEmpty()) {
+            found = stored.get(0);
         }
-        if (match == null) {
+        if (found == null) {
             return null;
         }
+        DuplicateMatch match = found;
+        p.then(b -> noteDuplicate(row, v, match));
+        return match;
+    }
+
+    private void noteDuplicate(FileRow row, Map<String, Object> v, DuplicateMatch match) {
         duplicateRows++;
         if (firstDuplicates.size() < ImportReport.DUPLICATES_SHOWN || allDuplicates != null) {
             LocalizedText reason = match.inFile()
@@ -222,7 +321,6 @@ public final class ImportRun implements BulkRecords.Listener {
                 allDuplicates.add(d);
             }
         }
-        return match;
     }
 
     /** Blank cells are left out: a new record takes the field's default, an updated one keeps its value. */
@@ -237,7 +335,7 @@ public final class ImportRun implements BulkRecords.Listener {
     }
 
     /** The row's values by field, or {@code null} when a cell could not be transformed (each one logged). */
-    private Map<String, Object> transform(FileRow row) {
+    private Map<String, Object> transform(FileRow row, Prepared p) {
         Map<String, Object> v = new LinkedHashMap<>();
         boolean bad = false;
         for (ImportMapping.Column c : settings.mapping().columns()) {
@@ -250,13 +348,15 @@ public final class ImportRun implements BulkRecords.Listener {
             }
             try {
                 v.put(f.id(), CellTransforms.transform(f, row.cell(c.index()), lookups));
-            } catch (CellTransforms.CellProblem p) {
-                problems.add(new ImportProblem(row.number(), c.header(), row.cell(c.index()), p.reason()));
+            } catch (CellTransforms.CellProblem problem) {
+                ImportProblem noted = new ImportProblem(row.number(), c.header(), row.cell(c.index()),
+                        problem.reason());
+                p.then(b -> problems.add(noted));
                 bad = true;
             }
         }
         if (bad) {
-            refuseRow(row.number());
+            p.then(b -> refuseRow(row.number()));
             return null;
         }
         return v;
@@ -315,11 +415,14 @@ public final class ImportRun implements BulkRecords.Listener {
         return byKey;
     }
 
-    private void rowProblem(FileRow row, String column, LocalizedText reason) {
+    private void rowProblem(Prepared p, FileRow row, String column, LocalizedText reason) {
         int index = settings.mapping().columns().stream().filter(c -> c.header().equals(column))
                 .mapToInt(ImportMapping.Column::index).findFirst().orElse(-1);
-        problems.add(new ImportProblem(row.number(), column, index < 0 ? "" : row.cell(index), reason));
-        refuseRow(row.number());
+        ImportProblem noted = new ImportProblem(row.number(), column, index < 0 ? "" : row.cell(index), reason);
+        p.then(b -> {
+            problems.add(noted);
+            refuseRow(row.number());
+        });
     }
 
     private void refuseRow(long row) {

@@ -87,13 +87,9 @@ public class ImportedRows {
             // lag (the first chunks of a run), costs above jit_above_cost; compiling it with LLVM then takes far
             // longer than the look-up itself (0.26 s in psql on an idle machine, seconds under load).
             dsl.execute("set local jit = off");
-            // The form's trigram (quick-search) indexes are GIN indexes: new rows go to a pending list, merged into
-            // the index by the insert that finds it over this limit. A chunk writes thousands of rows sharing most
-            // trigrams ("客户", "@example.cn", digits); merged in bigger batches each trigram's posting list is
-            // visited less often: 30,000 customer rows in chunks of 1,000 took a third less time with 64 MB than
-            // with the default 4 MB (psql, 2026-12-06). A quick search meanwhile reads the longer pending list too,
-            // until the next merge or autovacuum.
-            dsl.execute("set local gin_pending_list_limit = '64MB'");
+            // Not a larger GIN pending list (gin_pending_list_limit) for the form's trigram indexes: it only defers
+            // their merge (the same server CPU once merged) and quick search reads the unmerged list row by row
+            // meanwhile: 89 ms instead of under 1 ms after 100,000 rows with 64 MB (psql; docs/import.md, Speed).
         }
     }
 

@@ -18,6 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,12 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are one batch over the whole file (the dry run rolled back by the batch itself); an import that skips bad rows
  * commits a chunk of {@value #CHUNK} rows at a time together with its row keys and the job's progress, so a killed
  * process resumes after the last committed chunk and never writes a row twice. In every mode the form's table is
- * analysed as the run's writes grow ({@link TableGrowth}), inside the one transaction too.
+ * analysed as the run's writes grow ({@link TableGrowth}), inside the one transaction too, and the next chunk is
+ * read and prepared on a second thread while this one writes ({@link #inChunks}, {@link ChunksAhead}).
  */
 @Component
 public class Runner {
 
     static final int CHUNK = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(Runner.class);
 
     private final BulkRecords bulk;
     private final UserAccounts accounts;
@@ -40,10 +47,13 @@ public class Runner {
     private final JobStore jobs;
     private final ImportedRows importedRows;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate readTransaction;
     private final Duplicates duplicates;
+    private final boolean prepareAhead;
 
     Runner(BulkRecords bulk, UserAccounts accounts, FormCatalog catalog, JobStore jobs, ImportedRows importedRows,
-           PlatformTransactionManager transactions, Duplicates duplicates) {
+           PlatformTransactionManager transactions, Duplicates duplicates,
+           @Value("${kehu.imports.prepare-ahead:true}") boolean prepareAhead) {
         this.duplicates = duplicates;
         this.bulk = bulk;
         this.accounts = accounts;
@@ -51,6 +61,9 @@ public class Runner {
         this.jobs = jobs;
         this.importedRows = importedRows;
         this.transaction = new TransactionTemplate(transactions);
+        this.readTransaction = new TransactionTemplate(transactions);
+        this.readTransaction.setReadOnly(true);
+        this.prepareAhead = prepareAhead;
     }
 
     /** Counts the file's data rows (one streamed pass). */
@@ -73,9 +86,9 @@ public class Runner {
                     .listDuplicatesIn(allDuplicates);
             TableGrowth growth = new TableGrowth(importedRows, form.id());
             BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, progress::cancelled, true, true,
-                    null, run), batch -> readInChunks(s, 0, progress, run, chunk -> {
+                    null, run), batch -> inChunks(s, 0, progress, run, chunk -> {
                         lookUpByBTree();
-                        run.queue(batch, chunk);
+                        run.apply(batch, chunk.get());
                         growth.wrote(run.drainWritten()); // counted, not kept: a dry run's memory stays flat
                     }));
             return new ImportReport(run.rows(), o.created(), o.updated(), o.unchanged(), run.refusedRows(),
@@ -102,9 +115,9 @@ public class Runner {
                 try {
                     transaction.executeWithoutResult(status -> {
                         BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, progress::cancelled,
-                                false, true, origin, run), batch -> readInChunks(s, from, progress, run, chunk -> {
+                                false, true, origin, run), batch -> inChunks(s, from, progress, run, chunk -> {
                                     lookUpByBTree();
-                                    run.queue(batch, chunk);
+                                    run.apply(batch, chunk.get());
                                     importedRows.add(jobId, growth.wrote(run.drainWritten()));
                                 }));
                         importedRows.add(jobId, run.drainWritten());
@@ -119,20 +132,22 @@ public class Runner {
                             log.file(), stop.row(), 0, List.of(), null);
                 }
             } else {
-                readInChunks(s, from, progress, run, chunk -> {
+                inChunks(s, from, progress, run, chunk -> {
                     if (progress.cancelled()) {
                         throw new BatchCancelledException(run.rows());
                     }
                     long refusedBefore = run.refusedRows();
                     long duplicatesBefore = run.duplicateRows();
                     transaction.executeWithoutResult(status -> {
+                        ImportRun.Prepared[] prepared = new ImportRun.Prepared[1];
                         BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, null, false, true,
                                 origin, run), batch -> {
                                     lookUpByBTree();
-                                    run.queue(batch, chunk);
+                                    prepared[0] = chunk.get();
+                                    run.apply(batch, prepared[0]);
                                 });
                         importedRows.add(jobId, growth.wrote(run.drainWritten()));
-                        jobs.progress(jobId, chunk.size(), chunk.get(chunk.size() - 1).number(), o.created(),
+                        jobs.progress(jobId, prepared[0].size(), prepared[0].lastRow(), o.created(),
                                 o.updated(), o.unchanged(), run.refusedRows() - refusedBefore);
                         jobs.duplicates(jobId, run.duplicateRows() - duplicatesBefore);
                         totals[0] += o.created();
@@ -160,20 +175,47 @@ public class Runner {
         return new Lookups(accounts, bulk, catalog, actor);
     }
 
-    private static void readInChunks(ImportSettings s, long from, ImportProgress progress, ImportRun run,
-                                     Consumer<List<FileRow>> each) {
+    /**
+     * Hands each chunk of the file, in order, to {@code each} as the means to get it {@link ImportRun#prepare
+     * prepared}. When the run allows it ({@link ImportRun#mayPrepareAhead}) the chunks are read and prepared ahead on
+     * a thread of their own, each in a read transaction of its own with the look-up settings, while {@code each}
+     * writes the one before ({@link ChunksAhead}); otherwise each is prepared when {@code each} asks, on this thread
+     * and in its transaction, as before.
+     */
+    private void inChunks(ImportSettings s, long from, ImportProgress progress, ImportRun run,
+                          Consumer<Supplier<ImportRun.Prepared>> each) {
+        if (!prepareAhead || !run.mayPrepareAhead()) {
+            readInChunks(s, from, chunk -> {
+                each.accept(() -> run.prepare(chunk));
+                progress.rows(run.rows());
+            });
+            return;
+        }
+        try (ChunksAhead chunks = new ChunksAhead("kehu-import-prepare", read -> readInChunks(s, from, read),
+                chunk -> readTransaction.execute(status -> {
+                    lookUpByBTree();
+                    return run.prepare(chunk);
+                }))) {
+            for (ImportRun.Prepared next = chunks.next(); next != null; next = chunks.next()) {
+                ImportRun.Prepared chunk = next;
+                each.accept(() -> chunk);
+                progress.rows(run.rows());
+            }
+            log.info("Import of {} prepared ahead: {}", s.source().fileName(), chunks.waits());
+        }
+    }
+
+    private static void readInChunks(ImportSettings s, long from, Consumer<List<FileRow>> each) {
         List<FileRow> chunk = new ArrayList<>(CHUNK);
         read(s, from, row -> {
             chunk.add(row);
             if (chunk.size() == CHUNK) {
                 each.accept(List.copyOf(chunk));
                 chunk.clear();
-                progress.rows(run.rows());
             }
         });
         if (!chunk.isEmpty()) {
             each.accept(List.copyOf(chunk));
-            progress.rows(run.rows());
         }
     }
 
