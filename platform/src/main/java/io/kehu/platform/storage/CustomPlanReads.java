@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code plan_cache_mode = force_custom_plan}, so its statements are server-prepared as usual (no parse and no row
  * description per call) and still planned with their values every time. Inside a transaction it must use the
  * transaction's connection, whose session plans as usual; there the statement is sent unnamed (never
- * server-prepared), which also gets a custom plan, at the price of a parse per call — what every filtered page paid
- * before (about 0.1 ms of a 2 ms page, measured with {@code PlanExp}-style loops in docs/benchmarks.md). Reads that
+ * server-prepared), which also gets a custom plan, at the price of a parse and a row description per call — what
+ * every filtered page paid before (measured in docs/benchmarks.md, "a pool that forces custom plans"). Reads that
  * are better served by one kept plan (a record by id, the rows of one referenced record) use the ordinary context.
  * On H2 this is the ordinary context.
  */
