@@ -81,9 +81,9 @@ public class Runner {
         Path duplicatesFile = problemsFile.resolveSibling(problemsFile.getFileName().toString()
                 .replace(".problems", "") + ".duplicates");
         try (ProblemLog log = new ProblemLog(problemsFile, false);
-             DuplicateLog allDuplicates = new DuplicateLog(duplicatesFile)) {
-            ImportRun run = new ImportRun(listAll, form, actor, bulk, lookups(actor), log, duplicates)
-                    .listDuplicatesIn(allDuplicates);
+             DuplicateLog allDuplicates = new DuplicateLog(duplicatesFile);
+             ImportRun run = new ImportRun(listAll, form, actor, bulk, lookups(actor), log, duplicates)
+                     .listDuplicatesIn(allDuplicates)) {
             TableGrowth growth = new TableGrowth(importedRows, form.id());
             BulkRecords.Outcome o = bulk.batch(actor, new BulkRecords.Options(null, progress::cancelled, true, true,
                     null, run), batch -> inChunks(s, 0, progress, run, chunk -> {
@@ -107,8 +107,8 @@ public class Runner {
         FormDefinition form = form(s);
         long from = jobs.get(jobId).orElseThrow().lastRow() + 1;
         String origin = "import:" + jobId;
-        try (ProblemLog log = new ProblemLog(problemsFile, from > 2)) {
-            ImportRun run = new ImportRun(s, form, actor, bulk, lookups(actor), log, duplicates);
+        try (ProblemLog log = new ProblemLog(problemsFile, from > 2);
+             ImportRun run = new ImportRun(s, form, actor, bulk, lookups(actor), log, duplicates)) {
             TableGrowth growth = new TableGrowth(importedRows, form.id());
             long[] totals = new long[3];
             if (!s.skipBadRows()) {
