@@ -42,6 +42,7 @@ final class ListColumns {
     private final RecordTables tables;
     private final Visibility visibility;
     private final ObjectProvider<ContributedColumns> sources;
+    private volatile List<ContributedColumns> contributors;
 
     ListColumns(FormCatalog catalog, RecordTables tables, Visibility visibility,
                 ObjectProvider<ContributedColumns> sources) {
@@ -54,7 +55,7 @@ final class ListColumns {
     /** The columns of {@code form} that fit the published forms now, by id, first contributor first. */
     Map<String, Resolved> of(FormDefinition form) {
         Map<String, Resolved> byId = new LinkedHashMap<>();
-        sources.orderedStream().forEach(source -> {
+        for (ContributedColumns source : contributors()) {
             for (ContributedColumn c : source.columns(form.id())) {
                 if (!form.id().equals(c.formId()) || byId.containsKey(c.id())) {
                     continue;
@@ -67,8 +68,22 @@ final class ListColumns {
                             problems);
                 }
             }
-        });
+        }
         return byId;
+    }
+
+    /**
+     * The contributing beans, looked up at first use and then kept: the application's beans do not change while it
+     * runs (what a plugin contributes does, and each contributor is still asked at every use). Looking them up and
+     * ordering them on every ask was about a twelfth of the server's time in an API list call.
+     */
+    private List<ContributedColumns> contributors() {
+        List<ContributedColumns> found = contributors;
+        if (found == null) {
+            found = sources.orderedStream().toList();
+            contributors = found;
+        }
+        return found;
     }
 
     /** The columns of {@code form} that {@code actor} may see: they may read the source form and its fields. */

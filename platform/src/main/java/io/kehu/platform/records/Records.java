@@ -5,6 +5,7 @@ import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.security.Actor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,8 +154,16 @@ public class Records {
      * {@link RecordQuery#withListColumns list columns}.
      */
     public List<ListedColumn> listColumns(Actor actor, String formId) {
-        return services.listColumns().readable(services.form(formId), actor).values().stream()
-                .map(ListColumns.Resolved::listed).toList();
+        // A loop, not a stream: the API asks on every list call, and most forms have no contributed columns.
+        Map<String, ListColumns.Resolved> readable = services.listColumns().readable(services.form(formId), actor);
+        if (readable.isEmpty()) {
+            return List.of();
+        }
+        List<ListedColumn> listed = new ArrayList<>(readable.size());
+        for (ListColumns.Resolved r : readable.values()) {
+            listed.add(r.listed());
+        }
+        return List.copyOf(listed);
     }
 
     /**

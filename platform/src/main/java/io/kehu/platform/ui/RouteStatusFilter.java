@@ -32,9 +32,10 @@ class RouteStatusFilter extends OncePerRequestFilter {
         String path = path(request);
         // only page loads: no Vaadin traffic (?v-r=…), no files, no framework folders, not the REST API (its own
         // controllers set its statuses)
-        return !"GET".equals(request.getMethod()) || request.getParameter("v-r") != null || path.startsWith("api/")
+        // the address first: the query string is parsed (and checked by the firewall) only for what could be a page
+        return !"GET".equals(request.getMethod()) || path.startsWith("api/")
                 || path.startsWith("VAADIN/") || path.startsWith("webjars/") || path.startsWith("HEARTBEAT")
-                || path.substring(path.lastIndexOf('/') + 1).contains(".");
+                || path.substring(path.lastIndexOf('/') + 1).contains(".") || request.getParameter("v-r") != null;
     }
 
     @Override

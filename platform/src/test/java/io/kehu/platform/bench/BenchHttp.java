@@ -19,8 +19,16 @@ import java.nio.charset.StandardCharsets;
  */
 interface BenchHttp {
 
-    /** A response: status and body. */
-    record Answer(int status, String body) {
+    /**
+     * A response: status and body, as the bytes received (a client parses JSON from them, as from the response stream,
+     * rather than decoding them to a string first).
+     */
+    record Answer(int status, byte[] body) {
+
+        /** The body as text, for messages. */
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
     }
 
     Answer get(String url, String token) throws IOException, InterruptedException;
@@ -42,16 +50,17 @@ interface BenchHttp {
 
         @Override
         public Answer get(String url, String token) throws IOException, InterruptedException {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), r.body());
         }
 
         @Override
         public Answer post(String url, String token, String json) throws IOException, InterruptedException {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), r.body());
         }
     }
@@ -84,7 +93,7 @@ interface BenchHttp {
             int status = c.getResponseCode();
             // Reading the body to its end (error or not) lets the connection go back to the keep-alive cache.
             try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-                return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return new Answer(status, in == null ? new byte[0] : in.readAllBytes());
             }
         }
     }

@@ -71,7 +71,9 @@ final class ListParameters {
      */
     static Parsed parse(FormDefinition form, Actor actor, Map<String, String[]> params,
                         Map<String, ListedColumn> contributed) {
-        ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "bad_query");
+        // The problems are collected first and made into one ApiProblem only when there are any: the exception is
+        // the refusal, not the usual case.
+        List<FieldProblem> problems = new ArrayList<>(0);
         RecordQuery query = RecordQuery.of(form.id());
         int limit = DEFAULT_LIMIT;
         String limitText = first(params, "limit");
@@ -82,7 +84,7 @@ final class ListParameters {
                 limit = -1;
             }
             if (limit < 1 || limit > MAX_LIMIT) {
-                problem.error(FieldProblem.atParameter("limit", "bad_limit", "api.problem.bad_limit", MAX_LIMIT));
+                problems.add(FieldProblem.atParameter("limit", "bad_limit", "api.problem.bad_limit", MAX_LIMIT));
                 limit = DEFAULT_LIMIT;
             }
         }
@@ -91,25 +93,29 @@ final class ListParameters {
             if (RESERVED.contains(p.getKey())) {
                 continue;
             }
-            Matcher m = FILTER.matcher(p.getKey());
-            String column = m.matches() ? m.group(1) : p.getKey();
+            String key = p.getKey();
+            // A plain name (the usual filter) needs no pattern; name[op] does.
+            boolean plain = !key.isEmpty() && key.indexOf('[') < 0 && key.indexOf(']') < 0;
+            Matcher m = plain ? null : FILTER.matcher(key);
+            boolean matches = plain || m.matches();
+            String column = plain || !matches ? key : m.group(1);
             ListedColumn listed = contributed.get(column);
-            if (!m.matches() || !(filterable(form, actor, column) || listed != null && !listed.operators().isEmpty())) {
-                problem.error(FieldProblem.atParameter(p.getKey(), "unknown_field", "api.problem.unknown_field",
+            if (!matches || !(filterable(form, actor, column) || listed != null && !listed.operators().isEmpty())) {
+                problems.add(FieldProblem.atParameter(key, "unknown_field", "api.problem.unknown_field",
                         column));
                 continue;
             }
-            String opName = m.group(2) == null ? "eq" : m.group(2);
+            String opName = plain || m.group(2) == null ? "eq" : m.group(2);
             Operator op = OPERATORS.get(opName);
             if (op != null && listed != null && !listed.operators().contains(op)) {
-                problem.error(FieldProblem.atParameter(p.getKey(), "unknown_operator",
+                problems.add(FieldProblem.atParameter(p.getKey(), "unknown_operator",
                         "api.problem.unknown_operator", opName, OPERATORS.entrySet().stream()
                                 .filter(e -> listed.operators().contains(e.getValue())).map(Map.Entry::getKey)
                                 .collect(java.util.stream.Collectors.joining(", "))));
                 continue;
             }
             if (op == null) {
-                problem.error(FieldProblem.atParameter(p.getKey(), "unknown_operator",
+                problems.add(FieldProblem.atParameter(p.getKey(), "unknown_operator",
                         "api.problem.unknown_operator", opName, String.join(", ", OPERATORS.keySet())));
                 continue;
             }
@@ -126,7 +132,7 @@ final class ListParameters {
                 boolean sortable = listed != null ? listed.sortable()
                         : filterable(form, actor, column) && !multiselect(form, column);
                 if (!sortable) {
-                    problem.error(FieldProblem.atParameter("sort", "unknown_field", "api.problem.unknown_field",
+                    problems.add(FieldProblem.atParameter("sort", "unknown_field", "api.problem.unknown_field",
                             column));
                     continue;
                 }
@@ -151,16 +157,18 @@ final class ListParameters {
                     continue;
                 }
                 if (!readable(form, actor, id) && !contributed.containsKey(id)) {
-                    problem.error(FieldProblem.atParameter("fields", "unknown_field", "api.problem.unknown_field", id));
+                    problems.add(FieldProblem.atParameter("fields", "unknown_field", "api.problem.unknown_field", id));
                 }
                 fields.add(id);
             }
         }
-        if (!problem.errors().isEmpty()) {
+        if (!problems.isEmpty()) {
+            ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "bad_query");
+            problems.forEach(problem::error);
             throw problem;
         }
         Set<String> selected = fields;
-        List<ListedColumn> shown = contributed.values().stream()
+        List<ListedColumn> shown = contributed.isEmpty() ? List.of() : contributed.values().stream()
                 .filter(c -> selected == null || selected.contains(c.id())).toList();
         if (!shown.isEmpty()) {
             query = query.withListColumns(shown.stream().map(ListedColumn::id).toList());

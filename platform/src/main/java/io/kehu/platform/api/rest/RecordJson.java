@@ -6,7 +6,6 @@ import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.forms.FormTables;
-import io.kehu.platform.records.ListedColumn;
 import io.kehu.platform.records.Money;
 import io.kehu.platform.records.Record;
 import java.io.StringWriter;
@@ -70,85 +69,13 @@ final class RecordJson {
         return json;
     }
 
-    /**
-     * Writes the record as {@link #toJson} shapes it, straight from the typed values into {@code json} (no map per
-     * record and no second walk by the message converter): a list page of 50 records is the API's biggest answer.
-     */
-    static void write(JsonGenerator json, FormDefinition form, Record record, Collection<String> only) {
-        write(json, form, record, only, List.of());
-    }
-
-    /**
-     * As {@link #write(JsonGenerator, FormDefinition, Record, Collection)}, followed by the values of contributed list
-     * columns ({@code null} when a record has none), which the record's query read.
-     */
-    static void write(JsonGenerator json, FormDefinition form, Record record, Collection<String> only,
-                      List<ListedColumn> listColumns) {
-        json.writeStartObject();
-        json.writeNumberProperty(FormTables.ID, record.id());
-        json.writeNumberProperty(FormTables.ROW_VERSION, record.rowVersion());
-        if (record.parentId() != null) {
-            json.writeNumberProperty(FormTables.PARENT_ID, record.parentId());
-        }
-        json.writeStringProperty(FormTables.CREATED_AT, instant(record.createdAt()));
-        json.writeName(FormTables.CREATED_BY);
-        writeValue(json, record.createdBy());
-        json.writeStringProperty(FormTables.UPDATED_AT, instant(record.updatedAt()));
-        json.writeName(FormTables.UPDATED_BY);
-        writeValue(json, record.updatedBy());
-        if (record.deleted()) {
-            json.writeStringProperty(FormTables.DELETED_AT, instant(record.deletedAt()));
-            json.writeName(FormTables.DELETED_BY);
-            writeValue(json, record.deletedBy());
-        }
-        for (FieldDefinition f : form.fields()) {
-            if (record.values().has(f.id()) && (only == null || only.contains(f.id()))) {
-                json.writeName(f.id());
-                writeValue(json, record.get(f.id()));
-            }
-        }
-        for (ListedColumn c : listColumns) {
-            json.writeName(c.id());
-            writeValue(json, record.values().has(c.id()) ? record.get(c.id()) : null);
-        }
-        json.writeEndObject();
-    }
-
-    /** The record as {@link #write} writes it, as text: the answer of a create (no map, no second walk). */
+    /** The record as {@link RecordWriter} writes it, as text: the answer of a create (no map, no second walk). */
     static String toJsonText(FormDefinition form, Record record) {
         StringWriter text = new StringWriter(512);
         try (JsonGenerator json = JSON.createGenerator(text)) {
-            write(json, form, record, null);
+            RecordWriter.of(form, null, List.of()).write(json, record);
         }
         return text.toString();
-    }
-
-    /** One typed value, as {@link #value} shapes it. */
-    static void writeValue(JsonGenerator json, Object value) {
-        switch (value) {
-            case null -> json.writeNull();
-            case String s -> json.writeString(s);
-            case Long l -> json.writeNumber(l);
-            case Integer i -> json.writeNumber(i);
-            case Boolean b -> json.writeBoolean(b);
-            case BigDecimal d -> json.writeString(d.toPlainString());
-            case Money m -> {
-                json.writeStartObject();
-                json.writeStringProperty("amount", m.amount().toPlainString());
-                json.writeStringProperty("currency", m.currency());
-                json.writeEndObject();
-            }
-            case LocalDate d -> json.writeString(d.toString());
-            case OffsetDateTime t -> json.writeString(instant(t));
-            case Collection<?> c -> {
-                json.writeStartArray();
-                for (Object element : c) {
-                    json.writePOJO(element);
-                }
-                json.writeEndArray();
-            }
-            default -> json.writePOJO(value);
-        }
     }
 
     /** One typed value as JSON. */
@@ -172,43 +99,16 @@ final class RecordJson {
     /**
      * {@code t} in UTC as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it ({@code 2026-11-23T01:30:00Z},
      * {@code 2026-11-23T01:30:00.12Z}: seconds always, the fraction without trailing zeros, none when zero), built by
-     * hand for four-digit years: a list page writes two per record, and the formatter's general machinery cost more
-     * than the rest of the record's JSON.
+     * hand for four-digit years ({@link RecordWriter#instant}): the formatter's general machinery cost more than the
+     * rest of a record's JSON.
      */
     static String instant(OffsetDateTime t) {
         if (t == null) {
             return null;
         }
-        OffsetDateTime utc = t.getOffset().equals(ZoneOffset.UTC) ? t : t.withOffsetSameInstant(ZoneOffset.UTC);
-        int year = utc.getYear();
-        if (year < 1000 || year > 9999) {
-            return utc.format(INSTANT);
-        }
-        StringBuilder text = new StringBuilder(30).append(year).append('-');
-        twoDigits(text, utc.getMonthValue()).append('-');
-        twoDigits(text, utc.getDayOfMonth()).append('T');
-        twoDigits(text, utc.getHour()).append(':');
-        twoDigits(text, utc.getMinute()).append(':');
-        twoDigits(text, utc.getSecond());
-        int nano = utc.getNano();
-        if (nano != 0) {
-            int digits = 9;
-            while (nano % 10 == 0) {
-                nano /= 10;
-                digits--;
-            }
-            text.append('.');
-            String fraction = Integer.toString(nano);
-            for (int i = fraction.length(); i < digits; i++) {
-                text.append('0');
-            }
-            text.append(fraction);
-        }
-        return text.append('Z').toString();
-    }
-
-    private static StringBuilder twoDigits(StringBuilder text, int value) {
-        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+        char[] text = new char[32];
+        int length = RecordWriter.instant(t, text);
+        return length < 0 ? t.withOffsetSameInstant(ZoneOffset.UTC).format(INSTANT) : new String(text, 0, length);
     }
 
     /**
@@ -217,26 +117,31 @@ final class RecordJson {
      */
     static Map<String, Object> fromJson(FormDefinition form, JsonNode body) {
         Map<String, Object> values = new LinkedHashMap<>();
-        ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation");
+        List<FieldProblem> problems = new ArrayList<>(0);
         for (Map.Entry<String, JsonNode> member : body.properties()) {
             String name = member.getKey();
-            String pointer = "/" + name.replace("~", "~0").replace("/", "~1");
             if (SYSTEM_MEMBERS.contains(name)) {
-                problem.error(FieldProblem.atPointer(pointer, "system_field", "api.problem.system_field", name));
+                problems.add(FieldProblem.atPointer(pointer(name), "system_field", "api.problem.system_field", name));
                 continue;
             }
             FieldDefinition field = form.field(name).orElse(null);
             if (field == null) {
-                problem.error(FieldProblem.atPointer(pointer, "unknown_field", "api.problem.unknown_field", name));
+                problems.add(FieldProblem.atPointer(pointer(name), "unknown_field", "api.problem.unknown_field", name));
                 continue;
             }
             values.put(name, javaValue(field, member.getValue()));
         }
-        if (!problem.errors().isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", problem.errors().size())
-                    .errorsFrom(problem);
+        if (!problems.isEmpty()) {
+            ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", problems.size());
+            problems.forEach(problem::error);
+            throw problem;
         }
         return values;
+    }
+
+    /** The JSON pointer (RFC 6901) of top-level member {@code name}. */
+    private static String pointer(String name) {
+        return "/" + name.replace("~", "~0").replace("/", "~1");
     }
 
     private static Object javaValue(FieldDefinition field, JsonNode node) {

@@ -89,8 +89,9 @@ class RecordsController {
             throws IOException {
         ApiCaller caller = ApiCaller.current();
         FormDefinition form = forms.readable(caller, formId);
-        Map<String, ListedColumn> contributed = new LinkedHashMap<>();
-        for (ListedColumn c : records.listColumns(caller.actor(), form.id())) {
+        List<ListedColumn> listed = records.listColumns(caller.actor(), form.id());
+        Map<String, ListedColumn> contributed = listed.isEmpty() ? Map.of() : new LinkedHashMap<>();
+        for (ListedColumn c : listed) {
             contributed.put(c.id(), c);
         }
         ListParameters.Parsed parsed = ListParameters.parse(form, caller.actor(), request.getParameterMap(),
@@ -113,16 +114,20 @@ class RecordsController {
         String next = null;
         if (more) {
             Record last = shown.get(shown.size() - 1);
-            next = Cursor.encode(parsed.sort(), new Keyset(query.sorts().stream()
-                    .map(s -> last.sortValue(s.column())).toList(), last.id()));
+            List<Object> sortValues = new ArrayList<>(query.sorts().size());
+            for (RecordQuery.Sort s : query.sorts()) {
+                sortValues.add(last.sortValue(s.column()));
+            }
+            next = Cursor.encode(parsed.sort(), new Keyset(sortValues, last.id()));
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(512 + 400 * shown.size());
+        RecordWriter writer = RecordWriter.of(form, parsed.fields(), parsed.listColumns());
         try (JsonGenerator json = JSON.createGenerator(buffer)) {
             json.writeStartObject();
             json.writeName("items");
             json.writeStartArray();
-            for (Record r : shown) {
-                RecordJson.write(json, form, r, parsed.fields(), parsed.listColumns());
+            for (int i = 0; i < shown.size(); i++) {
+                writer.write(json, shown.get(i));
             }
             json.writeEndArray();
             json.writeStringProperty("next_cursor", next);

@@ -2,6 +2,7 @@ package io.kehu.platform.api.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,5 +34,20 @@ class RecordJsonTest {
         assertThat(RecordJson.instant(OffsetDateTime.parse("2026-11-23T01:30:00.120Z")))
                 .isEqualTo("2026-11-23T01:30:00.12Z");
         assertThat(RecordJson.instant(null)).isNull();
+    }
+
+    @Test
+    void datesAreWrittenExactlyAsLocalDateWritesThem() {
+        Random random = new Random(15);
+        char[] text = new char[32];
+        for (int i = 0; i < 20_000; i++) {
+            LocalDate d = LocalDate.ofEpochDay(random.nextLong(-800_000, 3_000_000));
+            int length = RecordWriter.date(d, text);
+            if (d.getYear() >= 1000 && d.getYear() <= 9999) {
+                assertThat(new String(text, 0, length)).isEqualTo(d.toString());
+            } else {
+                assertThat(length).isEqualTo(-1);
+            }
+        }
     }
 }
