@@ -1,32 +1,19 @@
 package io.kehu.plugins.churn;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.jobs.CronJob;
 import io.kehu.sdk.jobs.JobRun;
-import io.kehu.sdk.jobs.Schedule;
-import io.kehu.sdk.jobs.ScheduledJob;
 import java.time.LocalDate;
 import org.pf4j.Extension;
 
 /** Re-scores every customer each night at 02:30, with progress; cancelling (the plugin stops) writes nothing. */
 @Extension
-public class ChurnJob implements ScheduledJob {
+public class ChurnJob extends CronJob {
 
     static final String ID = "score";
 
-    private final PluginContext context;
-
     public ChurnJob(PluginContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return Schedule.cron("0 30 2 * * *");
+        super(context, ID, "0 30 2 * * *");
     }
 
     @Override

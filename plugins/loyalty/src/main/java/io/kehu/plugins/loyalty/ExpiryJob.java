@@ -1,9 +1,8 @@
 package io.kehu.plugins.loyalty;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.jobs.CronJob;
 import io.kehu.sdk.jobs.JobRun;
-import io.kehu.sdk.jobs.Schedule;
-import io.kehu.sdk.jobs.ScheduledJob;
 import java.time.LocalDate;
 import org.pf4j.Extension;
 
@@ -12,22 +11,10 @@ import org.pf4j.Extension;
  * programme levels and refreshes the monthly liability figures.
  */
 @Extension
-public class ExpiryJob implements ScheduledJob {
-
-    private final PluginContext context;
+public class ExpiryJob extends CronJob {
 
     public ExpiryJob(PluginContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public String id() {
-        return "expire";
-    }
-
-    @Override
-    public Schedule schedule() {
-        return Schedule.cron("0 30 2 * * *");
+        super(context, "expire", "0 30 2 * * *");
     }
 
     @Override

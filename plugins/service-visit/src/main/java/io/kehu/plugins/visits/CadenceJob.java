@@ -1,32 +1,19 @@
 package io.kehu.plugins.visits;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.jobs.CronJob;
 import io.kehu.sdk.jobs.JobRun;
-import io.kehu.sdk.jobs.Schedule;
-import io.kehu.sdk.jobs.ScheduledJob;
 import java.time.LocalDate;
 import org.pf4j.Extension;
 
 /** Every morning at 06:10: books the scheduled visits that fall due within the horizon (see {@link CadencePlanner}). */
 @Extension
-public class CadenceJob implements ScheduledJob {
+public class CadenceJob extends CronJob {
 
     static final String ID = "plan-cadence";
 
-    private final PluginContext context;
-
     public CadenceJob(PluginContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return Schedule.cron("0 10 6 * * *");
+        super(context, ID, "0 10 6 * * *");
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.kehu.plugins.survey;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.jobs.CronJob;
 import io.kehu.sdk.jobs.JobRun;
-import io.kehu.sdk.jobs.Schedule;
-import io.kehu.sdk.jobs.ScheduledJob;
 import java.time.OffsetDateTime;
 import org.pf4j.Extension;
 
@@ -12,24 +11,12 @@ import org.pf4j.Extension;
  * answered before the rows existed and aged out of the 365 days ({@link CustomerFigures#nightly}); idempotent.
  */
 @Extension
-public class CustomerFiguresJob implements ScheduledJob {
+public class CustomerFiguresJob extends CronJob {
 
     static final String ID = "survey-customer-figures";
 
-    private final PluginContext context;
-
     public CustomerFiguresJob(PluginContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return Schedule.cron("0 0 2 * * *");
+        super(context, ID, "0 0 2 * * *");
     }
 
     @Override

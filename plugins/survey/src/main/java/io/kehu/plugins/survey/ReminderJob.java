@@ -1,9 +1,8 @@
 package io.kehu.plugins.survey;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.jobs.CronJob;
 import io.kehu.sdk.jobs.JobRun;
-import io.kehu.sdk.jobs.Schedule;
-import io.kehu.sdk.jobs.ScheduledJob;
 import java.time.Duration;
 import org.pf4j.Extension;
 
@@ -12,25 +11,13 @@ import org.pf4j.Extension;
  * the campaign is three days old and at most every three days per link (three times in all, see {@link Reminders}).
  */
 @Extension
-public class ReminderJob implements ScheduledJob {
+public class ReminderJob extends CronJob {
 
     static final String ID = "campaign-reminders";
     static final Duration QUIET = Duration.ofDays(3);
 
-    private final PluginContext context;
-
     public ReminderJob(PluginContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return Schedule.cron("0 0 10 * * *");
+        super(context, ID, "0 0 10 * * *");
     }
 
     @Override

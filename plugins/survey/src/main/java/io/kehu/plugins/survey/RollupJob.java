@@ -1,9 +1,8 @@
 package io.kehu.plugins.survey;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.jobs.CronJob;
 import io.kehu.sdk.jobs.JobRun;
-import io.kehu.sdk.jobs.Schedule;
-import io.kehu.sdk.jobs.ScheduledJob;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.pf4j.Extension;
@@ -13,24 +12,12 @@ import org.pf4j.Extension;
  * the first response, later runs yesterday and the days whose responses were written since.
  */
 @Extension
-public class RollupJob implements ScheduledJob {
+public class RollupJob extends CronJob {
 
     static final String ID = "survey-daily-totals";
 
-    private final PluginContext context;
-
     public RollupJob(PluginContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return Schedule.cron("0 30 1 * * *");
+        super(context, ID, "0 30 1 * * *");
     }
 
     /** Totals every closed day not totalled yet, now (benchmarks, an admin's first run): "n days, m rows". */

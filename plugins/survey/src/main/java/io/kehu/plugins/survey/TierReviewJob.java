@@ -1,9 +1,8 @@
 package io.kehu.plugins.survey;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.jobs.CronJob;
 import io.kehu.sdk.jobs.JobRun;
-import io.kehu.sdk.jobs.Schedule;
-import io.kehu.sdk.jobs.ScheduledJob;
 import java.time.LocalDate;
 import org.pf4j.Extension;
 
@@ -12,24 +11,12 @@ import org.pf4j.Extension;
  * yet and sends the yearly tier review's links ({@link TierReview}); on other days it finds nothing to do.
  */
 @Extension
-public class TierReviewJob implements ScheduledJob {
+public class TierReviewJob extends CronJob {
 
     static final String ID = "tier-review";
 
-    private final PluginContext context;
-
     public TierReviewJob(PluginContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return Schedule.cron("0 0 9 * * *");
+        super(context, ID, "0 0 9 * * *");
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.kehu.plugins.tiering;
 
 import io.kehu.sdk.PluginContext;
+import io.kehu.sdk.jobs.CronJob;
 import io.kehu.sdk.jobs.JobRun;
-import io.kehu.sdk.jobs.Schedule;
-import io.kehu.sdk.jobs.ScheduledJob;
 import java.time.LocalDate;
 import org.pf4j.Extension;
 
@@ -13,24 +12,12 @@ import org.pf4j.Extension;
  * remembered). Cancelling (stopping the plugin) rolls the apply back.
  */
 @Extension
-public class TieringJob implements ScheduledJob {
+public class TieringJob extends CronJob {
 
     static final String ID = "evaluate";
 
-    private final PluginContext context;
-
     public TieringJob(PluginContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return Schedule.cron("0 30 1 * * *");
+        super(context, ID, "0 30 1 * * *");
     }
 
     @Override

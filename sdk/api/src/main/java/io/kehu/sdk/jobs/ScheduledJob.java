@@ -5,7 +5,8 @@ import org.pf4j.ExtensionPoint;
 /**
  * Work the platform runs on a schedule while the plugin is started. Each due run happens once even when several
  * application nodes share the database: the node that takes the job's lock row runs it, the others skip that run.
- * A run reports its progress through {@link JobRun}; an exception ends the run and is shown as its result.
+ * A run reports its progress through {@link JobRun}; an exception ends the run and is shown as its result. A job on a
+ * fixed cron schedule can extend {@link CronJob} and write only its run.
  *
  * <pre>{@code
  * @Extension
