@@ -11,6 +11,7 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.PostgresDatabase;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,9 @@ public final class ApiBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int WARM_ROUND = 500;
+    private static final int MIN_WARM_PAGES = 2_000;
+    private static final int MAX_WARM_PAGES = 40_000;
     private static final String FORM = """
             {"id": "bench_api_deal", "label": {"zh": "商机", "en": "Deal"}, "titleField": "name",
              "ownerField": "owner",
@@ -125,62 +129,50 @@ public final class ApiBench {
                 records.create(actor, "bench_api_deal", values(next++));
             }
 
-            // Both sides warm before timing (the JIT compiles the HTTP, security, MVC and JSON code only after
-            // thousands of calls; Records' query path is shared and warms along), then alternate call by call so
-            // that other load on the machine hits both alike.
-            int warmPages = args.intValue("warm-pages", 2_000);
-            long[] api = new long[iterations];
-            long[] answered = new long[iterations];
-            long[] parse = new long[iterations];
-            long[] direct = new long[iterations];
-            long apiCpu = 0;
-            long directCpu = 0;
-            long apiThreadCpu = 0;
-            long directThreadCpu = 0;
-            long serverThreadsBefore = 0;
-            double loadBeforePages = load();
-            for (int i = -warmPages; i < iterations; i++) {
-                String stage = (i & 1) == 0 ? "lead" : "won";
-                if (i == 0) {
-                    serverThreadsBefore = serverThreadsCpu();
+            // Both sides warm before timing, then alternate call by call so that other load on the machine hits
+            // both alike. Warm-up runs in rounds until the JIT compiler is quiet: the request path (Tomcat, the
+            // security chain, the route, JSON) is deep, and after a fixed 2,000 pages C2 was still compiling it
+            // while the pages were timed (7 % of the machine's CPU in a perf profile), which charged compilation to
+            // the API's side. --warm-pages=N fixes the count instead.
+            Pages pages = new Pages(http, base, token, records, actor, iterations);
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            int warmPages = 0;
+            int quietRounds = 0;
+            int fixedWarmUp = args.intValue("warm-pages", -1);
+            while (fixedWarmUp >= 0 ? warmPages < fixedWarmUp
+                    : warmPages < MAX_WARM_PAGES && (warmPages < MIN_WARM_PAGES || quietRounds < 2)) {
+                long jit0 = jit.getTotalCompilationTime();
+                long wall0 = System.nanoTime();
+                for (int k = 0; k < WARM_ROUND; k++) {
+                    pages.pair(warmPages + k, false);
                 }
-                long m0 = THREADS.getCurrentThreadCpuTime();
-                long c0 = cpu();
-                long t0 = System.nanoTime();
-                BenchHttp.Answer page = http.get(base + "?stage=" + stage + "&sort=-signed_on&limit=50", token);
-                long tAnswered = System.nanoTime();
-                JsonNode items = JSON.readTree(page.body()).get("items");
-                long t1 = System.nanoTime();
-                long c1 = cpu();
-                long m1 = THREADS.getCurrentThreadCpuTime();
-                int n = records.query(actor, RecordQuery.of("bench_api_deal")
-                        .where(RecordQuery.Filter.of("stage", RecordQuery.Operator.EQUALS, stage))
-                        .sortBy(RecordQuery.Sort.desc("signed_on")).limit(51)).size();
-                long t2 = System.nanoTime();
-                long c2 = cpu();
-                long m2 = THREADS.getCurrentThreadCpuTime();
-                if (items.size() != 50 || n != 51) {
-                    throw new IllegalStateException("pages of " + items.size() + " / " + n);
-                }
-                if (i >= 0) {
-                    api[i] = t1 - t0;
-                    answered[i] = tAnswered - t0;
-                    parse[i] = t1 - tAnswered;
-                    direct[i] = t2 - t1;
-                    apiCpu += c1 - c0;
-                    directCpu += c2 - c1;
-                    apiThreadCpu += m1 - m0;
-                    directThreadCpu += m2 - m1;
-                }
+                warmPages += WARM_ROUND;
+                long jitMs = jit.getTotalCompilationTime() - jit0;
+                long wallMs = (System.nanoTime() - wall0) / 1_000_000;
+                quietRounds = jitMs * 100 < wallMs ? quietRounds + 1 : 0;
+                System.out.printf("warm-up: %,d pages each way, JIT %,d ms in the last %,d ms%n", warmPages, jitMs,
+                        wallMs);
             }
+            long jitBeforePages = jit.getTotalCompilationTime();
+            long serverThreadsBefore = serverThreadsCpu();
+            double loadBeforePages = load();
+            for (int i = 0; i < iterations; i++) {
+                pages.pair(i, true);
+            }
+            long jitDuringPages = jit.getTotalCompilationTime() - jitBeforePages;
             double loadAfter = load();
-            double apiPageCpu = apiCpu / 1e6 / iterations;
-            double directPageCpu = directCpu / 1e6 / iterations;
+            long[] api = pages.api;
+            long[] answered = pages.answered;
+            long[] parse = pages.parse;
+            long[] direct = pages.direct;
+            double apiPageCpu = pages.apiCpu / 1e6 / iterations;
+            double directPageCpu = pages.directCpu / 1e6 / iterations;
             // The calling thread's CPU during each call, plus for the API the Tomcat threads', which serve nothing
             // else: without the JIT compiler, GC and other background threads, whose CPU the process column shares
             // out by wall time (the longer API call gets more of it).
-            double apiPageThreadCpu = (apiThreadCpu + serverThreadsCpu() - serverThreadsBefore) / 1e6 / iterations;
-            double directPageThreadCpu = directThreadCpu / 1e6 / iterations;
+            double apiPageThreadCpu =
+                    (pages.apiThreadCpu + serverThreadsCpu() - serverThreadsBefore) / 1e6 / iterations;
+            double directPageThreadCpu = pages.directThreadCpu / 1e6 / iterations;
             String section = String.format("""
                     ### API, %s, %,d records
 
@@ -188,7 +180,8 @@ public final class ApiBench {
                     average (1 min) %.1f
                     before the creates, %.1f before the pages and %.1f after; %,d warm-up creates each way, then timed
                     creates alternating with `Records.create` call by call; %,d
-                    warm-up pages each way before %,d timed pages each way (alternating). CPU ms: the whole
+                    warm-up pages each way (%s) before %,d timed pages each way (alternating), during which the JIT
+                    compiler worked %,d ms. CPU ms: the whole
                     process's CPU time per call (client, server, database driver; the database server's own work is
                     not in it), mean over the timed calls — it moves much less with other load than the clock.
 
@@ -203,7 +196,8 @@ public final class ApiBench {
 
                     """, postgres ? "PostgreSQL" : "H2", rows, LocalDate.now(), machine(), client,
                     args.intValue("token-cache-seconds", 5), loadBefore, loadBeforePages, loadAfter,
-                    warmUp, warmPages, iterations,
+                    warmUp, warmPages, fixedWarmUp >= 0 ? "fixed" : "until two rounds of " + WARM_ROUND
+                            + " in which the JIT compiler worked under 1 % of the time", iterations, jitDuringPages,
                     pct(api, 50), pct(direct, 50), pct(api, 50) / pct(direct, 50), apiPageCpu, directPageCpu,
                     pct(api, 95), pct(direct, 95), pct(api, 95) / pct(direct, 95),
                     pct(answered, 50), pct(direct, 50), pct(answered, 50) / pct(direct, 50), pct(parse, 50),
@@ -215,6 +209,67 @@ public final class ApiBench {
         } finally {
             if (pg != null) {
                 pg.close();
+            }
+        }
+    }
+
+    /** A list page through the API, then the same query through {@link Records}, timed into arrays when asked. */
+    private static final class Pages {
+        final long[] api;
+        final long[] answered;
+        final long[] parse;
+        final long[] direct;
+        long apiCpu;
+        long directCpu;
+        long apiThreadCpu;
+        long directThreadCpu;
+        private final BenchHttp http;
+        private final String base;
+        private final String token;
+        private final Records records;
+        private final Actor actor;
+
+        Pages(BenchHttp http, String base, String token, Records records, Actor actor, int iterations) {
+            this.http = http;
+            this.base = base;
+            this.token = token;
+            this.records = records;
+            this.actor = actor;
+            api = new long[iterations];
+            answered = new long[iterations];
+            parse = new long[iterations];
+            direct = new long[iterations];
+        }
+
+        void pair(int i, boolean timed) throws Exception {
+            String stage = (i & 1) == 0 ? "lead" : "won";
+            long m0 = THREADS.getCurrentThreadCpuTime();
+            long c0 = cpu();
+            long t0 = System.nanoTime();
+            BenchHttp.Answer page = http.get(base + "?stage=" + stage + "&sort=-signed_on&limit=50", token);
+            long tAnswered = System.nanoTime();
+            JsonNode items = JSON.readTree(page.body()).get("items");
+            long t1 = System.nanoTime();
+            long c1 = cpu();
+            long m1 = THREADS.getCurrentThreadCpuTime();
+            int n = records.query(actor, RecordQuery.of("bench_api_deal")
+                    .where(RecordQuery.Filter.of("stage", RecordQuery.Operator.EQUALS, stage))
+                    .sortBy(RecordQuery.Sort.desc("signed_on")).limit(51)).size();
+            long t2 = System.nanoTime();
+            long c2 = cpu();
+            long m2 = THREADS.getCurrentThreadCpuTime();
+            if (items.size() != 50 || n != 51) {
+                throw new IllegalStateException("pages of " + items.size() + " / " + n);
+            }
+            if (timed) {
+                api[i] = t1 - t0;
+                answered[i] = tAnswered - t0;
+                parse[i] = t1 - tAnswered;
+                direct[i] = t2 - t1;
+                apiCpu += c1 - c0;
+                directCpu += c2 - c1;
+                apiThreadCpu += m1 - m0;
+                directThreadCpu += m2 - m1;
             }
         }
     }
