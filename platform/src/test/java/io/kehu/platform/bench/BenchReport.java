@@ -1,6 +1,7 @@
 package io.kehu.platform.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,13 @@ import java.util.function.IntFunction;
 /** Timings of one bench run, written as a Markdown section of {@code docs/benchmarks.md} (replaced on re-run). */
 final class BenchReport {
 
-    private static final int WARM_UP = 20;
+    /** At least this many calls each way before timing. */
+    private static final int MIN_WARM_UP = 20;
+    /** Warm-up runs in rounds of about this long ... */
+    private static final long WARM_ROUND_NANOS = 1_000_000_000L;
+    /** ... for at most this long per read, if the JIT compiler never quietens. */
+    private static final long MAX_WARM_UP_NANOS = 30_000_000_000L;
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final String db;
@@ -42,23 +49,40 @@ final class BenchReport {
         rows.put(what, count);
     }
 
-    /** Runs both variants alternately ({@code iterations} times each after a warm-up) and records percentiles. */
+    /**
+     * Runs both variants alternately ({@code iterations} times each after a warm-up) and records percentiles. The
+     * warm-up goes on in rounds of about a second until the JIT compiler has worked under 1 % of two rounds in a row
+     * (at most 30 s): timing while it still compiles the record store's deeper path charges compilation to
+     * {@code records}' side, which the steady state of a running server does not have.
+     */
     void compare(String what, int iterations, IntFunction<RecordsBench.Work> viaRecords,
                  IntFunction<RecordsBench.Work> byHand) throws Exception {
         String loadBefore = loadAverage();
-        for (int i = 0; i < WARM_UP; i++) {
-            viaRecords.apply(i).run();
-            byHand.apply(i).run();
+        int warmed = 0;
+        int quietRounds = 0;
+        long warmStart = System.nanoTime();
+        while (warmed < MIN_WARM_UP
+                || quietRounds < 2 && System.nanoTime() - warmStart < MAX_WARM_UP_NANOS) {
+            long jit0 = JIT.getTotalCompilationTime();
+            long round0 = System.nanoTime();
+            do {
+                viaRecords.apply(warmed).run();
+                byHand.apply(warmed).run();
+                warmed++;
+            } while (System.nanoTime() - round0 < WARM_ROUND_NANOS);
+            long roundMillis = (System.nanoTime() - round0) / 1_000_000;
+            quietRounds = (JIT.getTotalCompilationTime() - jit0) * 100 < roundMillis ? quietRounds + 1 : 0;
         }
+        long jitBefore = JIT.getTotalCompilationTime();
         long[] ours = new long[iterations];
         long[] hand = new long[iterations];
         long[] oursCpu = new long[iterations];
         long[] handCpu = new long[iterations];
         for (int i = 0; i < iterations; i++) {
             long cpu = THREADS.getCurrentThreadCpuTime();
-            ours[i] = time(viaRecords.apply(WARM_UP + i));
+            ours[i] = time(viaRecords.apply(warmed + i));
             long between = THREADS.getCurrentThreadCpuTime();
-            hand[i] = time(byHand.apply(WARM_UP + i));
+            hand[i] = time(byHand.apply(warmed + i));
             oursCpu[i] = between - cpu;
             handCpu[i] = THREADS.getCurrentThreadCpuTime() - between;
         }
@@ -69,7 +93,9 @@ final class BenchReport {
         comparisons.add(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f / %.2f |", what, iterations,
                 percentile(ours, 50), p95, percentile(hand, 50), handP95, p95 / handP95, percentile(oursCpu, 50),
                 percentile(handCpu, 50)));
-        loads.add(what.substring(0, what.indexOf(')') + 1) + " " + loadBefore + " → " + loadAverage());
+        loads.add(String.format("%s %s → %s (warm-up %,d calls each way, JIT compiler %,d ms while timed)",
+                what.substring(0, what.indexOf(')') + 1), loadBefore, loadAverage(), warmed,
+                JIT.getTotalCompilationTime() - jitBefore));
         System.out.println(comparisons.get(comparisons.size() - 1) + " load " + loads.get(loads.size() - 1));
     }
 
@@ -107,7 +133,8 @@ final class BenchReport {
         md.append("\n\n| read | runs | `records` p50 ms | `records` p95 ms | hand SQL p50 ms | hand SQL p95 ms |"
                 + " p95 ratio | JVM CPU p50 ms (`records` / hand) |\n|---|---|---|---|---|---|---|---|\n");
         comparisons.forEach(c -> md.append(c).append('\n'));
-        md.append("\nLoad average (1 min) before → after each read: ").append(String.join("; ", loads)).append('\n');
+        md.append("\nLoad average (1 min) before → after each read, warm-up (until the JIT compiler worked under 1 %"
+                + " of two one-second rounds in a row) and the compiler's time while timed: ").append(String.join("; ", loads)).append('\n');
         return md.toString();
     }
 
