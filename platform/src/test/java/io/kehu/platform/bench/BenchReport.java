@@ -90,7 +90,7 @@ final class BenchReport {
         double handP95 = percentile(hand, 95);
         // The calling thread's CPU time per call: unlike wall time it hardly moves with the load of a shared machine,
         // so it shows the Java-side cost of the read path (the database's work is in another process).
-        comparisons.add(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f / %.2f |", what, iterations,
+        comparisons.add(String.format("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f× | %.2f / %.2f |", what, iterations,
                 percentile(ours, 50), p95, percentile(hand, 50), handP95, p95 / handP95, percentile(oursCpu, 50),
                 percentile(handCpu, 50)));
         loads.add(String.format("%s %s → %s (warm-up %,d calls each way, JIT compiler %,d ms while timed)",
