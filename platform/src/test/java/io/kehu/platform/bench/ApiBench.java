@@ -11,7 +11,6 @@ import io.kehu.platform.security.Actor;
 import io.kehu.platform.security.UserAccount;
 import io.kehu.platform.security.UserAccounts;
 import io.kehu.platform.support.PostgresDatabase;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,31 +134,22 @@ public final class ApiBench {
             // while the pages were timed (7 % of the machine's CPU in a perf profile), which charged compilation to
             // the API's side. --warm-pages=N fixes the count instead.
             Pages pages = new Pages(http, base, token, records, actor, iterations);
-            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-            int warmPages = 0;
-            int quietRounds = 0;
             int fixedWarmUp = args.intValue("warm-pages", -1);
-            while (fixedWarmUp >= 0 ? warmPages < fixedWarmUp
-                    : warmPages < MAX_WARM_PAGES && (warmPages < MIN_WARM_PAGES || quietRounds < 2)) {
-                long jit0 = jit.getTotalCompilationTime();
-                long wall0 = System.nanoTime();
+            int warmPages = WarmUp.untilJitQuiet(from -> {
                 for (int k = 0; k < WARM_ROUND; k++) {
-                    pages.pair(warmPages + k, false);
+                    pages.pair(from + k, false);
                 }
-                warmPages += WARM_ROUND;
-                long jitMs = jit.getTotalCompilationTime() - jit0;
-                long wallMs = (System.nanoTime() - wall0) / 1_000_000;
-                quietRounds = jitMs * 100 < wallMs ? quietRounds + 1 : 0;
-                System.out.printf("warm-up: %,d pages each way, JIT %,d ms in the last %,d ms%n", warmPages, jitMs,
-                        wallMs);
-            }
-            long jitBeforePages = jit.getTotalCompilationTime();
+                System.out.printf("warm-up: %,d pages each way%n", from + WARM_ROUND);
+                return WARM_ROUND;
+            }, fixedWarmUp >= 0 ? fixedWarmUp : MIN_WARM_PAGES, fixedWarmUp >= 0 ? fixedWarmUp : MAX_WARM_PAGES,
+                    Long.MAX_VALUE);
+            long jitBeforePages = WarmUp.jitMillis();
             long serverThreadsBefore = serverThreadsCpu();
             double loadBeforePages = load();
             for (int i = 0; i < iterations; i++) {
                 pages.pair(i, true);
             }
-            long jitDuringPages = jit.getTotalCompilationTime() - jitBeforePages;
+            long jitDuringPages = WarmUp.jitMillis() - jitBeforePages;
             double loadAfter = load();
             long[] api = pages.api;
             long[] answered = pages.answered;

@@ -1,7 +1,6 @@
 package io.kehu.platform.bench;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ final class BenchReport {
     private static final long WARM_ROUND_NANOS = 1_000_000_000L;
     /** ... for at most this long per read, if the JIT compiler never quietens. */
     private static final long MAX_WARM_UP_NANOS = 30_000_000_000L;
-    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final String db;
@@ -58,22 +56,17 @@ final class BenchReport {
     void compare(String what, int iterations, IntFunction<RecordsBench.Work> viaRecords,
                  IntFunction<RecordsBench.Work> byHand) throws Exception {
         String loadBefore = loadAverage();
-        int warmed = 0;
-        int quietRounds = 0;
-        long warmStart = System.nanoTime();
-        while (warmed < MIN_WARM_UP
-                || quietRounds < 2 && System.nanoTime() - warmStart < MAX_WARM_UP_NANOS) {
-            long jit0 = JIT.getTotalCompilationTime();
+        int warmed = WarmUp.untilJitQuiet(from -> {
+            int calls = 0;
             long round0 = System.nanoTime();
             do {
-                viaRecords.apply(warmed).run();
-                byHand.apply(warmed).run();
-                warmed++;
+                viaRecords.apply(from + calls).run();
+                byHand.apply(from + calls).run();
+                calls++;
             } while (System.nanoTime() - round0 < WARM_ROUND_NANOS);
-            long roundMillis = (System.nanoTime() - round0) / 1_000_000;
-            quietRounds = (JIT.getTotalCompilationTime() - jit0) * 100 < roundMillis ? quietRounds + 1 : 0;
-        }
-        long jitBefore = JIT.getTotalCompilationTime();
+            return calls;
+        }, MIN_WARM_UP, Integer.MAX_VALUE, MAX_WARM_UP_NANOS);
+        long jitBefore = WarmUp.jitMillis();
         long[] ours = new long[iterations];
         long[] hand = new long[iterations];
         long[] oursCpu = new long[iterations];
@@ -95,7 +88,7 @@ final class BenchReport {
                 percentile(handCpu, 50)));
         loads.add(String.format("%s %s → %s (warm-up %,d calls each way, JIT compiler %,d ms while timed)",
                 what.substring(0, what.indexOf(')') + 1), loadBefore, loadAverage(), warmed,
-                JIT.getTotalCompilationTime() - jitBefore));
+                WarmUp.jitMillis() - jitBefore));
         System.out.println(comparisons.get(comparisons.size() - 1) + " load " + loads.get(loads.size() - 1));
     }
 
