@@ -2,7 +2,6 @@ package io.kehu.platform.calendar;
 
 import io.kehu.platform.forms.LocalizedText;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -38,19 +37,9 @@ final class CalendarWriter {
     }
 
     private static void writeHolidays(List<CalendarDay> holidays, ArrayNode out) {
-        int i = 0;
-        while (i < holidays.size()) {
-            CalendarDay first = holidays.get(i);
-            LocalDate to = first.date();
-            int j = i + 1;
-            while (j < holidays.size() && holidays.get(j).date().equals(to.plusDays(1))
-                    && holidays.get(j).name().equals(first.name()) && j - i < CalendarJson.MAX_RANGE_DAYS) {
-                to = holidays.get(j).date();
-                j++;
-            }
-            out.addObject().put("from", first.date().toString()).put("to", to.toString())
-                    .set("name", text(first.name()));
-            i = j;
+        for (HolidayRange range : HolidayRange.of(holidays, CalendarJson.MAX_RANGE_DAYS)) {
+            out.addObject().put("from", range.from().toString()).put("to", range.to().toString())
+                    .set("name", text(range.name()));
         }
     }
 
