@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record HolidayRange(LocalDate from, LocalDate to, LocalizedText name) {
 
+    /** The longest holiday one entry may span (the reader's limit; 春节 with its weekends is 8–9 days). */
+    public static final int LONGEST_DAYS = CalendarJson.MAX_RANGE_DAYS;
+
     public HolidayRange {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

@@ -68,10 +68,12 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         Button save = new Button(getTranslation("calendar.view.save"), e -> save());
         save.setId("save-calendar");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button reload = new Button(getTranslation("calendar.view.reload"), e -> load());
+        reload.setId("reload-calendar");
         load();
         add(new H2(getTranslation("calendar.view.title")), new Paragraph(getTranslation("calendar.view.intro")),
                 workingTime(edition.calendar()), year, warning,
-                holidayList, makeUpList, problems, save);
+                holidayList, makeUpList, problems, new HorizontalLayout(save, reload));
     }
 
     @Override

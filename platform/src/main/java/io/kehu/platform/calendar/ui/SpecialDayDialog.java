@@ -76,6 +76,13 @@ class SpecialDayDialog extends Dialog {
             to.setInvalid(true);
             to.setErrorMessage(getTranslation("calendar.problem.RANGE_REVERSED", from.getValue(), end));
             ok = false;
+        } else if (ok && new HolidayRange(from.getValue(), end, LocalizedText.EMPTY).days()
+                > HolidayRange.LONGEST_DAYS) {
+            // Without this the writer would split a long range and the reader's limit would never be seen.
+            to.setInvalid(true);
+            to.setErrorMessage(getTranslation("calendar.problem.RANGE_TOO_LONG",
+                    new HolidayRange(from.getValue(), end, LocalizedText.EMPTY).days(), HolidayRange.LONGEST_DAYS));
+            ok = false;
         }
         return ok;
     }

@@ -88,6 +88,52 @@ class CalendarViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void problemsAreToldInChineseAndNothingIsStored() {
+        KaribuSession.signIn(context, accounts, "admin");
+        UI.getCurrent().setLocale(Languages.CHINESE);
+        UI.getCurrent().navigate(CalendarView.class);
+        int version = calendars.edition().version();
+        LocalDate makeUp = calendars.current().makeUpDays().getFirst().date();
+
+        _get(Select.class, spec -> spec.withId("calendar-year")).setValue(makeUp.getYear());
+        addHoliday(makeUp, makeUp);
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("save-calendar")));
+        String problem = _get(Paragraph.class, spec -> spec.withId("calendar-problems")).getText();
+        assertThat(problem).startsWith("工作日历有问题，未保存：").contains("被重复列出").doesNotContain("Exception");
+        assertThat(calendars.edition().version()).isEqualTo(version);
+    }
+
+    @Test
+    void aSaveAfterSomeoneElsesSaysToReload() {
+        KaribuSession.signIn(context, accounts, "admin");
+        UI.getCurrent().setLocale(Languages.CHINESE);
+        UI.getCurrent().navigate(CalendarView.class);
+        int version = calendars.edition().version();
+        // Someone else saves while this editor is open.
+        Actor admin = Actor.of(accounts.findByUsername("admin").orElseThrow());
+        calendars.save(admin, calendars.current(), version);
+
+        _get(Select.class, spec -> spec.withId("calendar-year")).setValue(2027);
+        addHoliday(LocalDate.of(2027, 2, 6), LocalDate.of(2027, 2, 12));
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("save-calendar")));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("calendar-problems")).getText())
+                .isEqualTo("其他人在您打开后修改了工作日历，请重新加载后再次录入您的修改");
+        assertThat(calendars.edition().version()).isEqualTo(version + 1);
+        assertThat(calendars.current().holidaysKnown(2027)).isFalse();
+    }
+
+    private static void addHoliday(LocalDate from, LocalDate to) {
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("add-holidays")));
+        _get(DatePicker.class, spec -> spec.withLabel("开始")).setValue(from);
+        _get(DatePicker.class, spec -> spec.withLabel("结束")).setValue(to);
+        _get(TextField.class, spec -> spec.withLabel("名称（中文）")).setValue("测试假日");
+        _get(TextField.class, spec -> spec.withLabel("名称（英文）")).setValue("Test holiday");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("day-ok")));
+    }
+
+    @Test
     void staffCannotReachTheScreen() {
         KaribuSession.signIn(context, accounts, "staff");
         UI ui = UI.getCurrent();
