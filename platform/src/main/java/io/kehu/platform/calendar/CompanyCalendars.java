@@ -6,7 +6,10 @@ import io.kehu.platform.security.Role;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +24,7 @@ public class CompanyCalendars {
 
     /** How stale another node's save may look here. */
     static final Duration TTL = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(CompanyCalendars.class);
 
     private final CalendarStore store;
     private volatile Snapshot snapshot;
@@ -82,12 +86,24 @@ public class CompanyCalendars {
         return reload().edition();
     }
 
+    /**
+     * The stored calendar, or the shipped one with the stored version when the stored text no longer reads (a later
+     * release's reader is stricter): deadlines keep being counted, the log says why, and the next save replaces it.
+     */
+    private static Edition edition(CalendarStore.Stored stored) {
+        try {
+            return new Edition(BusinessCalendars.read("kehu_business_calendar", stored.document()), stored.version());
+        } catch (CalendarException e) {
+            log.error("The company calendar (version {}) does not read; counting with the shipped one until an "
+                    + "administrator saves it again:\n{}", stored.version(), e.describe(Locale.ENGLISH));
+            return new Edition(BusinessCalendars.chinaMainland(), stored.version());
+        }
+    }
+
     /** Reads the stored calendar again, e.g. after a test removed it. */
     synchronized Snapshot reload() {
         String id = BusinessCalendars.chinaMainland().id();
-        Edition edition = store.find(id)
-                .map(stored -> new Edition(BusinessCalendars.read("kehu_business_calendar", stored.document()),
-                        stored.version()))
+        Edition edition = store.find(id).map(CompanyCalendars::edition)
                 .orElseGet(() -> new Edition(BusinessCalendars.chinaMainland(), 0));
         Snapshot fresh = new Snapshot(edition, System.nanoTime());
         snapshot = fresh;

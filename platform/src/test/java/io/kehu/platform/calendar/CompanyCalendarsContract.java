@@ -123,6 +123,17 @@ abstract class CompanyCalendarsContract {
         assertThat(calendars.edition().version()).isZero();
     }
 
+    @Test
+    void aStoredCalendarThatNoLongerReadsFallsBackToTheShippedOneUntilSavedAgain() {
+        store.save("cn-mainland", "{\"id\": \"cn-mainland\"}", 0, "an older release", java.time.OffsetDateTime.now());
+        calendars.reload();
+
+        assertThat(calendars.edition().version()).isEqualTo(1);
+        assertThat(calendars.current().holidays()).isEqualTo(BusinessCalendars.chinaMainland().holidays());
+        assertThat(calendars.save(ADMIN, withTestSpringFestival2027(calendars.current()), 1).version()).isEqualTo(2);
+        assertThat(calendars.current().holidaysKnown(2027)).isTrue();
+    }
+
     private static WorkflowDefinition workflowNaming(String calendar) {
         return new WorkflowDefinition("complaints", LocalizedText.of("投诉", "Complaints"), "feedback", "status",
                 calendar, List.of(), List.of(), List.of());
