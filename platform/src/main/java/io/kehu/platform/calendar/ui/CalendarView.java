@@ -136,7 +136,9 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
             problems.getStyle().set("color", "var(--lumo-success-text-color)");
             problems.setVisible(true);
         } catch (CalendarException e) {
-            showProblem(getTranslation("calendar.view.problems") + "\n" + e.describe(getLocale()));
+            // The messages without their JSON paths: the admin edited a screen, not a file.
+            showProblem(getTranslation("calendar.view.problems") + "\n" + e.problems().stream()
+                    .map(problem -> problem.message(getLocale())).distinct().collect(Collectors.joining("\n")));
         } catch (CalendarChangedException e) {
             showProblem(e.message(getLocale()));
         } catch (AccessRefusedException e) {
