@@ -54,6 +54,7 @@ class ArchitectureTest {
             PLATFORM + ".metrics.internal.BreachStore", // kehu_kpi_breach: missed KPI targets, one task each
             PLATFORM + ".dedupe.match.RuleStore",       // kehu_duplicate_rules: duplicate rules per form
             PLATFORM + ".dedupe.merge.MergeLog",        // kehu_merge: what a merge changed and moved, for its undo
+            PLATFORM + ".calendar.CalendarStore",       // kehu_business_calendar: the company's edited calendar
             PLATFORM + ".startup.StartupChecks");       // plain JDBC probe before Spring (and jOOQ) exist
 
     @Test

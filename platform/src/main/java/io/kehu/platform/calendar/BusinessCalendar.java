@@ -75,6 +75,29 @@ public final class BusinessCalendar {
         return hours;
     }
 
+    /** The weekdays people work on when no holiday or make-up day says otherwise. */
+    public Set<DayOfWeek> workingDays() {
+        return workingDays;
+    }
+
+    /** Every holiday date, in date order (a range such as 春节 is one entry per day). */
+    public List<CalendarDay> holidays() {
+        return List.copyOf(holidays.values());
+    }
+
+    /** Every make-up working day (调休上班), in date order. */
+    public List<CalendarDay> makeUpDays() {
+        return List.copyOf(new TreeMap<>(makeUpDays).values());
+    }
+
+    /**
+     * This calendar with other holidays and make-up days, as an admin edits them; not checked here — a company
+     * calendar is stored only after {@link BusinessCalendars#read} accepts its written form.
+     */
+    public BusinessCalendar withSpecialDays(List<CalendarDay> newHolidays, List<CalendarDay> newMakeUpDays) {
+        return new BusinessCalendar(id, label, zone, workingDays, hours, newHolidays, newMakeUpDays);
+    }
+
     /** Whether people work on {@code date}: make-up days first, then holidays, then the weekday. */
     public boolean isWorkingDay(LocalDate date) {
         if (makeUpDays.containsKey(date)) {

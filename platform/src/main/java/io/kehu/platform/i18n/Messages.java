@@ -30,7 +30,7 @@ public class Messages implements I18NProvider {
     public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.forms", "i18n.records", "i18n.views",
             "i18n.rules", "i18n.plugins", "i18n.designer", "i18n.workspace", "i18n.timeline", "i18n.mobile",
             "i18n.security", "i18n.imports", "i18n.api", "i18n.workflow", "i18n.notifications", "i18n.dashboards",
-            "i18n.webhooks", "i18n.adminhome");
+            "i18n.webhooks", "i18n.adminhome", "i18n.calendar");
     private static final Logger log = LoggerFactory.getLogger(Messages.class);
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

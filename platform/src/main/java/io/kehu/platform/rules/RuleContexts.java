@@ -1,5 +1,6 @@
 package io.kehu.platform.rules;
 
+import io.kehu.platform.calendar.BusinessCalendar;
 import io.kehu.platform.forms.FormCatalog;
 import io.kehu.platform.forms.FormDefinition;
 import io.kehu.platform.records.Record;
@@ -28,9 +29,11 @@ final class RuleContexts {
     private final Supplier<FormCatalog> catalog;
     private final Map<String, Object> functions;
     private final Clock clock;
+    private final Supplier<BusinessCalendar> calendar;
 
     RuleContexts(Supplier<Records> records, Supplier<FormCatalog> catalog, Map<String, Object> functions,
-                 Clock clock) {
+                 Clock clock, Supplier<BusinessCalendar> calendar) {
+        this.calendar = calendar;
         this.records = records;
         this.catalog = catalog;
         this.functions = Map.copyOf(functions);
@@ -47,6 +50,6 @@ final class RuleContexts {
         RuleUser user = new RuleUser(actor.userId(), actor.username(),
                 actor.roles().stream().map(Role::name).collect(Collectors.toSet()));
         return new RuleContext(record, old, user, LocalDate.now(clock), OffsetDateTime.now(clock),
-                new RelatedQuery(records, catalog, form.id(), actor), functions);
+                new RelatedQuery(records, catalog, form.id(), actor), functions, calendar.get());
     }
 }

@@ -1,5 +1,8 @@
 package io.kehu.platform.rules;
 
+import io.kehu.platform.calendar.BusinessCalendar;
+import io.kehu.platform.calendar.BusinessCalendars;
+import io.kehu.platform.calendar.CompanyCalendars;
 import io.kehu.platform.forms.FieldDefinition;
 import io.kehu.platform.forms.FieldType;
 import io.kehu.platform.forms.FormCatalog;
@@ -49,6 +52,7 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
     private final ObjectProvider<RuleFunctions> staticFunctions;
     private final ObjectProvider<RuleFunctionSource> dynamicFunctions;
     private final RuleMessages messages;
+    private final ObjectProvider<CompanyCalendars> calendars;
     /** The compiler, cache and contexts for the current function sets; replaced whole when plugins come and go. */
     private volatile Bound bound;
 
@@ -56,7 +60,8 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
                @Value("${kehu.rules.cache-size:2000}") long cacheSize,
                ObjectProvider<Records> records, ObjectProvider<FormCatalog> catalog,
                ObjectProvider<RuleFunctions> functions, ObjectProvider<RuleFunctionSource> functionSources,
-               RuleMessages messages) {
+               RuleMessages messages, ObjectProvider<CompanyCalendars> calendars) {
+        this.calendars = calendars;
         this.timeoutMillis = timeoutMillis;
         this.cacheSize = cacheSize;
         this.records = records;
@@ -98,8 +103,14 @@ public class RuleEngine implements RecordRules, RuleCompileCheck {
         RuleCache cache = new RuleCache(new RuleCompiler(timeoutMillis, types,
                 FunctionClassLoader.over(types.values())), cacheSize);
         RuleContexts contexts = new RuleContexts(records::getObject, catalog::getObject, sets,
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), this::companyCalendar);
         return new Bound(Map.copyOf(sets), cache, contexts);
+    }
+
+    /** The calendar rules count holidays in: the company's, or the shipped one where no company calendar runs. */
+    private BusinessCalendar companyCalendar() {
+        CompanyCalendars company = calendars.getIfAvailable();
+        return company == null ? BusinessCalendars.chinaMainland() : company.current();
     }
 
     private record Bound(Map<String, Object> sets, RuleCache cache, RuleContexts contexts) {

@@ -2,6 +2,10 @@ package io.kehu.platform.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kehu.platform.calendar.BusinessCalendar;
+import io.kehu.platform.calendar.BusinessCalendars;
+import io.kehu.platform.calendar.CalendarDay;
+import io.kehu.platform.forms.LocalizedText;
 import io.kehu.platform.rules.script.RuleContext;
 import io.kehu.platform.rules.script.RuleRecord;
 import io.kehu.platform.rules.script.RuleUser;
@@ -10,6 +14,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,22 @@ class PublicHolidayRuleTest {
         assertThat(on(LocalDate.of(2026, 5, 2), "daysUntilPublicHoliday()", "KEY")).as("to 端午节 on 19 June")
                 .isEqualTo(48L);
         assertThat(on(LocalDate.of(2099, 1, 1), "daysUntilPublicHoliday()", "KEY")).as("none published").isNull();
+    }
+
+    @Test
+    void rulesCountToTheHolidaysAnAdminEntered() {
+        // Test dates, not the State Council's: what matters is that the context's (company) calendar is read.
+        BusinessCalendar shipped = BusinessCalendars.chinaMainland();
+        List<CalendarDay> holidays = new ArrayList<>(shipped.holidays());
+        holidays.add(new CalendarDay(LocalDate.of(2027, 2, 6), LocalizedText.of("春节（测试）", "Spring Festival (test)")));
+        BusinessCalendar company = shipped.withSpecialDays(holidays, shipped.makeUpDays());
+        LocalDate today = LocalDate.of(2027, 2, 1);
+        RuleContext context = new RuleContext(new RuleRecord(7L, Map.of("level", "KEY")), RuleRecord.EMPTY,
+                new RuleUser(3L, "staff", Set.of("STAFF")), today,
+                OffsetDateTime.of(today.atTime(8, 0), ZoneOffset.ofHours(8)), Sandbox.NO_RELATED, Map.of(), company);
+
+        assertThat(sandbox.compile("daysUntilPublicHoliday()").evaluate(context)).isEqualTo(5L);
+        assertThat(on(today, "daysUntilPublicHoliday()", "KEY")).as("the shipped calendar has none in 2027").isNull();
     }
 
     @Test

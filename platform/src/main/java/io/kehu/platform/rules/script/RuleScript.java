@@ -105,7 +105,7 @@ public abstract class RuleScript extends Script {
      */
     public Long daysUntilPublicHoliday() {
         LocalDate today = context.today();
-        return io.kehu.platform.calendar.BusinessCalendars.chinaMainland().nextHolidayStart(today)
+        return context.calendar().nextHolidayStart(today)
                 .map(day -> ChronoUnit.DAYS.between(today, day.date())).orElse(null);
     }
 
