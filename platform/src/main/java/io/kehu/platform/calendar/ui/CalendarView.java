@@ -146,6 +146,14 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    /** After an edit in a dialog or a deletion: nothing is stored until Save, and the admin is told so. */
+    private void changed() {
+        problems.setText(getTranslation("calendar.view.unsaved"));
+        problems.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        problems.setVisible(true);
+        showYear();
+    }
+
     private void showProblem(String text) {
         problems.setText(text);
         problems.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -189,7 +197,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
                     new Button(getTranslation("calendar.view.edit"), e -> edit(r)),
                     new Button(getTranslation("calendar.view.delete"), e -> {
                         entries().remove(r);
-                        showYear();
+                        changed();
                     }))).setKey("actions");
             Button add = new Button(getTranslation(holiday ? "calendar.view.add.holiday" : "calendar.view.add.makeup"),
                     e -> edit(null));
@@ -208,8 +216,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
                     entries().remove(editing);
                 }
                 entries().add(result);
-                problems.setVisible(false);
-                showYear();
+                changed();
             }).open();
         }
 
