@@ -164,7 +164,9 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         String days = calendar.workingDays().stream().sorted()
                 .map(d -> d.getDisplayName(TextStyle.SHORT, getLocale())).collect(Collectors.joining("、"));
         String hours = calendar.hours().stream().map(p -> p.from() + "–" + p.to()).collect(Collectors.joining("、"));
-        Paragraph text = new Paragraph(getTranslation("calendar.view.working", days, hours, calendar.zone().getId()));
+        Paragraph text = new Paragraph(getTranslation("calendar.view.working", days, hours,
+                // 中国时间 / China Time: a name in the reader's language, not the zone id (Asia/Shanghai)
+                calendar.zone().getDisplayName(TextStyle.FULL, getLocale())));
         text.setId("calendar-working-time");
         return text;
     }
