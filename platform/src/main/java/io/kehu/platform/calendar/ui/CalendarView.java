@@ -146,6 +146,14 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    /** After an edit in a dialog or a deletion: nothing is stored until Save, and the admin is told so. */
+    private void changed() {
+        problems.setText(getTranslation("calendar.view.unsaved"));
+        problems.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        problems.setVisible(true);
+        showYear();
+    }
+
     private void showProblem(String text) {
         problems.setText(text);
         problems.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -156,7 +164,9 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         String days = calendar.workingDays().stream().sorted()
                 .map(d -> d.getDisplayName(TextStyle.SHORT, getLocale())).collect(Collectors.joining("、"));
         String hours = calendar.hours().stream().map(p -> p.from() + "–" + p.to()).collect(Collectors.joining("、"));
-        Paragraph text = new Paragraph(getTranslation("calendar.view.working", days, hours, calendar.zone().getId()));
+        Paragraph text = new Paragraph(getTranslation("calendar.view.working", days, hours,
+                // 中国时间 / China Time: a name in the reader's language, not the zone id (Asia/Shanghai)
+                calendar.zone().getDisplayName(TextStyle.FULL, getLocale())));
         text.setId("calendar-working-time");
         return text;
     }
@@ -189,7 +199,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
                     new Button(getTranslation("calendar.view.edit"), e -> edit(r)),
                     new Button(getTranslation("calendar.view.delete"), e -> {
                         entries().remove(r);
-                        showYear();
+                        changed();
                     }))).setKey("actions");
             Button add = new Button(getTranslation(holiday ? "calendar.view.add.holiday" : "calendar.view.add.makeup"),
                     e -> edit(null));
@@ -208,8 +218,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
                     entries().remove(editing);
                 }
                 entries().add(result);
-                problems.setVisible(false);
-                showYear();
+                changed();
             }).open();
         }
 

@@ -74,6 +74,9 @@ class CalendarViewTest {
         _get(TextField.class, spec -> spec.withLabel("名称（中文）")).setValue("春节（测试）");
         _get(TextField.class, spec -> spec.withLabel("名称（英文）")).setValue("Spring Festival (test)");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("day-ok")));
+        // Shown at once, but stored only on Save: the admin is told so, and nothing counts with it yet.
+        assertThat(_get(Paragraph.class, spec -> spec.withId("calendar-problems")).getText()).isEqualTo("有未保存的修改。");
+        assertThat(calendars.current().holidaysKnown(2027)).isFalse();
         ButtonKt._click(_get(Button.class, spec -> spec.withId("save-calendar")));
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("calendar-problems")).getText())
