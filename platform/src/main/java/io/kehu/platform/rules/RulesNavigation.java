@@ -2,30 +2,14 @@ package io.kehu.platform.rules;
 
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.kehu.platform.i18n.Messages;
-import io.kehu.platform.security.CurrentUser;
-import io.kehu.platform.security.Role;
-import io.kehu.platform.ui.NavigationContributor;
-import io.kehu.platform.ui.NavigationEntry;
-import io.kehu.platform.ui.NavigationGroup;
-import java.util.List;
-import java.util.Locale;
+import io.kehu.platform.ui.AdminNavigation;
 import org.springframework.stereotype.Component;
 
 /** Puts the rule console into the administration section of the side navigation, for admins only. */
 @Component
-class RulesNavigation implements NavigationContributor {
-
-    private final Messages messages;
+class RulesNavigation extends AdminNavigation {
 
     RulesNavigation(Messages messages) {
-        this.messages = messages;
-    }
-
-    @Override
-    public List<NavigationEntry> entries(CurrentUser user, Locale locale) {
-        return user.hasRole(Role.ADMIN)
-                ? List.of(new NavigationEntry(NavigationGroup.ADMIN, 20, messages.getTranslation("rules.nav", locale),
-                        RuleConsoleView.ROUTE, VaadinIcon.CODE))
-                : List.of();
+        super(messages, new Screen(20, "rules.nav", RuleConsoleView.ROUTE, VaadinIcon.CODE));
     }
 }

@@ -2,30 +2,14 @@ package io.kehu.platform.webhooks.ui;
 
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.kehu.platform.i18n.Messages;
-import io.kehu.platform.security.CurrentUser;
-import io.kehu.platform.security.Role;
-import io.kehu.platform.ui.NavigationContributor;
-import io.kehu.platform.ui.NavigationEntry;
-import io.kehu.platform.ui.NavigationGroup;
-import java.util.List;
-import java.util.Locale;
+import io.kehu.platform.ui.AdminNavigation;
 import org.springframework.stereotype.Component;
 
 /** Puts the webhooks console into the administration section of the side navigation, for admins only. */
 @Component
-class WebhooksNavigation implements NavigationContributor {
-
-    private final Messages messages;
+class WebhooksNavigation extends AdminNavigation {
 
     WebhooksNavigation(Messages messages) {
-        this.messages = messages;
-    }
-
-    @Override
-    public List<NavigationEntry> entries(CurrentUser user, Locale locale) {
-        return user.hasRole(Role.ADMIN)
-                ? List.of(new NavigationEntry(NavigationGroup.ADMIN, 60,
-                        messages.getTranslation("webhooks.nav", locale), WebhooksView.ROUTE, VaadinIcon.CONNECT))
-                : List.of();
+        super(messages, new Screen(60, "webhooks.nav", WebhooksView.ROUTE, VaadinIcon.CONNECT));
     }
 }

@@ -61,6 +61,8 @@ class CalendarViewTest {
         UI.getCurrent().setLocale(Languages.CHINESE);
         UI.getCurrent().navigate(CalendarView.class);
         assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).contains("工作日历");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("calendar-working-time")).getText())
+                .contains("中国时间").doesNotContain("Asia/Shanghai");
 
         _get(Select.class, spec -> spec.withId("calendar-year")).setValue(2027);
         Paragraph warning = _get(Paragraph.class, spec -> spec.withId("calendar-warning"));
